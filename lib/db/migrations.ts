@@ -30,7 +30,7 @@ export async function readMigrationsList(dir = MIGRATIONS_DIR) {
 
 /** Applies pending migrations exactly as `prisma migrate deploy` would; returns the names applied. */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const engine = await openSchemaEngine(connectionString);
+  const { engine, close } = await openSchemaEngine(connectionString);
   try {
     const result = await engine.applyMigrations({
       migrationsList: await readMigrationsList(),
@@ -38,29 +38,32 @@ export async function applyMigrations(connectionString: string): Promise<string[
     });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
 /**
  * The SQL that takes a database built by the existing migrations to the current schema.prisma
- * (empty when they agree). The schema engine replays the migrations into the database behind
- * `emptyScratchUrl` as its shadow database, so that database must be empty and is used up.
+ * (empty when they agree). The schema engine replays the migrations into a temporary shadow
+ * database it creates on the server behind `serverUrl` (whose own database is left untouched).
  */
-export async function pendingSchemaChange(emptyScratchUrl: string): Promise<string> {
-  const engine = await openSchemaEngine(emptyScratchUrl);
+export async function pendingSchemaChange(
+  serverUrl: string,
+  { schemaPath = SCHEMA_PATH, migrationsDir = MIGRATIONS_DIR } = {},
+): Promise<string> {
+  const { engine, close } = await openSchemaEngine(serverUrl, schemaPath);
   try {
-    const schemaText = await readFile(SCHEMA_PATH, "utf8");
-    const migrations = await readMigrationsList();
+    const schemaText = await readFile(schemaPath, "utf8");
+    const migrations = await readMigrationsList(migrationsDir);
     const result = await engine.diff({
       from: migrations.migrationDirectories.length ? { tag: "migrations", ...migrations } : { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schemaText }] },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaText }] },
       script: true,
       exitCode: null,
       filters: FILTERS,
     });
     return result.stdout.replace(/^-- This is an empty migration\.\s*$/m, "").trim();
   } finally {
-    engine.free();
+    await close();
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -74,13 +75,68 @@ async function patchCharColumnType(factory: PrismaPg) {
   adapterPatched = true;
 }
 
-/** A schema engine bound to a database (for applying migrations) or to none (for diffs). */
-export async function openSchemaEngine(connectionString?: string): Promise<SchemaEngine> {
+// The adapter creates its shadow database by overriding `database` in this config, which a
+// `connectionString` would silently take precedence over; so the URL is split into its parts.
+function poolConfig(connectionString: string) {
+  const url = new URL(connectionString);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: decodeURIComponent(url.pathname.slice(1)),
+    ssl: ["require", "verify-full", "verify-ca"].includes(url.searchParams.get("sslmode") ?? "") || undefined,
+  };
+}
+
+export interface OpenSchemaEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections (freeing alone leaves them, and the migration lock, open). */
+  close: () => Promise<void>;
+}
+
+/** A schema engine bound to a database (for applying migrations, or as the shadow database of a diff). */
+export async function openSchemaEngine(connectionString: string, schemaPath = SCHEMA_PATH): Promise<OpenSchemaEngine> {
   const bg = await loadBindings();
-  const schemaText = await readFile(SCHEMA_PATH, "utf8");
-  const factory = new PrismaPg({ connectionString: connectionString ?? "postgresql://unused@localhost:1/unused" });
-  if (connectionString) await patchCharColumnType(factory);
-  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
+  const schemaText = await readFile(schemaPath, "utf8");
+  const config = poolConfig(connectionString);
+  const factory = new PrismaPg(config);
+  await patchCharColumnType(factory);
+  const opened: { dispose: () => Promise<void> }[] = [];
+  const connect = async () => {
+    const adapter = await factory.connect();
+    opened.push(adapter);
+    return adapter;
+  };
+  const tracked = Object.assign(Object.create(factory), {
+    connect,
+    // The adapter's own shadow database drops the database before closing its pool, which
+    // PostgreSQL refuses ("being accessed by other users"); this closes the pool first.
+    connectToShadowDb: async () => {
+      const admin = await connect();
+      const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+      await admin.executeScript(`CREATE DATABASE "${database}"`);
+      const shadow = await new PrismaPg({ ...config, database }).connect();
+      const dispose = shadow.dispose.bind(shadow);
+      return Object.assign(shadow, {
+        dispose: async () => {
+          await dispose();
+          await admin.executeScript(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        },
+      });
+    },
+  });
   const log = () => {};
-  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, log, adapter);
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[schemaPath, schemaText]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
+    },
+  };
 }

@@ -1,0 +1,31 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+/** Who is acting: what every domain function receives and every policy decision is made on. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** Set for PARTNER users. */
+  partnerId: string | null;
+  /** Set for END_USER users. */
+  customerId: string | null;
+  name: string;
+  email: string;
+}
+
+export function actorFromUser(user: {
+  id: string;
+  role: Role;
+  partnerId: string | null;
+  customerId: string | null;
+  name: string;
+  email: string;
+}): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    partnerId: user.partnerId,
+    customerId: user.customerId,
+    name: user.name,
+    email: user.email,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+
+// The one place that decides who may do what. Pages, actions and route handlers ask `can` or
+// `assertCan`; queries take their tenant filter from the scope functions below, never from ids the
+// client sent.
+export const PERMISSIONS = [
+  "admin.area",
+  "partner.area",
+  "customer.area",
+  "pricelist.view",
+  "pbx.view",
+  "statistics.view",
+  "activation.request",
+  "activation.review",
+  "catalogue.manage",
+  "audit.view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "catalogue.manage", "audit.view"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request"],
+  END_USER: ["customer.area", "pbx.view", "statistics.view"],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError("FORBIDDEN", "You do not have access to this.");
+}
+
+/** The home page of each role. */
+export function homePath(actor: Actor): string {
+  return { ADMIN: "/admin", PARTNER: "/partner", END_USER: "/customer" }[actor.role];
+}
+
+// Matches nothing: for a role that must see no rows of a kind, whatever else the query says.
+const NOTHING = { id: { in: [] as string[] } };
+
+function partnerIdOf(actor: Actor): string {
+  if (!actor.partnerId) throw new AppError("FORBIDDEN", "This account belongs to no partner.");
+  return actor.partnerId;
+}
+
+function customerIdOf(actor: Actor): string {
+  if (!actor.customerId) throw new AppError("FORBIDDEN", "This account belongs to no customer.");
+  return actor.customerId;
+}
+
+export const scope = {
+  partners(actor: Actor): Prisma.PartnerWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { id: partnerIdOf(actor) };
+    return NOTHING;
+  },
+  customers(actor: Actor): Prisma.CustomerWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return { id: customerIdOf(actor) };
+  },
+  pbxs(actor: Actor): Prisma.PbxWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { customer: { partnerId: partnerIdOf(actor) } };
+    return { customerId: customerIdOf(actor) };
+  },
+  activationRequests(actor: Actor): Prisma.ActivationRequestWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return NOTHING;
+  },
+  callRecords(actor: Actor): Prisma.CallRecordWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return { customerId: customerIdOf(actor) };
+  },
+  phoneNumbers(actor: Actor): Prisma.PhoneNumberWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return { pbx: { customerId: customerIdOf(actor) } };
+  },
+};

@@ -1,0 +1,27 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every environment variable the portal reads, validated once with a message naming the bad one.
+const ZRuntimeEnv = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  CLASSOUND_DATA_DIR: z.string().min(1).default(".data"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+});
+
+export type TRuntimeEnv = z.infer<typeof ZRuntimeEnv>;
+
+export function readRuntimeEnv(env: NodeJS.ProcessEnv = process.env): TRuntimeEnv {
+  const parsed = ZRuntimeEnv.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export function dataDir(env: TRuntimeEnv) {
+  return path.resolve(env.CLASSOUND_DATA_DIR);
+}
