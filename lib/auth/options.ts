@@ -1,14 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
 import type { Actor } from "./actor";
 import { authenticate } from "./authenticate";
+import { refreshSessionToken } from "./token";
 
-// A business portal: sign in once per working day; accounts are re-read every minute so that
-// disabling a user or changing a role takes effect without waiting for the token to expire.
+// A business portal: sign in once per working day.
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-export const ACCOUNT_RECHECK_MS = 60 * 1000;
 
 declare module "next-auth" {
   interface Session {
@@ -32,20 +30,6 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
 
-/** The account as it is now, or null when it is gone or disabled. */
-export async function currentActor(userId: string): Promise<Actor | null> {
-  const user = await db().user.findUnique({ where: { id: userId } });
-  if (!user || user.disabledAt) return null;
-  return {
-    userId: user.id,
-    role: user.role as Role,
-    partnerId: user.partnerId,
-    customerId: user.customerId,
-    name: user.name,
-    email: user.email,
-  };
-}
-
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
@@ -64,10 +48,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) return { ...token, actor: user.actor, checkedAt: Date.now() };
-      if (!token.actor) return token;
-      if (Date.now() - (token.checkedAt ?? 0) < ACCOUNT_RECHECK_MS) return token;
-      const actor = await currentActor(token.actor.userId);
-      return { ...token, actor: actor ?? undefined, checkedAt: Date.now() };
+      return refreshSessionToken(db(), token);
     },
     async session({ session, token }) {
       session.actor = token.actor;

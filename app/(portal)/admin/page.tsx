@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { UsageCards } from "@/components/dashboard/usage-cards";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { adminOverview } from "@/lib/admin/overview";
+import { usageSummary } from "@/lib/cdr/usage-summary";
+import { db } from "@/lib/db/client";
+import { formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function AdminHome() {
+  const actor = await requirePermission("admin.area");
+  const [overview, usage] = await Promise.all([adminOverview(db(), actor), usageSummary(db(), actor)]);
+  return (
+    <>
+      <PageHeader title="Operations dashboard" description="Partners, PBXs and traffic across the CLASSOUND platform." />
+      <StatGrid>
+        <StatCard label="Partners" value={formatNumber(overview.partners)} />
+        <StatCard label="Customers" value={formatNumber(overview.customers)} />
+        <StatCard label="PBXs" value={formatNumber(overview.pbxs)} detail={`${formatNumber(overview.activeServices)} with CLASSOUND active`} />
+        <StatCard label="Numbers available" value={formatNumber(overview.availableNumbers)} detail={`${formatNumber(overview.assignedNumbers)} assigned`} />
+        <UsageCards usage={usage} />
+        <StatCard label="Failed sign-ins, 24 h" value={formatNumber(overview.failedSignIns24h)} detail={<Link className="text-brand-700 hover:underline" href="/admin/audit">Audit log</Link>} />
+      </StatGrid>
+    </>
+  );
+}

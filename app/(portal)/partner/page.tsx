@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { UsageCards } from "@/components/dashboard/usage-cards";
+import { PbxTable } from "@/components/pbx/pbx-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { usageSummary } from "@/lib/cdr/usage-summary";
+import { db } from "@/lib/db/client";
+import { formatNumber } from "@/lib/format";
+import { listPbxs } from "@/lib/pbx/list-pbxs";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function PartnerHome() {
+  const actor = await requirePermission("partner.area");
+  const [pbxs, usage] = await Promise.all([listPbxs(db(), actor), usageSummary(db(), actor)]);
+  const customers = new Set(pbxs.map((p) => p.customerName)).size;
+  const active = pbxs.filter((p) => p.serviceStatus === "ACTIVE").length;
+  return (
+    <>
+      <PageHeader title="Dashboard" description="Your customers' PBXs and their CLASSOUND traffic." />
+      <StatGrid>
+        <StatCard label="Customers with PBXs" value={formatNumber(customers)} />
+        <StatCard label="PBXs" value={formatNumber(pbxs.length)} detail={`${formatNumber(active)} with CLASSOUND active`} />
+        <UsageCards usage={usage} />
+      </StatGrid>
+      <section className="mt-8" aria-labelledby="pbxs-heading">
+        <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">PBXs</h2>
+        <PbxTable rows={pbxs} showPartner={false} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { PbxTable } from "@/components/pbx/pbx-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listPbxs } from "@/lib/pbx/list-pbxs";
+
+export const metadata: Metadata = { title: "PBXs" };
+
+export default async function PbxsPage() {
+  const actor = await requirePermission("pbx.view");
+  const rows = await listPbxs(db(), actor);
+  return (
+    <>
+      <PageHeader title="PBXs" description="License plan, term and CLASSOUND status of every PBX you can see." />
+      <PbxTable rows={rows} showPartner={actor.role === "ADMIN"} />
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import type { UsageSummary } from "@/lib/cdr/usage-summary";
+import { formatMoney, formatNumber } from "@/lib/format";
+import { StatCard } from "./stat-card";
+
+export function UsageCards({ usage }: { usage: UsageSummary }) {
+  return (
+    <>
+      <StatCard
+        label="Calls, last 30 days"
+        value={formatNumber(usage.calls)}
+        detail={`${formatNumber(usage.inboundCalls)} in · ${formatNumber(usage.outboundCalls)} out`}
+      />
+      <StatCard label="Minutes, last 30 days" value={formatNumber(usage.minutes)} />
+      <StatCard
+        label="Call charges, last 30 days"
+        value={usage.costs.length ? usage.costs.map((c) => formatMoney(c.amount, c.currency)).join(" + ") : formatMoney("0", "EUR")}
+      />
+    </>
+  );
+}

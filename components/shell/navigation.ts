@@ -1,0 +1,21 @@
+import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/policy";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+// The sidebar, filtered by the policy: a link shows only when its page would let the user in.
+const NAV_ITEMS: NavItem[] = [
+  { href: "/admin", label: "Dashboard", permission: "admin.area" },
+  { href: "/partner", label: "Dashboard", permission: "partner.area" },
+  { href: "/customer", label: "Overview", permission: "customer.area" },
+  { href: "/pbxs", label: "PBXs", permission: "pbx.view" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+];
+
+export function navigationFor(actor: Actor): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(actor, item.permission));
+}

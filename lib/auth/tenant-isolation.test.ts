@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { usageSummary } from "@/lib/cdr/usage-summary";
+import { listPbxs } from "@/lib/pbx/list-pbxs";
+import { currentPriceList } from "@/lib/pricing/current-price-list";
+import { listAuditEntries } from "@/lib/audit/list-audit";
+import { adminOverview } from "@/lib/admin/overview";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { makeTier, makeTwoTenants } from "@/lib/testing/fixtures";
+
+const { prisma } = await createTestDatabase();
+const { a, b, admin } = await makeTwoTenants(prisma);
+
+async function addCall(tenant: typeof a, seconds: number, cost: string) {
+  await prisma.callRecord.create({
+    data: {
+      partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, direction: "OUTBOUND",
+      fromE164: "+4989123450", toE164: "+4930123456", startedAt: new Date(), durationSeconds: seconds, cost, currency: "EUR",
+    },
+  });
+}
+await addCall(a, 120, "0.10000");
+await addCall(b, 600, "2.50000");
+
+describe("tenant isolation", () => {
+  it("shows a partner only its own customers' PBXs", async () => {
+    expect((await listPbxs(prisma, a.partnerActor)).map((p) => p.id)).toEqual([a.pbx.id]);
+    expect((await listPbxs(prisma, b.partnerActor)).map((p) => p.id)).toEqual([b.pbx.id]);
+    expect((await listPbxs(prisma, admin)).map((p) => p.id).sort()).toEqual([a.pbx.id, b.pbx.id].sort());
+  });
+
+  it("shows an end user only its own company's PBXs", async () => {
+    expect((await listPbxs(prisma, a.endUserActor)).map((p) => p.id)).toEqual([a.pbx.id]);
+  });
+
+  it("counts only the actor's own calls", async () => {
+    expect(await usageSummary(prisma, a.partnerActor)).toMatchObject({ calls: 1, minutes: 2, costs: [{ currency: "EUR", amount: "0.10" }] });
+    expect(await usageSummary(prisma, b.endUserActor)).toMatchObject({ calls: 1, minutes: 10, costs: [{ currency: "EUR", amount: "2.50" }] });
+    expect(await usageSummary(prisma, admin)).toMatchObject({ calls: 2, costs: [{ currency: "EUR", amount: "2.60" }] });
+  });
+
+  it("gives a partner its own tier's price list whatever tier it asks for", async () => {
+    const bronze = await makeTier(prisma, "BRONZE");
+    const gold = await makeTier(prisma, "GOLD");
+    for (const tier of [gold, bronze]) {
+      await prisma.priceList.create({ data: { tierId: tier.id, name: `${tier.code} 2026`, currency: "EUR", validFrom: new Date("2026-01-01"), smsRate: "0.05" } });
+    }
+    const asked = await currentPriceList(prisma, a.partnerActor, "BRONZE");
+    expect(asked.priceList?.tier.code).toBe("GOLD");
+    expect(asked.tiers.map((t) => t.code)).toEqual(["GOLD"]);
+    expect((await currentPriceList(prisma, admin, "BRONZE")).priceList?.tier.code).toBe("BRONZE");
+  });
+
+  it("refuses admin-only reads to partners and end users", async () => {
+    for (const actor of [a.partnerActor, a.endUserActor]) {
+      await expect(listAuditEntries(prisma, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(adminOverview(prisma, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(currentPriceList(prisma, a.endUserActor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

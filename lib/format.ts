@@ -1,0 +1,32 @@
+// Display formatting in one place, so every page shows money, dates and counts the same way.
+const LOCALE = "en-GB";
+
+/** `amount` is an exact decimal string; Intl formats it without a detour through float for 2 dp. */
+export function formatMoney(amount: string, currency: string, fractionDigits = 2) {
+  return new Intl.NumberFormat(LOCALE, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(amount as unknown as number);
+}
+
+export function formatNumber(value: number) {
+  return new Intl.NumberFormat(LOCALE).format(value);
+}
+
+export function formatDate(value: Date | string | null | undefined) {
+  if (!value) return "—";
+  return new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(value));
+}
+
+export function formatDateTime(value: Date | string) {
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value)) + " UTC";
+}
+
+export const LICENSE_PLAN_LABEL: Record<string, string> = {
+  MONTHLY: "Monthly",
+  YEARLY: "Yearly",
+  FIVE_YEAR: "5-year",
+  LIFETIME: "Lifetime",
+};

@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+import type { LicensePlan, Role } from "@/lib/db/generated/enums";
+
+// Small factories for integration tests. Each call makes rows with unique keys, so tests in one
+// database never collide and need no global wipe.
+const unique = () => randomBytes(4).toString("hex");
+
+export async function makeCountry(db: Db, overrides: Partial<{ code: string; name: string; isEu: boolean; area: number }> = {}) {
+  const code = overrides.code ?? "DE";
+  return db.country.upsert({
+    where: { code },
+    update: {},
+    create: {
+      code,
+      name: overrides.name ?? "Germany",
+      dialCode: "49",
+      isEu: overrides.isEu ?? true,
+      callTerminationArea: overrides.area ?? 1,
+      emergencyRegime: "E112",
+    },
+  });
+}
+
+export async function makeTier(db: Db, code = "GOLD") {
+  return db.priceListTier.upsert({ where: { code }, update: {}, create: { code, name: code[0] + code.slice(1).toLowerCase() } });
+}
+
+export async function makePartner(db: Db, name = `Partner ${unique()}`) {
+  const [country, tier] = await Promise.all([makeCountry(db), makeTier(db)]);
+  return db.partner.create({ data: { name, tierId: tier.id, countryCode: country.code, billingEmail: `billing-${unique()}@example.test` } });
+}
+
+export async function makeCustomer(db: Db, partnerId: string, name = `Customer ${unique()}`) {
+  const country = await makeCountry(db);
+  return db.customer.create({ data: { partnerId, name, countryCode: country.code } });
+}
+
+export async function makePbx(
+  db: Db,
+  customerId: string,
+  overrides: Partial<{ licensePlan: LicensePlan; softwareVersion: string; termStart: Date; termExpiry: Date | null }> = {},
+) {
+  const termStart = overrides.termStart ?? new Date("2026-05-01T00:00:00Z");
+  return db.pbx.create({
+    data: {
+      serial: `CS-${unique().toUpperCase()}`,
+      name: `PBX ${unique()}`,
+      customerId,
+      licensePlan: overrides.licensePlan ?? "YEARLY",
+      termStart,
+      termExpiry: overrides.termExpiry === undefined ? new Date("2027-05-01T00:00:00Z") : overrides.termExpiry,
+      softwareVersion: overrides.softwareVersion ?? "6.01.20240310.2",
+      licenses: { create: [{ type: "BASIC", quantity: 3 }, { type: "BUSINESS", quantity: 1 }] },
+    },
+  });
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let passwordHash: Promise<string> | undefined;
+
+export async function makeUser(
+  db: Db,
+  role: Role,
+  links: { partnerId?: string; customerId?: string } = {},
+  overrides: Partial<{ email: string; disabledAt: Date }> = {},
+) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return db.user.create({
+    data: {
+      email: overrides.email ?? `${role.toLowerCase()}-${unique()}@example.test`,
+      name: `${role} ${unique()}`,
+      passwordHash: await passwordHash,
+      role,
+      partnerId: links.partnerId,
+      customerId: links.customerId,
+      disabledAt: overrides.disabledAt,
+    },
+  });
+}
+
+export function actorOf(user: { id: string; role: Role; partnerId: string | null; customerId: string | null; name: string; email: string }): Actor {
+  return { userId: user.id, role: user.role, partnerId: user.partnerId, customerId: user.customerId, name: user.name, email: user.email };
+}
+
+/** Two partners, each with a customer, a PBX, a partner user and an end user; plus an admin. */
+export async function makeTwoTenants(db: Db) {
+  const make = async () => {
+    const partner = await makePartner(db);
+    const customer = await makeCustomer(db, partner.id);
+    const pbx = await makePbx(db, customer.id);
+    const partnerUser = await makeUser(db, "PARTNER", { partnerId: partner.id });
+    const endUser = await makeUser(db, "END_USER", { customerId: customer.id });
+    return { partner, customer, pbx, partnerActor: actorOf(partnerUser), endUserActor: actorOf(endUser) };
+  };
+  const a = await make();
+  const b = await make();
+  const admin = actorOf(await makeUser(db, "ADMIN"));
+  return { a, b, admin };
+}
