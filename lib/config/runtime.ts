@@ -3,12 +3,17 @@ import { z } from "zod";
 
 // Every environment variable the portal reads, validated once with a message naming the bad one.
 const ZRuntimeEnv = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  // An empty value means "not set", so a caller can switch the embedded database back on.
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   CLASSOUND_DATA_DIR: z.string().min(1).default(".data"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  UPLOADTHING_TOKEN: z.string().min(1).optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("CLASSOUND portal <no-reply@classound.example>"),
 });
 
 export type TRuntimeEnv = z.infer<typeof ZRuntimeEnv>;

@@ -1,0 +1,72 @@
+import { demoLogin, expect, expectAccessible, signIn, test } from "./fixtures";
+
+test.describe("signing in", () => {
+  test("an admin lands on the operations dashboard", async ({ page }) => {
+    await signIn(page, demoLogin("ADMIN").email);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { name: "Operations dashboard" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Price list" })).toBeVisible();
+  });
+
+  test("a partner lands on its dashboard and sees only its PBXs", async ({ page }) => {
+    const login = demoLogin("PARTNER");
+    await signIn(page, login.email);
+    await expect(page).toHaveURL(/\/partner$/);
+    await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
+    await expect(page.getByRole("table", { name: "PBXs" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: /Partner/ })).toHaveCount(0);
+  });
+
+  test("an end user lands on its overview without partner links", async ({ page }) => {
+    await signIn(page, demoLogin("END_USER").email);
+    await expect(page).toHaveURL(/\/customer$/);
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Price list" })).toHaveCount(0);
+  });
+
+  test("a wrong password shows an error and stays on the sign-in page", async ({ page }) => {
+    await signIn(page, demoLogin("PARTNER", 1).email, "not-the-password");
+    await expect(page.getByRole("alert")).toContainText("incorrect");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("the form explains an empty field next to it", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter a valid e-mail address")).toBeVisible();
+    await expect(page.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
+  });
+});
+
+test.describe("access", () => {
+  test("a partner opening an admin URL is refused with a 403 page", async ({ page }) => {
+    await signIn(page, demoLogin("PARTNER").email);
+    await expect(page).toHaveURL(/\/partner$/);
+    const response = await page.goto("/admin/audit");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  });
+
+  test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
+    await page.goto("/pbxs");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("an unknown page answers 404", async ({ page }) => {
+    await signIn(page, demoLogin("ADMIN").email);
+    await expect(page).toHaveURL(/\/admin$/);
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, demoLogin("END_USER").email);
+    await expect(page).toHaveURL(/\/customer$/);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/customer");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expectAccessible(page);
+  });
+});
