@@ -22,3 +22,11 @@ export function proratedCharge(termPrice: Prisma.Decimal | string, termStart: Da
 
 /** Months in a license term, to turn a monthly price into a term price (R3: co-termination). */
 export const TERM_MONTHS = { MONTHLY: 1, YEARLY: 12, FIVE_YEAR: 60 } as const;
+
+/** `date` moved by whole calendar months (UTC), clamped to the last day of a shorter month. */
+export function addMonths(date: Date, months: number): Date {
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return target;
+}

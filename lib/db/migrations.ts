@@ -62,7 +62,7 @@ export async function pendingSchemaChange(
       exitCode: null,
       filters: FILTERS,
     });
-    return result.stdout.replace(/^-- This is an empty migration\.\s*$/m, "").trim();
+    return (result.stdout ?? "").replace(/^-- This is an empty migration\.\s*$/m, "").trim();
   } finally {
     await close();
   }

@@ -1,0 +1,36 @@
+import { ZLegalEntity } from "./schemas";
+
+export interface PrecheckIssue {
+  /** A form field name or `document:<id>`. */
+  target: string;
+  message: string;
+}
+
+export interface PrecheckInput {
+  status: string;
+  countryActivationEnabled: boolean;
+  legalEntity: Record<string, string | null>;
+  documents: { id: string; name: string; mandatory: boolean; fileId: string | null; reviewStatus: string; expiresAt: Date | null }[];
+}
+
+/**
+ * Every missing or invalid item at once, like a bundle evaluation: submit is allowed only when this
+ * is empty. For a resubmission, each document the admin asked to change must have been replaced.
+ */
+export function precheckActivationRequest(request: PrecheckInput, now = new Date()): PrecheckIssue[] {
+  const issues: PrecheckIssue[] = [];
+  if (!request.countryActivationEnabled) {
+    issues.push({ target: "countryCode", message: "CLASSOUND cannot be activated in this country at the moment." });
+  }
+  const parsed = ZLegalEntity.safeParse(Object.fromEntries(Object.entries(request.legalEntity).map(([k, v]) => [k, v ?? ""])));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) issues.push({ target: String(issue.path[0]), message: issue.message });
+  }
+  for (const doc of request.documents) {
+    const target = `document:${doc.id}`;
+    if (doc.mandatory && !doc.fileId) issues.push({ target, message: `${doc.name}: upload this document.` });
+    else if (doc.reviewStatus === "CHANGES_REQUESTED") issues.push({ target, message: `${doc.name}: replace this document as asked.` });
+    else if (doc.fileId && doc.expiresAt && doc.expiresAt <= now) issues.push({ target, message: `${doc.name}: the copy on file has expired; upload a current one.` });
+  }
+  return issues;
+}

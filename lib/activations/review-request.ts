@@ -1,0 +1,94 @@
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { notifyPartner } from "@/lib/notifications/notify";
+import { activateService } from "./activate-service";
+import { recordActivationEvent } from "./events";
+import { loadActivationRequest } from "./load";
+import { ZRejectRequest, ZRequestChanges } from "./schemas";
+import { fieldErrors } from "./save-draft";
+import { transitionActivationRequest } from "./transition";
+
+function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID", "Check the highlighted fields.", fieldErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+/** An admin takes a submitted request into review, so others see it is being handled. */
+export async function startActivationReview(db: Db, actor: Actor, requestId: string, version: number) {
+  assertCan(actor, "activation.review");
+  return db.$transaction(async (tx) => {
+    const request = await loadActivationRequest(tx, actor, requestId);
+    await transitionActivationRequest(tx, request, version, "start_review");
+    await recordActivationEvent(tx, request.id, actor.userId, "review_started", `${actor.name} started the review.`);
+    await recordAudit(tx, { actorId: actor.userId, action: "activation.review_started", entityType: "ActivationRequest", entityId: request.id });
+  });
+}
+
+/** Rejects with a reason the partner reads. Final. */
+export async function rejectActivationRequest(db: Db, actor: Actor, input: unknown, now = new Date()) {
+  assertCan(actor, "activation.review");
+  const { requestId, version, reason } = parse(ZRejectRequest, input);
+  return db.$transaction(async (tx) => {
+    const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
+    await transitionActivationRequest(tx, request, version, "reject", { rejectionReason: reason, decidedAt: now, decidedById: actor.userId });
+    await recordActivationEvent(tx, request.id, actor.userId, "rejected", `Rejected: ${reason}`);
+    await recordAudit(tx, { actorId: actor.userId, action: "activation.rejected", entityType: "ActivationRequest", entityId: request.id, detail: { reason } });
+    await notifyPartner(tx, request.partnerId, {
+      title: "Activation request rejected",
+      body: `The activation of CLASSOUND for PBX ${request.pbx.name} was rejected: ${reason}`,
+      link: `/activations/${request.id}`,
+    });
+  });
+}
+
+/** Sends the request back, naming each document to replace and why; the rest stays as it is. */
+export async function requestActivationChanges(db: Db, actor: Actor, input: unknown) {
+  assertCan(actor, "activation.review");
+  const { requestId, version, documents } = parse(ZRequestChanges, input);
+  return db.$transaction(async (tx) => {
+    const request = await loadActivationRequest(tx, actor, requestId, { documents: { select: { id: true, name: true } }, pbx: { select: { name: true } } });
+    const names = new Map(request.documents.map((d) => [d.id, d.name]));
+    const unknown = documents.filter((d) => !names.has(d.documentId));
+    if (unknown.length) throw new AppError("INVALID", "A chosen document is not part of this request.");
+    await transitionActivationRequest(tx, request, version, "request_changes");
+    for (const doc of documents) {
+      await tx.activationDocument.update({ where: { id: doc.documentId }, data: { reviewStatus: "CHANGES_REQUESTED", reviewComment: doc.comment } });
+    }
+    const list = documents.map((d) => `${names.get(d.documentId)}: ${d.comment}`).join("; ");
+    await recordActivationEvent(tx, request.id, actor.userId, "changes_requested", `Changes requested. ${list}`);
+    await recordAudit(tx, { actorId: actor.userId, action: "activation.changes_requested", entityType: "ActivationRequest", entityId: request.id, detail: { documents } });
+    await notifyPartner(tx, request.partnerId, {
+      title: "Changes requested on an activation",
+      body: `Replace these documents for PBX ${request.pbx.name}: ${list}`,
+      link: `/activations/${request.id}`,
+    });
+  });
+}
+
+/** Approves: CLASSOUND goes on for the PBX with its term (R3), and the documents join the customer's compliance profile. */
+export async function approveActivationRequest(db: Db, actor: Actor, requestId: string, version: number, now = new Date()) {
+  assertCan(actor, "activation.review");
+  return db.$transaction(async (tx) => {
+    const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
+    await transitionActivationRequest(tx, request, version, "approve", { decidedAt: now, decidedById: actor.userId });
+    const { service, charge } = await activateService(tx, request, now);
+    await recordActivationEvent(
+      tx,
+      request.id,
+      actor.userId,
+      "approved",
+      `Approved. CLASSOUND is active until ${service.expiresAt.toISOString().slice(0, 10)}${charge ? `; first charge ${charge.amount.toFixed(2)} ${charge.currency}` : ""}.`,
+    );
+    await recordAudit(tx, { actorId: actor.userId, action: "activation.approved", entityType: "ActivationRequest", entityId: request.id, detail: { serviceId: service.id } });
+    await notifyPartner(tx, request.partnerId, {
+      title: "CLASSOUND activated",
+      body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${service.expiresAt.toISOString().slice(0, 10)}.`,
+      link: `/activations/${request.id}`,
+    });
+    return service;
+  }, { timeout: 15_000 });
+}

@@ -1,0 +1,44 @@
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { documentSlotsFor } from "./document-slots";
+import { recordActivationEvent } from "./events";
+import { loadActivationRequest } from "./load";
+import { ZActivationDraft } from "./schemas";
+import { bumpActivationVersion } from "./transition";
+
+/**
+ * Saves the form of a DRAFT as typed. Changing the country of service replaces the document slots
+ * with that country's (uploads for the old country no longer apply).
+ */
+export async function saveActivationDraft(db: Db, actor: Actor, requestId: string, version: number, input: unknown, now = new Date()) {
+  assertCan(actor, "activation.request");
+  const parsed = ZActivationDraft.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("INVALID", "Some fields could not be saved.", fieldErrors(parsed.error.issues));
+  }
+  const { countryCode, ...legalEntity } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const request = await loadActivationRequest(tx, actor, requestId);
+    if (request.status !== "DRAFT") throw new AppError("CONFLICT", "Only a draft can be edited.");
+    await bumpActivationVersion(tx, request.id, version);
+    if (countryCode !== request.countryCode) {
+      const country = await tx.country.findUnique({ where: { code: countryCode } });
+      if (!country) throw new AppError("INVALID", "Choose a country from the list.", { countryCode: ["Choose a country from the list."] });
+      await tx.activationDocument.deleteMany({ where: { requestId: request.id } });
+      await tx.activationDocument.createMany({
+        data: (await documentSlotsFor(tx, request.customerId, countryCode, now)).map((slot) => ({ ...slot, requestId: request.id })),
+      });
+      await recordActivationEvent(tx, request.id, actor.userId, "country_changed", `Country of service changed to ${country.name}.`);
+    }
+    const trimmed = Object.fromEntries(Object.entries(legalEntity).map(([k, v]) => [k, v?.trim() || null]));
+    return tx.activationRequest.update({ where: { id: request.id }, data: { countryCode, ...trimmed } });
+  });
+}
+
+export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return errors;
+}

@@ -1,0 +1,50 @@
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { notifyAdmins } from "@/lib/notifications/notify";
+import { recordActivationEvent } from "./events";
+import { loadActivationRequest } from "./load";
+import { precheckActivationRequest } from "./precheck";
+import { transitionActivationRequest } from "./transition";
+
+const PRECHECK_INCLUDE = { documents: true, country: { select: { activationEnabled: true } } } as const;
+
+/** The pre-check of a request the actor may see. */
+export async function precheckFor(db: Db, actor: Actor, requestId: string, now = new Date()) {
+  const request = await loadActivationRequest(db, actor, requestId, PRECHECK_INCLUDE);
+  return precheckActivationRequest(precheckInput(request), now);
+}
+
+function precheckInput(request: Awaited<ReturnType<typeof loadActivationRequest<typeof PRECHECK_INCLUDE>>>) {
+  const { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone } = request;
+  return {
+    status: request.status,
+    countryActivationEnabled: request.country.activationEnabled,
+    legalEntity: { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone },
+    documents: request.documents,
+  };
+}
+
+/**
+ * Submits a clean draft, or resubmits after changes. From then on the request is read-only for the
+ * partner until an admin acts.
+ */
+export async function submitActivationRequest(db: Db, actor: Actor, requestId: string, version: number, now = new Date()) {
+  assertCan(actor, "activation.request");
+  return db.$transaction(async (tx) => {
+    const request = await loadActivationRequest(tx, actor, requestId, { ...PRECHECK_INCLUDE, pbx: { select: { name: true } }, partner: { select: { name: true } } });
+    const issues = precheckActivationRequest(precheckInput(request), now);
+    if (issues.length) throw new AppError("INVALID", `${issues.length} item(s) still need attention before submitting.`);
+    const resubmission = request.status === "CHANGES_REQUESTED";
+    await transitionActivationRequest(tx, request, version, resubmission ? "resubmit" : "submit", { submittedAt: now });
+    await recordActivationEvent(tx, request.id, actor.userId, resubmission ? "resubmitted" : "submitted", resubmission ? "Resubmitted with the requested changes." : "Submitted for review.");
+    await recordAudit(tx, { actorId: actor.userId, action: resubmission ? "activation.resubmitted" : "activation.submitted", entityType: "ActivationRequest", entityId: request.id });
+    await notifyAdmins(tx, {
+      title: resubmission ? "Activation request resubmitted" : "New activation request",
+      body: `${request.partner.name} ${resubmission ? "resubmitted" : "submitted"} the activation of CLASSOUND for PBX ${request.pbx.name}.`,
+      link: `/admin/activations/${request.id}`,
+    });
+  });
+}
