@@ -1,0 +1,175 @@
+import { getExampleNumber, isValidPhoneNumber, type CountryCode } from "libphonenumber-js/max";
+import examples from "libphonenumber-js/mobile/examples";
+import { Prisma, type FreephoneSource } from "../generated/client";
+import { COUNTRIES, countryByCode } from "./countries";
+import { addDays, startOfUtcMonth } from "./dates";
+import { RANGES, type AssignedDid } from "./numbers";
+import { PBXS, pbxId, userCount, type PbxSpec } from "./pbxs";
+import { tierRates } from "./pricing";
+import { createRandom, type Random } from "./random";
+import { CUSTOMERS, PARTNERS, customerId, partnerId } from "./tenants";
+
+const CURRENCY = "EUR";
+/** R14. */
+const MAX_CALL_SECONDS = 14_400;
+/**
+ * R5 gives each user 3000 Area 1 minutes a month, not pooled; a call record names no user, so the seed
+ * can only apply the PBX's total.
+ */
+const INCLUDED_AREA1_SECONDS_PER_USER = 3000 * 60;
+
+// Standard-time offsets, DST ignored: the seed needs plausible office hours, not exact ones.
+const UTC_OFFSET_HOURS: Record<string, number> = { DE: 1, ES: 1, FR: 1, GB: 0, IT: 1, NL: 1, US: -5 };
+
+/** Local hour of the day: a morning and an afternoon peak, a lull at lunch. */
+const WEEKDAY_HOURS: [number, number][] = [
+  [7, 2], [8, 6], [9, 10], [10, 12], [11, 11], [12, 6], [13, 7], [14, 10], [15, 11], [16, 10], [17, 6], [18, 3], [19, 1],
+];
+const WEEKEND_HOURS: [number, number][] = [[10, 3], [11, 3], [12, 2], [14, 2], [15, 2], [16, 1]];
+const WEEKEND_SHARE = 0.04;
+const INBOUND_SHARE = 0.42;
+const FREEPHONE_SHARE_OF_INBOUND = 0.15;
+
+/** Most calls stay in the country; few reach the expensive areas. */
+const OUTBOUND_DESTINATIONS: ["domestic" | number, number][] = [
+  ["domestic", 62], [1, 20], [2, 9], [3, 5], [4, 2.5], [5, 1], [6, 0.5],
+];
+const FREEPHONE_SOURCES: [FreephoneSource, number][] = [["FIXED", 60], ["MOBILE", 37], ["PAYPHONE", 3]];
+/** Mean seconds: quick calls, ordinary conversations, the occasional conference. */
+const DURATION_MEANS: [number, number][] = [[110, 72], [420, 25], [2400, 3]];
+
+function callDuration(random: Random): number {
+  const seconds = Math.round(random.exponential(random.weighted(DURATION_MEANS)));
+  return Math.min(MAX_CALL_SECONDS, Math.max(4, seconds));
+}
+
+/** Per-second billing of a per-minute rate. */
+function charge(perMinute: Prisma.Decimal, seconds: number): Prisma.Decimal {
+  return perMinute.mul(seconds).div(60).toDecimalPlaces(5, Prisma.Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * A number of someone outside the PBX: a landline near one of the inventory ranges where the country
+ * has them, otherwise a variation of libphonenumber's example mobile number.
+ */
+function externalNumber(countryCode: string, kind: "fixed" | "mobile", random: Random): string {
+  const landlines = RANGES.filter((range) => range.countryCode === countryCode && range.type === "GEOGRAPHIC");
+  const template =
+    kind === "fixed" && landlines.length > 0
+      ? random.pick(landlines).first
+      : getExampleNumber(countryCode as CountryCode, examples)!.number;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const candidate = template.slice(0, -4) + String(random.int(0, 9999)).padStart(4, "0");
+    if (isValidPhoneNumber(candidate)) return candidate;
+  }
+  return template;
+}
+
+const anyKind = (random: Random) => (random.chance(0.55) ? "fixed" : "mobile");
+
+function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRecordCreateManyInput[] {
+  const service = pbx.service!;
+  const random = createRandom(`calls:${pbx.key}`);
+  const customer = CUSTOMERS[pbx.customer];
+  const home = customer.countryCode;
+  const rates = tierRates(PARTNERS[customer.partner].tier);
+  const users = userCount(pbx);
+  const ownNumbers = dids.filter((did) => did.type !== "FREEPHONE");
+  const freephones = dids.filter((did) => did.type === "FREEPHONE");
+  const abroad = COUNTRIES.filter((country) => country.callTerminationArea <= 2 && country.code !== home);
+  const activatedAt = addDays(today, -service.activatedDaysAgo);
+  const tenant = { partnerId: partnerId(customer.partner), customerId: customerId(pbx.customer), pbxId: pbxId(pbx.key), currency: CURRENCY };
+  const area1SecondsByMonth = new Map<string, number>();
+
+  const outbound = (startedAt: Date): Prisma.CallRecordCreateManyInput => {
+    const destination = random.weighted(OUTBOUND_DESTINATIONS);
+    const country =
+      destination === "domestic"
+        ? countryByCode(home)
+        : random.pick(COUNTRIES.filter((c) => c.callTerminationArea === destination && c.code !== home));
+    const durationSeconds = callDuration(random);
+    let billedSeconds = durationSeconds;
+    if (country.callTerminationArea === 1) {
+      const month = startedAt.toISOString().slice(0, 7);
+      const allowance = users * INCLUDED_AREA1_SECONDS_PER_USER;
+      const used = area1SecondsByMonth.get(month) ?? 0;
+      area1SecondsByMonth.set(month, used + durationSeconds);
+      billedSeconds = Math.max(0, used + durationSeconds - allowance) - Math.max(0, used - allowance);
+    }
+    return {
+      ...tenant,
+      direction: "OUTBOUND",
+      // R11: the caller ID is always one of the PBX's own DIDs.
+      fromE164: random.pick(ownNumbers).e164,
+      toE164: externalNumber(country.code, anyKind(random), random),
+      countryCode: country.code,
+      area: country.callTerminationArea,
+      startedAt,
+      durationSeconds,
+      billedSeconds,
+      cost: charge(rates.area(country.callTerminationArea), billedSeconds),
+    };
+  };
+
+  const inbound = (startedAt: Date): Prisma.CallRecordCreateManyInput => {
+    const durationSeconds = callDuration(random);
+    if (freephones.length > 0 && random.chance(FREEPHONE_SHARE_OF_INBOUND)) {
+      // R7: the FreePhone owner pays per minute by the caller's source; toll-free numbers are domestic only.
+      const did = random.pick(freephones);
+      const source = random.weighted(FREEPHONE_SOURCES);
+      return {
+        ...tenant,
+        direction: "INBOUND",
+        fromE164: externalNumber(did.countryCode, source === "MOBILE" ? "mobile" : "fixed", random),
+        toE164: did.e164,
+        countryCode: did.countryCode,
+        freephoneSource: source,
+        startedAt,
+        durationSeconds,
+        billedSeconds: durationSeconds,
+        cost: charge(rates.freephone(did.countryCode, source), durationSeconds),
+      };
+    }
+    const did = random.pick(ownNumbers);
+    const callerCountry = random.chance(0.8) ? home : random.pick(abroad).code;
+    return {
+      ...tenant,
+      direction: "INBOUND",
+      fromE164: externalNumber(callerCountry, anyKind(random), random),
+      toE164: did.e164,
+      countryCode: did.countryCode,
+      startedAt,
+      durationSeconds,
+      // R6: inbound calls to DIDs are free.
+      billedSeconds: 0,
+      cost: new Prisma.Decimal(0),
+    };
+  };
+
+  const rows: Prisma.CallRecordCreateManyInput[] = [];
+  const offsetMs = UTC_OFFSET_HOURS[home] * 3_600_000;
+  for (let day = startOfUtcMonth(today, -1); day < today; day = addDays(day, 1)) {
+    const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
+    const expected = users * service.callsPerUserPerWeekday! * (weekend ? WEEKEND_SHARE : 1) * (0.85 + 0.3 * random.next());
+    const starts = Array.from({ length: Math.round(expected) }, () => {
+      const localHour = random.weighted(weekend ? WEEKEND_HOURS : WEEKDAY_HOURS);
+      return new Date(day.getTime() + localHour * 3_600_000 + random.int(0, 3599) * 1000 - offsetMs);
+    }).sort((a, b) => a.getTime() - b.getTime());
+    for (const startedAt of starts) {
+      if (startedAt < activatedAt || startedAt >= today) continue;
+      rows.push(random.chance(INBOUND_SHARE) ? inbound(startedAt) : outbound(startedAt));
+    }
+  }
+  return rows;
+}
+
+/**
+ * Call records from the start of last month to the seed's day, for the PBXs that have a call volume:
+ * a full month to invoice and the current one to watch (R16).
+ */
+export function callRows(today: Date, didsOf: (pbxKey: string) => AssignedDid[]) {
+  return PBXS.filter((pbx) => pbx.service?.callsPerUserPerWeekday).map((pbx) => ({
+    pbxId: pbxId(pbx.key),
+    rows: pbxCalls(pbx, today, didsOf(pbx.key)),
+  }));
+}

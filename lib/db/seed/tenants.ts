@@ -1,0 +1,250 @@
+import type { Prisma, Role } from "../generated/client";
+import { tierId, type TierCode } from "./pricing";
+import { seedId } from "./random";
+
+// Reserved `.example` domains (RFC 2606): the outbox and any SMTP driver can never reach a real inbox.
+export const PARTNERS = {
+  alpentel: {
+    name: "Alpentel Kommunikation GmbH",
+    tier: "GOLD",
+    countryCode: "DE",
+    vatNumber: "DE287416593",
+    billingEmail: "rechnung@alpentel.example",
+  },
+  nuvola: {
+    name: "Nuvola Telecomunicazioni S.r.l.",
+    tier: "SILVER",
+    countryCode: "IT",
+    vatNumber: "IT04518720961",
+    billingEmail: "amministrazione@nuvolatel.example",
+  },
+  brightline: {
+    name: "Brightline Voice Ltd",
+    tier: "BRONZE",
+    countryCode: "GB",
+    vatNumber: "GB284551273",
+    billingEmail: "accounts@brightlinevoice.example",
+  },
+} satisfies Record<string, { name: string; tier: TierCode; countryCode: string; vatNumber: string; billingEmail: string }>;
+
+export type PartnerKey = keyof typeof PARTNERS;
+
+type LegalEntity = Pick<
+  Prisma.CustomerCreateManyInput,
+  "legalName" | "vatNumber" | "addressLine" | "postcode" | "city" | "contactName" | "contactEmail" | "contactPhone"
+>;
+
+/** Legal entities are filled only for some: the others have not had an activation accepted yet. */
+export const CUSTOMERS = {
+  weber: {
+    partner: "alpentel",
+    name: "Weber Maschinenbau GmbH",
+    countryCode: "DE",
+    legal: {
+      legalName: "Weber Maschinenbau GmbH",
+      vatNumber: "DE298765431",
+      addressLine: "Landsberger Straße 302",
+      postcode: "80687",
+      city: "München",
+      contactName: "Jonas Schneider",
+      contactEmail: "j.schneider@weber-maschinenbau.example",
+      contactPhone: "+498945217700",
+    },
+  },
+  hafenkontor: {
+    partner: "alpentel",
+    name: "Hafenkontor Logistik GmbH",
+    countryCode: "DE",
+    legal: {
+      legalName: "Hafenkontor Logistik GmbH",
+      vatNumber: "DE314802776",
+      addressLine: "Am Sandtorkai 41",
+      postcode: "20457",
+      city: "Hamburg",
+      contactName: "Birte Janssen",
+      contactEmail: "b.janssen@hafenkontor.example",
+      contactPhone: "+494036098700",
+    },
+  },
+  vanDijk: {
+    partner: "alpentel",
+    name: "Van Dijk Installatietechniek B.V.",
+    countryCode: "NL",
+    legal: {
+      legalName: "Van Dijk Installatietechniek B.V.",
+      vatNumber: "NL858291734B01",
+      addressLine: "Weena 505",
+      postcode: "3013 AL",
+      city: "Rotterdam",
+      contactName: "Sanne van Dijk",
+      contactEmail: "sanne@vandijk-installatie.example",
+      contactPhone: "+31102409500",
+    },
+  },
+  lumiere: { partner: "alpentel", name: "Lumière Conseil SAS", countryCode: "FR" },
+  ferri: {
+    partner: "nuvola",
+    name: "Studio Legale Ferri & Associati",
+    countryCode: "IT",
+    legal: {
+      legalName: "Studio Legale Ferri & Associati",
+      vatNumber: "IT09876540158",
+      addressLine: "Via Fatebenefratelli 14",
+      postcode: "20121",
+      city: "Milano",
+      contactName: "Francesca Ferri",
+      contactEmail: "f.ferri@studioferri.example",
+      contactPhone: "+390245678900",
+    },
+  },
+  bianchi: { partner: "nuvola", name: "Ottica Bianchi S.r.l.", countryCode: "IT" },
+  costaBrava: {
+    partner: "nuvola",
+    name: "Hostelería Costa Brava S.L.",
+    countryCode: "ES",
+    legal: {
+      legalName: "Hostelería Costa Brava S.L.",
+      vatNumber: "ESB17654321",
+      addressLine: "Passeig de Gràcia 88",
+      postcode: "08008",
+      city: "Barcelona",
+      contactName: "Núria Puig",
+      contactEmail: "nuria.puig@hosteleriacostabrava.example",
+      contactPhone: "+34935510300",
+    },
+  },
+  harrowFinch: {
+    partner: "brightline",
+    name: "Harrow & Finch Accountants LLP",
+    countryCode: "GB",
+    legal: {
+      legalName: "Harrow & Finch Accountants LLP",
+      vatNumber: "GB312845671",
+      addressLine: "27 Finsbury Circus",
+      postcode: "EC2M 7EB",
+      city: "London",
+      contactName: "Eleanor Finch",
+      contactEmail: "e.finch@harrowfinch.example",
+      contactPhone: "+442079460321",
+    },
+  },
+  pemberton: { partner: "brightline", name: "Pemberton Dental Group Ltd", countryCode: "GB" },
+  bayside: {
+    partner: "brightline",
+    name: "Bayside Freight Inc.",
+    countryCode: "US",
+    legal: {
+      legalName: "Bayside Freight Inc.",
+      vatNumber: null,
+      addressLine: "200 Seaport Blvd, Suite 410",
+      postcode: "02210",
+      city: "Boston",
+      contactName: "Mike Donnelly",
+      contactEmail: "m.donnelly@baysidefreight.example",
+      contactPhone: "+16175550142",
+    },
+  },
+} satisfies Record<string, { partner: PartnerKey; name: string; countryCode: string; legal?: LegalEntity }>;
+
+export type CustomerKey = keyof typeof CUSTOMERS;
+
+export const DEMO_PASSWORD = "classound-demo";
+
+interface SeedUser {
+  email: string;
+  name: string;
+  role: Role;
+  partner?: PartnerKey;
+  customer?: CustomerKey;
+  /** Set for the accounts offered on the sign-in page; the others show that a company can have several. */
+  demo?: string;
+}
+
+const USERS: SeedUser[] = [
+  {
+    email: "admin@classound.example",
+    name: "Marta Kowalczyk",
+    role: "ADMIN",
+    demo: "Operator admin: every partner, activation reviews, countries, documents, numbers and price lists.",
+  },
+  { email: "support@classound.example", name: "Tomás Herrera", role: "ADMIN" },
+  {
+    email: "anna.berger@alpentel.example",
+    name: "Anna Berger",
+    role: "PARTNER",
+    partner: "alpentel",
+    demo: "Partner user at Alpentel Kommunikation GmbH (Gold tier, Germany): 4 customers in DE, NL and FR.",
+  },
+  { email: "lukas.hofmann@alpentel.example", name: "Lukas Hofmann", role: "PARTNER", partner: "alpentel" },
+  {
+    email: "giulia.rinaldi@nuvolatel.example",
+    name: "Giulia Rinaldi",
+    role: "PARTNER",
+    partner: "nuvola",
+    demo: "Partner user at Nuvola Telecomunicazioni S.r.l. (Silver tier, Italy): 3 customers in IT and ES.",
+  },
+  { email: "marco.esposito@nuvolatel.example", name: "Marco Esposito", role: "PARTNER", partner: "nuvola" },
+  {
+    email: "oliver.hughes@brightlinevoice.example",
+    name: "Oliver Hughes",
+    role: "PARTNER",
+    partner: "brightline",
+    demo: "Partner user at Brightline Voice Ltd (Bronze tier, UK): 3 customers in GB and US.",
+  },
+  {
+    email: "j.schneider@weber-maschinenbau.example",
+    name: "Jonas Schneider",
+    role: "END_USER",
+    customer: "weber",
+    demo: "End user at Weber Maschinenbau GmbH (customer of Alpentel): call statistics of Munich HQ.",
+  },
+  {
+    email: "f.ferri@studioferri.example",
+    name: "Francesca Ferri",
+    role: "END_USER",
+    customer: "ferri",
+    demo: "End user at Studio Legale Ferri & Associati (customer of Nuvola): call statistics of the Milan office.",
+  },
+];
+
+export const DEMO_LOGINS: { role: Role; email: string; name: string; description: string }[] = USERS.filter(
+  (user) => user.demo,
+).map((user) => ({ role: user.role, email: user.email, name: user.name, description: user.demo! }));
+
+export const partnerId = (key: PartnerKey) => seedId(`partner:${key}`);
+export const customerId = (key: CustomerKey) => seedId(`customer:${key}`);
+
+export function tenantRows(passwordHash: string) {
+  return {
+    partners: Object.entries(PARTNERS).map(
+      ([key, partner]): Prisma.PartnerCreateManyInput => ({
+        id: partnerId(key as PartnerKey),
+        name: partner.name,
+        tierId: tierId(partner.tier),
+        countryCode: partner.countryCode,
+        vatNumber: partner.vatNumber,
+        billingEmail: partner.billingEmail,
+      }),
+    ),
+    customers: Object.entries(CUSTOMERS).map(
+      ([key, customer]): Prisma.CustomerCreateManyInput => ({
+        id: customerId(key as CustomerKey),
+        partnerId: partnerId(customer.partner),
+        name: customer.name,
+        countryCode: customer.countryCode,
+        ...("legal" in customer ? customer.legal : {}),
+      }),
+    ),
+    users: USERS.map(
+      (user): Prisma.UserCreateManyInput => ({
+        id: seedId(`user:${user.email}`),
+        email: user.email,
+        name: user.name,
+        passwordHash,
+        role: user.role,
+        partnerId: user.partner ? partnerId(user.partner) : null,
+        customerId: user.customer ? customerId(user.customer) : null,
+      }),
+    ),
+  };
+}
