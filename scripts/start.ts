@@ -56,7 +56,7 @@ try {
   const prisma = createPrismaClient(database.url, 2);
   const seeded = await seedDatabase(prisma);
   await prisma.$disconnect();
-  if (seeded.created) log("Seeded demo data");
+  if (seeded.insertedRows > 0) log(`Seeded demo data (${seeded.insertedRows} rows)`);
 
   const childEnv = {
     ...process.env,

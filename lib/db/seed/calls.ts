@@ -77,6 +77,9 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   const ownNumbers = dids.filter((did) => did.type !== "FREEPHONE");
   const freephones = dids.filter((did) => did.type === "FREEPHONE");
   const abroad = COUNTRIES.filter((country) => country.callTerminationArea <= 2 && country.code !== home);
+  const destinationsByArea = new Map(
+    [1, 2, 3, 4, 5, 6].map((area) => [area, COUNTRIES.filter((c) => c.callTerminationArea === area && c.code !== home)]),
+  );
   const activatedAt = addDays(today, -service.activatedDaysAgo);
   const tenant = { partnerId: partnerId(customer.partner), customerId: customerId(pbx.customer), pbxId: pbxId(pbx.key), currency: CURRENCY };
   const area1SecondsByMonth = new Map<string, number>();
@@ -86,7 +89,7 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
     const country =
       destination === "domestic"
         ? countryByCode(home)
-        : random.pick(COUNTRIES.filter((c) => c.callTerminationArea === destination && c.code !== home));
+        : random.pick(destinationsByArea.get(destination)!);
     const durationSeconds = callDuration(random);
     let billedSeconds = durationSeconds;
     if (country.callTerminationArea === 1) {

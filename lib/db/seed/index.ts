@@ -1,0 +1,101 @@
+import { hashPassword } from "../../auth/password";
+import type { PrismaClient } from "../generated/client";
+import { callRows } from "./calls";
+import { COUNTRIES } from "./countries";
+import { startOfUtcDay } from "./dates";
+import { REQUIRED_DOCUMENTS } from "./documents";
+import { numberRows } from "./numbers";
+import { pbxRows } from "./pbxs";
+import { PRICING } from "./pricing";
+import { DEMO_PASSWORD, tenantRows } from "./tenants";
+
+export { DEMO_LOGINS, DEMO_PASSWORD } from "./tenants";
+
+/** Rows this run inserted: none when the demo data was already there. */
+export interface SeedSummary {
+  insertedRows: number;
+  /** The day every seeded date derives from (midnight UTC of `now`). */
+  today: Date;
+  created: {
+    countries: number;
+    requiredDocuments: number;
+    priceListTiers: number;
+    priceLists: number;
+    flatFeeBands: number;
+    numberPrices: number;
+    freephoneRates: number;
+    areaRates: number;
+    partners: number;
+    customers: number;
+    users: number;
+    pbxs: number;
+    pbxLicenses: number;
+    classoundServices: number;
+    phoneNumbers: number;
+    callRecords: number;
+  };
+}
+
+// The widest row (CallRecord, 14 columns) stays far below PostgreSQL's 65,535 bind parameters.
+const CHUNK_ROWS = 2_000;
+
+type CreateMany<T> = (args: { data: T[]; skipDuplicates: true }) => Promise<{ count: number }>;
+
+async function insert<T>(rows: T[], createMany: CreateMany<T>): Promise<number> {
+  let count = 0;
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    count += (await createMany({ data: rows.slice(start, start + CHUNK_ROWS), skipDuplicates: true })).count;
+  }
+  return count;
+}
+
+/**
+ * Seeds the demo data set. Every row has a fixed id and is inserted with ON CONFLICT DO NOTHING, all in
+ * one transaction: a second run inserts nothing and changes nothing the app has edited since, and a
+ * failed run leaves nothing behind. The same `now` always gives the same data.
+ */
+export async function seedDatabase(prisma: PrismaClient, now: Date = new Date()): Promise<SeedSummary> {
+  const today = startOfUtcDay(now);
+  // Built before the transaction opens, so it holds its connection only for the inserts.
+  const tenants = tenantRows(await hashPassword(DEMO_PASSWORD));
+  const numbers = numberRows(today);
+  const pbxs = pbxRows(today, (pbxKey) => numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164);
+  const calls = callRows(today, numbers.didsOf);
+
+  return prisma.$transaction(
+    async (tx) => {
+      // Two app instances seeding at start-up would otherwise both find no call records and both insert them.
+      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('classound-demo-seed'))");
+      const created = {
+        countries: await insert(COUNTRIES, (args) => tx.country.createMany(args)),
+        requiredDocuments: await insert(REQUIRED_DOCUMENTS, (args) => tx.requiredDocument.createMany(args)),
+        priceListTiers: await insert(PRICING.tiers, (args) => tx.priceListTier.createMany(args)),
+        priceLists: await insert(PRICING.priceLists, (args) => tx.priceList.createMany(args)),
+        flatFeeBands: await insert(PRICING.flatFeeBands, (args) => tx.flatFeeBand.createMany(args)),
+        numberPrices: await insert(PRICING.numberPrices, (args) => tx.numberPrice.createMany(args)),
+        freephoneRates: await insert(PRICING.freephoneRates, (args) => tx.freephoneMinuteRate.createMany(args)),
+        areaRates: await insert(PRICING.areaRates, (args) => tx.areaRate.createMany(args)),
+        partners: await insert(tenants.partners, (args) => tx.partner.createMany(args)),
+        customers: await insert(tenants.customers, (args) => tx.customer.createMany(args)),
+        users: await insert(tenants.users, (args) => tx.user.createMany(args)),
+        pbxs: await insert(pbxs.pbxs, (args) => tx.pbx.createMany(args)),
+        pbxLicenses: await insert(pbxs.licenses, (args) => tx.pbxLicense.createMany(args)),
+        classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
+        phoneNumbers: await insert(numbers.rows, (args) => tx.phoneNumber.createMany(args)),
+        callRecords: 0,
+      };
+      // Call records have generated ids, so no unique key catches a repeat: a PBX that has any is left alone.
+      const withCalls = await tx.callRecord.findMany({
+        where: { pbxId: { in: calls.map((pbx) => pbx.pbxId) } },
+        distinct: ["pbxId"],
+        select: { pbxId: true },
+      });
+      const done = new Set(withCalls.map((call) => call.pbxId));
+      for (const pbx of calls) {
+        if (!done.has(pbx.pbxId)) created.callRecords += await insert(pbx.rows, (args) => tx.callRecord.createMany(args));
+      }
+      return { today, created, insertedRows: Object.values(created).reduce((sum, count) => sum + count, 0) };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}

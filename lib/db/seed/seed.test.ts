@@ -1,0 +1,153 @@
+import { isValidPhoneNumber } from "libphonenumber-js/max";
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import type { PrismaClient } from "../generated/client";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "./index";
+
+const NOW = new Date("2026-11-18T09:30:00Z");
+
+/** Row counts of every table the seed writes. */
+async function counts(db: PrismaClient) {
+  return {
+    countries: await db.country.count(),
+    requiredDocuments: await db.requiredDocument.count(),
+    tiers: await db.priceListTier.count(),
+    priceLists: await db.priceList.count(),
+    flatFeeBands: await db.flatFeeBand.count(),
+    numberPrices: await db.numberPrice.count(),
+    freephoneRates: await db.freephoneMinuteRate.count(),
+    areaRates: await db.areaRate.count(),
+    partners: await db.partner.count(),
+    customers: await db.customer.count(),
+    users: await db.user.count(),
+    pbxs: await db.pbx.count(),
+    pbxLicenses: await db.pbxLicense.count(),
+    services: await db.classoundService.count(),
+    phoneNumbers: await db.phoneNumber.count(),
+    callRecords: await db.callRecord.count(),
+  };
+}
+
+/** A fingerprint of the generated data, compared across databases. */
+async function sample(db: PrismaClient) {
+  const pbxs = await db.pbx.findMany({ orderBy: { id: "asc" }, select: { id: true, serial: true, termStart: true, termExpiry: true } });
+  const totals = await db.callRecord.aggregate({ _sum: { cost: true, durationSeconds: true }, _count: true });
+  const firstCalls = await db.callRecord.findMany({
+    orderBy: { id: "asc" },
+    take: 20,
+    select: { pbxId: true, fromE164: true, toE164: true, startedAt: true, durationSeconds: true, cost: true },
+  });
+  const assigned = await db.phoneNumber.findMany({ where: { status: "ASSIGNED" }, orderBy: { e164: "asc" }, select: { e164: true, pbxId: true } });
+  return {
+    pbxs,
+    calls: { count: totals._count, cost: totals._sum.cost?.toString(), seconds: totals._sum.durationSeconds },
+    firstCalls: firstCalls.map((call) => ({ ...call, cost: call.cost.toString() })),
+    assigned,
+  };
+}
+
+describe("seedDatabase", () => {
+  let db: PrismaClient;
+  let afterFirst: Awaited<ReturnType<typeof counts>>;
+
+  beforeAll(async () => {
+    ({ prisma: db } = await createTestDatabase());
+    const summary = await seedDatabase(db, NOW);
+    afterFirst = await counts(db);
+    expect(summary.created.callRecords).toBe(afterFirst.callRecords);
+  }, 120_000);
+
+  it("meets the demo data spec", async () => {
+    expect(afterFirst.countries).toBeGreaterThanOrEqual(40);
+    const areas = await db.country.groupBy({ by: ["callTerminationArea"], orderBy: { callTerminationArea: "asc" } });
+    expect(areas.map((a) => a.callTerminationArea)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(afterFirst.tiers).toBe(4);
+    expect(afterFirst.priceLists).toBe(4);
+    expect(afterFirst.partners).toBe(3);
+    expect(afterFirst.customers).toBe(10);
+    expect(afterFirst.pbxs).toBe(25);
+
+    const pbxs = await db.pbx.findMany();
+    expect(new Set(pbxs.map((p) => p.licensePlan))).toEqual(new Set(["MONTHLY", "YEARLY", "FIVE_YEAR", "LIFETIME"]));
+    expect(pbxs.filter((p) => p.licensePlan === "LIFETIME").every((p) => p.termExpiry === null)).toBe(true);
+    expect(pbxs.some((p) => Number(p.softwareVersion.split(".")[0]) < 5)).toBe(true);
+    expect(pbxs.every((p) => /^CS-[0-9A-F]{4}-[0-9A-F]{4}$/.test(p.serial))).toBe(true);
+
+    const services = await db.classoundService.findMany({ include: { pbx: true } });
+    expect(services.length).toBeGreaterThan(0);
+    for (const service of services) {
+      // R1: only eligible PBXs can have the service.
+      expect(service.pbx.licensePlan).not.toBe("LIFETIME");
+      expect(Number(service.pbx.softwareVersion.split(".")[0])).toBeGreaterThanOrEqual(5);
+      expect(service.expiresAt).toEqual(service.pbx.termExpiry);
+    }
+
+    const numberCountries = await db.phoneNumber.groupBy({ by: ["countryCode"] });
+    expect(numberCountries).toHaveLength(10);
+
+    expect(afterFirst.callRecords).toBeGreaterThan(1000);
+    const longest = await db.callRecord.aggregate({ _max: { durationSeconds: true } });
+    expect(longest._max.durationSeconds).toBeLessThanOrEqual(14_400);
+  });
+
+  it("keeps every tenant reference consistent", async () => {
+    const calls = await db.callRecord.findMany({
+      distinct: ["pbxId"],
+      select: { partnerId: true, customerId: true, pbx: { select: { customer: { select: { id: true, partnerId: true } } } } },
+    });
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    for (const call of calls) {
+      expect(call.customerId).toBe(call.pbx.customer.id);
+      expect(call.partnerId).toBe(call.pbx.customer.partnerId);
+    }
+    const assigned = await db.phoneNumber.findMany({ where: { status: "ASSIGNED" }, include: { pbx: { include: { customer: true, service: true } } } });
+    expect(assigned.length).toBeGreaterThan(0);
+    for (const number of assigned) {
+      expect(number.partnerId).toBe(number.pbx!.customer.partnerId);
+      expect(number.pbx!.service).not.toBeNull();
+    }
+    for (const login of DEMO_LOGINS) {
+      const user = await db.user.findUniqueOrThrow({ where: { email: login.email } });
+      expect(user.role).toBe(login.role);
+      expect(Boolean(user.partnerId)).toBe(login.role === "PARTNER");
+      expect(Boolean(user.customerId)).toBe(login.role === "END_USER");
+    }
+    const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS[0].email } });
+    expect(await verifyPassword(admin.passwordHash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("seeds only valid E.164 numbers, each priced in every price list", async () => {
+    const numbers = await db.phoneNumber.findMany({ select: { e164: true, countryCode: true, type: true } });
+    expect(numbers.filter((n) => !isValidPhoneNumber(n.e164))).toEqual([]);
+    const prices = await db.numberPrice.findMany({ select: { priceListId: true, countryCode: true, type: true } });
+    const priced = new Set(prices.map((p) => `${p.priceListId}:${p.countryCode}:${p.type}`));
+    const lists = await db.priceList.findMany({ select: { id: true } });
+    for (const { id } of lists) {
+      for (const n of numbers) expect(priced.has(`${id}:${n.countryCode}:${n.type}`)).toBe(true);
+    }
+  });
+
+  it("prices the tiers Gold < Silver < Bronze < End User", async () => {
+    const rates = await db.areaRate.findMany({ where: { area: 3 }, include: { priceList: { include: { tier: true } } } });
+    const byTier = Object.fromEntries(rates.map((r) => [r.priceList.tier.code, Number(r.perMinute)]));
+    expect(byTier.GOLD).toBeLessThan(byTier.SILVER);
+    expect(byTier.SILVER).toBeLessThan(byTier.BRONZE);
+    expect(byTier.BRONZE).toBeLessThan(byTier.END_USER);
+  });
+
+  it("changes nothing when run again", async () => {
+    const before = await sample(db);
+    const summary = await seedDatabase(db, NOW);
+    expect(summary.insertedRows).toBe(0);
+    expect(await counts(db)).toEqual(afterFirst);
+    expect(await sample(db)).toEqual(before);
+  }, 60_000);
+
+  it("produces the same data in another database from the same `now`", async () => {
+    const { prisma: other } = await createTestDatabase();
+    await seedDatabase(other, NOW);
+    expect(await counts(other)).toEqual(afterFirst);
+    expect(await sample(other)).toEqual(await sample(db));
+  }, 120_000);
+});

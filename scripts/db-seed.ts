@@ -1,0 +1,25 @@
+// Seeds the demo data into the database at DATABASE_URL (started elsewhere, e.g. by `npm start`).
+import { createPrismaClient } from "@/lib/db/client";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "@/lib/db/seed";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set: point it at the database to seed.");
+  process.exit(1);
+}
+
+const prisma = createPrismaClient(url, 2);
+try {
+  const started = performance.now();
+  const summary = await seedDatabase(prisma);
+  console.log(
+    summary.insertedRows === 0
+      ? "The demo data was already there: nothing inserted."
+      : `Seeded ${summary.insertedRows} rows in ${Math.round(performance.now() - started)} ms (dates relative to ${summary.today.toISOString().slice(0, 10)}).`,
+  );
+  console.table(summary.created);
+  console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
+  console.table(DEMO_LOGINS);
+} finally {
+  await prisma.$disconnect();
+}
