@@ -12,7 +12,12 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin", label: "Dashboard", permission: "admin.area" },
   { href: "/partner", label: "Dashboard", permission: "partner.area" },
   { href: "/customer", label: "Overview", permission: "customer.area" },
+  { href: "/admin/activations", label: "Activation queue", permission: "activation.review" },
+  { href: "/activations", label: "Activations", permission: "activation.request" },
   { href: "/pbxs", label: "PBXs", permission: "pbx.view" },
+  { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
+  { href: "/notifications", label: "Notifications", permission: "notifications.view" },
+  { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
 ];
 

@@ -16,13 +16,14 @@ export const PERMISSIONS = [
   "activation.review",
   "catalogue.manage",
   "audit.view",
+  "notifications.view",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "catalogue.manage", "audit.view"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request"],
-  END_USER: ["customer.area", "pbx.view", "statistics.view"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "catalogue.manage", "audit.view", "notifications.view"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "notifications.view"],
+  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActivationForm } from "@/components/activations/activation-form";
+import { DocumentSlots } from "@/components/activations/document-slots";
+import { RequestSummary } from "@/components/activations/request-summary";
+import { ActivationStatusBadge } from "@/components/activations/status-badge";
+import { ActivationTimeline } from "@/components/activations/timeline";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { activationCountries } from "@/lib/activations/countries";
+import { activationRequestDetail } from "@/lib/activations/queries";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Activation request" };
+
+async function load(actor: Awaited<ReturnType<typeof requirePermission>>, id: string) {
+  try {
+    return await activationRequestDetail(db(), actor, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function ActivationRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("activation.request");
+  const { request, issues, eventActors } = await load(actor, (await params).id);
+  const countries = await activationCountries(db());
+  const mode = request.status === "DRAFT" ? "edit" : request.status === "CHANGES_REQUESTED" ? "resubmit" : "readonly";
+  const changes = request.documents.filter((d) => d.reviewStatus === "CHANGES_REQUESTED");
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: "Activations", href: "/activations" }, { label: request.pbx.name }]}
+        title={<span className="flex items-center gap-3">Activate CLASSOUND on {request.pbx.name} <ActivationStatusBadge status={request.status} /></span>}
+        description={`${request.customer.name} · started ${formatDate(request.createdAt)}`}
+      />
+      {request.status === "REJECTED" && <Alert variant="danger" title="Rejected" className="mb-6">{request.rejectionReason}</Alert>}
+      {request.status === "APPROVED" && request.pbx.service && (
+        <Alert variant="success" title="CLASSOUND is active" className="mb-6">
+          Active on this PBX until {formatDate(request.pbx.service.expiresAt)}, the end of the PBX's term.
+        </Alert>
+      )}
+      {(request.status === "SUBMITTED" || request.status === "IN_REVIEW") && (
+        <Alert variant="info" title={request.status === "IN_REVIEW" ? "In review" : "Submitted"} className="mb-6">
+          The request is read-only while CLASSOUND reviews it. You will be notified of the decision.
+        </Alert>
+      )}
+      {mode === "resubmit" && (
+        <Alert variant="warning" title="Changes requested" className="mb-6">
+          Replace {changes.length === 1 ? "this document" : `these ${changes.length} documents`}, then resubmit. Everything else stays as it is.
+          <ul className="mt-1 list-disc pl-5">
+            {changes.map((d) => (
+              <li key={d.id}>
+                <a href={`#document-${d.id}`} className="font-medium underline">{d.name}</a>: {d.reviewComment}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>1. Documents for {request.country.name}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <p className="mb-4 text-sm text-muted-foreground">Download each template, fill it in, and upload it as PDF, PNG or JPEG. Each file is saved as soon as it is uploaded.</p>
+              <DocumentSlots
+                requestId={request.id}
+                documents={request.documents}
+                canUpload={(doc) => mode === "edit" || (mode === "resubmit" && doc.reviewStatus === "CHANGES_REQUESTED")}
+              />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>2. Legal entity</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ActivationForm
+                requestId={request.id}
+                version={request.version}
+                mode={mode}
+                issues={issues}
+                countries={countries.some((c) => c.code === request.countryCode) ? countries : [...countries, { code: request.countryCode, name: request.country.name }]}
+                values={{
+                  countryCode: request.countryCode,
+                  legalName: request.legalName,
+                  vatNumber: request.vatNumber,
+                  addressLine: request.addressLine,
+                  postcode: request.postcode,
+                  city: request.city,
+                  contactName: request.contactName,
+                  contactEmail: request.contactEmail,
+                  contactPhone: request.contactPhone,
+                }}
+              />
+            </CardContent>
+          </Card>
+        </div>
+        <aside className="space-y-6">
+          <RequestSummary request={request} />
+          <Card>
+            <CardHeader>
+              <CardTitle>Timeline</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ActivationTimeline events={request.events} actors={eventActors} />
+            </CardContent>
+          </Card>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LegalEntityCard } from "@/components/activations/legal-entity-card";
+import { RequestSummary } from "@/components/activations/request-summary";
+import { ReviewActions } from "@/components/activations/review-actions";
+import { ReviewDocuments } from "@/components/activations/review-documents";
+import { ActivationStatusBadge } from "@/components/activations/status-badge";
+import { ActivationTimeline } from "@/components/activations/timeline";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { activationRequestDetail } from "@/lib/activations/queries";
+import { canTransition } from "@/lib/activations/transitions";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Review activation" };
+
+export default async function ReviewActivationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("activation.review");
+  const detail = await activationRequestDetail(db(), actor, (await params).id).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const { request, eventActors } = detail;
+  const decidable = canTransition(request.status, "approve");
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: "Activation queue", href: "/admin/activations" }, { label: request.pbx.name }]}
+        title={<span className="flex items-center gap-3">{request.partner.name}: {request.pbx.name} <ActivationStatusBadge status={request.status} /></span>}
+        description={`${request.customer.name} · ${request.country.name} · submitted ${formatDate(request.submittedAt)}`}
+        actions={decidable ? <ReviewActions requestId={request.id} version={request.version} status={request.status} documents={request.documents.map((d) => ({ id: d.id, name: d.name }))} /> : undefined}
+      />
+      {request.status === "REJECTED" && <Alert variant="danger" title="Rejected" className="mb-6">{request.rejectionReason}</Alert>}
+      {request.status === "CHANGES_REQUESTED" && <Alert variant="warning" title="Waiting for the partner" className="mb-6">The partner is replacing the documents you named.</Alert>}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="space-y-6">
+          <LegalEntityCard request={request} />
+          <Card>
+            <CardHeader>
+              <CardTitle>Documents</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ReviewDocuments documents={request.documents} />
+            </CardContent>
+          </Card>
+        </div>
+        <aside className="space-y-6">
+          <RequestSummary request={request} />
+          <Card>
+            <CardHeader>
+              <CardTitle>Timeline</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ActivationTimeline events={request.events} actors={eventActors} />
+            </CardContent>
+          </Card>
+        </aside>
+      </div>
+    </>
+  );
+}

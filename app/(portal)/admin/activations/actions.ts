@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import {
+  approveActivationRequest,
+  rejectActivationRequest,
+  requestActivationChanges,
+  startActivationReview,
+} from "@/lib/activations/review-request";
+import { actorWith } from "@/lib/auth/request-actor";
+import { db } from "@/lib/db/client";
+import { toActionResult } from "@/lib/http/action-result";
+
+function refresh(requestId: string) {
+  revalidatePath(`/admin/activations/${requestId}`);
+  revalidatePath("/admin/activations");
+}
+
+export async function startReviewAction(requestId: string, version: number) {
+  return toActionResult(async () => {
+    await startActivationReview(db(), await actorWith("activation.review"), requestId, version);
+    refresh(requestId);
+  });
+}
+
+export async function approveAction(requestId: string, version: number) {
+  return toActionResult(async () => {
+    await approveActivationRequest(db(), await actorWith("activation.review"), requestId, version);
+    refresh(requestId);
+  });
+}
+
+export async function rejectAction(input: unknown) {
+  return toActionResult(async () => {
+    await rejectActivationRequest(db(), await actorWith("activation.review"), input);
+    refresh(String((input as { requestId?: unknown })?.requestId));
+  });
+}
+
+export async function requestChangesAction(input: unknown) {
+  return toActionResult(async () => {
+    await requestActivationChanges(db(), await actorWith("activation.review"), input);
+    refresh(String((input as { requestId?: unknown })?.requestId));
+  });
+}

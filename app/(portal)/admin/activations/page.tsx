@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RequestsTable } from "@/components/activations/requests-table";
+import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { listActivationRequests } from "@/lib/activations/queries";
+import { toRequestRows } from "@/lib/activations/request-rows";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ActivationStatus } from "@/lib/db/generated/enums";
+import { cn } from "@/components/ui/cn";
+
+export const metadata: Metadata = { title: "Activation queue" };
+
+const QUEUE_STATUSES = (Object.keys(ActivationStatus) as ActivationStatus[]).filter((s) => s !== "DRAFT");
+
+type Search = { status?: string; country?: string; partner?: string };
+
+export default async function ActivationQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePermission("activation.review");
+  const search = await searchParams;
+  const status = QUEUE_STATUSES.find((s) => s === search.status);
+  const filters = { status, countryCode: search.country || undefined, partnerId: search.partner || undefined };
+  const [{ requests, counts }, countries, partners] = await Promise.all([
+    listActivationRequests(db(), actor, filters),
+    db().country.findMany({ where: { activationRequests: { some: {} } }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    db().partner.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const href = (next: Partial<Search>) => {
+    const params = new URLSearchParams(Object.entries({ ...search, ...next }).filter(([, v]) => v) as [string, string][]);
+    return `?${params}`;
+  };
+
+  return (
+    <>
+      <PageHeader title="Activation queue" description="Requests waiting for a decision, oldest submission first." />
+      <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">
+        <Link href={href({ status: "" })} aria-current={!status ? "page" : undefined} className={tab(!status)}>
+          All open and decided <span className="tabular-nums">({QUEUE_STATUSES.reduce((n, s) => n + counts[s], 0)})</span>
+        </Link>
+        {QUEUE_STATUSES.map((s) => (
+          <Link key={s} href={href({ status: s })} aria-current={status === s ? "page" : undefined} className={tab(status === s)}>
+            {ACTIVATION_STATUS[s].label} <span className="tabular-nums">({counts[s]})</span>
+          </Link>
+        ))}
+      </nav>
+      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
+        {status && <input type="hidden" name="status" value={status} />}
+        <label className="flex flex-col gap-1 text-sm font-medium text-foreground">
+          Country
+          <Select name="country" defaultValue={search.country ?? ""} className="w-56">
+            <option value="">All countries</option>
+            {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          </Select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-foreground">
+          Partner
+          <Select name="partner" defaultValue={search.partner ?? ""} className="w-64">
+            <option value="">All partners</option>
+            {partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </Select>
+        </label>
+        <Button type="submit" variant="secondary">Apply filters</Button>
+        {(search.country || search.partner) && <Link href={href({ country: "", partner: "" })} className="text-sm font-medium text-brand-700 hover:underline">Clear</Link>}
+      </form>
+      <RequestsTable rows={toRequestRows(requests)} hrefBase="/admin/activations" showPartner caption="Activation requests" />
+    </>
+  );
+}
+
+function tab(active: boolean) {
+  return cn(
+    "rounded-full border px-3 py-1 text-sm font-medium",
+    active ? "border-brand-700 bg-brand-700 text-white" : "border-neutral-300 text-neutral-700 hover:bg-neutral-100",
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm, type Path } from "react-hook-form";
+import { saveActivationDraftAction, submitActivationAction } from "@/app/(portal)/activations/actions";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
+import { ZActivationForm, type TActivationForm } from "@/lib/activations/form-schema";
+import type { PrecheckIssue } from "@/lib/activations/precheck";
+import { PrecheckPanel } from "./precheck-panel";
+
+const FIELDS: { name: Exclude<keyof TActivationForm, "countryCode">; label: string; hint?: string; type?: string; autoComplete?: string }[] = [
+  { name: "legalName", label: "Company name", hint: "As registered with the authorities", autoComplete: "organization" },
+  { name: "vatNumber", label: "VAT or tax number", hint: "With the country prefix, e.g. DE123456789" },
+  { name: "addressLine", label: "Registered address", autoComplete: "street-address" },
+  { name: "postcode", label: "Postcode", autoComplete: "postal-code" },
+  { name: "city", label: "City", autoComplete: "address-level2" },
+  { name: "contactName", label: "Contact person", autoComplete: "name" },
+  { name: "contactEmail", label: "Contact e-mail", type: "email", autoComplete: "email" },
+  { name: "contactPhone", label: "Contact phone", hint: "E.164 form, e.g. +4989123456", type: "tel", autoComplete: "tel" },
+];
+
+export interface ActivationFormProps {
+  requestId: string;
+  version: number;
+  mode: "edit" | "resubmit" | "readonly";
+  values: Partial<Record<keyof TActivationForm, string | null>>;
+  countries: { code: string; name: string }[];
+  /** The server's pre-check: submitting is offered only when it is empty. */
+  issues: PrecheckIssue[];
+}
+
+export function ActivationForm({ requestId, version, mode, values, countries, issues }: ActivationFormProps) {
+  const router = useRouter();
+  const versionRef = useRef(version);
+  useEffect(() => {
+    versionRef.current = version;
+  }, [version]);
+  const [saving, setSaving] = useState(false);
+  const editable = mode === "edit";
+  const form = useForm<TActivationForm>({
+    resolver: zodResolver(ZActivationForm),
+    defaultValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ""])),
+  });
+  const { register, handleSubmit, setError, getValues, formState } = form;
+
+  async function save(): Promise<boolean> {
+    const result = await saveActivationDraftAction(requestId, versionRef.current, getValues());
+    if (!result.ok) {
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<TActivationForm>, { message: messages[0] });
+      toast({ title: "The draft was not saved", description: result.error, variant: "error" });
+      return false;
+    }
+    versionRef.current = result.data.version;
+    form.reset(getValues());
+    return true;
+  }
+
+  async function submit() {
+    if (editable && !(await save())) return;
+    const result = await submitActivationAction(requestId, versionRef.current);
+    if (!result.ok) {
+      toast({ title: "Not submitted", description: result.error, variant: "error" });
+      router.refresh();
+      return;
+    }
+    toast({ title: mode === "resubmit" ? "Resubmitted for review" : "Submitted for review", description: "We will notify you when CLASSOUND reviews it.", variant: "success" });
+    router.refresh();
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit(async () => {
+        setSaving(true);
+        await submit();
+        setSaving(false);
+      })}
+      className="space-y-6"
+    >
+      <fieldset disabled={!editable} className="grid gap-4 sm:grid-cols-2">
+        <legend className="sr-only">Country of service and legal entity</legend>
+        <FormField label="Country of service" error={formState.errors.countryCode?.message} hint="Changing it replaces the document list with that country's." className="sm:col-span-2">
+          {(field) => (
+            <Select {...field} {...register("countryCode")}>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        {FIELDS.map((f) => (
+          <FormField key={f.name} label={f.label} hint={f.hint} error={formState.errors[f.name]?.message} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
+            {(field) => <Input {...field} {...register(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
+          </FormField>
+        ))}
+      </fieldset>
+      {mode !== "readonly" && <PrecheckPanel issues={issues} />}
+      {mode !== "readonly" && (
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" loading={saving} disabled={issues.some((i) => i.target.startsWith("document:")) || (!editable && issues.length > 0)}>
+            {mode === "resubmit" ? "Resubmit for review" : "Submit for review"}
+          </Button>
+          {editable && (
+            <Button
+              variant="secondary"
+              disabled={saving}
+              onClick={async () => {
+                setSaving(true);
+                if (await save()) {
+                  toast({ title: "Draft saved", description: "You can leave and come back to it later.", variant: "success" });
+                  router.refresh();
+                }
+                setSaving(false);
+              }}
+            >
+              Save draft
+            </Button>
+          )}
+          {editable && formState.isDirty && <span className="text-sm text-muted-foreground">Unsaved changes</span>}
+        </div>
+      )}
+    </form>
+  );
+}
