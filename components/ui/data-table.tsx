@@ -18,6 +18,7 @@ export type Column<Row> = {
   sortValue?: (row: Row) => SortValue;
   /** Right-align numbers, amounts and dates so digits line up. */
   align?: "left" | "right";
+  /** Applied to the header and body cells of the column, e.g. "w-40" or "whitespace-nowrap". */
   className?: string;
 };
 
@@ -118,13 +119,17 @@ export function DataTable<Row>({
       ) : (
         <>
           {/* Focusable so keyboard users can scroll a table that is wider than the screen. */}
-          <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-card">
+          <div
+            role="region"
+            aria-labelledby={captionId}
+            tabIndex={0}
+            // Clips the header background to the card's rounded corners when nothing sits above it.
+            className={cn("overflow-x-auto", !toolbar && "rounded-t-card")}
+          >
             <table className="w-full border-collapse text-left text-sm">
               <caption
                 id={captionId}
-                className={cn(
-                  captionVisible ? "px-4 pt-3 text-left font-semibold text-foreground caption-top" : "sr-only",
-                )}
+                className={captionVisible ? "caption-top px-4 pt-3 text-left font-semibold text-foreground" : "sr-only"}
               >
                 {caption}
               </caption>
@@ -202,7 +207,7 @@ function HeaderCell<Row>({
   }
   const Icon = direction === "ascending" ? ArrowUp : direction === "descending" ? ArrowDown : ChevronsUpDown;
   return (
-    <th scope="col" aria-sort={direction ?? "none"} className={cn(headerClassName, "py-1.5")}>
+    <th scope="col" aria-sort={direction} className={cn(headerClassName, "py-1.5")}>
       <button
         type="button"
         onClick={onSort}
