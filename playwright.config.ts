@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = 3100;
 const DATA_DIR = ".data/e2e";
+// Set E2E_BASE_URL to run against an app that is already running (while developing).
+const externalBaseUrl = process.env.E2E_BASE_URL;
 
 // End-to-end tests run the real `npm start` (embedded PostgreSQL, migrations, seed, production
 // build) on a fresh data directory, in Debian's Chromium: Playwright cannot download its own here.
@@ -16,7 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: externalBaseUrl ?? `http://localhost:${PORT}`,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     viewport: { width: 1440, height: 900 },
@@ -26,7 +28,7 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
+  webServer: externalBaseUrl ? undefined : {
     command: `rm -rf ${DATA_DIR} && npm start`,
     url: `http://localhost:${PORT}/sign-in`,
     timeout: 600_000,

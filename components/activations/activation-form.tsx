@@ -12,17 +12,18 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { ZActivationForm, type TActivationForm } from "@/lib/activations/form-schema";
 import type { PrecheckIssue } from "@/lib/activations/precheck";
+import { LEGAL_ENTITY_LABELS, type TLegalEntity } from "@/lib/activations/schemas";
 import { PrecheckPanel } from "./precheck-panel";
 
-const FIELDS: { name: Exclude<keyof TActivationForm, "countryCode">; label: string; hint?: string; type?: string; autoComplete?: string }[] = [
-  { name: "legalName", label: "Company name", hint: "As registered with the authorities", autoComplete: "organization" },
-  { name: "vatNumber", label: "VAT or tax number", hint: "With the country prefix, e.g. DE123456789" },
-  { name: "addressLine", label: "Registered address", autoComplete: "street-address" },
-  { name: "postcode", label: "Postcode", autoComplete: "postal-code" },
-  { name: "city", label: "City", autoComplete: "address-level2" },
-  { name: "contactName", label: "Contact person", autoComplete: "name" },
-  { name: "contactEmail", label: "Contact e-mail", type: "email", autoComplete: "email" },
-  { name: "contactPhone", label: "Contact phone", hint: "E.164 form, e.g. +4989123456", type: "tel", autoComplete: "tel" },
+const FIELDS: { name: keyof TLegalEntity; hint?: string; type?: string; autoComplete?: string }[] = [
+  { name: "legalName", hint: "As registered with the authorities", autoComplete: "organization" },
+  { name: "vatNumber", hint: "With the country prefix, e.g. DE123456789" },
+  { name: "addressLine", autoComplete: "street-address" },
+  { name: "postcode", autoComplete: "postal-code" },
+  { name: "city", autoComplete: "address-level2" },
+  { name: "contactName", autoComplete: "name" },
+  { name: "contactEmail", type: "email", autoComplete: "email" },
+  { name: "contactPhone", hint: "E.164 form, e.g. +4989123456", type: "tel", autoComplete: "tel" },
 ];
 
 export interface ActivationFormProps {
@@ -97,7 +98,7 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
           )}
         </FormField>
         {FIELDS.map((f) => (
-          <FormField key={f.name} label={f.label} hint={f.hint} error={formState.errors[f.name]?.message} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
+          <FormField key={f.name} label={LEGAL_ENTITY_LABELS[f.name]} hint={f.hint} error={formState.errors[f.name]?.message} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
             {(field) => <Input {...field} {...register(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
           </FormField>
         ))}

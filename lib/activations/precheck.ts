@@ -1,4 +1,4 @@
-import { ZLegalEntity } from "./schemas";
+import { LEGAL_ENTITY_LABELS, ZLegalEntity, type TLegalEntity } from "./schemas";
 
 export interface PrecheckIssue {
   /** A form field name or `document:<id>`. */
@@ -24,7 +24,10 @@ export function precheckActivationRequest(request: PrecheckInput, now = new Date
   }
   const parsed = ZLegalEntity.safeParse(Object.fromEntries(Object.entries(request.legalEntity).map(([k, v]) => [k, v ?? ""])));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.push({ target: String(issue.path[0]), message: issue.message });
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]) as keyof TLegalEntity;
+      issues.push({ target: field, message: `${LEGAL_ENTITY_LABELS[field]}: ${issue.message}` });
+    }
   }
   for (const doc of request.documents) {
     const target = `document:${doc.id}`;

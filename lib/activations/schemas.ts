@@ -16,10 +16,21 @@ export const ZLegalEntity = z.object({
   contactPhone: z
     .string()
     .trim()
-    .regex(/^\+[1-9]\d{6,14}$/, "Enter the number in E.164 form, e.g. +4989123456")
+    .regex(/^\+[1-9]\d{6,14}$/, { message: "Enter the number in E.164 form, e.g. +4989123456", abort: true })
     .refine((v) => isValidPhoneNumber(v), "This is not a valid phone number"),
 });
 export type TLegalEntity = z.infer<typeof ZLegalEntity>;
+
+export const LEGAL_ENTITY_LABELS: Record<keyof TLegalEntity, string> = {
+  legalName: "Company name",
+  vatNumber: "VAT or tax number",
+  addressLine: "Registered address",
+  postcode: "Postcode",
+  city: "City",
+  contactName: "Contact person",
+  contactEmail: "Contact e-mail",
+  contactPhone: "Contact phone",
+};
 
 /** A draft keeps whatever was typed, valid or not; the pre-check says what is still wrong. */
 export const ZActivationDraft = z.object({

@@ -1,0 +1,109 @@
+import type { Browser, Page } from "@playwright/test";
+import { sampleFiles } from "@/lib/testing/sample-files";
+import { demoLogin, expect, expectAccessible, signIn, test } from "./fixtures";
+
+// The whole R2 workflow in one browser session per actor: a partner activates CLASSOUND on a PBX,
+// the admin asks for one document to be replaced, the partner replaces it, the admin approves.
+test.describe.configure({ mode: "serial" });
+
+const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf(name)) });
+
+async function as(browser: Browser, role: "ADMIN" | "PARTNER"): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, demoLogin(role).email);
+  await expect(page).toHaveURL(role === "ADMIN" ? /\/admin$/ : /\/partner$/);
+  return page;
+}
+
+test("a partner activates CLASSOUND and an admin approves it after one change", async ({ browser, page }) => {
+  test.setTimeout(180_000);
+  // ── Partner: eligibility is explained before any form ─────────────────────
+  const partner = await as(browser, "PARTNER");
+  await partner.goto("/activations");
+  const pbxTable = partner.getByRole("table", { name: "PBXs and their CLASSOUND eligibility" });
+  await expect(pbxTable.getByRole("row", { name: /Bremen depot/ })).toContainText("lifetime license");
+  await expect(pbxTable.getByRole("row", { name: /Bremen depot/ }).getByRole("button")).toHaveCount(0);
+  await expectAccessible(partner);
+
+  const activate = pbxTable.getByRole("button", { name: /^Activate CLASSOUND on / }).first();
+  const pbxName = (await activate.getAttribute("aria-label"))!.replace("Activate CLASSOUND on ", "");
+  const pbxRow = pbxTable.getByRole("row", { name: new RegExp(pbxName) });
+  const termExpiry = (await pbxRow.getByRole("cell").nth(4).textContent())!.trim();
+  await activate.click();
+  await expect(partner).toHaveURL(/\/activations\/[a-z0-9]+$/);
+  await expect(partner.getByRole("heading", { level: 1 })).toContainText(pbxName);
+  await expect(partner.getByText("Draft", { exact: true })).toBeVisible();
+
+  // ── Partner: the form, one refused upload, the others accepted ──────────────
+  await partner.getByLabel("Company name").fill("Lumière Conseil SAS");
+  await partner.getByLabel("VAT or tax number").fill("FR40303265045");
+  await partner.getByLabel("Registered address").fill("12 rue de la République");
+  await partner.getByLabel("Postcode").fill("69002");
+  await partner.getByLabel("City").fill("Lyon");
+  await partner.getByLabel("Contact person").fill("Claire Martin");
+  await partner.getByLabel("Contact e-mail").fill("claire.martin@lumiere.example");
+  await partner.getByLabel("Contact phone").fill("0472000000");
+  // A draft keeps what was typed, even before it is valid.
+  await partner.getByRole("button", { name: "Save draft" }).click();
+  await expect(partner.getByText("Draft saved")).toBeVisible();
+
+  const uploads = partner.getByLabel(/^Upload /);
+  const slotNames = (await uploads.evaluateAll((inputs) => inputs.map((i) => i.getAttribute("aria-label")!.replace(/^Upload /, ""))));
+  expect(slotNames.length).toBeGreaterThan(0);
+  await partner.getByLabel(`Upload ${slotNames[0]}`).setInputFiles({ name: "registration.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.exe()) });
+  await expect(partner.getByRole("alert").filter({ hasText: "Only PDF, PNG and JPEG files are accepted" })).toBeVisible();
+  for (const name of slotNames) {
+    await partner.getByLabel(`Upload ${name}`).setInputFiles(pdf(`${name}.pdf`));
+    await expect(partner.getByLabel(`Replace ${name}`)).toBeAttached();
+  }
+  // The pre-check lists what is still wrong, and submitting shows it next to the field.
+  await expect(partner.getByText("1 item to complete before submitting")).toBeVisible();
+  await expect(partner.getByText("Contact phone: Enter the number in E.164 form")).toBeVisible();
+  await partner.getByRole("button", { name: "Submit for review" }).click();
+  await expect(partner.getByLabel("Contact phone")).toHaveAttribute("aria-invalid", "true");
+  await partner.getByLabel("Contact phone").fill("+33472000000");
+  await partner.getByRole("button", { name: "Submit for review" }).click();
+  await expect(partner.getByText("Submitted", { exact: true }).first()).toBeVisible();
+  await expect(partner.getByLabel(/^Replace /)).toHaveCount(0);
+  const requestUrl = partner.url();
+  const requestPath = new URL(requestUrl).pathname;
+
+  // ── Admin: queue, review, ask for one document to be replaced ─────────────
+  const admin = await as(browser, "ADMIN");
+  await admin.goto("/admin/activations?status=SUBMITTED");
+  await expectAccessible(admin);
+  await admin.getByRole("link", { name: new RegExp(pbxName) }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toContainText(pbxName);
+  await expect(admin.getByRole("link", { name: `View ${slotNames[0]}` })).toBeVisible();
+  await admin.getByRole("button", { name: "Start review" }).click();
+  await expect(admin.getByText("In review", { exact: true }).first()).toBeVisible();
+  await admin.getByRole("button", { name: "Request changes" }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel(slotNames[0]).check();
+  await dialog.getByLabel(`What must change in “${slotNames[0]}”`).fill("The stamp on page 2 is unreadable.");
+  await expectAccessible(admin);
+  await dialog.getByRole("button", { name: "Send to the partner" }).click();
+  await expect(admin.getByText("Changes requested", { exact: true }).first()).toBeVisible();
+
+  // ── Partner: replaces only that document and resubmits ────────────────────
+  await partner.goto(requestPath);
+  await expect(partner.getByText("The stamp on page 2 is unreadable.").first()).toBeVisible();
+  await expect(partner.getByLabel(/^Replace /)).toHaveCount(1);
+  await partner.getByLabel(`Replace ${slotNames[0]}`).setInputFiles(pdf("registration-readable.pdf"));
+  await expect(partner.getByText("Ready to submit")).toBeVisible();
+  await partner.getByRole("button", { name: "Resubmit for review" }).click();
+  await expect(partner.getByText("Submitted", { exact: true }).first()).toBeVisible();
+
+  // ── Admin: approves; the service is on with the PBX's expiry ──────────────
+  await admin.reload();
+  await admin.getByRole("button", { name: "Approve" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
+  await expect(admin.getByText("Approved", { exact: true }).first()).toBeVisible();
+  await expect(admin.getByText(/Approved\. CLASSOUND is active until/)).toBeVisible();
+
+  await partner.goto("/activations");
+  await expect(partner.getByRole("table", { name: "PBXs and their CLASSOUND eligibility" }).getByRole("row", { name: new RegExp(pbxName) })).toContainText(`Active until ${termExpiry}`);
+  await partner.goto(requestPath);
+  await expect(partner.getByText("CLASSOUND is active")).toBeVisible();
+  await page.goto("/sign-in");
+});
