@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { readRuntimeEnv } from "@/lib/config/runtime";
+import { db } from "@/lib/db/client";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { listOutboxEmails } from "@/lib/mail/queries";
+
+export const metadata: Metadata = { title: "E-mail outbox" };
+
+function Status({ sentAt, error, smtp }: { sentAt: Date | null; error: string | null; smtp: boolean }) {
+  if (sentAt) return <Badge variant="success">Sent {formatDateTime(sentAt)}</Badge>;
+  if (error) return <Badge variant="danger" title={error}>Failed</Badge>;
+  return smtp ? <Badge variant="info">Queued</Badge> : <Badge variant="neutral">Not sent</Badge>;
+}
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const actor = await requirePermission("audit.view");
+  const page = Math.max(1, Math.floor(Number((await searchParams).page)) || 1);
+  const { emails, total, pageCount } = await listOutboxEmails(db(), actor, page);
+  const smtp = !!readRuntimeEnv().SMTP_URL;
+
+  return (
+    <>
+      <PageHeader title="E-mail outbox" description="Every e-mail the portal has written, newest first." />
+      {smtp ? (
+        <Alert variant="info" className="mb-6">SMTP_URL is set: mails written here are also sent over SMTP. A failed delivery shows its error.</Alert>
+      ) : (
+        <Alert variant="warning" className="mb-6">
+          SMTP_URL is not set, so mail is only written here and nobody receives it. Set SMTP_URL to send it.
+        </Alert>
+      )}
+      <div className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Outgoing e-mails</caption>
+          <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-medium">Created</th>
+              <th scope="col" className="px-4 py-3 font-medium">To</th>
+              <th scope="col" className="px-4 py-3 font-medium">Subject and text</th>
+              <th scope="col" className="px-4 py-3 font-medium">Status</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-neutral-100">
+            {emails.map((mail) => (
+              <tr key={mail.id} className="align-top">
+                <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">{formatDateTime(mail.createdAt)}</td>
+                <td className="px-4 py-2.5">{mail.to}</td>
+                <td className="px-4 py-2.5">
+                  <details>
+                    <summary className="cursor-pointer font-medium text-foreground">{mail.subject}</summary>
+                    <pre className="mt-2 max-w-2xl whitespace-pre-wrap break-words rounded-control bg-neutral-50 p-3 font-sans text-sm text-foreground">{mail.text}</pre>
+                    {mail.error && <p className="mt-2 text-sm text-danger-700">Delivery failed: {mail.error}</p>}
+                  </details>
+                </td>
+                <td className="px-4 py-2.5">
+                  <Status sentAt={mail.sentAt} error={mail.error} smtp={smtp} />
+                </td>
+              </tr>
+            ))}
+            {emails.length === 0 && (
+              <tr>
+                <td colSpan={4} className="px-4 py-10 text-center text-muted-foreground">{page > 1 ? "No e-mails on this page." : "No e-mails yet."}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
+        <span>
+          {formatNumber(total)} e-mails · page {page} of {pageCount}
+        </span>
+        <span className="flex gap-4">
+          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${Math.min(page - 1, pageCount)}`}>Newer</Link>}
+          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${page + 1}`}>Older</Link>}
+        </span>
+      </nav>
+    </>
+  );
+}
