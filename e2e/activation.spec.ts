@@ -45,7 +45,7 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await partner.getByLabel("Contact phone").fill("0472000000");
   // A draft keeps what was typed, even before it is valid.
   await partner.getByRole("button", { name: "Save draft" }).click();
-  await expect(partner.getByText("Draft saved")).toBeVisible();
+  await expect(partner.getByText("Draft saved", { exact: true })).toBeVisible();
 
   const uploads = partner.getByLabel(/^Upload /);
   const slotNames = (await uploads.evaluateAll((inputs) => inputs.map((i) => i.getAttribute("aria-label")!.replace(/^Upload /, ""))));
@@ -104,6 +104,6 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await partner.goto("/activations");
   await expect(partner.getByRole("table", { name: "PBXs and their CLASSOUND eligibility" }).getByRole("row", { name: new RegExp(pbxName) })).toContainText(`Active until ${termExpiry}`);
   await partner.goto(requestPath);
-  await expect(partner.getByText("CLASSOUND is active")).toBeVisible();
+  await expect(partner.getByText("CLASSOUND is active", { exact: true })).toBeVisible();
   await page.goto("/sign-in");
 });

@@ -7,7 +7,7 @@ import { SignOutButton } from "./sign-out-button";
 
 const ROLE_LABEL: Record<Actor["role"], string> = { ADMIN: "Administrator", PARTNER: "Partner", END_USER: "End user" };
 
-export function AppShell({ actor, organisation, children }: { actor: Actor; organisation: string; children: React.ReactNode }) {
+export function AppShell({ actor, organisation, unreadNotifications, children }: { actor: Actor; organisation: string; unreadNotifications: number; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-neutral-50">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
@@ -35,7 +35,9 @@ export function AppShell({ actor, organisation, children }: { actor: Actor; orga
       </header>
       <div className="flex flex-1">
         <nav aria-label="Main" className="w-56 shrink-0 border-r border-neutral-200 bg-surface px-3 py-6">
-          <NavLinks items={navigationFor(actor).map(({ href, label }) => ({ href, label }))} />
+          <NavLinks
+            items={navigationFor(actor).map(({ href, label }) => ({ href, label, badge: href === "/notifications" && unreadNotifications ? unreadNotifications : undefined }))}
+          />
         </nav>
         <main id="main" className="min-w-0 flex-1 px-8 py-8">
           <div className="mx-auto max-w-6xl">{children}</div>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+export function NavLinks({ items }: { items: { href: string; label: string; badge?: number }[] }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-1">
@@ -16,11 +16,17 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "block rounded-control px-3 py-2 text-sm font-medium",
+                "flex items-center justify-between rounded-control px-3 py-2 text-sm font-medium",
                 active ? "bg-brand-50 text-brand-800" : "text-neutral-700 hover:bg-neutral-100",
               )}
             >
               {item.label}
+              {item.badge !== undefined && (
+                <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">
+                  {item.badge}
+                  <span className="sr-only"> unread</span>
+                </span>
+              )}
             </Link>
           </li>
         );

@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import nodemailer from "nodemailer";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import type { Db } from "@/lib/db/client";
@@ -31,4 +32,18 @@ export async function deliverOutbox(db: Db, limit = 50) {
     }
   }
   return pending.length;
+}
+
+/**
+ * After the response is sent, hands queued mail to SMTP (when configured). Called by actions whose
+ * transaction queued mail, so a slow mail server never delays or fails the user's action.
+ */
+export function deliverOutboxLater(db: Db) {
+  after(async () => {
+    try {
+      await deliverOutbox(db);
+    } catch (error) {
+      console.error("Mail delivery failed", error);
+    }
+  });
 }

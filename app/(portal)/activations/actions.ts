@@ -7,6 +7,7 @@ import { submitActivationRequest } from "@/lib/activations/submit-request";
 import { actorWith } from "@/lib/auth/request-actor";
 import { db } from "@/lib/db/client";
 import { toActionResult } from "@/lib/http/action-result";
+import { deliverOutboxLater } from "@/lib/mail";
 
 export async function startActivationAction(pbxId: string) {
   return toActionResult(async () => {
@@ -27,6 +28,7 @@ export async function saveActivationDraftAction(requestId: string, version: numb
 export async function submitActivationAction(requestId: string, version: number) {
   return toActionResult(async () => {
     await submitActivationRequest(db(), await actorWith("activation.request"), requestId, version);
+    deliverOutboxLater(db());
     revalidatePath(`/activations/${requestId}`);
     revalidatePath("/activations");
   });

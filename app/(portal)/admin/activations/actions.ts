@@ -10,8 +10,11 @@ import {
 import { actorWith } from "@/lib/auth/request-actor";
 import { db } from "@/lib/db/client";
 import { toActionResult } from "@/lib/http/action-result";
+import { deliverOutboxLater } from "@/lib/mail";
 
+// Decisions notify the partner by e-mail too; it leaves once the response is sent.
 function refresh(requestId: string) {
+  deliverOutboxLater(db());
   revalidatePath(`/admin/activations/${requestId}`);
   revalidatePath("/admin/activations");
 }
