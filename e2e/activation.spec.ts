@@ -65,8 +65,28 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await partner.getByRole("button", { name: "Submit for review" }).click();
   await expect(partner.getByText("Submitted", { exact: true }).first()).toBeVisible();
   await expect(partner.getByLabel(/^Replace /)).toHaveCount(0);
-  const requestUrl = partner.url();
-  const requestPath = new URL(requestUrl).pathname;
+  const requestPath = new URL(partner.url()).pathname;
+  const requestId = requestPath.split("/").pop()!;
+  const firstSlot = partner.locator("li[id^=document-]").first();
+  const fileHref = (await firstSlot.locator('a[href^="/api/files/"]').last().getAttribute("href"))!;
+  const firstDocumentId = (await firstSlot.getAttribute("id"))!.replace("document-", "");
+
+  // ── Another partner and an end user get nothing, whatever ids they send ────
+  const otherPartner = await (await browser.newContext()).newPage();
+  await signIn(otherPartner, demoLogin("PARTNER", 1).email);
+  await expect(otherPartner).toHaveURL(/\/partner$/);
+  expect((await otherPartner.request.get(fileHref)).status()).toBe(404);
+  const foreignUpload = await otherPartner.request.post(`/api/activations/${requestId}/documents/${firstDocumentId}`, {
+    multipart: { file: { name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("intruder")) } },
+  });
+  expect(foreignUpload.status()).toBe(404);
+  expect((await otherPartner.goto(requestPath))?.status()).toBe(404);
+  expect((await otherPartner.goto(`/admin/activations/${requestId}`))?.status()).toBe(403);
+  const endUser = await (await browser.newContext()).newPage();
+  await signIn(endUser, demoLogin("END_USER").email);
+  await expect(endUser).toHaveURL(/\/customer$/);
+  expect((await endUser.request.get(fileHref)).status()).toBe(404);
+  expect((await endUser.goto(requestPath))?.status()).toBe(403);
 
   // ── Admin: queue, review, ask for one document to be replaced ─────────────
   const admin = await as(browser, "ADMIN");
