@@ -6,7 +6,7 @@ export default function Forbidden() {
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-danger-700">403</p>
         <h1 className="mt-2 text-2xl font-semibold text-foreground">You do not have access to this page</h1>
-        <p className="mt-2 text-muted-foreground">Your account's role does not allow it. The attempt was recorded.</p>
+        <p className="mt-2 text-muted-foreground">Your account&rsquo;s role does not allow it. The attempt was recorded.</p>
         <Link href="/" className="mt-6 inline-block font-medium text-brand-700 hover:underline">
           Back to your home page
         </Link>

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { saveActivationDraftAction, submitActivationAction } from "@/app/(portal)/activations/actions";
 import { Button } from "@/components/ui/button";
@@ -38,10 +38,9 @@ export interface ActivationFormProps {
 
 export function ActivationForm({ requestId, version, mode, values, countries, issues }: ActivationFormProps) {
   const router = useRouter();
-  const versionRef = useRef(version);
-  useEffect(() => {
-    versionRef.current = version;
-  }, [version]);
+  // The request's version moves on with every save and upload; a newer one from the server wins.
+  const [versions, setVersions] = useState({ fromServer: version, latest: version });
+  if (versions.fromServer !== version) setVersions({ fromServer: version, latest: version });
   const [saving, setSaving] = useState(false);
   const editable = mode === "edit";
   const form = useForm<TActivationForm>({
@@ -50,21 +49,23 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   });
   const { register, handleSubmit, setError, getValues, formState } = form;
 
-  async function save(): Promise<boolean> {
-    const result = await saveActivationDraftAction(requestId, versionRef.current, getValues());
+  /** Saves the draft; the request's new version, or null when it was not saved. */
+  async function save(): Promise<number | null> {
+    const result = await saveActivationDraftAction(requestId, versions.latest, getValues());
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<TActivationForm>, { message: messages[0] });
       toast({ title: "The draft was not saved", description: result.error, variant: "error" });
-      return false;
+      return null;
     }
-    versionRef.current = result.data.version;
+    setVersions((v) => ({ ...v, latest: result.data.version }));
     form.reset(getValues());
-    return true;
+    return result.data.version;
   }
 
   async function submit() {
-    if (editable && !(await save())) return;
-    const result = await submitActivationAction(requestId, versionRef.current);
+    const submittedVersion = editable ? await save() : versions.latest;
+    if (submittedVersion === null) return;
+    const result = await submitActivationAction(requestId, submittedVersion);
     if (!result.ok) {
       toast({ title: "Not submitted", description: result.error, variant: "error" });
       router.refresh();
@@ -115,7 +116,7 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
               disabled={saving}
               onClick={async () => {
                 setSaving(true);
-                if (await save()) {
+                if ((await save()) !== null) {
                   toast({ title: "Draft saved", description: "You can leave and come back to it later.", variant: "success" });
                   router.refresh();
                 }

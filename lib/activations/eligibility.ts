@@ -42,3 +42,14 @@ export function ineligibilityReasons(pbx: EligibilityInput, now = new Date()): I
   if (pbx.hasOpenRequest) reasons.push("REQUEST_OPEN");
   return reasons;
 }
+
+/** The same, for a PBX loaded with its service and its open requests. */
+export function pbxIneligibilityReasons(
+  pbx: Omit<EligibilityInput, "hasActiveService" | "hasOpenRequest"> & { service: { status: string } | null; activationRequests: unknown[] },
+  now = new Date(),
+): IneligibilityReason[] {
+  return ineligibilityReasons(
+    { ...pbx, hasActiveService: pbx.service?.status === "ACTIVE", hasOpenRequest: pbx.activationRequests.length > 0 },
+    now,
+  );
+}

@@ -3,7 +3,7 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { ActivationStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
-import { INELIGIBILITY_MESSAGE, ineligibilityReasons } from "./eligibility";
+import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { loadActivationRequest } from "./load";
 import { precheckActivationRequest } from "./precheck";
 import { OPEN_STATUSES } from "./transitions";
@@ -21,16 +21,7 @@ export async function activationCandidates(db: Db, actor: Actor, now = new Date(
     },
   });
   return pbxs.map((pbx) => {
-    const reasons = ineligibilityReasons(
-      {
-        licensePlan: pbx.licensePlan,
-        softwareVersion: pbx.softwareVersion,
-        termExpiry: pbx.termExpiry,
-        hasActiveService: pbx.service?.status === "ACTIVE",
-        hasOpenRequest: pbx.activationRequests.length > 0,
-      },
-      now,
-    );
+    const reasons = pbxIneligibilityReasons(pbx, now);
     return {
       id: pbx.id,
       name: pbx.name,

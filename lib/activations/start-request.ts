@@ -3,7 +3,7 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { INELIGIBILITY_MESSAGE, ineligibilityReasons } from "./eligibility";
+import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { recordActivationEvent } from "./events";
 import { documentSlotsFor } from "./document-slots";
 import { OPEN_STATUSES } from "./transitions";
@@ -20,16 +20,7 @@ export async function activationEligibility(db: Db, actor: Actor, pbxId: string,
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
-  const reasons = ineligibilityReasons(
-    {
-      licensePlan: pbx.licensePlan,
-      softwareVersion: pbx.softwareVersion,
-      termExpiry: pbx.termExpiry,
-      hasActiveService: pbx.service?.status === "ACTIVE",
-      hasOpenRequest: pbx.activationRequests.length > 0,
-    },
-    now,
-  );
+  const reasons = pbxIneligibilityReasons(pbx, now);
   return { pbx, reasons, messages: reasons.map((r) => INELIGIBILITY_MESSAGE[r]), openRequestId: pbx.activationRequests[0]?.id ?? null };
 }
 

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ActivationForm } from "@/components/activations/activation-form";
 import { DocumentSlots } from "@/components/activations/document-slots";
-import { RequestSummary } from "@/components/activations/request-summary";
+import { RequestAside } from "@/components/activations/request-aside";
 import { ActivationStatusBadge } from "@/components/activations/status-badge";
-import { ActivationTimeline } from "@/components/activations/timeline";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,23 +10,14 @@ import { activationCountries } from "@/lib/activations/countries";
 import { activationRequestDetail } from "@/lib/activations/queries";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Activation request" };
 
-async function load(actor: Awaited<ReturnType<typeof requirePermission>>, id: string) {
-  try {
-    return await activationRequestDetail(db(), actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function ActivationRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("activation.request");
-  const { request, issues, eventActors } = await load(actor, (await params).id);
+  const { request, issues, eventActors } = await orNotFound(activationRequestDetail(db(), actor, (await params).id));
   const countries = await activationCountries(db());
   const mode = request.status === "DRAFT" ? "edit" : request.status === "CHANGES_REQUESTED" ? "resubmit" : "readonly";
   const changes = request.documents.filter((d) => d.reviewStatus === "CHANGES_REQUESTED");
@@ -43,7 +32,7 @@ export default async function ActivationRequestPage({ params }: { params: Promis
       {request.status === "REJECTED" && <Alert variant="danger" title="Rejected" className="mb-6">{request.rejectionReason}</Alert>}
       {request.status === "APPROVED" && request.pbx.service && (
         <Alert variant="success" title="CLASSOUND is active" className="mb-6">
-          Active on this PBX until {formatDate(request.pbx.service.expiresAt)}, the end of the PBX's term.
+          Active on this PBX until {formatDate(request.pbx.service.expiresAt)}, the end of the PBX&rsquo;s term.
         </Alert>
       )}
       {(request.status === "SUBMITTED" || request.status === "IN_REVIEW") && (
@@ -104,17 +93,7 @@ export default async function ActivationRequestPage({ params }: { params: Promis
             </CardContent>
           </Card>
         </div>
-        <aside className="space-y-6">
-          <RequestSummary request={request} />
-          <Card>
-            <CardHeader>
-              <CardTitle>Timeline</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ActivationTimeline events={request.events} actors={eventActors} />
-            </CardContent>
-          </Card>
-        </aside>
+        <RequestAside request={request} eventActors={eventActors} />
       </div>
     </>
   );

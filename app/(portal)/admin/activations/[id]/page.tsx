@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { LegalEntityCard } from "@/components/activations/legal-entity-card";
-import { RequestSummary } from "@/components/activations/request-summary";
+import { RequestAside } from "@/components/activations/request-aside";
 import { ReviewActions } from "@/components/activations/review-actions";
 import { ReviewDocuments } from "@/components/activations/review-documents";
 import { ActivationStatusBadge } from "@/components/activations/status-badge";
-import { ActivationTimeline } from "@/components/activations/timeline";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,17 +11,14 @@ import { activationRequestDetail } from "@/lib/activations/queries";
 import { canTransition } from "@/lib/activations/transitions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Review activation" };
 
 export default async function ReviewActivationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("activation.review");
-  const detail = await activationRequestDetail(db(), actor, (await params).id).catch((error) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const detail = await orNotFound(activationRequestDetail(db(), actor, (await params).id));
   const { request, eventActors } = detail;
   const decidable = canTransition(request.status, "approve");
   return (
@@ -48,17 +43,7 @@ export default async function ReviewActivationPage({ params }: { params: Promise
             </CardContent>
           </Card>
         </div>
-        <aside className="space-y-6">
-          <RequestSummary request={request} />
-          <Card>
-            <CardHeader>
-              <CardTitle>Timeline</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ActivationTimeline events={request.events} actors={eventActors} />
-            </CardContent>
-          </Card>
-        </aside>
+        <RequestAside request={request} eventActors={eventActors} />
       </div>
     </>
   );

@@ -1,30 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AddDocumentCard } from "@/components/catalogue/add-document-card";
 import { CountryActivationToggle } from "@/components/catalogue/country-activation-toggle";
 import { RequiredDocumentList } from "@/components/catalogue/required-document-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { countryDetail } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "Country" };
 
-async function load(actor: Actor, code: string) {
-  try {
-    return await countryDetail(db(), actor, code);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function CountryPage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await requirePermission("catalogue.manage");
-  const country = await load(actor, (await params).code);
+  const country = await orNotFound(countryDetail(db(), actor, (await params).code));
   const documents = country.requiredDocuments;
   const nextPosition = documents.reduce((max, d) => Math.max(max, d.sortOrder), 0) + 1;
   const facts = [

@@ -1,27 +1,16 @@
 import { revalidatePath } from "next/cache";
 import { uploadActivationDocument } from "@/lib/activations/upload-document";
 import { actorWith } from "@/lib/auth/request-actor";
-import { readRuntimeEnv } from "@/lib/config/runtime";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { jsonResult, toActionResult } from "@/lib/http/action-result";
+import { readUploadedFile } from "@/lib/http/uploaded-file";
 
 // Uploads go through a route handler, not a server action: actions accept 1 MB bodies at most.
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; documentId: string }> }) {
   const { id, documentId } = await params;
   const result = await toActionResult(async () => {
     const actor = await actorWith("activation.request");
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > readRuntimeEnv().UPLOAD_MAX_BYTES + 64 * 1024) throw new AppError("INVALID", "The file is larger than the upload limit.");
-    const form = await request.formData().catch(() => null);
-    const file = form?.get("file");
-    if (!(file instanceof File)) throw new AppError("INVALID", "Choose a file to upload.");
-    const document = await uploadActivationDocument(db(), actor, {
-      requestId: id,
-      documentId,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      fileName: file.name,
-    });
+    const document = await uploadActivationDocument(db(), actor, { requestId: id, documentId, ...(await readUploadedFile(request)) });
     revalidatePath(`/activations/${id}`);
     return { documentId: document.id, file: document.file };
   });
