@@ -19,11 +19,15 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   test.setTimeout(180_000);
   // ── Partner: eligibility is explained before any form ─────────────────────
   const partner = await as(browser, "PARTNER");
-  await partner.goto("/activations");
+  await partner.goto("/pbxs");
+  await partner.getByRole("link", { name: "Activate CLASSOUND on Bremen depot" }).click();
   const pbxTable = partner.getByRole("table", { name: "PBXs and their CLASSOUND eligibility" });
+  await expect(pbxTable.getByRole("row")).toHaveCount(2);
   await expect(pbxTable.getByRole("row", { name: /Bremen depot/ })).toContainText("lifetime license");
   await expect(pbxTable.getByRole("row", { name: /Bremen depot/ }).getByRole("button")).toHaveCount(0);
   await expectAccessible(partner);
+  await partner.getByRole("link", { name: "Show all PBXs" }).click();
+  await expect(pbxTable.getByRole("row", { name: /Stuttgart sales office/ })).toBeVisible();
 
   const activate = pbxTable.getByRole("button", { name: /^Activate CLASSOUND on / }).first();
   const pbxName = (await activate.getAttribute("aria-label"))!.replace("Activate CLASSOUND on ", "");

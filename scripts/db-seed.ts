@@ -1,6 +1,7 @@
 // Seeds the demo data into the database at DATABASE_URL (started elsewhere, e.g. by `npm start`).
 import { createPrismaClient } from "@/lib/db/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "@/lib/db/seed";
+import { seedDemoFiles } from "@/lib/db/seed/demo-files";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -18,6 +19,8 @@ try {
       : `Seeded ${summary.insertedRows} rows in ${Math.round(performance.now() - started)} ms (dates relative to ${summary.today.toISOString().slice(0, 10)}).`,
   );
   console.table(summary.created);
+  // Templates and demo requests go to the storage the app uses (CLASSOUND_DATA_DIR or UPLOADTHING_TOKEN).
+  console.table(await seedDemoFiles(prisma));
   console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
   console.table(DEMO_LOGINS);
 } finally {

@@ -11,6 +11,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "@/lib/db/seed";
+import { seedDemoFiles } from "@/lib/db/seed/demo-files";
 import { isBuildCurrent, markBuilt, sourceHash } from "./build-state";
 
 const startedAt = Date.now();
@@ -55,8 +56,12 @@ try {
 
   const prisma = createPrismaClient(database.url, 2);
   const seeded = await seedDatabase(prisma);
-  await prisma.$disconnect();
   if (seeded.insertedRows > 0) log(`Seeded demo data (${seeded.insertedRows} rows)`);
+  const demoFiles = await seedDemoFiles(prisma);
+  await prisma.$disconnect();
+  if (demoFiles.templates + demoFiles.activationRequests > 0) {
+    log(`Stored ${demoFiles.templates} document templates and ${demoFiles.activationRequests} demo activation requests`);
+  }
 
   const childEnv = {
     ...process.env,

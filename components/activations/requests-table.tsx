@@ -27,7 +27,7 @@ export function RequestsTable({ rows, hrefBase, showPartner, caption }: { rows: 
       sortValue: (r) => r.pbxName,
       cell: (r) => (
         <Link href={`${hrefBase}/${r.id}`} className="font-medium text-brand-700 hover:underline">
-          {r.pbxName} <span className="font-mono text-xs text-muted-foreground">{r.pbxSerial}</span>
+          {r.pbxName} <span className="whitespace-nowrap font-mono text-xs text-muted-foreground">{r.pbxSerial}</span>
         </Link>
       ),
     },

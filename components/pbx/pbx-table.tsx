@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import type { PbxRow } from "@/lib/pbx/list-pbxs";
@@ -11,7 +12,8 @@ const SERVICE_BADGE = {
   CANCELLED: { variant: "neutral", label: "Cancelled" },
 } as const;
 
-export function PbxTable({ rows, showPartner }: { rows: PbxRow[]; showPartner: boolean }) {
+/** `canActivate`: the viewer may request CLASSOUND, so an inactive PBX links to the activations page, which says whether it can be activated. */
+export function PbxTable({ rows, showPartner, canActivate }: { rows: PbxRow[]; showPartner: boolean; canActivate: boolean }) {
   const columns: Column<PbxRow>[] = [
     { key: "name", header: "PBX", sortable: true, sortValue: (r) => r.name, cell: (r) => (
       <div>
@@ -29,7 +31,13 @@ export function PbxTable({ rows, showPartner }: { rows: PbxRow[]; showPartner: b
     { key: "expiry", header: "Term expiry", sortable: true, sortValue: (r) => r.termExpiry?.valueOf() ?? Number.MAX_SAFE_INTEGER, cell: (r) => formatDate(r.termExpiry) },
     { key: "service", header: "CLASSOUND", sortable: true, sortValue: (r) => r.serviceStatus ?? "", cell: (r) => {
       const badge = r.serviceStatus ? SERVICE_BADGE[r.serviceStatus as keyof typeof SERVICE_BADGE] : null;
-      return badge ? <Badge variant={badge.variant}>{badge.label}</Badge> : <span className="text-muted-foreground">Not active</span>;
+      if (badge) return <Badge variant={badge.variant}>{badge.label}</Badge>;
+      if (!canActivate) return <span className="text-muted-foreground">Not active</span>;
+      return (
+        <Link href={`/activations?pbx=${r.id}#pbxs-heading`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Activate CLASSOUND on ${r.name}`}>
+          Not active · Activate…
+        </Link>
+      );
     } },
   ];
   return (

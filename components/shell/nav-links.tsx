@@ -6,10 +6,15 @@ import { cn } from "@/components/ui/cn";
 
 export function NavLinks({ items }: { items: { href: string; label: string; badge?: number }[] }) {
   const pathname = usePathname();
+  // The most specific entry wins, so /admin/activations marks "Activation queue" and not the /admin dashboard too.
+  const activeHref = items
+    .map((item) => item.href)
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <ul className="space-y-1">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.href === activeHref;
         return (
           <li key={item.href}>
             <Link

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CandidatesTable } from "@/components/activations/candidates-table";
 import { RequestsTable } from "@/components/activations/requests-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,9 +10,12 @@ import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Activations" };
 
-export default async function ActivationsPage() {
+export default async function ActivationsPage({ searchParams }: { searchParams: Promise<{ pbx?: string }> }) {
   const actor = await requirePermission("activation.request");
   const [candidates, { requests }] = await Promise.all([activationCandidates(db(), actor), listActivationRequests(db(), actor)]);
+  // Coming from one PBX of the PBX list: show that one (when it is the partner's), with a way back to all.
+  const { pbx: focusedPbxId } = await searchParams;
+  const focused = candidates.filter((c) => c.id === focusedPbxId);
   return (
     <>
       <PageHeader
@@ -24,7 +28,15 @@ export default async function ActivationsPage() {
       </section>
       <section aria-labelledby="pbxs-heading">
         <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">PBXs</h2>
-        <CandidatesTable rows={candidates} />
+        {focused.length > 0 && (
+          <p className="mb-3 text-sm text-muted-foreground">
+            Showing {focused[0].name} only.{" "}
+            <Link href="/activations#pbxs-heading" className="font-medium text-brand-700 hover:underline">
+              Show all PBXs
+            </Link>
+          </p>
+        )}
+        <CandidatesTable rows={focused.length > 0 ? focused : candidates} />
       </section>
     </>
   );

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { adminOverview } from "@/lib/admin/overview";
 import { usageSummary } from "@/lib/cdr/usage-summary";
 import { db } from "@/lib/db/client";
-import { formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -18,6 +18,15 @@ export default async function AdminHome() {
     <>
       <PageHeader title="Operations dashboard" description="Partners, PBXs and traffic across the CLASSOUND platform." />
       <StatGrid>
+        <StatCard
+          label="Activations to review"
+          value={formatNumber(overview.activationsToReview)}
+          detail={
+            <Link className="text-brand-700 hover:underline" href="/admin/activations">
+              {overview.oldestWaitingSince ? `Oldest submitted ${formatDate(overview.oldestWaitingSince)}` : "Activation queue"}
+            </Link>
+          }
+        />
         <StatCard label="Partners" value={formatNumber(overview.partners)} />
         <StatCard label="Customers" value={formatNumber(overview.customers)} />
         <StatCard label="PBXs" value={formatNumber(overview.pbxs)} detail={`${formatNumber(overview.activeServices)} with CLASSOUND active`} />

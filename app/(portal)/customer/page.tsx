@@ -23,7 +23,7 @@ export default async function CustomerHome() {
       </StatGrid>
       <section className="mt-8" aria-labelledby="pbxs-heading">
         <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">Your PBXs</h2>
-        <PbxTable rows={pbxs} showPartner={false} />
+        <PbxTable rows={pbxs} showPartner={false} canActivate={false} />
       </section>
     </>
   );

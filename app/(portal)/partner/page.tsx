@@ -26,7 +26,7 @@ export default async function PartnerHome() {
       </StatGrid>
       <section className="mt-8" aria-labelledby="pbxs-heading">
         <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">PBXs</h2>
-        <PbxTable rows={pbxs} showPartner={false} />
+        <PbxTable rows={pbxs} showPartner={false} canActivate />
       </section>
     </>
   );

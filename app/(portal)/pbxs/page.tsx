@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PbxTable } from "@/components/pbx/pbx-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listPbxs } from "@/lib/pbx/list-pbxs";
@@ -13,7 +14,7 @@ export default async function PbxsPage() {
   return (
     <>
       <PageHeader title="PBXs" description="License plan, term and CLASSOUND status of every PBX you can see." />
-      <PbxTable rows={rows} showPartner={actor.role === "ADMIN"} />
+      <PbxTable rows={rows} showPartner={actor.role === "ADMIN"} canActivate={can(actor, "activation.request")} />
     </>
   );
 }

@@ -1,18 +1,34 @@
 import type { Prisma } from "../generated/client";
+import type { DocumentForm } from "@/lib/catalogue/document-form-pdf";
 import { COUNTRIES } from "./countries";
 import { seedId } from "./random";
 
-/** A document a regulator asks for (R2). Templates are uploaded later by admins, so none is linked here. */
+/**
+ * A document a regulator asks for (R2). One the customer fills in has a `form`: its template is
+ * rendered and stored by the demo-files step (it needs file storage, which the rows here do not).
+ */
 interface DocumentSpec {
   name: string;
   description: string;
   mandatory?: boolean;
   validityMonths?: number;
+  form?: Pick<DocumentForm, "clauses" | "fields">;
 }
+
+const SIGNATURE = ["Name of the legal representative", "Place and date", "Signature and company stamp"];
 
 const AGREEMENT: DocumentSpec = {
   name: "Signed CLASSOUND service agreement",
   description: "The CLASSOUND service agreement, signed and stamped by the customer's legal representative.",
+  form: {
+    clauses: [
+      "CLASSOUND provides telephone numbers, call termination and emergency calling to the PBX named below, through the partner who resells it.",
+      "The service follows the PBX's license term: it starts on activation and ends on the PBX's expiry date; the first period is charged pro rata.",
+      "The customer declares that the numbers are used at the address given, and keeps the emergency location of every number up to date.",
+      "The customer keeps the documents the regulator of the country of service requires, and provides them again when they expire.",
+    ],
+    fields: ["Customer (legal entity)", "VAT or tax number", "Registered address", "PBX serial number", ...SIGNATURE],
+  },
 };
 const REGISTRATION: DocumentSpec = {
   name: "Company registration extract",
@@ -48,6 +64,7 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
     {
       name: "Modulo AGCOM",
       description: "The AGCOM declaration of use of geographic numbers, filled in and signed by the legal representative.",
+      form: { fields: ["Ragione sociale", "Partita IVA", "Sede legale", "Indirizzo di utilizzo dei numeri", ...SIGNATURE] },
     },
     { ...REGISTRATION, name: "Visura camerale", description: "Chamber of Commerce extract, issued less than 6 months ago." },
     IDENTITY,
@@ -78,11 +95,13 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
       name: "Letter of Authorization",
       description: "Letter of Authorization (LOA) signed by the account holder, needed to port existing numbers.",
       mandatory: false,
+      form: { fields: ["Account holder", "Service address", "Current carrier and account number", "Numbers to port", ...SIGNATURE] },
     },
     { name: "IRS EIN confirmation letter", description: "IRS notice CP 575 or 147C showing the company's Employer Identification Number." },
     {
       name: "E911 service address declaration",
       description: "The address and suite where the numbers are used, confirmed for the 911 dispatchable location (R13).",
+      form: { fields: ["Company", "Street address", "Suite, floor or room", "City, state and ZIP code", "Callback number", ...SIGNATURE] },
     },
   ],
   CA: [AGREEMENT, { name: "Business number confirmation", description: "CRA business number (BN) confirmation letter." }],
@@ -90,16 +109,24 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
   LU: [AGREEMENT],
 };
 
-export const REQUIRED_DOCUMENTS: Prisma.RequiredDocumentCreateManyInput[] = COUNTRIES.filter(
-  (country) => country.activationEnabled,
-).flatMap((country) =>
+const SEEDED = COUNTRIES.filter((country) => country.activationEnabled).flatMap((country) =>
   (BY_COUNTRY[country.code] ?? (country.isEu ? EU_DEFAULT : NON_EU_DEFAULT)).map((spec, index) => ({
-    id: seedId(`required-document:${country.code}:${index}`),
-    countryCode: country.code,
-    name: spec.name,
-    description: spec.description,
-    mandatory: spec.mandatory ?? true,
-    validityMonths: spec.validityMonths ?? null,
-    sortOrder: index,
+    row: {
+      id: seedId(`required-document:${country.code}:${index}`),
+      countryCode: country.code,
+      name: spec.name,
+      description: spec.description,
+      mandatory: spec.mandatory ?? true,
+      validityMonths: spec.validityMonths ?? null,
+      sortOrder: index,
+    } satisfies Prisma.RequiredDocumentCreateManyInput,
+    form: spec.form && { ...spec.form, title: spec.name, description: spec.description, countryName: country.name },
   })),
+);
+
+export const REQUIRED_DOCUMENTS: Prisma.RequiredDocumentCreateManyInput[] = SEEDED.map((seeded) => seeded.row);
+
+/** The seeded documents the customer fills in, with their form, by required-document id. */
+export const REQUIRED_DOCUMENT_FORMS: ReadonlyMap<string, DocumentForm> = new Map(
+  SEEDED.flatMap((seeded) => (seeded.form ? [[seeded.row.id, seeded.form] as const] : [])),
 );

@@ -97,7 +97,21 @@ export const CUSTOMERS = {
       contactPhone: "+390245678900",
     },
   },
-  bianchi: { partner: "nuvola", name: "Ottica Bianchi S.r.l.", countryCode: "IT" },
+  bianchi: {
+    partner: "nuvola",
+    name: "Ottica Bianchi S.r.l.",
+    countryCode: "IT",
+    legal: {
+      legalName: "Ottica Bianchi S.r.l.",
+      vatNumber: "IT07643520967",
+      addressLine: "Via Brera 19",
+      postcode: "20121",
+      city: "Milano",
+      contactName: "Paolo Bianchi",
+      contactEmail: "paolo@otticabianchi.example",
+      contactPhone: "+390286451230",
+    },
+  },
   costaBrava: {
     partner: "nuvola",
     name: "Hostelería Costa Brava S.L.",
@@ -128,14 +142,28 @@ export const CUSTOMERS = {
       contactPhone: "+442079460321",
     },
   },
-  pemberton: { partner: "brightline", name: "Pemberton Dental Group Ltd", countryCode: "GB" },
+  pemberton: {
+    partner: "brightline",
+    name: "Pemberton Dental Group Ltd",
+    countryCode: "GB",
+    legal: {
+      legalName: "Pemberton Dental Group Ltd",
+      vatNumber: "GB284619375",
+      addressLine: "14 Park Row",
+      postcode: "LS1 5HD",
+      city: "Leeds",
+      contactName: "Priya Pemberton",
+      contactEmail: "p.pemberton@pembertondental.example",
+      contactPhone: "+441132430987",
+    },
+  },
   bayside: {
     partner: "brightline",
     name: "Bayside Freight Inc.",
     countryCode: "US",
     legal: {
       legalName: "Bayside Freight Inc.",
-      vatNumber: null,
+      vatNumber: "04-3817562", // the EIN: US companies have no VAT number
       addressLine: "200 Seaport Blvd, Suite 410",
       postcode: "02210",
       city: "Boston",
