@@ -59,8 +59,8 @@ try {
   if (seeded.insertedRows > 0) log(`Seeded demo data (${seeded.insertedRows} rows)`);
   const demoFiles = await seedDemoFiles(prisma);
   await prisma.$disconnect();
-  if (demoFiles.templates + demoFiles.activationRequests > 0) {
-    log(`Stored ${demoFiles.templates} document templates and ${demoFiles.activationRequests} demo activation requests`);
+  if (demoFiles.templates + demoFiles.activationRequests + demoFiles.complianceDocuments > 0) {
+    log(`Stored ${demoFiles.templates} document templates, ${demoFiles.activationRequests} demo activation requests and ${demoFiles.complianceDocuments} compliance documents`);
   }
 
   const childEnv = {

@@ -1,12 +1,11 @@
 import { Badge } from "@/components/ui/badge";
+import { documentExpiry } from "@/lib/activations/compliance-profile";
 import type { ActivationRequestDetail } from "@/lib/activations/queries";
 import { formatBytes } from "@/lib/storage/validate-upload";
 import { formatDate } from "@/lib/format";
 import { DocumentUpload } from "./document-upload";
 
 type Document = ActivationRequestDetail["request"]["documents"][number];
-
-const EXPIRY_WARNING_MS = 30 * 24 * 60 * 60 * 1000;
 
 const REVIEW_BADGE = {
   PENDING: null,
@@ -30,7 +29,7 @@ export function DocumentSlots({
     <ul className="divide-y divide-neutral-200 rounded-card border border-neutral-200 bg-surface">
       {documents.map((doc) => {
         const badge = REVIEW_BADGE[doc.reviewStatus];
-        const expiresSoon = doc.expiresAt && doc.expiresAt.getTime() - now.getTime() < EXPIRY_WARNING_MS;
+        const expiry = documentExpiry(doc.expiresAt, now);
         return (
           <li key={doc.id} id={`document-${doc.id}`} className="flex flex-wrap items-start justify-between gap-4 p-4">
             <div className="min-w-0 flex-1 space-y-1">
@@ -64,9 +63,9 @@ export function DocumentSlots({
                   {doc.reviewComment}
                 </p>
               )}
-              {expiresSoon && doc.expiresAt && (
+              {expiry !== "VALID" && doc.expiresAt && (
                 <p className="text-sm font-medium text-warning-800">
-                  {doc.expiresAt <= now ? "Expired" : "Expires"} on {formatDate(doc.expiresAt)}: upload a current copy.
+                  {expiry === "EXPIRED" ? "Expired" : "Expires"} on {formatDate(doc.expiresAt)}: upload a current copy.
                 </p>
               )}
             </div>

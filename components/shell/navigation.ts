@@ -14,6 +14,7 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/customer", label: "Overview", permission: "customer.area" },
   { href: "/admin/activations", label: "Activation queue", permission: "activation.review" },
   { href: "/activations", label: "Activations", permission: "activation.request" },
+  { href: "/customers", label: "Customers", permission: "compliance.view" },
   { href: "/pbxs", label: "PBXs", permission: "pbx.view" },
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },

@@ -20,6 +20,8 @@ export const ZLegalEntity = z.object({
     .refine((v) => isValidPhoneNumber(v), "This is not a valid phone number"),
 });
 export type TLegalEntity = z.infer<typeof ZLegalEntity>;
+/** The same fields as stored (a request or a customer's profile), where any may still be empty. */
+export type LegalEntityFields = { [K in keyof TLegalEntity]: string | null };
 
 export const LEGAL_ENTITY_LABELS: Record<keyof TLegalEntity, string> = {
   legalName: "Company name",

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "statistics.view",
   "activation.request",
   "activation.review",
+  "compliance.view",
   "catalogue.manage",
   "audit.view",
   "notifications.view",
@@ -21,8 +22,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "catalogue.manage", "audit.view", "notifications.view"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "notifications.view"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view"],
 };
 

@@ -4,6 +4,7 @@ import { listPbxs } from "@/lib/pbx/list-pbxs";
 import { currentPriceList } from "@/lib/pricing/current-price-list";
 import { listAuditEntries } from "@/lib/audit/list-audit";
 import { adminOverview } from "@/lib/admin/overview";
+import { complianceProfiles, documentExpiry, expiringDocumentCount } from "@/lib/activations/compliance-profile";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { makeTier, makeTwoTenants } from "@/lib/testing/fixtures";
 
@@ -56,5 +57,30 @@ describe("tenant isolation", () => {
       await expect(adminOverview(prisma, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(currentPriceList(prisma, a.endUserActor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("shows a partner only its own customers' compliance profiles and expiring documents", async () => {
+    const now = new Date("2026-11-23T10:00:00Z");
+    const required = await prisma.requiredDocument.create({ data: { countryCode: b.customer.countryCode, name: "Proof of address", description: "Utility bill", mandatory: true, validityMonths: 3 } });
+    const file = await prisma.storedFile.create({ data: { driver: "local", storageKey: "k-b", fileName: "bill.pdf", contentType: "application/pdf", sizeBytes: 10, sha256: "0".repeat(64), partnerId: b.partner.id } });
+    await prisma.complianceDocument.create({ data: { customerId: b.customer.id, requiredDocumentId: required.id, fileId: file.id, acceptedAt: now, expiresAt: new Date("2026-12-10T00:00:00Z") } });
+
+    expect((await complianceProfiles(prisma, a.partnerActor, now)).map((p) => p.id)).toEqual([a.customer.id]);
+    const [profileB] = await complianceProfiles(prisma, b.partnerActor, now);
+    expect(profileB).toMatchObject({ id: b.customer.id, needsAttention: 1, documents: [{ name: "Proof of address", expiry: "EXPIRING" }] });
+    expect((await complianceProfiles(prisma, admin, now)).map((p) => p.id).sort()).toEqual([a.customer.id, b.customer.id].sort());
+    expect(await expiringDocumentCount(prisma, a.partnerActor, now)).toBe(0);
+    expect(await expiringDocumentCount(prisma, b.partnerActor, now)).toBe(1);
+    await expect(complianceProfiles(prisma, b.endUserActor, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("document expiry", () => {
+  const now = new Date("2026-11-23T10:00:00Z");
+  it("flags a document from 30 days before it expires", () => {
+    expect(documentExpiry(null, now)).toBe("VALID");
+    expect(documentExpiry(new Date("2026-12-24T10:00:00Z"), now)).toBe("VALID");
+    expect(documentExpiry(new Date("2026-12-23T10:00:00Z"), now)).toBe("EXPIRING");
+    expect(documentExpiry(now, now)).toBe("EXPIRED");
   });
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { UsageCards } from "@/components/dashboard/usage-cards";
 import { PbxTable } from "@/components/pbx/pbx-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { EXPIRY_NOTICE_DAYS, expiringDocumentCount } from "@/lib/activations/compliance-profile";
 import { requirePermission } from "@/lib/auth/session";
 import { usageSummary } from "@/lib/cdr/usage-summary";
 import { db } from "@/lib/db/client";
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function PartnerHome() {
   const actor = await requirePermission("partner.area");
-  const [pbxs, usage] = await Promise.all([listPbxs(db(), actor), usageSummary(db(), actor)]);
+  const [pbxs, usage, expiring] = await Promise.all([listPbxs(db(), actor), usageSummary(db(), actor), expiringDocumentCount(db(), actor)]);
   const customers = new Set(pbxs.map((p) => p.customerName)).size;
   const active = pbxs.filter((p) => p.serviceStatus === "ACTIVE").length;
   return (
@@ -22,6 +24,15 @@ export default async function PartnerHome() {
       <StatGrid>
         <StatCard label="Customers with PBXs" value={formatNumber(customers)} />
         <StatCard label="PBXs" value={formatNumber(pbxs.length)} detail={`${formatNumber(active)} with CLASSOUND active`} />
+        <StatCard
+          label={`Documents to renew, ${EXPIRY_NOTICE_DAYS} days`}
+          value={formatNumber(expiring)}
+          detail={
+            <Link className="text-brand-700 hover:underline" href={expiring > 0 ? "/customers?attention=1" : "/customers"}>
+              Compliance profiles
+            </Link>
+          }
+        />
         <UsageCards usage={usage} />
       </StatGrid>
       <section className="mt-8" aria-labelledby="pbxs-heading">

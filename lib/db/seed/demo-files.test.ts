@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readStoredFile } from "@/lib/storage";
 import { localDriver } from "@/lib/storage/local-driver";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { complianceProfiles } from "@/lib/activations/compliance-profile";
+import { actorFromUser } from "@/lib/auth/actor";
 import { seedDemoFiles, type DemoFilesSummary } from "./demo-files";
 import { REQUIRED_DOCUMENT_FORMS } from "./documents";
-import { seedDatabase } from "./index";
+import { DEMO_LOGINS, seedDatabase } from "./index";
 
 const NOW = new Date("2026-11-18T09:30:00Z");
 const { prisma } = await createTestDatabase();
@@ -17,6 +19,7 @@ const driver = localDriver(root);
 
 describe("seedDemoFiles", () => {
   let first: DemoFilesSummary;
+  const summary = () => first;
   beforeAll(async () => {
     await seedDatabase(prisma, NOW);
     first = await seedDemoFiles(prisma, NOW, driver);
@@ -47,9 +50,18 @@ describe("seedDemoFiles", () => {
     expect(service.expiresAt).toEqual(service.pbx.termExpiry);
   });
 
+  it("gives Weber a compliance profile with one document flagged as expiring", async () => {
+    const anna = actorFromUser(await prisma.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS.find((l) => l.role === "PARTNER")!.email } }));
+    const [first, ...rest] = await complianceProfiles(prisma, anna, NOW);
+    expect(first.name).toBe("Weber Maschinenbau GmbH");
+    expect(first.documents).toHaveLength(summary().complianceDocuments);
+    expect(first.documents.map((d) => d.expiry).sort()).toEqual(["EXPIRING", "VALID", "VALID"]);
+    expect(rest.every((profile) => profile.needsAttention === 0)).toBe(true);
+  });
+
   it("adds nothing when run again", async () => {
     const files = await prisma.storedFile.count();
-    expect(await seedDemoFiles(prisma, NOW, driver)).toEqual({ templates: 0, activationRequests: 0 });
+    expect(await seedDemoFiles(prisma, NOW, driver)).toEqual({ templates: 0, activationRequests: 0, complianceDocuments: 0 });
     expect(await prisma.storedFile.count()).toBe(files);
   });
 });

@@ -1,4 +1,5 @@
 import { approveActivationRequest, rejectActivationRequest, requestActivationChanges, startActivationReview } from "@/lib/activations/review-request";
+import { addMonths } from "@/lib/activations/proration";
 import { activationCandidates } from "@/lib/activations/queries";
 import { startActivationRequest } from "@/lib/activations/start-request";
 import { submitActivationRequest } from "@/lib/activations/submit-request";
@@ -17,6 +18,7 @@ import { DEMO_LOGINS } from "./tenants";
 export interface DemoFilesSummary {
   templates: number;
   activationRequests: number;
+  complianceDocuments: number;
 }
 
 type Outcome = "SUBMITTED" | "IN_REVIEW" | "CHANGES_REQUESTED" | "REJECTED" | "APPROVED";
@@ -34,8 +36,9 @@ export async function seedDemoFiles(db: Db, now = new Date(), driver: StorageDri
   const admin = await actor(logins("ADMIN")[0].email);
   const templates = await attachFormTemplates(db, admin, driver);
 
-  // Only a database nobody has used yet gets the demo requests.
-  if ((await db.activationRequest.count()) > 0) return { templates, activationRequests: 0 };
+  // Only a database nobody has used yet gets the demo requests and profiles.
+  if ((await db.activationRequest.count()) > 0) return { templates, activationRequests: 0, complianceDocuments: 0 };
+  const complianceDocuments = await seedComplianceProfile(db, await actor(logins("PARTNER")[0].email), now, driver);
   let activationRequests = 0;
   for (const { partnerLogin, outcomes } of DEMO_REQUESTS) {
     const partner = await actor(logins("PARTNER")[partnerLogin].email);
@@ -46,7 +49,29 @@ export async function seedDemoFiles(db: Db, now = new Date(), driver: StorageDri
       activationRequests++;
     }
   }
-  return { templates, activationRequests };
+  return { templates, activationRequests, complianceDocuments };
+}
+
+// Weber's services predate the portal: its documents were accepted before, one of them
+// (valid 6 months) so long ago that it is flagged as expiring, and a new request reuses them.
+const PROFILE_CUSTOMER = "Weber Maschinenbau GmbH";
+const PROFILE_ACCEPTED_DAYS_AGO = 170;
+
+async function seedComplianceProfile(db: Db, partner: Actor, now: Date, driver: StorageDriver): Promise<number> {
+  const customer = await db.customer.findFirstOrThrow({
+    where: { name: PROFILE_CUSTOMER, partnerId: partner.partnerId! },
+    include: { country: true, pbxs: { where: { service: { isNot: null } }, take: 1 } },
+  });
+  const acceptedAt = new Date(now.getTime() - PROFILE_ACCEPTED_DAYS_AGO * 86_400_000);
+  const required = await db.requiredDocument.findMany({ where: { countryCode: customer.countryCode, archivedAt: null } });
+  for (const doc of required) {
+    const bytes = await renderFilledDocument({ ...doc, requiredDocumentId: doc.id }, customer.country.name, customer, customer.pbxs[0]?.serial ?? "", acceptedAt);
+    const file = await storeFile(db, { bytes, fileName: `${doc.name}.pdf`, partnerId: customer.partnerId, uploadedById: partner.userId }, driver);
+    await db.complianceDocument.create({
+      data: { customerId: customer.id, requiredDocumentId: doc.id, fileId: file.id, acceptedAt, expiresAt: doc.validityMonths ? addMonths(acceptedAt, doc.validityMonths) : null },
+    });
+  }
+  return required.length;
 }
 
 /** Renders and stores the template of every seeded form that has none yet (admins only ever replace one). */
@@ -81,6 +106,34 @@ interface Play {
   driver: StorageDriver;
 }
 
+interface FilledBy {
+  legalName: string | null;
+  vatNumber: string | null;
+  addressLine: string | null;
+  postcode: string | null;
+  city: string | null;
+  contactName: string | null;
+}
+
+/** A required document as the customer filled it in: its form when it has one, else a scan-like page. */
+function renderFilledDocument(doc: { requiredDocumentId: string | null; name: string; description: string }, countryName: string, by: FilledBy, pbxSerial: string, date: Date) {
+  const form = (doc.requiredDocumentId && REQUIRED_DOCUMENT_FORMS.get(doc.requiredDocumentId)) || {
+    title: doc.name,
+    countryName,
+    description: `Scanned copy: ${doc.description}`,
+    fields: ["Customer (legal entity)", "Registered address", "Place and date"],
+  };
+  return renderDocumentForm(form, {
+    "Customer (legal entity)": by.legalName ?? "",
+    "VAT or tax number": by.vatNumber ?? "",
+    "Registered address": `${by.addressLine}, ${by.postcode} ${by.city}`,
+    "PBX serial number": pbxSerial,
+    "Name of the legal representative": by.contactName ?? "",
+    "Place and date": `${by.city}, ${date.toISOString().slice(0, 10)}`,
+    "Signature and company stamp": `signed: ${by.contactName}`,
+  });
+}
+
 /** Takes one request through the same domain functions the portal uses, up to `outcome`. */
 async function playActivation(db: Db, { partner, admin, pbxId, outcome, now, driver }: Play) {
   const { id: requestId } = await startActivationRequest(db, partner, pbxId, now);
@@ -88,23 +141,8 @@ async function playActivation(db: Db, { partner, admin, pbxId, outcome, now, dri
     where: { id: requestId },
     include: { documents: { orderBy: { id: "asc" } }, pbx: true, country: true },
   });
-  const filledIn = {
-    "Customer (legal entity)": request.legalName ?? "",
-    "VAT or tax number": request.vatNumber ?? "",
-    "Registered address": `${request.addressLine}, ${request.postcode} ${request.city}`,
-    "PBX serial number": request.pbx.serial,
-    "Name of the legal representative": request.contactName ?? "",
-    "Place and date": `${request.city}, ${now.toISOString().slice(0, 10)}`,
-    "Signature and company stamp": `signed: ${request.contactName}`,
-  };
   for (const slot of request.documents.filter((d) => !d.fileId)) {
-    const form = (slot.requiredDocumentId && REQUIRED_DOCUMENT_FORMS.get(slot.requiredDocumentId)) || {
-      title: slot.name,
-      countryName: request.country.name,
-      description: `Scanned copy: ${slot.description ?? slot.name}`,
-      fields: ["Customer (legal entity)", "Registered address", "Place and date"],
-    };
-    const bytes = await renderDocumentForm(form, filledIn);
+    const bytes = await renderFilledDocument(slot, request.country.name, request, request.pbx.serial, now);
     await uploadActivationDocument(db, partner, { requestId, documentId: slot.id, bytes, fileName: `${slot.name}.pdf` }, driver);
   }
   await submitActivationRequest(db, partner, requestId, await versionOf(db, requestId), now);

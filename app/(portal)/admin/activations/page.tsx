@@ -10,7 +10,7 @@ import { toRequestRows } from "@/lib/activations/request-rows";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ActivationStatus } from "@/lib/db/generated/enums";
-import { cn } from "@/components/ui/cn";
+import { FilterTab } from "@/components/ui/filter-tab";
 
 export const metadata: Metadata = { title: "Activation queue" };
 
@@ -37,13 +37,13 @@ export default async function ActivationQueuePage({ searchParams }: { searchPara
     <>
       <PageHeader title="Activation queue" description="Requests waiting for a decision, oldest submission first." />
       <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">
-        <Link href={href({ status: "" })} aria-current={!status ? "page" : undefined} className={tab(!status)}>
+        <FilterTab href={href({ status: "" })} active={!status}>
           All open and decided <span className="tabular-nums">({QUEUE_STATUSES.reduce((n, s) => n + counts[s], 0)})</span>
-        </Link>
+        </FilterTab>
         {QUEUE_STATUSES.map((s) => (
-          <Link key={s} href={href({ status: s })} aria-current={status === s ? "page" : undefined} className={tab(status === s)}>
+          <FilterTab key={s} href={href({ status: s })} active={status === s}>
             {ACTIVATION_STATUS[s].label} <span className="tabular-nums">({counts[s]})</span>
-          </Link>
+          </FilterTab>
         ))}
       </nav>
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
@@ -67,12 +67,5 @@ export default async function ActivationQueuePage({ searchParams }: { searchPara
       </form>
       <RequestsTable rows={toRequestRows(requests)} hrefBase="/admin/activations" showPartner caption="Activation requests" />
     </>
-  );
-}
-
-function tab(active: boolean) {
-  return cn(
-    "rounded-full border px-3 py-1 text-sm font-medium",
-    active ? "border-brand-700 bg-brand-700 text-white" : "border-neutral-300 text-neutral-700 hover:bg-neutral-100",
   );
 }

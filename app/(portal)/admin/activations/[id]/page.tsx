@@ -33,7 +33,7 @@ export default async function ReviewActivationPage({ params }: { params: Promise
       {request.status === "CHANGES_REQUESTED" && <Alert variant="warning" title="Waiting for the partner" className="mb-6">The partner is replacing the documents you named.</Alert>}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
-          <LegalEntityCard request={request} />
+          <LegalEntityCard entity={request} />
           <Card>
             <CardHeader>
               <CardTitle>Documents</CardTitle>
