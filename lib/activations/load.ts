@@ -1,10 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
-import { scope } from "@/lib/auth/policy";
+import { assertCanAny, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
 type Tx = Pick<Db, "activationRequest">;
+
+/** Who may see activation requests at all: the partners who make them and the admins who review them. */
+export const ACTIVATION_READERS = ["activation.request", "activation.review"] as const;
 
 /**
  * A request the actor may see, or NOT_FOUND: an id from another tenant looks exactly like an id
@@ -16,6 +19,7 @@ export async function loadActivationRequest<T extends Prisma.ActivationRequestIn
   requestId: string,
   include?: T,
 ) {
+  assertCanAny(actor, ACTIVATION_READERS);
   const request = await db.activationRequest.findFirst({
     where: { id: requestId, ...scope.activationRequests(actor) },
     include,

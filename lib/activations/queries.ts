@@ -1,10 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCan, assertCanAny, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { ActivationStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
-import { loadActivationRequest } from "./load";
+import { ACTIVATION_READERS, loadActivationRequest } from "./load";
 import { precheckActivationRequest } from "./precheck";
 import { OPEN_STATUSES } from "./transitions";
 
@@ -47,6 +47,7 @@ export interface QueueFilters {
 
 /** Requests the actor may see, filtered; oldest submission first, and counts per status. */
 export async function listActivationRequests(db: Db, actor: Actor, filters: QueueFilters = {}) {
+  assertCanAny(actor, ACTIVATION_READERS);
   const base = scope.activationRequests(actor);
   const where: Prisma.ActivationRequestWhereInput = {
     ...base,

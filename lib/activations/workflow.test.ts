@@ -2,11 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadReadableFile } from "@/lib/storage/file-access";
 import { localDriver } from "@/lib/storage/local-driver";
 import { actorOf, makeCustomer, makePbx, makeTwoTenants, makeUser } from "@/lib/testing/fixtures";
 import { sampleFiles } from "@/lib/testing/sample-files";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { approveActivationRequest, rejectActivationRequest, requestActivationChanges, startActivationReview } from "./review-request";
+import { activationCandidates, activationRequestDetail, listActivationRequests } from "./queries";
 import { saveActivationDraft } from "./save-draft";
 import { activationEligibility, startActivationRequest } from "./start-request";
 import { precheckFor, submitActivationRequest } from "./submit-request";
@@ -177,5 +179,49 @@ describe("the whole workflow (R2, R3)", () => {
     const request = await startActivationRequest(prisma, b.partnerActor, pbx.id, now);
     await saveActivationDraft(prisma, b.partnerActor, request.id, 0, legalEntity, now);
     await expect(saveActivationDraft(prisma, b.partnerActor, request.id, 0, { ...legalEntity, city: "Berlin" }, now)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("authorization on every read and write", () => {
+  it("gives another partner and end users nothing of a request, its files or its review", async () => {
+    const pbx = await makePbx(prisma, a.customer.id);
+    const request = await startActivationRequest(prisma, a.partnerActor, pbx.id, now);
+    const [slot] = await prisma.activationDocument.findMany({ where: { requestId: request.id } });
+    const uploaded = await upload(a.partnerActor, request.id, slot.id);
+    const fileId = uploaded.fileId!;
+    const v = await version(request.id);
+
+    // Reads: another partner's id is "not found", exactly like a missing one.
+    await expect(activationRequestDetail(prisma, b.partnerActor, request.id, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(precheckFor(prisma, b.partnerActor, request.id, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listActivationRequests(prisma, b.partnerActor)).requests.map((r) => r.id)).not.toContain(request.id);
+    expect((await activationCandidates(prisma, b.partnerActor, now)).map((c) => c.id)).not.toContain(pbx.id);
+    await expect(loadReadableFile(prisma, b.partnerActor, fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(loadReadableFile(prisma, a.endUserActor, fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await loadReadableFile(prisma, a.partnerActor, fileId)).id).toBe(fileId);
+    expect((await loadReadableFile(prisma, admin, fileId)).id).toBe(fileId);
+
+    // End users have no activation pages at all.
+    await expect(activationCandidates(prisma, a.endUserActor, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listActivationRequests(prisma, a.endUserActor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(activationRequestDetail(prisma, a.endUserActor, request.id, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(startActivationRequest(prisma, a.endUserActor, pbx.id, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // Review actions are the admin's, even for the request's own partner.
+    for (const actor of [a.partnerActor, b.partnerActor, a.endUserActor]) {
+      await expect(startActivationReview(prisma, actor, request.id, v)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(approveActivationRequest(prisma, actor, request.id, v, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(rejectActivationRequest(prisma, actor, { requestId: request.id, version: v, reason: "Not allowed to decide this." }, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(requestActivationChanges(prisma, actor, { requestId: request.id, version: v, documents: [{ documentId: slot.id, comment: "Replace it." }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    // Nothing moved.
+    expect(await prisma.activationRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "DRAFT", version: v });
+  });
+
+  it("lets every signed-in partner read the operator's templates, but not end users", async () => {
+    const template = await prisma.storedFile.create({ data: { driver: "local", storageKey: `tpl-${Date.now()}`, fileName: "form.pdf", contentType: "application/pdf", sizeBytes: 1, sha256: "0".repeat(64) } });
+    await prisma.requiredDocument.create({ data: { countryCode: "DE", name: `Form ${template.id}`, description: "A form", mandatory: false, templateFileId: template.id } });
+    expect((await loadReadableFile(prisma, b.partnerActor, template.id)).id).toBe(template.id);
+    await expect(loadReadableFile(prisma, a.endUserActor, template.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -35,6 +35,11 @@ export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new AppError("FORBIDDEN", "You do not have access to this.");
 }
 
+/** For reads shared by roles with different permissions, e.g. a request seen by its partner and by reviewers. */
+export function assertCanAny(actor: Actor, permissions: readonly Permission[]): void {
+  if (!permissions.some((permission) => can(actor, permission))) throw new AppError("FORBIDDEN", "You do not have access to this.");
+}
+
 /** The home page of each role. */
 export function homePath(actor: Actor): string {
   return { ADMIN: "/admin", PARTNER: "/partner", END_USER: "/customer" }[actor.role];
