@@ -58,10 +58,12 @@ const PROFILE_CUSTOMER = "Weber Maschinenbau GmbH";
 const PROFILE_ACCEPTED_DAYS_AGO = 170;
 
 async function seedComplianceProfile(db: Db, partner: Actor, now: Date, driver: StorageDriver): Promise<number> {
-  const customer = await db.customer.findFirstOrThrow({
-    where: { name: PROFILE_CUSTOMER, partnerId: partner.partnerId! },
+  const customer = await db.customer.findFirst({
+    where: { name: PROFILE_CUSTOMER, partnerId: partner.partnerId!, complianceDocuments: { none: {} } },
     include: { country: true, pbxs: { where: { service: { isNot: null } }, take: 1 } },
   });
+  // Renamed or given a profile since the seed: nothing to add.
+  if (!customer) return 0;
   const acceptedAt = new Date(now.getTime() - PROFILE_ACCEPTED_DAYS_AGO * 86_400_000);
   const required = await db.requiredDocument.findMany({ where: { countryCode: customer.countryCode, archivedAt: null } });
   for (const doc of required) {
