@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { TERM_MONTHS, addMonths, proratedCharge } from "./proration";
+import { pickLegalEntity } from "./schemas";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
@@ -73,9 +74,5 @@ async function addToComplianceProfile(tx: Tx, request: { id: string; customerId:
       update: { fileId: doc.fileId, acceptedAt: now, expiresAt },
     });
   }
-  const { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone } = full;
-  await tx.customer.update({
-    where: { id: request.customerId },
-    data: { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone },
-  });
+  await tx.customer.update({ where: { id: request.customerId }, data: pickLegalEntity(full) });
 }

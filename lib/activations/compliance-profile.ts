@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import type { LegalEntityFields } from "./schemas";
+import { pickLegalEntity } from "./schemas";
 
 /** A document on file is flagged this many days before it expires, so it can be renewed in time. */
 export const EXPIRY_NOTICE_DAYS = 30;
@@ -50,7 +50,7 @@ export async function complianceProfiles(db: Db, actor: Actor, now = new Date())
       partnerName: customer.partner.name,
       countryName: customer.country.name,
       pbxCount: customer._count.pbxs,
-      legalEntity: customer.legalName ? legalEntityOf(customer) : null,
+      legalEntity: customer.legalName ? pickLegalEntity(customer) : null,
       documents,
       needsAttention: documents.filter((d) => d.expiry !== "VALID").length,
     };
@@ -58,11 +58,6 @@ export async function complianceProfiles(db: Db, actor: Actor, now = new Date())
   return profiles.sort((a, b) => b.needsAttention - a.needsAttention);
 }
 export type ComplianceProfile = Awaited<ReturnType<typeof complianceProfiles>>[number];
-
-function legalEntityOf(customer: LegalEntityFields): LegalEntityFields {
-  const { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone } = customer;
-  return { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone };
-}
 
 /** How many documents on file have expired or expire within the notice period, for a dashboard. */
 export async function expiringDocumentCount(db: Db, actor: Actor, now = new Date()) {

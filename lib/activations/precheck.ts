@@ -1,4 +1,4 @@
-import { LEGAL_ENTITY_LABELS, ZLegalEntity, type TLegalEntity } from "./schemas";
+import { LEGAL_ENTITY_LABELS, ZLegalEntity, pickLegalEntity, type LegalEntityFields, type TLegalEntity } from "./schemas";
 
 export interface PrecheckIssue {
   /** A form field name or `document:<id>`. */
@@ -11,6 +11,18 @@ export interface PrecheckInput {
   countryActivationEnabled: boolean;
   legalEntity: Record<string, string | null>;
   documents: { id: string; name: string; mandatory: boolean; fileId: string | null; reviewStatus: string; expiresAt: Date | null }[];
+}
+
+/** The pre-check's input from a request loaded with its country and documents. */
+export function precheckInputOf(
+  request: LegalEntityFields & { status: string; country: { activationEnabled: boolean }; documents: PrecheckInput["documents"] },
+): PrecheckInput {
+  return {
+    status: request.status,
+    countryActivationEnabled: request.country.activationEnabled,
+    legalEntity: pickLegalEntity(request),
+    documents: request.documents,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { ActivationStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { ACTIVATION_READERS, loadActivationRequest } from "./load";
-import { precheckActivationRequest } from "./precheck";
+import { precheckActivationRequest, precheckInputOf } from "./precheck";
 import { OPEN_STATUSES } from "./transitions";
 
 /** The partner's PBXs with what stands between each and CLASSOUND (R1), for the "Activate" list. */
@@ -89,16 +89,7 @@ export async function activationRequestDetail(db: Db, actor: Actor, requestId: s
   });
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
-  const { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone } = request;
-  const issues = precheckActivationRequest(
-    {
-      status: request.status,
-      countryActivationEnabled: request.country.activationEnabled,
-      legalEntity: { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone },
-      documents: request.documents,
-    },
-    now,
-  );
+  const issues = precheckActivationRequest(precheckInputOf(request), now);
   return { request, issues, eventActors: Object.fromEntries(actors.map((a) => [a.id, a])) };
 }
 export type ActivationRequestDetail = Awaited<ReturnType<typeof activationRequestDetail>>;

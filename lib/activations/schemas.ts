@@ -23,6 +23,12 @@ export type TLegalEntity = z.infer<typeof ZLegalEntity>;
 /** The same fields as stored (a request or a customer's profile), where any may still be empty. */
 export type LegalEntityFields = { [K in keyof TLegalEntity]: string | null };
 
+/** Just the legal-entity fields of a row that has them (a request, a customer). */
+export function pickLegalEntity(row: LegalEntityFields): LegalEntityFields {
+  const { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone } = row;
+  return { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone };
+}
+
 export const LEGAL_ENTITY_LABELS: Record<keyof TLegalEntity, string> = {
   legalName: "Company name",
   vatNumber: "VAT or tax number",

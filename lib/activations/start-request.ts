@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { recordActivationEvent } from "./events";
 import { documentSlotsFor } from "./document-slots";
+import { pickLegalEntity } from "./schemas";
 import { OPEN_STATUSES } from "./transitions";
 
 /** The PBX's eligibility as the partner sees it before any form (R1). */
@@ -43,14 +44,8 @@ export async function startActivationRequest(db: Db, actor: Actor, pbxId: string
         pbxId: pbx.id,
         countryCode: customer.countryCode,
         createdById: actor.userId,
+        ...pickLegalEntity(customer),
         legalName: customer.legalName ?? customer.name,
-        vatNumber: customer.vatNumber,
-        addressLine: customer.addressLine,
-        postcode: customer.postcode,
-        city: customer.city,
-        contactName: customer.contactName,
-        contactEmail: customer.contactEmail,
-        contactPhone: customer.contactPhone,
         documents: { create: await documentSlotsFor(tx, customer.id, customer.countryCode, now) },
       },
     });

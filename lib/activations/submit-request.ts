@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { notifyAdmins } from "@/lib/notifications/notify";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
-import { precheckActivationRequest } from "./precheck";
+import { precheckActivationRequest, precheckInputOf } from "./precheck";
 import { transitionActivationRequest } from "./transition";
 
 const PRECHECK_INCLUDE = { documents: true, country: { select: { activationEnabled: true } } } as const;
@@ -14,17 +14,7 @@ const PRECHECK_INCLUDE = { documents: true, country: { select: { activationEnabl
 /** The pre-check of a request the actor may see. */
 export async function precheckFor(db: Db, actor: Actor, requestId: string, now = new Date()) {
   const request = await loadActivationRequest(db, actor, requestId, PRECHECK_INCLUDE);
-  return precheckActivationRequest(precheckInput(request), now);
-}
-
-function precheckInput(request: Awaited<ReturnType<typeof loadActivationRequest<typeof PRECHECK_INCLUDE>>>) {
-  const { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone } = request;
-  return {
-    status: request.status,
-    countryActivationEnabled: request.country.activationEnabled,
-    legalEntity: { legalName, vatNumber, addressLine, postcode, city, contactName, contactEmail, contactPhone },
-    documents: request.documents,
-  };
+  return precheckActivationRequest(precheckInputOf(request), now);
 }
 
 /**
@@ -35,7 +25,7 @@ export async function submitActivationRequest(db: Db, actor: Actor, requestId: s
   assertCan(actor, "activation.request");
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, { ...PRECHECK_INCLUDE, pbx: { select: { name: true } }, partner: { select: { name: true } } });
-    const issues = precheckActivationRequest(precheckInput(request), now);
+    const issues = precheckActivationRequest(precheckInputOf(request), now);
     if (issues.length) throw new AppError("INVALID", `${issues.length} item(s) still need attention before submitting.`);
     const resubmission = request.status === "CHANGES_REQUESTED";
     await transitionActivationRequest(tx, request, version, resubmission ? "resubmit" : "submit", { submittedAt: now });

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { activationCountries } from "@/lib/activations/countries";
 import { activationRequestDetail } from "@/lib/activations/queries";
+import { pickLegalEntity } from "@/lib/activations/schemas";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -78,17 +79,7 @@ export default async function ActivationRequestPage({ params }: { params: Promis
                 mode={mode}
                 issues={issues}
                 countries={countries.some((c) => c.code === request.countryCode) ? countries : [...countries, { code: request.countryCode, name: request.country.name }]}
-                values={{
-                  countryCode: request.countryCode,
-                  legalName: request.legalName,
-                  vatNumber: request.vatNumber,
-                  addressLine: request.addressLine,
-                  postcode: request.postcode,
-                  city: request.city,
-                  contactName: request.contactName,
-                  contactEmail: request.contactEmail,
-                  contactPhone: request.contactPhone,
-                }}
+                values={{ countryCode: request.countryCode, ...pickLegalEntity(request) }}
               />
             </CardContent>
           </Card>
