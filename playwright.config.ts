@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
-const DATA_DIR = ".data/e2e";
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = `.data/e2e-${PORT}`;
 // Set E2E_BASE_URL to run against an app that is already running (while developing).
 const externalBaseUrl = process.env.E2E_BASE_URL;
 

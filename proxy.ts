@@ -9,4 +9,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Route handlers under /api are left out: the proxy buffers request bodies up to 10 MB and silently
+// cuts the rest, which would corrupt uploads at the documented limit (route code checks everything itself).
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"] };

@@ -51,7 +51,7 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
 
   /** Saves the draft; the request's new version, or null when it was not saved. */
   async function save(): Promise<number | null> {
-    const result = await saveActivationDraftAction(requestId, versions.latest, getValues());
+    const result = await saveActivationDraftAction({ requestId, version: versions.latest, values: getValues() });
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<TActivationForm>, { message: messages[0] });
       toast({ title: "The draft was not saved", description: result.error, variant: "error" });
@@ -65,7 +65,7 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   async function submit() {
     const submittedVersion = editable ? await save() : versions.latest;
     if (submittedVersion === null) return;
-    const result = await submitActivationAction(requestId, submittedVersion);
+    const result = await submitActivationAction({ requestId, version: submittedVersion });
     if (!result.ok) {
       toast({ title: "Not submitted", description: result.error, variant: "error" });
       router.refresh();

@@ -42,7 +42,7 @@ export function ReviewActions({ requestId, version, status, documents }: ReviewA
           onClick={async () => {
             setBusy(true);
             try {
-              await run(() => startReviewAction(requestId, version), "Review started");
+              await run(() => startReviewAction({ requestId, version }), "Review started");
             } catch (error) {
               toast({ title: "Could not start the review", description: (error as Error).message, variant: "error" });
               router.refresh();
@@ -57,7 +57,7 @@ export function ReviewActions({ requestId, version, status, documents }: ReviewA
         title="Approve and activate CLASSOUND?"
         description="CLASSOUND goes live on this PBX for the rest of its term, and the prorated first charge is recorded."
         confirmLabel="Approve"
-        onConfirm={() => run(() => approveAction(requestId, version), "Approved: CLASSOUND is active")}
+        onConfirm={() => run(() => approveAction({ requestId, version }), "Approved: CLASSOUND is active")}
         trigger={<Button>Approve</Button>}
       />
       <RequestChangesDialog requestId={requestId} version={version} documents={documents} onDone={() => router.refresh()} />

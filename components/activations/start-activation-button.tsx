@@ -16,7 +16,7 @@ export function StartActivationButton({ pbxId, pbxName }: { pbxId: string; pbxNa
       aria-label={`Activate CLASSOUND on ${pbxName}`}
       onClick={async () => {
         setBusy(true);
-        const result = await startActivationAction(pbxId);
+        const result = await startActivationAction({ pbxId });
         if (result.ok) {
           router.push(`/activations/${result.data.requestId}`);
           return;

@@ -20,7 +20,7 @@ export function AddDocumentCard({ countryCode, countryName, nextPosition }: { co
         <RequiredDocumentForm
           defaultValues={{ ...EMPTY_DOCUMENT, sortOrder: nextPosition }}
           submitLabel="Add document"
-          onSubmit={(values) => createRequiredDocumentAction(countryCode, values)}
+          onSubmit={(values) => createRequiredDocumentAction({ ...values, countryCode })}
           onDone={(reset) => {
             toast({ title: "Document added", variant: "success" });
             reset({ ...EMPTY_DOCUMENT, sortOrder: nextPosition + 1 });

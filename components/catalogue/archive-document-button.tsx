@@ -15,7 +15,7 @@ export function ArchiveDocumentButton({ documentId, name }: { documentId: string
       confirmLabel="Archive"
       variant="danger"
       onConfirm={async () => {
-        const result = await archiveRequiredDocumentAction(documentId);
+        const result = await archiveRequiredDocumentAction({ documentId });
         if (!result.ok) throw new Error(result.error);
         toast({ title: `“${name}” archived`, variant: "success" });
         router.refresh();

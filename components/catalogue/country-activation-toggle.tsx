@@ -15,7 +15,7 @@ export function CountryActivationToggle({ countryCode, countryName, enabled }: {
   function change(next: boolean) {
     startTransition(async () => {
       setChecked(next);
-      const result = await setCountryActivationAction(countryCode, { activationEnabled: next });
+      const result = await setCountryActivationAction({ countryCode, activationEnabled: next });
       if (!result.ok) {
         toast({ title: "The setting was not changed", description: result.error, variant: "error" });
         return;

@@ -24,7 +24,7 @@ export function EditDocumentDialog({ document }: { document: RequiredDocumentRow
         <RequiredDocumentForm
           defaultValues={{ name, description, mandatory, validityMonths, sortOrder }}
           submitLabel="Save changes"
-          onSubmit={(values) => updateRequiredDocumentAction(document.id, values)}
+          onSubmit={(values) => updateRequiredDocumentAction({ ...values, documentId: document.id })}
           onDone={() => {
             toast({ title: "Document saved", variant: "success" });
             setOpen(false);

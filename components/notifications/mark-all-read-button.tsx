@@ -16,7 +16,7 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
       disabled={unread === 0}
       onClick={async () => {
         setPending(true);
-        const result = await markAllNotificationsReadAction();
+        const result = await markAllNotificationsReadAction(undefined);
         setPending(false);
         if (!result.ok) return void toast({ title: "Not marked as read", description: result.error, variant: "error" });
         router.refresh();

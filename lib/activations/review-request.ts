@@ -2,20 +2,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { notifyPartner } from "@/lib/notifications/notify";
 import { activateService } from "./activate-service";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
 import { ZRejectRequest, ZRequestChanges } from "./schemas";
-import { fieldErrors } from "./save-draft";
 import { transitionActivationRequest } from "./transition";
-
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Check the highlighted fields.", fieldErrors(parsed.error.issues));
-  return parsed.data;
-}
 
 /** An admin takes a submitted request into review, so others see it is being handled. */
 export async function startActivationReview(db: Db, actor: Actor, requestId: string, version: number) {
@@ -31,7 +24,7 @@ export async function startActivationReview(db: Db, actor: Actor, requestId: str
 /** Rejects with a reason the partner reads. Final. */
 export async function rejectActivationRequest(db: Db, actor: Actor, input: unknown, now = new Date()) {
   assertCan(actor, "activation.review");
-  const { requestId, version, reason } = parse(ZRejectRequest, input);
+  const { requestId, version, reason } = parseOrThrow(ZRejectRequest, input);
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
     await transitionActivationRequest(tx, request, version, "reject", { rejectionReason: reason, decidedAt: now, decidedById: actor.userId });
@@ -48,7 +41,7 @@ export async function rejectActivationRequest(db: Db, actor: Actor, input: unkno
 /** Sends the request back, naming each document to replace and why; the rest stays as it is. */
 export async function requestActivationChanges(db: Db, actor: Actor, input: unknown) {
   assertCan(actor, "activation.review");
-  const { requestId, version, documents } = parse(ZRequestChanges, input);
+  const { requestId, version, documents } = parseOrThrow(ZRequestChanges, input);
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, { documents: { select: { id: true, name: true } }, pbx: { select: { name: true } } });
     const names = new Map(request.documents.map((d) => [d.id, d.name]));

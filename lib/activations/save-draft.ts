@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { documentSlotsFor } from "./document-slots";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
@@ -14,11 +14,7 @@ import { bumpActivationVersion } from "./transition";
  */
 export async function saveActivationDraft(db: Db, actor: Actor, requestId: string, version: number, input: unknown, now = new Date()) {
   assertCan(actor, "activation.request");
-  const parsed = ZActivationDraft.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError("INVALID", "Some fields could not be saved.", fieldErrors(parsed.error.issues));
-  }
-  const { countryCode, ...legalEntity } = parsed.data;
+  const { countryCode, ...legalEntity } = parseOrThrow(ZActivationDraft, input, "Some fields could not be saved.");
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId);
     if (request.status !== "DRAFT") throw new AppError("CONFLICT", "Only a draft can be edited.");
@@ -35,10 +31,4 @@ export async function saveActivationDraft(db: Db, actor: Actor, requestId: strin
     const trimmed = Object.fromEntries(Object.entries(legalEntity).map(([k, v]) => [k, v?.trim() || null]));
     return tx.activationRequest.update({ where: { id: request.id }, data: { countryCode, ...trimmed } });
   });
-}
-
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return errors;
 }

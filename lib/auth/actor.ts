@@ -8,6 +8,8 @@ export interface Actor {
   partnerId: string | null;
   /** Set for END_USER users. */
   customerId: string | null;
+  /** A PARTNER user who manages the partner's users and its customers' end users. */
+  isPartnerAdmin: boolean;
   name: string;
   email: string;
 }
@@ -17,6 +19,7 @@ export function actorFromUser(user: {
   role: Role;
   partnerId: string | null;
   customerId: string | null;
+  isPartnerAdmin: boolean;
   name: string;
   email: string;
 }): Actor {
@@ -25,6 +28,7 @@ export function actorFromUser(user: {
     role: user.role,
     partnerId: user.partnerId,
     customerId: user.customerId,
+    isPartnerAdmin: user.role === "PARTNER" && user.isPartnerAdmin,
     name: user.name,
     email: user.email,
   };

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor";
 import { PERMISSIONS, assertCan, can, homePath, scope } from "./policy";
 
-const admin: Actor = { userId: "u1", role: "ADMIN", partnerId: null, customerId: null, name: "A", email: "a@x" };
-const partner: Actor = { userId: "u2", role: "PARTNER", partnerId: "p1", customerId: null, name: "P", email: "p@x" };
-const endUser: Actor = { userId: "u3", role: "END_USER", partnerId: null, customerId: "c1", name: "E", email: "e@x" };
+const admin: Actor = { userId: "u1", role: "ADMIN", partnerId: null, customerId: null, isPartnerAdmin: false, name: "A", email: "a@x" };
+const partner: Actor = { userId: "u2", role: "PARTNER", partnerId: "p1", customerId: null, isPartnerAdmin: false, name: "P", email: "p@x" };
+const endUser: Actor = { userId: "u3", role: "END_USER", partnerId: null, customerId: "c1", isPartnerAdmin: false, name: "E", email: "e@x" };
 
 describe("policy", () => {
   it("gives each role its own area and nobody else's", () => {

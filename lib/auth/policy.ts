@@ -18,17 +18,24 @@ export const PERMISSIONS = [
   "catalogue.manage",
   "audit.view",
   "notifications.view",
+  "file.read",
+  "users.manage",
+  "account.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view"],
-  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage"],
+  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };
 
+// Held by a PARTNER user only when the partner made them its administrator.
+const PARTNER_ADMIN_PERMISSIONS: readonly Permission[] = ["users.manage"];
+
 export function can(actor: Actor, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[actor.role].includes(permission);
+  if (ROLE_PERMISSIONS[actor.role].includes(permission)) return true;
+  return actor.role === "PARTNER" && actor.isPartnerAdmin && PARTNER_ADMIN_PERMISSIONS.includes(permission);
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {

@@ -7,7 +7,7 @@ import { can, type Permission } from "./policy";
 /** For actions and route handlers: the actor holding `permission`, or an AppError (never a redirect). */
 export async function actorWith(permission: Permission): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new AppError("FORBIDDEN", "Your session has ended. Sign in again.");
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   if (!can(actor, permission)) {
     await auditRefusal(actor, permission);
     throw new AppError("FORBIDDEN", "You do not have access to this.");

@@ -2,8 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { ZCountrySettings, parseInput } from "./schemas";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { ZCountrySettings } from "./schemas";
 
 /**
  * Whether partners can start CLASSOUND requests for customers in the country. Turning it off also
@@ -11,7 +11,7 @@ import { ZCountrySettings, parseInput } from "./schemas";
  */
 export async function setCountryActivationEnabled(db: Db, actor: Actor, code: string, input: unknown) {
   assertCan(actor, "catalogue.manage");
-  const { activationEnabled } = parseInput(ZCountrySettings, input);
+  const { activationEnabled } = parseOrThrow(ZCountrySettings, input);
   return db.$transaction(async (tx) => {
     const before = await tx.country.findUnique({ where: { code: code.toUpperCase() }, select: { code: true, activationEnabled: true } });
     if (!before) throw new AppError("NOT_FOUND", "This country does not exist.");

@@ -2,8 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { ZRequiredDocument, parseInput, type TRequiredDocument } from "./schemas";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { ZRequiredDocument, type TRequiredDocument } from "./schemas";
 
 type Tx = Pick<Db, "requiredDocument">;
 
@@ -30,7 +30,7 @@ export async function loadLiveDocument(db: Tx, documentId: string) {
 
 export async function createRequiredDocument(db: Db, actor: Actor, countryCode: string, input: unknown) {
   assertCan(actor, "catalogue.manage");
-  const data = toData(parseInput(ZRequiredDocument, input));
+  const data = toData(parseOrThrow(ZRequiredDocument, input));
   return db.$transaction(async (tx) => {
     const country = await tx.country.findUnique({ where: { code: countryCode.toUpperCase() }, select: { code: true } });
     if (!country) throw new AppError("NOT_FOUND", "This country does not exist.");
@@ -47,7 +47,7 @@ export async function createRequiredDocument(db: Db, actor: Actor, countryCode: 
  */
 export async function updateRequiredDocument(db: Db, actor: Actor, documentId: string, input: unknown) {
   assertCan(actor, "catalogue.manage");
-  const data = toData(parseInput(ZRequiredDocument, input));
+  const data = toData(parseOrThrow(ZRequiredDocument, input));
   return db.$transaction(async (tx) => {
     const before = await loadLiveDocument(tx, documentId);
     await assertNameFree(tx, before.countryCode, data.name, before.id);

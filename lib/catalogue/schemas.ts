@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 
 // One schema per form, shared by the browser (react-hook-form) and the server (actions).
 export const ZRequiredDocument = z.object({
@@ -22,11 +21,5 @@ export const ZCountrySettings = z.object({
 });
 export type TCountrySettings = z.infer<typeof ZCountrySettings>;
 
-/** The parsed input, or INVALID with a message per field for the form to show. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  throw new AppError("INVALID", "Check the highlighted fields.", fieldErrors);
-}
+/** An ISO 3166-1 alpha-2 code as it appears in URLs and arguments. */
+export const ZCountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Not a country code");

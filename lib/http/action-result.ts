@@ -1,28 +1,34 @@
+import { unstable_rethrow } from "next/navigation";
 import { AppError } from "@/lib/errors";
 
-export type ActionResult<T = void> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; code: AppError["code"] | "INTERNAL"; fieldErrors?: Record<string, string[]> };
+export type ActionFailure = { ok: false; error: string; code: AppError["code"] | "INTERNAL"; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T = void> = { ok: true; data: T } | ActionFailure;
 
 /**
- * Runs the body of a server action or route handler and turns failures into a result the form can
- * show: an AppError's message as it is, anything else as a generic message (and logged).
+ * The one mapping from a thrown error to what a caller is told: an AppError as it is, anything else
+ * as a generic message (and logged). Next's own control flow (redirect, notFound, forbidden) is
+ * re-thrown so it keeps working inside wrapped code.
  */
-export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await work() };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
-    // Next.js signals redirect()/notFound()/forbidden() by throwing; they must propagate.
-    if (error && typeof error === "object" && "digest" in error) throw error;
-    console.error(error);
-    return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again.", code: "INTERNAL" };
+export function failureOf(error: unknown): ActionFailure {
+  unstable_rethrow(error);
+  if (error instanceof AppError) {
+    return { ok: false, error: error.message, code: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
   }
+  console.error(error);
+  return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again.", code: "INTERNAL" };
 }
 
-const HTTP_STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, INVALID: 422, CONFLICT: 409, INTERNAL: 500 } as const;
+const HTTP_STATUS: Record<ActionFailure["code"], number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  INVALID: 422,
+  INTERNAL: 500,
+};
 
-/** The same result as a JSON response, for route handlers. */
+/** A result as a JSON response, for route handlers. */
 export function jsonResult<T>(result: ActionResult<T>, okStatus = 200) {
-  return Response.json(result, { status: result.ok ? okStatus : HTTP_STATUS[result.code] });
+  return Response.json(result, { status: result.ok ? okStatus : HTTP_STATUS[result.code], headers: { "Cache-Control": "no-store" } });
 }

@@ -1,18 +1,58 @@
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { AppError } from "@/lib/errors";
+import { formatBytes } from "@/lib/storage/validate-upload";
 
-// Some headroom over the file limit for the multipart envelope, so a file at the limit still fits.
+// Room for the multipart envelope (boundaries, headers, the field name), so a file of exactly the
+// limit still fits.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
+function tooLarge(limit: number) {
+  return new AppError("TOO_LARGE", `The file is larger than the limit (${formatBytes(limit)}).`);
+}
+
 /**
- * The `file` field of a multipart upload, as bytes. Refuses a body declared larger than the upload
- * limit before reading it; the exact size and type are checked by lib/storage.
+ * The request body, read as it streams in and abandoned as soon as it passes `maxBytes`: a client
+ * that declares a small Content-Length (or none) and sends more is stopped all the same.
+ */
+async function readBodyWithin(request: Request, maxBytes: number, onTooLarge: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw onTooLarge();
+  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw onTooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(new ArrayBuffer(received));
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * The `file` field of a multipart upload, as bytes. The size is enforced while the body streams in;
+ * the exact size and the type are checked by lib/storage.
  */
 export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > readRuntimeEnv().UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD) throw new AppError("INVALID", "The file is larger than the upload limit.");
-  const form = await request.formData().catch(() => null);
-  const file = form?.get("file");
+  const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "Send the file as multipart/form-data in a field named file.");
+  const body = await readBodyWithin(request, limit + MULTIPART_OVERHEAD, () => tooLarge(limit));
+  const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => null);
+  if (!form) throw new AppError("INVALID", "The upload was cut off or malformed. Choose the file again.");
+  const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("INVALID", "Choose a file to upload.");
+  if (file.size > limit) throw tooLarge(limit);
   return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
 }

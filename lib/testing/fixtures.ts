@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Actor } from "@/lib/auth/actor";
+import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { LicensePlan, Role } from "@/lib/db/generated/enums";
@@ -81,8 +81,8 @@ export async function makeUser(
   });
 }
 
-export function actorOf(user: { id: string; role: Role; partnerId: string | null; customerId: string | null; name: string; email: string }): Actor {
-  return { userId: user.id, role: user.role, partnerId: user.partnerId, customerId: user.customerId, name: user.name, email: user.email };
+export function actorOf(user: Parameters<typeof actorFromUser>[0]): Actor {
+  return actorFromUser(user);
 }
 
 /** Two partners, each with a customer, a PBX, a partner user and an end user; plus an admin. */

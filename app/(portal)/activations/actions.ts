@@ -1,35 +1,37 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { saveActivationDraft } from "@/lib/activations/save-draft";
+import { ZVersioned } from "@/lib/activations/schemas";
 import { startActivationRequest } from "@/lib/activations/start-request";
 import { submitActivationRequest } from "@/lib/activations/submit-request";
-import { actorWith } from "@/lib/auth/request-actor";
-import { db } from "@/lib/db/client";
-import { toActionResult } from "@/lib/http/action-result";
+import { action } from "@/lib/http/action";
+import { ZId } from "@/lib/http/ids";
 import { deliverOutboxLater } from "@/lib/mail";
 
-export async function startActivationAction(pbxId: string) {
-  return toActionResult(async () => {
-    const request = await startActivationRequest(db(), await actorWith("activation.request"), pbxId);
+export const startActivationAction = action(
+  { permission: "activation.request", input: z.object({ pbxId: ZId }) },
+  async ({ pbxId }, { actor, db }) => {
+    const request = await startActivationRequest(db, actor, pbxId);
     revalidatePath("/activations");
     return { requestId: request.id };
-  });
-}
+  },
+);
 
-export async function saveActivationDraftAction(requestId: string, version: number, values: unknown) {
-  return toActionResult(async () => {
-    const saved = await saveActivationDraft(db(), await actorWith("activation.request"), requestId, version, values);
+// The draft's values are parsed by saveActivationDraft itself: a draft keeps invalid values as typed.
+export const saveActivationDraftAction = action(
+  { permission: "activation.request", input: ZVersioned.extend({ values: z.unknown() }) },
+  async ({ requestId, version, values }, { actor, db }) => {
+    const saved = await saveActivationDraft(db, actor, requestId, version, values);
     revalidatePath(`/activations/${requestId}`);
     return { version: saved.version };
-  });
-}
+  },
+);
 
-export async function submitActivationAction(requestId: string, version: number) {
-  return toActionResult(async () => {
-    await submitActivationRequest(db(), await actorWith("activation.request"), requestId, version);
-    deliverOutboxLater(db());
-    revalidatePath(`/activations/${requestId}`);
-    revalidatePath("/activations");
-  });
-}
+export const submitActivationAction = action({ permission: "activation.request", input: ZVersioned }, async ({ requestId, version }, { actor, db }) => {
+  await submitActivationRequest(db, actor, requestId, version);
+  deliverOutboxLater(db);
+  revalidatePath(`/activations/${requestId}`);
+  revalidatePath("/activations");
+});

@@ -7,42 +7,34 @@ import {
   requestActivationChanges,
   startActivationReview,
 } from "@/lib/activations/review-request";
-import { actorWith } from "@/lib/auth/request-actor";
-import { db } from "@/lib/db/client";
-import { toActionResult } from "@/lib/http/action-result";
+import { ZRejectRequest, ZRequestChanges, ZVersioned } from "@/lib/activations/schemas";
+import type { Db } from "@/lib/db/client";
+import { action } from "@/lib/http/action";
 import { deliverOutboxLater } from "@/lib/mail";
 
 // Decisions notify the partner by e-mail too; it leaves once the response is sent.
-function refresh(requestId: string) {
-  deliverOutboxLater(db());
+function refresh(db: Db, requestId: string) {
+  deliverOutboxLater(db);
   revalidatePath(`/admin/activations/${requestId}`);
   revalidatePath("/admin/activations");
 }
 
-export async function startReviewAction(requestId: string, version: number) {
-  return toActionResult(async () => {
-    await startActivationReview(db(), await actorWith("activation.review"), requestId, version);
-    refresh(requestId);
-  });
-}
+export const startReviewAction = action({ permission: "activation.review", input: ZVersioned }, async ({ requestId, version }, { actor, db }) => {
+  await startActivationReview(db, actor, requestId, version);
+  refresh(db, requestId);
+});
 
-export async function approveAction(requestId: string, version: number) {
-  return toActionResult(async () => {
-    await approveActivationRequest(db(), await actorWith("activation.review"), requestId, version);
-    refresh(requestId);
-  });
-}
+export const approveAction = action({ permission: "activation.review", input: ZVersioned }, async ({ requestId, version }, { actor, db }) => {
+  await approveActivationRequest(db, actor, requestId, version);
+  refresh(db, requestId);
+});
 
-export async function rejectAction(input: unknown) {
-  return toActionResult(async () => {
-    await rejectActivationRequest(db(), await actorWith("activation.review"), input);
-    refresh(String((input as { requestId?: unknown })?.requestId));
-  });
-}
+export const rejectAction = action({ permission: "activation.review", input: ZRejectRequest }, async (input, { actor, db }) => {
+  await rejectActivationRequest(db, actor, input);
+  refresh(db, input.requestId);
+});
 
-export async function requestChangesAction(input: unknown) {
-  return toActionResult(async () => {
-    await requestActivationChanges(db(), await actorWith("activation.review"), input);
-    refresh(String((input as { requestId?: unknown })?.requestId));
-  });
-}
+export const requestChangesAction = action({ permission: "activation.review", input: ZRequestChanges }, async (input, { actor, db }) => {
+  await requestActivationChanges(db, actor, input);
+  refresh(db, input.requestId);
+});
