@@ -1,40 +1,42 @@
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { TERM_MONTHS, addMonths, proratedCharge } from "./proration";
+import { describeFlatFeeQuote, flatFeeQuote } from "@/lib/pricing/flat-fee-quote";
+import { addMonths } from "@/lib/pricing/proration";
+import { ELIGIBILITY_INCLUDE, INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { pickLegalEntity } from "./schemas";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /**
  * R3: the service takes the PBX's term and expiry, and the first charge is the flat fee (R4) for
- * the PBX's users, prorated from today to the PBX's expiry within its current term.
+ * the PBX's users, prorated from today to the PBX's expiry within its stored term.
  */
 export async function activateService(tx: Tx, request: { id: string; pbxId: string; customerId: string; partnerId: string }, now: Date) {
   const pbx = await tx.pbx.findUniqueOrThrow({
     where: { id: request.pbxId },
-    include: { licenses: true, service: true, customer: { select: { partner: { select: { tierId: true } } } } },
+    include: { ...ELIGIBILITY_INCLUDE, service: true, customer: { select: { partner: { select: { tierId: true, timeZone: true } } } } },
   });
-  if (pbx.licensePlan === "LIFETIME" || !pbx.termExpiry || pbx.termExpiry <= now) {
-    throw new AppError("CONFLICT", "The PBX no longer has a running subscription, so CLASSOUND cannot be activated.");
+  // R1 again, through the form's own function: the PBX may have changed since the partner submitted.
+  const reasons = pbxIneligibilityReasons(pbx, 0, now);
+  if (reasons.length || pbx.licensePlan === "LIFETIME" || !pbx.termExpiry) {
+    throw new AppError("CONFLICT", `CLASSOUND cannot be activated: ${reasons.map((r) => INELIGIBILITY_MESSAGE[r]).join(" ")}`);
   }
-  if (pbx.service?.status === "ACTIVE") throw new AppError("CONFLICT", "CLASSOUND is already active on this PBX.");
 
-  const users = pbx.licenses.reduce((sum, l) => sum + l.quantity, 0);
   const priceList = await tx.priceList.findFirst({
     where: { tierId: pbx.customer.partner.tierId, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
     orderBy: { validFrom: "desc" },
     include: { flatFeeBands: true },
   });
-  const band = priceList?.flatFeeBands.find((b) => users >= b.minUsers && (b.maxUsers === null || users <= b.maxUsers));
-  if (!priceList || !band) {
-    throw new AppError("CONFLICT", `The partner's price list has no flat fee for ${users} users. Add one before approving.`);
-  }
-
-  const months = TERM_MONTHS[pbx.licensePlan];
-  const termStart = addMonths(pbx.termExpiry, -months);
-  const termPrice = new Prisma.Decimal(band.pricePerUser).mul(users).mul(months);
-  const amount = proratedCharge(termPrice, termStart, pbx.termExpiry, now);
+  if (!priceList) throw new AppError("CONFLICT", "The partner's tier has no price list in force. Add one before approving.");
+  const quote = flatFeeQuote({
+    bands: priceList.flatFeeBands,
+    currency: priceList.currency,
+    users: pbx.licenses.reduce((sum, l) => sum + l.quantity, 0),
+    licensePlan: pbx.licensePlan,
+    term: { start: pbx.termStart, expiry: pbx.termExpiry },
+    orderDate: now,
+    timeZone: pbx.customer.partner.timeZone,
+  });
 
   const service = await tx.classoundService.upsert({
     where: { pbxId: pbx.id },
@@ -45,15 +47,15 @@ export async function activateService(tx: Tx, request: { id: string; pbxId: stri
     data: {
       partnerId: request.partnerId,
       serviceId: service.id,
-      description: `${band.sku}: ${users} users × ${band.pricePerUser.toFixed(2)} ${priceList.currency} × ${months} month(s), prorated to ${pbx.termExpiry.toISOString().slice(0, 10)}`,
-      amount,
-      currency: priceList.currency,
+      description: describeFlatFeeQuote(quote),
+      amount: quote.amount,
+      currency: quote.currency,
       periodStart: now,
       periodEnd: pbx.termExpiry,
     },
   });
   await addToComplianceProfile(tx, request, now);
-  return { service, charge };
+  return { service, charge, quote };
 }
 
 /** Accepts the request's documents and keeps them, and its legal entity, with the customer. */

@@ -1,9 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareVersions, ineligibilityReasons } from "./eligibility";
+import { compareVersions, ineligibilityReasons, isReadableVersion } from "./eligibility";
 
 const now = new Date("2026-11-23T00:00:00Z");
-const eligible = { licensePlan: "YEARLY" as const, softwareVersion: "6.01.20240310.2", termExpiry: new Date("2027-05-01"), hasActiveService: false, hasOpenRequest: false };
+const eligible = {
+  licensePlan: "YEARLY" as const,
+  softwareVersion: "6.01.20240310.2",
+  termExpiry: new Date("2027-05-01"),
+  userLicenses: 4,
+  hasActiveService: false,
+  hasOpenRequest: false,
+};
 
 describe("R1 eligibility", () => {
   it("accepts a subscription PBX on a recent version", () => {
@@ -21,10 +28,20 @@ describe("R1 eligibility", () => {
     expect(ineligibilityReasons({ ...eligible, softwareVersion: "10.0" }, now)).toEqual([]);
   });
 
+  it("refuses a version it cannot read instead of guessing", () => {
+    for (const version of ["5a.1", "5.0-beta", "", "v5.1", "5..1", "5.1.", " "]) {
+      expect(ineligibilityReasons({ ...eligible, softwareVersion: version }, now), version).toEqual(["SOFTWARE_VERSION_UNREADABLE"]);
+    }
+  });
+
+  it("refuses a PBX with no user licenses", () => {
+    expect(ineligibilityReasons({ ...eligible, userLicenses: 0 }, now)).toEqual(["NO_USER_LICENSES"]);
+  });
+
   it("lists every reason at once", () => {
     expect(
-      ineligibilityReasons({ licensePlan: "LIFETIME", softwareVersion: "4.9", termExpiry: null, hasActiveService: true, hasOpenRequest: true }, now),
-    ).toEqual(["LIFETIME_LICENSE", "SOFTWARE_TOO_OLD", "ALREADY_ACTIVE", "REQUEST_OPEN"]);
+      ineligibilityReasons({ licensePlan: "LIFETIME", softwareVersion: "4.9", termExpiry: null, userLicenses: 0, hasActiveService: true, hasOpenRequest: true }, now),
+    ).toEqual(["LIFETIME_LICENSE", "SOFTWARE_TOO_OLD", "NO_USER_LICENSES", "ALREADY_ACTIVE", "REQUEST_OPEN"]);
   });
 
   it("refuses an expired subscription", () => {
@@ -37,7 +54,16 @@ describe("R1 eligibility", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }), (a, b) => {
         const x = a.join("."), y = b.join(".");
+        expect(isReadableVersion(x)).toBe(true);
         expect(Math.sign(compareVersions(x, y)) + Math.sign(compareVersions(y, x))).toBe(0);
+      }),
+    );
+  });
+
+  it("never calls a string with a non-digit outside the dots readable", () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        if (isReadableVersion(s)) expect(s.trim()).toMatch(/^[0-9.]+$/);
       }),
     );
   });

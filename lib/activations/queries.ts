@@ -16,12 +16,13 @@ export async function activationCandidates(db: Db, actor: Actor, now = new Date(
     orderBy: [{ customer: { name: "asc" } }, { name: "asc" }],
     include: {
       customer: { select: { name: true } },
+      licenses: { select: { quantity: true } },
       service: { select: { status: true, expiresAt: true } },
       activationRequests: { where: { status: { in: [...OPEN_STATUSES] } }, select: { id: true, status: true }, take: 1 },
     },
   });
   return pbxs.map((pbx) => {
-    const reasons = pbxIneligibilityReasons(pbx, now);
+    const reasons = pbxIneligibilityReasons(pbx, pbx.activationRequests.length, now);
     return {
       id: pbx.id,
       name: pbx.name,

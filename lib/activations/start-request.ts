@@ -3,7 +3,7 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
+import { ELIGIBILITY_INCLUDE, INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { recordActivationEvent } from "./events";
 import { documentSlotsFor } from "./document-slots";
 import { pickLegalEntity } from "./schemas";
@@ -13,15 +13,15 @@ import { OPEN_STATUSES } from "./transitions";
 export async function activationEligibility(db: Db, actor: Actor, pbxId: string, now = new Date()) {
   assertCan(actor, "activation.request");
   const pbx = await db.pbx.findFirst({
-    where: { id: pbxId, ...scope.pbxs(actor) },
+    where: { AND: [scope.pbxs(actor), { id: pbxId }] },
     include: {
       customer: { select: { id: true, name: true, countryCode: true } },
-      service: { select: { status: true } },
+      ...ELIGIBILITY_INCLUDE,
       activationRequests: { where: { status: { in: [...OPEN_STATUSES] } }, select: { id: true }, take: 1 },
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
-  const reasons = pbxIneligibilityReasons(pbx, now);
+  const reasons = pbxIneligibilityReasons(pbx, pbx.activationRequests.length, now);
   return { pbx, reasons, messages: reasons.map((r) => INELIGIBILITY_MESSAGE[r]), openRequestId: pbx.activationRequests[0]?.id ?? null };
 }
 

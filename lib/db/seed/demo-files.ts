@@ -1,5 +1,5 @@
 import { approveActivationRequest, rejectActivationRequest, requestActivationChanges, startActivationReview } from "@/lib/activations/review-request";
-import { addMonths } from "@/lib/activations/proration";
+import { addMonths } from "@/lib/pricing/proration";
 import { activationCandidates } from "@/lib/activations/queries";
 import { startActivationRequest } from "@/lib/activations/start-request";
 import { submitActivationRequest } from "@/lib/activations/submit-request";

@@ -239,6 +239,9 @@ export const DEMO_LOGINS: { role: Role; email: string; name: string; description
   (user) => user.demo,
 ).map((user) => ({ role: user.role, email: user.email, name: user.name, description: user.demo! }));
 
+// The office zone of each demo partner's country (R3 counts days in it).
+const PARTNER_TIME_ZONES: Record<string, string> = { DE: "Europe/Berlin", IT: "Europe/Rome", GB: "Europe/London" };
+
 export const partnerId = (key: PartnerKey) => seedId(`partner:${key}`);
 export const customerId = (key: CustomerKey) => seedId(`customer:${key}`);
 
@@ -252,6 +255,7 @@ export function tenantRows(passwordHash: string) {
         countryCode: partner.countryCode,
         vatNumber: partner.vatNumber,
         billingEmail: partner.billingEmail,
+        timeZone: PARTNER_TIME_ZONES[partner.countryCode],
       }),
     ),
     customers: Object.entries(CUSTOMERS).map(
