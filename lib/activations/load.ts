@@ -21,7 +21,7 @@ export async function loadActivationRequest<T extends Prisma.ActivationRequestIn
 ) {
   assertCanAny(actor, ACTIVATION_READERS);
   const request = await db.activationRequest.findFirst({
-    where: { id: requestId, ...scope.activationRequests(actor) },
+    where: { AND: [scope.activationRequests(actor), { id: requestId }] },
     include,
   });
   if (!request) throw new AppError("NOT_FOUND", "This activation request does not exist.");

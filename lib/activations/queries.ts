@@ -49,13 +49,11 @@ export interface QueueFilters {
 /** Requests the actor may see, filtered; oldest submission first, and counts per status. */
 export async function listActivationRequests(db: Db, actor: Actor, filters: QueueFilters = {}) {
   assertCanAny(actor, ACTIVATION_READERS);
-  const base = scope.activationRequests(actor);
-  const where: Prisma.ActivationRequestWhereInput = {
-    ...base,
-    ...(filters.status ? { status: filters.status } : actor.role === "ADMIN" ? { status: { not: "DRAFT" } } : {}),
-    ...(filters.countryCode ? { countryCode: filters.countryCode } : {}),
-    ...(filters.partnerId ? { partnerId: filters.partnerId } : {}),
-  };
+  // The tenant scope and the filters are separate conditions: a filter can narrow the scope, never replace it.
+  const filtered: Prisma.ActivationRequestWhereInput[] = [scope.activationRequests(actor)];
+  if (filters.countryCode) filtered.push({ countryCode: filters.countryCode });
+  if (filters.partnerId) filtered.push({ partnerId: filters.partnerId });
+  const where: Prisma.ActivationRequestWhereInput = { AND: [...filtered, ...(filters.status ? [{ status: filters.status }] : [])] };
   const [requests, grouped] = await Promise.all([
     db.activationRequest.findMany({
       where,
@@ -68,7 +66,7 @@ export async function listActivationRequests(db: Db, actor: Actor, filters: Queu
         country: { select: { name: true } },
       },
     }),
-    db.activationRequest.groupBy({ by: ["status"], where: { ...base, ...(filters.countryCode ? { countryCode: filters.countryCode } : {}), ...(filters.partnerId ? { partnerId: filters.partnerId } : {}) }, _count: { _all: true } }),
+    db.activationRequest.groupBy({ by: ["status"], where: { AND: filtered }, _count: { _all: true } }),
   ]);
   const counts = Object.fromEntries(Object.values(ActivationStatus).map((s) => [s, 0])) as Record<ActivationStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
@@ -94,3 +92,13 @@ export async function activationRequestDetail(db: Db, actor: Actor, requestId: s
   return { request, issues, eventActors: Object.fromEntries(actors.map((a) => [a.id, a])) };
 }
 export type ActivationRequestDetail = Awaited<ReturnType<typeof activationRequestDetail>>;
+
+/** The countries and partners the review queue can be filtered by. */
+export async function activationQueueFilterOptions(db: Db, actor: Actor) {
+  assertCan(actor, "activation.review");
+  const [countries, partners] = await Promise.all([
+    db.country.findMany({ where: { activationRequests: { some: scope.activationRequests(actor) } }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    db.partner.findMany({ where: scope.partners(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { countries, partners };
+}

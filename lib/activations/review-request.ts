@@ -15,7 +15,7 @@ export async function startActivationReview(db: Db, actor: Actor, requestId: str
   assertCan(actor, "activation.review");
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId);
-    await transitionActivationRequest(tx, request, version, "start_review");
+    await transitionActivationRequest(tx, actor, request, version, "start_review");
     await recordActivationEvent(tx, request.id, actor.userId, "review_started", `${actor.name} started the review.`);
     await recordAudit(tx, { actorId: actor.userId, action: "activation.review_started", entityType: "ActivationRequest", entityId: request.id });
   });
@@ -27,7 +27,7 @@ export async function rejectActivationRequest(db: Db, actor: Actor, input: unkno
   const { requestId, version, reason } = parseOrThrow(ZRejectRequest, input);
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
-    await transitionActivationRequest(tx, request, version, "reject", { rejectionReason: reason, decidedAt: now, decidedById: actor.userId });
+    await transitionActivationRequest(tx, actor, request, version, "reject", { rejectionReason: reason, decidedAt: now, decidedById: actor.userId });
     await recordActivationEvent(tx, request.id, actor.userId, "rejected", `Rejected: ${reason}`);
     await recordAudit(tx, { actorId: actor.userId, action: "activation.rejected", entityType: "ActivationRequest", entityId: request.id, detail: { reason } });
     await notifyPartner(tx, request.partnerId, {
@@ -47,7 +47,7 @@ export async function requestActivationChanges(db: Db, actor: Actor, input: unkn
     const names = new Map(request.documents.map((d) => [d.id, d.name]));
     const unknown = documents.filter((d) => !names.has(d.documentId));
     if (unknown.length) throw new AppError("INVALID", "A chosen document is not part of this request.");
-    await transitionActivationRequest(tx, request, version, "request_changes");
+    await transitionActivationRequest(tx, actor, request, version, "request_changes");
     for (const doc of documents) {
       await tx.activationDocument.update({ where: { id: doc.documentId }, data: { reviewStatus: "CHANGES_REQUESTED", reviewComment: doc.comment } });
     }
@@ -67,7 +67,7 @@ export async function approveActivationRequest(db: Db, actor: Actor, requestId: 
   assertCan(actor, "activation.review");
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
-    await transitionActivationRequest(tx, request, version, "approve", { decidedAt: now, decidedById: actor.userId });
+    await transitionActivationRequest(tx, actor, request, version, "approve", { decidedAt: now, decidedById: actor.userId });
     const { service, charge } = await activateService(tx, request, now);
     await recordActivationEvent(
       tx,

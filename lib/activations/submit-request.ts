@@ -28,7 +28,7 @@ export async function submitActivationRequest(db: Db, actor: Actor, requestId: s
     const issues = precheckActivationRequest(precheckInputOf(request), now);
     if (issues.length) throw new AppError("INVALID", `${issues.length} item(s) still need attention before submitting.`);
     const resubmission = request.status === "CHANGES_REQUESTED";
-    await transitionActivationRequest(tx, request, version, resubmission ? "resubmit" : "submit", { submittedAt: now });
+    await transitionActivationRequest(tx, actor, request, version, resubmission ? "resubmit" : "submit", { submittedAt: now });
     await recordActivationEvent(tx, request.id, actor.userId, resubmission ? "resubmitted" : "submitted", resubmission ? "Resubmitted with the requested changes." : "Submitted for review.");
     await recordAudit(tx, { actorId: actor.userId, action: resubmission ? "activation.resubmitted" : "activation.submitted", entityType: "ActivationRequest", entityId: request.id });
     await notifyAdmins(tx, {

@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { assertCanTakeStep } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { ActivationStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -28,11 +30,13 @@ const ACTION_WORDS: Record<ActivationAction, string> = {
  */
 export async function transitionActivationRequest(
   db: Pick<Db, "activationRequest">,
+  actor: Actor,
   request: { id: string; status: ActivationStatus },
   expectedVersion: number,
   action: ActivationAction,
   data: Omit<Prisma.ActivationRequestUpdateManyMutationInput, "status" | "version"> = {},
 ): Promise<ActivationStatus> {
+  assertCanTakeStep(actor, action);
   const to = nextStatus(request.status, action);
   if (!to) throw new AppError("CONFLICT", `This request is ${STATUS_WORDS[request.status]}, so it cannot be ${ACTION_WORDS[action]} now.`);
   const { count } = await db.activationRequest.updateMany({

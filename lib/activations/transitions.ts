@@ -3,13 +3,14 @@ import type { ActivationStatus } from "@/lib/db/generated/enums";
 // R2's review workflow. Only these moves exist; everything else is refused in one place.
 export type ActivationAction = "submit" | "start_review" | "approve" | "reject" | "request_changes" | "resubmit";
 
-export const TRANSITIONS: Record<ActivationAction, { from: readonly ActivationStatus[]; to: ActivationStatus; by: "PARTNER" | "ADMIN" }> = {
-  submit: { from: ["DRAFT"], to: "SUBMITTED", by: "PARTNER" },
-  resubmit: { from: ["CHANGES_REQUESTED"], to: "SUBMITTED", by: "PARTNER" },
-  start_review: { from: ["SUBMITTED"], to: "IN_REVIEW", by: "ADMIN" },
-  approve: { from: ["SUBMITTED", "IN_REVIEW"], to: "APPROVED", by: "ADMIN" },
-  reject: { from: ["SUBMITTED", "IN_REVIEW"], to: "REJECTED", by: "ADMIN" },
-  request_changes: { from: ["SUBMITTED", "IN_REVIEW"], to: "CHANGES_REQUESTED", by: "ADMIN" },
+// Who may take each step is decided in lib/auth/policy.ts (ACTIVATION_STEP_PERMISSION).
+export const TRANSITIONS: Record<ActivationAction, { from: readonly ActivationStatus[]; to: ActivationStatus }> = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED" },
+  resubmit: { from: ["CHANGES_REQUESTED"], to: "SUBMITTED" },
+  start_review: { from: ["SUBMITTED"], to: "IN_REVIEW" },
+  approve: { from: ["SUBMITTED", "IN_REVIEW"], to: "APPROVED" },
+  reject: { from: ["SUBMITTED", "IN_REVIEW"], to: "REJECTED" },
+  request_changes: { from: ["SUBMITTED", "IN_REVIEW"], to: "CHANGES_REQUESTED" },
 };
 
 export const OPEN_STATUSES: readonly ActivationStatus[] = ["DRAFT", "SUBMITTED", "IN_REVIEW", "CHANGES_REQUESTED"];

@@ -3,7 +3,8 @@ import { assertCan } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { storeFile } from "@/lib/storage";
+import type { ActivationStatus, DocumentReviewStatus } from "@/lib/db/generated/enums";
+import { storeFileWith } from "@/lib/storage";
 import type { StorageDriver } from "@/lib/storage/driver";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
@@ -24,11 +25,16 @@ export async function uploadActivationDocument(db: Db, actor: Actor, input: Uplo
   const request = await loadActivationRequest(db, actor, input.requestId, { documents: { where: { id: input.documentId } } });
   const slot = request.documents[0];
   if (!slot) throw new AppError("NOT_FOUND", "This document slot does not exist.");
-  if (request.status === "CHANGES_REQUESTED" ? slot.reviewStatus !== "CHANGES_REQUESTED" : request.status !== "DRAFT") {
-    throw new AppError("CONFLICT", request.status === "CHANGES_REQUESTED" ? "Only the documents the reviewer asked for can be replaced." : "This request is read-only until it is reviewed.");
-  }
-  const file = await storeFile(db, { bytes: input.bytes, fileName: input.fileName, partnerId: request.partnerId, uploadedById: actor.userId }, driver);
-  return db.$transaction(async (tx) => {
+  assertSlotReplaceable(request.status, slot.reviewStatus);
+  const owner = { partnerId: request.partnerId, uploadedById: actor.userId };
+  return storeFileWith(db, { bytes: input.bytes, fileName: input.fileName, ...owner }, async (tx, file) => {
+    // The request may have been submitted (or the slot replaced) while the file was being stored:
+    // the slot changes only if the request is still at the status and version read above.
+    const { count } = await tx.activationRequest.updateMany({
+      where: { id: request.id, status: request.status, version: request.version },
+      data: { version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This request changed while the file was uploading (submitted, or changed in another window). Reload it to continue.");
     const updated = await tx.activationDocument.update({
       where: { id: slot.id },
       data: {
@@ -41,9 +47,14 @@ export async function uploadActivationDocument(db: Db, actor: Actor, input: Uplo
       },
       include: { file: { select: { id: true, fileName: true, sizeBytes: true, contentType: true } } },
     });
-    await tx.activationRequest.update({ where: { id: request.id }, data: { version: { increment: 1 } } });
     await recordActivationEvent(tx, request.id, actor.userId, "document_uploaded", `${slot.name}: uploaded ${file.fileName}.`);
     await recordAudit(tx, { actorId: actor.userId, action: "activation.document_uploaded", entityType: "ActivationDocument", entityId: slot.id, detail: { fileId: file.id, sha256: file.sha256 } });
     return updated;
-  });
+  }, driver);
+}
+
+function assertSlotReplaceable(status: ActivationStatus, reviewStatus: DocumentReviewStatus) {
+  if (status === "CHANGES_REQUESTED" ? reviewStatus !== "CHANGES_REQUESTED" : status !== "DRAFT") {
+    throw new AppError("CONFLICT", status === "CHANGES_REQUESTED" ? "Only the documents the reviewer asked for can be replaced." : "This request is read-only until it is reviewed.");
+  }
 }

@@ -1,3 +1,4 @@
+import type { ActivationAction } from "@/lib/activations/transitions";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
@@ -21,11 +22,13 @@ export const PERMISSIONS = [
   "file.read",
   "users.manage",
   "account.manage",
+  /** Sees rows of every partner, so lists show which partner each belongs to. */
+  "partners.view_all",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all"],
   PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };
@@ -45,6 +48,20 @@ export function assertCan(actor: Actor, permission: Permission): void {
 /** For reads shared by roles with different permissions, e.g. a request seen by its partner and by reviewers. */
 export function assertCanAny(actor: Actor, permissions: readonly Permission[]): void {
   if (!permissions.some((permission) => can(actor, permission))) throw new AppError("FORBIDDEN", "You do not have access to this.");
+}
+
+/** Who may move an activation request along each step of R2's workflow. */
+export const ACTIVATION_STEP_PERMISSION: Record<ActivationAction, Permission> = {
+  submit: "activation.request",
+  resubmit: "activation.request",
+  start_review: "activation.review",
+  approve: "activation.review",
+  reject: "activation.review",
+  request_changes: "activation.review",
+};
+
+export function assertCanTakeStep(actor: Actor, action: ActivationAction): void {
+  assertCan(actor, ACTIVATION_STEP_PERMISSION[action]);
 }
 
 /** The home page of each role. */
@@ -82,7 +99,8 @@ export const scope = {
     return { customerId: customerIdOf(actor) };
   },
   activationRequests(actor: Actor): Prisma.ActivationRequestWhereInput {
-    if (actor.role === "ADMIN") return {};
+    // A draft is the partner's workspace: reviewers see a request once it is submitted.
+    if (actor.role === "ADMIN") return { status: { not: "DRAFT" } };
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return NOTHING;
   },
@@ -95,5 +113,20 @@ export const scope = {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return { pbx: { customerId: customerIdOf(actor) } };
+  },
+  /**
+   * Stored files: admins any; a partner its own uploads (its customers' compliance copies are its
+   * uploads too) and the operator's templates; end users none.
+   */
+  storedFiles(actor: Actor): Prisma.StoredFileWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { OR: [{ partnerId: partnerIdOf(actor) }, { partnerId: null, templateFor: { some: {} } }] };
+    return NOTHING;
+  },
+  /** Price-list tiers: admins every tier; a partner only the tier it buys at. */
+  priceListTiers(actor: Actor): Prisma.PriceListTierWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partners: { some: { id: partnerIdOf(actor) } } };
+    return NOTHING;
   },
 };

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { storeFile } from "@/lib/storage";
+import { storeFileWith } from "@/lib/storage";
 import type { StorageDriver } from "@/lib/storage/driver";
 import { loadLiveDocument } from "./required-documents";
 
@@ -18,9 +18,8 @@ export interface AttachTemplateInput {
 export async function attachTemplate(db: Db, actor: Actor, documentId: string, input: AttachTemplateInput, driver?: StorageDriver) {
   assertCan(actor, "catalogue.manage");
   const document = await loadLiveDocument(db, documentId);
-  const file = await storeFile(db, { bytes: input.bytes, fileName: input.fileName, partnerId: null, uploadedById: actor.userId }, driver);
-  return db.$transaction(async (tx) => {
-    // Archived while the file was being stored: the stored file stays unused rather than revive it.
+  return storeFileWith(db, { bytes: input.bytes, fileName: input.fileName, partnerId: null, uploadedById: actor.userId }, async (tx, file) => {
+    // Archived while the file was being stored: refused, and the file is deleted rather than revive it.
     await loadLiveDocument(tx, document.id);
     const updated = await tx.requiredDocument.update({
       where: { id: document.id },
@@ -35,5 +34,5 @@ export async function attachTemplate(db: Db, actor: Actor, documentId: string, i
       detail: { fileId: file.id, sha256: file.sha256, replacedFileId: document.templateFileId },
     });
     return updated;
-  });
+  }, driver);
 }

@@ -19,7 +19,7 @@ export async function usageSummary(db: Db, actor: Actor, days = 30, now = new Da
   const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   const grouped = await db.callRecord.groupBy({
     by: ["direction", "currency"],
-    where: { ...scope.callRecords(actor), startedAt: { gte: since } },
+    where: { AND: [scope.callRecords(actor), { startedAt: { gte: since } }] },
     _count: { _all: true },
     _sum: { durationSeconds: true, cost: true },
   });

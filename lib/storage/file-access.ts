@@ -1,21 +1,11 @@
 import type { Actor } from "@/lib/auth/actor";
+import { scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
-/**
- * Who may read a stored file: admins any; a partner its own uploads (and its customers' compliance
- * copies, which are its uploads); anyone signed in but end users, the operator's templates.
- */
-export function fileScope(actor: Actor): Prisma.StoredFileWhereInput {
-  if (actor.role === "ADMIN") return {};
-  const templates: Prisma.StoredFileWhereInput = { partnerId: null, templateFor: { some: {} } };
-  if (actor.role === "PARTNER" && actor.partnerId) return { OR: [{ partnerId: actor.partnerId }, templates] };
-  return { id: { in: [] } };
-}
-
+/** A stored file the actor may read (lib/auth/policy.ts decides which), or NOT_FOUND. */
 export async function loadReadableFile(db: Db, actor: Actor, fileId: string) {
-  const file = await db.storedFile.findFirst({ where: { id: fileId, ...fileScope(actor) } });
+  const file = await db.storedFile.findFirst({ where: { AND: [scope.storedFiles(actor), { id: fileId }] } });
   if (!file) throw new AppError("NOT_FOUND", "This file does not exist.");
   return file;
 }

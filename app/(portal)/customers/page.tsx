@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterTab } from "@/components/ui/filter-tab";
 import { PageHeader } from "@/components/ui/page-header";
 import { EXPIRY_NOTICE_DAYS, complianceProfiles } from "@/lib/activations/compliance-profile";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 
@@ -37,7 +38,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       ) : (
         <div className="space-y-6">
           {shown.map((profile) => (
-            <ComplianceProfileCard key={profile.id} profile={profile} showPartner={actor.role === "ADMIN"} />
+            <ComplianceProfileCard key={profile.id} profile={profile} showPartner={can(actor, "partners.view_all")} />
           ))}
         </div>
       )}

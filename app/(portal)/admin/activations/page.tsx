@@ -5,7 +5,7 @@ import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
-import { listActivationRequests } from "@/lib/activations/queries";
+import { activationQueueFilterOptions, listActivationRequests } from "@/lib/activations/queries";
 import { toRequestRows } from "@/lib/activations/request-rows";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -23,10 +23,9 @@ export default async function ActivationQueuePage({ searchParams }: { searchPara
   const search = await searchParams;
   const status = QUEUE_STATUSES.find((s) => s === search.status);
   const filters = { status, countryCode: search.country || undefined, partnerId: search.partner || undefined };
-  const [{ requests, counts }, countries, partners] = await Promise.all([
+  const [{ requests, counts }, { countries, partners }] = await Promise.all([
     listActivationRequests(db(), actor, filters),
-    db().country.findMany({ where: { activationRequests: { some: {} } }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
-    db().partner.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    activationQueueFilterOptions(db(), actor),
   ]);
   const href = (next: Partial<Search>) => {
     const params = new URLSearchParams(Object.entries({ ...search, ...next }).filter(([, v]) => v) as [string, string][]);
