@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import { Providers } from "@/components/providers/providers";
 import "./globals.css";
 
@@ -19,7 +20,9 @@ export const metadata: Metadata = {
   description: "Activate CLASSOUND, order numbers, manage emergency locations and follow call usage.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page is rendered per request: its scripts carry that request's CSP nonce (see proxy.ts).
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body>

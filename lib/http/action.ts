@@ -12,6 +12,26 @@ interface ActionContext {
   db: Db;
 }
 
+type ResolveActor = (permission: Permission) => Promise<Actor>;
+
+/** The wrapper with its actor resolution given: `action` below in the app, a stand-in in tests. */
+export function actionWith(resolveActor: ResolveActor, database: () => Db) {
+  return function action<S extends z.ZodType, T>(
+    spec: { permission: Permission; input: S },
+    handler: (input: z.output<S>, context: ActionContext) => Promise<T>,
+  ): (input: z.input<S>) => Promise<ActionResult<T>> {
+    return async (raw) => {
+      try {
+        const actor = await resolveActor(spec.permission);
+        const input = parseOrThrow(spec.input, raw);
+        return { ok: true, data: await handler(input, { actor, db: database() }) };
+      } catch (error) {
+        return failureOf(error);
+      }
+    };
+  };
+}
+
 /**
  * The one way to write a server action. TypeScript types of action arguments are erased at run time
  * (a client can send any JSON, a Prisma filter object instead of an id), so the single argument is
@@ -20,20 +40,7 @@ interface ActionContext {
  *
  *   export const approveAction = action({ permission: "activation.review", input: ZVersioned }, (input, { actor, db }) => …);
  */
-export function action<S extends z.ZodType, T>(
-  spec: { permission: Permission; input: S },
-  handler: (input: z.output<S>, context: ActionContext) => Promise<T>,
-): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    try {
-      const actor = await actorWith(spec.permission);
-      const input = parseOrThrow(spec.input, raw);
-      return { ok: true, data: await handler(input, { actor, db: db() }) };
-    } catch (error) {
-      return failureOf(error);
-    }
-  };
-}
+export const action = actionWith(actorWith, db);
 
 /** For the few actions a signed-out visitor may call (choosing a password from a one-time link). */
 export function publicAction<S extends z.ZodType, T>(
