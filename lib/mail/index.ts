@@ -11,14 +11,14 @@ export interface Mail {
 
 /**
  * Every e-mail is written to the outbox table, which admins can read. With SMTP_URL set it is also
- * sent, after the transaction that queued it (the caller's), by `deliverOutbox`.
+ * sent, after the transaction that queued it (the caller's), by `unsafeDeliverOutbox`.
  */
 export async function queueMail(db: Pick<Db, "outboxEmail">, mails: Mail[]) {
   if (mails.length) await db.outboxEmail.createMany({ data: mails });
 }
 
-/** Sends queued mails over SMTP when SMTP_URL is set; a no-op otherwise. */
-export async function deliverOutbox(db: Db, limit = 50) {
+/** Sends queued mails of every tenant over SMTP when SMTP_URL is set (a job, not a request: hence unscoped); a no-op otherwise. */
+export async function unsafeDeliverOutbox(db: Db, limit = 50) {
   const env = readRuntimeEnv();
   if (!env.SMTP_URL) return 0;
   const transport = nodemailer.createTransport(env.SMTP_URL);
@@ -41,7 +41,7 @@ export async function deliverOutbox(db: Db, limit = 50) {
 export function deliverOutboxLater(db: Db) {
   after(async () => {
     try {
-      await deliverOutbox(db);
+      await unsafeDeliverOutbox(db);
     } catch (error) {
       console.error("Mail delivery failed", error);
     }
