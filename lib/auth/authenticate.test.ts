@@ -14,7 +14,7 @@ const { prisma } = await createTestDatabase();
 
 /** The real verifier, counted; no real waiting. */
 function spyDeps(verify: AuthenticateDeps["verifyPassword"] = verifyPassword) {
-  return { verifyPassword: vi.fn(verify), sleep: vi.fn(async (_ms: number) => {}) };
+  return { verifyPassword: vi.fn(verify), sleep: vi.fn<(ms: number) => Promise<void>>(async () => {}) };
 }
 const alwaysWrong = async () => false;
 
