@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running portal. Starts the embedded PostgreSQL
 // (unless DATABASE_URL is set), applies migrations, seeds an empty database, builds when the
-// sources changed since the last build, then serves the production Next.js server.
+// sources changed since the last build, then serves Next.js through scripts/server.ts (which gives the
+// app the client's real address).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -82,9 +83,9 @@ try {
     }
   }
 
-  server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(env.PORT)], {
+  server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), ...(isDev ? ["--dev"] : [])], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: childEnv,
+    env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
   });
   server.on("exit", (code) => void shutdown(code ?? 0));
 

@@ -2,28 +2,45 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { actorFromUser, type Actor } from "./actor";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { isSignInThrottled, recordSignInAttempt } from "./sign-in-throttle";
+import { recordSignInAttempt, signInThrottle } from "./sign-in-throttle";
 import { ZSignIn } from "./schemas";
 
 export type SignInResult = { ok: true; actor: Actor } | { ok: false; reason: "invalid" | "throttled" };
+
+/** What takes time in a sign-in, injectable so tests can see it run without measuring it. */
+export interface AuthenticateDeps {
+  verifyPassword: (passwordHash: string, password: string) => Promise<boolean>;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const defaultDeps: AuthenticateDeps = {
+  verifyPassword,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * Checks credentials. The caller shows one generic message for every failure, so a response never
  * tells whether the account exists, is disabled or is locked.
  */
-export async function authenticate(db: Db, input: unknown, ip: string): Promise<SignInResult> {
+export async function authenticate(db: Db, input: unknown, ip: string, deps: AuthenticateDeps = defaultDeps): Promise<SignInResult> {
   const parsed = ZSignIn.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  if (await isSignInThrottled(db, email, ip)) {
-    await recordSignInAttempt(db, email, ip, false);
+  const throttle = await signInThrottle(db, email, ip);
+  if (throttle.delayMs > 0) await deps.sleep(throttle.delayMs);
+
+  if (throttle.refused) {
+    // The same lookup and hash as a real failure: a refusal that answers faster would tell an attacker
+    // which account/address pairs are locked. Nothing is recorded as a failure, so it does not renew the lock.
+    await db.user.findUnique({ where: { email }, select: { id: true } });
+    await deps.verifyPassword(await decoyPasswordHash(), password);
     await recordAudit(db, { action: "auth.sign_in_throttled", ip, detail: { email } });
     return { ok: false, reason: "throttled" };
   }
 
   const user = await db.user.findUnique({ where: { email } });
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  const passwordOk = await deps.verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !passwordOk || user.disabledAt) {
     await recordSignInAttempt(db, email, ip, false);
     await recordAudit(db, {

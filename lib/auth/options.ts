@@ -3,10 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import type { Actor } from "./actor";
 import { authenticate } from "./authenticate";
-import { refreshSessionToken } from "./token";
+import { clientAddress } from "./client-address";
+import { revokeSessions } from "./revoke-sessions";
+import { SESSION_MAX_AGE_MS, refreshSessionToken } from "./token";
 
-// A business portal: sign in once per working day.
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = SESSION_MAX_AGE_MS / 1000;
 
 declare module "next-auth" {
   interface Session {
@@ -19,18 +20,12 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     actor?: Actor;
-    checkedAt?: number;
+    signedInAt?: number;
   }
 }
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
-  // The last hop is the one our own server saw; earlier entries are whatever the client claimed.
-  return value.split(",").map((s) => s.trim()).filter(Boolean).at(-1) ?? "unknown";
-}
-
 export const authOptions: NextAuthOptions = {
+  // The cookie's expiry slides with use; the absolute eight hours are enforced from `signedInAt`.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -39,7 +34,7 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const result = await authenticate(db(), credentials, clientIp(req?.headers));
+        const result = await authenticate(db(), credentials, clientAddress(req?.headers));
         if (!result.ok) return null;
         return { id: result.actor.userId, name: result.actor.name, email: result.actor.email, actor: result.actor };
       },
@@ -47,12 +42,18 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) return { ...token, actor: user.actor, checkedAt: Date.now() };
+      if (user) return { ...token, actor: user.actor, signedInAt: Date.now() };
       return refreshSessionToken(db(), token);
     },
     async session({ session, token }) {
       session.actor = token.actor;
       return session;
+    },
+  },
+  events: {
+    // Sign-out only clears this browser's cookie: a copy of the token would stay valid until it expired.
+    async signOut({ token }) {
+      if (token?.actor) await revokeSessions(db(), token.actor.userId, new Date());
     },
   },
 };

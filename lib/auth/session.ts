@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { Actor } from "./actor";
+import { clientAddress } from "./client-address";
 import { authOptions } from "./options";
 import { can, type Permission } from "./policy";
 import { PATH_HEADER } from "./path-header";
@@ -14,10 +15,13 @@ export async function getActor(): Promise<Actor | null> {
   return session?.actor ?? null;
 }
 
-/** The signed-in actor, or a redirect to the sign-in page. */
+/** The signed-in actor, or a redirect to the sign-in page, which brings the user back here afterwards. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/sign-in");
+  if (!actor) {
+    const path = (await headers()).get(PATH_HEADER);
+    redirect(path && path !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in");
+  }
   return actor;
 }
 
@@ -27,7 +31,7 @@ export async function auditRefusal(actor: Actor, permission: Permission) {
   await recordAudit(db(), {
     actorId: actor.userId,
     action: "access.refused",
-    ip: h.get("x-forwarded-for"),
+    ip: clientAddress(h),
     detail: { permission, path: h.get(PATH_HEADER) },
   });
 }

@@ -1,31 +1,73 @@
 import { describe, expect, it } from "vitest";
-import { actorOf, makeUser } from "@/lib/testing/fixtures";
+import { actorOf, makePartner, makeUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { ACCOUNT_RECHECK_MS, refreshSessionToken } from "./token";
+import { revokeSessions } from "./revoke-sessions";
+import { SESSION_MAX_AGE_MS, refreshSessionToken } from "./token";
 
 const { prisma } = await createTestDatabase();
 
-describe("session token re-check", () => {
-  it("keeps a recently checked token without reading the database", async () => {
-    const user = await makeUser(prisma, "ADMIN");
-    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    const token = { actor: actorOf(user), checkedAt: 1_000_000 };
-    expect(await refreshSessionToken(prisma, token, 1_000_000 + ACCOUNT_RECHECK_MS - 1)).toBe(token);
+/** A user whose sessions are valid from a known instant, and a token signed in one second later. */
+async function signedInUser(role: "ADMIN" | "PARTNER" = "ADMIN") {
+  const user = await makeUser(prisma, role);
+  const validAfter = new Date("2026-03-02T08:00:00.000Z");
+  await prisma.user.update({ where: { id: user.id }, data: { sessionsValidAfter: validAfter } });
+  const signedInAt = validAfter.getTime() + 1_000;
+  return { user, token: { actor: actorOf(user), signedInAt } };
+}
+
+describe("session token refresh", () => {
+  it("keeps a valid session", async () => {
+    const { user, token } = await signedInUser();
+    const refreshed = await refreshSessionToken(prisma, token, token.signedInAt + 60_000);
+    expect(refreshed.actor).toEqual(actorOf(user));
   });
 
-  it("drops the actor of a disabled account once the interval has passed", async () => {
-    const user = await makeUser(prisma, "ADMIN");
-    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    const refreshed = await refreshSessionToken(prisma, { actor: actorOf(user), checkedAt: 0 }, ACCOUNT_RECHECK_MS);
-    expect(refreshed.actor).toBeUndefined();
+  it("ends a session revoked after its sign-in, at once", async () => {
+    const { user, token } = await signedInUser();
+    await revokeSessions(prisma, user.id, new Date(token.signedInAt + 1));
+    expect((await refreshSessionToken(prisma, token, token.signedInAt + 2)).actor).toBeUndefined();
   });
 
-  it("picks up a changed role", async () => {
-    const user = await makeUser(prisma, "ADMIN");
-    const customerOwner = await prisma.partner.findFirst();
-    await prisma.user.update({ where: { id: user.id }, data: { role: "PARTNER", partnerId: customerOwner?.id ?? null } });
-    const refreshed = await refreshSessionToken(prisma, { actor: actorOf(user), checkedAt: 0 }, ACCOUNT_RECHECK_MS);
-    expect(refreshed.actor?.role).toBe("PARTNER");
-    expect(refreshed.checkedAt).toBe(ACCOUNT_RECHECK_MS);
+  it("keeps a session signed in after the revocation", async () => {
+    const { user, token } = await signedInUser();
+    const revokedAt = new Date(token.signedInAt + 5_000);
+    await revokeSessions(prisma, user.id, revokedAt);
+    const later = { ...token, signedInAt: revokedAt.getTime() };
+    expect((await refreshSessionToken(prisma, later, revokedAt.getTime() + 1)).actor?.userId).toBe(user.id);
+  });
+
+  it("ends a session eight hours after sign-in however often it was used", async () => {
+    const { token } = await signedInUser();
+    let current = token;
+    for (let t = token.signedInAt; t < token.signedInAt + SESSION_MAX_AGE_MS; t += 60 * 60 * 1000) {
+      current = await refreshSessionToken(prisma, current, t);
+      expect(current.actor).toBeDefined();
+    }
+    expect((await refreshSessionToken(prisma, current, token.signedInAt + SESSION_MAX_AGE_MS)).actor).toBeUndefined();
+  });
+
+  it("ends a session without a sign-in time (issued before sessions carried one)", async () => {
+    const { token } = await signedInUser();
+    expect((await refreshSessionToken(prisma, { actor: token.actor }, token.signedInAt)).actor).toBeUndefined();
+  });
+
+  it("drops the actor of a disabled account on the next request", async () => {
+    const { user, token } = await signedInUser();
+    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect((await refreshSessionToken(prisma, token, token.signedInAt + 1)).actor).toBeUndefined();
+  });
+
+  it("picks up a changed role on the next request", async () => {
+    const { user, token } = await signedInUser();
+    const partner = await makePartner(prisma);
+    await prisma.user.update({ where: { id: user.id }, data: { role: "PARTNER", partnerId: partner.id, isPartnerAdmin: true } });
+    const refreshed = await refreshSessionToken(prisma, token, token.signedInAt + 1);
+    expect(refreshed.actor).toEqual(expect.objectContaining({ role: "PARTNER", partnerId: partner.id, isPartnerAdmin: true }));
+  });
+
+  it("never brings back a session once it has ended", async () => {
+    const { token } = await signedInUser();
+    const ended = { ...token, actor: undefined };
+    expect(await refreshSessionToken(prisma, ended, token.signedInAt + 1)).toBe(ended);
   });
 });

@@ -1,19 +1,38 @@
 import type { Db } from "@/lib/db/client";
 import { actorFromUser, type Actor } from "./actor";
 
-// A JWT session cannot be revoked, so the account behind it is re-read at this interval: disabling
-// a user or changing a role takes effect within a minute.
-export const ACCOUNT_RECHECK_MS = 60 * 1000;
+// A business portal: sign in once per working day. Absolute: using the session does not extend it.
+export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
 export interface SessionToken {
   actor?: Actor;
-  checkedAt?: number;
+  /** When the user signed in (ms). next-auth rewrites `iat` on every refresh, so it cannot serve. */
+  signedInAt?: number;
 }
 
-/** The token with its actor re-read from the database when due; no actor when the account is gone or disabled. */
+/**
+ * The token with its actor re-read from the database on every request (one primary-key lookup), so
+ * sign-out, disabling, a role or password change (User.sessionsValidAfter) take effect at once. No
+ * actor when the session has ended; once gone it never comes back.
+ */
 export async function refreshSessionToken<T extends SessionToken>(db: Db, token: T, now = Date.now()): Promise<T> {
-  if (!token.actor || now - (token.checkedAt ?? 0) < ACCOUNT_RECHECK_MS) return token;
-  const user = await db.user.findUnique({ where: { id: token.actor.userId } });
-  const actor = user && !user.disabledAt ? actorFromUser(user) : undefined;
-  return { ...token, actor, checkedAt: now };
+  if (!token.actor) return token;
+  const signedInAt = token.signedInAt;
+  if (typeof signedInAt !== "number" || now - signedInAt >= SESSION_MAX_AGE_MS) return { ...token, actor: undefined };
+  const user = await db.user.findUnique({
+    where: { id: token.actor.userId },
+    select: {
+      id: true,
+      role: true,
+      partnerId: true,
+      customerId: true,
+      isPartnerAdmin: true,
+      name: true,
+      email: true,
+      disabledAt: true,
+      sessionsValidAfter: true,
+    },
+  });
+  const valid = user && !user.disabledAt && signedInAt >= user.sessionsValidAfter.getTime();
+  return { ...token, actor: valid ? actorFromUser(user) : undefined };
 }

@@ -10,6 +10,8 @@ const ZRuntimeEnv = z.object({
   CLASSOUND_DATA_DIR: z.string().min(1).default(".data"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  // How many proxies of the operator's stand in front of the portal, each appending to X-Forwarded-For.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   UPLOADTHING_TOKEN: z.string().min(1).optional(),
   SMTP_URL: z.string().url().optional(),

@@ -6,7 +6,8 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const { callbackUrl } = await searchParams;
   const actor = await getActor();
   if (actor) redirect(homePath(actor));
   return (
@@ -17,7 +18,7 @@ export default async function SignInPage() {
           <h1 className="mt-2 text-2xl font-semibold text-foreground">Sign in to the partner portal</h1>
         </div>
         <div className="rounded-card border border-neutral-200 bg-surface p-6 shadow-sm">
-          <SignInForm />
+          <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
         </div>
       </div>
     </main>

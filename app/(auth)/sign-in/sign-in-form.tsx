@@ -10,11 +10,13 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ZSignIn, type TSignIn } from "@/lib/auth/schemas";
+import { safeCallbackPath } from "./callback-url";
 
 // One message for every refusal: it must not reveal whether the account exists or is locked.
 const REFUSED = "The e-mail address or password is incorrect, or too many attempts were made. Try again later.";
 
-export function SignInForm() {
+/** `callbackUrl`: the page the user asked for before being sent here (untrusted: checked before use). */
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const {
@@ -30,7 +32,7 @@ export function SignInForm() {
       setError(REFUSED);
       return;
     }
-    router.replace("/");
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin) ?? "/");
     router.refresh();
   });
 

@@ -1,0 +1,20 @@
+// The HTTP server `npm start` runs: Next.js through its custom-server API, behind the one piece of
+// code that sees the TCP peer. Next hands route code no peer address, and X-Forwarded-For is whatever
+// a directly connecting client wrote, so the peer goes into a header of ours (lib/auth/client-address.ts).
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+const app = next({ dev, hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((req, res) => {
+  // Replaced, never appended to: a client-sent copy would let the client choose its address again.
+  delete req.headers[CLIENT_ADDRESS_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+  void handle(req, res);
+}).listen(port);
