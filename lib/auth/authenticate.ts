@@ -33,13 +33,13 @@ export async function authenticate(db: Db, input: unknown, ip: string, deps: Aut
   if (throttle.refused) {
     // The same lookup and hash as a real failure: a refusal that answers faster would tell an attacker
     // which account/address pairs are locked. Nothing is recorded as a failure, so it does not renew the lock.
-    await db.user.findUnique({ where: { email }, select: { id: true } });
+    await unsafeFindUserByEmail(db, email);
     await deps.verifyPassword(await decoyPasswordHash(), password);
     await recordAudit(db, { action: "auth.sign_in_throttled", ip, detail: { email } });
     return { ok: false, reason: "throttled" };
   }
 
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await unsafeFindUserByEmail(db, email);
   const passwordOk = await deps.verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !passwordOk || user.disabledAt) {
     await recordSignInAttempt(db, email, ip, false);
@@ -56,4 +56,9 @@ export async function authenticate(db: Db, input: unknown, ip: string, deps: Aut
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await recordAudit(db, { actorId: user.id, action: "auth.sign_in", ip });
   return { ok: true, actor: actorFromUser(user) };
+}
+
+// Unscoped by nature: at sign-in there is no actor yet to scope by.
+function unsafeFindUserByEmail(db: Db, email: string) {
+  return db.user.findUnique({ where: { email } });
 }

@@ -19,6 +19,7 @@ export async function refreshSessionToken<T extends SessionToken>(db: Db, token:
   if (!token.actor) return token;
   const signedInAt = token.signedInAt;
   if (typeof signedInAt !== "number" || now - signedInAt >= SESSION_MAX_AGE_MS) return { ...token, actor: undefined };
+  // Unscoped: the token's own user, whose id the signed token vouches for.
   const user = await db.user.findUnique({
     where: { id: token.actor.userId },
     select: {
