@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { changeUserAccessAction } from "@/app/(portal)/users/actions";
 import { Alert } from "@/components/ui/alert";
@@ -23,6 +23,7 @@ export function ChangeAccessDialog({ user, options }: { user: UserRow; options: 
   const defaults: FormValues = { role: user.role, isPartnerAdmin: user.isPartnerAdmin, partnerId: user.partnerId ?? "", customerId: user.customerId ?? "" };
   const form = useForm<FormValues, unknown, TAccessChange>({ resolver: zodResolver(ZAccessChange), defaultValues: defaults });
   const { register, formState } = form;
+  const role = useWatch({ control: form.control, name: "role" });
   const errors = formState.errors;
 
   return (
@@ -59,7 +60,7 @@ export function ChangeAccessDialog({ user, options }: { user: UserRow; options: 
           })}
         >
           <AccessFields
-            role={form.watch("role")}
+            role={role}
             options={options}
             fields={{ role: register("role"), isPartnerAdmin: register("isPartnerAdmin"), partnerId: register("partnerId"), customerId: register("customerId") }}
             errors={{ role: errors.role?.message, isPartnerAdmin: errors.isPartnerAdmin?.message, partnerId: errors.partnerId?.message, customerId: errors.customerId?.message }}

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(portal)/users/actions";
 import { Alert } from "@/components/ui/alert";
@@ -34,6 +34,7 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
   };
   const form = useForm<FormValues, unknown, TNewUser>({ resolver: zodResolver(ZNewUser), defaultValues: defaults });
   const { register, formState } = form;
+  const role = useWatch({ control: form.control, name: "role" });
   const errors = formState.errors;
 
   function onOpenChange(next: boolean) {
@@ -85,7 +86,7 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
               {(field) => <Input {...field} {...register("email")} type="email" autoComplete="off" maxLength={254} />}
             </FormField>
             <AccessFields
-              role={form.watch("role")}
+              role={role}
               options={options}
               fields={{ role: register("role"), isPartnerAdmin: register("isPartnerAdmin"), partnerId: register("partnerId"), customerId: register("customerId") }}
               errors={{ role: errors.role?.message, isPartnerAdmin: errors.isPartnerAdmin?.message, partnerId: errors.partnerId?.message, customerId: errors.customerId?.message }}
