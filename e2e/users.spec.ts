@@ -25,7 +25,7 @@ async function setPasswordAndSignIn(browser: Browser, link: string, email: strin
   const page = await context.newPage();
   await page.goto(link);
   await expect(page.getByText(`for ${email}`)).toBeVisible();
-  await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel(/^New password\*?$/).fill(PASSWORD);
   await page.getByLabel("New password again").fill(PASSWORD);
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByText("Password set")).toBeVisible();
@@ -103,5 +103,19 @@ test.describe("user management", () => {
     await expect(page.getByRole("table", { name: "Users" }).getByText("support@classound.example")).toBeVisible();
     await page.getByRole("button", { name: "New user" }).click();
     await expect(page.getByRole("dialog", { name: "New user" }).getByRole("button", { name: "Create user" })).toBeInViewport();
+  });
+});
+
+test.describe("own account", () => {
+  test("changing one's password needs the current one, explained beside the field", async ({ page }) => {
+    await signIn(page, demoLogin("END_USER").email);
+    await expect(page).toHaveURL(/\/customer$/);
+    await page.getByRole("link", { name: "My account" }).click();
+    await page.getByLabel("Current password").fill("not the password");
+    await page.getByLabel(/^New password\*?$/).fill(PASSWORD);
+    await page.getByLabel("New password again").fill(PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("This is not your current password.")).toBeVisible();
+    await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
   });
 });
