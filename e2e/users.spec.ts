@@ -79,7 +79,7 @@ test.describe("user management", () => {
     await context.close();
   });
 
-  test("a partner admin sees only its own people, and a colleague who is not an admin has no users page", async ({ page }) => {
+  test("a partner admin sees only its own people and cannot grant admin access", async ({ page }) => {
     await signIn(page, demoLogin("PARTNER").email);
     await expect(page).toHaveURL(/\/partner$/);
     await page.getByRole("link", { name: "Users" }).click();
@@ -93,6 +93,14 @@ test.describe("user management", () => {
     await page.getByRole("button", { name: "New user" }).click();
     await expect(page.getByRole("dialog").getByLabel("Role").locator("option", { hasText: "Operator admin" })).toHaveCount(0);
     await page.keyboard.press("Escape");
+  });
+
+  test("a partner colleague who is not an admin has no users page", async ({ page }) => {
+    await signIn(page, "lukas.hofmann@alpentel.example");
+    await expect(page).toHaveURL(/\/partner$/);
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+    const response = await page.goto("/users");
+    expect(response?.status()).toBe(403);
   });
 
   test("the users page works at phone width", async ({ page }) => {
