@@ -6,6 +6,11 @@ import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { ZChangePassword } from "./schemas";
 
+// A stolen session must not become a way to guess the password (and so to lock the owner out):
+// wrong current passwords are limited like failed sign-ins.
+export const PASSWORD_CHANGE_MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
 /**
  * Changes the actor's own password after checking the current one. Every session of the account,
  * this one included, is cut off: the caller signs the user out so they sign in with the new one.
@@ -13,6 +18,10 @@ import { ZChangePassword } from "./schemas";
 export async function changeOwnPassword(db: Db, actor: Actor, input: unknown, now = new Date()) {
   assertCan(actor, "account.manage");
   const { currentPassword, newPassword } = parseOrThrow(ZChangePassword, input);
+  const recentFailures = await db.auditLog.count({
+    where: { actorId: actor.userId, action: "user.password_change_refused", createdAt: { gt: new Date(now.getTime() - FAILURE_WINDOW_MS) } },
+  });
+  if (recentFailures >= PASSWORD_CHANGE_MAX_FAILURES) throw new AppError("FORBIDDEN", "Too many wrong passwords. Try again in 15 minutes.");
   const user = await db.user.findUnique({ where: { id: actor.userId } });
   if (!user || user.disabledAt) throw new AppError("UNAUTHENTICATED", "Sign in again.");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {

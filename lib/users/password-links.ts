@@ -36,7 +36,7 @@ export async function issuePasswordLink(tx: Tx, actor: Actor, user: { id: string
     {
       to: user.email,
       subject: "CLASSOUND: choose your password",
-      text: `Hello ${user.name},\n\n${actor.name} gave you access to the CLASSOUND partner portal. Choose your password here (the link works once, for 72 hours):\n\n${link}\n`,
+      text: `Hello ${user.name},\n\n${actor.name} sent you this link to choose your password for the CLASSOUND partner portal. It works once, for 72 hours:\n\n${link}\n\nYour e-mail address is your sign-in name: ${user.email}\n`,
     },
   ]);
   // The link itself is a credential: the audit log records that one was issued, never the link.

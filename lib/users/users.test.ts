@@ -5,7 +5,7 @@ import { refreshSessionToken } from "@/lib/auth/token";
 import { actorOf, makeCustomer, makeTwoTenants, makeUser, TEST_PASSWORD } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeUserAccess, createUser, disableUser, enableUser, sendPasswordLink } from "./mutations";
-import { changeOwnPassword } from "./own-password";
+import { changeOwnPassword, PASSWORD_CHANGE_MAX_FAILURES } from "./own-password";
 import { hashToken, PASSWORD_LINK_VALID_MS, unsafeLoadPasswordLink, unsafeSetPasswordWithToken } from "./password-links";
 import { listUsers, userFormOptions } from "./queries";
 
@@ -245,5 +245,14 @@ describe("changing one's own password", () => {
     expect(await verifyPassword(user.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(user.sessionsValidAfter).toEqual(now);
     expect((await audits(me.userId)).map((e) => e.action)).toEqual(["user.password_change_refused", "user.password_changed"]);
+  });
+
+  it("stops accepting attempts after repeated wrong current passwords", async () => {
+    const guessed = actorOf(await makeUser(prisma, "PARTNER", { partnerId: b.partner.id }));
+    for (let i = 0; i < PASSWORD_CHANGE_MAX_FAILURES; i++) {
+      await expect(changeOwnPassword(prisma, guessed, input(`guess number ${i}`))).rejects.toMatchObject({ code: "INVALID" });
+    }
+    await expect(changeOwnPassword(prisma, guessed, input(TEST_PASSWORD))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await verifyPassword((await prisma.user.findUniqueOrThrow({ where: { id: guessed.userId } })).passwordHash, TEST_PASSWORD)).toBe(true);
   });
 });
