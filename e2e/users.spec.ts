@@ -2,6 +2,8 @@ import type { Browser, Page } from "@playwright/test";
 import { demoLogin, expect, signIn, test } from "./fixtures";
 
 const PASSWORD = "a long and fresh passphrase";
+// Sign-in (argon2, then the home page's queries) can be slow on a busy shared CI machine.
+const SIGNED_IN = { timeout: 30_000 };
 
 /** As the signed-in admin: creates a partner user of the first partner and returns the one-time link. */
 async function createPartnerUser(page: Page, name: string, email: string) {
@@ -30,7 +32,7 @@ async function setPasswordAndSignIn(browser: Browser, link: string, email: strin
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByText("Password set")).toBeVisible();
   await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/partner$/);
+  await expect(page).toHaveURL(/\/partner$/, SIGNED_IN);
   return { context, page };
 }
 
@@ -39,7 +41,7 @@ const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Ma
 test.describe("user management", () => {
   test("an admin creates a partner user, who sets a password through the one-time link and signs in", async ({ page, browser }) => {
     await signIn(page, demoLogin("ADMIN").email);
-    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page).toHaveURL(/\/admin$/, SIGNED_IN);
     const email = uniqueEmail("new.colleague");
     const link = await createPartnerUser(page, "Nia Newcomer", email);
 
@@ -61,7 +63,7 @@ test.describe("user management", () => {
   test("a disabled user's open session stops working within about a minute", async ({ page, browser }) => {
     test.slow();
     await signIn(page, demoLogin("ADMIN").email);
-    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page).toHaveURL(/\/admin$/, SIGNED_IN);
     const email = uniqueEmail("soon.disabled");
     const link = await createPartnerUser(page, "Dana Disabled", email);
     const { context, page: victim } = await setPasswordAndSignIn(browser, link, email);
@@ -81,7 +83,7 @@ test.describe("user management", () => {
 
   test("a partner admin sees only its own people and cannot grant admin access", async ({ page }) => {
     await signIn(page, demoLogin("PARTNER").email);
-    await expect(page).toHaveURL(/\/partner$/);
+    await expect(page).toHaveURL(/\/partner$/, SIGNED_IN);
     await page.getByRole("link", { name: "Users" }).click();
     await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
     const table = page.getByRole("table", { name: "Users" });
@@ -97,7 +99,7 @@ test.describe("user management", () => {
 
   test("a partner colleague who is not an admin has no users page", async ({ page }) => {
     await signIn(page, "lukas.hofmann@alpentel.example");
-    await expect(page).toHaveURL(/\/partner$/);
+    await expect(page).toHaveURL(/\/partner$/, SIGNED_IN);
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     const response = await page.goto("/users");
     expect(response?.status()).toBe(403);
@@ -106,7 +108,7 @@ test.describe("user management", () => {
   test("the users page works at phone width", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, demoLogin("ADMIN").email);
-    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page).toHaveURL(/\/admin$/, SIGNED_IN);
     await page.goto("/users?role=ADMIN");
     await expect(page.getByRole("table", { name: "Users" }).getByText("support@classound.example")).toBeVisible();
     await page.getByRole("button", { name: "New user" }).click();
@@ -117,7 +119,7 @@ test.describe("user management", () => {
 test.describe("own account", () => {
   test("changing one's password needs the current one, explained beside the field", async ({ page }) => {
     await signIn(page, demoLogin("END_USER").email);
-    await expect(page).toHaveURL(/\/customer$/);
+    await expect(page).toHaveURL(/\/customer$/, SIGNED_IN);
     await page.getByRole("link", { name: "My account" }).click();
     await page.getByLabel("Current password").fill("not the password");
     await page.getByLabel(/^New password\*?$/).fill(PASSWORD);
