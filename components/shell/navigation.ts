@@ -20,6 +20,8 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/users", label: "Users", permission: "users.manage" },
+  { href: "/account", label: "My account", permission: "account.manage" },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

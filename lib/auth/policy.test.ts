@@ -34,6 +34,14 @@ describe("policy", () => {
     expect(scope.callRecords(partner)).toEqual({ partnerId: "p1" });
   });
 
+  it("lets admins manage every account and a partner admin only its colleagues and its customers' end users", () => {
+    expect(scope.users(admin)).toEqual({});
+    expect(scope.users({ ...partner, isPartnerAdmin: true })).toEqual({ OR: [{ partnerId: "p1" }, { customer: { partnerId: "p1" } }] });
+    expect(scope.users(partner)).toEqual({ id: { in: [] } });
+    expect(scope.users(endUser)).toEqual({ id: { in: [] } });
+    expect([can(partner, "users.manage"), can({ ...partner, isPartnerAdmin: true }, "users.manage"), can(endUser, "users.manage")]).toEqual([false, true, false]);
+  });
+
   it("refuses to scope a partner account that has no partner", () => {
     expect(() => scope.pbxs({ ...partner, partnerId: null })).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
   });

@@ -109,6 +109,15 @@ export const scope = {
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return { customerId: customerIdOf(actor) };
   },
+  /** Accounts the actor may manage: a partner admin its colleagues and its customers' end users. */
+  users(actor: Actor): Prisma.UserWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER" && actor.isPartnerAdmin) {
+      const partnerId = partnerIdOf(actor);
+      return { OR: [{ partnerId }, { customer: { partnerId } }] };
+    }
+    return NOTHING;
+  },
   phoneNumbers(actor: Actor): Prisma.PhoneNumberWhereInput {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };

@@ -184,6 +184,8 @@ interface SeedUser {
   role: Role;
   partner?: PartnerKey;
   customer?: CustomerKey;
+  /** The partner's own administrator, who manages its colleagues and its customers' end users. */
+  partnerAdmin?: boolean;
   /** Set for the accounts offered on the sign-in page; the others show that a company can have several. */
   demo?: string;
 }
@@ -201,7 +203,8 @@ const USERS: SeedUser[] = [
     name: "Anna Berger",
     role: "PARTNER",
     partner: "alpentel",
-    demo: "Partner user at Alpentel Kommunikation GmbH (Gold tier, Germany): 4 customers in DE, NL and FR.",
+    partnerAdmin: true,
+    demo: "Partner admin at Alpentel Kommunikation GmbH (Gold tier, Germany): 4 customers in DE, NL and FR.",
   },
   { email: "lukas.hofmann@alpentel.example", name: "Lukas Hofmann", role: "PARTNER", partner: "alpentel" },
   {
@@ -209,7 +212,8 @@ const USERS: SeedUser[] = [
     name: "Giulia Rinaldi",
     role: "PARTNER",
     partner: "nuvola",
-    demo: "Partner user at Nuvola Telecomunicazioni S.r.l. (Silver tier, Italy): 3 customers in IT and ES.",
+    partnerAdmin: true,
+    demo: "Partner admin at Nuvola Telecomunicazioni S.r.l. (Silver tier, Italy): 3 customers in IT and ES.",
   },
   { email: "marco.esposito@nuvolatel.example", name: "Marco Esposito", role: "PARTNER", partner: "nuvola" },
   {
@@ -217,8 +221,10 @@ const USERS: SeedUser[] = [
     name: "Oliver Hughes",
     role: "PARTNER",
     partner: "brightline",
-    demo: "Partner user at Brightline Voice Ltd (Bronze tier, UK): 3 customers in GB and US.",
+    partnerAdmin: true,
+    demo: "Partner admin at Brightline Voice Ltd (Bronze tier, UK): 3 customers in GB and US.",
   },
+  { email: "sophie.clarke@brightlinevoice.example", name: "Sophie Clarke", role: "PARTNER", partner: "brightline" },
   {
     email: "j.schneider@weber-maschinenbau.example",
     name: "Jonas Schneider",
@@ -276,6 +282,7 @@ export function tenantRows(passwordHash: string) {
         role: user.role,
         partnerId: user.partner ? partnerId(user.partner) : null,
         customerId: user.customer ? customerId(user.customer) : null,
+        isPartnerAdmin: user.partnerAdmin ?? false,
       }),
     ),
   };

@@ -1,0 +1,108 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch, type Path } from "react-hook-form";
+import type { z } from "zod";
+import { createUserAction } from "@/app/(portal)/users/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import type { UserFormOptions } from "@/lib/users/queries";
+import { ZNewUser, type TNewUser } from "@/lib/users/schemas";
+import { AccessFields } from "./access-fields";
+import { PasswordLink } from "./password-link";
+
+type FormValues = z.input<typeof ZNewUser>;
+
+export function CreateUserDialog({ options }: { options: UserFormOptions }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [issued, setIssued] = useState<{ email: string; link: string; expiresAt: Date } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const defaults: FormValues = {
+    name: "",
+    email: "",
+    role: "PARTNER",
+    isPartnerAdmin: false,
+    // A partner admin has exactly one partner: preselected.
+    partnerId: options.partners.length === 1 ? options.partners[0].id : "",
+    customerId: "",
+  };
+  const form = useForm<FormValues, unknown, TNewUser>({ resolver: zodResolver(ZNewUser), defaultValues: defaults });
+  const { register, formState } = form;
+  const role = useWatch({ control: form.control, name: "role" });
+  const errors = formState.errors;
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      setIssued(null);
+      setError(null);
+      form.reset(defaults);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>New user</Button>
+      </DialogTrigger>
+      <DialogContent
+        title={issued ? "User created" : "New user"}
+        description={issued ? undefined : "The user chooses a password through a one-time link we e-mail them."}
+        size="md"
+      >
+        {issued ? (
+          <>
+            <PasswordLink {...issued} />
+            <DialogFooter>
+              <Button onClick={() => onOpenChange(false)}>Done</Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <form
+            noValidate
+            className="space-y-4"
+            onSubmit={form.handleSubmit(async (values) => {
+              setError(null);
+              const result = await createUserAction(values);
+              if (!result.ok) {
+                for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FormValues>, { message: messages[0] });
+                setError(result.error);
+                return;
+              }
+              setIssued({ email: result.data.email, link: result.data.link, expiresAt: new Date(result.data.expiresAt) });
+              router.refresh();
+            })}
+          >
+            <FormField label="Name" required error={errors.name?.message}>
+              {(field) => <Input {...field} {...register("name")} autoComplete="off" maxLength={120} />}
+            </FormField>
+            <FormField label="E-mail" required error={errors.email?.message}>
+              {(field) => <Input {...field} {...register("email")} type="email" autoComplete="off" maxLength={254} />}
+            </FormField>
+            <AccessFields
+              role={role}
+              options={options}
+              fields={{ role: register("role"), isPartnerAdmin: register("isPartnerAdmin"), partnerId: register("partnerId"), customerId: register("customerId") }}
+              errors={{ role: errors.role?.message, isPartnerAdmin: errors.isPartnerAdmin?.message, partnerId: errors.partnerId?.message, customerId: errors.customerId?.message }}
+            />
+            {error && <Alert variant="danger">{error}</Alert>}
+            <DialogFooter>
+              <Button variant="secondary" onClick={() => onOpenChange(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={formState.isSubmitting}>
+                Create user
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
