@@ -5,12 +5,16 @@ import { listAuditEntries } from "@/lib/audit/list-audit";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/search-params";
+import { z } from "zod";
+
+const ZSearch = z.object({ page: searchPage });
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("audit.view");
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { page } = parseSearchParams(ZSearch, await searchParams);
   const { entries, total, pageCount } = await listAuditEntries(db(), actor, page);
   return (
     <>
