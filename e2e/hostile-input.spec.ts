@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import { expect, ROLES, test, type Role } from "./fixtures";
+import { expect, ROLES, test } from "./fixtures";
 import { pageIds, portalPages, routeHandlers } from "./portal-pages";
 
 // Bad input is a 400 or a 404 (or the default view), never a 500: every page and route, for every
@@ -31,8 +31,10 @@ async function statuses(request: APIRequestContext, method: "GET" | "POST", urls
 for (const role of [...ROLES, "signed out"] as const) {
   test(`no page or route answers 5xx to bad input (${role})`, async ({ db, tenant, signInAs, playwright, baseURL }) => {
     test.setTimeout(240_000);
-    const ids = await pageIds(db, tenant);
-    const request = role === "signed out" ? await playwright.request.newContext({ baseURL }) : (await signInAs(role as Role)).page.request;
+    const partner = await signInAs("PARTNER");
+    const ids = await pageIds(db, partner.page, tenant);
+    const request =
+      role === "signed out" ? await playwright.request.newContext({ baseURL }) : role === "PARTNER" ? partner.page.request : (await signInAs(role)).page.request;
     const pages = portalPages(ids);
     const failures: string[] = [];
 

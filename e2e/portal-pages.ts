@@ -1,15 +1,20 @@
-import { startActivationRequest } from "@/lib/activations/start-request";
+import type { Page } from "@playwright/test";
 import type { Db } from "@/lib/db/client";
-import { actorOf, makeTenantUser, type Tenant } from "@/lib/testing/fixtures";
+import type { Tenant } from "@/lib/testing/fixtures";
 
-/** Ids of real rows, so the dynamic pages are visited too: a draft of the tenant's, and any request an admin reviews. */
-export async function pageIds(db: Db, tenant: Tenant) {
-  const partnerUser = await makeTenantUser(db, "PARTNER", tenant);
-  const draft = await startActivationRequest(db, actorOf(partnerUser), tenant.pbx.id);
-  const [document] = await db.activationDocument.findMany({ where: { requestId: draft.id }, take: 1 });
-  // Read-only use of the demo's requests: the review page needs one that was submitted.
+/**
+ * Ids of real rows, so the dynamic pages are visited too: a draft the tenant's partner starts (through
+ * the portal: the workflow's functions reach Next.js's `after()`, which plain Node cannot import), and
+ * any submitted request for the admin's review page (read-only use of the demo's).
+ */
+export async function pageIds(db: Db, partner: Page, tenant: Tenant) {
+  await partner.goto("/activations");
+  await partner.getByRole("button", { name: `Activate CLASSOUND on ${tenant.pbx.name}` }).click();
+  await partner.waitForURL(/\/activations\/c[a-z0-9]+$/);
+  const draftId = new URL(partner.url()).pathname.split("/").pop()!;
+  const [document] = await db.activationDocument.findMany({ where: { requestId: draftId }, take: 1 });
   const submitted = await db.activationRequest.findFirst({ where: { status: { not: "DRAFT" } }, select: { id: true } });
-  return { draftId: draft.id, documentId: document?.id ?? draft.id, reviewId: submitted?.id ?? draft.id };
+  return { draftId, documentId: document?.id ?? draftId, reviewId: submitted?.id ?? draftId };
 }
 
 export type PageIds = Awaited<ReturnType<typeof pageIds>>;

@@ -19,7 +19,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Every sign-in, failed sign-in, refused access and change, newest first." />
-      <div className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
+      {/* A wide table scrolls sideways: the region takes focus so keyboard users can scroll it too. */}
+      <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit log entries</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
