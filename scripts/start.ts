@@ -34,7 +34,7 @@ async function authSecret(): Promise<string> {
 }
 
 const database = await openAppDatabase(env.DATABASE_URL, dir);
-await writeFile(databaseUrlFile(dir), database.url, { mode: 0o600 });
+await mkdir(dir, { recursive: true }).then(() => writeFile(databaseUrlFile(dir), database.url, { mode: 0o600 }));
 log(database.embedded ? `Embedded PostgreSQL started (${path.relative(process.cwd(), dir)}/postgres)` : "Using DATABASE_URL");
 
 let server: ChildProcess | undefined;
