@@ -2,7 +2,8 @@ import Link from "next/link";
 
 export default function Forbidden() {
   return (
-    <main className="flex min-h-screen items-center justify-center bg-neutral-50 px-4">
+    // Rendered inside the portal shell, whose <main> it already is in: a second main landmark would nest.
+    <div className="flex min-h-screen items-center justify-center bg-neutral-50 px-4">
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-danger-700">403</p>
         <h1 className="mt-2 text-2xl font-semibold text-foreground">You do not have access to this page</h1>
@@ -11,6 +12,6 @@ export default function Forbidden() {
           Back to your home page
         </Link>
       </div>
-    </main>
+    </div>
   );
 }

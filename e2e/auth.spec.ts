@@ -1,4 +1,7 @@
+import { makeTenantUser } from "@/lib/testing/fixtures";
 import { demoLogin, expect, expectAccessible, signIn, test } from "./fixtures";
+
+// Signing in with the demo accounts only reads; whatever records a failure or ends a session uses a user of its own.
 
 test.describe("signing in", () => {
   test("an admin lands on the operations dashboard", async ({ page }) => {
@@ -24,8 +27,8 @@ test.describe("signing in", () => {
     await expect(page.getByRole("link", { name: "Price list" })).toHaveCount(0);
   });
 
-  test("a wrong password shows an error and stays on the sign-in page", async ({ page }) => {
-    await signIn(page, demoLogin("PARTNER", 1).email, "not-the-password");
+  test("a wrong password shows an error and stays on the sign-in page", async ({ page, db, tenant }) => {
+    await signIn(page, (await makeTenantUser(db, "PARTNER", tenant)).email, "not-the-password");
     await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
   });
@@ -60,9 +63,8 @@ test.describe("access", () => {
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
-  test("signing out ends the session", async ({ page }) => {
-    await signIn(page, demoLogin("END_USER").email);
-    await expect(page).toHaveURL(/\/customer$/);
+  test("signing out ends the session", async ({ signInAs }) => {
+    const { page } = await signInAs("END_USER");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/customer");

@@ -1,22 +1,39 @@
-import { demoLogin, expect, expectAccessible, signIn, test } from "./fixtures";
+import { storeComplianceProfile } from "@/lib/db/seed/compliance-profile";
+import { actorOf, makeTenantUser } from "@/lib/testing/fixtures";
+import { e2eStorage, expect, expectAccessible, test } from "./fixtures";
 
-// The demo's Weber Maschinenbau has a compliance profile from before the portal, one document of which
-// expires within 30 days: the partner sees it flagged, and a new request reuses the profile.
-test("a partner sees the compliance profile, the expiring document, and a new request reuses it", async ({ page }) => {
-  await signIn(page, demoLogin("PARTNER").email);
-  await expect(page).toHaveURL(/\/partner$/);
+// A customer whose documents were accepted 170 days ago: the one valid six months expires within
+// 30 days, so the partner sees it flagged, and a new request reuses the rest of the profile.
+test("a partner sees the compliance profile, the expiring document, and a new request reuses it", async ({ db, tenant, signInAs }) => {
+  const customer = await db.customer.update({
+    where: { id: tenant.customer.id },
+    data: {
+      legalName: `Brauhaus Technik ${tenant.customer.id.slice(-6)} GmbH`,
+      vatNumber: "DE123456789",
+      addressLine: "Leopoldstraße 12",
+      postcode: "80802",
+      city: "München",
+      contactName: "Anna Weber",
+      contactEmail: "anna.weber@brauhaus.example",
+      contactPhone: "+4989123456",
+    },
+  });
+  const uploader = actorOf(await makeTenantUser(db, "PARTNER", tenant));
+  await storeComplianceProfile(db, customer.id, uploader, new Date(Date.now() - 170 * 86_400_000), e2eStorage());
+
+  const { page } = await signInAs("PARTNER");
   await page.getByRole("link", { name: "Compliance profiles" }).click();
   await expect(page).toHaveURL(/\/customers\?attention=1$/);
-  const weber = page.getByRole("region", { name: "Weber Maschinenbau GmbH", exact: true });
-  await expect(weber).toContainText("1 document to renew");
-  await expect(weber.getByRole("row", { name: /Nachweis des Firmensitzes/ })).toContainText("Expires soon");
+  const profile = page.getByRole("region", { name: customer.name, exact: true });
+  await expect(profile).toContainText("1 document to renew");
+  await expect(profile.getByRole("row", { name: /Nachweis des Firmensitzes/ })).toContainText("Expires soon");
   await expect(page.locator("section[aria-labelledby^=customer-]")).toHaveCount(1);
   await expectAccessible(page);
 
   await page.goto("/activations");
-  await page.getByRole("button", { name: "Activate CLASSOUND on Stuttgart sales office" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Stuttgart sales office");
-  await expect(page.getByLabel("Company name")).toHaveValue("Weber Maschinenbau GmbH");
+  await page.getByRole("button", { name: `Activate CLASSOUND on ${tenant.pbx.name}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(tenant.pbx.name);
+  await expect(page.getByLabel("Company name")).toHaveValue(customer.legalName!);
   await expect(page.getByText("Reused from the customer's compliance profile.")).toHaveCount(3);
   await expect(page.locator("li[id^=document-]").filter({ hasText: "Nachweis des Firmensitzes" })).toContainText("upload a current copy");
   await expect(page.getByText("Ready to submit")).toBeVisible();

@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { dataDir, readRuntimeEnv } from "@/lib/config/runtime";
 import { createPrismaClient } from "@/lib/db/client";
+import { databaseUrlFile } from "@/lib/db/database-url-file";
 import { openAppDatabase } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "@/lib/db/seed";
@@ -34,6 +35,7 @@ async function authSecret(): Promise<string> {
 }
 
 const database = await openAppDatabase(env.DATABASE_URL, dir);
+await mkdir(dir, { recursive: true }).then(() => writeFile(databaseUrlFile(dir), database.url, { mode: 0o600 }));
 log(database.embedded ? `Embedded PostgreSQL started (${path.relative(process.cwd(), dir)}/postgres)` : "Using DATABASE_URL");
 
 let server: ChildProcess | undefined;

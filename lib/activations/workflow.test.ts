@@ -78,7 +78,7 @@ describe("eligibility before the form (R1)", () => {
 });
 
 describe("the whole workflow (R2, R3)", () => {
-  it("goes from draft to approval with one change round, and turns the service on", async () => {
+  it("goes from draft through one change round to a decision, of which exactly one of two simultaneous ones wins", async () => {
     const request = await startActivationRequest(prisma, a.partnerActor, a.pbx.id, now);
     const docs = await prisma.activationDocument.findMany({ where: { requestId: request.id }, orderBy: { name: "asc" } });
     expect(docs.map((d) => d.name)).toEqual(["Company registration extract", "Proof of address", "Reference letter"]);
@@ -121,44 +121,48 @@ describe("the whole workflow (R2, R3)", () => {
     await submitActivationRequest(prisma, a.partnerActor, request.id, await version(request.id), now);
     expect((await prisma.activationDocument.findUniqueOrThrow({ where: { id: registration.id } })).fileId).toBe(registrationFileBefore);
 
-    // Two admins decide at once: exactly one wins.
+    // Two admins decide at once: exactly one wins, and every assertion below holds whichever it is.
     const v = await version(request.id);
     const outcomes = await Promise.allSettled([
       approveActivationRequest(prisma, admin, request.id, v, now),
       rejectActivationRequest(prisma, secondAdmin, { requestId: request.id, version: v, reason: "Duplicate of another request." }, now),
     ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const loser = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")!;
+    expect(loser.reason).toMatchObject({ code: "CONFLICT" });
+    const winner = outcomes[0].status === "fulfilled" ? "APPROVED" : "REJECTED";
     const final = await prisma.activationRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(final.status).toBe(winner);
     const events = await prisma.activationEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["created", "document_uploaded", "document_uploaded", "submitted", "review_started", "changes_requested", "document_uploaded", "resubmitted", final.status === "APPROVED" ? "approved" : "rejected"]);
-    if (final.status !== "APPROVED") return; // the reject won the race; the approval path is covered below
-
-    await expectServiceOn(request.id);
+    expect(events.map((e) => e.type)).toEqual(["created", "document_uploaded", "document_uploaded", "submitted", "review_started", "changes_requested", "document_uploaded", "resubmitted", winner === "APPROVED" ? "approved" : "rejected"]);
+    const service = await prisma.classoundService.findUnique({ where: { pbxId: a.pbx.id } });
+    expect(service?.status ?? null).toBe(winner === "APPROVED" ? "ACTIVE" : null);
   });
 
-  async function expectServiceOn(requestId: string) {
-    const service = await prisma.classoundService.findUniqueOrThrow({ where: { pbxId: a.pbx.id }, include: { charges: true } });
+  // A fresh customer, so the outcome of the race above cannot change what this test sees.
+  async function approvedRequestFor(customerId: string) {
+    const pbx = await makePbx(prisma, customerId);
+    const request = await startActivationRequest(prisma, a.partnerActor, pbx.id, now);
+    await saveActivationDraft(prisma, a.partnerActor, request.id, await version(request.id), legalEntity, now);
+    for (const doc of await prisma.activationDocument.findMany({ where: { requestId: request.id, mandatory: true } })) await upload(a.partnerActor, request.id, doc.id);
+    await submitActivationRequest(prisma, a.partnerActor, request.id, await version(request.id), now);
+    await approveActivationRequest(prisma, admin, request.id, await version(request.id), now);
+    return { pbx, request };
+  }
+
+  it("turns the service on at approval and reuses the customer's compliance profile for the next PBX", async () => {
+    const customer = await makeCustomer(prisma, a.partner.id);
+    const { pbx: first, request } = await approvedRequestFor(customer.id);
+    const service = await prisma.classoundService.findUniqueOrThrow({ where: { pbxId: first.id }, include: { charges: true } });
     expect(service.status).toBe("ACTIVE");
     expect(service.expiresAt.toISOString()).toBe("2027-05-01T00:00:00.000Z");
     // 4 users × 9.90 × 12 months = 475.20 for the May-to-May term; 23 Nov → 1 May is 159 of 365 days.
     expect(service.charges.map((c) => [c.amount.toFixed(2), c.currency])).toEqual([["207.00", "EUR"]]);
-    const profile = await prisma.complianceDocument.findMany({ where: { customerId: a.customer.id } });
-    expect(profile).toHaveLength(2);
-    expect((await prisma.customer.findUniqueOrThrow({ where: { id: a.customer.id } })).vatNumber).toBe("DE123456789");
-    expect((await prisma.activationRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("APPROVED");
-  }
+    expect(await prisma.complianceDocument.findMany({ where: { customerId: customer.id } })).toHaveLength(2);
+    expect((await prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).vatNumber).toBe("DE123456789");
+    expect((await prisma.activationRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("APPROVED");
 
-  it("reuses the customer's compliance profile for the next PBX", async () => {
-    if (!(await prisma.classoundService.findUnique({ where: { pbxId: a.pbx.id } }))) {
-      // The previous test's race went to the rejection; approve a fresh request so the profile exists.
-      const retry = await startActivationRequest(prisma, a.partnerActor, a.pbx.id, now);
-      await saveActivationDraft(prisma, a.partnerActor, retry.id, await version(retry.id), legalEntity, now);
-      for (const doc of await prisma.activationDocument.findMany({ where: { requestId: retry.id, mandatory: true } })) await upload(a.partnerActor, retry.id, doc.id);
-      await submitActivationRequest(prisma, a.partnerActor, retry.id, await version(retry.id), now);
-      await approveActivationRequest(prisma, admin, retry.id, await version(retry.id), now);
-      await expectServiceOn(retry.id);
-    }
-    const pbx = await makePbx(prisma, a.customer.id);
+    const pbx = await makePbx(prisma, customer.id);
     const next = await startActivationRequest(prisma, a.partnerActor, pbx.id, now);
     expect(next.vatNumber).toBe("DE123456789");
     const docs = await prisma.activationDocument.findMany({ where: { requestId: next.id, mandatory: true } });

@@ -3,6 +3,7 @@ import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { LicensePlan, Role } from "@/lib/db/generated/enums";
+import { customerRow, partnerRow, userRow } from "@/lib/db/seed/factories";
 
 // Small factories for integration tests. Each call makes rows with unique keys, so tests in one
 // database never collide and need no global wipe.
@@ -30,12 +31,12 @@ export async function makeTier(db: Db, code = "GOLD") {
 
 export async function makePartner(db: Db, name = `Partner ${unique()}`) {
   const [country, tier] = await Promise.all([makeCountry(db), makeTier(db)]);
-  return db.partner.create({ data: { name, tierId: tier.id, countryCode: country.code, billingEmail: `billing-${unique()}@example.test` } });
+  return db.partner.create({ data: partnerRow({ name, tierId: tier.id, countryCode: country.code, billingEmail: `billing-${unique()}@example.test` }) });
 }
 
 export async function makeCustomer(db: Db, partnerId: string, name = `Customer ${unique()}`) {
   const country = await makeCountry(db);
-  return db.customer.create({ data: { partnerId, name, countryCode: country.code } });
+  return db.customer.create({ data: customerRow({ partnerId, name, countryCode: country.code }) });
 }
 
 export async function makePbx(
@@ -79,6 +80,24 @@ export async function makeUser(
       disabledAt: overrides.disabledAt,
     },
   });
+}
+
+export type Tenant = Awaited<ReturnType<typeof makeTenant>>;
+
+/** A partner with one customer and one PBX eligible for CLASSOUND (R1), as an e2e test starts from. */
+export async function makeTenant(db: Db, pbx: Parameters<typeof makePbx>[2] = {}) {
+  const partner = await makePartner(db);
+  const customer = await makeCustomer(db, partner.id);
+  return { partner, customer, pbx: await makePbx(db, customer.id, pbx) };
+}
+
+/** A user of that tenant in the given role (an admin belongs to none), signing in with TEST_PASSWORD. */
+export async function makeTenantUser(db: Db, role: Role, tenant: Pick<Tenant, "partner" | "customer">) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const base = { email: `${role.toLowerCase()}-${unique()}@example.test`, name: `${role} ${unique()}`, passwordHash: await passwordHash };
+  const links =
+    role === "PARTNER" ? { role, partnerId: tenant.partner.id } : role === "END_USER" ? { role, customerId: tenant.customer.id } : { role: "ADMIN" as const };
+  return db.user.create({ data: userRow({ ...base, ...links }) });
 }
 
 export function actorOf(user: Parameters<typeof actorFromUser>[0]): Actor {

@@ -128,9 +128,9 @@ describe("the one-time set-password link", () => {
 });
 
 describe("changing access, disabling and enabling", () => {
-  it("disables a user, whose session drops at the next re-check, and enables them again, auditing each", async () => {
+  it("disables a user, whose session drops at once, and enables them again, auditing each", async () => {
     const target = actorOf(await makeUser(prisma, "PARTNER", { partnerId: a.partner.id }));
-    const token = { actor: target, checkedAt: 0 };
+    const token = { actor: target, signedInAt: Date.now() };
     expect((await refreshSessionToken(prisma, token)).actor).toEqual(target);
 
     const now = new Date();
@@ -145,9 +145,12 @@ describe("changing access, disabling and enabling", () => {
 
   it("changes a role within what the actor may grant and cuts off the user's sessions", async () => {
     const colleague = await makeUser(prisma, "PARTNER", { partnerId: a.partner.id });
-    const now = new Date();
+    const session = { actor: actorOf(colleague), signedInAt: Date.now() };
+    expect((await refreshSessionToken(prisma, session)).actor).toBeDefined();
+    const now = new Date(Date.now() + 1);
     const promoted = await changeUserAccess(prisma, adminA, colleague.id, { role: "PARTNER", partnerId: a.partner.id, isPartnerAdmin: true }, now);
     expect(promoted).toMatchObject({ isPartnerAdmin: true, sessionsValidAfter: now });
+    expect((await refreshSessionToken(prisma, session)).actor).toBeUndefined();
     expect((await audits(colleague.id)).at(-1)).toMatchObject({ action: "user.role_changed", actorId: adminA.userId, detail: { from: { isPartnerAdmin: false }, to: { isPartnerAdmin: true } } });
 
     await expect(changeUserAccess(prisma, adminA, colleague.id, { role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -7,14 +7,19 @@ import { activationCandidates, listActivationRequests } from "@/lib/activations/
 import { toRequestRows } from "@/lib/activations/request-rows";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ZId } from "@/lib/http/ids";
+import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
+import { z } from "zod";
+
+const ZSearch = z.object({ pbx: ZId.optional().catch(undefined) });
 
 export const metadata: Metadata = { title: "Activations" };
 
-export default async function ActivationsPage({ searchParams }: { searchParams: Promise<{ pbx?: string }> }) {
+export default async function ActivationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("activation.request");
   const [candidates, { requests }] = await Promise.all([activationCandidates(db(), actor), listActivationRequests(db(), actor)]);
   // Coming from one PBX of the PBX list: show that one (when it is the partner's), with a way back to all.
-  const { pbx: focusedPbxId } = await searchParams;
+  const { pbx: focusedPbxId } = parseSearchParams(ZSearch, await searchParams);
   const focused = candidates.filter((c) => c.id === focusedPbxId);
   return (
     <>

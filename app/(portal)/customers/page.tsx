@@ -7,12 +7,16 @@ import { EXPIRY_NOTICE_DAYS, complianceProfiles } from "@/lib/activations/compli
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { parseSearchParams, searchEnum, type RawSearchParams } from "@/lib/http/search-params";
+import { z } from "zod";
+
+const ZSearch = z.object({ attention: searchEnum(["1"]) });
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ attention?: string }> }) {
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("compliance.view");
-  const onlyAttention = (await searchParams).attention === "1";
+  const onlyAttention = parseSearchParams(ZSearch, await searchParams).attention === "1";
   const profiles = await complianceProfiles(db(), actor);
   const shown = onlyAttention ? profiles.filter((p) => p.needsAttention > 0) : profiles;
   const attentionCount = profiles.filter((p) => p.needsAttention > 0).length;

@@ -35,7 +35,8 @@ export default async function PartnerHome() {
         />
         <UsageCards usage={usage} />
       </StatGrid>
-      <section className="mt-8" aria-labelledby="pbxs-heading">
+      {/* Not a landmark of its own: the table below is already the region named "PBXs". */}
+      <section className="mt-8">
         <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">PBXs</h2>
         <PbxTable rows={pbxs} showPartner={false} canActivate />
       </section>

@@ -5,7 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDate, formatMoney } from "@/lib/format";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { currentPriceList } from "@/lib/pricing/current-price-list";
+import { z } from "zod";
+
+// A tier code of the wrong shape shows the default tier; a well-formed unknown one is a 404.
+const ZSearch = z.object({ tier: z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/).optional().catch(undefined) });
 
 export const metadata: Metadata = { title: "Price list" };
 
@@ -40,9 +46,9 @@ function PriceTable({ caption, headers, rows }: { caption: string; headers: stri
   );
 }
 
-export default async function PriceListPage({ searchParams }: { searchParams: Promise<{ tier?: string }> }) {
+export default async function PriceListPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("pricelist.view");
-  const { priceList, tiers } = await currentPriceList(db(), actor, (await searchParams).tier);
+  const { priceList, tiers } = await orNotFound(currentPriceList(db(), actor, parseSearchParams(ZSearch, await searchParams).tier));
   if (!priceList) {
     return (
       <>

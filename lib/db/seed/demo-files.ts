@@ -1,5 +1,4 @@
 import { approveActivationRequest, rejectActivationRequest, requestActivationChanges, startActivationReview } from "@/lib/activations/review-request";
-import { addMonths } from "@/lib/pricing/proration";
 import { activationCandidates } from "@/lib/activations/queries";
 import { startActivationRequest } from "@/lib/activations/start-request";
 import { submitActivationRequest } from "@/lib/activations/submit-request";
@@ -9,6 +8,7 @@ import { renderDocumentForm } from "@/lib/catalogue/document-form-pdf";
 import type { Db } from "@/lib/db/client";
 import { storeFile, storageDriver } from "@/lib/storage";
 import type { StorageDriver } from "@/lib/storage/driver";
+import { renderFilledDocument, storeComplianceProfile } from "./compliance-profile";
 import { REQUIRED_DOCUMENT_FORMS } from "./documents";
 import { DEMO_LOGINS } from "./tenants";
 
@@ -62,20 +62,11 @@ const PROFILE_ACCEPTED_DAYS_AGO = 170;
 async function seedComplianceProfile(db: Db, partner: Actor, now: Date, driver: StorageDriver): Promise<number> {
   const customer = await db.customer.findFirst({
     where: { name: PROFILE_CUSTOMER, partnerId: partner.partnerId!, complianceDocuments: { none: {} } },
-    include: { country: true, pbxs: { where: { service: { isNot: null } }, take: 1 } },
+    select: { id: true },
   });
   // Renamed or given a profile since the seed: nothing to add.
   if (!customer) return 0;
-  const acceptedAt = new Date(now.getTime() - PROFILE_ACCEPTED_DAYS_AGO * 86_400_000);
-  const required = await db.requiredDocument.findMany({ where: { countryCode: customer.countryCode, archivedAt: null } });
-  for (const doc of required) {
-    const bytes = await renderFilledDocument({ ...doc, requiredDocumentId: doc.id }, customer.country.name, customer, customer.pbxs[0]?.serial ?? "", acceptedAt);
-    const file = await storeFile(db, { bytes, fileName: `${doc.name}.pdf`, partnerId: customer.partnerId, uploadedById: partner.userId }, driver);
-    await db.complianceDocument.create({
-      data: { customerId: customer.id, requiredDocumentId: doc.id, fileId: file.id, acceptedAt, expiresAt: doc.validityMonths ? addMonths(acceptedAt, doc.validityMonths) : null },
-    });
-  }
-  return required.length;
+  return storeComplianceProfile(db, customer.id, partner, new Date(now.getTime() - PROFILE_ACCEPTED_DAYS_AGO * 86_400_000), driver);
 }
 
 /** Renders and stores the template of every seeded form that has none yet (admins only ever replace one). */
@@ -110,34 +101,6 @@ interface Play {
   outcome: Outcome;
   now: Date;
   driver: StorageDriver;
-}
-
-interface FilledBy {
-  legalName: string | null;
-  vatNumber: string | null;
-  addressLine: string | null;
-  postcode: string | null;
-  city: string | null;
-  contactName: string | null;
-}
-
-/** A required document as the customer filled it in: its form when it has one, else a scan-like page. */
-function renderFilledDocument(doc: { requiredDocumentId: string | null; name: string; description: string }, countryName: string, by: FilledBy, pbxSerial: string, date: Date) {
-  const form = (doc.requiredDocumentId && REQUIRED_DOCUMENT_FORMS.get(doc.requiredDocumentId)) || {
-    title: doc.name,
-    countryName,
-    description: `Scanned copy: ${doc.description}`,
-    fields: ["Customer (legal entity)", "Registered address", "Place and date"],
-  };
-  return renderDocumentForm(form, {
-    "Customer (legal entity)": by.legalName ?? "",
-    "VAT or tax number": by.vatNumber ?? "",
-    "Registered address": `${by.addressLine}, ${by.postcode} ${by.city}`,
-    "PBX serial number": pbxSerial,
-    "Name of the legal representative": by.contactName ?? "",
-    "Place and date": `${by.city}, ${date.toISOString().slice(0, 10)}`,
-    "Signature and company stamp": `signed: ${by.contactName}`,
-  });
 }
 
 /** Takes one request through the same domain functions the portal uses, up to `outcome`. */

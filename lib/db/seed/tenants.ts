@@ -1,4 +1,5 @@
 import type { Prisma, Role } from "../generated/client";
+import { customerRow, partnerRow, userRow, type UserLinks } from "./factories";
 import { tierId, type TierCode } from "./pricing";
 import { seedId } from "./random";
 
@@ -253,8 +254,8 @@ export const customerId = (key: CustomerKey) => seedId(`customer:${key}`);
 
 export function tenantRows(passwordHash: string) {
   return {
-    partners: Object.entries(PARTNERS).map(
-      ([key, partner]): Prisma.PartnerCreateManyInput => ({
+    partners: Object.entries(PARTNERS).map(([key, partner]) =>
+      partnerRow({
         id: partnerId(key as PartnerKey),
         name: partner.name,
         tierId: tierId(partner.tier),
@@ -264,26 +265,23 @@ export function tenantRows(passwordHash: string) {
         timeZone: PARTNER_TIME_ZONES[partner.countryCode],
       }),
     ),
-    customers: Object.entries(CUSTOMERS).map(
-      ([key, customer]): Prisma.CustomerCreateManyInput => ({
+    customers: Object.entries(CUSTOMERS).map(([key, customer]) =>
+      customerRow({
         id: customerId(key as CustomerKey),
         partnerId: partnerId(customer.partner),
         name: customer.name,
         countryCode: customer.countryCode,
-        ...("legal" in customer ? customer.legal : {}),
+        legal: "legal" in customer ? customer.legal : undefined,
       }),
     ),
-    users: USERS.map(
-      (user): Prisma.UserCreateManyInput => ({
-        id: seedId(`user:${user.email}`),
-        email: user.email,
-        name: user.name,
-        passwordHash,
-        role: user.role,
-        partnerId: user.partner ? partnerId(user.partner) : null,
-        customerId: user.customer ? customerId(user.customer) : null,
-        isPartnerAdmin: user.partnerAdmin ?? false,
-      }),
+    users: USERS.map((user) =>
+      userRow({ id: seedId(`user:${user.email}`), email: user.email, name: user.name, passwordHash, ...linksOf(user), isPartnerAdmin: user.partnerAdmin ?? false }),
     ),
   };
+}
+
+function linksOf(user: SeedUser): UserLinks {
+  if (user.role === "PARTNER") return { role: "PARTNER", partnerId: partnerId(user.partner!) };
+  if (user.role === "END_USER") return { role: "END_USER", customerId: customerId(user.customer!) };
+  return { role: "ADMIN" };
 }

@@ -11,14 +11,19 @@ import { activationRequestDetail } from "@/lib/activations/queries";
 import { pickLegalEntity } from "@/lib/activations/schemas";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { parseRouteParams } from "@/lib/http/search-params";
+import { z } from "zod";
+
+const ZParams = z.object({ id: ZId });
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Activation request" };
 
 export default async function ActivationRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("activation.request");
-  const { request, issues, eventActors } = await orNotFound(activationRequestDetail(db(), actor, (await params).id));
+  const { request, issues, eventActors } = await orNotFound(activationRequestDetail(db(), actor, parseRouteParams(ZParams, await params).id));
   const countries = await activationCountries(db());
   const mode = request.status === "DRAFT" ? "edit" : request.status === "CHANGES_REQUESTED" ? "resubmit" : "readonly";
   const changes = request.documents.filter((d) => d.reviewStatus === "CHANGES_REQUESTED");

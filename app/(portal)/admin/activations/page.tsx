@@ -11,23 +11,31 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ActivationStatus } from "@/lib/db/generated/enums";
 import { FilterTab } from "@/components/ui/filter-tab";
+import { ZId } from "@/lib/http/ids";
+import { parseSearchParams, searchEnum, type RawSearchParams } from "@/lib/http/search-params";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Activation queue" };
 
 const QUEUE_STATUSES = (Object.keys(ActivationStatus) as ActivationStatus[]).filter((s) => s !== "DRAFT");
 
-type Search = { status?: string; country?: string; partner?: string };
+const ZSearch = z.object({
+  status: searchEnum(QUEUE_STATUSES as [ActivationStatus, ...ActivationStatus[]]),
+  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  partner: ZId.optional().catch(undefined),
+});
+type Search = z.output<typeof ZSearch>;
 
-export default async function ActivationQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ActivationQueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("activation.review");
-  const search = await searchParams;
-  const status = QUEUE_STATUSES.find((s) => s === search.status);
-  const filters = { status, countryCode: search.country || undefined, partnerId: search.partner || undefined };
+  const search = parseSearchParams(ZSearch, await searchParams);
+  const { status } = search;
+  const filters = { status, countryCode: search.country, partnerId: search.partner };
   const [{ requests, counts }, { countries, partners }] = await Promise.all([
     listActivationRequests(db(), actor, filters),
     activationQueueFilterOptions(db(), actor),
   ]);
-  const href = (next: Partial<Search>) => {
+  const href = (next: { [K in keyof Search]?: string }) => {
     const params = new URLSearchParams(Object.entries({ ...search, ...next }).filter(([, v]) => v) as [string, string][]);
     return `?${params}`;
   };

@@ -5,17 +5,22 @@ import { listAuditEntries } from "@/lib/audit/list-audit";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/search-params";
+import { z } from "zod";
+
+const ZSearch = z.object({ page: searchPage });
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("audit.view");
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { page } = parseSearchParams(ZSearch, await searchParams);
   const { entries, total, pageCount } = await listAuditEntries(db(), actor, page);
   return (
     <>
       <PageHeader title="Audit log" description="Every sign-in, failed sign-in, refused access and change, newest first." />
-      <div className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
+      {/* A wide table scrolls sideways: the region takes focus so keyboard users can scroll it too. */}
+      <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit log entries</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">

@@ -7,7 +7,11 @@ import { requirePermission } from "@/lib/auth/session";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/search-params";
 import { listOutboxEmails } from "@/lib/mail/queries";
+import { z } from "zod";
+
+const ZSearch = z.object({ page: searchPage });
 
 export const metadata: Metadata = { title: "E-mail outbox" };
 
@@ -17,9 +21,9 @@ function Status({ sentAt, error, smtp }: { sentAt: Date | null; error: string | 
   return smtp ? <Badge variant="info">Queued</Badge> : <Badge variant="neutral">Not sent</Badge>;
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("audit.view");
-  const page = Math.max(1, Math.floor(Number((await searchParams).page)) || 1);
+  const { page } = parseSearchParams(ZSearch, await searchParams);
   const { emails, total, pageCount } = await listOutboxEmails(db(), actor, page);
   const smtp = !!readRuntimeEnv().SMTP_URL;
 

@@ -11,14 +11,19 @@ import { activationRequestDetail } from "@/lib/activations/queries";
 import { canTransition } from "@/lib/activations/transitions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { parseRouteParams } from "@/lib/http/search-params";
+import { z } from "zod";
+
+const ZParams = z.object({ id: ZId });
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Review activation" };
 
 export default async function ReviewActivationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("activation.review");
-  const detail = await orNotFound(activationRequestDetail(db(), actor, (await params).id));
+  const detail = await orNotFound(activationRequestDetail(db(), actor, parseRouteParams(ZParams, await params).id));
   const { request, eventActors } = detail;
   const decidable = canTransition(request.status, "approve");
   return (

@@ -8,12 +8,16 @@ import { requirePermission } from "@/lib/auth/session";
 import { countryDetail } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { parseRouteParams } from "@/lib/http/search-params";
+import { z } from "zod";
+
+const ZParams = z.object({ code: z.string().regex(/^[A-Za-z]{2}$/) });
 
 export const metadata: Metadata = { title: "Country" };
 
 export default async function CountryPage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await requirePermission("catalogue.manage");
-  const country = await orNotFound(countryDetail(db(), actor, (await params).code));
+  const country = await orNotFound(countryDetail(db(), actor, parseRouteParams(ZParams, await params).code));
   const documents = country.requiredDocuments;
   const nextPosition = documents.reduce((max, d) => Math.max(max, d.sortOrder), 0) + 1;
   const facts = [

@@ -1,0 +1,35 @@
+import type { Prisma, Role } from "../generated/client";
+
+// Row builders shared by the seed (deterministic ids, createMany) and the test factories
+// (lib/testing/fixtures.ts, used by Vitest and the e2e fixtures), so a test's tenant has the same
+// shape as the demo's: a partner user always has its partner, an end user its customer.
+
+export function partnerRow(partner: { id?: string; name: string; tierId: string; countryCode: string; vatNumber?: string; billingEmail: string; timeZone?: string }) {
+  return { ...partner } satisfies Prisma.PartnerCreateManyInput;
+}
+
+type LegalEntity = Pick<
+  Prisma.CustomerCreateManyInput,
+  "legalName" | "vatNumber" | "addressLine" | "postcode" | "city" | "contactName" | "contactEmail" | "contactPhone"
+>;
+
+export function customerRow(customer: { id?: string; partnerId: string; name: string; countryCode: string; legal?: LegalEntity }) {
+  const { legal, ...rest } = customer;
+  return { ...rest, ...legal } satisfies Prisma.CustomerCreateManyInput;
+}
+
+export type UserLinks = { role: "ADMIN" } | { role: "PARTNER"; partnerId: string } | { role: "END_USER"; customerId: string };
+
+/** A user row whose links match its role: the type refuses a partner user without a partner. */
+export function userRow(user: { id?: string; email: string; name: string; passwordHash: string; isPartnerAdmin?: boolean } & UserLinks) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    passwordHash: user.passwordHash,
+    role: user.role as Role,
+    partnerId: user.role === "PARTNER" ? user.partnerId : null,
+    customerId: user.role === "END_USER" ? user.customerId : null,
+    isPartnerAdmin: user.role === "PARTNER" && (user.isPartnerAdmin ?? false),
+  } satisfies Prisma.UserCreateManyInput;
+}
