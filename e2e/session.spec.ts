@@ -24,6 +24,10 @@ test.describe("sessions", () => {
     const stolen = await thief.newPage();
     await stolen.goto("/partner");
     await expect(stolen).toHaveURL(/\/sign-in/);
+    // Nor does the session endpoint say whose it was.
+    const session = await (await thief.request.get("/api/auth/session")).json();
+    expect(session.user ?? null).toBeNull();
+    expect(session.actor ?? null).toBeNull();
     await thief.close();
   });
 

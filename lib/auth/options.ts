@@ -46,6 +46,8 @@ export const authOptions: NextAuthOptions = {
       return refreshSessionToken(db(), token);
     },
     async session({ session, token }) {
+      // An ended session (signed out elsewhere, disabled, past 8 hours) tells nothing about whose it was.
+      if (!token.actor) return { expires: session.expires };
       session.actor = token.actor;
       return session;
     },
