@@ -28,3 +28,13 @@ export const FINAL_STATUSES: readonly TicketStatus[] = ["CLOSED"];
 
 /** CNAM exists for US and Canadian numbers only (R12). */
 export const CNAM_COUNTRIES: readonly string[] = ["US", "CA"];
+
+/** What resolving a ticket of each category changes in the portal (lib/tickets/resolution.ts does it). */
+export const RESOLUTION_EFFECT: Record<TicketCategory, string | null> = {
+  EMERGENCY_SERVICE: "The PBX's emergency service is marked as configured: its emergency calls are no longer refused.",
+  CNAM: "The caller name asked for is recorded on the ticket's numbers.",
+  DEFAULT_CALLER_NUMBER: "The chosen number becomes the PBX's default caller number.",
+  SENDER_ID_REGISTRATION: "The sender ID is recorded as registered for the customer in that country.",
+  NUMBER_BLOCKING: null,
+  OTHER: null,
+};
