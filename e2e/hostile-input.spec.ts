@@ -39,7 +39,7 @@ for (const role of [...ROLES, "signed out"] as const) {
     const failures: string[] = [];
 
     failures.push(...(await statuses(request, "GET", pages.flatMap((page) => hostileQueries.map((query) => `${page}?${query}`)))));
-    const dynamic = ["/activations/", "/admin/activations/", "/admin/countries/", "/api/files/"];
+    const dynamic = ["/activations/", "/admin/activations/", "/admin/countries/", "/api/files/", "/tickets/", "/admin/tickets/", "/pbxs/"];
     failures.push(...(await statuses(request, "GET", dynamic.flatMap((prefix) => WRONG_IDS.map((id) => prefix + id)))));
     failures.push(
       ...(await statuses(request, "GET", WRONG_IDS.map((id) => `/api/admin/required-documents/${id}/template`))),

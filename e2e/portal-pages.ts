@@ -14,7 +14,7 @@ export async function pageIds(db: Db, partner: Page, tenant: Tenant) {
   const draftId = new URL(partner.url()).pathname.split("/").pop()!;
   const [document] = await db.activationDocument.findMany({ where: { requestId: draftId }, take: 1 });
   const submitted = await db.activationRequest.findFirst({ where: { status: { not: "DRAFT" } }, select: { id: true } });
-  return { draftId, documentId: document?.id ?? draftId, reviewId: submitted?.id ?? draftId };
+  return { draftId, documentId: document?.id ?? draftId, reviewId: submitted?.id ?? draftId, pbxId: tenant.pbx.id };
 }
 
 export type PageIds = Awaited<ReturnType<typeof pageIds>>;
@@ -38,9 +38,14 @@ export function portalPages(ids: PageIds) {
     "/price-list",
     "/notifications",
     "/customer",
+    "/tickets",
+    "/tickets/new",
+    "/admin/tickets",
+    "/sms",
+    `/pbxs/${ids.pbxId}`,
   ];
 }
 
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`];
 }

@@ -30,3 +30,11 @@ export const LICENSE_PLAN_LABEL: Record<string, string> = {
   FIVE_YEAR: "5-year",
   LIFETIME: "Lifetime",
 };
+
+/** How long something has waited, coarse enough to read at a glance: "45 min", "5 h", "3 days". */
+export function formatWaiting(since: Date | string, now = new Date()) {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
+  return `${Math.floor(minutes / (24 * 60))} days`;
+}

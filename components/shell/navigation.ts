@@ -22,6 +22,9 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/users", label: "Users", permission: "users.manage" },
   { href: "/account", label: "My account", permission: "account.manage" },
+  { href: "/admin/tickets", label: "Ticket queue", permission: "tickets.handle" },
+  { href: "/tickets", label: "Support tickets", permission: "tickets.use" },
+  { href: "/sms", label: "SMS sender names", permission: "sms.view" },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

@@ -24,12 +24,18 @@ export const PERMISSIONS = [
   "account.manage",
   /** Sees rows of every partner, so lists show which partner each belongs to. */
   "partners.view_all",
+  /** A partner's own support tickets: open, read, reply, close (R17). */
+  "tickets.use",
+  /** The support side: the ticket queue, reply, assign, resolve. */
+  "tickets.handle",
+  /** The SMS tools: the sender-name checker (R15). */
+  "sms.view",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };
 
@@ -130,6 +136,12 @@ export const scope = {
   storedFiles(actor: Actor): Prisma.StoredFileWhereInput {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { OR: [{ partnerId: partnerIdOf(actor) }, { partnerId: null, templateFor: { some: {} } }] };
+    return NOTHING;
+  },
+  /** Support tickets: admins all; a partner its own; end users none (they order nothing). */
+  tickets(actor: Actor): Prisma.TicketWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return NOTHING;
   },
   /** Price-list tiers: admins every tier; a partner only the tier it buys at. */

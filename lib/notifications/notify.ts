@@ -29,3 +29,9 @@ export async function notifyAdmins(db: Tx, content: NotificationContent) {
   const users = await db.user.findMany({ where: { role: "ADMIN", disabledAt: null }, select: { id: true, email: true } });
   await notify(db, users, content);
 }
+
+/** In-app notification and e-mail to one user, if still active (e.g. the admin a ticket is assigned to). */
+export async function notifyUser(db: Tx, userId: string, content: NotificationContent) {
+  const users = await db.user.findMany({ where: { id: userId, disabledAt: null }, select: { id: true, email: true } });
+  await notify(db, users, content);
+}

@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/http/action";
+import { deliverOutboxLater } from "@/lib/mail";
+import { replyToTicket } from "@/lib/tickets/reply";
+import { ZAssignTicket, ZResolveTicket, ZTicketReply } from "@/lib/tickets/schemas";
+import { assignTicket, resolveTicket } from "@/lib/tickets/status";
+
+function refresh(ticketId: string) {
+  revalidatePath(`/admin/tickets/${ticketId}`);
+  revalidatePath("/admin/tickets");
+}
+
+export const supportReplyAction = action({ permission: "tickets.handle", input: ZTicketReply }, async (input, { actor, db }) => {
+  await replyToTicket(db, actor, input);
+  deliverOutboxLater(db);
+  refresh(input.ticketId);
+});
+
+export const assignAction = action({ permission: "tickets.handle", input: ZAssignTicket }, async (input, { actor, db }) => {
+  await assignTicket(db, actor, input);
+  deliverOutboxLater(db);
+  refresh(input.ticketId);
+});
+
+export const resolveAction = action({ permission: "tickets.handle", input: ZResolveTicket }, async (input, { actor, db }) => {
+  const outcome = await resolveTicket(db, actor, input);
+  deliverOutboxLater(db);
+  refresh(input.ticketId);
+  return { outcome };
+});

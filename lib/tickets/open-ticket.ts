@@ -1,0 +1,102 @@
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan, scope } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { notifyAdmins } from "@/lib/notifications/notify";
+import { checkSenderName } from "@/lib/sms/sender-name";
+import { CNAM_COUNTRIES, TICKET_CATEGORY_LABEL } from "./categories";
+import { ticketPath } from "./load";
+import { ZOpenTicket, type TOpenTicket } from "./schemas";
+import type { Tx } from "./thread";
+
+const invalid = (field: string, message: string) => new AppError("INVALID", message, { [field]: [message] });
+
+/**
+ * Opens a typed support ticket (R17): the one call every flow uses (the PBX page, numbers, emergency
+ * service, SMS sender IDs). The PBX and numbers must be the actor's; what a category needs is checked
+ * here, so support never receives a request it cannot carry out.
+ */
+export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
+  assertCan(actor, "tickets.use");
+  const parsed = parseOrThrow(ZOpenTicket, input);
+  return db.$transaction(async (tx) => {
+    const pbx = parsed.pbxId ? await loadOwnPbx(tx, actor, parsed.pbxId) : null;
+    const numberIds = [...new Set(parsed.numberIds)];
+    const numbers = await loadOwnNumbers(tx, actor, numberIds, pbx?.id ?? null);
+    if (parsed.category === "EMERGENCY_SERVICE") {
+      if (!pbx?.service) throw invalid("pbxId", "CLASSOUND is not active on this PBX: emergency service is configured once it is.");
+      if (pbx.service.emergencyConfiguredAt) throw invalid("pbxId", "Emergency service is already configured on this PBX.");
+    }
+    if (parsed.category === "CNAM" && numbers.some((n) => !CNAM_COUNTRIES.includes(n.countryCode))) {
+      throw invalid("numberIds", "A caller name (CNAM) can be set only on US and Canadian numbers.");
+    }
+    const senderName = parsed.category === "SENDER_ID_REGISTRATION" ? checkSenderName(parsed.senderName ?? "").sent : null;
+    if (parsed.category === "SENDER_ID_REGISTRATION") {
+      const country = await tx.country.findUnique({ where: { code: parsed.countryCode! }, select: { senderIdRegistration: true } });
+      if (!country?.senderIdRegistration) throw invalid("countryCode", "This country does not require sender-ID registration.");
+    }
+    const partnerId = pbx?.customer.partnerId ?? actor.partnerId!;
+    const ticket = await tx.ticket.create({
+      data: {
+        partnerId,
+        customerId: pbx?.customerId ?? null,
+        pbxId: pbx?.id ?? null,
+        category: parsed.category,
+        subject: parsed.subject,
+        callerName: parsed.category === "CNAM" ? parsed.callerName : null,
+        senderName,
+        countryCode: parsed.category === "SENDER_ID_REGISTRATION" ? parsed.countryCode : null,
+        createdById: actor.userId,
+        numbers: { create: numbers.map((n) => ({ phoneNumberId: n.id })) },
+        messages: { create: { authorId: actor.userId, body: parsed.message } },
+      },
+    });
+    if (parsed.category === "SENDER_ID_REGISTRATION" && pbx) await attachComplianceProfile(tx, actor, ticket.id, pbx.customerId);
+    await recordAudit(tx, { actorId: actor.userId, action: "ticket.opened", entityType: "Ticket", entityId: ticket.id, detail: { category: ticket.category, pbxId: ticket.pbxId, numberIds } });
+    await notifyAdmins(tx, {
+      title: `New ticket: ${TICKET_CATEGORY_LABEL[ticket.category]}`,
+      body: `${ticket.subject}${pbx ? ` (PBX ${pbx.name})` : ""}`,
+      link: ticketPath(ticket.id, "support"),
+    });
+    return ticket;
+  });
+}
+
+async function loadOwnPbx(tx: Tx, actor: Actor, pbxId: string) {
+  const pbx = await tx.pbx.findFirst({
+    where: { AND: [scope.pbxs(actor), { id: pbxId }] },
+    select: { id: true, name: true, customerId: true, customer: { select: { partnerId: true } }, service: { select: { emergencyConfiguredAt: true } } },
+  });
+  if (!pbx) throw invalid("pbxId", "This PBX does not exist.");
+  return pbx;
+}
+
+async function loadOwnNumbers(tx: Tx, actor: Actor, numberIds: string[], pbxId: string | null) {
+  if (!numberIds.length) return [];
+  if (!pbxId) throw invalid("numberIds", "Choose the PBX these numbers belong to.");
+  const numbers = await tx.phoneNumber.findMany({
+    where: { AND: [scope.phoneNumbers(actor), { id: { in: numberIds }, pbxId }] },
+    select: { id: true, countryCode: true },
+  });
+  if (numbers.length !== numberIds.length) throw invalid("numberIds", "A chosen number is not a number of this PBX.");
+  return numbers;
+}
+
+/**
+ * A sender-ID registration needs the customer's company documents: the ones on its compliance
+ * profile (accepted at activation, still valid) go with the request, as the activation flow reuses them.
+ */
+async function attachComplianceProfile(tx: Tx, actor: Actor, ticketId: string, customerId: string, now = new Date()) {
+  const documents = await tx.complianceDocument.findMany({
+    where: { customerId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { fileId: true, requiredDocument: { select: { name: true } } },
+    orderBy: { requiredDocument: { name: "asc" } },
+  });
+  for (const document of documents) {
+    await tx.ticketMessage.create({
+      data: { ticketId, authorId: actor.userId, kind: "MESSAGE", body: `From the customer's compliance profile: ${document.requiredDocument.name}.`, fileId: document.fileId },
+    });
+  }
+  return documents.length;
+}
