@@ -62,8 +62,8 @@ test("a partner gets the emergency service configured through a ticket", async (
   await admin.reload();
   await expect(admin.getByText("Yes, ground floor.")).toBeVisible();
   await admin.getByRole("button", { name: "Resolve" }).click();
-  await admin.getByRole("dialog").getByLabel("Note to the partner (optional)").fill("Configured for the ground floor.");
-  await admin.getByRole("dialog").getByRole("button", { name: "Resolve" }).click();
+  await admin.getByRole("alertdialog").getByLabel("Note to the partner (optional)").fill("Configured for the ground floor.");
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Resolve" }).click();
   await expect(admin.getByText("Resolved", { exact: true }).first()).toBeVisible();
   await screenshots(admin, "ticket-support");
 
