@@ -43,15 +43,23 @@ export function priceListPdf(c: Catalogue): Doc {
     info: { Title: `CLASSOUND price list – ${c.tier.name}`, Author: "CLASSOUND", Subject: priceListSubtitle(c) },
   });
   doc.registerFont("regular", FONTS.regular).registerFont("bold", FONTS.bold);
+  writePages(doc, c).catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
+  return doc;
+}
+
+// Drawing is synchronous: yielding between pages lets each finished page leave before the next is
+// drawn, instead of the whole document piling up in the stream's buffer.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function writePages(doc: Doc, c: Catalogue) {
+  await nextTurn();
+  titlePage(doc, c);
   const layouts = layOut(doc, priceListSections(c));
   const totalPages = 2 + layouts.reduce((sum, l) => sum + l.pages.length, 0);
-
-  titlePage(doc, c);
   doc.addPage();
   contentsPage(doc, c, layouts, totalPages);
-  for (const layout of layouts) sectionPages(doc, c, layout, totalPages);
+  for (const layout of layouts) await sectionPages(doc, c, layout, totalPages, nextTurn);
   doc.end();
-  return doc;
 }
 
 const contentWidth = (doc: Doc) => doc.page.width - 2 * PAGE.margin;
@@ -126,11 +134,12 @@ function contentsPage(doc: Doc, c: Catalogue, layouts: SectionLayout[], totalPag
   }
 }
 
-function sectionPages(doc: Doc, c: Catalogue, layout: SectionLayout, totalPages: number) {
+async function sectionPages(doc: Doc, c: Catalogue, layout: SectionLayout, totalPages: number, nextTurn: () => Promise<void>) {
   const { section, widths } = layout;
   const headers = section.columns.map((col) => col.header);
   let row = 0;
-  layout.pages.forEach((rowsOnPage, index) => {
+  for (const [index, rowsOnPage] of layout.pages.entries()) {
+    await nextTurn();
     doc.addPage();
     runningHeadAndFoot(doc, c, layout.firstPage + index, totalPages);
     let y = bodyTop();
@@ -151,7 +160,7 @@ function sectionPages(doc: Doc, c: Catalogue, layout: SectionLayout, totalPages:
     for (const end = row + rowsOnPage; row < end; row += 1) {
       y = tableRow(doc, section.columns, widths, layout.texts[row], y, layout.rowHeights[row], row % 2 ? "stripe" : "plain");
     }
-  });
+  }
 }
 
 function columnWidths(doc: Doc, columns: Column[]) {
@@ -170,20 +179,48 @@ function cellFont(doc: Doc, style: RowStyle) {
   return doc.font(style === "header" ? "bold" : "regular").fontSize(style === "header" ? 8.5 : SIZE.cell);
 }
 
+// pdfkit's heightOfString and wrapped text run its line breaker per call (milliseconds each): a
+// 2,000-row table would take seconds. Lines are counted here from word widths (greedy, as pdfkit
+// breaks them), and a cell that fits on one line is placed directly.
+function wrappedLines(doc: Doc, text: string, width: number): number {
+  if (doc.widthOfString(text) <= width) return 1;
+  const space = doc.widthOfString(" ");
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(" ")) {
+    const w = doc.widthOfString(word);
+    if (used > 0 && used + space + w > width) {
+      lines += 1;
+      used = w;
+    } else {
+      used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
 function rowHeight(doc: Doc, widths: number[], texts: string[], style: RowStyle) {
   cellFont(doc, style);
-  const tallest = Math.max(...texts.map((text, i) => doc.heightOfString(text, { width: widths[i] - 2 * CELL_PAD.x })));
-  return Math.max(MIN_ROW_HEIGHT, tallest + 2 * CELL_PAD.y);
+  const lines = Math.max(...texts.map((text, i) => wrappedLines(doc, text, widths[i] - 2 * CELL_PAD.x)));
+  return Math.max(MIN_ROW_HEIGHT, lines * doc.currentLineHeight(true) + 2 * CELL_PAD.y);
 }
 
 function tableRow(doc: Doc, columns: Column[], widths: number[], texts: string[], y: number, height: number, style: RowStyle) {
   if (style !== "plain") doc.rect(PAGE.margin, y, contentWidth(doc), height).fill(style === "header" ? BRAND : STRIPE);
   cellFont(doc, style).fillColor(style === "header" ? "#ffffff" : INK);
+  const lineHeight = doc.currentLineHeight(true);
   let x = PAGE.margin;
   texts.forEach((text, i) => {
     const width = widths[i] - 2 * CELL_PAD.x;
-    const textHeight = doc.heightOfString(text, { width });
-    doc.text(text, x + CELL_PAD.x, y + (height - textHeight) / 2 + 0.5, { width, align: columns[i].kind === "text" ? "left" : "right", features: ["tnum"] });
+    const align = columns[i].kind === "text" ? "left" : "right";
+    const lines = wrappedLines(doc, text, width);
+    const top = y + (height - lines * lineHeight) / 2 + 0.5;
+    if (lines === 1) {
+      const left = align === "right" ? x + CELL_PAD.x + width - doc.widthOfString(text) : x + CELL_PAD.x;
+      doc.text(text, left, top, { lineBreak: false });
+    } else {
+      doc.text(text, x + CELL_PAD.x, top, { width, align });
+    }
     x += widths[i];
   });
   return y + height;
