@@ -12,7 +12,9 @@ import { makeTwoTenants } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { catalogueInForce, type Catalogue } from "../catalogue";
 import { priceListDocument } from "../price-list-document";
-import { formatPrice } from "./sections";
+import { readPriceListWorkbook } from "../import/read-workbook";
+import { diffPricePoints, pricePoints } from "../price-changes";
+import { formatPrice, priceListSections } from "./sections";
 
 const run = promisify(execFile);
 const { prisma } = await createTestDatabase();
@@ -114,5 +116,38 @@ describe("who gets which price list", () => {
     await expect(priceListDocument(prisma, tenants.a.partnerActor, "NOPE", "xlsx", NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(priceListDocument(prisma, tenants.a.endUserActor, "END_USER", "pdf", NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(priceListDocument(prisma, tenants.admin, "SILVER", "xlsx", NOW)).resolves.toMatchObject({ fileName: expect.stringContaining("Silver") });
+  });
+});
+
+describe("an edited workbook read back", () => {
+  it("reads an untouched export with no error and no change", async () => {
+    const { file } = await download("xlsx");
+    const sections = priceListSections(gold);
+    const read = await readPriceListWorkbook(await readFile(file), sections, new Set(COUNTRIES.map((c) => c.name)));
+    expect(read.errors).toEqual([]);
+    expect(diffPricePoints(pricePoints(sections), pricePoints(read.sections))).toEqual([]);
+  });
+
+  it("reports each bad cell by its address and shows the price that changed", async () => {
+    const { file } = await download("xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const numbers = workbook.getWorksheet("Numbers (DIDs)")!;
+    numbers.getCell("C2").value = -1;
+    numbers.getCell("D3").value = "cheap";
+    numbers.getCell("A4").value = "Atlantis";
+    workbook.getWorksheet("Monthly flat fee")!.getCell("D2").value = 11.5;
+    workbook.getWorksheet("Monthly flat fee")!.spliceRows(7, 1);
+    const sections = priceListSections(gold);
+    const read = await readPriceListWorkbook(await workbook.xlsx.writeBuffer(), sections, new Set(COUNTRIES.map((c) => c.name)));
+    expect(read.errors).toEqual([
+      { sheet: "Monthly flat fee", cell: "A7", message: "A flat-fee band is missing: 6 expected, 5 found." },
+      { sheet: "Numbers (DIDs)", cell: "C2", message: "A price cannot be negative." },
+      { sheet: "Numbers (DIDs)", cell: "D3", message: "“cheap” is not a number." },
+      { sheet: "Numbers (DIDs)", cell: "A4", message: "“Atlantis” is not a country of the catalogue." },
+    ]);
+    const changes = diffPricePoints(pricePoints(sections), pricePoints(read.sections));
+    expect(changes).toContainEqual({ kind: "rose", point: expect.objectContaining({ section: "Monthly flat fee", item: expect.stringContaining("CLASSOUND-FLAT-1m · 1–5"), price: expect.anything() }), before: gold.flatFeeBands[0].pricePerUser });
+    expect(changes.filter((c) => c.kind === "disappeared").map((c) => c.point.item)).toContain("CLASSOUND-FLAT-1m-251PLUS · 251+ · Flat CLASSOUND 3000 min per user for 1 month (Users 251+)");
   });
 });

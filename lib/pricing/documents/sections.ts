@@ -12,6 +12,8 @@ export interface Column {
   kind: ColumnKind;
   /** Share of the table's width in the PDF. */
   weight: number;
+  /** A price that may be absent (shown as "—"), e.g. a FreePhone source a country does not price. */
+  isOptional?: boolean;
 }
 
 export interface PriceListSection {
@@ -90,9 +92,9 @@ export function priceListSections(c: Catalogue): PriceListSection[] {
         { header: "Country", kind: "text", weight: 2.8 },
         { header: `Setup (${cur})`, kind: "fee", weight: 1.3 },
         { header: `Monthly (${cur})`, kind: "fee", weight: 1.4 },
-        { header: `Fixed / min (${cur})`, kind: "rate", weight: 1.4 },
-        { header: `Mobile / min (${cur})`, kind: "rate", weight: 1.4 },
-        { header: `Payphone / min (${cur})`, kind: "rate", weight: 1.5 },
+        { header: `Fixed / min (${cur})`, kind: "rate", isOptional: true, weight: 1.4 },
+        { header: `Mobile / min (${cur})`, kind: "rate", isOptional: true, weight: 1.4 },
+        { header: `Payphone / min (${cur})`, kind: "rate", isOptional: true, weight: 1.5 },
       ],
       rows: c.freephone.map((f) => [f.country, f.setupFee, f.monthlyFee, f.fixed, f.mobile, f.payphone]),
     },
