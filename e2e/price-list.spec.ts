@@ -33,6 +33,9 @@ test("a Gold partner finds a country, downloads the Gold price list as PDF and E
   expect((await page.request.get("/api/price-lists/END_USER/pdf")).status()).toBe(200);
   expect((await page.request.get("/api/price-lists/SILVER/pdf")).status()).toBe(404);
   expect((await page.request.get("/api/price-lists/SILVER/xlsx")).status()).toBe(404);
+  for (const url of ["/api/price-lists/gold/pdf", "/api/price-lists/GOLD/docx", "/api/price-lists/%00/pdf", `/api/price-lists/${"A".repeat(5000)}/pdf`, "/api/price-lists/GOLD/pdf%00"]) {
+    expect((await page.request.get(url)).status(), url).toBe(404);
+  }
   expect((await page.goto("/price-list?tier=SILVER"))?.status()).toBe(404);
   expect((await page.goto("/price-list?tier=END_USER"))?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Price list: End User" })).toBeVisible();
