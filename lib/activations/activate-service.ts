@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { describeFlatFeeQuote, flatFeeQuote } from "@/lib/pricing/flat-fee-quote";
+import { priceListInForce } from "@/lib/pricing/price-list-in-force";
 import { addMonths } from "@/lib/pricing/proration";
 import { ELIGIBILITY_INCLUDE, INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { pickLegalEntity } from "./schemas";
@@ -22,11 +23,7 @@ export async function activateService(tx: Tx, request: { id: string; pbxId: stri
     throw new AppError("CONFLICT", `CLASSOUND cannot be activated: ${reasons.map((r) => INELIGIBILITY_MESSAGE[r]).join(" ")}`);
   }
 
-  const priceList = await tx.priceList.findFirst({
-    where: { tierId: pbx.customer.partner.tierId, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
-    orderBy: { validFrom: "desc" },
-    include: { flatFeeBands: true },
-  });
+  const priceList = await priceListInForce(tx, pbx.customer.partner.tierId, now, { flatFeeBands: true });
   if (!priceList) throw new AppError("CONFLICT", "The partner's tier has no price list in force. Add one before approving.");
   const quote = flatFeeQuote({
     bands: priceList.flatFeeBands,

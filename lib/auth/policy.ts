@@ -39,6 +39,9 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };
 
+/** The public list price tier, which every partner may show its customers. */
+export const END_USER_TIER_CODE = "END_USER";
+
 // Held by a PARTNER user only when the partner made them its administrator.
 const PARTNER_ADMIN_PERMISSIONS: readonly Permission[] = ["users.manage"];
 
@@ -144,10 +147,10 @@ export const scope = {
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return NOTHING;
   },
-  /** Price-list tiers: admins every tier; a partner only the tier it buys at. */
+  /** Price-list tiers: admins every tier; a partner the End User list and the tier it buys at. */
   priceListTiers(actor: Actor): Prisma.PriceListTierWhereInput {
     if (actor.role === "ADMIN") return {};
-    if (actor.role === "PARTNER") return { partners: { some: { id: partnerIdOf(actor) } } };
+    if (actor.role === "PARTNER") return { OR: [{ code: END_USER_TIER_CODE }, { partners: { some: { id: partnerIdOf(actor) } } }] };
     return NOTHING;
   },
 };

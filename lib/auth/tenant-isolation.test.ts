@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { usageSummary } from "@/lib/cdr/usage-summary";
 import { listPbxs } from "@/lib/pbx/list-pbxs";
-import { currentPriceList } from "@/lib/pricing/current-price-list";
+import { catalogueInForce } from "@/lib/pricing/catalogue";
 import { listAuditEntries } from "@/lib/audit/list-audit";
 import { adminOverview } from "@/lib/admin/overview";
 import { complianceProfiles, documentExpiry, expiringDocumentCount } from "@/lib/activations/compliance-profile";
@@ -39,16 +39,19 @@ describe("tenant isolation", () => {
     expect(await usageSummary(prisma, admin)).toMatchObject({ calls: 2, costs: [{ currency: "EUR", amount: "2.60" }] });
   });
 
-  it("gives a partner its own tier's price list whatever tier it asks for", async () => {
+  it("gives a partner the End User list and its own tier's, and no other tier's prices", async () => {
+    const endUser = await prisma.priceListTier.upsert({ where: { code: "END_USER" }, update: {}, create: { code: "END_USER", name: "End User", sortOrder: -1 } });
     const bronze = await makeTier(prisma, "BRONZE");
     const gold = await makeTier(prisma, "GOLD");
-    for (const tier of [gold, bronze]) {
+    for (const tier of [endUser, gold, bronze]) {
       await prisma.priceList.create({ data: { tierId: tier.id, name: `${tier.code} 2026`, currency: "EUR", validFrom: new Date("2026-01-01"), smsRate: "0.05" } });
     }
-    const asked = await currentPriceList(prisma, a.partnerActor, "BRONZE");
-    expect(asked.priceList?.tier.code).toBe("GOLD");
-    expect(asked.tiers.map((t) => t.code)).toEqual(["GOLD"]);
-    expect((await currentPriceList(prisma, admin, "BRONZE")).priceList?.tier.code).toBe("BRONZE");
+    const own = await catalogueInForce(prisma, a.partnerActor, undefined);
+    expect(own.catalogue?.tier.code).toBe("GOLD");
+    expect(own.tiers.map((t) => t.code)).toEqual(["END_USER", "GOLD"]);
+    expect((await catalogueInForce(prisma, a.partnerActor, "END_USER")).catalogue?.tier.code).toBe("END_USER");
+    await expect(catalogueInForce(prisma, a.partnerActor, "BRONZE")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await catalogueInForce(prisma, admin, "BRONZE")).catalogue?.tier.code).toBe("BRONZE");
   });
 
   it("refuses admin-only reads to partners and end users", async () => {
@@ -56,7 +59,7 @@ describe("tenant isolation", () => {
       await expect(listAuditEntries(prisma, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(adminOverview(prisma, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(currentPriceList(prisma, a.endUserActor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(catalogueInForce(prisma, a.endUserActor, undefined)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("shows a partner only its own customers' compliance profiles and expiring documents", async () => {

@@ -1,3 +1,4 @@
+import { derivedTierPrice } from "@/lib/pricing/rounding";
 import { Prisma, type FreephoneSource, type NumberType } from "../generated/client";
 import { COUNTRIES } from "./countries";
 import { seedId } from "./random";
@@ -70,14 +71,6 @@ const FREEPHONE_RATES: Record<string, Record<FreephoneSource, string>> = {
   US: { FIXED: "0.02200", MOBILE: "0.02200", PAYPHONE: "0.30000" },
 };
 
-const RATE_PLACES = 5;
-const FEE_PLACES = 2;
-
-function discounted(listPrice: string, discount: string, places: number): Prisma.Decimal {
-  return new Prisma.Decimal(listPrice)
-    .mul(new Prisma.Decimal(1).minus(discount))
-    .toDecimalPlaces(places, Prisma.Decimal.ROUND_HALF_UP);
-}
 
 function bandLabel(band: (typeof FLAT_FEE_BANDS)[number]) {
   return band.maxUsers === null ? `${band.minUsers}+` : `${band.minUsers}-${band.maxUsers}`;
@@ -100,7 +93,7 @@ const DID_PRICES = COUNTRIES.filter((country) => country.activationEnabled).flat
 });
 
 export const PRICING = {
-  tiers: TIERS.map((tier, index) => ({ id: tierId(tier.code), code: tier.code, name: tier.name, sortOrder: index })),
+  tiers: TIERS.map((tier, index) => ({ id: tierId(tier.code), code: tier.code, name: tier.name, sortOrder: index, discount: tier.code === "END_USER" ? null : tier.discount })),
   priceLists: TIERS.map(
     (tier): Prisma.PriceListCreateManyInput => ({
       id: priceListId(tier.code),
@@ -109,7 +102,7 @@ export const PRICING = {
       currency: CURRENCY,
       validFrom: VALID_FROM,
       // R15: an SMS past the included ones costs the Area 1 rate.
-      smsRate: discounted(AREA_RATES[0], tier.discount, RATE_PLACES),
+      smsRate: derivedTierPrice(AREA_RATES[0], tier.discount, "rate"),
     }),
   ),
   flatFeeBands: TIERS.flatMap((tier) =>
@@ -121,7 +114,7 @@ export const PRICING = {
         description: `Flat CLASSOUND 3000 min per user for 1 month (Users ${bandLabel(band)})`,
         minUsers: band.minUsers,
         maxUsers: band.maxUsers,
-        pricePerUser: discounted(band.pricePerUser, tier.discount, FEE_PLACES),
+        pricePerUser: derivedTierPrice(band.pricePerUser, tier.discount, "fee"),
       }),
     ),
   ),
@@ -132,8 +125,8 @@ export const PRICING = {
         priceListId: priceListId(tier.code),
         countryCode: price.countryCode,
         type: price.type,
-        setupFee: discounted(price.setup, tier.discount, FEE_PLACES),
-        monthlyFee: discounted(price.monthly, tier.discount, FEE_PLACES),
+        setupFee: derivedTierPrice(price.setup, tier.discount, "fee"),
+        monthlyFee: derivedTierPrice(price.monthly, tier.discount, "fee"),
       }),
     ),
   ),
@@ -145,7 +138,7 @@ export const PRICING = {
           priceListId: priceListId(tier.code),
           countryCode,
           source: source as FreephoneSource,
-          perMinute: discounted(perMinute, tier.discount, RATE_PLACES),
+          perMinute: derivedTierPrice(perMinute, tier.discount, "rate"),
         }),
       ),
     ),
@@ -156,7 +149,7 @@ export const PRICING = {
         id: seedId(`area-rate:${tier.code}:${index + 1}`),
         priceListId: priceListId(tier.code),
         area: index + 1,
-        perMinute: discounted(perMinute, tier.discount, RATE_PLACES),
+        perMinute: derivedTierPrice(perMinute, tier.discount, "rate"),
       }),
     ),
   ),

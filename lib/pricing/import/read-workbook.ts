@@ -1,0 +1,65 @@
+import ExcelJS from "exceljs";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Cell, PriceListSection } from "../documents/sections";
+import { PRICE_PLACES } from "../rounding";
+
+export interface CellError {
+  sheet: string;
+  /** The cell as Excel names it ("D7"); the row's first cell for a row-level problem. */
+  cell: string;
+  message: string;
+}
+
+/**
+ * Reads an edited price-list workbook back against the sections it was exported from: same sheets and
+ * header rows; every price a number of at most the column's precision and not negative; every country
+ * one the catalogue knows; no row dropped from the flat-fee bands. Returns the rows as read and every
+ * problem with its cell, so the admin can fix them all at once.
+ */
+export async function readPriceListWorkbook(file: ArrayBuffer | Buffer, expected: PriceListSection[], knownCountries: ReadonlySet<string>) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as ArrayBuffer);
+  const errors: CellError[] = [];
+  const sections = expected.map((section) => {
+    const sheet = workbook.getWorksheet(section.title);
+    if (!sheet) {
+      errors.push({ sheet: section.title, cell: "A1", message: `The sheet “${section.title}” is missing.` });
+      return { ...section, rows: [] as Cell[][] };
+    }
+    section.columns.forEach((column, i) => {
+      if (String(sheet.getRow(1).getCell(i + 1).value ?? "") !== column.header) {
+        errors.push({ sheet: section.title, cell: cellRef(1, i + 1), message: `The header should read “${column.header}”.` });
+      }
+    });
+    const rows: Cell[][] = [];
+    for (let r = 2; r <= sheet.rowCount; r += 1) {
+      const row = sheet.getRow(r);
+      if (!row.hasValues) continue;
+      rows.push(section.columns.map((column, i) => readCell(row.getCell(i + 1).value, column, { sheet: section.title, cell: cellRef(r, i + 1) }, knownCountries, errors)));
+    }
+    if (section.id === "flat-fee" && rows.length < section.rows.length) {
+      errors.push({ sheet: section.title, cell: cellRef(rows.length + 2, 1), message: `A flat-fee band is missing: ${section.rows.length} expected, ${rows.length} found.` });
+    }
+    return { ...section, rows };
+  });
+  return { sections, errors };
+}
+
+function readCell(value: ExcelJS.CellValue, column: PriceListSection["columns"][number], at: Omit<CellError, "message">, countries: ReadonlySet<string>, errors: CellError[]): Cell {
+  const fail = (message: string) => (errors.push({ ...at, message }), null);
+  if (column.kind === "text") {
+    const text = value === null || value === undefined ? "" : String(value).trim();
+    if (!text) return fail(`${column.header} is empty.`);
+    if (column.header === "Country" && !countries.has(text)) return fail(`“${text}” is not a country of the catalogue.`);
+    return text;
+  }
+  if (value === null || value === undefined || value === "—") return column.isOptional ? null : fail(`${column.header} is empty.`);
+  if (typeof value !== "number" || !Number.isFinite(value)) return fail(`“${String(value)}” is not a number.`);
+  if (value < 0) return fail("A price cannot be negative.");
+  // A binary double read from the sheet, back to the decimal the admin typed, at the column's precision.
+  return new Prisma.Decimal(value.toFixed(PRICE_PLACES[column.kind]));
+}
+
+function cellRef(row: number, column: number) {
+  return `${String.fromCharCode(64 + column)}${row}`;
+}

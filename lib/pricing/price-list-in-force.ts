@@ -1,0 +1,12 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+/**
+ * The version of a tier's price list in force at `at`: the latest whose effective date has passed.
+ * Older versions stay stored and readable; a version dated in the future takes over on its date.
+ * The tier comes from a row the caller already holds (the partner's tier, or one the policy let the
+ * actor see), never straight from a request.
+ */
+export function priceListInForce<I extends Prisma.PriceListInclude>(db: Pick<Db, "priceList">, tierId: string, at: Date, include: I) {
+  return db.priceList.findFirst({ where: { tierId, validFrom: { lte: at } }, orderBy: { validFrom: "desc" }, include }) as Promise<Prisma.PriceListGetPayload<{ include: I }> | null>;
+}
