@@ -13,7 +13,7 @@ export function TicketThread({ messages, authors }: { messages: TicketDetail["ti
         if (message.kind === "EVENT") {
           return (
             <li key={message.id} className="text-sm text-muted-foreground">
-              {message.body} <span className="whitespace-nowrap">{who} · {formatDateTime(message.createdAt)}</span>
+              {message.body} <span>{who} · {formatDateTime(message.createdAt)}</span>
             </li>
           );
         }

@@ -17,7 +17,7 @@ export default async function SmsPage() {
   return (
     <>
       <PageHeader title="SMS sender names" description="Type a sender name to see exactly what recipients will see." />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card>
           <CardHeader>
             <CardTitle>Sender-name check</CardTitle>

@@ -22,7 +22,7 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
   return (
     <>
       <PageHeader breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: pbx.name }]} title={pbx.name} description={`${pbx.customer.name} · ${pbx.serial}`} />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}
         <PbxSmsSection overview={pbxSmsOverview(db(), actor, pbx.id)} />
       </div>
