@@ -24,11 +24,13 @@ export const PERMISSIONS = [
   "account.manage",
   /** Sees rows of every partner, so lists show which partner each belongs to. */
   "partners.view_all",
+  /** Background jobs and the mail outbox's resend: see failures, retry, cancel. */
+  "jobs.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "jobs.manage"],
   PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };

@@ -3,6 +3,7 @@ import { queueMail } from "@/lib/mail";
 import { smtpSender } from "@/lib/mail/transport";
 import { startSmtpServer } from "@/lib/testing/smtp";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { complianceExpiryJob } from "./compliance-expiry";
 import { defineJob, type JobContext } from "./definition";
 import { MAIL_SEND, MAIL_SWEEP, mailSendJob, mailSweepJob } from "./mail-jobs";
 import { JOBS } from "./registry";
@@ -72,7 +73,8 @@ describe("every job handler is idempotent", () => {
     const row = await prisma.outboxEmail.findFirstOrThrow({ where: { subject: "Twice" } });
     const enqueued: string[] = [];
     const context: JobContext = { db: prisma, sendMail, now: () => new Date(), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) };
-    const inputs: Record<string, object> = { [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {} };
+    // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts the notices.
+    const inputs: Record<string, object> = { [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {} };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 
     await mailSweepJob.run(context, {});
