@@ -29,6 +29,7 @@ export function portalPages(ids: PageIds) {
     "/admin/countries",
     "/admin/countries/DE",
     "/admin/outbox",
+    "/admin/jobs",
     "/admin/audit",
     "/partner",
     "/activations",
@@ -37,6 +38,7 @@ export function portalPages(ids: PageIds) {
     "/pbxs",
     "/price-list",
     "/notifications",
+    "/settings",
     "/customer",
   ];
 }

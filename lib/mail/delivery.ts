@@ -5,6 +5,12 @@ import type { SendMail } from "./transport";
 export const DELIVERY_LEASE_MS = 2 * 60_000;
 /** Attempts before a row waits in FAILED for an admin's resend (the mail job's retry limit follows it). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
+/**
+ * After a failure the row's own job retries it with backoff (about an hour for all attempts). The
+ * sweep leaves it alone meanwhile: otherwise every action during an SMTP outage would start a new
+ * job for it and burn its attempts in minutes. Past this, a row whose job is gone is swept again.
+ */
+export const RETRY_WINDOW_MS = 2 * 60 * 60_000;
 
 type Outbox = Pick<Db, "outboxEmail">;
 
@@ -35,7 +41,11 @@ export async function unsafeDeliverOutboxEmail(db: Outbox, id: string, send: Sen
   } catch (error) {
     await db.outboxEmail.updateMany({
       where: { id, status: "SENDING" },
-      data: { status: mail.attempts >= MAX_DELIVERY_ATTEMPTS ? "FAILED" : "PENDING", leaseUntil: null, error: String(error).slice(0, 500) },
+      data: {
+        status: mail.attempts >= MAX_DELIVERY_ATTEMPTS ? "FAILED" : "PENDING",
+        leaseUntil: new Date(now().getTime() + RETRY_WINDOW_MS),
+        error: String(error).slice(0, 500),
+      },
     });
     throw error;
   }
@@ -43,9 +53,17 @@ export async function unsafeDeliverOutboxEmail(db: Outbox, id: string, send: Sen
   return "sent";
 }
 
-/** Rows that want a sender now: pending ones, and those whose sender crashed (lease run out). Oldest first. */
+/**
+ * Rows with no job to send them: never tried (new or resent), left by a crashed sender (lease run
+ * out), or failed so long ago that their job's retries are over. Oldest first.
+ */
 export async function unsafeDueOutboxIds(db: Outbox, now = new Date(), limit = 500): Promise<string[]> {
-  const rows = await db.outboxEmail.findMany({ where: claimable(now), orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
+  const rows = await db.outboxEmail.findMany({
+    where: { OR: [{ status: "PENDING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] }, { status: "SENDING", leaseUntil: { lt: now } }] },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
   return rows.map((row) => row.id);
 }
 
