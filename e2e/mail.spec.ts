@@ -21,12 +21,14 @@ test("a partner opens a mail's link while signed out, signs in, and lands on the
   await page.getByLabel("E-mail").fill(user.email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/activations/${request.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/activations/${request.id}$`), { timeout: 30_000 });
   await context.close();
 });
 
 test("an admin sees the job queues and the outbox; a partner chooses which events reach them by mail", async ({ page, signInAs }, testInfo) => {
   await signIn(page, demoLogin("ADMIN").email, DEMO_PASSWORD);
+  // Sign-in hashes with argon2: allow a busy shared machine 30 s.
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
   await page.goto("/admin/jobs");
   await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: /Outbox sweep/ })).toBeVisible();

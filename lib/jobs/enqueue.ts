@@ -11,9 +11,10 @@ export function shareJobSender(boss: Boss) {
   holder.classoundJobSender = Promise.resolve(boss);
 }
 
-function sender(): Promise<Boss> {
+/** This process's pg-boss instance for enqueuing (a sender only, unless the process runs workers). */
+export function jobSender(): Promise<Boss> {
   holder.classoundJobSender ??= (async () => {
-    const url = process.env.DATABASE_URL ?? readRuntimeEnv().DATABASE_URL;
+    const url = readRuntimeEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     const boss = createBoss(url, { work: false });
     await boss.start();
@@ -31,7 +32,7 @@ function sender(): Promise<Boss> {
  */
 export async function requestMailDelivery() {
   try {
-    await (await sender()).send(MAIL_SWEEP, {});
+    await (await jobSender()).send(MAIL_SWEEP, {});
   } catch (error) {
     console.error("[jobs] could not request mail delivery; the hourly sweep will send it", error);
   }
@@ -39,9 +40,5 @@ export async function requestMailDelivery() {
 
 /** Queues one outbox row for sending (the admin's resend). */
 export async function requestOutboxEmailDelivery(outboxEmailId: string) {
-  await (await sender()).send(MAIL_SEND, { outboxEmailId }, { singletonKey: outboxEmailId });
-}
-
-export async function jobSender() {
-  return sender();
+  await (await jobSender()).send(MAIL_SEND, { outboxEmailId }, { singletonKey: outboxEmailId });
 }

@@ -5,8 +5,8 @@ import { shareJobSender } from "./enqueue";
 import { startJobRunner } from "./runner";
 
 /**
- * Starts this process's job workers (scripts/server.ts in-process, scripts/worker.ts alone) and
- * stops them on SIGTERM/SIGINT after the jobs in hand finish.
+ * Starts this process's job workers (scripts/server.ts in-process, scripts/worker.ts alone), and
+ * lends their pg-boss instance to the app's enqueuing. `stop` lets the jobs in hand finish.
  */
 export async function runWorkers(connectionString: string) {
   const env = readRuntimeEnv();
