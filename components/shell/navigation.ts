@@ -19,12 +19,14 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },
+  { href: "/admin/jobs", label: "Background jobs", permission: "jobs.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/users", label: "Users", permission: "users.manage" },
   { href: "/account", label: "My account", permission: "account.manage" },
   { href: "/admin/tickets", label: "Ticket queue", permission: "tickets.handle" },
   { href: "/tickets", label: "Support tickets", permission: "tickets.use" },
   { href: "/sms", label: "SMS sender names", permission: "sms.view" },
+  { href: "/settings", label: "Mail settings", permission: "notifications.view" },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

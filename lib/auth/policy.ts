@@ -30,11 +30,13 @@ export const PERMISSIONS = [
   "tickets.handle",
   /** The SMS tools: the sender-name checker (R15). */
   "sms.view",
+  /** Background jobs and the mail outbox's resend: see failures, retry, cancel. */
+  "jobs.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage"],
   PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };

@@ -16,6 +16,8 @@ const ZRuntimeEnv = z.object({
   UPLOADTHING_TOKEN: z.string().min(1).optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("CLASSOUND portal <no-reply@classound.example>"),
+  // "false" when background jobs run elsewhere (`npm run worker`); the web server then only enqueues.
+  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
 });
 
 export type TRuntimeEnv = z.infer<typeof ZRuntimeEnv>;

@@ -1,49 +1,35 @@
-import { after } from "next/server";
-import nodemailer from "nodemailer";
+import { randomUUID } from "node:crypto";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import type { Db } from "@/lib/db/client";
+import { mailHtml, mailText, type MailContent } from "./compose";
 
-export interface Mail {
+export interface Mail extends MailContent {
   to: string;
+  toName?: string;
   subject: string;
-  text: string;
+}
+
+/** The Message-ID's domain is the portal's host, so ids of different installations never collide. */
+function newMessageId(env = readRuntimeEnv()) {
+  const host = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).hostname : "localhost";
+  return `<${randomUUID()}@${host}>`;
 }
 
 /**
- * Every e-mail is written to the outbox table, which admins can read. With SMTP_URL set it is also
- * sent, after the transaction that queued it (the caller's), by `unsafeDeliverOutbox`.
+ * Writes mails to the outbox, in the caller's transaction. The outbox is the queue's source of
+ * truth: the job worker sends what is pending (lib/mail/delivery.ts); the caller asks for a prompt
+ * run with `requestMailDelivery` after its transaction commits.
  */
 export async function queueMail(db: Pick<Db, "outboxEmail">, mails: Mail[]) {
-  if (mails.length) await db.outboxEmail.createMany({ data: mails });
-}
-
-/** Sends queued mails of every tenant over SMTP when SMTP_URL is set (a job, not a request: hence unscoped); a no-op otherwise. */
-export async function unsafeDeliverOutbox(db: Db, limit = 50) {
-  const env = readRuntimeEnv();
-  if (!env.SMTP_URL) return 0;
-  const transport = nodemailer.createTransport(env.SMTP_URL);
-  const pending = await db.outboxEmail.findMany({ where: { sentAt: null, error: null }, orderBy: { createdAt: "asc" }, take: limit });
-  for (const mail of pending) {
-    try {
-      await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
-      await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date() } });
-    } catch (error) {
-      await db.outboxEmail.update({ where: { id: mail.id }, data: { error: String(error).slice(0, 500) } });
-    }
-  }
-  return pending.length;
-}
-
-/**
- * After the response is sent, hands queued mail to SMTP (when configured). Called by actions whose
- * transaction queued mail, so a slow mail server never delays or fails the user's action.
- */
-export function deliverOutboxLater(db: Db) {
-  after(async () => {
-    try {
-      await unsafeDeliverOutbox(db);
-    } catch (error) {
-      console.error("Mail delivery failed", error);
-    }
+  if (!mails.length) return;
+  await db.outboxEmail.createMany({
+    data: mails.map((mail) => ({
+      to: mail.to,
+      toName: mail.toName,
+      subject: mail.subject,
+      text: mailText(mail),
+      html: mailHtml(mail),
+      messageId: newMessageId(),
+    })),
   });
 }

@@ -57,6 +57,7 @@ export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
     await notifyAdmins(tx, {
       title: `New ticket: ${TICKET_CATEGORY_LABEL[ticket.category]}`,
       body: `${ticket.subject}${pbx ? ` (PBX ${pbx.name})` : ""}`,
+      event: "tickets",
       link: ticketPath(ticket.id, "support"),
     });
     return ticket;

@@ -52,7 +52,7 @@ export async function assignTicket(db: Db, actor: Actor, input: unknown) {
     await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorId: actor.userId, kind: "EVENT", body: assignee ? `Assigned to ${assignee.name}.` : "Returned to the queue." } });
     await recordAudit(tx, { actorId: actor.userId, action: "ticket.assigned", entityType: "Ticket", entityId: ticket.id, detail: { from: ticket.assigneeId, to: assigneeId } });
     if (assignee && assignee.id !== actor.userId) {
-      await notifyUser(tx, assignee.id, { title: `Ticket assigned to you: ${ticket.subject}`, body: `${actor.name} assigned you the ticket.`, link: ticketPath(ticket.id, "support") });
+      await notifyUser(tx, assignee.id, { title: `Ticket assigned to you: ${ticket.subject}`, body: `${actor.name} assigned you the ticket.`, event: "tickets", link: ticketPath(ticket.id, "support") });
     }
   });
 }

@@ -35,11 +35,11 @@ export async function moveTicket(tx: Tx, actor: Actor, ticket: TicketRef, to: Ti
  */
 export async function notifyOtherSide(tx: Tx, actor: Actor, ticket: TicketRef, content: Omit<NotificationContent, "link">) {
   if (actor.role === "ADMIN") {
-    await notifyPartner(tx, ticket.partnerId, { ...content, link: ticketPath(ticket.id, "partner") });
+    await notifyPartner(tx, ticket.partnerId, { ...content, event: "tickets", link: ticketPath(ticket.id, "partner") });
   } else if (ticket.assigneeId) {
-    await notifyUser(tx, ticket.assigneeId, { ...content, link: ticketPath(ticket.id, "support") });
+    await notifyUser(tx, ticket.assigneeId, { ...content, event: "tickets", link: ticketPath(ticket.id, "support") });
   } else {
-    await notifyAdmins(tx, { ...content, link: ticketPath(ticket.id, "support") });
+    await notifyAdmins(tx, { ...content, event: "tickets", link: ticketPath(ticket.id, "support") });
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
+import { portalUrl } from "@/lib/config/portal-url";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -18,8 +19,7 @@ export function hashToken(token: string) {
 }
 
 export function passwordLinkUrl(token: string, env = readRuntimeEnv()) {
-  const base = env.NEXTAUTH_URL ?? "http://localhost:3000";
-  return new URL(`/set-password/${token}`, base).toString();
+  return portalUrl(`/set-password/${token}`, env);
 }
 
 /**
@@ -35,8 +35,10 @@ export async function issuePasswordLink(tx: Tx, actor: Actor, user: { id: string
   await queueMail(tx, [
     {
       to: user.email,
-      subject: "CLASSOUND: choose your password",
-      text: `Hello ${user.name},\n\n${actor.name} sent you this link to choose your password for the CLASSOUND partner portal. It works once, for 72 hours:\n\n${link}\n\nYour e-mail address is your sign-in name: ${user.email}\n`,
+      toName: user.name,
+      subject: "Choose your password",
+      body: `Hello ${user.name},\n\n${actor.name} sent you this link to choose your password for the CLASSOUND partner portal. It works once, for 72 hours.\n\nYour e-mail address is your sign-in name: ${user.email}`,
+      link: { url: link, label: "Choose your password" },
     },
   ]);
   // The link itself is a credential: the audit log records that one was issued, never the link.

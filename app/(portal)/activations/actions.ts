@@ -8,7 +8,7 @@ import { startActivationRequest } from "@/lib/activations/start-request";
 import { submitActivationRequest } from "@/lib/activations/submit-request";
 import { action } from "@/lib/http/action";
 import { ZId } from "@/lib/http/ids";
-import { deliverOutboxLater } from "@/lib/mail";
+import { requestMailDelivery } from "@/lib/jobs/enqueue";
 
 export const startActivationAction = action(
   { permission: "activation.request", input: z.object({ pbxId: ZId }) },
@@ -31,7 +31,7 @@ export const saveActivationDraftAction = action(
 
 export const submitActivationAction = action({ permission: "activation.request", input: ZVersioned }, async ({ requestId, version }, { actor, db }) => {
   await submitActivationRequest(db, actor, requestId, version);
-  deliverOutboxLater(db);
+  await requestMailDelivery();
   revalidatePath(`/activations/${requestId}`);
   revalidatePath("/activations");
 });

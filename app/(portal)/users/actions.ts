@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/http/action";
 import { ZId } from "@/lib/http/ids";
-import { deliverOutboxLater } from "@/lib/mail";
+import { requestMailDelivery } from "@/lib/jobs/enqueue";
 import { changeUserAccess, createUser, disableUser, enableUser, sendPasswordLink } from "@/lib/users/mutations";
 import { ZAccessChange, ZNewUser } from "@/lib/users/schemas";
 
@@ -13,7 +13,7 @@ const ZUserId = z.object({ userId: ZId });
 // The link is returned once, to the admin who made it; afterwards only its hash exists.
 export const createUserAction = action({ permission: "users.manage", input: ZNewUser }, async (input, { actor, db }) => {
   const { user, link, expiresAt } = await createUser(db, actor, input);
-  deliverOutboxLater(db);
+  await requestMailDelivery();
   revalidatePath("/users");
   return { id: user.id, email: user.email, link, expiresAt };
 });
@@ -35,6 +35,6 @@ export const enableUserAction = action({ permission: "users.manage", input: ZUse
 
 export const sendPasswordLinkAction = action({ permission: "users.manage", input: ZUserId }, async ({ userId }, { actor, db }) => {
   const { link, expiresAt } = await sendPasswordLink(db, actor, userId);
-  deliverOutboxLater(db);
+  await requestMailDelivery();
   return { link, expiresAt };
 });

@@ -2,7 +2,7 @@ import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { readUploadedFile } from "@/lib/http/uploaded-file";
-import { deliverOutboxLater } from "@/lib/mail";
+import { requestMailDelivery } from "@/lib/jobs/enqueue";
 import { attachToTicket } from "@/lib/tickets/reply";
 
 /**
@@ -11,7 +11,7 @@ import { attachToTicket } from "@/lib/tickets/reply";
  */
 export async function attachUploadedFile({ request, params, actor, db }: { request: Request; params: { id: string }; actor: Actor; db: Db }) {
   const message = await attachToTicket(db, actor, { ticketId: params.id, ...(await readUploadedFile(request)) });
-  deliverOutboxLater(db);
+  await requestMailDelivery();
   revalidatePath(actor.role === "ADMIN" ? `/admin/tickets/${params.id}` : `/tickets/${params.id}`);
   return { messageId: message.id, fileId: message.fileId };
 }

@@ -6,6 +6,7 @@ import { uploadActivationDocument } from "@/lib/activations/upload-document";
 import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { renderDocumentForm } from "@/lib/catalogue/document-form-pdf";
 import type { Db } from "@/lib/db/client";
+import { unsafeMarkOutboxDelivered } from "@/lib/mail/delivery";
 import { storeFile, storageDriver } from "@/lib/storage";
 import type { StorageDriver } from "@/lib/storage/driver";
 import { renderFilledDocument, storeComplianceProfile } from "./compliance-profile";
@@ -40,6 +41,7 @@ export async function seedDemoFiles(db: Db, now = new Date(), driver: StorageDri
   // Only a database nobody has used yet gets the demo requests and profiles.
   if ((await db.activationRequest.count()) > 0) return { templates, activationRequests: 0, complianceDocuments: 0 };
   const reviewer = await admin();
+  const seedStartedAt = new Date();
   const complianceDocuments = await seedComplianceProfile(db, await actor(logins("PARTNER")[0].email), now, driver);
   let activationRequests = 0;
   for (const { partnerLogin, outcomes } of DEMO_REQUESTS) {
@@ -51,6 +53,8 @@ export async function seedDemoFiles(db: Db, now = new Date(), driver: StorageDri
       activationRequests++;
     }
   }
+  // The demo requests' notices would announce long-decided requests to (reserved) addresses: never send them.
+  await unsafeMarkOutboxDelivered(db, seedStartedAt);
   return { templates, activationRequests, complianceDocuments };
 }
 

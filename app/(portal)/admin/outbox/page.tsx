@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ResendButton } from "@/components/mail/resend-button";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { db } from "@/lib/db/client";
+import type { OutboxStatus } from "@/lib/db/generated/enums";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/search-params";
 import { listOutboxEmails } from "@/lib/mail/queries";
@@ -15,10 +18,12 @@ const ZSearch = z.object({ page: searchPage });
 
 export const metadata: Metadata = { title: "E-mail outbox" };
 
-function Status({ sentAt, error, smtp }: { sentAt: Date | null; error: string | null; smtp: boolean }) {
-  if (sentAt) return <Badge variant="success">Sent {formatDateTime(sentAt)}</Badge>;
-  if (error) return <Badge variant="danger" title={error}>Failed</Badge>;
-  return smtp ? <Badge variant="info">Queued</Badge> : <Badge variant="neutral">Not sent</Badge>;
+function Status({ mail, smtp }: { mail: { status: OutboxStatus; sentAt: Date | null; attempts: number }; smtp: boolean }) {
+  if (mail.status === "SENT") return <Badge variant="success">Sent {mail.sentAt && formatDateTime(mail.sentAt)}</Badge>;
+  if (mail.status === "FAILED") return <Badge variant="danger">Failed after {mail.attempts} {mail.attempts === 1 ? "try" : "tries"}</Badge>;
+  if (mail.status === "SENDING") return <Badge variant="info">Sending</Badge>;
+  if (!smtp) return <Badge variant="neutral">Not sent</Badge>;
+  return <Badge variant={mail.attempts ? "warning" : "info"}>{mail.attempts ? `Retrying (${mail.attempts} ${mail.attempts === 1 ? "try" : "tries"})` : "Queued"}</Badge>;
 }
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -26,12 +31,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { page } = parseSearchParams(ZSearch, await searchParams);
   const { emails, total, pageCount } = await listOutboxEmails(db(), actor, page);
   const smtp = !!readRuntimeEnv().SMTP_URL;
+  const canResend = can(actor, "jobs.manage");
 
   return (
     <>
       <PageHeader title="E-mail outbox" description="Every e-mail the portal has written, newest first." />
       {smtp ? (
-        <Alert variant="info" className="mb-6">SMTP_URL is set: mails written here are also sent over SMTP. A failed delivery shows its error.</Alert>
+        <Alert variant="info" className="mb-6">SMTP_URL is set: a background worker sends each mail written here, retrying a failed delivery with growing pauses. A mail that still fails waits here for you to resend it.</Alert>
       ) : (
         <Alert variant="warning" className="mb-6">
           SMTP_URL is not set, so mail is only written here and nobody receives it. Set SMTP_URL to send it.
@@ -52,16 +58,22 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             {emails.map((mail) => (
               <tr key={mail.id} className="align-top">
                 <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">{formatDateTime(mail.createdAt)}</td>
-                <td className="px-4 py-2.5">{mail.to}</td>
+                <td className="px-4 py-2.5">
+                  {mail.toName && <span className="block">{mail.toName}</span>}
+                  <span className="break-all text-muted-foreground">{mail.to}</span>
+                </td>
                 <td className="px-4 py-2.5">
                   <details>
                     <summary className="cursor-pointer font-medium text-foreground">{mail.subject}</summary>
                     <pre className="mt-2 max-w-2xl whitespace-pre-wrap break-words rounded-control bg-neutral-50 p-3 font-sans text-sm text-foreground">{mail.text}</pre>
-                    {mail.error && <p className="mt-2 text-sm text-danger-700">Delivery failed: {mail.error}</p>}
+                    {mail.error && <p className="mt-2 text-sm text-danger-700">Last delivery error: {mail.error}</p>}
                   </details>
                 </td>
                 <td className="px-4 py-2.5">
-                  <Status sentAt={mail.sentAt} error={mail.error} smtp={smtp} />
+                  <div className="flex flex-col items-start gap-2">
+                    <Status mail={mail} smtp={smtp} />
+                    {mail.status === "FAILED" && canResend && <ResendButton outboxEmailId={mail.id} subject={mail.subject} />}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/http/action";
-import { deliverOutboxLater } from "@/lib/mail";
+import { requestMailDelivery } from "@/lib/jobs/enqueue";
 import { replyToTicket } from "@/lib/tickets/reply";
 import { ZAssignTicket, ZResolveTicket, ZTicketReply } from "@/lib/tickets/schemas";
 import { assignTicket, resolveTicket } from "@/lib/tickets/status";
@@ -14,19 +14,19 @@ function refresh(ticketId: string) {
 
 export const supportReplyAction = action({ permission: "tickets.handle", input: ZTicketReply }, async (input, { actor, db }) => {
   await replyToTicket(db, actor, input);
-  deliverOutboxLater(db);
+  await requestMailDelivery();
   refresh(input.ticketId);
 });
 
 export const assignAction = action({ permission: "tickets.handle", input: ZAssignTicket }, async (input, { actor, db }) => {
   await assignTicket(db, actor, input);
-  deliverOutboxLater(db);
+  await requestMailDelivery();
   refresh(input.ticketId);
 });
 
 export const resolveAction = action({ permission: "tickets.handle", input: ZResolveTicket }, async (input, { actor, db }) => {
   const outcome = await resolveTicket(db, actor, input);
-  deliverOutboxLater(db);
+  await requestMailDelivery();
   refresh(input.ticketId);
   return { outcome };
 });

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { JobActions } from "@/components/jobs/job-actions";
+import { JobStateBadge } from "@/components/jobs/job-state-badge";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { JOB_STATES, jobsOverview } from "@/lib/jobs/admin";
+
+export const metadata: Metadata = { title: "Background jobs" };
+
+const STATE_LABEL = { created: "Waiting", retry: "Retrying", active: "Running", completed: "Done", failed: "Failed", cancelled: "Cancelled" } as const;
+const QUEUE_LABEL: Record<string, string> = {
+  "mail-send": "Send one e-mail",
+  "mail-sweep": "Outbox sweep",
+  "compliance-expiry-notices": "Expiring documents notices",
+};
+
+export default async function JobsPage() {
+  const actor = await requirePermission("jobs.manage");
+  const overview = await jobsOverview(db(), actor);
+  return (
+    <>
+      <PageHeader title="Background jobs" description="Work the portal does on its own: sending mail, scheduled notices. Failed jobs wait here until you retry them." />
+      {!overview.installed ? (
+        <Alert variant="warning">The job queue is not installed yet: it is set up when the first worker starts (npm start or npm run worker).</Alert>
+      ) : (
+        <>
+          <section aria-labelledby="queues-heading" className="mb-8">
+            <h2 id="queues-heading" className="mb-3 text-lg font-semibold">Queues</h2>
+            <div className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Jobs by queue and state (completed jobs are kept for 7 days)</caption>
+                <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
+                  <tr>
+                    <th scope="col" className="px-4 py-3 font-medium">Queue</th>
+                    <th scope="col" className="px-4 py-3 font-medium">Schedule (UTC)</th>
+                    {JOB_STATES.map((state) => (
+                      <th key={state} scope="col" className="px-4 py-3 text-right font-medium">{STATE_LABEL[state]}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-neutral-100">
+                  {overview.queues.map((queue) => (
+                    <tr key={queue.name}>
+                      <th scope="row" className="px-4 py-2.5 font-medium">
+                        {QUEUE_LABEL[queue.name] ?? queue.name}
+                        <span className="block text-xs font-normal text-muted-foreground">{queue.name}</span>
+                      </th>
+                      <td className="px-4 py-2.5 font-mono text-xs">{queue.schedule ?? "—"}</td>
+                      {JOB_STATES.map((state) => (
+                        <td key={state} className={`px-4 py-2.5 text-right tabular-nums ${state === "failed" && queue.counts[state] ? "font-semibold text-danger-700" : ""}`}>
+                          {formatNumber(queue.counts[state])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section aria-labelledby="failures-heading">
+            <h2 id="failures-heading" className="mb-3 text-lg font-semibold">Failures and retries</h2>
+            {overview.jobs.length === 0 ? (
+              <EmptyState title="Nothing has failed" description="Jobs that fail show here with their error, while they wait for a retry or after they gave up." />
+            ) : (
+              <ul className="space-y-3">
+                {overview.jobs.map((job) => (
+                  <li key={job.id} className="rounded-card border border-neutral-200 bg-surface p-4">
+                    <div className="flex flex-wrap items-start justify-between gap-3">
+                      <div className="min-w-0 space-y-1">
+                        <p className="flex flex-wrap items-center gap-2 font-medium">
+                          {QUEUE_LABEL[job.queue] ?? job.queue} <JobStateBadge state={job.state} />
+                        </p>
+                        <p className="text-sm text-muted-foreground">
+                          Job {job.id.slice(0, 8)} · created {formatDateTime(job.createdOn)} · {job.retryCount} of {job.retryLimit} retries used
+                          {job.state === "retry" ? ` · next try ${formatDateTime(job.startAfter)}` : job.completedOn ? ` · gave up ${formatDateTime(job.completedOn)}` : ""}
+                        </p>
+                        {job.error && <p className="break-words font-mono text-xs text-danger-700">{job.error}</p>}
+                      </div>
+                      <JobActions queue={job.queue} jobId={job.id} state={job.state} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { queueMail } from "@/lib/mail";
+import { smtpSender } from "@/lib/mail/transport";
+import { startSmtpServer } from "@/lib/testing/smtp";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { complianceExpiryJob } from "./compliance-expiry";
+import { defineJob, type JobContext } from "./definition";
+import { MAIL_SEND, MAIL_SWEEP, mailSendJob, mailSweepJob } from "./mail-jobs";
+import { JOBS } from "./registry";
+import { startJobRunner } from "./runner";
+
+const { prisma, url } = await createTestDatabase();
+const smtp = await startSmtpServer();
+const sendMail = smtpSender({ SMTP_URL: smtp.url(), MAIL_FROM: "portal <no-reply@classound.example>" });
+afterAll(() => smtp.stop());
+
+const handled: string[] = [];
+const countingJob = defineJob({
+  name: "test-count",
+  queue: { policy: "standard", retryLimit: 0 },
+  parse: (data) => data as { n: number },
+  async run(_context, { n }) {
+    handled.push(String(n));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  },
+});
+
+async function twoRunners() {
+  const options = { connectionString: url, db: prisma, sendMail, jobs: [...JOBS, countingJob], pollingIntervalSeconds: 0.5 };
+  return Promise.all([startJobRunner(options), startJobRunner(options)]);
+}
+
+describe("the job runner", () => {
+  it("runs each job once when two app instances share the database, and sends each pending mail once", async () => {
+    const runners = await twoRunners();
+    try {
+      for (let n = 0; n < 30; n++) await runners[n % 2].boss.send("test-count", { n });
+      await queueMail(prisma, Array.from({ length: 12 }, (_, i) => ({ to: `r${i}@example.test`, subject: `Race ${i}`, body: "Hello." })));
+      // Both instances ask for delivery at once, as two actions 0.3 s apart would.
+      await Promise.all(runners.map((r) => r.boss.send(MAIL_SWEEP, {})));
+
+      const mails = await smtp.waitFor(12);
+      await vi.waitFor(() => expect(handled).toHaveLength(30), { timeout: 20_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(new Set(handled).size).toBe(30);
+      expect(handled).toHaveLength(30);
+      const ids = mails.map((m) => m.header("Message-ID"));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toHaveLength(12);
+      expect(await prisma.outboxEmail.count({ where: { status: { not: "SENT" } } })).toBe(0);
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
+    }
+  }, 60_000);
+
+  it("retries a failing job with backoff and then keeps it as failed", async () => {
+    const [runner] = await Promise.all([startJobRunner({ connectionString: url, db: prisma, sendMail, jobs: [defineJob({ name: "test-fail", queue: { retryLimit: 1, retryDelay: 1, retryBackoff: true }, parse: () => ({}), run: async () => Promise.reject(new Error("boom")) })], pollingIntervalSeconds: 0.5 })]);
+    try {
+      const id = (await runner.boss.send("test-fail", {}))!;
+      await vi.waitFor(async () => expect((await runner.boss.getJobById("test-fail", id))?.state).toBe("failed"), { timeout: 20_000, interval: 250 });
+      const job = await runner.boss.getJobById("test-fail", id);
+      expect(job?.retryCount).toBe(1);
+      expect(JSON.stringify(job?.output)).toContain("boom");
+    } finally {
+      await runner.stop();
+    }
+  }, 40_000);
+});
+
+describe("every job handler is idempotent", () => {
+  it("has the same effect when run twice on the same input", async () => {
+    await queueMail(prisma, [{ to: "twice@example.test", subject: "Twice", body: "Once only." }]);
+    const row = await prisma.outboxEmail.findFirstOrThrow({ where: { subject: "Twice" } });
+    const enqueued: string[] = [];
+    const context: JobContext = { db: prisma, sendMail, now: () => new Date(), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) };
+    // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts the notices.
+    const inputs: Record<string, object> = { [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {} };
+    expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
+
+    await mailSweepJob.run(context, {});
+    await mailSweepJob.run(context, {});
+    // The queue keeps one waiting send job per key, so two identical requests are one job.
+    expect(new Set(enqueued)).toEqual(new Set([`${MAIL_SEND}:${row.id}`]));
+
+    const before = smtp.received.length;
+    await mailSendJob.run(context, mailSendJob.parse(inputs[MAIL_SEND]));
+    await mailSendJob.run(context, mailSendJob.parse(inputs[MAIL_SEND]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received.slice(before)).toHaveLength(1);
+  });
+});

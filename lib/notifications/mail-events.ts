@@ -1,0 +1,16 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+/** The kinds of notification a user may choose to receive by e-mail or not (in-app they always arrive). */
+export const MAIL_EVENTS = [
+  { key: "activation", label: "Activation requests", description: "Requests submitted for review, and decisions or questions on them.", roles: ["ADMIN", "PARTNER"] },
+  { key: "tickets", label: "Support tickets", description: "Replies, assignments and status changes on support tickets.", roles: ["ADMIN", "PARTNER"] },
+  { key: "compliance.expiring", label: "Expiring compliance documents", description: "A customer's document expires within 30 days.", roles: ["PARTNER"] },
+] as const satisfies readonly { key: string; label: string; description: string; roles: readonly Role[] }[];
+
+export type MailEvent = (typeof MAIL_EVENTS)[number]["key"];
+
+export const MAIL_EVENT_KEYS = MAIL_EVENTS.map((event) => event.key) as [MailEvent, ...MailEvent[]];
+
+export function mailEventsFor(role: Role) {
+  return MAIL_EVENTS.filter((event) => (event.roles as readonly Role[]).includes(role));
+}
