@@ -14,7 +14,7 @@ export async function pageIds(db: Db, partner: Page, tenant: Tenant) {
   const draftId = new URL(partner.url()).pathname.split("/").pop()!;
   const [document] = await db.activationDocument.findMany({ where: { requestId: draftId }, take: 1 });
   const submitted = await db.activationRequest.findFirst({ where: { status: { not: "DRAFT" } }, select: { id: true } });
-  return { draftId, documentId: document?.id ?? draftId, reviewId: submitted?.id ?? draftId };
+  return { draftId, documentId: document?.id ?? draftId, reviewId: submitted?.id ?? draftId, pbxId: tenant.pbx.id };
 }
 
 export type PageIds = Awaited<ReturnType<typeof pageIds>>;
@@ -35,6 +35,7 @@ export function portalPages(ids: PageIds) {
     `/activations/${ids.draftId}`,
     "/customers",
     "/pbxs",
+    `/pbxs/${ids.pbxId}`,
     "/price-list",
     "/notifications",
     "/customer",

@@ -30,3 +30,10 @@ export const LICENSE_PLAN_LABEL: Record<string, string> = {
   FIVE_YEAR: "5-year",
   LIFETIME: "Lifetime",
 };
+
+export const LICENSE_TYPE_LABEL: Record<string, string> = {
+  BASIC: "Basic",
+  ESSENTIAL: "Essential",
+  BUSINESS: "Business",
+  PREMIUM: "Premium",
+};

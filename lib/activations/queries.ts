@@ -82,7 +82,11 @@ export async function activationRequestDetail(db: Db, actor: Actor, requestId: s
     country: { select: { name: true, activationEnabled: true } },
     documents: {
       orderBy: { name: "asc" },
-      include: { file: { select: { id: true, fileName: true, sizeBytes: true, contentType: true, sha256: true } }, requiredDocument: { select: { templateFileId: true } } },
+      include: {
+        file: { select: { id: true, fileName: true, sizeBytes: true, contentType: true, sha256: true } },
+        replacedFile: { select: { id: true, fileName: true } },
+        requiredDocument: { select: { templateFileId: true } },
+      },
     },
     events: { orderBy: { id: "asc" } },
   });
