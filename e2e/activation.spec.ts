@@ -31,6 +31,8 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await expect(partner.getByText("Draft", { exact: true })).toBeVisible();
 
   // ── Partner: the form, one refused upload, the others accepted ──────────────
+  // Nothing is reproached before the partner has typed anything.
+  await expect(partner.locator('[aria-invalid="true"]')).toHaveCount(0);
   await partner.getByLabel("Company name").fill("Lumière Conseil SAS");
   await partner.getByLabel("VAT or tax number").fill("FR40303265045");
   await partner.getByLabel("Registered address").fill("12 rue de la République");
@@ -109,13 +111,21 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await partner.goto(requestPath);
   await expect(partner.getByText("The stamp on page 2 is unreadable.").first()).toBeVisible();
   await expect(partner.getByLabel(/^Replace /)).toHaveCount(1);
+  // A wrong file first: the comment and the control stay, so it can be corrected before resubmitting.
+  await partner.getByLabel(`Replace ${slotNames[0]}`).setInputFiles(pdf("wrong-file.pdf"));
+  await expect(partner.getByText("wrong-file.pdf").first()).toBeVisible();
+  await expect(partner.getByText("The stamp on page 2 is unreadable.").first()).toBeVisible();
   await partner.getByLabel(`Replace ${slotNames[0]}`).setInputFiles(pdf("registration-readable.pdf"));
+  await expect(partner.getByText("registration-readable.pdf").first()).toBeVisible();
   await expect(partner.getByText("Ready to submit")).toBeVisible();
   await partner.getByRole("button", { name: "Resubmit for review" }).click();
   await expect(partner.getByText("Submitted", { exact: true }).first()).toBeVisible();
 
   // ── Admin: approves; the service is on with the PBX's expiry ──────────────
   await admin.reload();
+  // The reviewer sees the replacement against the file they asked to replace, not the wrong one in between.
+  await expect(admin.getByText(/^Replaces/)).toHaveCount(1);
+  await expect(admin.getByText(/^Replaces/)).not.toContainText("wrong-file");
   await admin.getByRole("button", { name: "Approve" }).click();
   // The reviewer approves the amount the partner was shown.
   await expect(admin.getByRole("alertdialog").getByTestId("quote-amount")).toHaveText(quotedAmount);

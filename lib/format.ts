@@ -37,3 +37,11 @@ export const LICENSE_TYPE_LABEL: Record<string, string> = {
   BUSINESS: "Business",
   PREMIUM: "Premium",
 };
+
+const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = { one: "st", two: "nd", few: "rd", other: "th", zero: "th", many: "th" };
+const ordinalRules = new Intl.PluralRules("en", { type: "ordinal" });
+
+/** 1st, 2nd, 3rd, 4th, 11th, 22nd: a position as people say it. */
+export function formatOrdinal(value: number) {
+  return `${value}${ORDINAL_SUFFIX[ordinalRules.select(value)]}`;
+}
