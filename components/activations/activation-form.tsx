@@ -55,6 +55,20 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   const isShown = (field: keyof TActivationForm) => attempted || !!formState.touchedFields[field] || !!values[field];
   const errorOf = (field: keyof TActivationForm) => formState.errors[field]?.message ?? (isShown(field) ? fieldErrors[field] : undefined);
   const invalidFields = Object.keys(fieldErrors) as (keyof TActivationForm)[];
+  // Leaving a field for one of the form's buttons does not count as touching it yet: a message appearing
+  // on that blur would push the button down between press and release, and the click would be lost.
+  // The button's own outcome (saved values, a submit attempt) then shows the messages.
+  const registerField = (name: keyof TActivationForm) => {
+    const registered = register(name);
+    return {
+      ...registered,
+      onBlur: (event: React.FocusEvent<HTMLInputElement>) => {
+        const next = event.relatedTarget;
+        if (next instanceof HTMLButtonElement && next.form === event.currentTarget.form) return Promise.resolve();
+        return registered.onBlur(event);
+      },
+    };
+  };
   // Field issues of the server's pre-check are the same verdict on the saved values: the live one replaces them.
   const otherIssues = issues.filter((i) => !(i.target in LEGAL_ENTITY_LABELS));
 
@@ -116,7 +130,7 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
         </FormField>
         {FIELDS.map((f) => (
           <FormField key={f.name} label={LEGAL_ENTITY_LABELS[f.name]} hint={f.hint} error={errorOf(f.name)} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
-            {(field) => <Input {...field} {...register(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
+            {(field) => <Input {...field} {...registerField(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
           </FormField>
         ))}
       </fieldset>
