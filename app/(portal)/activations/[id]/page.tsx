@@ -20,6 +20,8 @@ import { z } from "zod";
 
 const ZParams = z.object({ id: ZId });
 import { formatDate } from "@/lib/format";
+import { readRuntimeEnv } from "@/lib/config/runtime";
+import { formatBytes } from "@/lib/storage/validate-upload";
 
 export const metadata: Metadata = { title: "Activation request" };
 
@@ -72,7 +74,10 @@ export default async function ActivationRequestPage({ params }: { params: Promis
               <CardTitle>1. Documents for {request.country.name}</CardTitle>
             </CardHeader>
             <CardContent>
-              <p className="mb-4 text-sm text-muted-foreground">Download each template, fill it in, and upload it as PDF, PNG or JPEG. Each file is saved as soon as it is uploaded.</p>
+              <p className="mb-4 text-sm text-muted-foreground">
+                {request.documents.some((d) => d.requiredDocument?.templateFileId) ? "Where a template is offered, download it and fill it in. " : ""}
+                Upload each document as PDF, PNG or JPEG, up to {formatBytes(readRuntimeEnv().UPLOAD_MAX_BYTES)} per file. Each file is saved as soon as it is uploaded.
+              </p>
               <DocumentSlots
                 requestId={request.id}
                 documents={request.documents}
