@@ -14,8 +14,7 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
 
   // ── Partner: eligibility is explained before any form ─────────────────────
   const { page: partner } = await signInAs("PARTNER");
-  await partner.goto("/pbxs");
-  await partner.getByRole("link", { name: `Activate CLASSOUND on ${lifetime.name}` }).click();
+  await partner.goto(`/activations?pbx=${lifetime.id}`);
   const pbxTable = partner.getByRole("table", { name: "PBXs and their CLASSOUND eligibility" });
   await expect(pbxTable.getByRole("row")).toHaveCount(2);
   await expect(pbxTable.getByRole("row", { name: new RegExp(lifetime.name) })).toContainText("lifetime license");
@@ -32,6 +31,8 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await expect(partner.getByText("Draft", { exact: true })).toBeVisible();
 
   // ── Partner: the form, one refused upload, the others accepted ──────────────
+  // Nothing is reproached before the partner has typed anything.
+  await expect(partner.locator('[aria-invalid="true"]')).toHaveCount(0);
   await partner.getByLabel("Company name").fill("Lumière Conseil SAS");
   await partner.getByLabel("VAT or tax number").fill("FR40303265045");
   await partner.getByLabel("Registered address").fill("12 rue de la République");
@@ -59,6 +60,11 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await partner.getByRole("button", { name: "Submit for review" }).click();
   await expect(partner.getByLabel("Contact phone")).toHaveAttribute("aria-invalid", "true");
   await partner.getByLabel("Contact phone").fill("+33472000000");
+  // The first charge, with its formula, is in sight before the partner commits to it.
+  const quote = partner.getByRole("region", { name: "What CLASSOUND will cost" });
+  await expect(quote).toContainText("Days of the term charged");
+  const quotedAmount = (await quote.getByTestId("quote-amount").textContent())!.trim();
+  expect(quotedAmount).toMatch(/^€\d+\.\d{2}$/);
   await partner.getByRole("button", { name: "Submit for review" }).click();
   await expect(partner.getByText("Submitted", { exact: true }).first()).toBeVisible();
   await expect(partner.getByLabel(/^Replace /)).toHaveCount(0);
@@ -105,14 +111,24 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await partner.goto(requestPath);
   await expect(partner.getByText("The stamp on page 2 is unreadable.").first()).toBeVisible();
   await expect(partner.getByLabel(/^Replace /)).toHaveCount(1);
+  // A wrong file first: the comment and the control stay, so it can be corrected before resubmitting.
+  await partner.getByLabel(`Replace ${slotNames[0]}`).setInputFiles(pdf("wrong-file.pdf"));
+  await expect(partner.getByText("wrong-file.pdf").first()).toBeVisible();
+  await expect(partner.getByText("The stamp on page 2 is unreadable.").first()).toBeVisible();
   await partner.getByLabel(`Replace ${slotNames[0]}`).setInputFiles(pdf("registration-readable.pdf"));
+  await expect(partner.getByText("registration-readable.pdf").first()).toBeVisible();
   await expect(partner.getByText("Ready to submit")).toBeVisible();
   await partner.getByRole("button", { name: "Resubmit for review" }).click();
   await expect(partner.getByText("Submitted", { exact: true }).first()).toBeVisible();
 
   // ── Admin: approves; the service is on with the PBX's expiry ──────────────
   await admin.reload();
+  // The reviewer sees the replacement against the file they asked to replace, not the wrong one in between.
+  await expect(admin.getByText(/^Replaces/)).toHaveCount(1);
+  await expect(admin.getByText(/^Replaces/)).not.toContainText("wrong-file");
   await admin.getByRole("button", { name: "Approve" }).click();
+  // The reviewer approves the amount the partner was shown.
+  await expect(admin.getByRole("alertdialog").getByTestId("quote-amount")).toHaveText(quotedAmount);
   await admin.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
   await expect(admin.getByText("Approved", { exact: true }).first()).toBeVisible();
   await expect(admin.getByText(/Approved\. CLASSOUND is active until/)).toBeVisible();
@@ -121,4 +137,11 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await expect(partner.getByRole("table", { name: "PBXs and their CLASSOUND eligibility" }).getByRole("row", { name: new RegExp(pbxName) })).toContainText(`Active until ${termExpiry}`);
   await partner.goto(requestPath);
   await expect(partner.getByText("CLASSOUND is active", { exact: true })).toBeVisible();
+  // The approval notification names the same amount, and the date the way pages write dates.
+  await partner.goto("/notifications");
+  const notice = partner.getByText(`CLASSOUND is now active on PBX ${pbxName}`);
+  await expect(notice).toContainText(`until ${termExpiry}`);
+  await expect(notice).toContainText(`First charge ${quotedAmount}`);
+  await partner.goto(`/pbxs/${tenant.pbx.id}`);
+  await expect(partner.getByTestId("charge-amount")).toHaveText(quotedAmount);
 });

@@ -36,6 +36,7 @@ export function portalPages(ids: PageIds) {
     `/activations/${ids.draftId}`,
     "/customers",
     "/pbxs",
+    `/pbxs/${ids.pbxId}`,
     "/price-list",
     "/notifications",
     "/settings",

@@ -38,3 +38,19 @@ export function formatWaiting(since: Date | string, now = new Date()) {
   if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
   return `${Math.floor(minutes / (24 * 60))} days`;
 }
+
+export const LICENSE_TYPE_LABEL: Record<string, string> = {
+  BASIC: "Basic",
+  ESSENTIAL: "Essential",
+  BUSINESS: "Business",
+  PREMIUM: "Premium",
+};
+
+const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = { one: "st", two: "nd", few: "rd", other: "th", zero: "th", many: "th" };
+const ordinalRules = new Intl.PluralRules("en", { type: "ordinal" });
+
+/** 1st, 2nd, 3rd, 4th, 11th, 22nd: a position as people say it. */
+export function formatOrdinal(value: number) {
+  return `${value}${ORDINAL_SUFFIX[ordinalRules.select(value)]}`;
+}
+

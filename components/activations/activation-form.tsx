@@ -1,9 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import { saveActivationDraftAction, submitActivationAction } from "@/app/(portal)/activations/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -11,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { ZActivationForm, type TActivationForm } from "@/lib/activations/form-schema";
+import { firstErrorPerField } from "@/lib/activations/field-errors";
 import type { PrecheckIssue } from "@/lib/activations/precheck";
 import { LEGAL_ENTITY_LABELS, type TLegalEntity } from "@/lib/activations/schemas";
 import { PrecheckPanel } from "./precheck-panel";
@@ -25,6 +25,8 @@ const FIELDS: { name: keyof TLegalEntity; hint?: string; type?: string; autoComp
   { name: "contactEmail", type: "email", autoComplete: "email" },
   { name: "contactPhone", hint: "E.164 form, e.g. +4989123456", type: "tel", autoComplete: "tel" },
 ];
+
+const FIELD_LABELS: Record<keyof TActivationForm, string> = { countryCode: "Country of service", ...LEGAL_ENTITY_LABELS };
 
 export interface ActivationFormProps {
   requestId: string;
@@ -43,11 +45,32 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   if (versions.fromServer !== version) setVersions({ fromServer: version, latest: version });
   const [saving, setSaving] = useState(false);
   const editable = mode === "edit";
-  const form = useForm<TActivationForm>({
-    resolver: zodResolver(ZActivationForm),
-    defaultValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ""])),
-  });
-  const { register, handleSubmit, setError, getValues, formState } = form;
+  const form = useForm<TActivationForm>({ defaultValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ""])) });
+  const { register, setError, getValues, setFocus, formState } = form;
+  const [attempted, setAttempted] = useState(false);
+  // One evaluation of the current values, by the schema the server checks with: the fields and the
+  // status box below say the same thing. A message shows once the user has left the field, tried to
+  // submit, or came back to a value saved earlier; an untouched empty field is only counted.
+  const fieldErrors = firstErrorPerField(ZActivationForm, useWatch({ control: form.control }));
+  const isShown = (field: keyof TActivationForm) => attempted || !!formState.touchedFields[field] || !!values[field];
+  const errorOf = (field: keyof TActivationForm) => formState.errors[field]?.message ?? (isShown(field) ? fieldErrors[field] : undefined);
+  const invalidFields = Object.keys(fieldErrors) as (keyof TActivationForm)[];
+  // Leaving a field for one of the form's buttons does not count as touching it yet: a message appearing
+  // on that blur would push the button down between press and release, and the click would be lost.
+  // The button's own outcome (saved values, a submit attempt) then shows the messages.
+  const registerField = (name: keyof TActivationForm) => {
+    const registered = register(name);
+    return {
+      ...registered,
+      onBlur: (event: React.FocusEvent<HTMLInputElement>) => {
+        const next = event.relatedTarget;
+        if (next instanceof HTMLButtonElement && next.form === event.currentTarget.form) return Promise.resolve();
+        return registered.onBlur(event);
+      },
+    };
+  };
+  // Field issues of the server's pre-check are the same verdict on the saved values: the live one replaces them.
+  const otherIssues = issues.filter((i) => !(i.target in LEGAL_ENTITY_LABELS));
 
   /** Saves the draft; the request's new version, or null when it was not saved. */
   async function save(): Promise<number | null> {
@@ -58,7 +81,8 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
       return null;
     }
     setVersions((v) => ({ ...v, latest: result.data.version }));
-    form.reset(getValues());
+    // Saved values stay "touched": their messages do not disappear just because they were saved.
+    form.reset(getValues(), { keepTouched: true });
     return result.data.version;
   }
 
@@ -78,16 +102,22 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   return (
     <form
       noValidate
-      onSubmit={handleSubmit(async () => {
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (invalidFields.length) {
+          setAttempted(true);
+          setFocus(invalidFields[0]);
+          return;
+        }
         setSaving(true);
         await submit();
         setSaving(false);
-      })}
+      }}
       className="space-y-6"
     >
       <fieldset disabled={!editable} className="grid gap-4 sm:grid-cols-2">
         <legend className="sr-only">Country of service and legal entity</legend>
-        <FormField label="Country of service" error={formState.errors.countryCode?.message} hint="Changing it replaces the document list with that country's." className="sm:col-span-2">
+        <FormField label="Country of service" error={errorOf("countryCode")} hint="Changing it replaces the document list with that country's." className="sm:col-span-2">
           {(field) => (
             <Select {...field} {...register("countryCode")}>
               {countries.map((c) => (
@@ -99,15 +129,23 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
           )}
         </FormField>
         {FIELDS.map((f) => (
-          <FormField key={f.name} label={LEGAL_ENTITY_LABELS[f.name]} hint={f.hint} error={formState.errors[f.name]?.message} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
-            {(field) => <Input {...field} {...register(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
+          <FormField key={f.name} label={LEGAL_ENTITY_LABELS[f.name]} hint={f.hint} error={errorOf(f.name)} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
+            {(field) => <Input {...field} {...registerField(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
           </FormField>
         ))}
       </fieldset>
-      {mode !== "readonly" && <PrecheckPanel issues={issues} />}
+      {mode !== "readonly" && (
+        <PrecheckPanel
+          issues={[
+            ...otherIssues,
+            ...invalidFields.filter(isShown).map((field) => ({ target: field, message: `${FIELD_LABELS[field]}: ${fieldErrors[field]}` })),
+          ]}
+          fieldsToFill={invalidFields.filter((field) => !isShown(field)).length}
+        />
+      )}
       {mode !== "readonly" && (
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" loading={saving} disabled={issues.some((i) => i.target.startsWith("document:")) || (!editable && issues.length > 0)}>
+          <Button type="submit" loading={saving} disabled={otherIssues.length > 0 || (!editable && invalidFields.length > 0)}>
             {mode === "resubmit" ? "Resubmit for review" : "Submit for review"}
           </Button>
           {editable && (

@@ -57,6 +57,11 @@ export function DocumentSlots({
               ) : (
                 <p className="text-sm text-muted-foreground">No file yet.</p>
               )}
+              {doc.replacedFile && (
+                <p className="text-sm text-muted-foreground">
+                  Replaces {doc.replacedFile.fileName}{doc.reviewStatus === "CHANGES_REQUESTED" && ". You can replace it again until you resubmit"}.
+                </p>
+              )}
               {doc.reviewComment && (
                 <p className={`text-sm ${doc.reviewStatus === "CHANGES_REQUESTED" ? "font-medium text-warning-800" : "text-muted-foreground"}`}>
                   {doc.reviewStatus === "CHANGES_REQUESTED" ? "Reviewer: " : ""}
@@ -64,8 +69,9 @@ export function DocumentSlots({
                 </p>
               )}
               {expiry !== "VALID" && doc.expiresAt && (
+                // Only an expired copy blocks submitting (the pre-check says so too); one about to expire is a heads-up.
                 <p className="text-sm font-medium text-warning-800">
-                  {expiry === "EXPIRED" ? "Expired" : "Expires"} on {formatDate(doc.expiresAt)}: upload a current copy.
+                  {expiry === "EXPIRED" ? `Expired on ${formatDate(doc.expiresAt)}: upload a current copy.` : `Valid until ${formatDate(doc.expiresAt)}. You may upload a newer copy now.`}
                 </p>
               )}
             </div>

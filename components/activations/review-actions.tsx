@@ -14,15 +14,19 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { ZRejectRequest, ZRequestChanges } from "@/lib/activations/schemas";
 import type { ActionResult } from "@/lib/http/action-result";
+import type { PbxQuote } from "@/lib/pricing/pbx-quote";
+import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 
 interface ReviewActionsProps {
   requestId: string;
   version: number;
   status: string;
   documents: { id: string; name: string }[];
+  /** What approving charges the partner, from the same function the approval uses. */
+  quote: PbxQuote | null;
 }
 
-export function ReviewActions({ requestId, version, status, documents }: ReviewActionsProps) {
+export function ReviewActions({ requestId, version, status, documents, quote }: ReviewActionsProps) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
 
@@ -59,7 +63,10 @@ export function ReviewActions({ requestId, version, status, documents }: ReviewA
         confirmLabel="Approve"
         onConfirm={() => run(() => approveAction({ requestId, version }), "Approved: CLASSOUND is active")}
         trigger={<Button>Approve</Button>}
-      />
+      >
+        {quote?.quote && <QuoteBreakdown quote={quote.quote} />}
+        {quote?.unavailable && <Alert variant="warning">{quote.unavailable}</Alert>}
+      </ConfirmDialog>
       <RequestChangesDialog requestId={requestId} version={version} documents={documents} onDone={() => router.refresh()} />
       <RejectDialog requestId={requestId} version={version} onDone={() => router.refresh()} />
     </div>

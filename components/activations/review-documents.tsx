@@ -32,6 +32,15 @@ export function ReviewDocuments({ documents }: { documents: Document[] }) {
             ) : (
               <p className="text-sm text-muted-foreground">No file{doc.mandatory ? "" : " (optional)"}.</p>
             )}
+            {doc.replacedFile && (
+              <p className="text-sm text-foreground">
+                Replaces{" "}
+                <a className="font-medium text-brand-700 hover:underline" href={`/api/files/${doc.replacedFile.id}?view=1`} target="_blank" rel="noopener">
+                  {doc.replacedFile.fileName}
+                </a>
+                , the file you asked to replace.
+              </p>
+            )}
             {doc.reviewComment && <p className="text-sm text-muted-foreground">Comment: {doc.reviewComment}</p>}
           </div>
           {doc.file && (

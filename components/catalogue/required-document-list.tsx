@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RequiredDocumentRow } from "@/lib/catalogue/queries";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatOrdinal } from "@/lib/format";
 import { formatBytes } from "@/lib/storage/validate-upload";
 import { ArchiveDocumentButton } from "./archive-document-button";
 import { EditDocumentDialog } from "./edit-document-dialog";
@@ -13,11 +13,11 @@ export function RequiredDocumentList({ documents }: { documents: RequiredDocumen
   }
   return (
     <ol className="divide-y divide-neutral-200">
-      {documents.map((doc) => (
+      {documents.map((doc, index) => (
         <li key={doc.id} className="flex flex-wrap items-start justify-between gap-4 px-5 py-4">
           <div className="min-w-0 flex-1 space-y-1">
             <p className="flex flex-wrap items-center gap-2 font-medium text-foreground">
-              <span className="font-mono text-xs text-muted-foreground" title="Position">#{doc.sortOrder}</span>
+              <span className="text-xs text-muted-foreground">{formatOrdinal(index + 1)}<span className="sr-only"> document</span></span>
               {doc.name}
               {doc.mandatory ? <Badge variant="neutral">Mandatory</Badge> : <Badge variant="info">Optional</Badge>}
               {doc.validityMonths && <Badge variant="neutral">Valid {doc.validityMonths} {doc.validityMonths === 1 ? "month" : "months"}</Badge>}

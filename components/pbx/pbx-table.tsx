@@ -1,8 +1,13 @@
 "use client";
 
+import { useMemo, useState } from "react";
 import Link from "next/link";
+import { StartActivationButton } from "@/components/activations/start-activation-button";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import type { PbxRow } from "@/lib/pbx/list-pbxs";
 import { LICENSE_PLAN_LABEL, formatDate } from "@/lib/format";
 
@@ -12,12 +17,46 @@ const SERVICE_BADGE = {
   CANCELLED: { variant: "neutral", label: "Cancelled" },
 } as const;
 
-/** `canActivate`: the viewer may request CLASSOUND, so an inactive PBX links to the activations page, which says whether it can be activated. */
-export function PbxTable({ rows, showPartner, canActivate }: { rows: PbxRow[]; showPartner: boolean; canActivate: boolean }) {
+const STATUS_FILTERS = { all: "Any status", ACTIVE: "Active", OPEN_REQUEST: "Request open", AVAILABLE: "Can be activated", BLOCKED: "Cannot be activated" } as const;
+type StatusFilter = keyof typeof STATUS_FILTERS;
+
+function ClassoundCell({ row, canActivate }: { row: PbxRow; canActivate: boolean }) {
+  const badge = row.serviceStatus ? SERVICE_BADGE[row.serviceStatus as keyof typeof SERVICE_BADGE] : null;
+  if (badge) return <Badge variant={badge.variant}>{badge.label}</Badge>;
+  if (!canActivate) return <span className="text-muted-foreground">Not active</span>;
+  if (row.activation === "AVAILABLE") return <StartActivationButton pbxId={row.id} pbxName={row.name} />;
+  const text = row.activation === "OPEN_REQUEST" ? "Request open" : "Cannot be activated";
+  return (
+    <Link href={`/pbxs/${row.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+      {text}<span className="sr-only">: see {row.name}</span>
+    </Link>
+  );
+}
+
+/**
+ * `canActivate`: the viewer may request CLASSOUND, so each inactive PBX offers the one next step:
+ * the button when it can be activated, otherwise its PBX page, which gives the reason or the open request.
+ * `filters`: search and filters above the table (the PBX list); dashboards show the table alone.
+ */
+export function PbxTable({ rows, showPartner, canActivate, filters = false }: { rows: PbxRow[]; showPartner: boolean; canActivate: boolean; filters?: boolean }) {
+  const [query, setQuery] = useState("");
+  const [customerId, setCustomerId] = useState("all");
+  const [status, setStatus] = useState<StatusFilter>("all");
+  const customers = useMemo(() => [...new Map(rows.map((r) => [r.customerId, r.customerName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [rows]);
+  const shown = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    return rows.filter(
+      (r) =>
+        (!needle || r.name.toLowerCase().includes(needle) || r.serial.toLowerCase().includes(needle)) &&
+        (customerId === "all" || r.customerId === customerId) &&
+        (status === "all" || r.activation === status),
+    );
+  }, [rows, query, customerId, status]);
+
   const columns: Column<PbxRow>[] = [
     { key: "name", header: "PBX", sortable: true, sortValue: (r) => r.name, cell: (r) => (
       <div>
-        <p className="font-medium text-foreground">{r.name}</p>
+        <Link href={`/pbxs/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link>
         <p className="font-mono text-xs text-muted-foreground">{r.serial}</p>
       </div>
     ) },
@@ -28,25 +67,46 @@ export function PbxTable({ rows, showPartner, canActivate }: { rows: PbxRow[]; s
     { key: "plan", header: "License", sortable: true, sortValue: (r) => r.licensePlan, cell: (r) => LICENSE_PLAN_LABEL[r.licensePlan] },
     { key: "users", header: "Users", align: "right", sortable: true, sortValue: (r) => r.userCount, cell: (r) => r.userCount },
     { key: "version", header: "Version", sortable: true, sortValue: (r) => r.softwareVersion, cell: (r) => <span className="font-mono text-xs">{r.softwareVersion}</span> },
-    { key: "expiry", header: "Term expiry", sortable: true, sortValue: (r) => r.termExpiry?.valueOf() ?? Number.MAX_SAFE_INTEGER, cell: (r) => formatDate(r.termExpiry) },
-    { key: "service", header: "CLASSOUND", sortable: true, sortValue: (r) => r.serviceStatus ?? "", cell: (r) => {
-      const badge = r.serviceStatus ? SERVICE_BADGE[r.serviceStatus as keyof typeof SERVICE_BADGE] : null;
-      if (badge) return <Badge variant={badge.variant}>{badge.label}</Badge>;
-      if (!canActivate) return <span className="text-muted-foreground">Not active</span>;
-      return (
-        <Link href={`/activations?pbx=${r.id}#pbxs-heading`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Activate CLASSOUND on ${r.name}`}>
-          Not active · Activate…
-        </Link>
-      );
-    } },
+    { key: "expiry", header: "Term expiry", className: "whitespace-nowrap", sortable: true, sortValue: (r) => r.termExpiry?.valueOf() ?? Number.MAX_SAFE_INTEGER, cell: (r) => formatDate(r.termExpiry) },
+    { key: "service", header: "CLASSOUND", sortable: true, sortValue: (r) => r.serviceStatus ?? r.activation, cell: (r) => <ClassoundCell row={r} canActivate={canActivate} /> },
   ];
   return (
     <DataTable
       caption="PBXs"
       columns={columns}
-      rows={rows}
+      rows={shown}
       getRowKey={(r) => r.id}
-      empty={{ title: "No PBXs yet", description: "PBXs appear here once they are registered for your customers." }}
+      toolbar={
+        filters && rows.length > 0 ? (
+          <div role="search" aria-label="Filter PBXs" className="flex w-full flex-wrap items-end gap-3">
+            <FormField label="Search" className="w-full sm:w-64">
+              {(field) => <Input {...field} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or serial" />}
+            </FormField>
+            {customers.length > 1 && (
+              <FormField label="Customer" className="w-full sm:w-56">
+                {(field) => (
+                  <Select {...field} value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
+                    <option value="all">All customers</option>
+                    {customers.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                  </Select>
+                )}
+              </FormField>
+            )}
+            <FormField label="CLASSOUND" className="w-full sm:w-56">
+              {(field) => (
+                <Select {...field} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+                  {Object.entries(STATUS_FILTERS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                </Select>
+              )}
+            </FormField>
+          </div>
+        ) : undefined
+      }
+      empty={
+        rows.length === 0
+          ? { title: "No PBXs yet", description: "PBXs appear here once they are registered for your customers." }
+          : { title: "No PBX matches", description: "Change the search or the filters." }
+      }
     />
   );
 }

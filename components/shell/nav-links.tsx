@@ -4,7 +4,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function NavLinks({ items }: { items: { href: string; label: string; badge?: number }[] }) {
+export interface NavLinkItem {
+  href: string;
+  label: string;
+  badge?: number;
+}
+
+export function NavLinks({ items, onNavigate }: { items: NavLinkItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   // The most specific entry wins, so /admin/activations marks "Activation queue" and not the /admin dashboard too.
   const activeHref = items
@@ -20,6 +26,7 @@ export function NavLinks({ items }: { items: { href: string; label: string; badg
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
+              onClick={onNavigate}
               className={cn(
                 "flex items-center justify-between rounded-control px-3 py-2 text-sm font-medium",
                 active ? "bg-brand-50 text-brand-800" : "text-neutral-700 hover:bg-neutral-100",

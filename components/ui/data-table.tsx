@@ -118,13 +118,14 @@ export function DataTable<Row>({
         <EmptyState title="Nothing here yet" {...empty} />
       ) : (
         <>
-          {/* Focusable so keyboard users can scroll a table that is wider than the screen. */}
+          {/* Focusable so keyboard users can scroll a table that is wider than the screen; relative so an
+              sr-only (absolute) label inside a cell stays in here instead of widening the whole page. */}
           <div
             role="region"
             aria-labelledby={captionId}
             tabIndex={0}
             // Clips the header background to the card's rounded corners when nothing sits above it.
-            className={cn("overflow-x-auto", !toolbar && "rounded-t-card")}
+            className={cn("relative overflow-x-auto", !toolbar && "rounded-t-card")}
           >
             <table className="w-full border-collapse text-left text-sm">
               <caption

@@ -1,3 +1,4 @@
+import { firstErrorPerField } from "./field-errors";
 import { LEGAL_ENTITY_LABELS, ZLegalEntity, pickLegalEntity, type LegalEntityFields, type TLegalEntity } from "./schemas";
 
 export interface PrecheckIssue {
@@ -10,7 +11,7 @@ export interface PrecheckInput {
   status: string;
   countryActivationEnabled: boolean;
   legalEntity: Record<string, string | null>;
-  documents: { id: string; name: string; mandatory: boolean; fileId: string | null; reviewStatus: string; expiresAt: Date | null }[];
+  documents: { id: string; name: string; mandatory: boolean; fileId: string | null; replacedFileId: string | null; reviewStatus: string; expiresAt: Date | null }[];
 }
 
 /** The pre-check's input from a request loaded with its country and documents. */
@@ -34,17 +35,14 @@ export function precheckActivationRequest(request: PrecheckInput, now = new Date
   if (!request.countryActivationEnabled) {
     issues.push({ target: "countryCode", message: "CLASSOUND cannot be activated in this country at the moment." });
   }
-  const parsed = ZLegalEntity.safeParse(Object.fromEntries(Object.entries(request.legalEntity).map(([k, v]) => [k, v ?? ""])));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]) as keyof TLegalEntity;
-      issues.push({ target: field, message: `${LEGAL_ENTITY_LABELS[field]}: ${issue.message}` });
-    }
+  const fieldErrors = firstErrorPerField(ZLegalEntity, Object.fromEntries(Object.entries(request.legalEntity).map(([k, v]) => [k, v ?? ""])));
+  for (const [field, message] of Object.entries(fieldErrors)) {
+    issues.push({ target: field, message: `${LEGAL_ENTITY_LABELS[field as keyof TLegalEntity]}: ${message}` });
   }
   for (const doc of request.documents) {
     const target = `document:${doc.id}`;
     if (doc.mandatory && !doc.fileId) issues.push({ target, message: `${doc.name}: upload this document.` });
-    else if (doc.reviewStatus === "CHANGES_REQUESTED") issues.push({ target, message: `${doc.name}: replace this document as asked.` });
+    else if (doc.reviewStatus === "CHANGES_REQUESTED" && !doc.replacedFileId) issues.push({ target, message: `${doc.name}: replace this document as asked.` });
     else if (doc.fileId && doc.expiresAt && doc.expiresAt <= now) issues.push({ target, message: `${doc.name}: the copy on file has expired; upload a current one.` });
   }
   return issues;

@@ -41,7 +41,8 @@ export async function activationCandidates(db: Db, actor: Actor, now = new Date(
 export type ActivationCandidate = Awaited<ReturnType<typeof activationCandidates>>[number];
 
 export interface QueueFilters {
-  status?: ActivationStatus;
+  /** Any of these statuses; all when absent. */
+  statuses?: readonly ActivationStatus[];
   countryCode?: string;
   partnerId?: string;
 }
@@ -53,7 +54,7 @@ export async function listActivationRequests(db: Db, actor: Actor, filters: Queu
   const filtered: Prisma.ActivationRequestWhereInput[] = [scope.activationRequests(actor)];
   if (filters.countryCode) filtered.push({ countryCode: filters.countryCode });
   if (filters.partnerId) filtered.push({ partnerId: filters.partnerId });
-  const where: Prisma.ActivationRequestWhereInput = { AND: [...filtered, ...(filters.status ? [{ status: filters.status }] : [])] };
+  const where: Prisma.ActivationRequestWhereInput = { AND: [...filtered, ...(filters.statuses ? [{ status: { in: [...filters.statuses] } }] : [])] };
   const [requests, grouped] = await Promise.all([
     db.activationRequest.findMany({
       where,
@@ -82,7 +83,11 @@ export async function activationRequestDetail(db: Db, actor: Actor, requestId: s
     country: { select: { name: true, activationEnabled: true } },
     documents: {
       orderBy: { name: "asc" },
-      include: { file: { select: { id: true, fileName: true, sizeBytes: true, contentType: true, sha256: true } }, requiredDocument: { select: { templateFileId: true } } },
+      include: {
+        file: { select: { id: true, fileName: true, sizeBytes: true, contentType: true, sha256: true } },
+        replacedFile: { select: { id: true, fileName: true } },
+        requiredDocument: { select: { templateFileId: true } },
+      },
     },
     events: { orderBy: { id: "asc" } },
   });

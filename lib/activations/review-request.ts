@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { formatDate, formatMoney } from "@/lib/format";
 import { notifyPartner } from "@/lib/notifications/notify";
 import { activateService } from "./activate-service";
 import { recordActivationEvent } from "./events";
@@ -49,7 +50,7 @@ export async function requestActivationChanges(db: Db, actor: Actor, input: unkn
     if (unknown.length) throw new AppError("INVALID", "A chosen document is not part of this request.");
     await transitionActivationRequest(tx, actor, request, version, "request_changes");
     for (const doc of documents) {
-      await tx.activationDocument.update({ where: { id: doc.documentId }, data: { reviewStatus: "CHANGES_REQUESTED", reviewComment: doc.comment } });
+      await tx.activationDocument.update({ where: { id: doc.documentId }, data: { reviewStatus: "CHANGES_REQUESTED", reviewComment: doc.comment, replacedFileId: null } });
     }
     const list = documents.map((d) => `${names.get(d.documentId)}: ${d.comment}`).join("; ");
     await recordActivationEvent(tx, request.id, actor.userId, "changes_requested", `Changes requested. ${list}`);
@@ -69,17 +70,19 @@ export async function approveActivationRequest(db: Db, actor: Actor, requestId: 
     const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
     await transitionActivationRequest(tx, actor, request, version, "approve", { decidedAt: now, decidedById: actor.userId });
     const { service, charge } = await activateService(tx, request, now);
+    // The amount and the formula it came from, as the partner saw them before submitting.
+    const firstCharge = `first charge ${formatMoney(charge.amount.toFixed(2), charge.currency)} (${charge.description})`;
     await recordActivationEvent(
       tx,
       request.id,
       actor.userId,
       "approved",
-      `Approved. CLASSOUND is active until ${service.expiresAt.toISOString().slice(0, 10)}${charge ? `; first charge ${charge.amount.toFixed(2)} ${charge.currency}` : ""}.`,
+      `Approved. CLASSOUND is active until ${formatDate(service.expiresAt)}; ${firstCharge}.`,
     );
     await recordAudit(tx, { actorId: actor.userId, action: "activation.approved", entityType: "ActivationRequest", entityId: request.id, detail: { serviceId: service.id } });
     await notifyPartner(tx, request.partnerId, {
       title: "CLASSOUND activated",
-      body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${service.expiresAt.toISOString().slice(0, 10)}.`,
+      body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${formatDate(service.expiresAt)}. ${firstCharge[0].toUpperCase()}${firstCharge.slice(1)}.`,
       link: `/activations/${request.id}`,
     });
     return service;

@@ -29,6 +29,8 @@ export async function submitActivationRequest(db: Db, actor: Actor, requestId: s
     if (issues.length) throw new AppError("INVALID", `${issues.length} item(s) still need attention before submitting.`);
     const resubmission = request.status === "CHANGES_REQUESTED";
     await transitionActivationRequest(tx, actor, request, version, resubmission ? "resubmit" : "submit", { submittedAt: now });
+    // The replacements go back to the reviewer; which file each replaced stays on the slot for them.
+    if (resubmission) await tx.activationDocument.updateMany({ where: { requestId: request.id, reviewStatus: "CHANGES_REQUESTED" }, data: { reviewStatus: "PENDING" } });
     await recordActivationEvent(tx, request.id, actor.userId, resubmission ? "resubmitted" : "submitted", resubmission ? "Resubmitted with the requested changes." : "Submitted for review.");
     await recordAudit(tx, { actorId: actor.userId, action: resubmission ? "activation.resubmitted" : "activation.submitted", entityType: "ActivationRequest", entityId: request.id });
     await notifyAdmins(tx, {

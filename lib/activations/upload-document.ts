@@ -35,15 +35,17 @@ export async function uploadActivationDocument(db: Db, actor: Actor, input: Uplo
       data: { version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("CONFLICT", "This request changed while the file was uploading (submitted, or changed in another window). Reload it to continue.");
+    // A replacement asked for by the reviewer keeps the request for changes (and its comment) until the
+    // partner resubmits, so a wrong file can be replaced again; the file it replaces is remembered for the
+    // reviewer. In a draft a new file (or one instead of a reused copy) is simply reviewed afresh.
+    const replacing = slot.reviewStatus === "CHANGES_REQUESTED";
     const updated = await tx.activationDocument.update({
       where: { id: slot.id },
       data: {
         fileId: file.id,
         uploadedAt: new Date(),
         expiresAt: null,
-        // A new file (a replacement, or one instead of a reused copy) is reviewed afresh.
-        reviewStatus: "PENDING",
-        reviewComment: null,
+        ...(replacing ? { replacedFileId: slot.replacedFileId ?? slot.fileId } : { reviewStatus: "PENDING", reviewComment: null, replacedFileId: null }),
       },
       include: { file: { select: { id: true, fileName: true, sizeBytes: true, contentType: true } } },
     });

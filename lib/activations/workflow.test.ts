@@ -117,8 +117,17 @@ describe("the whole workflow (R2, R3)", () => {
     await expect(upload(a.partnerActor, request.id, registration.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Only the documents") });
     await expect(submitActivationRequest(prisma, a.partnerActor, request.id, await version(request.id), now)).rejects.toMatchObject({ code: "INVALID" });
     const registrationFileBefore = (await prisma.activationDocument.findUniqueOrThrow({ where: { id: registration.id } })).fileId;
+    const proofFileAsked = (await prisma.activationDocument.findUniqueOrThrow({ where: { id: proof.id } })).fileId;
+    await upload(a.partnerActor, request.id, proof.id, sampleFiles.png(), "wrong-bill.png");
+    // A wrong replacement can be replaced again before resubmitting; the comment stays, and the reviewer
+    // will see the replacement against the file they asked to replace, not against the wrong one.
     await upload(a.partnerActor, request.id, proof.id, sampleFiles.jpeg(), "new-bill.jpg");
+    expect(await prisma.activationDocument.findUniqueOrThrow({ where: { id: proof.id } })).toMatchObject({
+      reviewStatus: "CHANGES_REQUESTED", reviewComment: "The bill is older than three months.", replacedFileId: proofFileAsked,
+    });
+    expect(await precheckFor(prisma, a.partnerActor, request.id, now)).toEqual([]);
     await submitActivationRequest(prisma, a.partnerActor, request.id, await version(request.id), now);
+    expect(await prisma.activationDocument.findUniqueOrThrow({ where: { id: proof.id } })).toMatchObject({ reviewStatus: "PENDING", replacedFileId: proofFileAsked });
     expect((await prisma.activationDocument.findUniqueOrThrow({ where: { id: registration.id } })).fileId).toBe(registrationFileBefore);
 
     // Two admins decide at once: exactly one wins, and every assertion below holds whichever it is.
@@ -134,7 +143,7 @@ describe("the whole workflow (R2, R3)", () => {
     const final = await prisma.activationRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(final.status).toBe(winner);
     const events = await prisma.activationEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["created", "document_uploaded", "document_uploaded", "submitted", "review_started", "changes_requested", "document_uploaded", "resubmitted", winner === "APPROVED" ? "approved" : "rejected"]);
+    expect(events.map((e) => e.type)).toEqual(["created", "document_uploaded", "document_uploaded", "submitted", "review_started", "changes_requested", "document_uploaded", "document_uploaded", "resubmitted", winner === "APPROVED" ? "approved" : "rejected"]);
     const service = await prisma.classoundService.findUnique({ where: { pbxId: a.pbx.id } });
     expect(service?.status ?? null).toBe(winner === "APPROVED" ? "ACTIVE" : null);
   });

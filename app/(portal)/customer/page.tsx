@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { UsageCards } from "@/components/dashboard/usage-cards";
-import { PbxTable } from "@/components/pbx/pbx-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { usageSummary } from "@/lib/cdr/usage-summary";
@@ -16,15 +16,15 @@ export default async function CustomerHome() {
   const [pbxs, usage] = await Promise.all([listPbxs(db(), actor), usageSummary(db(), actor)]);
   return (
     <>
-      <PageHeader title="Overview" description="Your company's PBXs and call statistics." />
+      <PageHeader title="Overview" description="Your company's PBXs and calls at a glance." />
       <StatGrid>
-        <StatCard label="PBXs" value={formatNumber(pbxs.length)} />
+        <StatCard label="PBXs" value={formatNumber(pbxs.length)} detail={`${formatNumber(pbxs.filter((p) => p.serviceStatus === "ACTIVE").length)} with CLASSOUND active`} />
         <UsageCards usage={usage} />
       </StatGrid>
-      <section className="mt-8" aria-labelledby="pbxs-heading">
-        <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">Your PBXs</h2>
-        <PbxTable rows={pbxs} showPartner={false} canActivate={false} />
-      </section>
+      {/* The overview sums up; the PBX list (with search and filters) and each PBX's page hold the details. */}
+      <p className="mt-6 text-sm">
+        <Link href="/pbxs" className="font-medium text-brand-700 hover:underline">See your PBXs, their licenses and CLASSOUND status</Link>
+      </p>
     </>
   );
 }

@@ -14,7 +14,7 @@ export default async function PbxsPage() {
   return (
     <>
       <PageHeader title="PBXs" description="License plan, term and CLASSOUND status of every PBX you can see." />
-      <PbxTable rows={rows} showPartner={can(actor, "partners.view_all")} canActivate={can(actor, "activation.request")} />
+      <PbxTable rows={rows} showPartner={can(actor, "partners.view_all")} canActivate={can(actor, "activation.request")} filters />
     </>
   );
 }

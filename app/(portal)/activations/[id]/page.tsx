@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActivationForm } from "@/components/activations/activation-form";
 import { DocumentSlots } from "@/components/activations/document-slots";
 import { RequestAside } from "@/components/activations/request-aside";
+import { QuoteCard } from "@/components/pbx/quote-card";
 import { ActivationStatusBadge } from "@/components/activations/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,17 +15,21 @@ import { db } from "@/lib/db/client";
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
+import { pbxQuote } from "@/lib/pricing/pbx-quote";
 import { z } from "zod";
 
 const ZParams = z.object({ id: ZId });
 import { formatDate } from "@/lib/format";
+import { readRuntimeEnv } from "@/lib/config/runtime";
+import { formatBytes } from "@/lib/storage/validate-upload";
 
 export const metadata: Metadata = { title: "Activation request" };
 
 export default async function ActivationRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("activation.request");
   const { request, issues, eventActors } = await orNotFound(activationRequestDetail(db(), actor, parseRouteParams(ZParams, await params).id));
-  const countries = await activationCountries(db());
+  const decided = request.status === "APPROVED" || request.status === "REJECTED";
+  const [countries, quote] = await Promise.all([activationCountries(db()), decided ? null : pbxQuote(db(), actor, { pbxId: request.pbxId })]);
   const mode = request.status === "DRAFT" ? "edit" : request.status === "CHANGES_REQUESTED" ? "resubmit" : "readonly";
   const changes = request.documents.filter((d) => d.reviewStatus === "CHANGES_REQUESTED");
 
@@ -48,11 +53,14 @@ export default async function ActivationRequestPage({ params }: { params: Promis
       )}
       {mode === "resubmit" && (
         <Alert variant="warning" title="Changes requested" className="mb-6">
-          Replace {changes.length === 1 ? "this document" : `these ${changes.length} documents`}, then resubmit. Everything else stays as it is.
+          {changes.every((d) => d.replacedFile)
+            ? "Every document the reviewer asked for has been replaced. You can still replace a file again; resubmit when you are done."
+            : `Replace ${changes.length === 1 ? "this document" : `these ${changes.length} documents`}, then resubmit. Everything else stays as it is.`}
           <ul className="mt-1 list-disc pl-5">
             {changes.map((d) => (
               <li key={d.id}>
                 <a href={`#document-${d.id}`} className="font-medium underline">{d.name}</a>: {d.reviewComment}
+                {d.replacedFile && <> (replaced: {d.file?.fileName})</>}
               </li>
             ))}
           </ul>
@@ -60,12 +68,16 @@ export default async function ActivationRequestPage({ params }: { params: Promis
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
+          {quote && <QuoteCard quote={quote} />}
           <Card>
             <CardHeader>
               <CardTitle>1. Documents for {request.country.name}</CardTitle>
             </CardHeader>
             <CardContent>
-              <p className="mb-4 text-sm text-muted-foreground">Download each template, fill it in, and upload it as PDF, PNG or JPEG. Each file is saved as soon as it is uploaded.</p>
+              <p className="mb-4 text-sm text-muted-foreground">
+                {request.documents.some((d) => d.requiredDocument?.templateFileId) ? "Where a template is offered, download it and fill it in. " : ""}
+                Upload each document as PDF, PNG or JPEG, up to {formatBytes(readRuntimeEnv().UPLOAD_MAX_BYTES)} per file. Each file is saved as soon as it is uploaded.
+              </p>
               <DocumentSlots
                 requestId={request.id}
                 documents={request.documents}

@@ -1,24 +1,37 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAuditEntries } from "@/lib/audit/list-audit";
+import { AUDIT_ACTION_LABEL, auditActionLabel, describeAuditDetail } from "@/lib/audit/labels";
+import { AUDIT_EXPORT_LIMIT, auditTargetTypes, listAuditEntries, ZAuditFilters } from "@/lib/audit/list-audit";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/search-params";
-import { z } from "zod";
 
-const ZSearch = z.object({ page: searchPage });
+const ZSearch = ZAuditFilters.extend({ page: searchPage });
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("audit.view");
-  const { page } = parseSearchParams(ZSearch, await searchParams);
-  const { entries, total, pageCount } = await listAuditEntries(db(), actor, page);
+  const { page, ...filters } = parseSearchParams(ZSearch, await searchParams);
+  const [{ entries, total, pageCount }, targets] = await Promise.all([listAuditEntries(db(), actor, { page, filters }), auditTargetTypes(db(), actor)]);
+  const query = (next: Record<string, string>) => `?${new URLSearchParams(Object.entries({ ...filters, ...next }).filter(([, v]) => v) as [string, string][])}`;
+  const actions = Object.entries(AUDIT_ACTION_LABEL).sort((a, b) => a[1].localeCompare(b[1]));
   return (
     <>
-      <PageHeader title="Audit log" description="Every sign-in, failed sign-in, refused access and change, newest first." />
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in, failed sign-in, refused access and change, newest first. Times are UTC."
+        actions={
+          <Button asChild variant="secondary">
+            <a href={`/api/admin/audit/export${query({})}`} download>Export CSV</a>
+          </Button>
+        }
+      />
+      <AuditFilters filters={filters} actions={actions} targets={targets} />
       {/* A wide table scrolls sideways: the region takes focus so keyboard users can scroll it too. */}
       <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
         <table className="w-full text-left text-sm">
@@ -28,33 +41,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <th scope="col" className="px-4 py-3 font-medium">When</th>
               <th scope="col" className="px-4 py-3 font-medium">Who</th>
               <th scope="col" className="px-4 py-3 font-medium">Action</th>
+              <th scope="col" className="px-4 py-3 font-medium">Target</th>
               <th scope="col" className="px-4 py-3 font-medium">Detail</th>
               <th scope="col" className="px-4 py-3 font-medium">IP</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-neutral-100">
             {entries.map((entry) => (
-              <tr key={entry.id.toString()}>
+              <tr key={entry.id.toString()} className="align-top">
                 <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">{formatDateTime(entry.createdAt)}</td>
-                <td className="px-4 py-2.5">{entry.actor ? entry.actor.email : "—"}</td>
-                <td className="px-4 py-2.5 font-mono text-xs">{entry.action}</td>
-                <td className="max-w-md truncate px-4 py-2.5 font-mono text-xs text-muted-foreground">{entry.detail ? JSON.stringify(entry.detail) : ""}</td>
+                <td className="px-4 py-2.5">{entry.actor ? <>{entry.actor.name}<span className="block text-xs text-muted-foreground">{entry.actor.email}</span></> : "—"}</td>
+                <td className="px-4 py-2.5">{auditActionLabel(entry.action)}</td>
+                <td className="px-4 py-2.5 text-muted-foreground">{entry.entityType ?? ""}{entry.entityId && <span className="block font-mono text-xs">{entry.entityId}</span>}</td>
+                <td className="min-w-48 max-w-md px-4 py-2.5 text-xs break-words text-muted-foreground">{describeAuditDetail(entry.detail)}</td>
                 <td className="px-4 py-2.5 text-muted-foreground">{entry.ip ?? ""}</td>
               </tr>
             ))}
             {entries.length === 0 && (
               <tr>
-                <td colSpan={5} className="px-4 py-10 text-center text-muted-foreground">No entries yet.</td>
+                <td colSpan={6} className="px-4 py-10 text-center text-muted-foreground">No entries match.</td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
-        <span>{formatNumber(total)} entries · page {page} of {pageCount}</span>
+      <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
+        <span>{formatNumber(total)} entries · page {page} of {pageCount}{total > AUDIT_EXPORT_LIMIT && ` · the CSV holds the newest ${formatNumber(AUDIT_EXPORT_LIMIT)}`}</span>
         <span className="flex gap-4">
-          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${page - 1}`}>Newer</Link>}
-          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${page + 1}`}>Older</Link>}
+          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={query({ page: String(page - 1) })}>Newer</Link>}
+          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={query({ page: String(page + 1) })}>Older</Link>}
         </span>
       </nav>
     </>

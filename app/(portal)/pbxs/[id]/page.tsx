@@ -1,28 +1,128 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
+import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
+import { PbxActivationStatus } from "@/components/pbx/pbx-activation-status";
+import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
 import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
-import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE_LABEL } from "@/lib/format";
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
-import { loadPbxHeading } from "@/lib/pbx/pbx-heading";
+import { pbxDetail } from "@/lib/pbx/pbx-detail";
 import { pbxSmsOverview } from "@/lib/sms/pbx-sms";
 import { pbxTicketsOverview } from "@/lib/tickets/pbx-tickets";
 
+const ZParams = z.object({ id: ZId });
+
 export const metadata: Metadata = { title: "PBX" };
 
-// Minimal on purpose: the full PBX page comes from the PBX work; these sections merge into it.
 export default async function PbxPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("pbx.view");
-  const pbx = await orNotFound(loadPbxHeading(db(), actor, parseRouteParams(z.object({ id: ZId }), await params).id));
+  const pbx = await orNotFound(pbxDetail(db(), actor, { pbxId: parseRouteParams(ZParams, await params).id }));
+  const facts: [string, React.ReactNode][] = [
+    ["Customer", pbx.customer.name],
+    ...(can(actor, "partners.view_all") ? [["Partner", pbx.customer.partnerName] as [string, React.ReactNode]] : []),
+    ["Serial", <span key="serial" className="font-mono">{pbx.serial}</span>],
+    ["Software version", <span key="version" className="font-mono">{pbx.softwareVersion}</span>],
+    ["License plan", LICENSE_PLAN_LABEL[pbx.licensePlan]],
+    ["Term", pbx.termExpiry ? `${formatDate(pbx.termStart)} – ${formatDate(pbx.termExpiry)}` : `Since ${formatDate(pbx.termStart)}, no expiry`],
+  ];
+
   return (
     <>
       <PageHeader breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: pbx.name }]} title={pbx.name} description={`${pbx.customer.name} · ${pbx.serial}`} />
-      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="pbx-facts">
+          <CardHeader><CardTitle id="pbx-facts">PBX</CardTitle></CardHeader>
+          <CardContent>
+            <dl className="divide-y divide-border text-sm">
+              {facts.map(([label, value]) => (
+                <div key={label} className="flex flex-wrap justify-between gap-x-4 py-1.5">
+                  <dt className="text-muted-foreground">{label}</dt>
+                  <dd className="text-right text-foreground">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3 className="mt-4 mb-1 text-sm font-semibold text-foreground">User licenses</h3>
+            {pbx.licenses.length ? (
+              <dl className="divide-y divide-border text-sm">
+                {pbx.licenses.map((l) => (
+                  <div key={l.type} className="flex justify-between gap-4 py-1.5">
+                    <dt className="text-muted-foreground">{LICENSE_TYPE_LABEL[l.type]}</dt>
+                    <dd className="tabular-nums">{formatNumber(l.quantity)}</dd>
+                  </div>
+                ))}
+                <div className="flex justify-between gap-4 py-1.5 font-medium">
+                  <dt>Total users</dt>
+                  <dd className="tabular-nums">{formatNumber(pbx.userCount)}</dd>
+                </div>
+              </dl>
+            ) : (
+              <p className="text-sm text-muted-foreground">No user licenses.</p>
+            )}
+          </CardContent>
+        </Card>
+
+        <Card aria-labelledby="pbx-classound">
+          <CardHeader><CardTitle id="pbx-classound">CLASSOUND</CardTitle></CardHeader>
+          <CardContent className="space-y-4">
+            <PbxActivationStatus pbx={pbx} />
+            {pbx.quote?.quote && (
+              <section aria-labelledby="pbx-quote">
+                <h3 id="pbx-quote" className="mb-1 text-sm font-semibold text-foreground">If activated today</h3>
+                <QuoteBreakdown quote={pbx.quote.quote} />
+              </section>
+            )}
+            {pbx.quote?.unavailable && pbx.reasons.length === 0 && <Alert variant="warning">{pbx.quote.unavailable}</Alert>}
+          </CardContent>
+        </Card>
+      </div>
+
+      {(pbx.charges.length > 0 || pbx.requests.length > 0) && (
+        <Card aria-labelledby="pbx-history" className="mt-6">
+          <CardHeader><CardTitle id="pbx-history">History</CardTitle></CardHeader>
+          <CardContent>
+            <ol className="divide-y divide-border text-sm">
+              {pbx.charges.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
+                  <span>
+                    <span className="font-medium">Charge</span> {formatDate(c.createdAt)} · {formatDate(c.periodStart)} – {formatDate(c.periodEnd)}
+                    <span className="block text-xs break-words text-muted-foreground">{c.description}</span>
+                  </span>
+                  <span className="font-semibold tabular-nums" data-testid="charge-amount">{formatMoney(c.amount, c.currency)}</span>
+                </li>
+              ))}
+              {pbx.requests.map((r) => (
+                <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
+                  <span>
+                    <span className="font-medium">Activation request</span> started {formatDate(r.createdAt)}
+                    {r.submittedAt && <>, submitted {formatDate(r.submittedAt)}</>}
+                    {r.decidedAt && <>, decided {formatDate(r.decidedAt)}</>}
+                    {r.rejectionReason && <span className="block text-xs text-muted-foreground">{r.rejectionReason}</span>}
+                  </span>
+                  <span className="flex items-center gap-3">
+                    <Badge variant={ACTIVATION_STATUS[r.status].variant}>{ACTIVATION_STATUS[r.status].label}</Badge>
+                    <Link href={can(actor, "activation.review") ? `/admin/activations/${r.id}` : `/activations/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                      View<span className="sr-only"> request started {formatDate(r.createdAt)}</span>
+                    </Link>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </CardContent>
+        </Card>
+      )}
+
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}
         <PbxSmsSection overview={pbxSmsOverview(db(), actor, pbx.id)} />
       </div>

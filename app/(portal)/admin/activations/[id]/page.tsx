@@ -14,6 +14,7 @@ import { db } from "@/lib/db/client";
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
+import { pbxQuote } from "@/lib/pricing/pbx-quote";
 import { z } from "zod";
 
 const ZParams = z.object({ id: ZId });
@@ -26,13 +27,14 @@ export default async function ReviewActivationPage({ params }: { params: Promise
   const detail = await orNotFound(activationRequestDetail(db(), actor, parseRouteParams(ZParams, await params).id));
   const { request, eventActors } = detail;
   const decidable = canTransition(request.status, "approve");
+  const quote = decidable ? await pbxQuote(db(), actor, { pbxId: request.pbxId }) : null;
   return (
     <>
       <PageHeader
         breadcrumbs={[{ label: "Activation queue", href: "/admin/activations" }, { label: request.pbx.name }]}
         title={<span className="flex items-center gap-3">{request.partner.name}: {request.pbx.name} <ActivationStatusBadge status={request.status} /></span>}
         description={`${request.customer.name} · ${request.country.name} · submitted ${formatDate(request.submittedAt)}`}
-        actions={decidable ? <ReviewActions requestId={request.id} version={request.version} status={request.status} documents={request.documents.map((d) => ({ id: d.id, name: d.name }))} /> : undefined}
+        actions={decidable ? <ReviewActions quote={quote} requestId={request.id} version={request.version} status={request.status} documents={request.documents.map((d) => ({ id: d.id, name: d.name }))} /> : undefined}
       />
       {request.status === "REJECTED" && <Alert variant="danger" title="Rejected" className="mb-6">{request.rejectionReason}</Alert>}
       {request.status === "CHANGES_REQUESTED" && <Alert variant="warning" title="Waiting for the partner" className="mb-6">The partner is replacing the documents you named.</Alert>}
