@@ -3,6 +3,7 @@ import { CreateUserDialog } from "@/components/users/create-user-dialog";
 import { UserFilters } from "@/components/users/user-filters";
 import { UsersTable } from "@/components/users/users-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listUsers, userFormOptions } from "@/lib/users/queries";
@@ -16,7 +17,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requirePermission("users.manage");
   const filters = ZUserFilters.parse(await searchParams);
   const [rows, options] = await Promise.all([listUsers(db(), actor, filters), userFormOptions(db(), actor)]);
-  const showPartner = actor.role === "ADMIN";
+  const showPartner = can(actor, "partners.view_all");
   return (
     <>
       <PageHeader

@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { readUploadedFile } from "@/lib/http/uploaded-file";
 import { requestMailDelivery } from "@/lib/jobs/enqueue";
@@ -12,6 +13,6 @@ import { attachToTicket } from "@/lib/tickets/reply";
 export async function attachUploadedFile({ request, params, actor, db }: { request: Request; params: { id: string }; actor: Actor; db: Db }) {
   const message = await attachToTicket(db, actor, { ticketId: params.id, ...(await readUploadedFile(request)) });
   await requestMailDelivery();
-  revalidatePath(actor.role === "ADMIN" ? `/admin/tickets/${params.id}` : `/tickets/${params.id}`);
+  revalidatePath(can(actor, "tickets.handle") ? `/admin/tickets/${params.id}` : `/tickets/${params.id}`);
   return { messageId: message.id, fileId: message.fileId };
 }
