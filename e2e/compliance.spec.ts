@@ -35,6 +35,6 @@ test("a partner sees the compliance profile, the expiring document, and a new re
   await expect(page.getByRole("heading", { level: 1 })).toContainText(tenant.pbx.name);
   await expect(page.getByLabel("Company name")).toHaveValue(customer.legalName!);
   await expect(page.getByText("Reused from the customer's compliance profile.")).toHaveCount(3);
-  await expect(page.locator("li[id^=document-]").filter({ hasText: "Nachweis des Firmensitzes" })).toContainText("upload a current copy");
+  await expect(page.locator("li[id^=document-]").filter({ hasText: "Nachweis des Firmensitzes" })).toContainText(/Valid until .*You may upload a newer copy now/);
   await expect(page.getByText("Ready to submit")).toBeVisible();
 });

@@ -48,7 +48,7 @@ test("an admin sees the job queues and the outbox; a partner chooses which event
   await expect(activation).toBeChecked();
   await activation.uncheck();
   await partner.page.getByRole("button", { name: "Save" }).click();
-  await expect(partner.page.getByText("Mail settings saved")).toBeVisible();
+  await expect(partner.page.getByText("Mail settings saved", { exact: true })).toBeVisible();
   await partner.page.reload();
   await expect(partner.page.getByLabel("Activation requests")).not.toBeChecked();
   await expect(partner.page.getByLabel("Expiring compliance documents")).toBeChecked();

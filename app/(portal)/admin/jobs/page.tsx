@@ -3,6 +3,7 @@ import { JobActions } from "@/components/jobs/job-actions";
 import { JobStateBadge } from "@/components/jobs/job-state-badge";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -30,7 +31,7 @@ export default async function JobsPage() {
         <>
           <section aria-labelledby="queues-heading" className="mb-8">
             <h2 id="queues-heading" className="mb-3 text-lg font-semibold">Queues</h2>
-            <div className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
+            <TableScrollRegion label="Jobs by queue and state">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Jobs by queue and state (completed jobs are kept for 7 days)</caption>
                 <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
@@ -59,7 +60,7 @@ export default async function JobsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScrollRegion>
           </section>
           <section aria-labelledby="failures-heading">
             <h2 id="failures-heading" className="mb-3 text-lg font-semibold">Failures and retries</h2>

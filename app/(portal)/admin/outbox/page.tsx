@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ResendButton } from "@/components/mail/resend-button";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
@@ -43,7 +44,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           SMTP_URL is not set, so mail is only written here and nobody receives it. Set SMTP_URL to send it.
         </Alert>
       )}
-      <div className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
+      <TableScrollRegion label="Outgoing e-mails">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Outgoing e-mails</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
@@ -84,7 +85,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             )}
           </tbody>
         </table>
-      </div>
+      </TableScrollRegion>
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
         <span>
           {formatNumber(total)} e-mails · page {page} of {pageCount}
