@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { describeFlatFeeQuote, flatFeeQuote } from "@/lib/pricing/flat-fee-quote";
+import { describeFlatFeeQuote, flatFeeQuoteForPbx } from "@/lib/pricing/flat-fee-quote";
 import { priceListInForce } from "@/lib/pricing/price-list-in-force";
 import { addMonths } from "@/lib/pricing/proration";
 import { ELIGIBILITY_INCLUDE, INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
@@ -25,15 +25,7 @@ export async function activateService(tx: Tx, request: { id: string; pbxId: stri
 
   const priceList = await priceListInForce(tx, pbx.customer.partner.tierId, now, { flatFeeBands: true });
   if (!priceList) throw new AppError("CONFLICT", "The partner's tier has no price list in force. Add one before approving.");
-  const quote = flatFeeQuote({
-    bands: priceList.flatFeeBands,
-    currency: priceList.currency,
-    users: pbx.licenses.reduce((sum, l) => sum + l.quantity, 0),
-    licensePlan: pbx.licensePlan,
-    term: { start: pbx.termStart, expiry: pbx.termExpiry },
-    orderDate: now,
-    timeZone: pbx.customer.partner.timeZone,
-  });
+  const quote = flatFeeQuoteForPbx({ ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry, timeZone: pbx.customer.partner.timeZone }, priceList, now);
 
   const service = await tx.classoundService.upsert({
     where: { pbxId: pbx.id },

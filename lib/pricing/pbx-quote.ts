@@ -3,7 +3,7 @@ import { assertCanAny, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { priceListInForce } from "./price-list-in-force";
-import { flatFeeQuote, type FlatFeeQuote } from "./flat-fee-quote";
+import { flatFeeQuoteForPbx, type FlatFeeQuote } from "./flat-fee-quote";
 
 /** Who may see what CLASSOUND would cost the partner: the partner who orders it and the admins who approve it. */
 export const QUOTE_READERS = ["activation.request", "activation.review"] as const;
@@ -53,15 +53,7 @@ export async function pbxQuote(db: Db, actor: Actor, input: { pbxId: string; now
   const priceList = await priceListInForce(db, tierId, now, { flatFeeBands: { select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true } } });
   if (!priceList) return { unavailable: "The partner's price list has no prices in force today." };
   try {
-    const quote = flatFeeQuote({
-      bands: priceList.flatFeeBands,
-      currency: priceList.currency,
-      users: pbx.licenses.reduce((sum, l) => sum + l.quantity, 0),
-      licensePlan: pbx.licensePlan,
-      term: { start: pbx.termStart, expiry: pbx.termExpiry },
-      orderDate: now,
-      timeZone,
-    });
+    const quote = flatFeeQuoteForPbx({ ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry, timeZone }, priceList, now);
     return { quote: toQuoteView(quote) };
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") return { unavailable: error.message };
