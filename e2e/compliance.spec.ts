@@ -1,5 +1,6 @@
 import { storeComplianceProfile } from "@/lib/db/seed/compliance-profile";
-import { actorOf, makeTenantUser } from "@/lib/testing/fixtures";
+import { pickLegalEntity } from "@/lib/activations/schemas";
+import { actorOf, makeTenantUser, SAMPLE_LEGAL_ENTITY } from "@/lib/testing/fixtures";
 import { e2eStorage, expect, expectAccessible, test } from "./fixtures";
 
 // A customer whose documents were accepted 170 days ago: the one valid six months expires within
@@ -7,16 +8,7 @@ import { e2eStorage, expect, expectAccessible, test } from "./fixtures";
 test("a partner sees the compliance profile, the expiring document, and a new request reuses it", async ({ db, tenant, signInAs }) => {
   const customer = await db.customer.update({
     where: { id: tenant.customer.id },
-    data: {
-      legalName: `Brauhaus Technik ${tenant.customer.id.slice(-6)} GmbH`,
-      vatNumber: "DE123456789",
-      addressLine: "Leopoldstraße 12",
-      postcode: "80802",
-      city: "München",
-      contactName: "Anna Weber",
-      contactEmail: "anna.weber@brauhaus.example",
-      contactPhone: "+4989123456",
-    },
+    data: { ...pickLegalEntity(SAMPLE_LEGAL_ENTITY), legalName: `Brauhaus Technik ${tenant.customer.id.slice(-6)} GmbH` },
   });
   const uploader = actorOf(await makeTenantUser(db, "PARTNER", tenant));
   await storeComplianceProfile(db, customer.id, uploader, new Date(Date.now() - 170 * 86_400_000), e2eStorage());

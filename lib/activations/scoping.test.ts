@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDriver } from "@/lib/storage/local-driver";
 import type { StorageDriver } from "@/lib/storage/driver";
-import { makeTwoTenants } from "@/lib/testing/fixtures";
+import { makeTwoTenants, SAMPLE_LEGAL_ENTITY } from "@/lib/testing/fixtures";
 import { sampleFiles } from "@/lib/testing/sample-files";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { loadActivationRequest } from "./load";
@@ -21,17 +21,7 @@ const root = await mkdtemp(path.join(os.tmpdir(), "classound-scoping-"));
 afterAll(() => rm(root, { recursive: true, force: true }));
 const { a, b, admin } = await makeTwoTenants(prisma);
 
-const legalEntity = {
-  countryCode: "DE",
-  legalName: "Brauhaus Technik GmbH",
-  vatNumber: "DE123456789",
-  addressLine: "Leopoldstraße 12",
-  postcode: "80802",
-  city: "München",
-  contactName: "Anna Weber",
-  contactEmail: "anna.weber@brauhaus.example",
-  contactPhone: "+4989123456",
-};
+const legalEntity = SAMPLE_LEGAL_ENTITY;
 
 beforeAll(async () => {
   await prisma.requiredDocument.create({ data: { countryCode: "DE", name: "Reference letter", description: "Optional", mandatory: false } });

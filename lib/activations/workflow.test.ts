@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReadableFile } from "@/lib/storage/file-access";
 import { localDriver } from "@/lib/storage/local-driver";
-import { actorOf, makeCustomer, makePbx, makeTwoTenants, makeUser } from "@/lib/testing/fixtures";
+import { actorOf, makeCustomer, makePbx, makeTwoTenants, makeUser, SAMPLE_LEGAL_ENTITY } from "@/lib/testing/fixtures";
 import { sampleFiles } from "@/lib/testing/sample-files";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { approveActivationRequest, rejectActivationRequest, requestActivationChanges, startActivationReview } from "./review-request";
@@ -23,17 +23,7 @@ const now = new Date("2026-11-23T10:00:00Z");
 const { a, b, admin } = await makeTwoTenants(prisma);
 const secondAdmin = actorOf(await makeUser(prisma, "ADMIN"));
 
-const legalEntity = {
-  countryCode: "DE",
-  legalName: "Brauhaus Technik GmbH",
-  vatNumber: "DE123456789",
-  addressLine: "Leopoldstraße 12",
-  postcode: "80802",
-  city: "München",
-  contactName: "Anna Weber",
-  contactEmail: "anna.weber@brauhaus.example",
-  contactPhone: "+4989123456",
-};
+const legalEntity = SAMPLE_LEGAL_ENTITY;
 
 beforeAll(async () => {
   await prisma.requiredDocument.createMany({

@@ -119,3 +119,16 @@ export async function makeTwoTenants(db: Db) {
   const admin = actorOf(await makeUser(db, "ADMIN"));
   return { a, b, admin };
 }
+
+/** A German customer's legal entity that passes the activation form's checks (with its country of service). */
+export const SAMPLE_LEGAL_ENTITY = {
+  countryCode: "DE",
+  legalName: "Brauhaus Technik GmbH",
+  vatNumber: "DE123456789",
+  addressLine: "Leopoldstraße 12",
+  postcode: "80802",
+  city: "München",
+  contactName: "Anna Weber",
+  contactEmail: "anna.weber@brauhaus.example",
+  contactPhone: "+4989123456",
+};
