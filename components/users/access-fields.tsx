@@ -9,6 +9,15 @@ import type { UserFormOptions } from "@/lib/users/queries";
 import { ROLE_LABEL } from "./labels";
 
 type Field = "role" | "isPartnerAdmin" | "partnerId" | "customerId";
+const FIELDS: Field[] = ["role", "isPartnerAdmin", "partnerId", "customerId"];
+
+/** The registrations and messages of the access fields, from any react-hook-form form that has them. */
+export function accessFieldProps(register: (name: Field) => UseFormRegisterReturn, errors: Partial<Record<Field, { message?: string }>>) {
+  return {
+    fields: Object.fromEntries(FIELDS.map((f) => [f, register(f)])) as Record<Field, UseFormRegisterReturn>,
+    errors: Object.fromEntries(FIELDS.map((f) => [f, errors[f]?.message])) as Partial<Record<Field, string>>,
+  };
+}
 
 /**
  * Role and tenant of an account, shared by the create and change-role forms. Only what the actor

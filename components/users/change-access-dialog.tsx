@@ -12,7 +12,7 @@ import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components
 import { toast } from "@/components/ui/toast";
 import type { UserFormOptions, UserRow } from "@/lib/users/queries";
 import { ZAccessChange, type TAccessChange } from "@/lib/users/schemas";
-import { AccessFields } from "./access-fields";
+import { AccessFields, accessFieldProps } from "./access-fields";
 
 type FormValues = z.input<typeof ZAccessChange>;
 
@@ -62,8 +62,7 @@ export function ChangeAccessDialog({ user, options }: { user: UserRow; options: 
           <AccessFields
             role={role}
             options={options}
-            fields={{ role: register("role"), isPartnerAdmin: register("isPartnerAdmin"), partnerId: register("partnerId"), customerId: register("customerId") }}
-            errors={{ role: errors.role?.message, isPartnerAdmin: errors.isPartnerAdmin?.message, partnerId: errors.partnerId?.message, customerId: errors.customerId?.message }}
+            {...accessFieldProps(register, errors)}
           />
           {error && <Alert variant="danger">{error}</Alert>}
           <DialogFooter>

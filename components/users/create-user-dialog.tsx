@@ -13,7 +13,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { UserFormOptions } from "@/lib/users/queries";
 import { ZNewUser, type TNewUser } from "@/lib/users/schemas";
-import { AccessFields } from "./access-fields";
+import { AccessFields, accessFieldProps } from "./access-fields";
 import { PasswordLink } from "./password-link";
 
 type FormValues = z.input<typeof ZNewUser>;
@@ -88,8 +88,7 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
             <AccessFields
               role={role}
               options={options}
-              fields={{ role: register("role"), isPartnerAdmin: register("isPartnerAdmin"), partnerId: register("partnerId"), customerId: register("customerId") }}
-              errors={{ role: errors.role?.message, isPartnerAdmin: errors.isPartnerAdmin?.message, partnerId: errors.partnerId?.message, customerId: errors.customerId?.message }}
+              {...accessFieldProps(register, errors)}
             />
             {error && <Alert variant="danger">{error}</Alert>}
             <DialogFooter>
