@@ -76,7 +76,7 @@ calls AS (
          WHEN b.direction = 'OUTBOUND' THEN ${charge("eu_area.\"perMinute\"", "b.billed_seconds")}
          ELSE ${charge("eu_fp.\"perMinute\"", "b.billed_seconds")} END AS end_user_cost
   FROM billed b
-  CROSS JOIN end_user_tier
+  LEFT JOIN end_user_tier ON true
   ${IN_FORCE("own", 'b."tierId"', 'b."startedAt"')}
   ${IN_FORCE("eu", "end_user_tier.id", 'b."startedAt"')}
   LEFT JOIN "AreaRate" own_area ON own_area."priceListId" = own.id AND own_area.area = b.area
@@ -109,7 +109,7 @@ ranked AS (
     CASE WHEN r.direction = 'OUTBOUND' AND r.nth > ${INCLUDED_PER_USER.sms} THEN own."smsRate" ELSE 0 END AS cost,
     CASE WHEN r.direction = 'OUTBOUND' AND r.nth > ${INCLUDED_PER_USER.sms} THEN eu."smsRate" ELSE 0 END AS end_user_cost
   FROM ranked r
-  CROSS JOIN end_user_tier
+  LEFT JOIN end_user_tier ON true
   ${IN_FORCE("own", 'r."tierId"', 'r."sentAt"')}
   ${IN_FORCE("eu", "end_user_tier.id", 'r."sentAt"')}
 )
