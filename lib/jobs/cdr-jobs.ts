@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { cdrPool } from "@/lib/cdr/import/pool";
+import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
+import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
+import { rateMonths } from "@/lib/cdr/rating/rate-month";
+import { defineJob } from "./definition";
+
+export const CDR_IMPORT = "cdr-import";
+export const CDR_RATE = "cdr-rate";
+
+/** An uploaded CDR file; a retry resumes after the last committed batch. */
+export const cdrImportJob = defineJob({
+  name: CDR_IMPORT,
+  queue: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
+  parse: (data) => z.object({ importId: z.string().min(1) }).parse(data),
+  async run({ db }, { importId }) {
+    const outcome = await unsafeRunStoredImport(db, cdrPool(), importId);
+    return outcome && { rowsStored: outcome.rowsStored, rowsRefused: outcome.rowsRefused };
+  },
+});
+
+/** Rates months again after calls arrived through the API (the request does not wait for it). */
+export const cdrRateJob = defineJob({
+  name: CDR_RATE,
+  queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+  parse: (data) => z.object({ months: z.array(z.string().regex(/^\d{4}-\d{2}-01$/)), pbxIds: z.array(z.string()).optional() }).parse(data),
+  run: ({ db }, { months, pbxIds }) => rateMonths(db, months, pbxIds),
+});
+
+/** Creates the call table's monthly partitions ahead and empties the DEFAULT partition into them. */
+export const cdrPartitionsJob = defineJob({
+  name: "cdr-partitions",
+  queue: { policy: "short", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  schedule: "30 0 * * *",
+  parse: () => ({}),
+  async run({ db, now }) {
+    await ensurePartitionsAhead((sql) => db.$queryRawUnsafe(sql), (sql) => db.$executeRawUnsafe(sql), now());
+    return "ok";
+  },
+});
