@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/http/action-result";
+import { postFile } from "@/components/ui/post-file";
 
 // The file goes to a route handler (server actions cap bodies at 1 MB); the import runs as a job
 // and its page shows the progress.
@@ -18,21 +18,10 @@ export function CdrUpload({ maxBytesLabel }: { maxBytesLabel: string }) {
   async function upload(file: File) {
     setError(null);
     setPending(true);
-    const body = new FormData();
-    body.set("file", file);
-    try {
-      const response = await fetch("/api/admin/cdr-imports", { method: "POST", body });
-      const result = (await response.json().catch(() => null)) as ActionResult<{ id: string }> | null;
-      if (!result?.ok) {
-        setError(result?.error ?? "The upload failed. Try again.");
-        return;
-      }
-      router.push(`/admin/cdr-imports/${result.data.id}`);
-    } catch {
-      setError("The upload was interrupted. Check the connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const result = await postFile<{ id: string }>("/api/admin/cdr-imports", file);
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    router.push(`/admin/cdr-imports/${result.data.id}`);
   }
 
   return (

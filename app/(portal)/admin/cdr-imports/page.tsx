@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { CdrUpload } from "@/components/cdr/cdr-upload";
 import { ImportStatusBadge } from "@/components/cdr/import-status-badge";
+import { NewerOlderPager } from "@/components/ui/newer-older-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { requirePermission } from "@/lib/auth/session";
@@ -68,13 +69,7 @@ export default async function CdrImportsPage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </TableScrollRegion>
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
-        <span>{formatNumber(total)} imports · page {page} of {pageCount}</span>
-        <span className="flex gap-4">
-          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${Math.min(page - 1, pageCount)}`}>Newer</Link>}
-          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${page + 1}`}>Older</Link>}
-        </span>
-      </nav>
+      <NewerOlderPager total={total} noun="imports" page={page} pageCount={pageCount} />
     </>
   );
 }
