@@ -109,6 +109,8 @@ export async function runCallImport(
         // The planner cannot estimate the RETURNING rows it joins the batch with, and a nested loop
         // over two batches is quadratic: hash joins only, for this transaction.
         await client.query("SET LOCAL enable_nestloop = off");
+        // The batch's sort by call id stays in memory instead of spilling to disk.
+        await client.query("SET LOCAL work_mem = '64MB'");
         await copyInto(client, batch.copyLines);
         const room = Math.max(0, REFUSALS_KEPT - refusalsKept);
         const { rows: [staged] } = await client.query<{ stored: number; duplicates: number; unknown: number }>(STAGE_CALLS_SQL, [importId, room, UNRATED_CURRENCY]);
