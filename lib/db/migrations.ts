@@ -29,11 +29,11 @@ export async function readMigrationsList(dir = MIGRATIONS_DIR) {
 }
 
 /** Applies pending migrations exactly as `prisma migrate deploy` would; returns the names applied. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
+export async function applyMigrations(connectionString: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const { engine, close } = await openSchemaEngine(connectionString);
   try {
     const result = await engine.applyMigrations({
-      migrationsList: await readMigrationsList(),
+      migrationsList: await readMigrationsList(migrationsDir),
       filters: FILTERS,
     });
     return result.appliedMigrationNames;
