@@ -14,7 +14,7 @@ const { a, b, admin } = await makeTwoTenants(prisma);
 async function addCall(tenant: typeof a, seconds: number, cost: string) {
   await prisma.callRecord.create({
     data: {
-      partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, direction: "OUTBOUND",
+      partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, externalId: `call-${seconds}`, direction: "OUTBOUND",
       fromE164: "+4989123450", toE164: "+4930123456", startedAt: new Date(), durationSeconds: seconds, cost, currency: "EUR",
     },
   });

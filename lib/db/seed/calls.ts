@@ -1,6 +1,6 @@
 import { getExampleNumber, isValidPhoneNumber, type CountryCode } from "libphonenumber-js/max";
 import examples from "libphonenumber-js/mobile/examples";
-import { Prisma, type FreephoneSource } from "../generated/client";
+import { Prisma, type CallDisposition, type FreephoneSource } from "../generated/client";
 import { COUNTRIES, countryByCode } from "./countries";
 import { addDays, startOfUtcMonth } from "./dates";
 import { RANGES, type AssignedDid } from "./numbers";
@@ -12,11 +12,12 @@ import { CUSTOMERS, PARTNERS, customerId, partnerId } from "./tenants";
 const CURRENCY = "EUR";
 /** R14. */
 const MAX_CALL_SECONDS = 14_400;
-/**
- * R5 gives each user 3000 Area 1 minutes a month, not pooled; a call record names no user, so the seed
- * can only apply the PBX's total.
- */
+/** R5 gives each user (extension) 3000 Area 1 minutes a month, not pooled. */
 const INCLUDED_AREA1_SECONDS_PER_USER = 3000 * 60;
+/** The PBX's users are extensions 100, 101, ...; a few talk far more than the rest. */
+const FIRST_EXTENSION = 100;
+/** Calls that never connect: busy, unanswered, failed (talk time 0, no charge). */
+const DISPOSITIONS: [CallDisposition, number][] = [["ANSWERED", 82], ["NO_ANSWER", 11], ["BUSY", 5], ["FAILED", 2]];
 
 // Standard-time offsets, DST ignored: the seed needs plausible office hours, not exact ones.
 const UTC_OFFSET_HOURS: Record<string, number> = { DE: 1, ES: 1, FR: 1, GB: 0, IT: 1, NL: 1, US: -5 };
@@ -82,7 +83,22 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   );
   const activatedAt = addDays(today, -service.activatedDaysAgo);
   const tenant = { partnerId: partnerId(customer.partner), customerId: customerId(pbx.customer), pbxId: pbxId(pbx.key), currency: CURRENCY };
-  const area1SecondsByMonth = new Map<string, number>();
+  const area1SecondsByUserMonth = new Map<string, number>();
+  // Heavier users first: extension 100 places about as many calls as the next two together.
+  const extensions: [string, number][] = Array.from({ length: users }, (_, i) => [String(FIRST_EXTENSION + i), 1 / (i + 1)]);
+  let sequence = 0;
+
+  /** Who answered, when, and for how long; the PBX's own call id. */
+  const connection = (startedAt: Date) => {
+    const disposition = random.weighted(DISPOSITIONS);
+    const answered = disposition === "ANSWERED";
+    return {
+      externalId: `${pbx.key}-${startedAt.getTime().toString(36)}-${(sequence++).toString(36)}`,
+      disposition,
+      answeredAt: answered ? new Date(startedAt.getTime() + random.int(2, 20) * 1000) : null,
+      durationSeconds: answered ? callDuration(random) : 0,
+    };
+  };
 
   const outbound = (startedAt: Date): Prisma.CallRecordCreateManyInput => {
     const destination = random.weighted(OUTBOUND_DESTINATIONS);
@@ -90,17 +106,21 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
       destination === "domestic"
         ? countryByCode(home)
         : random.pick(destinationsByArea.get(destination)!);
-    const durationSeconds = callDuration(random);
+    const call = connection(startedAt);
+    const extension = random.weighted(extensions);
+    const { durationSeconds } = call;
     let billedSeconds = durationSeconds;
     if (country.callTerminationArea === 1) {
-      const month = startedAt.toISOString().slice(0, 7);
-      const allowance = users * INCLUDED_AREA1_SECONDS_PER_USER;
-      const used = area1SecondsByMonth.get(month) ?? 0;
-      area1SecondsByMonth.set(month, used + durationSeconds);
+      const key = `${extension}:${startedAt.toISOString().slice(0, 7)}`;
+      const used = area1SecondsByUserMonth.get(key) ?? 0;
+      area1SecondsByUserMonth.set(key, used + durationSeconds);
+      const allowance = INCLUDED_AREA1_SECONDS_PER_USER;
       billedSeconds = Math.max(0, used + durationSeconds - allowance) - Math.max(0, used - allowance);
     }
     return {
       ...tenant,
+      ...call,
+      extension,
       direction: "OUTBOUND",
       // R11: the caller ID is always one of the PBX's own DIDs.
       fromE164: random.pick(ownNumbers).e164,
@@ -108,27 +128,28 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
       countryCode: country.code,
       area: country.callTerminationArea,
       startedAt,
-      durationSeconds,
       billedSeconds,
       cost: charge(rates.area(country.callTerminationArea), billedSeconds),
     };
   };
 
   const inbound = (startedAt: Date): Prisma.CallRecordCreateManyInput => {
-    const durationSeconds = callDuration(random);
+    const call = connection(startedAt);
+    const { durationSeconds } = call;
     if (freephones.length > 0 && random.chance(FREEPHONE_SHARE_OF_INBOUND)) {
       // R7: the FreePhone owner pays per minute by the caller's source; toll-free numbers are domestic only.
       const did = random.pick(freephones);
       const source = random.weighted(FREEPHONE_SOURCES);
       return {
         ...tenant,
+        ...call,
         direction: "INBOUND",
         fromE164: externalNumber(did.countryCode, source === "MOBILE" ? "mobile" : "fixed", random),
         toE164: did.e164,
+        didE164: did.e164,
         countryCode: did.countryCode,
         freephoneSource: source,
         startedAt,
-        durationSeconds,
         billedSeconds: durationSeconds,
         cost: charge(rates.freephone(did.countryCode, source), durationSeconds),
       };
@@ -137,12 +158,13 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
     const callerCountry = random.chance(0.8) ? home : random.pick(abroad).code;
     return {
       ...tenant,
+      ...call,
       direction: "INBOUND",
       fromE164: externalNumber(callerCountry, anyKind(random), random),
       toE164: did.e164,
+      didE164: did.e164,
       countryCode: did.countryCode,
       startedAt,
-      durationSeconds,
       // R6: inbound calls to DIDs are free.
       billedSeconds: 0,
       cost: new Prisma.Decimal(0),

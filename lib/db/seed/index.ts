@@ -2,7 +2,8 @@ import { hashPassword } from "../../auth/password";
 import type { PrismaClient } from "../generated/client";
 import { callRows } from "./calls";
 import { COUNTRIES } from "./countries";
-import { startOfUtcDay } from "./dates";
+import { ensureCallRecordPartitions } from "../../cdr/partitions";
+import { startOfUtcDay, startOfUtcMonth } from "./dates";
 import { REQUIRED_DOCUMENTS } from "./documents";
 import { numberRows } from "./numbers";
 import { pbxRows } from "./pbxs";
@@ -36,7 +37,7 @@ export interface SeedSummary {
   };
 }
 
-// The widest row (CallRecord, 14 columns) stays far below PostgreSQL's 65,535 bind parameters.
+// The widest row (CallRecord, 20 columns) stays far below PostgreSQL's 65,535 bind parameters.
 const CHUNK_ROWS = 2_000;
 
 type CreateMany<T> = (args: { data: T[]; skipDuplicates: true }) => Promise<{ count: number }>;
@@ -84,16 +85,9 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
         phoneNumbers: await insert(numbers.rows, (args) => tx.phoneNumber.createMany(args)),
         callRecords: 0,
       };
-      // Call records have generated ids, so no unique key catches a repeat: a PBX that has any is left alone.
-      const withCalls = await tx.callRecord.findMany({
-        where: { pbxId: { in: calls.map((pbx) => pbx.pbxId) } },
-        distinct: ["pbxId"],
-        select: { pbxId: true },
-      });
-      const done = new Set(withCalls.map((call) => call.pbxId));
-      for (const pbx of calls) {
-        if (!done.has(pbx.pbxId)) created.callRecords += await insert(pbx.rows, (args) => tx.callRecord.createMany(args));
-      }
+      await ensureCallRecordPartitions((sql) => tx.$executeRawUnsafe(sql), startOfUtcMonth(today, -1), today);
+      // The PBX's call id (with the PBX and start time) is the unique key that makes a repeat insert nothing.
+      for (const pbx of calls) created.callRecords += await insert(pbx.rows, (args) => tx.callRecord.createMany(args));
       return { today, created, insertedRows: Object.values(created).reduce((sum, count) => sum + count, 0) };
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -91,6 +91,25 @@ describe("seedDatabase", () => {
     expect(longest._max.durationSeconds).toBeLessThanOrEqual(14_400);
   });
 
+  it("gives calls a user, a disposition and a call id, in monthly partitions", async () => {
+    const outbound = await db.callRecord.groupBy({ by: ["pbxId", "extension"], where: { direction: "OUTBOUND" }, _count: true });
+    expect(outbound.every((g) => g.extension !== null)).toBe(true);
+    const usersPerPbx = new Map<string, number>();
+    for (const g of outbound) usersPerPbx.set(g.pbxId, (usersPerPbx.get(g.pbxId) ?? 0) + 1);
+    expect(Math.max(...usersPerPbx.values())).toBeGreaterThan(3);
+    const dispositions = await db.callRecord.groupBy({ by: ["disposition"], _max: { durationSeconds: true } });
+    expect(dispositions.map((d) => d.disposition).sort()).toEqual(["ANSWERED", "BUSY", "FAILED", "NO_ANSWER"]);
+    for (const d of dispositions) if (d.disposition !== "ANSWERED") expect(d._max.durationSeconds).toBe(0);
+    // R5 per user: no extension gets more than 3000 free Area 1 minutes in a month.
+    const free = await db.$queryRaw<{ freeSeconds: bigint }[]>`
+      SELECT max(s) AS "freeSeconds" FROM (
+        SELECT sum("durationSeconds" - "billedSeconds") AS s FROM "CallRecord" WHERE area = 1 AND direction = 'OUTBOUND'
+        GROUP BY "pbxId", extension, date_trunc('month', "startedAt")) t`;
+    expect(Number(free[0].freeSeconds)).toBeLessThanOrEqual(3000 * 60);
+    const [{ inDefault }] = await db.$queryRaw<{ inDefault: bigint }[]>`SELECT count(*) AS "inDefault" FROM cdr_partitions."CallRecord_default"`;
+    expect(Number(inDefault)).toBe(0);
+  });
+
   it("keeps every tenant reference consistent", async () => {
     const calls = await db.callRecord.findMany({
       distinct: ["pbxId"],

@@ -1,0 +1,10 @@
+import type { Db } from "@/lib/db/client";
+import type { CdrImportSource } from "@/lib/db/generated/client";
+
+/** The job row of an import, QUEUED until a run picks it up. */
+export function createImportRow(
+  db: Pick<Db, "cdrImport">,
+  data: { source: CdrImportSource; fileName: string; storageKey?: string; pbxId?: string; createdById?: string },
+) {
+  return db.cdrImport.create({ data, select: { id: true } });
+}

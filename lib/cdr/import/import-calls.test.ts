@@ -1,0 +1,108 @@
+import { Readable } from "node:stream";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTenant, type Tenant } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { CALL_COLUMNS } from "./call-row";
+import { createImportRow } from "./create-import";
+import { runCallImport } from "./import-calls";
+
+const { prisma, url } = await createTestDatabase();
+const pool = new pg.Pool({ connectionString: url, max: 3 });
+afterAll(() => pool.end());
+
+let tenant: Tenant;
+let other: Tenant;
+beforeAll(async () => {
+  tenant = await makeTenant(prisma);
+  other = await makeTenant(prisma);
+});
+
+const HEADER = CALL_COLUMNS.join(",");
+type Fields = Partial<Record<(typeof CALL_COLUMNS)[number], string>>;
+const call = (id: string, fields: Fields = {}) => {
+  const row: Record<string, string> = {
+    call_id: id, pbx: tenant.pbx.serial, direction: "out", from: "+4930901820", to: "+4989123456", extension: "101", did: "",
+    started_at: "2026-10-05T09:00:00Z", answered_at: "2026-10-05T09:00:07Z", duration: "95", disposition: "answered", freephone_source: "",
+    ...fields,
+  };
+  return CALL_COLUMNS.map((c) => row[c]).join(",");
+};
+const csv = (...lines: string[]) => Readable.from([[HEADER, ...lines].join("\n") + "\n"]);
+
+async function importCsv(lines: string[], options: { pbxId?: string; batchRows?: number } = {}) {
+  const { id } = await createImportRow(prisma, { source: "COMMAND", fileName: "test.csv", pbxId: options.pbxId });
+  const outcome = await runCallImport(pool, id, csv(...lines), { batchRows: options.batchRows });
+  return { id, outcome };
+}
+
+describe("CDR import", () => {
+  it("stores the good rows and refuses the bad ones, each with its reasons", async () => {
+    const { id, outcome } = await importCsv([
+      call("ok-1"),
+      call("ok-2", { direction: "in", from: "+4989123456", to: "+4930901820", extension: "" }),
+      call("bad-e164", { to: "+49123" }),
+      call("too-long", { duration: "14401" }),
+      call("early", { answered_at: "2026-10-05T08:59:00Z" }),
+      call("no-ext", { extension: "" }),
+      call("", {}),
+      call("ghost", { pbx: "CS-NOPE" }),
+      call("ok-1"),
+    ]);
+    expect(outcome).toMatchObject({ rowsRead: 9, rowsStored: 2, rowsRefused: 6, rowsDuplicate: 1, committedLine: 10 });
+    expect(outcome.report).toEqual({
+      "to is not a valid E.164 number": 1,
+      "duration over four hours (R14)": 1,
+      "answered before it started": 1,
+      "missing extension for an outgoing call": 1,
+      "missing call_id": 1,
+      "unknown PBX": 1,
+      "duplicate call id": 1,
+    });
+    const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id }, orderBy: { line: "asc" } });
+    expect(refused.map((r) => [r.line, r.reasons])).toEqual([
+      [4, "to is not a valid E.164 number"],
+      [5, "duration over four hours (R14)"],
+      [6, "answered before it started"],
+      [7, "missing extension for an outgoing call"],
+      [8, "missing call_id"],
+      [9, "unknown PBX"],
+      [10, "duplicate call id"],
+    ]);
+    expect(refused[0].raw).toContain("+49123");
+    const stored = await prisma.callRecord.findMany({ where: { pbxId: tenant.pbx.id }, orderBy: { externalId: "asc" } });
+    expect(stored.map((c) => [c.externalId, c.direction, c.extension, c.didE164, c.partnerId])).toEqual([
+      ["ok-1", "OUTBOUND", "101", null, tenant.partner.id],
+      ["ok-2", "INBOUND", null, "+4930901820", tenant.partner.id],
+    ]);
+    const job = await prisma.cdrImport.findUniqueOrThrow({ where: { id } });
+    expect(job).toMatchObject({ status: "DONE", rowsStored: 2, rowsRefused: 6, rowsDuplicate: 1 });
+  });
+
+  it("adds nothing when the same file is imported again", async () => {
+    const lines = Array.from({ length: 50 }, (_, i) => call(`again-${i}`, { started_at: `2026-09-0${1 + (i % 9)}T10:00:00Z`, answered_at: "" }));
+    const first = await importCsv(lines, { batchRows: 7 });
+    expect(first.outcome.rowsStored).toBe(50);
+    const before = await prisma.callRecord.count();
+    const second = await importCsv(lines, { batchRows: 7 });
+    expect(second.outcome).toMatchObject({ rowsRead: 50, rowsStored: 0, rowsDuplicate: 50 });
+    expect(await prisma.callRecord.count()).toBe(before);
+  });
+
+  it("lets an API key's import carry only its own PBX's calls", async () => {
+    const { outcome } = await importCsv([call("mine"), call("theirs", { pbx: other.pbx.serial })], { pbxId: tenant.pbx.id });
+    expect(outcome).toMatchObject({ rowsStored: 1, rowsRefused: 1, report: { "PBX not covered by this API key": 1 } });
+    expect(await prisma.callRecord.count({ where: { pbxId: other.pbx.id } })).toBe(0);
+  });
+
+  it("puts each month's calls in that month's partition", async () => {
+    await importCsv([call("partitioned", { started_at: "2031-02-03T04:05:06Z", answered_at: "" })]);
+    const { rows } = await pool.query(`SELECT tableoid::regclass::text AS part FROM "CallRecord" WHERE "externalId" = 'partitioned'`);
+    expect(rows[0].part).toBe('cdr_partitions."CallRecord_2031_02"');
+  });
+
+  it("fails an import whose header lacks required columns", async () => {
+    const { id } = await createImportRow(prisma, { source: "COMMAND", fileName: "bad.csv" });
+    await expect(runCallImport(pool, id, Readable.from(["call_id,pbx\nx,y\n"]))).rejects.toThrow(/lacks the columns direction/);
+  });
+});
