@@ -10,6 +10,7 @@ import pg from "pg";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { DEFAULT_BATCH_ROWS, runCallImport } from "@/lib/cdr/import/import-calls";
 import { rateMonths } from "@/lib/cdr/rating/rate-month";
+import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
 import { createPrismaClient } from "@/lib/db/client";
 
 const args = process.argv.slice(2);
@@ -61,6 +62,7 @@ try {
   if (Object.keys(outcome.report).length) console.table(outcome.report);
   const rated = await rateMonths(prisma, outcome.months);
   console.log(`Rated ${rated} calls in ${outcome.months.map((m) => m.slice(0, 7)).join(", ") || "no month"}.`);
+  await refreshRollupsForMonths(prisma, outcome.months);
 } finally {
   bar.stop();
   await pool.end();

@@ -164,3 +164,32 @@ export function TopNumbersFigure({ query }: { query: string }) {
     />
   );
 }
+
+const percent = (used: number, included: number) => `${Math.round((used / included) * 100)} %`;
+
+/** R5 and R15 per PBX user: what each has used of the included minutes and SMS, and where the month is heading. */
+export function IncludedUseFigure({ query, pbxNames }: { query: string; pbxNames: Record<string, string> }) {
+  const figure = useFigure("userUse", query);
+  const rows = figure.data ?? [];
+  return (
+    <FigureCard
+      title="Included minutes and SMS per user"
+      className="lg:col-span-2"
+      query={figure}
+      isEmpty={!rows.length}
+      table={
+        <FigureTable
+          caption="Use of the 3000 included Area 1 minutes and 200 SMS per user this month, with the projection to month end"
+          headers={["User", "Minutes used", "Projected", "SMS sent", "Projected"]}
+          rows={rows.map((r) => [
+            <span key="u">{r.extension}<span className="block text-xs text-muted-foreground">{pbxNames[r.pbxId] ?? ""}</span></span>,
+            `${formatNumber(Math.round(r.minutesUsed))} of ${formatNumber(r.minutesIncluded)} (${percent(r.minutesUsed, r.minutesIncluded)})`,
+            <span key="p" className={r.minutesProjected > r.minutesIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.minutesProjected))}</span>,
+            `${formatNumber(r.smsSent)} of ${formatNumber(r.smsIncluded)}`,
+            <span key="s" className={r.smsProjected > r.smsIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.smsProjected))}</span>,
+          ])}
+        />
+      }
+    />
+  );
+}

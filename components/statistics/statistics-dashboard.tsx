@@ -2,13 +2,13 @@
 
 import { usePathname } from "next/navigation";
 import { CallList } from "./call-list";
-import { AnsweredFigure, ByAreaFigure, HourOfWeekFigure, PerDayFigure, TopDestinationsFigure, TopNumbersFigure } from "./figures";
+import { AnsweredFigure, ByAreaFigure, HourOfWeekFigure, IncludedUseFigure, PerDayFigure, TopDestinationsFigure, TopNumbersFigure } from "./figures";
 
 /**
  * Every figure for one filter query string (the page's URL), each fetched on its own through React
  * Query so the fast ones show while others load. `withCallList` off for the PBX page's summary.
  */
-export function StatisticsDashboard({ query, withCallList = true }: { query: string; withCallList?: boolean }) {
+export function StatisticsDashboard({ query, pbxNames, withCallList = true }: { query: string; pbxNames: Record<string, string>; withCallList?: boolean }) {
   const pathname = usePathname();
   const hrefWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams(query);
@@ -31,6 +31,7 @@ export function StatisticsDashboard({ query, withCallList = true }: { query: str
       <TopDestinationsFigure query={figureQuery} />
       <TopNumbersFigure query={figureQuery} />
       <HourOfWeekFigure query={figureQuery} />
+      <IncludedUseFigure query={figureQuery} pbxNames={pbxNames} />
       {withCallList && <CallList query={query} hrefWith={hrefWith} />}
     </div>
   );

@@ -51,7 +51,7 @@ describe("statistics figures: roll-ups against the raw call table", () => {
     );
     expect(total.calls).toBe(octoberCalls.length);
     expect(total.answeredCalls).toBe(octoberCalls.filter((c) => c.durationSeconds > 0).length);
-    for (const name of ["perDay", "hourOfWeek", "byArea", "topDestinations", "topNumbers", "costThisMonth"] as const) {
+    for (const name of ["perDay", "hourOfWeek", "byArea", "topDestinations", "topNumbers", "costThisMonth", "userUse"] as const) {
       expect((await statisticsFigure(prisma, { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now }, name)).length, name).toBeGreaterThan(0);
     }
   });

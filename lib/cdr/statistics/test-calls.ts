@@ -14,6 +14,7 @@ export function seededRandom(seed: number) {
 }
 
 const COUNTRIES = [["DE", 1], ["AT", 1], ["FR", 1], ["US", 2], ["GB", 2], ["JP", 4], ["BR", 5]] as const;
+const EXTENSIONS = ["100", "101", "102", "103"];
 const NUMBERS = ["+4930123456", "+4989765432", "+33142685300", "+12125550100", "+442079460000", "+81312345678"];
 
 /** `count` calls of one PBX spread over [from, from + days), with every dimension the dashboards group by. */
@@ -23,14 +24,17 @@ export function syntheticCalls(
 ): Prisma.CallRecordCreateManyInput[] {
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  return Array.from({ length: options.count }, () => {
+  return Array.from({ length: options.count }, (_, i) => {
     const direction = random() < 0.4 ? "INBOUND" : "OUTBOUND";
     const [countryCode, area] = random() < 0.1 ? [null, null] : pick(COUNTRIES);
     const durationSeconds = random() < 0.25 ? 0 : Math.floor(random() * 1800) + 1;
     const other = pick(NUMBERS);
     return {
       ...pbx,
+      externalId: `synthetic-${options.seed}-${i}`,
       direction,
+      extension: direction === "OUTBOUND" ? pick(EXTENSIONS) : null,
+      disposition: durationSeconds ? "ANSWERED" : pick(["BUSY", "NO_ANSWER", "FAILED"] as const),
       fromE164: direction === "OUTBOUND" ? "+4989123450" : other,
       toE164: direction === "OUTBOUND" ? other : "+4989123450",
       countryCode,
@@ -44,6 +48,27 @@ export function syntheticCalls(
   });
 }
 
+/** `count` SMS of one PBX, sent and received by its users, over [from, from + days). */
+export function syntheticSms(
+  pbx: { partnerId: string; customerId: string; pbxId: string },
+  options: { count: number; from: Date; days: number; seed: number },
+): Prisma.SmsRecordCreateManyInput[] {
+  const random = seededRandom(options.seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  return Array.from({ length: options.count }, (_, i) => ({
+    ...pbx,
+    externalId: `synthetic-sms-${options.seed}-${i}`,
+    direction: random() < 0.8 ? "OUTBOUND" : "INBOUND",
+    fromE164: "+4989123450",
+    toE164: pick(NUMBERS),
+    extension: random() < 0.95 ? pick(EXTENSIONS) : null,
+    sentAt: new Date(options.from.getTime() + Math.floor(random() * options.days * 86_400_000)),
+    cost: "0",
+    currency: "EUR",
+  }));
+}
+
 export async function insertSyntheticCalls(db: Db, ...args: Parameters<typeof syntheticCalls>) {
   await db.callRecord.createMany({ data: syntheticCalls(...args) });
+  await db.smsRecord.createMany({ data: syntheticSms(args[0], { ...args[1], count: Math.ceil(args[1].count / 4) }) });
 }

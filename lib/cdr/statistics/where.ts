@@ -4,20 +4,24 @@ import { Prisma } from "@/lib/db/generated/client";
 import { dateRange, type TStatisticsFilters } from "./filters";
 
 /** Where a figure is computed: a roll-up table, or the raw call table (the oracle, the benchmark, a number filter). */
-export type TStatisticsTable = "daily" | "hourly" | "numbers" | "raw";
+export type TStatisticsTable = "daily" | "hourly" | "numbers" | "users" | "raw" | "sms";
 
 export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.raw('"CallDailyRollup"'),
   hourly: Prisma.raw('"CallHourlyRollup"'),
   numbers: Prisma.raw('"CallNumberDailyRollup"'),
+  users: Prisma.raw('"CallUserDailyRollup"'),
   raw: Prisma.raw('"CallRecord"'),
+  sms: Prisma.raw('"SmsRecord"'),
 };
 
 const TIME_COLUMN: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.sql`"day"`,
   hourly: Prisma.sql`"hour"`,
   numbers: Prisma.sql`"day"`,
+  users: Prisma.sql`"day"`,
   raw: Prisma.sql`"startedAt"`,
+  sms: Prisma.sql`"sentAt"`,
 };
 
 export interface TStatisticsScope {
@@ -35,7 +39,7 @@ export interface TStatisticsScope {
 export function statisticsWhere(table: TStatisticsTable, { actor, filters, range, now }: TStatisticsScope): Prisma.Sql {
   const { from, toExclusive } = range ?? dateRange(filters, now);
   const time = TIME_COLUMN[table];
-  const isDay = table === "daily" || table === "numbers";
+  const isDay = table === "daily" || table === "numbers" || table === "users";
   const conditions: Prisma.Sql[] = [
     isDay ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date` : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
   ];
@@ -49,6 +53,7 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
   if (filters.number) {
     if (table === "raw") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
     else if (table === "numbers") conditions.push(Prisma.sql`"number" = ${filters.number}`);
+    else if (table === "sms") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
     else throw new Error(`The ${table} roll-up has no number: a number filter is answered from the raw table.`);
   }
   return Prisma.join(conditions, " AND ");

@@ -49,6 +49,20 @@ CREATE TABLE "CallNumberDailyRollup" (
     CONSTRAINT "CallNumberDailyRollup_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "CallUserDailyRollup" (
+    "id" BIGSERIAL NOT NULL,
+    "day" DATE NOT NULL,
+    "partnerId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "pbxId" TEXT NOT NULL,
+    "extension" TEXT NOT NULL,
+    "area1Seconds" BIGINT NOT NULL,
+    "smsSent" INTEGER NOT NULL,
+
+    CONSTRAINT "CallUserDailyRollup_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "CallDailyRollup_partnerId_day_idx" ON "CallDailyRollup"("partnerId", "day");
 
@@ -84,3 +98,15 @@ CREATE INDEX "CallNumberDailyRollup_pbxId_day_idx" ON "CallNumberDailyRollup"("p
 
 -- CreateIndex
 CREATE INDEX "CallNumberDailyRollup_day_idx" ON "CallNumberDailyRollup"("day");
+
+-- CreateIndex
+CREATE INDEX "CallUserDailyRollup_partnerId_day_idx" ON "CallUserDailyRollup"("partnerId", "day");
+
+-- CreateIndex
+CREATE INDEX "CallUserDailyRollup_customerId_day_idx" ON "CallUserDailyRollup"("customerId", "day");
+
+-- CreateIndex
+CREATE INDEX "CallUserDailyRollup_pbxId_day_idx" ON "CallUserDailyRollup"("pbxId", "day");
+
+-- CreateIndex
+CREATE INDEX "CallUserDailyRollup_day_idx" ON "CallUserDailyRollup"("day");
