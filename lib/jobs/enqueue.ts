@@ -1,6 +1,7 @@
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { createBoss, type Boss } from "./boss";
 import { MAIL_SEND, MAIL_SWEEP } from "./mail-jobs";
+import { USAGE_ALERTS } from "./usage-alerts";
 
 // One sender per process, shared by the Next.js bundle and scripts/server.ts (separate module
 // instances, same global), and surviving dev reloads.
@@ -41,4 +42,14 @@ export async function requestMailDelivery() {
 /** Queues one outbox row for sending (the admin's resend). */
 export async function requestOutboxEmailDelivery(outboxEmailId: string) {
   await (await jobSender()).send(MAIL_SEND, { outboxEmailId }, { singletonKey: outboxEmailId });
+}
+
+/** Asks a worker for the usage alerts of months whose roll-ups changed ("2026-10-01…"); the hourly run catches up if this fails. */
+export async function requestUsageAlerts(months: string[]) {
+  try {
+    const boss = await jobSender();
+    for (const month of months) await boss.send(USAGE_ALERTS, { month: month.slice(0, 10) }, { singletonKey: month.slice(0, 7) });
+  } catch (error) {
+    console.error("[jobs] could not request usage alerts; the hourly run will send them", error);
+  }
 }
