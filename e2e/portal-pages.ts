@@ -30,6 +30,7 @@ export function portalPages(ids: PageIds) {
     "/admin/countries/DE",
     "/admin/outbox",
     "/admin/jobs",
+    "/admin/cdr-imports",
     "/admin/audit",
     "/partner",
     "/activations",

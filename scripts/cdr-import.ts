@@ -5,6 +5,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { Transform } from "node:stream";
 import cliProgress from "cli-progress";
 import pg from "pg";
 import { createImportRow } from "@/lib/cdr/import/create-import";
@@ -42,9 +43,14 @@ try {
   if (unfinished) console.log(`Resuming import ${importId} after line ${unfinished.committedLine}.`);
   else console.log(`Import ${importId}`);
 
-  const input = createReadStream(fileName);
   let bytes = 0;
-  input.on("data", (chunk) => (bytes += chunk.length));
+  // Counting in a transform, not a "data" listener, which would let bytes flow away before the import pipes them.
+  const input = createReadStream(fileName).pipe(new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  }));
   const started = performance.now();
   bar.start(size, 0, { read: 0, stored: 0, duplicate: 0, refused: 0, rate: 0 });
   const outcome = await runCallImport(pool, importId, input, {

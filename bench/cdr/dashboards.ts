@@ -35,7 +35,7 @@ export async function benchDashboards(ctx: BenchContext, { rollupRuns = 50, rawR
   const now = new Date();
   const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   process.stderr.write("Roll-up refresh of the month…\n");
-  let started = performance.now();
+  const started = performance.now();
   await refreshCallRollups(ctx.prisma, { from: month, to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)) });
   const refreshSeconds = (performance.now() - started) / 1000;
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/http/action-result";
+import { postFile } from "@/components/ui/post-file";
 
 // The file goes to a route handler: server actions cap request bodies at 1 MB.
 export function TemplateUpload({ documentId, documentName, hasTemplate }: { documentId: string; documentName: string; hasTemplate: boolean }) {
@@ -17,22 +17,11 @@ export function TemplateUpload({ documentId, documentName, hasTemplate }: { docu
   async function upload(file: File) {
     setError(null);
     setPending(true);
-    const body = new FormData();
-    body.set("file", file);
-    try {
-      const response = await fetch(`/api/admin/required-documents/${documentId}/template`, { method: "POST", body });
-      const result = (await response.json().catch(() => null)) as ActionResult<unknown> | null;
-      if (!result?.ok) {
-        setError(result?.error ?? "The upload failed. Try again.");
-        return;
-      }
-      toast({ title: `Template for “${documentName}” uploaded`, variant: "success" });
-      router.refresh();
-    } catch {
-      setError("The upload was interrupted. Check the connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const result = await postFile(`/api/admin/required-documents/${documentId}/template`, file);
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    toast({ title: `Template for “${documentName}” uploaded`, variant: "success" });
+    router.refresh();
   }
 
   const label = hasTemplate ? "Replace template" : "Upload template";

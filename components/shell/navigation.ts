@@ -20,6 +20,7 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },
+  { href: "/admin/cdr-imports", label: "CDR imports", permission: "cdr.import" },
   { href: "/admin/jobs", label: "Background jobs", permission: "jobs.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/users", label: "Users", permission: "users.manage" },

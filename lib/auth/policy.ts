@@ -32,12 +32,16 @@ export const PERMISSIONS = [
   "sms.view",
   /** Background jobs and the mail outbox's resend: see failures, retry, cancel. */
   "jobs.manage",
+  /** Upload CDR files and read every import's report (the operator's side). */
+  "cdr.import",
+  /** Create and revoke the API keys a PBX posts its call records with. */
+  "pbx.api_keys",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };
 

@@ -1,5 +1,6 @@
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { createBoss, type Boss } from "./boss";
+import { CDR_IMPORT, CDR_RATE } from "./cdr-jobs";
 import { MAIL_SEND, MAIL_SWEEP } from "./mail-jobs";
 import { USAGE_ALERTS } from "./usage-alerts";
 
@@ -42,6 +43,21 @@ export async function requestMailDelivery() {
 /** Queues one outbox row for sending (the admin's resend). */
 export async function requestOutboxEmailDelivery(outboxEmailId: string) {
   await (await jobSender()).send(MAIL_SEND, { outboxEmailId }, { singletonKey: outboxEmailId });
+}
+
+/** Queues an uploaded CDR file's import (one job per import). */
+export async function requestCdrImport(importId: string) {
+  await (await jobSender()).send(CDR_IMPORT, { importId }, { singletonKey: importId });
+}
+
+/** Queues rating of the months an API post touched; rating is idempotent, so a lost request only delays it. */
+export async function requestCdrRating(months: string[], pbxIds: string[]) {
+  if (months.length === 0) return;
+  try {
+    await (await jobSender()).send(CDR_RATE, { months, pbxIds });
+  } catch (error) {
+    console.error("[jobs] could not queue CDR rating", error);
+  }
 }
 
 /** Asks a worker for the usage alerts of months whose roll-ups changed ("2026-10-01…"); the hourly run catches up if this fails. */

@@ -106,6 +106,9 @@ export async function runCallImport(
       }
       await client.query("BEGIN");
       try {
+        // The planner cannot estimate the RETURNING rows it joins the batch with, and a nested loop
+        // over two batches is quadratic: hash joins only, for this transaction.
+        await client.query("SET LOCAL enable_nestloop = off");
         await copyInto(client, batch.copyLines);
         const room = Math.max(0, REFUSALS_KEPT - refusalsKept);
         const { rows: [staged] } = await client.query<{ stored: number; duplicates: number; unknown: number }>(STAGE_CALLS_SQL, [importId, room, UNRATED_CURRENCY]);

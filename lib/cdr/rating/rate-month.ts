@@ -22,15 +22,18 @@ function monthRange(month: string): [Date, Date] {
  * (numeric in the database, never floats), and re-runnable: rating the same month again gives the
  * same costs and writes no row. Returns how many calls and messages changed.
  */
-export async function rateMonth(db: Pick<Db, "$executeRawUnsafe" | "$transaction">, { month, partnerId, pbxIds }: RateMonthInput) {
+export async function rateMonth(db: Pick<Db, "$executeRawUnsafe">, { month, partnerId, pbxIds }: RateMonthInput) {
   const [from, to] = monthRange(month);
   const params = [from, to, partnerId ?? null, END_USER_TIER_CODE, pbxIds ?? null] as const;
-  const [calls, sms] = await db.$transaction([db.$executeRawUnsafe(RATE_CALLS_SQL, ...params), db.$executeRawUnsafe(RATE_SMS_SQL, ...params)]);
+  // Two statements, each atomic on its own: calls and SMS are rated independently, and a month of
+  // millions of calls outlasts any interactive-transaction timeout.
+  const calls = await db.$executeRawUnsafe(RATE_CALLS_SQL, ...params);
+  const sms = await db.$executeRawUnsafe(RATE_SMS_SQL, ...params);
   return { calls, sms };
 }
 
 /** Rates each month in turn; returns how many calls changed. */
-export async function rateMonths(db: Pick<Db, "$executeRawUnsafe" | "$transaction">, months: string[], pbxIds?: string[]) {
+export async function rateMonths(db: Pick<Db, "$executeRawUnsafe">, months: string[], pbxIds?: string[]) {
   let calls = 0;
   for (const month of months) calls += (await rateMonth(db, { month, pbxIds })).calls;
   return calls;

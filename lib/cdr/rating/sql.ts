@@ -24,7 +24,6 @@ const charge = (perMinute: string, seconds: string) => `round(${perMinute} * ${s
  * Rates every call of one month ($1 <= startedAt < $2), optionally one partner's ($3) or some PBXs'
  * ($5), at the partner's tier and at the End User price ($4 is the End User tier's code):
  * - the destination (outgoing) or the DID's country (incoming) by the longest calling-code prefix;
- *   a code shared by several countries (+1) resolves to one of them, whose area is the same;
  * - R5: Area 1 seconds come first from the caller's (extension's) own 3000 minutes of the month,
  *   in the order the calls started; the seconds past them, and Areas 2-6 from the first second,
  *   are charged per second at the area's per-minute rate;
@@ -41,13 +40,18 @@ calls AS (
   FROM "CallRecord" c JOIN "Partner" p ON p.id = c."partnerId"
   WHERE c."startedAt" >= $1 AND c."startedAt" < $2
     AND ($3::text IS NULL OR c."partnerId" = $3) AND ($5::text[] IS NULL OR c."pbxId" = ANY($5))
+), dial AS (
+  -- One country per calling code: a code shared by several countries (+1) resolves to one of them.
+  SELECT DISTINCT ON ("dialCode") "dialCode", code, "callTerminationArea" FROM "Country" ORDER BY "dialCode", code DESC
 ), placed AS (
-  SELECT calls.*, d.code AS country, d."callTerminationArea" AS country_area
-  FROM calls LEFT JOIN LATERAL (
-    SELECT co.code, co."callTerminationArea" FROM "Country" co
-    WHERE co."dialCode" IN (substr(calls.number, 2, 1), substr(calls.number, 2, 2), substr(calls.number, 2, 3), substr(calls.number, 2, 4))
-    ORDER BY length(co."dialCode") DESC, co.code DESC LIMIT 1
-  ) d ON true
+  -- Longest prefix first: four equality (hash) joins, not a lookup per call.
+  SELECT calls.*, coalesce(d4.code, d3.code, d2.code, d1.code) AS country,
+    coalesce(d4."callTerminationArea", d3."callTerminationArea", d2."callTerminationArea", d1."callTerminationArea") AS country_area
+  FROM calls
+  LEFT JOIN dial d4 ON d4."dialCode" = substr(calls.number, 2, 4)
+  LEFT JOIN dial d3 ON d3."dialCode" = substr(calls.number, 2, 3)
+  LEFT JOIN dial d2 ON d2."dialCode" = substr(calls.number, 2, 2)
+  LEFT JOIN dial d1 ON d1."dialCode" = substr(calls.number, 2, 1)
 ), used AS (
   SELECT placed.*,
     CASE WHEN direction = 'OUTBOUND' THEN country_area END AS area,
@@ -76,7 +80,7 @@ calls AS (
          WHEN b.direction = 'OUTBOUND' THEN ${charge("eu_area.\"perMinute\"", "b.billed_seconds")}
          ELSE ${charge("eu_fp.\"perMinute\"", "b.billed_seconds")} END AS end_user_cost
   FROM billed b
-  CROSS JOIN end_user_tier
+  LEFT JOIN end_user_tier ON true
   ${IN_FORCE("own", 'b."tierId"', 'b."startedAt"')}
   ${IN_FORCE("eu", "end_user_tier.id", 'b."startedAt"')}
   LEFT JOIN "AreaRate" own_area ON own_area."priceListId" = own.id AND own_area.area = b.area
@@ -109,7 +113,7 @@ ranked AS (
     CASE WHEN r.direction = 'OUTBOUND' AND r.nth > ${INCLUDED_PER_USER.sms} THEN own."smsRate" ELSE 0 END AS cost,
     CASE WHEN r.direction = 'OUTBOUND' AND r.nth > ${INCLUDED_PER_USER.sms} THEN eu."smsRate" ELSE 0 END AS end_user_cost
   FROM ranked r
-  CROSS JOIN end_user_tier
+  LEFT JOIN end_user_tier ON true
   ${IN_FORCE("own", 'r."tierId"', 'r."sentAt"')}
   ${IN_FORCE("eu", "end_user_tier.id", 'r."sentAt"')}
 )

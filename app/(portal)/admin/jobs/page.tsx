@@ -17,6 +17,9 @@ const QUEUE_LABEL: Record<string, string> = {
   "mail-send": "Send one e-mail",
   "mail-sweep": "Outbox sweep",
   "compliance-expiry-notices": "Expiring documents notices",
+  "cdr-import": "CDR file import",
+  "cdr-rate": "Call rating",
+  "cdr-partitions": "Call table partitions",
 };
 
 export default async function JobsPage() {

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ResendButton } from "@/components/mail/resend-button";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
+import { NewerOlderPager } from "@/components/ui/newer-older-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { db } from "@/lib/db/client";
 import type { OutboxStatus } from "@/lib/db/generated/enums";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/search-params";
 import { listOutboxEmails } from "@/lib/mail/queries";
 import { z } from "zod";
@@ -86,15 +86,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </TableScrollRegion>
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
-        <span>
-          {formatNumber(total)} e-mails · page {page} of {pageCount}
-        </span>
-        <span className="flex gap-4">
-          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${Math.min(page - 1, pageCount)}`}>Newer</Link>}
-          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${page + 1}`}>Older</Link>}
-        </span>
-      </nav>
+      <NewerOlderPager total={total} noun="e-mails" page={page} pageCount={pageCount} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
+import { ApiKeysSection } from "@/components/pbx/api-keys-section";
 import { PbxActivationStatus } from "@/components/pbx/pbx-activation-status";
 import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
@@ -18,6 +19,7 @@ import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
+import { listPbxApiKeys } from "@/lib/pbx/api-keys";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
 import { pbxSmsOverview } from "@/lib/sms/pbx-sms";
 import { pbxTicketsOverview } from "@/lib/tickets/pbx-tickets";
@@ -128,6 +130,7 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}
         <PbxSmsSection overview={pbxSmsOverview(db(), actor, pbx.id)} />
+        {can(actor, "pbx.api_keys") && <ApiKeysSection pbxId={pbx.id} keys={await listPbxApiKeys(db(), actor, pbx.id)} />}
       </div>
     </>
   );

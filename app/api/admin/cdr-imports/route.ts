@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { startUploadImport } from "@/lib/cdr/import/uploads";
+import { readUploadedFile } from "@/lib/http/uploaded-file";
+import { route } from "@/lib/http/route";
+import { requestCdrImport } from "@/lib/jobs/enqueue";
+
+/** An admin's CDR file upload: stored, then imported by a background job. */
+export const POST = route({ permission: "cdr.import", params: z.object({}), okStatus: 201 }, async ({ request, actor, db }) => {
+  const { bytes, fileName } = await readUploadedFile(request);
+  const { id } = await startUploadImport(db, actor, { fileName, bytes });
+  await requestCdrImport(id);
+  return { id };
+});

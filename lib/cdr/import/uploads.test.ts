@@ -1,0 +1,77 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobContext } from "@/lib/jobs/definition";
+import { actorOf, makeTenant, makeTenantUser, type Tenant } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+
+const { prisma, url } = await createTestDatabase();
+process.env.DATABASE_URL = url;
+process.env.CLASSOUND_DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "cdr-uploads-"));
+const { cdrImportDetail, listCdrImports, refusedRowsCsv, startUploadImport } = await import("./uploads");
+const { cdrImportJob, cdrPartitionsJob, cdrRateJob } = await import("@/lib/jobs/cdr-jobs");
+const { cdrPool } = await import("./pool");
+afterAll(() => cdrPool().end());
+
+let tenant: Tenant;
+beforeAll(async () => {
+  tenant = await makeTenant(prisma);
+});
+const context = (): JobContext => ({ db: prisma, sendMail: null, now: () => new Date("2026-11-23T12:00:00Z"), enqueue: async () => {} });
+const file = (lines: string[]) =>
+  new TextEncoder().encode(["call_id,pbx,direction,from,to,extension,started_at,answered_at,duration,disposition", ...lines].join("\n"));
+
+describe("CDR uploads", () => {
+  it("are for admins only, whatever id is asked for", async () => {
+    const admin = actorOf(await makeTenantUser(prisma, "ADMIN", tenant));
+    const { id } = await startUploadImport(prisma, admin, { fileName: "calls.csv", bytes: file([]) });
+    for (const role of ["PARTNER", "END_USER"] as const) {
+      const actor = actorOf(await makeTenantUser(prisma, role, tenant));
+      await expect(startUploadImport(prisma, actor, { fileName: "calls.csv", bytes: file([]) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listCdrImports(prisma, actor, 1)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(cdrImportDetail(prisma, actor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(refusedRowsCsv(prisma, actor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
+  it("refuses a file that is not CSV text", async () => {
+    const admin = actorOf(await makeTenantUser(prisma, "ADMIN", tenant));
+    await expect(startUploadImport(prisma, admin, { fileName: "calls.pdf", bytes: file([]) })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(startUploadImport(prisma, admin, { fileName: "calls.csv", bytes: new Uint8Array([0x50, 0x4b, 0, 0]) })).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("run as a job: the same result when the job runs twice, with the refused rows downloadable", async () => {
+    const admin = actorOf(await makeTenantUser(prisma, "ADMIN", tenant));
+    const { id } = await startUploadImport(prisma, admin, {
+      fileName: "october.csv",
+      bytes: file([
+        `u1,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T08:00:00Z,2026-10-01T08:00:04Z,61,answered`,
+        `u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered`,
+      ]),
+    });
+    await cdrImportJob.run(context(), cdrImportJob.parse({ importId: id }));
+    await cdrImportJob.run(context(), cdrImportJob.parse({ importId: id }));
+    const detail = await cdrImportDetail(prisma, admin, id);
+    expect(detail).toMatchObject({ status: "DONE", rowsRead: 2, rowsStored: 1, rowsRefused: 1, report: { "duration over four hours (R14)": 1 } });
+    expect(await prisma.callRecord.count({ where: { pbxId: tenant.pbx.id } })).toBe(1);
+    const stored = await prisma.callRecord.findFirstOrThrow({ where: { pbxId: tenant.pbx.id } });
+    expect(stored.ratedAt).not.toBeNull();
+    const { csv, fileName } = await refusedRowsCsv(prisma, admin, id);
+    expect(fileName).toBe("october-refused.csv");
+    expect(csv).toBe(`line,reasons,row\r\n3,duration over four hours (R14),"u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered"\r\n`);
+    expect((await listCdrImports(prisma, admin, 1)).rows.map((r) => r.id)).toContain(id);
+
+    const rate = cdrRateJob.parse({ months: ["2026-10-01"] });
+    await cdrRateJob.run(context(), rate);
+    expect(await cdrRateJob.run(context(), rate)).toBe(0);
+  });
+
+  it("creates the call table's partitions ahead, twice as once", async () => {
+    await cdrPartitionsJob.run(context(), {});
+    await cdrPartitionsJob.run(context(), {});
+    const parts = await prisma.$queryRaw<{ name: string }[]>`
+      SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"CallRecord"'::regclass ORDER BY 1`;
+    expect(parts.map((p) => p.name)).toEqual(expect.arrayContaining(["CallRecord_2026_11", "CallRecord_2026_12", "CallRecord_2027_01", "CallRecord_2027_02", "CallRecord_default"]));
+  });
+});
