@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "TOO_LARGE";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "TOO_LARGE" | "BAD_REQUEST";
 
 /** A failure a user can be told about; anything else is a bug and is reported generically. */
 export class AppError extends Error {

@@ -11,6 +11,8 @@ import pg from "pg";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { DEFAULT_BATCH_ROWS, runCallImport } from "@/lib/cdr/import/import-calls";
 import { rateMonths } from "@/lib/cdr/rating/rate-month";
+import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
+import { requestUsageAlerts } from "@/lib/jobs/enqueue";
 import { createPrismaClient } from "@/lib/db/client";
 
 const args = process.argv.slice(2);
@@ -67,6 +69,8 @@ try {
   if (Object.keys(outcome.report).length) console.table(outcome.report);
   const rated = await rateMonths(prisma, outcome.months);
   console.log(`Rated ${rated} calls in ${outcome.months.map((m) => m.slice(0, 7)).join(", ") || "no month"}.`);
+  await refreshRollupsForMonths(prisma, outcome.months);
+  await requestUsageAlerts(outcome.months);
 } finally {
   bar.stop();
   await pool.end();

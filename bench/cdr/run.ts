@@ -1,7 +1,9 @@
 // Call-record benchmark (npm run bench:cdr [-- --calls 10000000]): ingest through the import path
-// next to a plain COPY of the same file, in one run on a throw-away PostgreSQL. Figures go to
+// next to a plain COPY of the same file, then every dashboard figure from the roll-ups next to a plain
+// GROUP BY on the raw call table, in one run on a throw-away PostgreSQL. Figures go to
 // docs/performance.md ("Call records").
 import { startBenchDatabase } from "./context";
+import { benchDashboards, dashboardTable } from "./dashboards";
 import { benchIngest, ingestTable } from "./ingest";
 
 const flag = process.argv.indexOf("--calls");
@@ -14,6 +16,7 @@ if (!Number.isInteger(calls) || calls < 1) {
 const ctx = await startBenchDatabase();
 try {
   console.log(ingestTable(await benchIngest(ctx, { calls })));
+  console.log(dashboardTable(await benchDashboards(ctx)));
 } finally {
   await ctx.stop();
 }

@@ -1,4 +1,4 @@
-import type { UsageSummary } from "@/lib/cdr/usage-summary";
+import type { UsageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { formatMoney, formatNumber } from "@/lib/format";
 import { StatCard } from "./stat-card";
 

@@ -124,6 +124,15 @@ export const scope = {
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return { customerId: customerIdOf(actor) };
   },
+  /**
+   * The same tenant key as `callRecords`, for the raw SQL of the statistics (roll-up tables carry
+   * `partnerId` and `customerId` too): null means every tenant.
+   */
+  callTenant(actor: Actor): { column: "partnerId" | "customerId"; id: string } | null {
+    if (actor.role === "ADMIN") return null;
+    if (actor.role === "PARTNER") return { column: "partnerId", id: partnerIdOf(actor) };
+    return { column: "customerId", id: customerIdOf(actor) };
+  },
   /** Accounts the actor may manage: a partner admin its colleagues and its customers' end users. */
   users(actor: Actor): Prisma.UserWhereInput {
     if (actor.role === "ADMIN") return {};

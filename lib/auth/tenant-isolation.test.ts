@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { usageSummary } from "@/lib/cdr/usage-summary";
+import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { listPbxs } from "@/lib/pbx/list-pbxs";
+import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
 import { catalogueInForce } from "@/lib/pricing/catalogue";
 import { listAuditEntries } from "@/lib/audit/list-audit";
 import { adminOverview } from "@/lib/admin/overview";
@@ -21,6 +22,7 @@ async function addCall(tenant: typeof a, seconds: number, cost: string) {
 }
 await addCall(a, 120, "0.10000");
 await addCall(b, 600, "2.50000");
+await refreshCallRollups(prisma, { from: new Date(), to: new Date() });
 
 describe("tenant isolation", () => {
   it("shows a partner only its own customers' PBXs", async () => {

@@ -19,6 +19,7 @@ export function failureOf(error: unknown): ActionFailure {
 }
 
 const HTTP_STATUS: Record<ActionFailure["code"], number> = {
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

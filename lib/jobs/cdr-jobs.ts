@@ -3,7 +3,10 @@ import { cdrPool } from "@/lib/cdr/import/pool";
 import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
 import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
 import { rateMonths } from "@/lib/cdr/rating/rate-month";
-import { defineJob } from "./definition";
+import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
+import type { Db } from "@/lib/db/client";
+import { defineJob, type JobContext } from "./definition";
+import { USAGE_ALERTS } from "./usage-alerts";
 
 export const CDR_IMPORT = "cdr-import";
 export const CDR_RATE = "cdr-rate";
@@ -13,8 +16,9 @@ export const cdrImportJob = defineJob({
   name: CDR_IMPORT,
   queue: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
   parse: (data) => z.object({ importId: z.string().min(1) }).parse(data),
-  async run({ db }, { importId }) {
+  async run({ db, enqueue }, { importId }) {
     const outcome = await unsafeRunStoredImport(db, cdrPool(), importId);
+    if (outcome) await afterCallsChanged(db, enqueue, outcome.months);
     return outcome && { rowsStored: outcome.rowsStored, rowsRefused: outcome.rowsRefused };
   },
 });
@@ -24,8 +28,18 @@ export const cdrRateJob = defineJob({
   name: CDR_RATE,
   queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
   parse: (data) => z.object({ months: z.array(z.string().regex(/^\d{4}-\d{2}-01$/)), pbxIds: z.array(z.string()).optional() }).parse(data),
-  run: ({ db }, { months, pbxIds }) => rateMonths(db, months, pbxIds),
+  async run({ db, enqueue }, { months, pbxIds }) {
+    const rated = await rateMonths(db, months, pbxIds);
+    await afterCallsChanged(db, enqueue, months);
+    return rated;
+  },
 });
+
+// The dashboards read roll-ups: rebuild the months' days, then evaluate their usage alerts.
+async function afterCallsChanged(db: Db, enqueue: JobContext["enqueue"], months: string[]) {
+  await refreshRollupsForMonths(db, months);
+  for (const month of months) await enqueue(USAGE_ALERTS, { month: month.slice(0, 10) }, month.slice(0, 7));
+}
 
 /** Creates the call table's monthly partitions ahead and empties the DEFAULT partition into them. */
 export const cdrPartitionsJob = defineJob({

@@ -2,6 +2,7 @@ import { readRuntimeEnv } from "@/lib/config/runtime";
 import { createBoss, type Boss } from "./boss";
 import { CDR_IMPORT, CDR_RATE } from "./cdr-jobs";
 import { MAIL_SEND, MAIL_SWEEP } from "./mail-jobs";
+import { USAGE_ALERTS } from "./usage-alerts";
 
 // One sender per process, shared by the Next.js bundle and scripts/server.ts (separate module
 // instances, same global), and surviving dev reloads.
@@ -56,5 +57,15 @@ export async function requestCdrRating(months: string[], pbxIds: string[]) {
     await (await jobSender()).send(CDR_RATE, { months, pbxIds });
   } catch (error) {
     console.error("[jobs] could not queue CDR rating", error);
+  }
+}
+
+/** Asks a worker for the usage alerts of months whose roll-ups changed ("2026-10-01…"); the hourly run catches up if this fails. */
+export async function requestUsageAlerts(months: string[]) {
+  try {
+    const boss = await jobSender();
+    for (const month of months) await boss.send(USAGE_ALERTS, { month: month.slice(0, 10) }, { singletonKey: month.slice(0, 7) });
+  } catch (error) {
+    console.error("[jobs] could not request usage alerts; the hourly run will send them", error);
   }
 }

@@ -57,3 +57,9 @@ export async function notifyUser(db: Tx, userId: string, content: NotificationCo
   const users = await db.user.findMany({ where: { id: userId, disabledAt: null }, select: recipient(content.event) });
   await notify(db, users, content);
 }
+
+/** In-app notification to every active end user of a customer, and e-mail to those who want this event's. */
+export async function notifyCustomerUsers(db: Tx, customerId: string, content: NotificationContent) {
+  const users = await db.user.findMany({ where: { customerId, role: "END_USER", disabledAt: null }, select: recipient(content.event) });
+  await notify(db, users, content);
+}

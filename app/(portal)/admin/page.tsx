@@ -5,7 +5,7 @@ import { UsageCards } from "@/components/dashboard/usage-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { adminOverview } from "@/lib/admin/overview";
-import { usageSummary } from "@/lib/cdr/usage-summary";
+import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { db } from "@/lib/db/client";
 import { formatDate, formatNumber } from "@/lib/format";
 

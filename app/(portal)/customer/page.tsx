@@ -4,7 +4,7 @@ import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { UsageCards } from "@/components/dashboard/usage-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { usageSummary } from "@/lib/cdr/usage-summary";
+import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format";
 import { listPbxs } from "@/lib/pbx/list-pbxs";

@@ -6,7 +6,7 @@ import { PbxTable } from "@/components/pbx/pbx-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EXPIRY_NOTICE_DAYS, expiringDocumentCount } from "@/lib/activations/compliance-profile";
 import { requirePermission } from "@/lib/auth/session";
-import { usageSummary } from "@/lib/cdr/usage-summary";
+import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format";
 import { listPbxs } from "@/lib/pbx/list-pbxs";

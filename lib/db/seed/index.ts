@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/client";
 import { callRows } from "./calls";
 import { COUNTRIES } from "./countries";
 import { ensureCallRecordPartitions } from "../../cdr/partitions";
+import { refreshCallRollups } from "../../cdr/rollups/refresh";
 import { startOfUtcDay, startOfUtcMonth } from "./dates";
 import { REQUIRED_DOCUMENTS } from "./documents";
 import { numberRows } from "./numbers";
@@ -63,7 +64,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
   const pbxs = pbxRows(today, (pbxKey) => numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164);
   const calls = callRows(today, numbers.didsOf);
 
-  return prisma.$transaction(
+  const summary = await prisma.$transaction(
     async (tx) => {
       // Two app instances seeding at start-up would otherwise both find no call records and both insert them.
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('classound-demo-seed'))");
@@ -92,4 +93,6 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  if (summary.created.callRecords) await refreshCallRollups(prisma, { from: startOfUtcMonth(today, -1), to: today });
+  return summary;
 }

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
+import { PbxStatisticsSection } from "@/components/statistics/pbx-statistics-section";
 import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
@@ -123,6 +124,8 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
           </CardContent>
         </Card>
       )}
+
+      {can(actor, "statistics.view") && <PbxStatisticsSection pbxId={pbx.id} pbxName={pbx.name} />}
 
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}

@@ -1,0 +1,74 @@
+import type { Actor } from "@/lib/auth/actor";
+import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
+import { FIGURE_NAMES, statisticsFigure, type TFigureName, type TStatisticsSource } from "@/lib/cdr/statistics/figures";
+import { parseStatisticsFilters } from "@/lib/cdr/statistics/filters";
+import type { BenchContext } from "./context";
+
+export interface DashboardFigure {
+  view: string;
+  figure: TFigureName;
+  rollup: { p50: number; p95: number };
+  raw: { p50: number; p95: number };
+  /** Raw p95 over roll-up p95 (target: at least 20). */
+  speedup: number;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+async function time(run: () => Promise<unknown>, times: number) {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run();
+    ms.push(performance.now() - started);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
+}
+
+/**
+ * Every dashboard figure over last month's calls (already stored and rated), for an admin (all
+ * partners) and for the busiest partner, timed from the roll-ups and by a plain GROUP BY on the raw
+ * call table in the same run. The roll-up refresh of the month is timed first.
+ */
+export async function benchDashboards(ctx: BenchContext, { rollupRuns = 50, rawRuns = 5 } = {}) {
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  process.stderr.write("Roll-up refresh of the month…\n");
+  const started = performance.now();
+  await refreshCallRollups(ctx.prisma, { from: month, to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)) });
+  const refreshSeconds = (performance.now() - started) / 1000;
+
+  const [busiest] = await ctx.prisma.$queryRaw<{ partnerId: string }[]>`
+    SELECT "partnerId" FROM "CallDailyRollup" GROUP BY 1 ORDER BY sum(calls) DESC LIMIT 1`;
+  const actor = (role: Actor["role"], partnerId: string | null): Actor => ({ userId: "bench", role, partnerId, customerId: null, isPartnerAdmin: false, name: "Bench", email: "bench@example.test" });
+  const views = [
+    { view: "admin, all partners", actor: actor("ADMIN", null) },
+    { view: "busiest partner", actor: actor("PARTNER", busiest.partnerId) },
+  ];
+  const filters = parseStatisticsFilters({ preset: "last_month" });
+  const figures: DashboardFigure[] = [];
+  for (const { view, actor } of views) {
+    for (const figure of FIGURE_NAMES) {
+      process.stderr.write(`${view}: ${figure}…\n`);
+      const run = (source: TStatisticsSource) => () => statisticsFigure(ctx.prisma, { actor, filters, now }, figure, source);
+      await run("rollup")(); // warm the cache as a dashboard in use has it
+      const rollup = await time(run("rollup"), rollupRuns);
+      const raw = await time(run("raw"), rawRuns);
+      figures.push({ view, figure, rollup, raw, speedup: raw.p95 / rollup.p95 });
+    }
+  }
+  return { refreshSeconds, figures };
+}
+
+export function dashboardTable({ refreshSeconds, figures }: Awaited<ReturnType<typeof benchDashboards>>): string {
+  const ms = (n: number) => n.toFixed(1);
+  const lines = [
+    `Roll-up refresh of the month: ${refreshSeconds.toFixed(1)} s`,
+    "",
+    "| view | figure | roll-up p50 ms | roll-up p95 ms | raw p50 ms | raw p95 ms | raw / roll-up (p95) |",
+    "|---|---|---:|---:|---:|---:|---:|",
+    ...figures.map((f) => `| ${f.view} | ${f.figure} | ${ms(f.rollup.p50)} | ${ms(f.rollup.p95)} | ${ms(f.raw.p50)} | ${ms(f.raw.p95)} | ${f.speedup.toFixed(0)}x |`),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import type { TCallRow } from "@/lib/cdr/statistics/call-list";
+import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
+import { FigureCard, FigureTable } from "./figure-card";
+import { useStatistics } from "./use-statistics";
+
+type CallPage = { calls: TCallRow[]; total: number; page: number; pageSize: number };
+const SORTABLE = [
+  ["startedAt", "Start"],
+  ["durationSeconds", "Duration"],
+  ["cost", "Cost"],
+] as const;
+
+/** The filtered calls, a page at a time; page and sort are in the URL like the filters, so links share them. */
+export function CallList({ query, hrefWith }: { query: string; hrefWith: (changes: Record<string, string | undefined>) => string }) {
+  const list = useStatistics<CallPage>("calls", query);
+  const params = new URLSearchParams(query);
+  const sort = params.get("sort") ?? "startedAt.desc";
+  const data = list.data;
+  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  return (
+    <div className="space-y-3 lg:col-span-2">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-muted-foreground">Sort by</span>
+        {SORTABLE.map(([column, label]) => {
+          const [current, order] = sort.split(".");
+          const next = current === column && order === "desc" ? "asc" : "desc";
+          return (
+            <Link key={column} href={hrefWith({ sort: `${column}.${next}`, page: undefined })} aria-current={current === column ? "true" : undefined} className="rounded px-2 py-1 font-medium text-brand-700 hover:underline aria-[current]:bg-brand-50">
+              {label} {current === column ? (order === "desc" ? "↓" : "↑") : ""}
+            </Link>
+          );
+        })}
+        <Button asChild variant="secondary" size="sm" className="ml-auto">
+          <a href={`/api/statistics/calls/export${query ? `?${query}` : ""}`} download>Export CSV</a>
+        </Button>
+      </div>
+      <FigureCard
+        title={data ? `Calls (${formatNumber(data.total)})` : "Calls"}
+        query={list}
+        isEmpty={!data?.calls.length}
+        table={
+          <FigureTable
+            caption="Calls matching the filters"
+            headers={["Start", "PBX", "Direction", "From", "To", "Area", "Duration", "Cost"]}
+            rows={(data?.calls ?? []).map((c) => [
+              formatDateTime(c.startedAt),
+              c.pbx.name,
+              c.direction === "INBOUND" ? "In" : "Out",
+              <span key="f" className="font-mono">{c.fromE164}</span>,
+              <span key="t" className="font-mono">{c.toE164}</span>,
+              c.area ?? "—",
+              `${Math.floor(c.durationSeconds / 60)}:${String(c.durationSeconds % 60).padStart(2, "0")}`,
+              formatMoney(c.cost, c.currency, 3),
+            ])}
+          />
+        }
+      />
+      {data && pageCount > 1 && (
+        <nav aria-label="Call list pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
+          <span>Page {data.page} of {formatNumber(pageCount)}</span>
+          <span className="flex gap-4">
+            {data.page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={hrefWith({ page: String(data.page - 1) })}>Previous</Link>}
+            {data.page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={hrefWith({ page: String(data.page + 1) })}>Next</Link>}
+          </span>
+        </nav>
+      )}
+    </div>
+  );
+}

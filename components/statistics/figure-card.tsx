@@ -1,0 +1,78 @@
+"use client";
+
+import { useId, useState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TableScrollRegion } from "@/components/ui/table-scroll-region";
+import { cn } from "@/components/ui/cn";
+
+/** A simple table of a figure's rows: the chart's table view, read by screen readers whichever view shows. */
+export function FigureTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: ReactNode[][] }) {
+  return (
+    <TableScrollRegion label={caption}>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
+          <tr>{headers.map((h, i) => <th key={h} scope="col" className={cn("px-3 py-2 font-medium", i > 0 && "text-right")}>{h}</th>)}</tr>
+        </thead>
+        <tbody className="divide-y divide-neutral-100">
+          {rows.map((cells, r) => (
+            <tr key={r}>{cells.map((cell, i) => <td key={i} className={cn("px-3 py-1.5", i > 0 && "text-right tabular-nums")}>{cell}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScrollRegion>
+  );
+}
+
+/**
+ * A dashboard figure: loading, error and empty states in one place, and for a chart a "table view"
+ * toggle. The chart is hidden from assistive technology; its table is always in the page (visually
+ * hidden while the chart shows), so keyboard and screen-reader users get every number.
+ */
+export function FigureCard({
+  title,
+  query,
+  isEmpty,
+  chart,
+  table,
+  className,
+}: {
+  title: string;
+  query: { isPending: boolean; error: Error | null };
+  isEmpty: boolean;
+  chart?: ReactNode;
+  table: ReactNode;
+  className?: string;
+}) {
+  const [showTable, setShowTable] = useState(false);
+  const headingId = useId();
+  let body: ReactNode;
+  if (query.isPending) body = <Skeleton className="h-40 w-full" />;
+  else if (query.error) body = <Alert variant="danger">{query.error.message}</Alert>;
+  else if (isEmpty) body = <EmptyState title="No calls" description="Nothing matches these filters." className="py-6" />;
+  else if (!chart) body = table;
+  else
+    body = (
+      <>
+        {!showTable && <div aria-hidden="true">{chart}</div>}
+        <div className={showTable ? undefined : "sr-only"}>{table}</div>
+      </>
+    );
+  return (
+    <Card aria-labelledby={headingId} aria-busy={query.isPending} className={cn("min-w-0", className)}>
+      <CardHeader className="items-center">
+        <CardTitle id={headingId}>{title}</CardTitle>
+        {chart && !query.isPending && !query.error && !isEmpty && (
+          <Button type="button" size="sm" variant="ghost" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+            Table view
+          </Button>
+        )}
+      </CardHeader>
+      <CardContent>{body}</CardContent>
+    </Card>
+  );
+}

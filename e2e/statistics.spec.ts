@@ -1,0 +1,71 @@
+import { makePbx, makeTenant } from "@/lib/testing/fixtures";
+import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
+import { syntheticCalls } from "@/lib/cdr/statistics/test-calls";
+import type { Db } from "@/lib/db/client";
+import { expect, test } from "./fixtures";
+
+const DAY = 86_400_000;
+const startOfMonth = (offset: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+};
+
+async function addCalls(db: Db, pbx: { id: string; customerId: string }, partnerId: string, count: number, from: Date, days: number, seed: number) {
+  const rows = syntheticCalls({ partnerId, customerId: pbx.customerId, pbxId: pbx.id }, { count, from, days, seed });
+  await db.callRecord.createMany({ data: rows });
+  await refreshCallRollups(db, { from, to: new Date(from.getTime() + days * DAY) });
+  return rows;
+}
+
+test("an end user sees only their own PBX's calls", async ({ db, tenant, signInAs }) => {
+  const other = await makeTenant(db);
+  const today = new Date(Math.floor(Date.now() / DAY) * DAY);
+  const own = await addCalls(db, tenant.pbx, tenant.partner.id, 7, today, 1, 11);
+  await addCalls(db, other.pbx, other.partner.id, 5, today, 1, 12);
+
+  const { page } = await signInAs("END_USER");
+  await page.getByRole("link", { name: "Statistics" }).first().click();
+  await expect(page).toHaveURL(/\/statistics$/);
+  await page.getByLabel("Period").selectOption("today");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/preset=today/);
+  const calls = page.getByRole("table", { name: "Calls matching the filters" });
+  await expect(calls.getByRole("row")).toHaveCount(own.length + 1);
+  await expect(calls).toContainText(tenant.pbx.name);
+  await expect(calls).not.toContainText(other.pbx.name);
+  await expect(page.getByRole("heading", { name: `Calls (${own.length})` })).toBeVisible();
+  // The PBX filter offers only the user's own PBX, and a foreign one in the URL shows nothing of it.
+  await expect(page.getByLabel("PBX").locator("option")).toHaveText(["All PBXs", `${tenant.pbx.name} (${tenant.customer.name})`]);
+  const foreign = await page.request.get(`/api/statistics/calls?pbx=${other.pbx.id}`);
+  expect(foreign.status()).toBe(404);
+});
+
+test("a partner filters by a PBX and a month and exports exactly those calls", async ({ db, tenant, signInAs }) => {
+  const second = await makePbx(db, tenant.customer.id);
+  const lastMonth = startOfMonth(-1);
+  const chosen = await addCalls(db, tenant.pbx, tenant.partner.id, 30, lastMonth, 28, 21);
+  await addCalls(db, second, tenant.partner.id, 20, lastMonth, 28, 22);
+  await addCalls(db, tenant.pbx, tenant.partner.id, 10, startOfMonth(0), 1, 23);
+
+  const { page } = await signInAs("PARTNER");
+  await page.goto("/statistics");
+  await page.getByLabel("Period").selectOption("last_month");
+  await page.getByLabel("PBX").selectOption({ label: `${tenant.pbx.name} (${tenant.customer.name})` });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`pbx=${tenant.pbx.id}`));
+  await expect(page.getByRole("heading", { name: `Calls (${chosen.length})` })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = await (await (await download).createReadStream()).toArray();
+  const lines = Buffer.concat(csv).toString("utf8").trim().split("\r\n");
+  expect(lines[0]).toContain('"Call id","Start (UTC)","PBX"');
+  const rows = lines.slice(1).map((line) => line.slice(1, -1).split('","'));
+  expect(rows).toHaveLength(chosen.length);
+  for (const row of rows) {
+    expect(row[2]).toBe(tenant.pbx.name);
+    expect(new Date(row[1]).getTime()).toBeGreaterThanOrEqual(lastMonth.getTime());
+    expect(new Date(row[1]).getTime()).toBeLessThan(startOfMonth(0).getTime());
+  }
+  expect(rows.map((r) => r[1]).sort()).toEqual(chosen.map((c) => (c.startedAt as Date).toISOString()).sort());
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
+import { makePbx, makeTwoTenants } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { FIGURE_NAMES, statisticsFigure } from "./figures";
+import { parseStatisticsFilters, type TStatisticsFilters } from "./filters";
+import { insertSyntheticCalls, syntheticCalls } from "./test-calls";
+
+const { prisma } = await createTestDatabase();
+const { a, b, admin } = await makeTwoTenants(prisma);
+const aSecondPbx = await makePbx(prisma, a.customer.id);
+const from = new Date("2026-10-01T00:00:00Z");
+const now = new Date("2026-11-20T12:00:00Z");
+const keys = (t: { partner: { id: string }; customer: { id: string } }, pbxId: string) => ({ partnerId: t.partner.id, customerId: t.customer.id, pbxId });
+await insertSyntheticCalls(prisma, keys(a, a.pbx.id), { count: 400, from, days: 61, seed: 1 });
+await insertSyntheticCalls(prisma, keys(a, aSecondPbx.id), { count: 150, from, days: 61, seed: 2 });
+await insertSyntheticCalls(prisma, keys(b, b.pbx.id), { count: 250, from, days: 61, seed: 3 });
+await refreshCallRollups(prisma, { from, to: new Date("2026-11-30T23:59:59Z") });
+
+const filters = (query: Record<string, string>): TStatisticsFilters => parseStatisticsFilters(query);
+const FILTER_CASES: Record<string, string>[] = [
+  {},
+  { preset: "last_month" },
+  { preset: "7d" },
+  { preset: "custom", from: "2026-10-05", to: "2026-11-10" },
+  { preset: "last_month", direction: "OUTBOUND" },
+  { preset: "last_month", area: "1" },
+  { preset: "last_month", pbx: a.pbx.id, direction: "INBOUND" },
+  { preset: "last_month", number: "+4930123456" },
+  { preset: "last_month", customer: a.customer.id, area: "2" },
+];
+const ACTORS = { admin, partnerA: a.partnerActor, endUserA: a.endUserActor, partnerB: b.partnerActor };
+
+describe("statistics figures: roll-ups against the raw call table", () => {
+  for (const [actorName, actor] of Object.entries(ACTORS)) {
+    for (const query of FILTER_CASES) {
+      it(`${actorName} ${JSON.stringify(query)}: every figure from the roll-ups equals the raw GROUP BY`, async () => {
+        for (const name of FIGURE_NAMES) {
+          const context = { actor, filters: filters(query), now };
+          const [rollup, raw] = await Promise.all([statisticsFigure(prisma, context, name), statisticsFigure(prisma, context, name, "raw")]);
+          expect(rollup, name).toEqual(raw);
+        }
+      });
+    }
+  }
+
+  it("has data in the cases compared, so the comparison is not of two empty answers", async () => {
+    const total = await statisticsFigure(prisma, { actor: admin, filters: filters({ preset: "last_month" }), now }, "answered");
+    const octoberCalls = [1, 2, 3].flatMap((seed, i) =>
+      syntheticCalls(keys(a, "x"), { count: [400, 150, 250][i], from, days: 61, seed }).filter((c) => (c.startedAt as Date) < new Date("2026-11-01T00:00:00Z")),
+    );
+    expect(total.calls).toBe(octoberCalls.length);
+    expect(total.answeredCalls).toBe(octoberCalls.filter((c) => c.durationSeconds > 0).length);
+    for (const name of ["perDay", "hourOfWeek", "byArea", "topDestinations", "topNumbers", "costThisMonth", "userUse"] as const) {
+      expect((await statisticsFigure(prisma, { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now }, name)).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it("tells a stale roll-up from the raw rows (the oracle can fail)", async () => {
+    const late = syntheticCalls(keys(b, b.pbx.id), { count: 1, from: new Date("2026-10-03T00:00:00Z"), days: 1, seed: 9 });
+    const created = await prisma.callRecord.create({ data: late[0] });
+    const context = { actor: b.partnerActor, filters: filters({ preset: "last_month" }), now };
+    expect(await statisticsFigure(prisma, context, "answered")).not.toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
+    await refreshCallRollups(prisma, { from: created.startedAt, to: created.startedAt });
+    expect(await statisticsFigure(prisma, context, "answered")).toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
+  });
+
+  it("refreshes idempotently: a second refresh of the same days leaves the same roll-ups", async () => {
+    const snapshot = () => prisma.$queryRaw`SELECT count(*)::int AS n, sum(calls)::int AS calls, sum(cost)::text AS cost FROM "CallDailyRollup"`;
+    const before = await snapshot();
+    await refreshCallRollups(prisma, { from, to: new Date("2026-11-30T00:00:00Z") });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("statistics scope", () => {
+  const month = { preset: "last_month" };
+  const calls = async (actor: (typeof ACTORS)[keyof typeof ACTORS], query: Record<string, string>) =>
+    (await statisticsFigure(prisma, { actor, filters: filters(query), now }, "answered")).calls;
+
+  it("gives an end user and a partner only their own customers' calls, an admin all", async () => {
+    const [aCalls, bCalls, all] = await Promise.all([calls(a.endUserActor, month), calls(b.partnerActor, month), calls(admin, month)]);
+    expect(aCalls).toBeGreaterThan(0);
+    expect(bCalls).toBeGreaterThan(0);
+    expect(aCalls + bCalls).toBe(all);
+    expect(await calls(a.partnerActor, month)).toBe(aCalls);
+  });
+
+  it("answers nothing for a foreign PBX, customer or partner in the filters, whichever figure", async () => {
+    const foreign: Record<string, string>[] = [{ pbx: b.pbx.id }, { customer: b.customer.id }, { partner: b.partner.id }];
+    for (const query of foreign) {
+      expect(await calls(a.partnerActor, { ...month, ...query })).toBe(0);
+      expect(await calls(a.endUserActor, { ...month, ...query })).toBe(0);
+      for (const name of FIGURE_NAMES.filter((n) => n !== "answered")) {
+        expect(await statisticsFigure(prisma, { actor: a.partnerActor, filters: filters({ ...month, ...query }), now }, name), name).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("statistics filters", () => {
+  it.each([
+    [{ preset: "yesterday" }],
+    [{ pbx: "1 OR 1=1" }],
+    [{ area: "7" }],
+    [{ direction: "SIDEWAYS" }],
+    [{ preset: "custom", from: "2026-11-01" }],
+    [{ preset: "custom", from: "2026-11-10", to: "2026-11-01" }],
+    [{ preset: "custom", from: "2026-02-30", to: "2026-03-01" }],
+    [{ number: "0049 89 1234" }],
+    [{ page: "1e300" }],
+    [{ sort: "password.asc" }],
+    [{ unknown: "1" }],
+  ])("refuses %j with a 400", (query) => {
+    expect(() => parseStatisticsFilters(query)).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
+  });
+
+  it("refuses a repeated key and accepts empty values as unset", () => {
+    expect(() => parseStatisticsFilters(new URLSearchParams("pbx=a&pbx=b"))).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
+    const parsed = parseStatisticsFilters(new URLSearchParams("preset=7d&pbx=&area=2"));
+    expect(parsed).toMatchObject({ preset: "7d", area: 2, page: 1 });
+    expect(parsed.pbx).toBeUndefined();
+  });
+});

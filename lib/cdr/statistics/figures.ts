@@ -1,0 +1,181 @@
+import { assertCan } from "@/lib/auth/policy";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
+import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "./answered";
+import { dateRange, monthOf } from "./filters";
+import { statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
+
+export type TStatisticsSource = "rollup" | "raw";
+type Direction = "INBOUND" | "OUTBOUND";
+
+export interface TFigures {
+  perDay: { day: string; direction: Direction; calls: number; seconds: number }[];
+  /** ISO weekday 1 (Monday) to 7, UTC hour 0 to 23. */
+  hourOfWeek: { weekday: number; hour: number; calls: number }[];
+  answered: { calls: number; answeredCalls: number; answeredSeconds: number; asr: number | null; alocSeconds: number | null };
+  byArea: { area: number | null; calls: number; seconds: number }[];
+  topDestinations: { countryCode: string; calls: number; seconds: number }[];
+  topNumbers: { number: string; direction: Direction; calls: number; seconds: number }[];
+  /** Exact decimal strings, one per currency, for the month containing `now` (the date filter aside). */
+  /** Exact decimal strings, one per currency, for the date range. */
+  cost: { currency: string; amount: string }[];
+  costThisMonth: { currency: string; amount: string }[];
+  /** Per PBX user, in the month the date range ends in: R5's Area 1 minutes and R15's SMS, with projections. */
+  userUse: TIncludedUse[];
+}
+export type TFigureName = keyof TFigures;
+
+const TOP = 10;
+
+interface Figure<T> {
+  /** The roll-up answering it; a number filter moves every figure but top numbers to the raw table. */
+  rollup: Exclude<TStatisticsTable, "raw" | "sms">;
+  sql: (table: TStatisticsTable, where: Prisma.Sql, whereOf: (table: TStatisticsTable) => Prisma.Sql) => Prisma.Sql;
+  shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date) => T;
+  /** Which month-long range replaces the filters' dates, if any. */
+  month?: "now" | "rangeEnd";
+  /** Filters that do not apply (a user's included minutes are Area 1 outgoing by definition). */
+  ignores?: ("direction" | "area" | "number")[];
+}
+
+// Each figure is one query with two FROMs: the roll-up the dashboards read and the raw call table.
+// Both must give the same answer (lib/cdr/statistics/figures.test.ts); the benchmark times both.
+const day = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"::date` : Prisma.sql`"day"`);
+const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"` : Prisma.sql`"hour"`);
+const calls = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`count(*)::int` : Prisma.sql`sum("calls")::int`);
+const seconds = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`sum("durationSeconds")::float8` : Prisma.sql`sum("seconds")::float8`);
+
+const costSql = (t: TStatisticsTable, where: Prisma.Sql) =>
+  Prisma.sql`SELECT "currency", sum("cost")::text AS amount FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1 ORDER BY 1`;
+const costShape = (rows: { currency: string; amount: string }[]) => rows.map((r) => ({ currency: r.currency, amount: new Prisma.Decimal(r.amount).toFixed(2) }));
+
+const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
+  perDay: {
+    rollup: "daily",
+    sql: (t, where) => Prisma.sql`SELECT to_char(${day(t)}, 'YYYY-MM-DD') AS day, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
+      FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    shape: (rows: TFigures["perDay"]) => rows,
+  },
+  hourOfWeek: {
+    rollup: "hourly",
+    sql: (t, where) => Prisma.sql`SELECT extract(isodow FROM ${hour(t)})::int AS weekday, extract(hour FROM ${hour(t)})::int AS hour, ${calls(t)} AS calls
+      FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    shape: (rows: TFigures["hourOfWeek"]) => rows,
+  },
+  answered: {
+    rollup: "daily",
+    sql: (t, where) =>
+      t === "raw"
+        ? Prisma.sql`SELECT count(*)::int AS calls, (count(*) FILTER (WHERE ${ANSWERED_SQL}))::int AS "answeredCalls",
+            coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0)::float8 AS "answeredSeconds" FROM "CallRecord" WHERE ${where}`
+        : Prisma.sql`SELECT coalesce(sum("calls"), 0)::int AS calls, coalesce(sum("answeredCalls"), 0)::int AS "answeredCalls",
+            coalesce(sum("answeredSeconds"), 0)::float8 AS "answeredSeconds" FROM "CallDailyRollup" WHERE ${where}`,
+    shape: ([row]: { calls: number; answeredCalls: number; answeredSeconds: number }[]) => ({
+      ...row,
+      asr: row.calls ? row.answeredCalls / row.calls : null,
+      alocSeconds: row.answeredCalls ? row.answeredSeconds / row.answeredCalls : null,
+    }),
+  },
+  byArea: {
+    rollup: "daily",
+    sql: (t, where) => Prisma.sql`SELECT "area", ${calls(t)} AS calls, ${seconds(t)} AS seconds
+      FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1 ORDER BY 1 NULLS LAST`,
+    shape: (rows: TFigures["byArea"]) => rows,
+  },
+  topDestinations: {
+    rollup: "daily",
+    sql: (t, where) => Prisma.sql`SELECT "countryCode", ${calls(t)} AS calls, ${seconds(t)} AS seconds
+      FROM ${TABLE_SQL[t]} WHERE ${where} AND "direction" = 'OUTBOUND' AND "countryCode" IS NOT NULL
+      GROUP BY 1 ORDER BY seconds DESC, calls DESC, 1 LIMIT ${TOP}`,
+    shape: (rows: TFigures["topDestinations"]) => rows,
+  },
+  topNumbers: {
+    rollup: "numbers",
+    sql: (t, where) => {
+      const number = t === "raw" ? Prisma.sql`CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END` : Prisma.sql`"number"`;
+      return Prisma.sql`SELECT ${number} AS number, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
+        FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY calls DESC, seconds DESC, 1, 2 LIMIT ${TOP}`;
+    },
+    shape: (rows: TFigures["topNumbers"]) => rows,
+  },
+  cost: { rollup: "daily", sql: costSql, shape: costShape },
+  costThisMonth: { rollup: "daily", month: "now", sql: costSql, shape: costShape },
+  userUse: {
+    rollup: "users",
+    month: "rangeEnd",
+    ignores: ["direction", "area", "number"],
+    sql: (t, where, whereOf) =>
+      t === "raw"
+        ? Prisma.sql`SELECT "pbxId", "extension", sum(seconds)::float8 AS "area1Seconds", sum(sms)::int AS "smsSent" FROM (
+            SELECT "pbxId", "extension", "durationSeconds" AS seconds, 0 AS sms FROM "CallRecord" WHERE ${where} AND ${INCLUDED_MINUTES_CALL_SQL}
+            UNION ALL
+            SELECT "pbxId", "extension", 0, 1 FROM "SmsRecord" WHERE ${whereOf("sms")} AND ${INCLUDED_SMS_SQL}
+          ) used GROUP BY 1, 2 ORDER BY "area1Seconds" DESC, "smsSent" DESC, 1, 2`
+        : Prisma.sql`SELECT "pbxId", "extension", sum("area1Seconds")::float8 AS "area1Seconds", sum("smsSent")::int AS "smsSent"
+            FROM "CallUserDailyRollup" WHERE ${where} GROUP BY 1, 2 ORDER BY "area1Seconds" DESC, "smsSent" DESC, 1, 2`,
+    shape: (rows: TUserUseRow[], month, now) => includedUse(rows, month, now),
+  },
+};
+
+export const FIGURE_NAMES = Object.keys(FIGURES) as TFigureName[];
+
+/**
+ * One dashboard figure for what the actor may see (R16) and the filters select. Served from the
+ * roll-ups; `source: "raw"` computes it by GROUP BY on the raw call table instead (the tests' oracle
+ * and the benchmark's baseline), which is also where a number filter is answered.
+ */
+export async function statisticsFigure<K extends TFigureName>(
+  db: Db,
+  context: TStatisticsScope,
+  name: K,
+  source: TStatisticsSource = "rollup",
+): Promise<TFigures[K]> {
+  assertCan(context.actor, "statistics.view");
+  const figure = FIGURES[name] as unknown as Figure<TFigures[K]>;
+  const filters = { ...context.filters };
+  for (const key of figure.ignores ?? []) delete filters[key];
+  const table: TStatisticsTable = source === "raw" || (filters.number && figure.rollup !== "numbers") ? "raw" : figure.rollup;
+  const range = figureRange(figure, context);
+  const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range });
+  const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf));
+  return figure.shape(rows, range, context.now ?? new Date());
+}
+
+function figureRange(figure: Pick<Figure<unknown>, "month">, context: TStatisticsScope) {
+  const range = context.range ?? dateRange(context.filters, context.now);
+  if (figure.month === "now") return monthOf(context.now ?? new Date());
+  if (figure.month === "rangeEnd") return monthOf(new Date(range.toExclusive.getTime() - 1));
+  return range;
+}
+
+export interface TIncludedUse {
+  pbxId: string;
+  extension: string;
+  minutesUsed: number;
+  /** At this month's pace so far; for a past month, what was used. */
+  minutesProjected: number;
+  minutesIncluded: number;
+  smsSent: number;
+  smsProjected: number;
+  smsIncluded: number;
+}
+
+type TUserUseRow = { pbxId: string; extension: string; area1Seconds: number; smsSent: number };
+
+/** R5 and R15 per user: the month's use, and the projection to month end at the pace so far. */
+export function includedUse(rows: TUserUseRow[], month: { from: Date; toExclusive: Date }, now = new Date()): TIncludedUse[] {
+  const length = month.toExclusive.getTime() - month.from.getTime();
+  const elapsed = Math.min(length, Math.max(0, now.getTime() - month.from.getTime()));
+  const factor = elapsed > 0 ? length / elapsed : 1;
+  return rows.map((r) => ({
+    pbxId: r.pbxId,
+    extension: r.extension,
+    minutesUsed: r.area1Seconds / 60,
+    minutesProjected: (r.area1Seconds / 60) * factor,
+    minutesIncluded: INCLUDED_PER_USER.area1Minutes,
+    smsSent: r.smsSent,
+    smsProjected: r.smsSent * factor,
+    smsIncluded: INCLUDED_PER_USER.sms,
+  }));
+}

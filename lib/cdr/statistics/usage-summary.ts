@@ -1,0 +1,27 @@
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { statisticsFigure } from "./figures";
+import { ZStatisticsFilters } from "./filters";
+
+export interface UsageSummary {
+  calls: number;
+  inboundCalls: number;
+  outboundCalls: number;
+  minutes: number;
+  /** Exact decimal strings, one per currency the calls were rated in. */
+  costs: { currency: string; amount: string }[];
+  since: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The home pages' call totals over the last `days` whole UTC days and today, from the roll-ups (R16). */
+export async function usageSummary(db: Db, actor: Actor, days = 30, now = new Date()): Promise<UsageSummary> {
+  const toExclusive = new Date((Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS);
+  const since = new Date(toExclusive.getTime() - (days + 1) * DAY_MS);
+  const context = { actor, filters: ZStatisticsFilters.parse({}), range: { from: since, toExclusive }, now };
+  const [rows, costs] = await Promise.all([statisticsFigure(db, context, "perDay"), statisticsFigure(db, context, "cost")]);
+  const callsIn = (direction: string) => rows.filter((r) => r.direction === direction).reduce((sum, r) => sum + r.calls, 0);
+  const seconds = rows.reduce((sum, r) => sum + r.seconds, 0);
+  return { calls: callsIn("INBOUND") + callsIn("OUTBOUND"), inboundCalls: callsIn("INBOUND"), outboundCalls: callsIn("OUTBOUND"), minutes: Math.round(seconds / 60), costs, since };
+}

@@ -1,0 +1,79 @@
+import type { Actor } from "@/lib/auth/actor";
+import { scope } from "@/lib/auth/policy";
+import { Prisma } from "@/lib/db/generated/client";
+import { dateRange, type TStatisticsFilters } from "./filters";
+
+/** Where a figure is computed: a roll-up table, or the raw call table (the oracle, the benchmark, a number filter). */
+export type TStatisticsTable = "daily" | "hourly" | "numbers" | "users" | "raw" | "sms";
+
+export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
+  daily: Prisma.raw('"CallDailyRollup"'),
+  hourly: Prisma.raw('"CallHourlyRollup"'),
+  numbers: Prisma.raw('"CallNumberDailyRollup"'),
+  users: Prisma.raw('"CallUserDailyRollup"'),
+  raw: Prisma.raw('"CallRecord"'),
+  sms: Prisma.raw('"SmsRecord"'),
+};
+
+const TIME_COLUMN: Record<TStatisticsTable, Prisma.Sql> = {
+  daily: Prisma.sql`"day"`,
+  hourly: Prisma.sql`"hour"`,
+  numbers: Prisma.sql`"day"`,
+  users: Prisma.sql`"day"`,
+  raw: Prisma.sql`"startedAt"`,
+  sms: Prisma.sql`"sentAt"`,
+};
+
+export interface TStatisticsScope {
+  actor: Actor;
+  filters: TStatisticsFilters;
+  /** Overrides the filters' dates (the month-to-date cost ignores the chosen range). */
+  range?: { from: Date; toExclusive: Date };
+  now?: Date;
+}
+
+/**
+ * The WHERE clause of a statistics query on `table`: the actor's tenant AND every filter. The tenant
+ * comes from the policy, never from the filters, so a foreign id in a filter only narrows to nothing.
+ */
+export function statisticsWhere(table: TStatisticsTable, { actor, filters, range, now }: TStatisticsScope): Prisma.Sql {
+  const { from, toExclusive } = range ?? dateRange(filters, now);
+  const time = TIME_COLUMN[table];
+  const isDay = table === "daily" || table === "numbers" || table === "users";
+  const conditions: Prisma.Sql[] = [
+    isDay ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date` : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
+  ];
+  const tenant = scope.callTenant(actor);
+  if (tenant) conditions.push(Prisma.sql`${Prisma.raw(`"${tenant.column}"`)} = ${tenant.id}`);
+  if (filters.partner) conditions.push(Prisma.sql`"partnerId" = ${filters.partner}`);
+  if (filters.customer) conditions.push(Prisma.sql`"customerId" = ${filters.customer}`);
+  if (filters.pbx) conditions.push(Prisma.sql`"pbxId" = ${filters.pbx}`);
+  if (filters.direction) conditions.push(Prisma.sql`"direction" = ${filters.direction}::"CallDirection"`);
+  if (filters.area) conditions.push(Prisma.sql`"area" = ${filters.area}`);
+  if (filters.number) {
+    if (table === "raw") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
+    else if (table === "numbers") conditions.push(Prisma.sql`"number" = ${filters.number}`);
+    else if (table === "sms") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
+    else throw new Error(`The ${table} roll-up has no number: a number filter is answered from the raw table.`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** The same filters as a Prisma where-input on the raw call table, for the call list and its export. */
+export function callRecordWhere({ actor, filters, now }: TStatisticsScope): Prisma.CallRecordWhereInput {
+  const { from, toExclusive } = dateRange(filters, now);
+  return {
+    AND: [
+      scope.callRecords(actor),
+      {
+        startedAt: { gte: from, lt: toExclusive },
+        partnerId: filters.partner,
+        customerId: filters.customer,
+        pbxId: filters.pbx,
+        direction: filters.direction,
+        area: filters.area,
+        ...(filters.number ? { OR: [{ fromE164: filters.number }, { toE164: filters.number }] } : {}),
+      },
+    ],
+  };
+}
