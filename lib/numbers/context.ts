@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { scope } from "@/lib/auth/policy";
+import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { NumberType } from "@/lib/db/generated/enums";
@@ -43,3 +43,23 @@ export async function quoteNumbers(db: Reader, pbx: OrderPbx, item: { countryCod
   if (!priceList) throw new AppError("CONFLICT", "The partner's price list has no prices in force today.");
   return basketQuote({ pbx: { ...pbx, timeZone }, priceList, orderDate: now, flatFee: false, numbers: [item] });
 }
+
+/** What the order form offers: the country/type pairs the partner's price list prices, with their areas. */
+export async function orderFormOptions(db: Db, actor: Actor, pbxId: string, now = new Date()) {
+  assertCan(actor, "numbers.order");
+  const pbx = await loadOrderPbx(db, actor, pbxId);
+  const priceList = await priceListInForce(db, pbx.customer.partner.tierId, now, {
+    numberPrices: { select: { countryCode: true, type: true, country: { select: { name: true } } }, orderBy: [{ countryCode: "asc" }, { type: "asc" }] },
+  });
+  const areas = await db.phoneNumber.groupBy({ by: ["countryCode", "type", "areaName"], where: { status: "AVAILABLE", areaName: { not: null } }, orderBy: { areaName: "asc" } });
+  return {
+    pbx: { id: pbx.id, name: pbx.name, termExpiry: pbx.termExpiry },
+    products: (priceList?.numberPrices ?? []).map((p) => ({
+      countryCode: p.countryCode,
+      countryName: p.country.name,
+      type: p.type,
+      areas: areas.filter((a) => a.countryCode === p.countryCode && a.type === p.type).map((a) => a.areaName!),
+    })),
+  };
+}
+export type OrderFormOptions = Awaited<ReturnType<typeof orderFormOptions>>;

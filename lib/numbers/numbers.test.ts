@@ -131,6 +131,7 @@ describe("holds", () => {
     await expectAppError(orderNumbers(prisma, b.partnerActor, { ...other, idempotencyKey: key() }), "CONFLICT");
 
     expect(await unsafeSweepExpiredHolds(prisma, new Date(Date.now() + 31 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await unsafeSweepExpiredHolds(prisma, new Date(Date.now() + 31 * 60_000))).toBe(0);
     expect(await prisma.phoneNumber.count({ where: { areaName: area, holdId: { not: null } } })).toBe(0);
     const { result } = await orderNumbers(prisma, b.partnerActor, { ...other, idempotencyKey: key() });
     expect(result.blocks).toHaveLength(1);
@@ -163,6 +164,8 @@ describe("release, quarantine and the default caller number (R11)", () => {
 
     expect(await unsafeEndQuarantine(prisma, new Date(now.getTime() + 29 * 86_400_000))).toBe(0);
     expect(await unsafeEndQuarantine(prisma, new Date(now.getTime() + 31 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    // Run twice (a job may be delivered twice): nothing more happens.
+    expect(await unsafeEndQuarantine(prisma, new Date(now.getTime() + 31 * 86_400_000))).toBe(0);
     expect((await prisma.phoneNumber.findUniqueOrThrow({ where: { id: number.id } })).status).toBe("AVAILABLE");
     const history = await prisma.phoneNumberEvent.findMany({ where: { phoneNumberId: number.id }, orderBy: { createdAt: "asc" }, select: { kind: true } });
     expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(["ORDERED", "ASSIGNED", "DEFAULT_CALLER_SET", "RELEASED", "QUARANTINED", "AVAILABLE_AGAIN"]));

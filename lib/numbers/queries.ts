@@ -92,3 +92,36 @@ export async function loadNumberOrder(db: Db, actor: Actor, orderId: string) {
     },
   });
 }
+
+/** What the filters offer: the PBXs and countries of the numbers the actor may see. */
+export async function numberFilterOptions(db: Db, actor: Actor) {
+  assertCan(actor, "numbers.view");
+  const [pbxs, countries] = await Promise.all([
+    db.pbx.findMany({ where: { AND: [scope.pbxs(actor), { phoneNumbers: { some: scope.phoneNumbers(actor) } }] }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.phoneNumber.groupBy({ by: ["countryCode"], where: scope.phoneNumbers(actor), orderBy: { countryCode: "asc" } }),
+  ]);
+  return { pbxs, countries: countries.map((c) => c.countryCode) };
+}
+
+/** The numbers as CSV: exactly the rows the filters select. */
+export function numbersCsv(rows: Awaited<ReturnType<typeof exportNumbers>>): string[][] {
+  return [
+    ["Number", "Country", "Type", "Area", "Status", "PBX", "Customer", "Since", "Default caller number"],
+    ...rows.map((n) => [n.e164, n.countryCode, n.type, n.areaName ?? "", n.status, n.pbx?.name ?? "", n.pbx?.customer.name ?? "", n.assignedAt?.toISOString().slice(0, 10) ?? "", n.pbx?.service?.defaultCallerNumberId === n.id ? "yes" : ""]),
+  ];
+}
+
+/** How many numbers the PBX page lists; the rest are on /numbers filtered by the PBX. */
+export const PBX_NUMBERS_SHOWN = 100;
+
+/** The PBX page's numbers section: its numbers, its service and its default caller number (R11). */
+export async function pbxNumbersOverview(db: Db, actor: Actor, pbxId: string) {
+  assertCan(actor, "numbers.view");
+  const where = numberWhere(actor, { pbx: pbxId });
+  const [rows, total, service] = await Promise.all([
+    db.phoneNumber.findMany({ where, orderBy: { e164: "asc" }, take: PBX_NUMBERS_SHOWN, select: NUMBER_ROW_SELECT }),
+    db.phoneNumber.count({ where }),
+    db.classoundService.findFirst({ where: { pbx: { AND: [scope.pbxs(actor), { id: pbxId }] } }, select: { status: true, defaultCallerNumberId: true } }),
+  ]);
+  return { rows, total, serviceActive: service?.status === "ACTIVE", defaultCallerNumberId: service?.defaultCallerNumberId ?? null };
+}
