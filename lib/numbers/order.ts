@@ -61,7 +61,7 @@ export async function orderNumbers(db: Db, actor: Actor, raw: TOrderNumbers, now
             },
             select: { id: true },
           });
-          const blockIds = blocks.map(() => randomUUID());
+          const blockIds = blocks.map(() => `c${randomUUID().replace(/-/g, "")}`);
           await tx.numberOrderBlock.createMany({ data: blocks.map((b, i) => ({ id: blockIds[i], orderId: order.id, firstE164: b.firstE164, lastE164: b.lastE164, size: input.blockSize })) });
           const ids = blocks.flatMap((b) => b.ids);
           const owners = blocks.flatMap((b, i) => b.ids.map(() => blockIds[i]));
