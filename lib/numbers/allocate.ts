@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { NumberType } from "@/lib/db/generated/enums";
 import { blockDigits, type BlockSize } from "./blocks";
 
@@ -39,26 +39,29 @@ export async function claimBlocks(tx: Tx, request: BlockRequest): Promise<Block[
   const pattern = request.pattern ?? null;
   const hold = request.holdId ?? null;
   // A number is free for this claim when AVAILABLE and not under someone else's live hold.
-  const heads = await tx.$queryRaw<{ id: string; e164: string; last: string }[]>`
-    SELECT h."id", h."e164", left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int) AS "last"
+  const free = (alias: string) => Prisma.sql`(${Prisma.raw(alias)}."holdId" IS NULL OR ${Prisma.raw(alias)}."holdId" = ${hold}::text OR NOT EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${Prisma.raw(alias)}."holdId" AND x."expiresAt" > now()))`;
+  const lastOf = Prisma.sql`left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int)`;
+  // Ordered by e164 alone, so the index walk stops after `limit` whole blocks instead of sorting them all.
+  const claim = (limit: number, onlyHeld: boolean) => tx.$queryRaw<{ id: string; e164: string; last: string }[]>`
+    SELECT h."id", h."e164", ${lastOf} AS "last"
     FROM "PhoneNumber" h
     WHERE h."countryCode" = ${request.countryCode} AND h."type" = ${request.type}::"NumberType" AND h."status" = 'AVAILABLE'
       AND (${area}::text IS NULL OR h."areaName" = ${area}::text)
       AND right(h."e164", ${k}::int) = repeat('0', ${k}::int)
-      AND (h."holdId" IS NULL OR h."holdId" = ${hold}::text OR NOT EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = h."holdId" AND x."expiresAt" > now()))
+      AND ${onlyHeld ? Prisma.sql`h."holdId" = ${hold}::text` : free("h")}
       AND (${pattern}::text IS NULL OR EXISTS (
         SELECT 1 FROM "PhoneNumber" p WHERE p."countryCode" = h."countryCode" AND p."type" = h."type"
-          AND length(p."e164") = length(h."e164") AND p."e164" BETWEEN h."e164" AND left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int)
-          AND p."e164" LIKE ${pattern}::text))
+          AND length(p."e164") = length(h."e164") AND p."e164" BETWEEN h."e164" AND ${lastOf} AND p."e164" LIKE ${pattern}::text))
       AND (SELECT count(*) FROM "PhoneNumber" m
            WHERE m."countryCode" = h."countryCode" AND m."type" = h."type" AND m."status" = 'AVAILABLE'
-             AND length(m."e164") = length(h."e164")
-             AND m."e164" BETWEEN h."e164" AND left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int)
-             AND (m."holdId" IS NULL OR m."holdId" = ${hold}::text OR NOT EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = m."holdId" AND x."expiresAt" > now()))
+             AND length(m."e164") = length(h."e164") AND m."e164" BETWEEN h."e164" AND ${lastOf} AND ${free("m")}
           ) = ${request.blockSize}::int
-    ORDER BY (h."holdId" IS NOT DISTINCT FROM ${hold}::text AND ${hold}::text IS NOT NULL) DESC, h."e164"
-    LIMIT ${request.blockCount}::int
+    ORDER BY h."e164"
+    LIMIT ${limit}::int
     FOR UPDATE OF h SKIP LOCKED`;
+  // The partner's own held blocks first, then any free ones.
+  const heads = hold ? await claim(request.blockCount, true) : [];
+  if (heads.length < request.blockCount) heads.push(...(await claim(request.blockCount - heads.length, false)));
   if (heads.length === 0) return [];
   if (request.blockSize === 1) return heads.map((h) => ({ firstE164: h.e164, lastE164: h.e164, ids: [h.id], e164s: [h.e164] }));
 
