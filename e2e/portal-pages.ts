@@ -49,9 +49,13 @@ export function portalPages(ids: PageIds) {
     `/pbxs/${ids.pbxId}`,
     "/statistics",
     `/statistics?pbx=${ids.pbxId}&preset=last_month`,
+    "/numbers",
+    `/pbxs/${ids.pbxId}/numbers/order`,
+    "/admin/numbers",
+    "/admin/numbers/import",
   ];
 }
 
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export"];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export"];
 }

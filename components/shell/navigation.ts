@@ -17,6 +17,8 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/customers", label: "Customers", permission: "compliance.view" },
   { href: "/pbxs", label: "PBXs", permission: "pbx.view" },
   { href: "/statistics", label: "Statistics", permission: "statistics.view" },
+  { href: "/numbers", label: "Numbers", permission: "numbers.view" },
+  { href: "/admin/numbers", label: "Number inventory", permission: "numbers.manage_inventory" },
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },

@@ -18,6 +18,8 @@ const ZRuntimeEnv = z.object({
   MAIL_FROM: z.string().min(3).default("CLASSOUND portal <no-reply@classound.example>"),
   // "false" when background jobs run elsewhere (`npm run worker`); the web server then only enqueues.
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  // R6: how many days a released number rests before it can be ordered again.
+  NUMBER_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
 });
 
 export type TRuntimeEnv = z.infer<typeof ZRuntimeEnv>;

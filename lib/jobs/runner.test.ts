@@ -74,10 +74,11 @@ describe("every job handler is idempotent", () => {
     const enqueued: string[] = [];
     const context: JobContext = { db: prisma, sendMail, now: () => new Date(), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) };
     // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts the notices,
-    // in lib/cdr/import/uploads.test.ts the CDR import, rating and partition jobs.
+    // in lib/cdr/import/uploads.test.ts the CDR import, rating and partition jobs, in
+    // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine.
     const inputs: Record<string, object> = {
       [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {},
-      "cdr-import": {}, "cdr-rate": {}, "cdr-partitions": {},
+      "cdr-import": {}, "cdr-rate": {}, "cdr-partitions": {}, "numbers-hold-sweep": {}, "numbers-quarantine-end": {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

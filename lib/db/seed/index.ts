@@ -6,7 +6,7 @@ import { ensureCallRecordPartitions } from "../../cdr/partitions";
 import { refreshCallRollups } from "../../cdr/rollups/refresh";
 import { startOfUtcDay, startOfUtcMonth } from "./dates";
 import { REQUIRED_DOCUMENTS } from "./documents";
-import { numberRows } from "./numbers";
+import { numberId, numberRows } from "./numbers";
 import { pbxRows } from "./pbxs";
 import { PRICING } from "./pricing";
 import { DEMO_PASSWORD, tenantRows } from "./tenants";
@@ -33,6 +33,7 @@ export interface SeedSummary {
     pbxs: number;
     pbxLicenses: number;
     classoundServices: number;
+    numberRanges: number;
     phoneNumbers: number;
     callRecords: number;
   };
@@ -61,7 +62,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
   // Built before the transaction opens, so it holds its connection only for the inserts.
   const tenants = tenantRows(await hashPassword(DEMO_PASSWORD));
   const numbers = numberRows(today);
-  const pbxs = pbxRows(today, (pbxKey) => numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164);
+  const pbxs = pbxRows(today, (pbxKey) => numberId(numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164));
   const calls = callRows(today, numbers.didsOf);
 
   const summary = await prisma.$transaction(
@@ -82,8 +83,10 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
         users: await insert(tenants.users, (args) => tx.user.createMany(args)),
         pbxs: await insert(pbxs.pbxs, (args) => tx.pbx.createMany(args)),
         pbxLicenses: await insert(pbxs.licenses, (args) => tx.pbxLicense.createMany(args)),
-        classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
+        numberRanges: await insert(numbers.ranges, (args) => tx.numberRange.createMany(args)),
+        // Before the services: a service's default caller number references one of its PBX's numbers (R11).
         phoneNumbers: await insert(numbers.rows, (args) => tx.phoneNumber.createMany(args)),
+        classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
         callRecords: 0,
       };
       await ensureCallRecordPartitions((sql) => tx.$executeRawUnsafe(sql), startOfUtcMonth(today, -1), today);

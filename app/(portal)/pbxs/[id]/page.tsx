@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { PbxNumbersSection } from "@/components/numbers/pbx-numbers-section";
 import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
 import { PbxStatisticsSection } from "@/components/statistics/pbx-statistics-section";
 import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
@@ -16,10 +17,12 @@ import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE_LABEL } from "@/lib/format";
+import { readRuntimeEnv } from "@/lib/config/runtime";
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
 import { listPbxApiKeys } from "@/lib/pbx/api-keys";
+import { pbxNumbersOverview } from "@/lib/numbers/queries";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
 import { pbxSmsOverview } from "@/lib/sms/pbx-sms";
 import { pbxTicketsOverview } from "@/lib/tickets/pbx-tickets";
@@ -123,6 +126,16 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
             </ol>
           </CardContent>
         </Card>
+      )}
+
+      {can(actor, "numbers.view") && (
+        <PbxNumbersSection
+          pbxId={pbx.id}
+          overview={pbxNumbersOverview(db(), actor, pbx.id)}
+          canOrder={can(actor, "numbers.order")}
+          canManage={can(actor, "numbers.manage")}
+          quarantineDays={readRuntimeEnv().NUMBER_QUARANTINE_DAYS}
+        />
       )}
 
       {can(actor, "statistics.view") && <PbxStatisticsSection pbxId={pbx.id} pbxName={pbx.name} />}
