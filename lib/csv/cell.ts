@@ -8,3 +8,8 @@ export function csvCell(value: string) {
 export function csvRow(values: string[]) {
   return values.map(csvCell).join(",") + "\r\n";
 }
+
+/** Rows as one CSV document. */
+export function toCsv(rows: string[][]): string {
+  return rows.map(csvRow).join("");
+}
