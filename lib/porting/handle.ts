@@ -4,7 +4,7 @@ import { parseOrThrow } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { notifyPartner } from "@/lib/notifications/notify";
 import { loadPortingRequest, portingPath } from "./load";
-import { ZPortingStep, ZRejectPorting, ZSchedulePorting } from "./schemas";
+import { utcMinute, ZPortingStep, ZRejectPorting, ZSchedulePorting } from "./schemas";
 import { transitionPortingRequest } from "./transition";
 
 const pbxName = { pbx: { select: { name: true } } } as const;
@@ -20,7 +20,9 @@ export async function startPortingRequest(db: Db, actor: Actor, input: unknown) 
 
 /** Sets (or moves) the switch date and time and tells the partner in advance (R10). */
 export async function schedulePortingRequest(db: Db, actor: Actor, input: unknown) {
-  const { requestId, version, portingAt } = parseOrThrow(ZSchedulePorting, input);
+  const parsed = parseOrThrow(ZSchedulePorting, input);
+  const { requestId, version } = parsed;
+  const portingAt = utcMinute(parsed.portingAt);
   return db.$transaction(async (tx) => {
     const request = await loadPortingRequest(tx, actor, requestId, pbxName);
     const when = formatDateTime(portingAt);

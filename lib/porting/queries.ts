@@ -2,9 +2,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, assertCanAny, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { PortingStatus } from "@/lib/db/generated/enums";
+import type { PortingStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { loadPortingRequest, PORTING_READERS } from "./load";
+import { PORTING_STATUSES } from "./transitions";
 
 export const PORTING_PAGE_SIZE = 25;
 
@@ -41,7 +42,7 @@ export async function listPortingRequests(db: Db, actor: Actor, filters: Porting
     db.portingRequest.count({ where }),
     db.portingRequest.groupBy({ by: ["status"], where: { AND: narrowed }, _count: { _all: true } }),
   ]);
-  const counts = Object.fromEntries(Object.values(PortingStatus).map((s) => [s, 0])) as Record<PortingStatus, number>;
+  const counts = Object.fromEntries(PORTING_STATUSES.map((s) => [s, 0])) as Record<PortingStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
   return { requests, counts, total, page, pageCount: Math.max(1, Math.ceil(total / PORTING_PAGE_SIZE)) };
 }

@@ -32,14 +32,19 @@ export type TSubmitPorting = z.input<typeof ZSubmitPorting>;
 /** A step on a request the caller has read at `version`. */
 export const ZPortingStep = z.object({ requestId: ZId, version: z.number().int().min(0) });
 
-/** The date and time incoming calls switch, as the admin's form gives it (UTC, to the minute). */
+/** The switch time as the admin's form gives it (a datetime-local value, read as UTC like every time the portal shows). */
+export const utcMinute = (value: string) => new Date(`${value}:00Z`);
+
+/**
+ * The date and time incoming calls switch. Kept as the form's string (so the server action and the
+ * domain function can both parse it); `utcMinute` turns it into the instant.
+ */
 export const ZSchedulePorting = ZPortingStep.extend({
   portingAt: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose the date and time of the switch.")
-    .transform((v) => new Date(`${v}:00Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), "Choose the date and time of the switch.")
-    .refine((d) => d.getTime() > Date.now(), "The switch must be in the future."),
+    .refine((v) => !Number.isNaN(utcMinute(v).getTime()), "Choose the date and time of the switch.")
+    .refine((v) => utcMinute(v).getTime() > Date.now(), "The switch must be in the future."),
 });
 
 export const ZRejectPorting = ZPortingStep.extend({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PortingStatus } from "@/lib/db/generated/enums";
-import { canTransition, nextStatus, PORTING_ACTIONS, TRANSITIONS, type PortingAction } from "./transitions";
+import { canTransition, nextStatus, PORTING_ACTIONS, PORTING_STATUSES, TRANSITIONS, type PortingAction } from "./transitions";
 
 // Every (status, action) pair: the moves R10's workflow allows, and a refusal for all the others.
 const ALLOWED: Record<PortingAction, Partial<Record<PortingStatus, PortingStatus>>> = {
@@ -22,6 +22,10 @@ describe("porting transitions (R10)", () => {
       });
     }
   }
+
+  it("lists every status of the schema", () => {
+    expect([...PORTING_STATUSES].sort()).toEqual(Object.values(PortingStatus).sort());
+  });
 
   it("lists every action of the table", () => {
     expect([...PORTING_ACTIONS].sort()).toEqual(Object.keys(TRANSITIONS).sort());

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { PbxPortingSection } from "@/components/porting/pbx-porting-section";
 import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
 import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
 import { can } from "@/lib/auth/policy";
@@ -18,6 +19,7 @@ import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
+import { pbxPortingOverview } from "@/lib/porting/queries";
 import { pbxSmsOverview } from "@/lib/sms/pbx-sms";
 import { pbxTicketsOverview } from "@/lib/tickets/pbx-tickets";
 
@@ -125,6 +127,9 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}
         <PbxSmsSection overview={pbxSmsOverview(db(), actor, pbx.id)} />
+        {(can(actor, "porting.request") || can(actor, "porting.handle")) && (
+          <PbxPortingSection pbxId={pbx.id} overview={pbxPortingOverview(db(), actor, pbx.id)} side={can(actor, "porting.handle") ? "admin" : "partner"} />
+        )}
       </div>
     </>
   );
