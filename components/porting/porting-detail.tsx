@@ -4,6 +4,7 @@ import { ActivationTimeline } from "@/components/activations/timeline";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { FactList } from "@/components/ui/fact-list";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { PortingRequestDetail } from "@/lib/porting/queries";
 import { formatBytes } from "@/lib/storage/validate-upload";
@@ -45,14 +46,7 @@ export function PortingDetail({ detail, showPartner, actions }: { detail: Portin
         <Card aria-labelledby="porting-facts">
           <CardHeader><CardTitle id="porting-facts">Request</CardTitle></CardHeader>
           <CardContent>
-            <dl className="divide-y divide-border text-sm">
-              {facts.map(([label, value]) => (
-                <div key={label} className="flex flex-wrap justify-between gap-x-4 py-1.5">
-                  <dt className="text-muted-foreground">{label}</dt>
-                  <dd className="text-right text-foreground">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <FactList facts={facts} />
           </CardContent>
         </Card>
         <Card aria-labelledby="porting-numbers">

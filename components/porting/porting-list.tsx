@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterTab } from "@/components/ui/filter-tab";
+import { Pagination } from "@/components/ui/pagination";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import type { PortingStatus } from "@/lib/db/generated/enums";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
@@ -77,13 +78,7 @@ export function PortingList({ listing, search, hrefBase, isQueue = false }: { li
           </table>
         </TableScrollRegion>
       )}
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
-        <span>{formatNumber(total)} requests · page {page} of {pageCount}</span>
-        <span className="flex gap-4">
-          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={hrefOf(search, { page: String(Math.min(page - 1, pageCount)) })}>Previous</Link>}
-          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={hrefOf(search, { page: String(page + 1) })}>Next</Link>}
-        </span>
-      </nav>
+      <Pagination summary={`${formatNumber(total)} requests · page ${page} of ${pageCount}`} page={page} pageCount={pageCount} hrefOf={(p) => hrefOf(search, { page: String(p) })} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ResendButton } from "@/components/mail/resend-button";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { readRuntimeEnv } from "@/lib/config/runtime";
@@ -86,15 +86,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </TableScrollRegion>
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
-        <span>
-          {formatNumber(total)} e-mails · page {page} of {pageCount}
-        </span>
-        <span className="flex gap-4">
-          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${Math.min(page - 1, pageCount)}`}>Newer</Link>}
-          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={`?page=${page + 1}`}>Older</Link>}
-        </span>
-      </nav>
+      <Pagination summary={`${formatNumber(total)} e-mails · page ${page} of ${pageCount}`} page={page} pageCount={pageCount} hrefOf={(p) => `?page=${p}`} labels={["Newer", "Older"]} />
     </>
   );
 }

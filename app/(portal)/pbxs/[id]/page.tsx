@@ -7,6 +7,7 @@ import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { PbxPortingSection } from "@/components/porting/pbx-porting-section";
 import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
@@ -46,14 +47,7 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
         <Card aria-labelledby="pbx-facts">
           <CardHeader><CardTitle id="pbx-facts">PBX</CardTitle></CardHeader>
           <CardContent>
-            <dl className="divide-y divide-border text-sm">
-              {facts.map(([label, value]) => (
-                <div key={label} className="flex flex-wrap justify-between gap-x-4 py-1.5">
-                  <dt className="text-muted-foreground">{label}</dt>
-                  <dd className="text-right text-foreground">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <FactList facts={facts} />
             <h3 className="mt-4 mb-1 text-sm font-semibold text-foreground">User licenses</h3>
             {pbx.licenses.length ? (
               <dl className="divide-y divide-border text-sm">
