@@ -26,7 +26,8 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   const { page: partner } = await signInAs("PARTNER");
   await partner.goto(`/pbxs/${tenant.pbx.id}`);
   await partner.getByRole("link", { name: "Port numbers in" }).click();
-  await expect(partner.getByLabel("PBX")).toHaveValue(tenant.pbx.id);
+  await expect(partner).toHaveURL(/\/porting\/new\?pbx=/);
+  await expect(partner.getByRole("combobox", { name: "PBX" })).toHaveValue(tenant.pbx.id);
   await partner.getByLabel("Numbers to port").fill(`${numbers[0]}\n+49301`);
   await partner.getByRole("button", { name: "Submit porting request" }).click();
   await expect(partner.getByLabel("Numbers to port")).toHaveAttribute("aria-invalid", "true");
@@ -67,7 +68,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await expect(partner.getByTestId("porting-at")).toHaveText(when);
   await expect(partner.getByRole("button", { name: "Cancel request" })).toHaveCount(0);
   await partner.goto("/notifications");
-  await expect(partner.getByText("Porting scheduled")).toBeVisible();
+  await expect(partner.getByText("Porting scheduled").first()).toBeVisible();
 
   // ── Admin completes; the numbers are the PBX's ──────────────────────────
   await admin.getByRole("button", { name: "Complete", exact: true }).click();
@@ -75,7 +76,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("Completed");
 
   await partner.goto(`/pbxs/${tenant.pbx.id}`);
-  const section = partner.getByRole("region", { name: "Porting" });
+  const section = partner.getByRole("region", { name: "Porting", exact: true });
   for (const number of numbers) await expect(section.getByRole("listitem").filter({ hasText: number }).last()).toContainText("Assigned");
   await screenshots(partner, "pbx-page");
   const assigned = await db.phoneNumber.findMany({ where: { e164: { in: numbers } }, select: { status: true, pbxId: true } });

@@ -78,7 +78,7 @@ export function PortingList({ listing, search, hrefBase, isQueue = false }: { li
           </table>
         </TableScrollRegion>
       )}
-      <Pagination summary={`${formatNumber(total)} requests · page ${page} of ${pageCount}`} page={page} pageCount={pageCount} hrefOf={(p) => hrefOf(search, { page: String(p) })} />
+      <Pagination summary={`${formatNumber(total)} request${total === 1 ? "" : "s"} · page ${page} of ${pageCount}`} page={page} pageCount={pageCount} hrefOf={(p) => hrefOf(search, { page: String(p) })} />
     </>
   );
 }

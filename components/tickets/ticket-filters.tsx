@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { FilterTab } from "@/components/ui/filter-tab";
-import { Select } from "@/components/ui/select";
+import { SelectFilter } from "@/components/ui/select-filter";
 import type { TicketCategory, TicketStatus } from "@/lib/db/generated/enums";
 import { TICKET_CATEGORIES, TICKET_CATEGORY_LABEL, TICKET_STATUSES, TICKET_STATUS_LABEL } from "@/lib/tickets/categories";
 
@@ -39,22 +39,8 @@ export function TicketFilters({ search, counts, partners }: TicketFiltersProps) 
       </nav>
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
         {search.status && <input type="hidden" name="status" value={search.status} />}
-        <label className="flex flex-col gap-1 text-sm font-medium text-foreground">
-          Category
-          <Select name="category" defaultValue={search.category ?? ""} className="w-64">
-            <option value="">All categories</option>
-            {TICKET_CATEGORIES.map((c) => <option key={c} value={c}>{TICKET_CATEGORY_LABEL[c]}</option>)}
-          </Select>
-        </label>
-        {partners && (
-          <label className="flex flex-col gap-1 text-sm font-medium text-foreground">
-            Partner
-            <Select name="partner" defaultValue={search.partner ?? ""} className="w-64">
-              <option value="">All partners</option>
-              {partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </Select>
-          </label>
-        )}
+        <SelectFilter label="Category" name="category" value={search.category} allLabel="All categories" options={TICKET_CATEGORIES.map((c) => ({ value: c, label: TICKET_CATEGORY_LABEL[c] }))} />
+        {partners && <SelectFilter label="Partner" name="partner" value={search.partner} allLabel="All partners" options={partners.map((p) => ({ value: p.id, label: p.name }))} />}
         <Button type="submit" variant="secondary">Apply filters</Button>
         {(search.category || search.partner) && <Link href={hrefOf(search, { category: "", partner: "" })} className="text-sm font-medium text-brand-700 hover:underline">Clear</Link>}
       </form>

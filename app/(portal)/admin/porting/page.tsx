@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PortingList } from "@/components/porting/porting-list";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/select";
+import { SelectFilter } from "@/components/ui/select-filter";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
@@ -20,13 +20,7 @@ export default async function PortingQueuePage({ searchParams }: { searchParams:
       <PageHeader title="Porting queue" description="Port-in requests from partners, oldest first. Take one in hand, schedule the switch, then complete it once the numbers have moved." />
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
         {search.status && <input type="hidden" name="status" value={search.status} />}
-        <label className="flex flex-col gap-1 text-sm font-medium text-foreground">
-          Partner
-          <Select name="partner" defaultValue={search.partner ?? ""} className="w-64">
-            <option value="">All partners</option>
-            {partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </Select>
-        </label>
+        <SelectFilter label="Partner" name="partner" value={search.partner} allLabel="All partners" options={partners.map((p) => ({ value: p.id, label: p.name }))} />
         <Button type="submit" variant="secondary">Apply filter</Button>
       </form>
       <PortingList listing={listing} search={search} hrefBase="/admin/porting" isQueue />
