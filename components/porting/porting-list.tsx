@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterTab } from "@/components/ui/filter-tab";
+import { StatusTabs } from "@/components/ui/filter-tab";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import type { PortingStatus } from "@/lib/db/generated/enums";
@@ -23,19 +23,9 @@ function hrefOf(search: Search, next: Partial<Record<keyof Search, string>>) {
  */
 export function PortingList({ listing, search, hrefBase, isQueue = false }: { listing: Listing; search: Search; hrefBase: string; isQueue?: boolean }) {
   const { requests, counts, total, page, pageCount } = listing;
-  const all = PORTING_STATUSES.reduce((n, s) => n + counts[s], 0);
   return (
     <>
-      <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">
-        <FilterTab href={hrefOf(search, { status: "" })} active={!search.status}>
-          All <span className="tabular-nums">({all})</span>
-        </FilterTab>
-        {PORTING_STATUSES.map((s) => (
-          <FilterTab key={s} href={hrefOf(search, { status: s })} active={search.status === s}>
-            {PORTING_STATUS[s].label} <span className="tabular-nums">({counts[s]})</span>
-          </FilterTab>
-        ))}
-      </nav>
+      <StatusTabs statuses={PORTING_STATUSES} labelOf={(s) => PORTING_STATUS[s].label} counts={counts} active={search.status} hrefOf={(status) => hrefOf(search, { status })} />
       {requests.length === 0 ? (
         <EmptyState
           title={page > 1 ? "No requests on this page" : "No porting requests"}

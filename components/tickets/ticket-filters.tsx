@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { FilterTab } from "@/components/ui/filter-tab";
+import { StatusTabs } from "@/components/ui/filter-tab";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { TicketCategory, TicketStatus } from "@/lib/db/generated/enums";
 import { TICKET_CATEGORIES, TICKET_CATEGORY_LABEL, TICKET_STATUSES, TICKET_STATUS_LABEL } from "@/lib/tickets/categories";
@@ -24,19 +24,9 @@ function hrefOf(search: TicketSearch, next: Partial<Record<keyof TicketSearch, s
 
 /** Status tabs with counts, and category (and partner) filters, as links and a GET form: every view has a URL. */
 export function TicketFilters({ search, counts, partners }: TicketFiltersProps) {
-  const total = TICKET_STATUSES.reduce((n, s) => n + counts[s], 0);
   return (
     <>
-      <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">
-        <FilterTab href={hrefOf(search, { status: "" })} active={!search.status}>
-          All <span className="tabular-nums">({total})</span>
-        </FilterTab>
-        {TICKET_STATUSES.map((s) => (
-          <FilterTab key={s} href={hrefOf(search, { status: s })} active={search.status === s}>
-            {TICKET_STATUS_LABEL[s]} <span className="tabular-nums">({counts[s]})</span>
-          </FilterTab>
-        ))}
-      </nav>
+      <StatusTabs statuses={TICKET_STATUSES} labelOf={(s) => TICKET_STATUS_LABEL[s]} counts={counts} active={search.status} hrefOf={(status) => hrefOf(search, { status })} />
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
         {search.status && <input type="hidden" name="status" value={search.status} />}
         <SelectFilter label="Category" name="category" value={search.category} allLabel="All categories" options={TICKET_CATEGORIES.map((c) => ({ value: c, label: TICKET_CATEGORY_LABEL[c] }))} />
