@@ -39,7 +39,7 @@ for (const role of [...ROLES, "signed out"] as const) {
     const failures: string[] = [];
 
     failures.push(...(await statuses(request, "GET", pages.flatMap((page) => hostileQueries.map((query) => `${page}?${query}`)))));
-    const dynamic = ["/activations/", "/admin/activations/", "/admin/countries/", "/api/files/", "/tickets/", "/admin/tickets/", "/pbxs/"];
+    const dynamic = ["/activations/", "/admin/activations/", "/admin/countries/", "/api/files/", "/tickets/", "/admin/tickets/", "/pbxs/", "/porting/", "/admin/porting/"];
     failures.push(...(await statuses(request, "GET", dynamic.flatMap((prefix) => WRONG_IDS.map((id) => prefix + id)))));
     failures.push(
       ...(await statuses(request, "GET", WRONG_IDS.map((id) => `/api/admin/required-documents/${id}/template`))),
@@ -56,7 +56,7 @@ for (const role of [...ROLES, "signed out"] as const) {
     );
 
     // Uploads: a body that is no form, a form without a file, ids of the wrong shape, another origin.
-    const uploads = [routeHandlers(ids)[0], ...WRONG_IDS.map((id) => `/api/activations/${id}/documents/${id}`)];
+    const uploads = [routeHandlers(ids)[0], "/api/porting", ...WRONG_IDS.map((id) => `/api/activations/${id}/documents/${id}`)];
     failures.push(
       ...(await statuses(request, "POST", uploads, { headers: { ...origin, "Content-Type": "application/json" }, data: "{not json" })),
       ...(await statuses(request, "POST", uploads, { headers: { ...origin, "Content-Type": "multipart/form-data; boundary=x" }, data: "--x\r\n\r\n--x--" })),

@@ -53,9 +53,14 @@ export function portalPages(ids: PageIds) {
     `/pbxs/${ids.pbxId}/numbers/order`,
     "/admin/numbers",
     "/admin/numbers/import",
+    "/porting",
+    "/porting/new",
+    `/porting/${ids.draftId}`,
+    "/admin/porting",
+    `/admin/porting/${ids.draftId}`,
   ];
 }
 
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export"];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export", "/api/porting"];
 }

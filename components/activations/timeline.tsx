@@ -1,7 +1,15 @@
-import type { ActivationRequestDetail } from "@/lib/activations/queries";
+import type { Role } from "@/lib/db/generated/enums";
 import { formatDateTime } from "@/lib/format";
 
-export function ActivationTimeline({ events, actors }: { events: ActivationRequestDetail["request"]["events"]; actors: ActivationRequestDetail["eventActors"] }) {
+interface TimelineEvent {
+  id: bigint;
+  actorId: string | null;
+  message: string;
+  createdAt: Date;
+}
+
+/** A request's timeline (activation or porting): each step, who took it and when. */
+export function ActivationTimeline({ events, actors }: { events: TimelineEvent[]; actors: Record<string, { name: string; role: Role }> }) {
   return (
     <ol className="space-y-4 border-l border-neutral-200 pl-5">
       {events.map((event) => {

@@ -30,6 +30,8 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin/tickets", label: "Ticket queue", permission: "tickets.handle" },
   { href: "/tickets", label: "Support tickets", permission: "tickets.use" },
   { href: "/sms", label: "SMS sender names", permission: "sms.view" },
+  { href: "/admin/porting", label: "Porting queue", permission: "porting.handle" },
+  { href: "/porting", label: "Number porting", permission: "porting.request" },
   { href: "/settings", label: "Mail settings", permission: "notifications.view" },
 ];
 

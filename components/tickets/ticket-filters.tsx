@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { FilterTab } from "@/components/ui/filter-tab";
-import { Select } from "@/components/ui/select";
+import { StatusTabs } from "@/components/ui/filter-tab";
+import { SelectFilter } from "@/components/ui/select-filter";
 import type { TicketCategory, TicketStatus } from "@/lib/db/generated/enums";
 import { TICKET_CATEGORIES, TICKET_CATEGORY_LABEL, TICKET_STATUSES, TICKET_STATUS_LABEL } from "@/lib/tickets/categories";
 
@@ -24,37 +24,13 @@ function hrefOf(search: TicketSearch, next: Partial<Record<keyof TicketSearch, s
 
 /** Status tabs with counts, and category (and partner) filters, as links and a GET form: every view has a URL. */
 export function TicketFilters({ search, counts, partners }: TicketFiltersProps) {
-  const total = TICKET_STATUSES.reduce((n, s) => n + counts[s], 0);
   return (
     <>
-      <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">
-        <FilterTab href={hrefOf(search, { status: "" })} active={!search.status}>
-          All <span className="tabular-nums">({total})</span>
-        </FilterTab>
-        {TICKET_STATUSES.map((s) => (
-          <FilterTab key={s} href={hrefOf(search, { status: s })} active={search.status === s}>
-            {TICKET_STATUS_LABEL[s]} <span className="tabular-nums">({counts[s]})</span>
-          </FilterTab>
-        ))}
-      </nav>
+      <StatusTabs statuses={TICKET_STATUSES} labelOf={(s) => TICKET_STATUS_LABEL[s]} counts={counts} active={search.status} hrefOf={(status) => hrefOf(search, { status })} />
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
         {search.status && <input type="hidden" name="status" value={search.status} />}
-        <label className="flex flex-col gap-1 text-sm font-medium text-foreground">
-          Category
-          <Select name="category" defaultValue={search.category ?? ""} className="w-64">
-            <option value="">All categories</option>
-            {TICKET_CATEGORIES.map((c) => <option key={c} value={c}>{TICKET_CATEGORY_LABEL[c]}</option>)}
-          </Select>
-        </label>
-        {partners && (
-          <label className="flex flex-col gap-1 text-sm font-medium text-foreground">
-            Partner
-            <Select name="partner" defaultValue={search.partner ?? ""} className="w-64">
-              <option value="">All partners</option>
-              {partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </Select>
-          </label>
-        )}
+        <SelectFilter label="Category" name="category" value={search.category} allLabel="All categories" options={TICKET_CATEGORIES.map((c) => ({ value: c, label: TICKET_CATEGORY_LABEL[c] }))} />
+        {partners && <SelectFilter label="Partner" name="partner" value={search.partner} allLabel="All partners" options={partners.map((p) => ({ value: p.id, label: p.name }))} />}
         <Button type="submit" variant="secondary">Apply filters</Button>
         {(search.category || search.partner) && <Link href={hrefOf(search, { category: "", partner: "" })} className="text-sm font-medium text-brand-700 hover:underline">Clear</Link>}
       </form>

@@ -17,3 +17,20 @@ export function FilterTab({ href, active, children }: { href: string; active: bo
     </Link>
   );
 }
+
+/** "All" and one tab per status, each with its count; `hrefOf("")` is the unfiltered view. */
+export function StatusTabs<S extends string>({ statuses, labelOf, counts, active, hrefOf }: { statuses: readonly S[]; labelOf: (status: S) => string; counts: Record<S, number>; active?: S; hrefOf: (status: S | "") => string }) {
+  const total = statuses.reduce((n, s) => n + counts[s], 0);
+  return (
+    <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">
+      <FilterTab href={hrefOf("")} active={!active}>
+        All <span className="tabular-nums">({total})</span>
+      </FilterTab>
+      {statuses.map((s) => (
+        <FilterTab key={s} href={hrefOf(s)} active={active === s}>
+          {labelOf(s)} <span className="tabular-nums">({counts[s]})</span>
+        </FilterTab>
+      ))}
+    </nav>
+  );
+}

@@ -1,4 +1,5 @@
 import type { ActivationAction } from "@/lib/activations/transitions";
+import type { PortingAction } from "@/lib/porting/transitions";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
@@ -44,12 +45,16 @@ export const PERMISSIONS = [
   "numbers.manage",
   /** The operator's inventory: ranges, imports, every number's history. */
   "numbers.manage_inventory",
+  /** Ask for numbers to be ported in to one of the partner's PBXs, and follow or cancel the request (R10). */
+  "porting.request",
+  /** The operator's side of porting: take a request in hand, schedule, complete or reject it. */
+  "porting.handle",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory", "porting.handle"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage", "porting.request"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "numbers.view"],
 };
 
@@ -85,6 +90,19 @@ export const ACTIVATION_STEP_PERMISSION: Record<ActivationAction, Permission> = 
 
 export function assertCanTakeStep(actor: Actor, action: ActivationAction): void {
   assertCan(actor, ACTIVATION_STEP_PERMISSION[action]);
+}
+
+/** Who may move a port-in request along each step of R10's workflow. */
+export const PORTING_STEP_PERMISSION: Record<PortingAction, Permission> = {
+  start: "porting.handle",
+  schedule: "porting.handle",
+  complete: "porting.handle",
+  reject: "porting.handle",
+  cancel: "porting.request",
+};
+
+export function assertCanTakePortingStep(actor: Actor, action: PortingAction): void {
+  assertCan(actor, PORTING_STEP_PERMISSION[action]);
 }
 
 /** The home page of each role. */
@@ -167,6 +185,12 @@ export const scope = {
   storedFiles(actor: Actor): Prisma.StoredFileWhereInput {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { OR: [{ partnerId: partnerIdOf(actor) }, { partnerId: null, templateFor: { some: {} } }] };
+    return NOTHING;
+  },
+  /** Port-in requests: admins all; a partner its own; end users none (they order nothing). */
+  portingRequests(actor: Actor): Prisma.PortingRequestWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return NOTHING;
   },
   /** Support tickets: admins all; a partner its own; end users none (they order nothing). */

@@ -45,6 +45,15 @@ async function readBodyWithin(request: Request, maxBytes: number, onTooLarge: ()
  * the exact size and the type are checked by lib/storage.
  */
 export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8Array; fileName: string }> {
+  return (await readUploadedForm(request)).file;
+}
+
+/**
+ * A multipart form carrying one file (`file`) next to ordinary fields, for a record created with its
+ * document in one request. The file is checked as in readUploadedFile; a missing one is reported
+ * under `fileField` so the form shows it beside its control.
+ */
+export async function readUploadedForm(request: Request, fileField = "file"): Promise<{ file: { bytes: Uint8Array; fileName: string }; fields: FormData }> {
   const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "Send the file as multipart/form-data in a field named file.");
@@ -52,7 +61,7 @@ export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8
   const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => null);
   if (!form) throw new AppError("INVALID", "The upload was cut off or malformed. Choose the file again.");
   const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError("INVALID", "Choose a file to upload.");
+  if (!(file instanceof File)) throw new AppError("INVALID", "Choose a file to upload.", { [fileField]: ["Choose a file to upload."] });
   if (file.size > limit) throw tooLarge(limit);
-  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+  return { file: { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name }, fields: form };
 }

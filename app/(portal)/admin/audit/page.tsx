@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { AUDIT_ACTION_LABEL, auditActionLabel, describeAuditDetail } from "@/lib/audit/labels";
 import { AUDIT_EXPORT_LIMIT, auditTargetTypes, listAuditEntries, ZAuditFilters } from "@/lib/audit/list-audit";
 import { requirePermission } from "@/lib/auth/session";
@@ -65,13 +65,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
-        <span>{formatNumber(total)} entries · page {page} of {pageCount}{total > AUDIT_EXPORT_LIMIT && ` · the CSV holds the newest ${formatNumber(AUDIT_EXPORT_LIMIT)}`}</span>
-        <span className="flex gap-4">
-          {page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={query({ page: String(page - 1) })}>Newer</Link>}
-          {page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={query({ page: String(page + 1) })}>Older</Link>}
-        </span>
-      </nav>
+      <Pagination
+        summary={<>{formatNumber(total)} entries · page {page} of {pageCount}{total > AUDIT_EXPORT_LIMIT && ` · the CSV holds the newest ${formatNumber(AUDIT_EXPORT_LIMIT)}`}</>}
+        page={page}
+        pageCount={pageCount}
+        hrefOf={(p) => query({ page: String(p) })}
+        labels={["Newer", "Older"]}
+      />
     </>
   );
 }

@@ -8,8 +8,10 @@ import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { PbxNumbersSection } from "@/components/numbers/pbx-numbers-section";
+import { PbxPortingSection } from "@/components/porting/pbx-porting-section";
 import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
 import { PbxStatisticsSection } from "@/components/statistics/pbx-statistics-section";
 import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
@@ -24,6 +26,7 @@ import { parseRouteParams } from "@/lib/http/search-params";
 import { listPbxApiKeys } from "@/lib/pbx/api-keys";
 import { pbxNumbersOverview } from "@/lib/numbers/queries";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
+import { pbxPortingOverview } from "@/lib/porting/queries";
 import { pbxSmsOverview } from "@/lib/sms/pbx-sms";
 import { pbxTicketsOverview } from "@/lib/tickets/pbx-tickets";
 
@@ -50,14 +53,7 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
         <Card aria-labelledby="pbx-facts">
           <CardHeader><CardTitle id="pbx-facts">PBX</CardTitle></CardHeader>
           <CardContent>
-            <dl className="divide-y divide-border text-sm">
-              {facts.map(([label, value]) => (
-                <div key={label} className="flex flex-wrap justify-between gap-x-4 py-1.5">
-                  <dt className="text-muted-foreground">{label}</dt>
-                  <dd className="text-right text-foreground">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <FactList facts={facts} />
             <h3 className="mt-4 mb-1 text-sm font-semibold text-foreground">User licenses</h3>
             {pbx.licenses.length ? (
               <dl className="divide-y divide-border text-sm">
@@ -144,6 +140,9 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}
         <PbxSmsSection overview={pbxSmsOverview(db(), actor, pbx.id)} />
         {can(actor, "pbx.api_keys") && <ApiKeysSection pbxId={pbx.id} keys={await listPbxApiKeys(db(), actor, pbx.id)} />}
+        {(can(actor, "porting.request") || can(actor, "porting.handle")) && (
+          <PbxPortingSection pbxId={pbx.id} overview={pbxPortingOverview(db(), actor, pbx.id)} side={can(actor, "porting.handle") ? "admin" : "partner"} />
+        )}
       </div>
     </>
   );
