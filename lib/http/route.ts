@@ -29,7 +29,8 @@ export function route<S extends z.ZodType, T>(
     try {
       if (!["GET", "HEAD"].includes(request.method)) assertSameOrigin(request);
       const actor = await actorWith(spec.permission);
-      const parsed = spec.params.safeParse(await params);
+      // A route without dynamic segments gets no params at all from Next.
+      const parsed = spec.params.safeParse((await params) ?? {});
       if (!parsed.success) throw new AppError("NOT_FOUND", "This does not exist.");
       const result = await handler({ request, params: parsed.data, actor, db: db() });
       return result instanceof Response ? result : jsonResult({ ok: true, data: result }, spec.okStatus);

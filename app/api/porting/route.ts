@@ -8,7 +8,7 @@ import { submitPortingRequest } from "@/lib/porting/submit";
 // A route handler, not a server action: the letter of authorization can exceed an action's 1 MB body,
 // and the request and its file are created together from one multipart form. A static route gets no
 // params object from Next, hence the optional schema.
-export const POST = route({ permission: "porting.request", params: z.object({}).optional(), okStatus: 201 }, async ({ request, actor, db }) => {
+export const POST = route({ permission: "porting.request", params: z.object({}), okStatus: 201 }, async ({ request, actor, db }) => {
   const { file, fields } = await readUploadedForm(request, "loa");
   const input = Object.fromEntries([...fields.entries()].filter(([, value]) => typeof value === "string"));
   const created = await submitPortingRequest(db, actor, input, file);
