@@ -1,12 +1,7 @@
+import { csvDocument } from "@/lib/csv";
 import { auditActionLabel, describeAuditDetail } from "./labels";
 
 type Entry = { createdAt: Date; actor: { name: string; email: string } | null; action: string; entityType: string | null; entityId: string | null; detail: unknown; ip: string | null };
-
-// Quoted always; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula.
-function cell(value: string) {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** The audit entries as CSV (RFC 4180, CRLF), with the action in words and its code side by side. */
 export function auditCsv(entries: Entry[]): string {
@@ -22,5 +17,5 @@ export function auditCsv(entries: Entry[]): string {
     describeAuditDetail(e.detail),
     e.ip ?? "",
   ]);
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvDocument([header, ...rows]);
 }

@@ -32,13 +32,19 @@ export const PERMISSIONS = [
   "sms.view",
   /** Background jobs and the mail outbox's resend: see failures, retry, cancel. */
   "jobs.manage",
+  /** R13: numbers' emergency locations and their status (scoped: a partner its own, an end user its customer's). */
+  "emergency.view",
+  /** R13: define sites and assign them to numbers, within the same scope. */
+  "emergency.edit",
+  /** R13: the operator's registration step (PENDING -> ACTIVE or CHANGES_REQUIRED). */
+  "emergency.register",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view"],
-  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "emergency.view", "emergency.register"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "emergency.view", "emergency.edit"],
+  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "emergency.view", "emergency.edit"],
 };
 
 /** The public list price tier, which every partner may show its customers. */
@@ -133,6 +139,12 @@ export const scope = {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return { pbx: { customerId: customerIdOf(actor) } };
+  },
+  /** Emergency sites (R13): admins all; a partner its own; an end user its customer's. */
+  emergencyLocations(actor: Actor): Prisma.EmergencyLocationWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return { customerId: customerIdOf(actor) };
   },
   /**
    * Stored files: admins any; a partner its own uploads (its customers' compliance copies are its
