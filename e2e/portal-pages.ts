@@ -46,9 +46,11 @@ export function portalPages(ids: PageIds) {
     "/admin/tickets",
     "/sms",
     `/pbxs/${ids.pbxId}`,
+    "/emergency",
+    "/admin/emergency",
   ];
 }
 
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/emergency/export", "/api/emergency/import"];
 }

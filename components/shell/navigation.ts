@@ -16,6 +16,8 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/activations", label: "Activations", permission: "activation.request" },
   { href: "/customers", label: "Customers", permission: "compliance.view" },
   { href: "/pbxs", label: "PBXs", permission: "pbx.view" },
+  { href: "/admin/emergency", label: "Emergency registration", permission: "emergency.register" },
+  { href: "/emergency", label: "Emergency locations", permission: "emergency.edit" },
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },

@@ -27,3 +27,28 @@ export async function registerNumbers(db: Db, actor: Actor, input: unknown, now 
     return { count };
   });
 }
+
+export const QUEUE_PAGE_SIZE = 50;
+
+/** The operator's queue: PENDING numbers of every partner, oldest entry first, with the location to register. */
+export async function registrationQueue(db: Db, actor: Actor, input: { page?: number } = {}) {
+  assertCan(actor, "emergency.register");
+  const where = { emergencyStatus: "PENDING" as const };
+  const total = await db.phoneNumber.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(input.page ?? 1, pageCount);
+  const numbers = await db.phoneNumber.findMany({
+    where,
+    orderBy: [{ emergencyStatusAt: "asc" }, { e164: "asc" }],
+    skip: (page - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
+    select: {
+      id: true, e164: true, countryCode: true, emergencyStatusAt: true,
+      partner: { select: { name: true } },
+      pbx: { select: { name: true } },
+      emergencyLocation: { select: { ...SITE_FIELDS, latitude: false, longitude: false } },
+    },
+  });
+  return { numbers, total, page, pageCount };
+}
+export type QueueRow = Awaited<ReturnType<typeof registrationQueue>>["numbers"][number];

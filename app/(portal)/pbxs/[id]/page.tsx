@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
+import { PbxEmergencySection } from "@/components/emergency/pbx-emergency-section";
 import { PbxActivationStatus } from "@/components/pbx/pbx-activation-status";
 import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
@@ -13,6 +14,7 @@ import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { pbxEmergencyOverview } from "@/lib/emergency/pbx-emergency";
 import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE_LABEL } from "@/lib/format";
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -121,6 +123,8 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
           </CardContent>
         </Card>
       )}
+
+      {can(actor, "emergency.view") && <PbxEmergencySection pbxId={pbx.id} overview={pbxEmergencyOverview(db(), actor, pbx.id)} canRequest={can(actor, "tickets.use")} />}
 
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}
