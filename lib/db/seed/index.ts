@@ -4,6 +4,7 @@ import { callRows } from "./calls";
 import { COUNTRIES } from "./countries";
 import { startOfUtcDay } from "./dates";
 import { REQUIRED_DOCUMENTS } from "./documents";
+import { emergencyRows } from "./emergency";
 import { numberRows } from "./numbers";
 import { pbxRows } from "./pbxs";
 import { PRICING } from "./pricing";
@@ -32,6 +33,8 @@ export interface SeedSummary {
     pbxLicenses: number;
     classoundServices: number;
     phoneNumbers: number;
+    emergencyLocations: number;
+    emergencyLocationChanges: number;
     callRecords: number;
   };
 }
@@ -61,6 +64,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
   const numbers = numberRows(today);
   const pbxs = pbxRows(today, (pbxKey) => numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164);
   const calls = callRows(today, numbers.didsOf);
+  const emergency = emergencyRows(today, numbers.didsOf);
 
   return prisma.$transaction(
     async (tx) => {
@@ -81,7 +85,9 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
         pbxs: await insert(pbxs.pbxs, (args) => tx.pbx.createMany(args)),
         pbxLicenses: await insert(pbxs.licenses, (args) => tx.pbxLicense.createMany(args)),
         classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
-        phoneNumbers: await insert(numbers.rows, (args) => tx.phoneNumber.createMany(args)),
+        emergencyLocations: await insert(emergency.sites, (args) => tx.emergencyLocation.createMany(args)),
+        phoneNumbers: await insert(numbers.rows.map((row) => ({ ...row, ...emergency.numberFields.get(row.e164) })), (args) => tx.phoneNumber.createMany(args)),
+        emergencyLocationChanges: await insert(emergency.changes, (args) => tx.emergencyLocationChange.createMany(args)),
         callRecords: 0,
       };
       // Call records have generated ids, so no unique key catches a repeat: a PBX that has any is left alone.
