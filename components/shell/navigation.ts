@@ -16,6 +16,8 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/activations", label: "Activations", permission: "activation.request" },
   { href: "/customers", label: "Customers", permission: "compliance.view" },
   { href: "/pbxs", label: "PBXs", permission: "pbx.view" },
+  { href: "/numbers", label: "Numbers", permission: "numbers.view" },
+  { href: "/admin/numbers", label: "Number inventory", permission: "numbers.manage_inventory" },
   { href: "/admin/emergency", label: "Emergency registration", permission: "emergency.register" },
   { href: "/emergency", label: "Emergency locations", permission: "emergency.edit" },
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },

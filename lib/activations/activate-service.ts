@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { describeFlatFeeQuote, flatFeeQuoteForPbx } from "@/lib/pricing/flat-fee-quote";
+import { flatFeeQuoteForPbx } from "@/lib/pricing/basket-quote";
+import { describeFlatFeeQuote } from "@/lib/pricing/flat-fee-quote";
 import { priceListInForce } from "@/lib/pricing/price-list-in-force";
 import { addMonths } from "@/lib/pricing/proration";
 import { ELIGIBILITY_INCLUDE, INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";

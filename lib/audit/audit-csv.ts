@@ -1,4 +1,4 @@
-import { csvDocument } from "@/lib/csv";
+import { toCsv } from "@/lib/csv";
 import { auditActionLabel, describeAuditDetail } from "./labels";
 
 type Entry = { createdAt: Date; actor: { name: string; email: string } | null; action: string; entityType: string | null; entityId: string | null; detail: unknown; ip: string | null };
@@ -17,5 +17,5 @@ export function auditCsv(entries: Entry[]): string {
     describeAuditDetail(e.detail),
     e.ip ?? "",
   ]);
-  return csvDocument([header, ...rows]);
+  return toCsv([header, ...rows]);
 }

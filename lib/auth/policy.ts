@@ -38,13 +38,21 @@ export const PERMISSIONS = [
   "emergency.edit",
   /** R13: the operator's registration step (PENDING -> ACTIVE or CHANGES_REQUIRED). */
   "emergency.register",
+  /** See numbers within the scope: a partner its own, an end user its PBXs' (read-only), admins all. */
+  "numbers.view",
+  /** Search availability, hold blocks and order numbers for the partner's PBXs (R6, R7). */
+  "numbers.order",
+  /** Release a number, choose the default caller number (R11). */
+  "numbers.manage",
+  /** The operator's inventory: ranges, imports, every number's history. */
+  "numbers.manage_inventory",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "emergency.view", "emergency.register"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "emergency.view", "emergency.edit"],
-  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "emergency.view", "emergency.edit"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "emergency.view", "emergency.register", "numbers.view", "numbers.manage_inventory"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "emergency.view", "emergency.edit", "numbers.view", "numbers.order", "numbers.manage"],
+  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "emergency.view", "emergency.edit", "numbers.view"],
 };
 
 /** The public list price tier, which every partner may show its customers. */
@@ -145,6 +153,11 @@ export const scope = {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return { customerId: customerIdOf(actor) };
+  },
+  numberOrders(actor: Actor): Prisma.NumberOrderWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return { pbx: { customerId: customerIdOf(actor) } };
   },
   /**
    * Stored files: admins any; a partner its own uploads (its customers' compliance copies are its

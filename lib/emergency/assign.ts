@@ -50,3 +50,14 @@ export async function assignSite(db: Db, actor: Actor, input: unknown, now = new
   const { siteId, numberIds } = parseOrThrow(ZAssignSite, input);
   return db.$transaction(async (tx) => assignInTx(tx, actor, await loadOwnSite(tx, actor, siteId), numberIds, now));
 }
+
+/**
+ * A released number leaves its site, so the customer's address never follows the number to its next
+ * owner (R13); the site stays for the customer's other numbers, and the history records the move.
+ */
+export async function detachNumber(tx: Tx, actor: Actor, numberId: string, now: Date) {
+  const number = await tx.phoneNumber.findUnique({ where: { id: numberId }, select: { emergencyStatus: true, emergencyLocation: { select: SITE_FIELDS } } });
+  if (!number || (number.emergencyStatus === "NO_LOCATION" && !number.emergencyLocation)) return;
+  await tx.phoneNumber.update({ where: { id: numberId }, data: { emergencyLocationId: null, emergencyStatus: "NO_LOCATION", emergencyStatusReason: null, emergencyStatusAt: now } });
+  await recordNumberChanges(tx, actor, [{ phoneNumberId: numberId, oldLocation: number.emergencyLocation, newLocation: null, oldStatus: number.emergencyStatus, newStatus: "NO_LOCATION", reason: "Number released" }], now);
+}

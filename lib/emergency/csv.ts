@@ -2,7 +2,7 @@ import { parseString } from "@fast-csv/parse";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import { csvDocument, csvValue } from "@/lib/csv";
+import { toCsv, csvValue } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
 import { assignInTx } from "./assign";
 import { NEEDS_LOCATION } from "./numbers";
@@ -28,7 +28,7 @@ export async function exportLocationsCsv(db: Db, actor: Actor, filter: { pbxId?:
     e164, s?.name ?? "", s?.street ?? "", s?.houseNumber ?? "", s?.postcode ?? "", s?.city ?? "", s?.region ?? "", s?.countryCode ?? "",
     s?.building ?? "", s?.floor ?? "", s?.room ?? "", s?.latitude?.toFixed(6) ?? "", s?.longitude?.toFixed(6) ?? "", s?.callbackNumber ?? "", emergencyStatus,
   ]);
-  return csvDocument([[...CSV_COLUMNS, "status"], ...rows]);
+  return toCsv([[...CSV_COLUMNS, "status"], ...rows]);
 }
 
 export interface ImportRowResult {

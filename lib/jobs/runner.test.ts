@@ -73,8 +73,9 @@ describe("every job handler is idempotent", () => {
     const row = await prisma.outboxEmail.findFirstOrThrow({ where: { subject: "Twice" } });
     const enqueued: string[] = [];
     const context: JobContext = { db: prisma, sendMail, now: () => new Date(), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) };
-    // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts the notices.
-    const inputs: Record<string, object> = { [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {} };
+    // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts the notices,
+    // in lib/numbers/numbers.test.ts the hold sweep and the end of quarantine.
+    const inputs: Record<string, object> = { [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {}, "numbers-hold-sweep": {}, "numbers-quarantine-end": {} };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 
     await mailSweepJob.run(context, {});

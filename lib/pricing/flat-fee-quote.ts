@@ -49,20 +49,3 @@ export type FlatFeeQuote = ReturnType<typeof flatFeeQuote>;
 export function describeFlatFeeQuote(q: FlatFeeQuote): string {
   return `${q.sku}: ${q.users} users × ${q.unitPrice.toFixed(2)} ${q.currency} × ${q.months} month(s) × ${q.effectiveDays}/${q.termDays} days = ${q.amount.toFixed(2)} ${q.currency}`;
 }
-
-/** The quote for a PBX with a running term, at a price list: what approval charges and what pages show. */
-export function flatFeeQuoteForPbx(
-  pbx: { licensePlan: FlatFeeQuoteInput["licensePlan"]; termStart: Date; termExpiry: Date; licenses: { quantity: number }[]; timeZone: string },
-  priceList: { currency: string; flatFeeBands: FlatFeeBand[] },
-  orderDate: Date,
-) {
-  return flatFeeQuote({
-    bands: priceList.flatFeeBands,
-    currency: priceList.currency,
-    users: pbx.licenses.reduce((sum, l) => sum + l.quantity, 0),
-    licensePlan: pbx.licensePlan,
-    term: { start: pbx.termStart, expiry: pbx.termExpiry },
-    orderDate,
-    timeZone: pbx.timeZone,
-  });
-}

@@ -3,7 +3,8 @@ import { assertCanAny, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { priceListInForce } from "./price-list-in-force";
-import { flatFeeQuoteForPbx, type FlatFeeQuote } from "./flat-fee-quote";
+import { flatFeeQuoteForPbx } from "./basket-quote";
+import type { FlatFeeQuote } from "./flat-fee-quote";
 
 /** Who may see what CLASSOUND would cost the partner: the partner who orders it and the admins who approve it. */
 export const QUOTE_READERS = ["activation.request", "activation.review"] as const;

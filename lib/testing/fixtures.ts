@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import type { LicensePlan, Role } from "@/lib/db/generated/enums";
+import type { LicensePlan, NumberType, Role } from "@/lib/db/generated/enums";
 import { customerRow, partnerRow, phoneNumberRow, userRow } from "@/lib/db/seed/factories";
 
 // Small factories for integration tests. Each call makes rows with unique keys, so tests in one
@@ -150,3 +150,36 @@ export const SAMPLE_LEGAL_ENTITY = {
   contactEmail: "anna.weber@brauhaus.example",
   contactPhone: "+4989123456",
 };
+
+/** CLASSOUND active on a PBX (numbers can be ordered on it: R6), co-terminating with it (R3). */
+export async function makeActiveService(db: Db, pbx: { id: string; termExpiry: Date | null }) {
+  return db.classoundService.create({ data: { pbxId: pbx.id, activatedAt: new Date(), expiresAt: pbx.termExpiry ?? new Date("2099-01-01Z") } });
+}
+
+/** A price list in force for the tier with a flat fee band and number prices, for quotes and orders. */
+export async function makeNumberPriceList(db: Db, tierId: string, prices: { countryCode: string; type: NumberType; setupFee: string; monthlyFee: string }[]) {
+  return db.priceList.create({
+    data: {
+      tierId, name: `Numbers ${unique()}`, currency: "EUR", validFrom: new Date("2026-01-01Z"), smsRate: "0.04",
+      flatFeeBands: { create: [{ sku: "CLASSOUND-FLAT-1m", description: "Users 1-5", minUsers: 1, maxUsers: null, pricePerUser: "10.00" }] },
+      numberPrices: { create: prices },
+    },
+  });
+}
+
+/** `size` AVAILABLE numbers counting up from `first` (no carry checks: pick a first ending in zeros). */
+export async function makeNumberRange(db: Db, input: { countryCode: string; type: NumberType; areaName?: string; first: string; size: number }) {
+  const range = await db.numberRange.create({
+    data: { countryCode: input.countryCode, type: input.type, areaName: input.areaName ?? null, firstE164: input.first, lastE164: `+${BigInt(input.first.slice(1)) + BigInt(input.size - 1)}`, size: input.size },
+  });
+  const first = BigInt(input.first.slice(1));
+  await db.phoneNumber.createMany({
+    data: Array.from({ length: input.size }, (_, i) => ({ e164: `+${first + BigInt(i)}`, countryCode: input.countryCode, type: input.type, areaName: input.areaName ?? null, rangeId: range.id })),
+  });
+  return range;
+}
+
+/** A fresh German test prefix no other test uses: `+4930` then 6 random digits then "0000" numbers. */
+export function uniqueGermanPrefix() {
+  return `+4930${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+}

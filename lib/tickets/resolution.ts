@@ -37,7 +37,7 @@ export async function carryOutTicket(tx: Tx, ticket: ResolvableTicket, now: Date
       if (!number) throw new AppError("CONFLICT", "The number asked for no longer belongs to this PBX.");
       // R13: checked again here, as the location may have been sent back since the ticket was opened.
       await assertCallerIdAllowed(tx, numberIds[0]!);
-      const { count } = await tx.classoundService.updateMany({ where: { pbxId: ticket.pbxId ?? undefined }, data: { defaultCallerNumber: number.e164 } });
+      const { count } = await tx.classoundService.updateMany({ where: { pbxId: ticket.pbxId ?? undefined }, data: { defaultCallerNumberId: numberIds[0] } });
       if (count === 0) throw new AppError("CONFLICT", "CLASSOUND is not active on this PBX.");
       return `${number.e164} is now the default caller number.`;
     }

@@ -5,7 +5,7 @@ import { COUNTRIES } from "./countries";
 import { startOfUtcDay } from "./dates";
 import { REQUIRED_DOCUMENTS } from "./documents";
 import { emergencyRows } from "./emergency";
-import { numberRows } from "./numbers";
+import { numberId, numberRows } from "./numbers";
 import { pbxRows } from "./pbxs";
 import { PRICING } from "./pricing";
 import { DEMO_PASSWORD, tenantRows } from "./tenants";
@@ -32,6 +32,7 @@ export interface SeedSummary {
     pbxs: number;
     pbxLicenses: number;
     classoundServices: number;
+    numberRanges: number;
     phoneNumbers: number;
     emergencyLocations: number;
     emergencyLocationChanges: number;
@@ -62,7 +63,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
   // Built before the transaction opens, so it holds its connection only for the inserts.
   const tenants = tenantRows(await hashPassword(DEMO_PASSWORD));
   const numbers = numberRows(today);
-  const pbxs = pbxRows(today, (pbxKey) => numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164);
+  const pbxs = pbxRows(today, (pbxKey) => numberId(numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164));
   const calls = callRows(today, numbers.didsOf);
   const emergency = emergencyRows(today, numbers.didsOf);
 
@@ -84,10 +85,12 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
         users: await insert(tenants.users, (args) => tx.user.createMany(args)),
         pbxs: await insert(pbxs.pbxs, (args) => tx.pbx.createMany(args)),
         pbxLicenses: await insert(pbxs.licenses, (args) => tx.pbxLicense.createMany(args)),
-        classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
+        numberRanges: await insert(numbers.ranges, (args) => tx.numberRange.createMany(args)),
         emergencyLocations: await insert(emergency.sites, (args) => tx.emergencyLocation.createMany(args)),
+        // Before the services: a service's default caller number references one of its PBX's numbers (R11).
         phoneNumbers: await insert(numbers.rows.map((row) => ({ ...row, ...emergency.numberFields.get(row.e164) })), (args) => tx.phoneNumber.createMany(args)),
         emergencyLocationChanges: await insert(emergency.changes, (args) => tx.emergencyLocationChange.createMany(args)),
+        classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
         callRecords: 0,
       };
       // Call records have generated ids, so no unique key catches a repeat: a PBX that has any is left alone.

@@ -180,6 +180,7 @@ function serials(count: number): string[] {
   return [...seen];
 }
 
+/** `firstGeographicDid` gives the id of the PBX's first geographic number (its default caller, R11). */
 export function pbxRows(today: Date, firstGeographicDid: (pbxKey: string) => string) {
   const serialList = serials(PBXS.length);
   const withService = PBXS.filter((pbx) => pbx.service);
@@ -210,7 +211,7 @@ export function pbxRows(today: Date, firstGeographicDid: (pbxKey: string) => str
         activatedAt,
         // R3: the service co-terminates with the PBX.
         expiresAt: pbxTerm(pbx, today).termExpiry!,
-        defaultCallerNumber: service.defaultCaller ? firstGeographicDid(pbx.key) : null,
+        defaultCallerNumberId: service.defaultCaller ? firstGeographicDid(pbx.key) : null,
         emergencyConfiguredAt: service.emergencyConfigured ? addDays(activatedAt, 3) : null,
       };
     }),

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { PbxNumbersSection } from "@/components/numbers/pbx-numbers-section";
 import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
 import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
 import { can } from "@/lib/auth/policy";
@@ -16,9 +17,11 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { pbxEmergencyOverview } from "@/lib/emergency/pbx-emergency";
 import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE_LABEL } from "@/lib/format";
+import { readRuntimeEnv } from "@/lib/config/runtime";
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
+import { pbxNumbersOverview } from "@/lib/numbers/queries";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
 import { pbxSmsOverview } from "@/lib/sms/pbx-sms";
 import { pbxTicketsOverview } from "@/lib/tickets/pbx-tickets";
@@ -122,6 +125,16 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
             </ol>
           </CardContent>
         </Card>
+      )}
+
+      {can(actor, "numbers.view") && (
+        <PbxNumbersSection
+          pbxId={pbx.id}
+          overview={pbxNumbersOverview(db(), actor, pbx.id)}
+          canOrder={can(actor, "numbers.order")}
+          canManage={can(actor, "numbers.manage")}
+          quarantineDays={readRuntimeEnv().NUMBER_QUARANTINE_DAYS}
+        />
       )}
 
       {can(actor, "emergency.view") && <PbxEmergencySection pbxId={pbx.id} overview={pbxEmergencyOverview(db(), actor, pbx.id)} canRequest={can(actor, "tickets.use")} />}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
+import { ZId } from "@/lib/http/ids";
+import { parseRouteParams } from "@/lib/http/search-params";
+import { NUMBER_TYPE_LABEL } from "@/lib/numbers/blocks";
+import { loadNumberOrder } from "@/lib/numbers/queries";
+
+const ZParams = z.object({ id: ZId });
+
+export const metadata: Metadata = { title: "Number order" };
+
+export default async function NumberOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("numbers.view");
+  const order = await loadNumberOrder(db(), actor, parseRouteParams(ZParams, await params).id);
+  if (!order) notFound();
+  const count = order.blockSize * order.blockCount;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: order.pbx.name, href: `/pbxs/${order.pbx.id}` }, { label: "Number order" }]}
+        title={`${formatNumber(count)} ${order.countryCode} ${NUMBER_TYPE_LABEL[order.type].toLowerCase()} numbers ordered`}
+        description={`${order.blockCount} block${order.blockCount === 1 ? "" : "s"} of ${order.blockSize} for ${order.pbx.name}, ${formatDateTime(order.createdAt)}.`}
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="order-blocks">
+          <CardHeader><CardTitle id="order-blocks">Numbers by block</CardTitle></CardHeader>
+          <CardContent>
+            <ol className="space-y-3" data-testid="order-blocks">
+              {order.blocks.map((b) => (
+                <li key={b.id} data-testid="order-block">
+                  <h3 className="font-mono text-sm font-semibold">{b.firstE164 === b.lastE164 ? b.firstE164 : `${b.firstE164} – ${b.lastE164}`}</h3>
+                  {b.size > 1 && <p className="mt-1 font-mono text-xs break-words text-muted-foreground">{b.numbers.map((n) => n.e164).join(" ")}</p>}
+                </li>
+              ))}
+            </ol>
+          </CardContent>
+        </Card>
+        <Card aria-labelledby="order-charges">
+          <CardHeader><CardTitle id="order-charges">Charges</CardTitle></CardHeader>
+          <CardContent>
+            <dl className="divide-y divide-border text-sm">
+              {order.lines.map((l) => (
+                <div key={l.description} className="py-1.5">
+                  <div className="flex flex-wrap justify-between gap-x-4">
+                    <dt className="text-muted-foreground">{l.description}</dt>
+                    <dd className="tabular-nums">{formatMoney(l.amount.toFixed(2), order.currency)}</dd>
+                  </div>
+                  <p className="text-xs break-words text-muted-foreground">{l.formula}</p>
+                </div>
+              ))}
+              <div className="flex flex-wrap justify-between gap-x-4 py-2 font-semibold">
+                <dt>Charged</dt>
+                <dd className="tabular-nums">{formatMoney(order.chargeTotal.toFixed(2), order.currency)}</dd>
+              </div>
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { OrderNumbersForm } from "@/components/numbers/order-numbers-form";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { ZId } from "@/lib/http/ids";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { parseRouteParams } from "@/lib/http/search-params";
+import { orderFormOptions } from "@/lib/numbers/context";
+
+const ZParams = z.object({ id: ZId });
+
+export const metadata: Metadata = { title: "Order numbers" };
+
+export default async function OrderNumbersPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("numbers.order");
+  const { id } = parseRouteParams(ZParams, await params);
+  const options = await orNotFound(orderFormOptions(db(), actor, id)).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "CONFLICT") return error.message;
+    throw error;
+  });
+  if (typeof options === "string") {
+    return (
+      <>
+        <PageHeader breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: "PBX", href: `/pbxs/${id}` }, { label: "Order numbers" }]} title="Order numbers" />
+        <Alert variant="warning">{options}</Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: options.pbx.name, href: `/pbxs/${id}` }, { label: "Order numbers" }]}
+        title={`Order numbers for ${options.pbx.name}`}
+        description={`Blocks of 1, 10 or 100 contiguous numbers. They co-terminate with the PBX on ${formatDate(options.pbx.termExpiry)}.`}
+      />
+      <OrderNumbersForm options={options} />
+    </>
+  );
+}

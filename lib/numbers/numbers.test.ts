@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { assignSite } from "@/lib/emergency/assign";
+import { createSite } from "@/lib/emergency/sites";
+import { AppError } from "@/lib/errors";
+import { makeActiveService, makeNumberPriceList, makeNumberRange, makeTwoTenants, uniqueGermanPrefix } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { isAlignedBlock } from "./blocks";
+import { setDefaultCallerNumber } from "./default-caller";
+import { holdBlocks, unsafeSweepExpiredHolds } from "./holds";
+import { withIdempotency } from "./idempotency";
+import { orderNumbers } from "./order";
+import { listNumbers } from "./queries";
+import { releaseNumber, unsafeEndQuarantine } from "./release";
+
+const { prisma, url } = await createTestDatabase();
+const { a, b, admin } = await makeTwoTenants(prisma);
+// 20 transactions at once need 20 connections.
+let wide: Db;
+
+const key = () => `key-${Math.random().toString(36).slice(2, 12)}`;
+const order = (db: Db, actor = a.partnerActor, extra: Partial<Parameters<typeof orderNumbers>[2]> = {}) =>
+  orderNumbers(db, actor, { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", blockSize: 10, blockCount: 1, idempotencyKey: key(), ...extra });
+
+async function expectAppError(work: Promise<unknown>, code: AppError["code"]) {
+  const error = await work.then(() => null, (e: unknown) => e);
+  expect(error, "expected an AppError").toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+beforeAll(async () => {
+  wide = createPrismaClient(url, 25);
+  await makeNumberPriceList(prisma, a.partner.tierId, [{ countryCode: "DE", type: "GEOGRAPHIC", setupFee: "5.00", monthlyFee: "1.20" }]);
+  await makeActiveService(prisma, a.pbx);
+  await makeActiveService(prisma, b.pbx);
+});
+afterAll(async () => wide?.$disconnect());
+
+describe("allocation (R6)", () => {
+  it("gives aligned, contiguous blocks around numbers already taken, with charge lines and history", async () => {
+    const area = "Aligned";
+    const first = `${uniqueGermanPrefix()}000`;
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first, size: 300 });
+    // One number taken in the first block of 10 and one in the second block of 100.
+    const taken = [`+${BigInt(first.slice(1)) + 3n}`, `+${BigInt(first.slice(1)) + 150n}`];
+    await prisma.phoneNumber.updateMany({ where: { e164: { in: taken } }, data: { status: "ASSIGNED" } });
+
+    const { result } = await order(prisma, a.partnerActor, { areaName: area, blockSize: 10, blockCount: 3 });
+    expect(result.blocks.map((b) => b.firstE164)).toEqual([10n, 20n, 30n].map((d) => `+${BigInt(first.slice(1)) + d}`));
+    const numbers = await prisma.phoneNumber.findMany({ where: { orderBlock: { orderId: result.orderId } }, select: { e164: true, orderBlockId: true, status: true, pbxId: true } });
+    expect(numbers).toHaveLength(30);
+    expect(numbers.every((n) => n.status === "ASSIGNED" && n.pbxId === a.pbx.id)).toBe(true);
+    const byBlock = new Map<string, string[]>();
+    for (const n of numbers) byBlock.set(n.orderBlockId!, [...(byBlock.get(n.orderBlockId!) ?? []), n.e164]);
+    expect(byBlock.size).toBe(3);
+    for (const block of byBlock.values()) expect(isAlignedBlock(block, 10)).toBe(true);
+
+    const hundred = await order(prisma, a.partnerActor, { areaName: area, blockSize: 100, blockCount: 1 });
+    expect(hundred.result.blocks[0].firstE164).toBe(`+${BigInt(first.slice(1)) + 200n}`);
+
+    const lines = await prisma.numberOrderLine.findMany({ where: { orderId: result.orderId }, orderBy: { sortOrder: "asc" } });
+    expect(lines.map((l) => l.kind)).toEqual(["NUMBER_SETUP", "NUMBER_MONTHLY"]);
+    expect(lines[0].formula).toBe("30 numbers × 5.00 EUR setup = 150.00 EUR");
+    expect(lines[1].formula).toMatch(/^30 numbers × 1\.20 EUR × 12 month\(s\) × \d+\/365 days = \d+\.\d\d EUR$/);
+    const events = await prisma.phoneNumberEvent.groupBy({ by: ["kind"], where: { orderId: result.orderId }, _count: true });
+    expect(Object.fromEntries(events.map((e) => [e.kind, e._count]))).toEqual({ ORDERED: 30, ASSIGNED: 30 });
+  });
+
+  it("never hands one number to two of 20 concurrent orders", async () => {
+    const area = "Contended";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 1000 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => order(wide, a.partnerActor, { areaName: area, blockSize: 10, blockCount: 2 })));
+    const firsts = results.flatMap((r) => r.result.blocks.map((b) => b.firstE164));
+    expect(new Set(firsts).size).toBe(40);
+    const assigned = await prisma.phoneNumber.count({ where: { areaName: area, status: "ASSIGNED" } });
+    expect(assigned).toBe(400);
+    const perNumber = await prisma.phoneNumberEvent.groupBy({ by: ["phoneNumberId"], where: { kind: "ORDERED", phoneNumber: { areaName: area } }, _count: true });
+    expect(perNumber.every((n) => n._count === 1)).toBe(true);
+  });
+
+  it("leaves nothing reserved when the order cannot be filled, and says what is left", async () => {
+    const area = "Scarce";
+    const first = `${uniqueGermanPrefix()}000`;
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first, size: 25 });
+    const error = await expectAppError(order(prisma, a.partnerActor, { areaName: area, blockSize: 10, blockCount: 3 }), "CONFLICT");
+    expect(error.message).toMatch(/Only 2 block\(s\) of 10 are free in Scarce; you asked for 3\. Free in Scarce: 25 block\(s\) of 1\./);
+    expect(await prisma.phoneNumber.count({ where: { areaName: area, status: { not: "AVAILABLE" } } })).toBe(0);
+    expect(await prisma.numberOrder.count({ where: { areaName: area } })).toBe(0);
+  });
+
+  it("needs CLASSOUND active on the PBX", async () => {
+    await prisma.classoundService.update({ where: { pbxId: b.pbx.id }, data: { status: "SUSPENDED" } });
+    await expectAppError(orderNumbers(prisma, b.partnerActor, { pbxId: b.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", blockSize: 1, blockCount: 1, idempotencyKey: key() }), "CONFLICT");
+    await prisma.classoundService.update({ where: { pbxId: b.pbx.id }, data: { status: "ACTIVE" } });
+  });
+});
+
+describe("idempotent orders", () => {
+  it("replays the first answer for the same key and body, refuses another body", async () => {
+    const area = "Idempotent";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 100 });
+    const idempotencyKey = key();
+    const first = await order(prisma, a.partnerActor, { areaName: area, idempotencyKey });
+    const again = await order(prisma, a.partnerActor, { areaName: area, idempotencyKey });
+    expect(first.replayed).toBe(false);
+    expect(again).toEqual({ replayed: true, result: first.result });
+    expect(await prisma.numberOrder.count({ where: { areaName: area } })).toBe(1);
+    await expectAppError(order(prisma, a.partnerActor, { areaName: area, idempotencyKey, blockCount: 2 }), "INVALID");
+  });
+
+  it("answers 409 while the first call is still running, and lets a failed call be retried", async () => {
+    let finish!: () => void;
+    const running = withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k1", body: { x: 1 } }, () => new Promise<{ ok: true }>((resolve) => (finish = () => resolve({ ok: true }))));
+    await new Promise((r) => setTimeout(r, 100));
+    await expectAppError(withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k1", body: { x: 1 } }, async () => ({ ok: true })), "CONFLICT");
+    finish();
+    await running;
+    expect(await withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k1", body: { x: 1 } }, async () => ({ ok: false }))).toEqual({ replayed: true, result: { ok: true } });
+
+    await expect(withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k2", body: {} }, async () => { throw new AppError("CONFLICT", "no"); })).rejects.toThrow("no");
+    expect(await withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k2", body: {} }, async () => ({ done: 1 }))).toEqual({ replayed: false, result: { done: 1 } });
+  });
+});
+
+describe("holds", () => {
+  it("keeps a held block from other partners until the hold expires and is swept", async () => {
+    const area = "Held";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 10 });
+    const hold = await holdBlocks(prisma, a.partnerActor, { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", areaName: area, blockSize: 10, blockCount: 1 });
+    expect(hold.quote.lines).toHaveLength(2);
+    const other = { pbxId: b.pbx.id, countryCode: "DE", type: "GEOGRAPHIC" as const, areaName: area, blockSize: 10 as const, blockCount: 1 };
+    await expectAppError(orderNumbers(prisma, b.partnerActor, { ...other, idempotencyKey: key() }), "CONFLICT");
+
+    expect(await unsafeSweepExpiredHolds(prisma, new Date(Date.now() + 31 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await unsafeSweepExpiredHolds(prisma, new Date(Date.now() + 31 * 60_000))).toBe(0);
+    expect(await prisma.phoneNumber.count({ where: { areaName: area, holdId: { not: null } } })).toBe(0);
+    const { result } = await orderNumbers(prisma, b.partnerActor, { ...other, idempotencyKey: key() });
+    expect(result.blocks).toHaveLength(1);
+  });
+
+  it("lets the holder order its held block", async () => {
+    const area = "Held by me";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 20 });
+    const hold = await holdBlocks(prisma, a.partnerActor, { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", areaName: area, blockSize: 10, blockCount: 1 });
+    const { result } = await order(prisma, a.partnerActor, { areaName: area, holdId: hold.holdId });
+    expect(result.blocks[0].firstE164).toBe(hold.blocks[0].firstE164);
+    expect(await prisma.numberHold.count({ where: { id: hold.holdId } })).toBe(0);
+  });
+});
+
+describe("release, quarantine and the default caller number (R11)", () => {
+  it("rests a released number in quarantine, then offers it again", async () => {
+    const area = "Quarantine";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 10 });
+    await order(prisma, a.partnerActor, { areaName: area, blockSize: 1 });
+    const number = await prisma.phoneNumber.findFirstOrThrow({ where: { areaName: area, status: "ASSIGNED" } });
+    // R11 + R13: a German number is a caller ID only once its emergency location is entered.
+    await expectAppError(setDefaultCallerNumber(prisma, a.partnerActor, { pbxId: a.pbx.id, numberId: number.id }), "CONFLICT");
+    const site = await createSite(prisma, a.partnerActor, { customerId: a.customer.id, site: { name: `Berlin ${number.e164}`, street: "Invalidenstraße", houseNumber: "1", postcode: "10115", city: "Berlin", countryCode: "DE" } });
+    await assignSite(prisma, a.partnerActor, { siteId: site.id, numberIds: [number.id] });
+    await setDefaultCallerNumber(prisma, a.partnerActor, { pbxId: a.pbx.id, numberId: number.id });
+
+    const now = new Date();
+    const released = await releaseNumber(prisma, a.partnerActor, { numberId: number.id }, now, 30);
+    expect(released.quarantineUntil).toBe(new Date(now.getTime() + 30 * 86_400_000).toISOString());
+    const after = await prisma.phoneNumber.findUniqueOrThrow({ where: { id: number.id } });
+    expect(after).toMatchObject({ status: "QUARANTINE", pbxId: null, partnerId: null, emergencyLocationId: null, emergencyStatus: "NO_LOCATION" });
+    expect((await prisma.classoundService.findUniqueOrThrow({ where: { pbxId: a.pbx.id } })).defaultCallerNumberId).toBeNull();
+
+    expect(await unsafeEndQuarantine(prisma, new Date(now.getTime() + 29 * 86_400_000))).toBe(0);
+    expect(await unsafeEndQuarantine(prisma, new Date(now.getTime() + 31 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    // Run twice (a job may be delivered twice): nothing more happens.
+    expect(await unsafeEndQuarantine(prisma, new Date(now.getTime() + 31 * 86_400_000))).toBe(0);
+    expect((await prisma.phoneNumber.findUniqueOrThrow({ where: { id: number.id } })).status).toBe("AVAILABLE");
+    const history = await prisma.phoneNumberEvent.findMany({ where: { phoneNumberId: number.id }, orderBy: { createdAt: "asc" }, select: { kind: true } });
+    expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(["ORDERED", "ASSIGNED", "DEFAULT_CALLER_SET", "RELEASED", "QUARANTINED", "AVAILABLE_AGAIN"]));
+  });
+
+  it("refuses, in the database too, a default caller number the PBX does not own", async () => {
+    const area = "Foreign caller";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 10 });
+    await order(prisma, a.partnerActor, { areaName: area, blockSize: 1 });
+    const aNumber = await prisma.phoneNumber.findFirstOrThrow({ where: { areaName: area, pbxId: a.pbx.id } });
+    await expectAppError(setDefaultCallerNumber(prisma, b.partnerActor, { pbxId: b.pbx.id, numberId: aNumber.id }), "INVALID");
+    await expect(prisma.classoundService.update({ where: { pbxId: b.pbx.id }, data: { defaultCallerNumberId: aNumber.id } })).rejects.toThrow();
+  });
+});
+
+describe("authorization", () => {
+  it("keeps every action on a foreign PBX or number a 404, and end users read-only on their own PBX", async () => {
+    const area = "Authz";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 10 });
+    await order(prisma, a.partnerActor, { areaName: area, blockSize: 1 });
+    const aNumber = await prisma.phoneNumber.findFirstOrThrow({ where: { areaName: area, pbxId: a.pbx.id } });
+
+    await expectAppError(orderNumbers(prisma, b.partnerActor, { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", blockSize: 1, blockCount: 1, idempotencyKey: key() }), "NOT_FOUND");
+    await expectAppError(holdBlocks(prisma, b.partnerActor, { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", blockSize: 1, blockCount: 1 }), "NOT_FOUND");
+    await expectAppError(releaseNumber(prisma, b.partnerActor, { numberId: aNumber.id }), "NOT_FOUND");
+    await expectAppError(setDefaultCallerNumber(prisma, b.partnerActor, { pbxId: a.pbx.id, numberId: aNumber.id }), "NOT_FOUND");
+    expect((await listNumbers(prisma, b.partnerActor, { pbx: a.pbx.id })).total).toBe(0);
+    expect((await listNumbers(prisma, b.partnerActor, { q: aNumber.e164 })).total).toBe(0);
+
+    await expectAppError(order(prisma, a.endUserActor), "FORBIDDEN");
+    await expectAppError(releaseNumber(prisma, a.endUserActor, { numberId: aNumber.id }), "FORBIDDEN");
+    expect((await listNumbers(prisma, a.endUserActor, { q: aNumber.e164 })).rows.map((r) => r.e164)).toEqual([aNumber.e164]);
+    expect((await listNumbers(prisma, b.endUserActor, { q: aNumber.e164 })).total).toBe(0);
+    await expectAppError(order(prisma, admin), "FORBIDDEN");
+    expect((await prisma.phoneNumber.findUniqueOrThrow({ where: { id: aNumber.id } })).status).toBe("ASSIGNED");
+  });
+});
