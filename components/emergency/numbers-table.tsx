@@ -12,19 +12,18 @@ import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { toast } from "@/components/ui/toast";
 import type { EmergencyNumberRow } from "@/lib/emergency/numbers";
 import { EmergencyStatusBadge } from "./status-badge";
+import { useSelection } from "./use-selection";
 
 type Site = { id: string; name: string; customerName: string };
 
 /** The numbers that need a location, with their status; select some and assign a site to all at once. */
 export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNumberRow[]; sites: Site[]; canEdit: boolean }) {
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, allSelected, toggle, toggleAll, clear } = useSelection(numbers.map((n) => n.id));
   const [siteId, setSiteId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!numbers.length) return <EmptyState title="No numbers here" description="No number needing an emergency location matches these filters." />;
-  const allSelected = numbers.every((n) => selected.has(n.id));
-  const toggle = (id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; });
 
   async function assign() {
     setError(null);
@@ -34,7 +33,7 @@ export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNu
     setBusy(false);
     if (!result.ok) return setError(result.fieldErrors?.numberIds?.join(". ") ?? result.error);
     toast({ title: `Site assigned to ${result.data.assigned} number${result.data.assigned === 1 ? "" : "s"}`, variant: "success" });
-    setSelected(new Set());
+    clear();
     router.refresh();
   }
 
@@ -61,7 +60,7 @@ export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNu
             <tr>
               {canEdit && (
                 <th scope="col" className="w-10 px-3 py-2">
-                  <input type="checkbox" aria-label="Select every number on this page" className="size-4 accent-brand-700" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(numbers.map((n) => n.id)))} />
+                  <input type="checkbox" aria-label="Select every number on this page" className="size-4 accent-brand-700" checked={allSelected} onChange={toggleAll} />
                 </th>
               )}
               <th scope="col" className="px-3 py-2">Number</th>

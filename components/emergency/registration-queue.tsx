@@ -12,6 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { QueueRow } from "@/lib/emergency/registration";
 import { formatDate } from "@/lib/format";
+import { useSelection } from "./use-selection";
 
 const addressOf = (l: NonNullable<QueueRow["emergencyLocation"]>) =>
   [`${l.street} ${l.houseNumber}, ${l.postcode} ${l.city}${l.region ? `, ${l.region}` : ""} (${l.countryCode})`, [l.building && `building ${l.building}`, l.floor && `floor ${l.floor}`, l.room && `room ${l.room}`, l.callbackNumber && `callback ${l.callbackNumber}`].filter(Boolean).join(", ")].filter(Boolean).join(" · ");
@@ -19,12 +20,11 @@ const addressOf = (l: NonNullable<QueueRow["emergencyLocation"]>) =>
 /** Admin: register the selected numbers' locations, or send them back with the reason. */
 export function RegistrationQueue({ numbers }: { numbers: QueueRow[] }) {
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, allSelected, toggle, toggleAll, clear } = useSelection(numbers.map((n) => n.id));
   const [reason, setReason] = useState("");
   const [error, setError] = useState<{ message: string; reason?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   if (!numbers.length) return <EmptyState title="Nothing to register" description="No number is waiting for registration." />;
-  const allSelected = numbers.every((n) => selected.has(n.id));
 
   async function decide(decision: "ACTIVE" | "CHANGES_REQUIRED") {
     setError(null);
@@ -34,7 +34,7 @@ export function RegistrationQueue({ numbers }: { numbers: QueueRow[] }) {
     setBusy(false);
     if (!result.ok) return setError({ message: result.error, reason: result.fieldErrors?.reason?.[0] });
     toast({ title: decision === "ACTIVE" ? `${result.data.count} registered` : `${result.data.count} sent back for changes`, variant: "success" });
-    setSelected(new Set());
+    clear();
     setReason("");
     router.refresh();
   }
@@ -46,7 +46,7 @@ export function RegistrationQueue({ numbers }: { numbers: QueueRow[] }) {
           <caption className="sr-only">Numbers waiting for registration</caption>
           <thead className="bg-neutral-50 text-left">
             <tr>
-              <th scope="col" className="w-10 px-3 py-2"><input type="checkbox" aria-label="Select every number on this page" className="size-4 accent-brand-700" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(numbers.map((n) => n.id)))} /></th>
+              <th scope="col" className="w-10 px-3 py-2"><input type="checkbox" aria-label="Select every number on this page" className="size-4 accent-brand-700" checked={allSelected} onChange={toggleAll} /></th>
               <th scope="col" className="px-3 py-2">Number</th>
               <th scope="col" className="px-3 py-2">Partner · PBX</th>
               <th scope="col" className="px-3 py-2">Location</th>
@@ -56,7 +56,7 @@ export function RegistrationQueue({ numbers }: { numbers: QueueRow[] }) {
           <tbody className="divide-y divide-border">
             {numbers.map((n) => (
               <tr key={n.id}>
-                <td className="px-3 py-2"><input type="checkbox" aria-label={`Select ${n.e164}`} className="size-4 accent-brand-700" checked={selected.has(n.id)} onChange={() => setSelected((s) => { const next = new Set(s); if (next.has(n.id)) next.delete(n.id); else next.add(n.id); return next; })} /></td>
+                <td className="px-3 py-2"><input type="checkbox" aria-label={`Select ${n.e164}`} className="size-4 accent-brand-700" checked={selected.has(n.id)} onChange={() => toggle(n.id)} /></td>
                 <td className="px-3 py-2 font-mono whitespace-nowrap">{n.e164}</td>
                 <td className="px-3 py-2">{n.partner?.name} · {n.pbx?.name}</td>
                 <td className="px-3 py-2">{n.emergencyLocation && <>{n.emergencyLocation.name}<span className="block text-xs text-muted-foreground">{addressOf(n.emergencyLocation)}</span></>}</td>
