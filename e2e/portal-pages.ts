@@ -58,9 +58,11 @@ export function portalPages(ids: PageIds) {
     `/porting/${ids.draftId}`,
     "/admin/porting",
     `/admin/porting/${ids.draftId}`,
+    "/emergency",
+    "/admin/emergency",
   ];
 }
 
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export", "/api/porting"];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export", "/api/porting", "/api/emergency/export", "/api/emergency/import"];
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { formatDate } from "@/lib/format";
 import { NUMBER_TYPE_LABEL } from "@/lib/numbers/blocks";
-import type { listNumbers } from "@/lib/numbers/queries";
+import { needsEmergencyLocation, type listNumbers } from "@/lib/numbers/queries";
+import { EmergencyStatusBadge } from "@/components/emergency/status-badge";
 import { NumberStatusBadge } from "./number-status-badge";
 import { ReleaseNumberButton } from "./release-number-button";
 
@@ -24,6 +25,7 @@ export function NumbersTable({ rows, caption, canRelease, showPbx, quarantineDay
             <th scope="col" className={th}>Type</th>
             <th scope="col" className={th}>Area</th>
             <th scope="col" className={th}>Status</th>
+            <th scope="col" className={th}>Emergency</th>
             {showPbx && <th scope="col" className={th}>PBX</th>}
             <th scope="col" className={th}>Since</th>
             {canRelease && <th scope="col" className={th}><span className="sr-only">Actions</span></th>}
@@ -40,6 +42,7 @@ export function NumbersTable({ rows, caption, canRelease, showPbx, quarantineDay
               <td className={td}>{NUMBER_TYPE_LABEL[n.type]}</td>
               <td className={td}>{n.areaName ?? "—"}</td>
               <td className={td}><NumberStatusBadge status={n.status} /></td>
+              <td className={td}>{needsEmergencyLocation(n) ? <EmergencyStatusBadge status={n.emergencyStatus} /> : "—"}</td>
               {showPbx && <td className={td}>{n.pbx ? <Link href={`/pbxs/${n.pbx.id}`} className="font-medium text-brand-700 hover:underline">{n.pbx.name}</Link> : "—"}{n.pbx && <span className="block text-xs text-muted-foreground">{n.pbx.customer.name}</span>}</td>}
               <td className={`${td} whitespace-nowrap text-muted-foreground`}>{formatDate(n.assignedAt)}</td>
               {canRelease && <td className={`${td} text-right`}>{n.status === "ASSIGNED" && <ReleaseNumberButton numberId={n.id} e164={n.e164} quarantineDays={quarantineDays} />}</td>}
@@ -47,7 +50,7 @@ export function NumbersTable({ rows, caption, canRelease, showPbx, quarantineDay
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={8} className="px-4 py-10 text-center text-muted-foreground">{empty}</td>
+              <td colSpan={9} className="px-4 py-10 text-center text-muted-foreground">{empty}</td>
             </tr>
           )}
         </tbody>

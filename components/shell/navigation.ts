@@ -19,6 +19,8 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/statistics", label: "Statistics", permission: "statistics.view" },
   { href: "/numbers", label: "Numbers", permission: "numbers.view" },
   { href: "/admin/numbers", label: "Number inventory", permission: "numbers.manage_inventory" },
+  { href: "/admin/emergency", label: "Emergency registration", permission: "emergency.register" },
+  { href: "/emergency", label: "Emergency locations", permission: "emergency.edit" },
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },

@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   "cdr.import",
   /** Create and revoke the API keys a PBX posts its call records with. */
   "pbx.api_keys",
+  /** R13: numbers' emergency locations and their status (scoped: a partner its own, an end user its customer's). */
+  "emergency.view",
+  /** R13: define sites and assign them to numbers, within the same scope. */
+  "emergency.edit",
+  /** R13: the operator's registration step (PENDING -> ACTIVE or CHANGES_REQUIRED). */
+  "emergency.register",
   /** See numbers within the scope: a partner its own, an end user its PBXs' (read-only), admins all. */
   "numbers.view",
   /** Search availability, hold blocks and order numbers for the partner's PBXs (R6, R7). */
@@ -53,9 +59,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory", "porting.handle"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage", "porting.request"],
-  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "numbers.view"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory", "porting.handle", "emergency.view", "emergency.register"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage", "porting.request", "emergency.view", "emergency.edit"],
+  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "numbers.view", "emergency.view", "emergency.edit"],
 };
 
 /** The public list price tier, which every partner may show its customers. */
@@ -172,6 +178,12 @@ export const scope = {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return { pbx: { customerId: customerIdOf(actor) } };
+  },
+  /** Emergency sites (R13): admins all; a partner its own; an end user its customer's. */
+  emergencyLocations(actor: Actor): Prisma.EmergencyLocationWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return { customerId: customerIdOf(actor) };
   },
   numberOrders(actor: Actor): Prisma.NumberOrderWhereInput {
     if (actor.role === "ADMIN") return {};

@@ -17,6 +17,8 @@ const ZRuntimeEnv = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("CLASSOUND portal <no-reply@classound.example>"),
   // "false" when background jobs run elsewhere (`npm run worker`); the web server then only enqueues.
+  // A tile server for the emergency pages' small map, e.g. https://tiles.example/{z}/{x}/{y}.png; unset: no map.
+  MAP_TILE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "MAP_TILE_URL needs {z}, {x} and {y}").optional()),
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   // R6: how many days a released number rests before it can be ordered again.
   NUMBER_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),

@@ -4,12 +4,13 @@
  * injected <script> or inline handler does nothing. Styles keep 'unsafe-inline': React and Radix set
  * style attributes, which a nonce cannot cover, and a style cannot run code.
  */
-export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
+export function contentSecurityPolicy(nonce: string, { dev = false, mapTileUrl }: { dev?: boolean; mapTileUrl?: string } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // The emergency pages' static map loads its tiles from the operator's tile server, when one is set.
+    `img-src 'self' data: blob:${mapTileUrl ? ` ${new URL(mapTileUrl.replace(/[{}]/g, "")).origin}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "frame-src 'self'",

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
+import { assertCallerIdAllowed } from "@/lib/emergency/gate";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { ZDefaultCaller } from "./schemas";
 
@@ -22,6 +23,8 @@ export async function setDefaultCallerNumber(db: Db, actor: Actor, raw: { pbxId:
       const number = await tx.phoneNumber.findFirst({ where: { AND: [scope.phoneNumbers(actor), { id: input.numberId, pbxId: pbx.id, status: "ASSIGNED", type: { not: "FREEPHONE" } }] }, select: { e164: true } });
       if (!number) throw new AppError("INVALID", "Choose one of this PBX's own numbers.", { numberId: ["Choose one of this PBX's own numbers."] });
       e164 = number.e164;
+      // R11 + R13: an EU or US number becomes a caller ID only once its emergency location is entered.
+      await assertCallerIdAllowed(tx, input.numberId);
       await tx.phoneNumberEvent.create({ data: { phoneNumberId: input.numberId, kind: "DEFAULT_CALLER_SET", actorId: actor.userId, partnerId: actor.partnerId, pbxId: pbx.id } });
     }
     await tx.classoundService.update({ where: { id: pbx.service.id }, data: { defaultCallerNumberId: input.numberId } });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { assignSite } from "@/lib/emergency/assign";
+import { createSite } from "@/lib/emergency/sites";
 import { AppError } from "@/lib/errors";
 import { makeActiveService, makeNumberPriceList, makeNumberRange, makeTwoTenants, uniqueGermanPrefix } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
@@ -153,13 +155,17 @@ describe("release, quarantine and the default caller number (R11)", () => {
     await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 10 });
     await order(prisma, a.partnerActor, { areaName: area, blockSize: 1 });
     const number = await prisma.phoneNumber.findFirstOrThrow({ where: { areaName: area, status: "ASSIGNED" } });
+    // R11 + R13: a German number is a caller ID only once its emergency location is entered.
+    await expectAppError(setDefaultCallerNumber(prisma, a.partnerActor, { pbxId: a.pbx.id, numberId: number.id }), "CONFLICT");
+    const site = await createSite(prisma, a.partnerActor, { customerId: a.customer.id, site: { name: `Berlin ${number.e164}`, street: "Invalidenstraße", houseNumber: "1", postcode: "10115", city: "Berlin", countryCode: "DE" } });
+    await assignSite(prisma, a.partnerActor, { siteId: site.id, numberIds: [number.id] });
     await setDefaultCallerNumber(prisma, a.partnerActor, { pbxId: a.pbx.id, numberId: number.id });
 
     const now = new Date();
     const released = await releaseNumber(prisma, a.partnerActor, { numberId: number.id }, now, 30);
     expect(released.quarantineUntil).toBe(new Date(now.getTime() + 30 * 86_400_000).toISOString());
     const after = await prisma.phoneNumber.findUniqueOrThrow({ where: { id: number.id } });
-    expect(after).toMatchObject({ status: "QUARANTINE", pbxId: null, partnerId: null });
+    expect(after).toMatchObject({ status: "QUARANTINE", pbxId: null, partnerId: null, emergencyLocationId: null, emergencyStatus: "NO_LOCATION" });
     expect((await prisma.classoundService.findUniqueOrThrow({ where: { pbxId: a.pbx.id } })).defaultCallerNumberId).toBeNull();
 
     expect(await unsafeEndQuarantine(prisma, new Date(now.getTime() + 29 * 86_400_000))).toBe(0);

@@ -58,6 +58,8 @@ export const NUMBER_ROW_SELECT = {
   cnam: true,
   assignedAt: true,
   quarantineUntil: true,
+  emergencyStatus: true,
+  country: { select: { emergencyRegime: true } },
   pbx: { select: { id: true, name: true, customer: { select: { name: true } }, service: { select: { defaultCallerNumberId: true } } } },
 } satisfies Prisma.PhoneNumberSelect;
 
@@ -103,11 +105,16 @@ export async function numberFilterOptions(db: Db, actor: Actor) {
   return { pbxs, countries: countries.map((c) => c.countryCode) };
 }
 
+/** R13: a number on a PBX, in a country with E112/E911, that can call out (not FreePhone) has an emergency status to show. */
+export function needsEmergencyLocation(n: { status: string; type: string; country: { emergencyRegime: string | null } }): boolean {
+  return n.status === "ASSIGNED" && n.type !== "FREEPHONE" && n.country.emergencyRegime !== null;
+}
+
 /** The numbers as CSV: exactly the rows the filters select. */
 export function numbersCsv(rows: Awaited<ReturnType<typeof exportNumbers>>): string[][] {
   return [
-    ["Number", "Country", "Type", "Area", "Status", "PBX", "Customer", "Since", "Default caller number"],
-    ...rows.map((n) => [n.e164, n.countryCode, n.type, n.areaName ?? "", n.status, n.pbx?.name ?? "", n.pbx?.customer.name ?? "", n.assignedAt?.toISOString().slice(0, 10) ?? "", n.pbx?.service?.defaultCallerNumberId === n.id ? "yes" : ""]),
+    ["Number", "Country", "Type", "Area", "Status", "PBX", "Customer", "Since", "Default caller number", "Emergency location"],
+    ...rows.map((n) => [n.e164, n.countryCode, n.type, n.areaName ?? "", n.status, n.pbx?.name ?? "", n.pbx?.customer.name ?? "", n.assignedAt?.toISOString().slice(0, 10) ?? "", n.pbx?.service?.defaultCallerNumberId === n.id ? "yes" : "", needsEmergencyLocation(n) ? n.emergencyStatus : ""]),
   ];
 }
 

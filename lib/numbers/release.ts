@@ -3,6 +3,7 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { readRuntimeEnv } from "@/lib/config/runtime";
+import { detachNumber } from "@/lib/emergency/assign";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { ZReleaseNumber } from "./schemas";
 
@@ -22,7 +23,7 @@ export async function releaseNumber(db: Db, actor: Actor, raw: { numberId: strin
     if (number.status !== "ASSIGNED") throw new AppError("CONFLICT", "Only a number in use on a PBX can be released.");
     await tx.classoundService.updateMany({ where: { defaultCallerNumberId: number.id }, data: { defaultCallerNumberId: null } });
     // The customer's address must not follow the number to its next owner (R13).
-    await tx.emergencyLocation.deleteMany({ where: { phoneNumberId: number.id } });
+    await detachNumber(tx, actor, number.id, now);
     const quarantineUntil = new Date(now.getTime() + quarantineDays * DAY_MS);
     const { count } = await tx.phoneNumber.updateMany({
       where: { id: number.id, status: "ASSIGNED" },

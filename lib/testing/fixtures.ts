@@ -3,13 +3,13 @@ import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { LicensePlan, NumberType, Role } from "@/lib/db/generated/enums";
-import { customerRow, partnerRow, userRow } from "@/lib/db/seed/factories";
+import { customerRow, partnerRow, phoneNumberRow, userRow } from "@/lib/db/seed/factories";
 
 // Small factories for integration tests. Each call makes rows with unique keys, so tests in one
 // database never collide and need no global wipe.
 const unique = () => randomBytes(4).toString("hex");
 
-export async function makeCountry(db: Db, overrides: Partial<{ code: string; name: string; isEu: boolean; area: number }> = {}) {
+export async function makeCountry(db: Db, overrides: Partial<{ code: string; name: string; isEu: boolean; area: number; dialCode: string; emergencyRegime: "E112" | "E911" | null }> = {}) {
   const code = overrides.code ?? "DE";
   return db.country.upsert({
     where: { code },
@@ -17,10 +17,10 @@ export async function makeCountry(db: Db, overrides: Partial<{ code: string; nam
     create: {
       code,
       name: overrides.name ?? "Germany",
-      dialCode: "49",
+      dialCode: overrides.dialCode ?? "49",
       isEu: overrides.isEu ?? true,
       callTerminationArea: overrides.area ?? 1,
-      emergencyRegime: "E112",
+      emergencyRegime: overrides.emergencyRegime === undefined ? "E112" : overrides.emergencyRegime,
     },
   });
 }
@@ -57,6 +57,24 @@ export async function makePbx(
       licenses: { create: [{ type: "BASIC", quantity: 3 }, { type: "BUSINESS", quantity: 1 }] },
     },
   });
+}
+
+/** The countries the number factory knows, as the seed has them. */
+export const TEST_COUNTRIES = {
+  DE: { code: "DE", name: "Germany", dialCode: "49", isEu: true, emergencyRegime: "E112" },
+  IT: { code: "IT", name: "Italy", dialCode: "39", isEu: true, emergencyRegime: "E112" },
+  GB: { code: "GB", name: "United Kingdom", dialCode: "44", isEu: false, emergencyRegime: "E112" },
+  US: { code: "US", name: "United States", dialCode: "1", isEu: false, emergencyRegime: "E911" },
+} as const;
+
+/** `count` numbers of a country assigned to a PBX of the partner, with unique E.164s. */
+export async function makeNumbers(db: Db, owner: { partnerId: string; pbxId: string }, count: number, countryCode: keyof typeof TEST_COUNTRIES = "IT") {
+  const country = TEST_COUNTRIES[countryCode];
+  await makeCountry(db, country);
+  const prefix = `+${country.dialCode}${countryCode === "US" ? "617" : "2"}${parseInt(unique(), 16).toString().padStart(10, "0").slice(-6)}`;
+  const rows = Array.from({ length: count }, (_, i) => phoneNumberRow({ e164: `${prefix}${String(i).padStart(3, "0")}`, countryCode, ...owner }));
+  await db.phoneNumber.createMany({ data: rows });
+  return db.phoneNumber.findMany({ where: { e164: { in: rows.map((r) => r.e164) } }, orderBy: { e164: "asc" } });
 }
 
 export const TEST_PASSWORD = "correct horse battery staple";

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
+import { assertCallerIdAllowed } from "@/lib/emergency/gate";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { notifyAdmins } from "@/lib/notifications/notify";
 import { checkSenderName } from "@/lib/sms/sender-name";
@@ -28,6 +29,8 @@ export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
       if (!pbx?.service) throw invalid("pbxId", "CLASSOUND is not active on this PBX: emergency service is configured once it is.");
       if (pbx.service.emergencyConfiguredAt) throw invalid("pbxId", "Emergency service is already configured on this PBX.");
     }
+    // R11 + R13: support is not asked for a default caller number the gate would refuse.
+    if (parsed.category === "DEFAULT_CALLER_NUMBER" && numbers[0]) await assertCallerIdAllowed(tx, numbers[0].id);
     if (parsed.category === "CNAM" && numbers.some((n) => !CNAM_COUNTRIES.includes(n.countryCode))) {
       throw invalid("numberIds", "A caller name (CNAM) can be set only on US and Canadian numbers.");
     }

@@ -1,4 +1,5 @@
 import type { TicketCategory } from "@/lib/db/generated/enums";
+import { assertCallerIdAllowed } from "@/lib/emergency/gate";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "./thread";
 
@@ -34,6 +35,8 @@ export async function carryOutTicket(tx: Tx, ticket: ResolvableTicket, now: Date
       // R11: the default caller number must still be a number of this PBX.
       const number = await tx.phoneNumber.findFirst({ where: { id: numberIds[0], pbxId: ticket.pbxId }, select: { e164: true } });
       if (!number) throw new AppError("CONFLICT", "The number asked for no longer belongs to this PBX.");
+      // R13: checked again here, as the location may have been sent back since the ticket was opened.
+      await assertCallerIdAllowed(tx, numberIds[0]!);
       const { count } = await tx.classoundService.updateMany({ where: { pbxId: ticket.pbxId ?? undefined }, data: { defaultCallerNumberId: numberIds[0] } });
       if (count === 0) throw new AppError("CONFLICT", "CLASSOUND is not active on this PBX.");
       return `${number.e164} is now the default caller number.`;

@@ -33,3 +33,8 @@ export function userRow(user: { id?: string; email: string; name: string; passwo
     isPartnerAdmin: user.role === "PARTNER" && (user.isPartnerAdmin ?? false),
   } satisfies Prisma.UserCreateManyInput;
 }
+
+/** A number of the operator's inventory assigned to a partner's PBX (R6). */
+export function phoneNumberRow(number: { id?: string; e164: string; countryCode: string; type?: Prisma.PhoneNumberCreateManyInput["type"]; partnerId: string; pbxId: string; assignedAt?: Date }) {
+  return { status: "ASSIGNED", type: "GEOGRAPHIC", assignedAt: new Date(), ...number } satisfies Prisma.PhoneNumberCreateManyInput;
+}

@@ -6,6 +6,7 @@ import { ensureCallRecordPartitions } from "../../cdr/partitions";
 import { refreshCallRollups } from "../../cdr/rollups/refresh";
 import { startOfUtcDay, startOfUtcMonth } from "./dates";
 import { REQUIRED_DOCUMENTS } from "./documents";
+import { emergencyRows } from "./emergency";
 import { numberId, numberRows } from "./numbers";
 import { pbxRows } from "./pbxs";
 import { PRICING } from "./pricing";
@@ -35,6 +36,8 @@ export interface SeedSummary {
     classoundServices: number;
     numberRanges: number;
     phoneNumbers: number;
+    emergencyLocations: number;
+    emergencyLocationChanges: number;
     callRecords: number;
   };
 }
@@ -64,6 +67,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
   const numbers = numberRows(today);
   const pbxs = pbxRows(today, (pbxKey) => numberId(numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164));
   const calls = callRows(today, numbers.didsOf);
+  const emergency = emergencyRows(today, numbers.didsOf);
 
   const summary = await prisma.$transaction(
     async (tx) => {
@@ -84,8 +88,10 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
         pbxs: await insert(pbxs.pbxs, (args) => tx.pbx.createMany(args)),
         pbxLicenses: await insert(pbxs.licenses, (args) => tx.pbxLicense.createMany(args)),
         numberRanges: await insert(numbers.ranges, (args) => tx.numberRange.createMany(args)),
+        emergencyLocations: await insert(emergency.sites, (args) => tx.emergencyLocation.createMany(args)),
         // Before the services: a service's default caller number references one of its PBX's numbers (R11).
-        phoneNumbers: await insert(numbers.rows, (args) => tx.phoneNumber.createMany(args)),
+        phoneNumbers: await insert(numbers.rows.map((row) => ({ ...row, ...emergency.numberFields.get(row.e164) })), (args) => tx.phoneNumber.createMany(args)),
+        emergencyLocationChanges: await insert(emergency.changes, (args) => tx.emergencyLocationChange.createMany(args)),
         classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
         callRecords: 0,
       };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
 import { ApiKeysSection } from "@/components/pbx/api-keys-section";
+import { PbxEmergencySection } from "@/components/emergency/pbx-emergency-section";
 import { PbxActivationStatus } from "@/components/pbx/pbx-activation-status";
 import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
@@ -18,6 +19,7 @@ import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { pbxEmergencyOverview } from "@/lib/emergency/pbx-emergency";
 import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE_LABEL } from "@/lib/format";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { ZId } from "@/lib/http/ids";
@@ -135,6 +137,7 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
       )}
 
       {can(actor, "statistics.view") && <PbxStatisticsSection pbxId={pbx.id} pbxName={pbx.name} />}
+      {can(actor, "emergency.view") && <PbxEmergencySection pbxId={pbx.id} overview={pbxEmergencyOverview(db(), actor, pbx.id)} canRequest={can(actor, "tickets.use")} />}
 
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}

@@ -1,0 +1,63 @@
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan, scope } from "@/lib/auth/policy";
+import type { Db } from "@/lib/db/client";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import type { Tx } from "@/lib/tickets/thread";
+import { recordNumberChanges } from "./history";
+import { ZAssignSite } from "./schemas";
+import { SITE_FIELDS, type SiteRow } from "./site-snapshot";
+import { locationCountryProblem } from "./validation/number-country";
+
+type Site = SiteRow & { customerId: string };
+
+export async function loadOwnSite(tx: Tx, actor: Actor, siteId: string): Promise<Site> {
+  const site = await tx.emergencyLocation.findFirst({ where: { AND: [scope.emergencyLocations(actor), { id: siteId }] }, select: { ...SITE_FIELDS, customerId: true } });
+  if (!site) throw new AppError("NOT_FOUND", "This site does not exist.");
+  return site;
+}
+
+/**
+ * Points numbers at a site, each then awaiting the operator's registration (PENDING). Every number
+ * must be the actor's, on a PBX of the site's customer, and in the site's country (R13). Numbers
+ * already at the site are left as they are. Runs in the caller's transaction, so a CSV row or a bulk
+ * assignment is stored whole or not at all.
+ */
+export async function assignInTx(tx: Tx, actor: Actor, site: Site, numberIds: string[], now: Date) {
+  const ids = [...new Set(numberIds)];
+  const numbers = await tx.phoneNumber.findMany({
+    where: { AND: [scope.phoneNumbers(actor), { id: { in: ids } }] },
+    select: { id: true, e164: true, countryCode: true, emergencyStatus: true, pbx: { select: { customerId: true } }, emergencyLocation: { select: SITE_FIELDS } },
+  });
+  if (numbers.length !== ids.length) throw new AppError("NOT_FOUND", "A chosen number does not exist.");
+  const problems = numbers.flatMap((n) => {
+    if (n.pbx?.customerId !== site.customerId) return [`${n.e164} is not a number of this site's customer`];
+    const problem = locationCountryProblem(n, site.countryCode);
+    return problem ? [problem] : [];
+  });
+  if (problems.length) throw new AppError("INVALID", problems[0]!, { numberIds: problems });
+  const moving = numbers.filter((n) => n.emergencyLocation?.id !== site.id);
+  await tx.phoneNumber.updateMany({
+    where: { id: { in: moving.map((n) => n.id) } },
+    data: { emergencyLocationId: site.id, emergencyStatus: "PENDING", emergencyStatusReason: null, emergencyStatusAt: now },
+  });
+  await recordNumberChanges(tx, actor, moving.map((n) => ({ phoneNumberId: n.id, oldLocation: n.emergencyLocation, newLocation: site, oldStatus: n.emergencyStatus, newStatus: "PENDING" })), now);
+  return { assigned: moving.length, unchanged: numbers.length - moving.length };
+}
+
+/** Bulk assignment from the numbers list: one site to many numbers at once. */
+export async function assignSite(db: Db, actor: Actor, input: unknown, now = new Date()) {
+  assertCan(actor, "emergency.edit");
+  const { siteId, numberIds } = parseOrThrow(ZAssignSite, input);
+  return db.$transaction(async (tx) => assignInTx(tx, actor, await loadOwnSite(tx, actor, siteId), numberIds, now));
+}
+
+/**
+ * A released number leaves its site, so the customer's address never follows the number to its next
+ * owner (R13); the site stays for the customer's other numbers, and the history records the move.
+ */
+export async function detachNumber(tx: Tx, actor: Actor, numberId: string, now: Date) {
+  const number = await tx.phoneNumber.findUnique({ where: { id: numberId }, select: { emergencyStatus: true, emergencyLocation: { select: SITE_FIELDS } } });
+  if (!number || (number.emergencyStatus === "NO_LOCATION" && !number.emergencyLocation)) return;
+  await tx.phoneNumber.update({ where: { id: numberId }, data: { emergencyLocationId: null, emergencyStatus: "NO_LOCATION", emergencyStatusReason: null, emergencyStatusAt: now } });
+  await recordNumberChanges(tx, actor, [{ phoneNumberId: numberId, oldLocation: number.emergencyLocation, newLocation: null, oldStatus: number.emergencyStatus, newStatus: "NO_LOCATION", reason: "Number released" }], now);
+}
