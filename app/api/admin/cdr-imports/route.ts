@@ -5,7 +5,8 @@ import { route } from "@/lib/http/route";
 import { requestCdrImport } from "@/lib/jobs/enqueue";
 
 /** An admin's CDR file upload: stored, then imported by a background job. */
-export const POST = route({ permission: "cdr.import", params: z.object({}), okStatus: 201 }, async ({ request, actor, db }) => {
+// A route without path segments may get no params object at all (seen on POST): accept none.
+export const POST = route({ permission: "cdr.import", params: z.object({}).optional(), okStatus: 201 }, async ({ request, actor, db }) => {
   const { bytes, fileName } = await readUploadedFile(request);
   const { id } = await startUploadImport(db, actor, { fileName, bytes });
   await requestCdrImport(id);
