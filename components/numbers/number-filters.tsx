@@ -16,42 +16,25 @@ export function NumberFilters({ search, pbxs, countries, clearHref }: { search: 
         Number contains
         <Input name="q" type="search" inputMode="tel" defaultValue={search.q ?? ""} placeholder="e.g. 4930" />
       </label>
-      <label className={fieldClass}>
-        PBX
-        <Select name="pbx" defaultValue={search.pbx ?? ""}>
-          <option value="">Any PBX</option>
-          {pbxs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-        </Select>
-      </label>
-      <label className={fieldClass}>
-        Country
-        <Select name="country" defaultValue={search.country ?? ""}>
-          <option value="">Any country</option>
-          {countries.map((c) => <option key={c} value={c}>{c}</option>)}
-        </Select>
-      </label>
-      <label className={fieldClass}>
-        Type
-        <Select name="type" defaultValue={search.type ?? ""}>
-          <option value="">Any type</option>
-          {NUMBER_TYPES.map((t) => <option key={t} value={t}>{NUMBER_TYPE_LABEL[t]}</option>)}
-        </Select>
-      </label>
-      <label className={fieldClass}>
-        Status
-        <Select name="status" defaultValue={search.status ?? ""}>
-          <option value="">Any status</option>
-          {NUMBER_STATUSES.map((s) => <option key={s} value={s}>{s[0] + s.slice(1).toLowerCase()}</option>)}
-        </Select>
-      </label>
-      <label className={fieldClass}>
-        Sort by
-        <Select name="sort" defaultValue={search.sort}>
-          {Object.entries(SORT_LABEL).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-        </Select>
-      </label>
+      <SelectFilter label="PBX" name="pbx" value={search.pbx} any="Any PBX" options={pbxs.map((p) => [p.id, p.name])} />
+      <SelectFilter label="Country" name="country" value={search.country} any="Any country" options={countries.map((c) => [c, c])} />
+      <SelectFilter label="Type" name="type" value={search.type} any="Any type" options={NUMBER_TYPES.map((t) => [t, NUMBER_TYPE_LABEL[t]])} />
+      <SelectFilter label="Status" name="status" value={search.status} any="Any status" options={NUMBER_STATUSES.map((st) => [st, st[0] + st.slice(1).toLowerCase()])} />
+      <SelectFilter label="Sort by" name="sort" value={search.sort} options={Object.entries(SORT_LABEL)} />
       <Button type="submit" variant="secondary">Apply filters</Button>
       <Link href={clearHref} className="py-2 text-sm font-medium text-brand-700 hover:underline">Clear filters</Link>
     </form>
+  );
+}
+
+function SelectFilter({ label, name, value, any, options }: { label: string; name: string; value: string | undefined; any?: string; options: [string, string][] }) {
+  return (
+    <label className={fieldClass}>
+      {label}
+      <Select name={name} defaultValue={value ?? ""}>
+        {any && <option value="">{any}</option>}
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </Select>
+    </label>
   );
 }

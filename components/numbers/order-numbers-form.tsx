@@ -7,9 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { BLOCK_SIZES, NUMBER_TYPE_LABEL } from "@/lib/numbers/blocks";
 import type { OrderFormOptions } from "@/lib/numbers/context";
+import { ChargeLines } from "./charge-lines";
 
 type Held = Extract<Awaited<ReturnType<typeof holdBlocksAction>>, { ok: true }>["data"];
 
@@ -122,21 +123,7 @@ export function OrderNumbersForm({ options }: { options: OrderFormOptions }) {
           </ul>
           <div data-testid="order-quote">
             <h3 className="text-sm font-semibold text-foreground">Quote</h3>
-            <dl className="divide-y divide-border text-sm">
-              {held.quote.lines.map((l) => (
-                <div key={l.description} className="py-1.5">
-                  <div className="flex flex-wrap justify-between gap-x-4">
-                    <dt className="text-muted-foreground">{l.description}</dt>
-                    <dd className="tabular-nums">{formatMoney(l.amount, held.quote.currency)}</dd>
-                  </div>
-                  <p className="text-xs break-words text-muted-foreground" data-testid="quote-formula">{l.formula}</p>
-                </div>
-              ))}
-              <div className="flex flex-wrap justify-between gap-x-4 py-2 font-semibold">
-                <dt>Charged now</dt>
-                <dd className="tabular-nums" data-testid="order-total">{formatMoney(held.quote.total, held.quote.currency)}</dd>
-              </div>
-            </dl>
+            <ChargeLines lines={held.quote.lines} total={held.quote.total} totalLabel="Charged now" currency={held.quote.currency} />
             <p className="mt-1 text-xs text-muted-foreground">Monthly fees are prorated to the PBX&apos;s expiry by days (R3).</p>
           </div>
           <Button type="button" onClick={confirm} disabled={pending}>{pending ? "Ordering…" : "Confirm order"}</Button>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ChargeLines } from "@/components/numbers/charge-lines";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { ZId } from "@/lib/http/ids";
 import { parseRouteParams } from "@/lib/http/search-params";
 import { NUMBER_TYPE_LABEL } from "@/lib/numbers/blocks";
@@ -44,21 +45,7 @@ export default async function NumberOrderPage({ params }: { params: Promise<{ id
         <Card aria-labelledby="order-charges">
           <CardHeader><CardTitle id="order-charges">Charges</CardTitle></CardHeader>
           <CardContent>
-            <dl className="divide-y divide-border text-sm">
-              {order.lines.map((l) => (
-                <div key={l.description} className="py-1.5">
-                  <div className="flex flex-wrap justify-between gap-x-4">
-                    <dt className="text-muted-foreground">{l.description}</dt>
-                    <dd className="tabular-nums">{formatMoney(l.amount.toFixed(2), order.currency)}</dd>
-                  </div>
-                  <p className="text-xs break-words text-muted-foreground">{l.formula}</p>
-                </div>
-              ))}
-              <div className="flex flex-wrap justify-between gap-x-4 py-2 font-semibold">
-                <dt>Charged</dt>
-                <dd className="tabular-nums">{formatMoney(order.chargeTotal.toFixed(2), order.currency)}</dd>
-              </div>
-            </dl>
+            <ChargeLines lines={order.lines.map((l) => ({ ...l, amount: l.amount.toFixed(2) }))} total={order.chargeTotal.toFixed(2)} totalLabel="Charged" currency={order.currency} />
           </CardContent>
         </Card>
       </div>
