@@ -17,6 +17,7 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/customers", label: "Customers", permission: "compliance.view" },
   { href: "/pbxs", label: "PBXs", permission: "pbx.view" },
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
+  { href: "/admin/price-lists", label: "Price-list versions", permission: "pricelist.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },
   { href: "/admin/jobs", label: "Background jobs", permission: "jobs.manage" },

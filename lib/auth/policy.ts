@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   "partner.area",
   "customer.area",
   "pricelist.view",
+  /** Price-list versions: export, import an edited workbook, publish a new version. */
+  "pricelist.manage",
   "pbx.view",
   "statistics.view",
   "activation.request",
@@ -36,7 +38,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage"],
+  ADMIN: ["admin.area", "pricelist.view", "pricelist.manage", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage"],
   PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage"],
 };

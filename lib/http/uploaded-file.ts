@@ -44,7 +44,7 @@ async function readBodyWithin(request: Request, maxBytes: number, onTooLarge: ()
  * The `file` field of a multipart upload, as bytes. The size is enforced while the body streams in;
  * the exact size and the type are checked by lib/storage.
  */
-export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8Array; fileName: string }> {
+export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8Array; fileName: string; fields: Record<string, string> }> {
   const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "Send the file as multipart/form-data in a field named file.");
@@ -54,5 +54,7 @@ export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("INVALID", "Choose a file to upload.");
   if (file.size > limit) throw tooLarge(limit);
-  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+  // The form's other text fields (an effective date next to the file), for the route's schema to parse.
+  const fields = Object.fromEntries([...form.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, fields };
 }

@@ -1,6 +1,7 @@
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { createBoss, type Boss } from "./boss";
 import { MAIL_SEND, MAIL_SWEEP } from "./mail-jobs";
+import { PRICE_LIST_NOTICES } from "./price-list-notices";
 
 // One sender per process, shared by the Next.js bundle and scripts/server.ts (separate module
 // instances, same global), and surviving dev reloads.
@@ -41,4 +42,16 @@ export async function requestMailDelivery() {
 /** Queues one outbox row for sending (the admin's resend). */
 export async function requestOutboxEmailDelivery(outboxEmailId: string) {
   await (await jobSender()).send(MAIL_SEND, { outboxEmailId }, { singletonKey: outboxEmailId });
+}
+
+/**
+ * Queues the partners' notices of a published price-list version. Call after the version commits.
+ * Never fails the caller: the version is published, and the hourly catch-up run notifies if this fails.
+ */
+export async function requestPriceListNotices(priceListId: string) {
+  try {
+    await (await jobSender()).send(PRICE_LIST_NOTICES, { priceListId }, { singletonKey: priceListId });
+  } catch (error) {
+    console.error("[jobs] could not queue the price-list notices", priceListId, error);
+  }
 }

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/db/generated/enums";
 export const MAIL_EVENTS = [
   { key: "activation", label: "Activation requests", description: "Requests submitted for review, and decisions or questions on them.", roles: ["ADMIN", "PARTNER"] },
   { key: "tickets", label: "Support tickets", description: "Replies, assignments and status changes on support tickets.", roles: ["ADMIN", "PARTNER"] },
+  { key: "pricelists", label: "New price lists", description: "A new version of your price list or the End User list, with its effective date.", roles: ["PARTNER"] },
   { key: "compliance.expiring", label: "Expiring compliance documents", description: "A customer's document expires within 30 days.", roles: ["PARTNER"] },
 ] as const satisfies readonly { key: string; label: string; description: string; roles: readonly Role[] }[];
 

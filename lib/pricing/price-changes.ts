@@ -7,6 +7,7 @@ export interface PricePoint {
   section: string;
   item: string;
   column: string;
+  kind: "fee" | "rate";
   price: Prisma.Decimal;
 }
 
@@ -22,8 +23,9 @@ export function pricePoints(sections: Pick<PriceListSection, "title" | "columns"
     for (const row of section.rows) {
       const item = row.filter((cell, i): cell is string => section.columns[i].kind === "text" && typeof cell === "string").join(" · ");
       row.forEach((cell: Cell, i) => {
-        if (section.columns[i].kind === "text" || cell === null || typeof cell === "string") return;
-        const point = { section: section.title, item, column: section.columns[i].header, price: cell };
+        const { kind, header } = section.columns[i];
+        if (kind === "text" || cell === null || typeof cell === "string") return;
+        const point = { section: section.title, item, column: header, kind, price: cell };
         points.set(`${point.section}|${point.item}|${point.column}`, point);
       });
     }
