@@ -35,8 +35,6 @@ async function post<T>(url: string, body: FormData): Promise<ActionResult<T>> {
  */
 export function PriceListImport({ tiers, today }: { tiers: { code: string; name: string }[]; today: string }) {
   const router = useRouter();
-  // A new key empties the file input once a version is published.
-  const [uploads, setUploads] = useState(0);
   const [tier, setTier] = useState(tiers[0]?.code ?? "");
   const [file, setFile] = useState<File | null>(null);
   const [validFrom, setValidFrom] = useState(today);
@@ -74,7 +72,6 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
     toast({ title: `${result.data.name} published`, description: "Partners on this tier are being notified.", variant: "success" });
     setReport(null);
     setFile(null);
-    setUploads((n) => n + 1);
     router.refresh();
   }
 
@@ -94,15 +91,21 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
             </Select>
           )}
         </FormField>
-        <FormField label="Edited workbook (.xlsx)" hint="Export the latest version to Excel, change prices, add or remove rows, and upload it here.">
+        <FormField label="Edited workbook (.xlsx)" hint={file ? `Chosen: ${file.name}` : "Export the latest version to Excel, change prices, add or remove rows, and choose it here."}>
           {(field) => (
             <input
               {...field}
-              key={uploads}
               type="file"
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               className="block w-full text-sm file:mr-3 file:rounded-control file:border file:border-neutral-300 file:bg-surface file:px-3 file:py-2 file:text-sm file:font-medium"
-              onChange={(e) => (setFile(e.target.files?.[0] ?? null), reset())}
+              onChange={async (e) => {
+                const chosen = e.target.files?.[0];
+                // Emptied so that choosing the same file again after fixing it is a change; the bytes
+                // are kept as they were when chosen (a file edited on disk since cannot be read).
+                e.target.value = "";
+                reset();
+                setFile(chosen ? new File([await chosen.arrayBuffer()], chosen.name, { type: chosen.type }) : null);
+              }}
             />
           )}
         </FormField>

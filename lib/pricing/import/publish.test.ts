@@ -9,7 +9,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { catalogueInForce, type Catalogue } from "../catalogue";
 import { writePriceListXlsx } from "../documents/xlsx";
 import { changesCsv, priceListChanges } from "../price-changes-view";
-import { checkPriceListImport, publishPriceListImport } from "./publish";
+import { checkPriceListImport, editablePrices, publishPriceEdit, publishPriceListImport } from "./publish";
 
 const { prisma } = await createTestDatabase();
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -127,6 +127,24 @@ describe("publishing a new version", () => {
     await expect(publishPriceListImport(prisma, tenants.admin, { tierCode: "SILVER", file: same, validFrom: new Date("2027-02-01") }, NOW)).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("nothing to publish") });
     await expect(publishPriceListImport(prisma, tenants.a.partnerActor, { tierCode: "GOLD", file: same, validFrom: new Date("2027-02-01") }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.priceList.count({ where: { tier: { code: "SILVER" } } })).toBe(1);
+  });
+});
+
+describe("changing one price in the browser", () => {
+  it("publishes the latest version with that one price changed, at the column's precision", async () => {
+    const { prices } = await editablePrices(prisma, tenants.admin, "BRONZE");
+    const area2 = prices.find((p) => p.label === "Area 2 — Per minute (EUR)")!;
+    expect(area2).toMatchObject({ section: "Call termination", places: 5 });
+    const edit = { tierCode: "BRONZE", key: area2.key, validFrom: new Date("2027-05-01") };
+    await expect(publishPriceEdit(prisma, tenants.admin, { ...edit, price: "0.0123456" }, NOW)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { price: ["At most 5 decimal places for this price."] } });
+    await expect(publishPriceEdit(prisma, tenants.admin, { ...edit, key: "Call termination|Area 9|Per minute (EUR)", price: "0.1" }, NOW)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { key: expect.anything() } });
+    await expect(publishPriceEdit(prisma, tenants.a.partnerActor, { ...edit, price: "0.1" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const before = (await catalogueInForce(prisma, tenants.admin, "BRONZE", NOW)).catalogue!;
+    await publishPriceEdit(prisma, tenants.admin, { ...edit, price: "0.04321" }, NOW);
+    const after = (await catalogueInForce(prisma, tenants.admin, "BRONZE", new Date("2027-05-01"))).catalogue!;
+    expect(after.areaRates.map((a) => a.perMinute.toFixed(5))).toEqual(before.areaRates.map((a) => (a.area === 2 ? "0.04321" : a.perMinute.toFixed(5))));
+    expect({ ...after, areaRates: [], validFrom: null, name: null }).toEqual({ ...before, areaRates: [], validFrom: null, name: null });
   });
 });
 

@@ -1,21 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
+import { PriceEditForm } from "@/components/pricing/price-edit-form";
 import { PriceListImport } from "@/components/pricing/price-list-import";
+import { PriceListTierNav } from "@/components/pricing/price-list-tier-nav";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@/components/ui";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
+import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
+import { editablePrices } from "@/lib/pricing/import/publish";
+import { ZTierCode } from "@/lib/pricing/schemas";
 import { priceListVersionsByTier } from "@/lib/pricing/versions";
 
 export const metadata: Metadata = { title: "Price-list versions" };
 
 const STATUS_VARIANT = { "in force": "success", upcoming: "info", past: "neutral" } as const;
 
-export default async function AdminPriceListsPage() {
+// The tier whose prices the one-price form lists; a code of the wrong shape or unknown shows the first.
+const ZSearch = z.object({ tier: ZTierCode.optional().catch(undefined) });
+
+export default async function AdminPriceListsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("pricelist.manage");
   const now = new Date();
+  const today = now.toISOString().slice(0, 10);
   const tiers = await priceListVersionsByTier(db(), actor, now);
+  const requested = parseSearchParams(ZSearch, await searchParams).tier;
+  const editTier = tiers.find((t) => t.code === requested && t.versions.length) ?? tiers.find((t) => t.versions.length);
+  const editable = editTier && (await editablePrices(db(), actor, editTier.code));
   return (
     <>
       <PageHeader title="Price-list versions" description="Every version of each tier's price list. To change prices, export the latest version to Excel, edit it, and import it here as a new version from a date." />
@@ -28,9 +41,25 @@ export default async function AdminPriceListsPage() {
             </div>
           </CardHeader>
           <CardContent>
-            <PriceListImport tiers={tiers.map(({ code, name }) => ({ code, name }))} today={now.toISOString().slice(0, 10)} />
+            <PriceListImport tiers={tiers.map(({ code, name }) => ({ code, name }))} today={today} />
           </CardContent>
         </Card>
+        {editTier && editable && (
+          <Card>
+            <CardHeader>
+              <div>
+                <CardTitle>Change one price</CardTitle>
+                <CardDescription>
+                  For a small change: publishes a copy of {editable.base.name} with this one price changed, as a new version from the date you choose.
+                </CardDescription>
+              </div>
+            </CardHeader>
+            <CardContent>
+              <PriceListTierNav tiers={tiers.filter((t) => t.versions.length)} currentId={editTier.id} href={(code) => `/admin/price-lists?tier=${code}`} />
+              <PriceEditForm key={editTier.code} tier={{ code: editTier.code, name: editTier.name }} prices={editable.prices} today={today} />
+            </CardContent>
+          </Card>
+        )}
         {tiers.map((tier) => (
           <Card key={tier.id} aria-labelledby={`tier-${tier.code}`}>
             <CardHeader>
