@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 
 test("a Gold partner finds a country, downloads the Gold price list as PDF and Excel, and cannot get Silver's", async ({ signInAs }, testInfo) => {
   const { page } = await signInAs("PARTNER");
@@ -107,15 +107,18 @@ test("an admin imports an edited workbook with one bad cell, sees it reported, f
   await page.getByRole("button", { name: "Check workbook" }).click();
   await expect(page.getByRole("heading", { name: "1 problem to fix" })).toBeVisible();
   await expect(page.getByRole("row", { name: `Numbers (DIDs) ${address} “cheap” is not a number.` })).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Publish new/ })).toHaveCount(0);
+  await expectAccessible(page);
 
   await germanyMonthly(file, 0.99);
   await page.getByLabel("Edited workbook (.xlsx)").setInputFiles(file);
   await page.getByRole("button", { name: "Check workbook" }).click();
   await expect(page.getByRole("heading", { name: /^1 price differ/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Fell Numbers \(DIDs\) Germany · Geographic Monthly \(EUR\) .* 0\.99/ })).toBeVisible();
+  await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath("import-preview-390.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("button", { name: `Publish new ${tier.name} version` }).click();
   await expect(page.getByText(/published$/).first()).toBeVisible();
@@ -131,6 +134,10 @@ test("an admin imports an edited workbook with one bad cell, sees it reported, f
 
   await page.goto(`/price-list/changes?tier=${tier.code}`);
   await expect(page.getByRole("row", { name: /Germany · Geographic/ })).toContainText("0.99");
+  await page.screenshot({ path: testInfo.outputPath("changes-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("changes-390.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const csv = await page.request.get(`/api/price-lists/${tier.code}/changes`);
   expect(await csv.text()).toContain("Fell,Numbers (DIDs),Germany · Geographic,Monthly (EUR)");
 });
