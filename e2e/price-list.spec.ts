@@ -91,6 +91,8 @@ async function germanyMonthly(file: string, set?: ExcelJS.CellValue) {
 }
 
 test("an admin imports an edited workbook with one bad cell, sees it reported, fixes it and publishes a version the next download reflects", async ({ db, signInAs }, testInfo) => {
+  // Export, two checks, a publish and three downloads: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   const tier = await tierLikeGold(db);
   const { page } = await signInAs("ADMIN");
   await page.getByRole("link", { name: "Price-list versions" }).click();
