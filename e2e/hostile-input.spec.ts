@@ -1,12 +1,12 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, ROLES, test } from "./fixtures";
-import { pageIds, portalPages, routeHandlers } from "./portal-pages";
+import { pageIds, portalPages, PRICE_LIST_UPLOADS, routeHandlers } from "./portal-pages";
 
 // Bad input is a 400 or a 404 (or the default view), never a 500: every page and route, for every
 // role and for a signed-out visitor, with query strings and ids nobody should send.
 const LONG = "x".repeat(5_000);
 const HOSTILE_VALUES = ["NOPE", "%00", "1e300", "-1", "Infinity", "__proto__", "%27%22%3E%3Cscript%3E", "%E0%A4%A", LONG, "DRAFT", "de", "c" + "z".repeat(24)];
-const KEYS = ["tier", "status", "page", "sort", "q", "country", "partner", "pbx", "attention", "partnerId"];
+const KEYS = ["tier", "status", "page", "sort", "q", "country", "partner", "pbx", "attention", "partnerId", "from", "to", "version"];
 const hostileQueries = [
   ...HOSTILE_VALUES.map((value) => KEYS.map((key) => `${key}=${value}`).join("&")),
   "partnerId[]=x&partnerId[]=y&status=SUBMITTED&status=APPROVED&tier=GOLD&tier=SILVER&page=2&page=3",
@@ -39,7 +39,7 @@ for (const role of [...ROLES, "signed out"] as const) {
     const failures: string[] = [];
 
     failures.push(...(await statuses(request, "GET", pages.flatMap((page) => hostileQueries.map((query) => `${page}?${query}`)))));
-    const dynamic = ["/activations/", "/admin/activations/", "/admin/countries/", "/api/files/", "/tickets/", "/admin/tickets/", "/pbxs/", "/porting/", "/admin/porting/"];
+    const dynamic = ["/activations/", "/admin/activations/", "/admin/countries/", "/api/files/", "/tickets/", "/admin/tickets/", "/pbxs/", "/porting/", "/admin/porting/", "/api/price-lists/GOLD/pdf?version=", "/price-list/changes?tier=GOLD&to="];
     failures.push(...(await statuses(request, "GET", dynamic.flatMap((prefix) => WRONG_IDS.map((id) => prefix + id)))));
     failures.push(
       ...(await statuses(request, "GET", WRONG_IDS.map((id) => `/api/admin/required-documents/${id}/template`))),
@@ -56,7 +56,7 @@ for (const role of [...ROLES, "signed out"] as const) {
     );
 
     // Uploads: a body that is no form, a form without a file, ids of the wrong shape, another origin.
-    const uploads = [routeHandlers(ids)[0], "/api/porting", ...WRONG_IDS.map((id) => `/api/activations/${id}/documents/${id}`)];
+    const uploads = [routeHandlers(ids)[0], "/api/porting", ...PRICE_LIST_UPLOADS, ...WRONG_IDS.map((id) => `/api/activations/${id}/documents/${id}`)];
     failures.push(
       ...(await statuses(request, "POST", uploads, { headers: { ...origin, "Content-Type": "application/json" }, data: "{not json" })),
       ...(await statuses(request, "POST", uploads, { headers: { ...origin, "Content-Type": "multipart/form-data; boundary=x" }, data: "--x\r\n\r\n--x--" })),

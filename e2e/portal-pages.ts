@@ -28,6 +28,7 @@ export function portalPages(ids: PageIds) {
     `/admin/activations/${ids.reviewId}`,
     "/admin/countries",
     "/admin/countries/DE",
+    "/admin/price-lists",
     "/admin/outbox",
     "/admin/jobs",
     "/admin/cdr-imports",
@@ -39,6 +40,7 @@ export function portalPages(ids: PageIds) {
     "/pbxs",
     `/pbxs/${ids.pbxId}`,
     "/price-list",
+    "/price-list/changes",
     "/notifications",
     "/settings",
     "/customer",
@@ -63,6 +65,9 @@ export function portalPages(ids: PageIds) {
   ];
 }
 
+/** The admin's workbook uploads (POST): checked, then published as a new version. */
+export const PRICE_LIST_UPLOADS = ["/api/admin/price-lists/GOLD/check", "/api/admin/price-lists/GOLD/publish"];
+
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export", "/api/porting", "/api/emergency/export", "/api/emergency/import"];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export", "/api/porting", "/api/emergency/export", "/api/emergency/import", "/api/price-lists/GOLD/changes", ...PRICE_LIST_UPLOADS];
 }

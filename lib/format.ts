@@ -15,9 +15,12 @@ export function formatNumber(value: number) {
   return new Intl.NumberFormat(LOCALE).format(value);
 }
 
+// Building a formatter costs far more than using one (a price-list PDF dates every page).
+const DATE_FORMAT = new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" });
+
 export function formatDate(value: Date | string | null | undefined) {
   if (!value) return "—";
-  return new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(value));
+  return DATE_FORMAT.format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string) {

@@ -22,6 +22,7 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin/emergency", label: "Emergency registration", permission: "emergency.register" },
   { href: "/emergency", label: "Emergency locations", permission: "emergency.edit" },
   { href: "/admin/countries", label: "Countries", permission: "catalogue.manage" },
+  { href: "/admin/price-lists", label: "Price-list versions", permission: "pricelist.manage" },
   { href: "/notifications", label: "Notifications", permission: "notifications.view" },
   { href: "/admin/outbox", label: "E-mail outbox", permission: "audit.view" },
   { href: "/admin/cdr-imports", label: "CDR imports", permission: "cdr.import" },

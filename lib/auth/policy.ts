@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "partner.area",
   "customer.area",
   "pricelist.view",
+  /** Price-list versions: export, import an edited workbook, publish a new version. */
+  "pricelist.manage",
   "pbx.view",
   "statistics.view",
   "activation.request",
@@ -59,7 +61,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory", "porting.handle", "emergency.view", "emergency.register"],
+  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory", "porting.handle", "emergency.view", "emergency.register", "pricelist.manage"],
   PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage", "porting.request", "emergency.view", "emergency.edit"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "numbers.view", "emergency.view", "emergency.edit"],
 };

@@ -53,7 +53,7 @@ export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8
  * document in one request. The file is checked as in readUploadedFile; a missing one is reported
  * under `fileField` so the form shows it beside its control.
  */
-export async function readUploadedForm(request: Request, fileField = "file"): Promise<{ file: { bytes: Uint8Array; fileName: string }; fields: FormData }> {
+export async function readUploadedForm(request: Request, fileField = "file"): Promise<{ file: { bytes: Uint8Array; fileName: string }; fields: Record<string, string> }> {
   const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "Send the file as multipart/form-data in a field named file.");
@@ -63,5 +63,7 @@ export async function readUploadedForm(request: Request, fileField = "file"): Pr
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("INVALID", "Choose a file to upload.", { [fileField]: ["Choose a file to upload."] });
   if (file.size > limit) throw tooLarge(limit);
-  return { file: { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name }, fields: form };
+  // The form's text fields (an effective date, a port-in's details), for the route's schema to parse.
+  const fields = Object.fromEntries([...form.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  return { file: { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name }, fields };
 }

@@ -3,6 +3,7 @@ import { createBoss, type Boss } from "./boss";
 import { CDR_IMPORT, CDR_RATE } from "./cdr-jobs";
 import { MAIL_SEND, MAIL_SWEEP } from "./mail-jobs";
 import { USAGE_ALERTS } from "./usage-alerts";
+import { PRICE_LIST_NOTICES } from "./price-list-notices";
 
 // One sender per process, shared by the Next.js bundle and scripts/server.ts (separate module
 // instances, same global), and surviving dev reloads.
@@ -67,5 +68,17 @@ export async function requestUsageAlerts(months: string[]) {
     for (const month of months) await boss.send(USAGE_ALERTS, { month: month.slice(0, 10) }, { singletonKey: month.slice(0, 7) });
   } catch (error) {
     console.error("[jobs] could not request usage alerts; the hourly run will send them", error);
+  }
+}
+
+/**
+ * Queues the partners' notices of a published price-list version. Call after the version commits.
+ * Never fails the caller: the version is published, and the hourly catch-up run notifies if this fails.
+ */
+export async function requestPriceListNotices(priceListId: string) {
+  try {
+    await (await jobSender()).send(PRICE_LIST_NOTICES, { priceListId }, { singletonKey: priceListId });
+  } catch (error) {
+    console.error("[jobs] could not queue the price-list notices", priceListId, error);
   }
 }

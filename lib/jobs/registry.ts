@@ -3,7 +3,8 @@ import type { JobDefinition } from "./definition";
 import { complianceExpiryJob } from "./compliance-expiry";
 import { mailSendJob, mailSweepJob } from "./mail-jobs";
 import { numberHoldSweepJob, numberQuarantineJob } from "./number-jobs";
+import { priceListNoticesJob } from "./price-list-notices";
 import { usageAlertsJob } from "./usage-alerts";
 
 /** Every background job the worker runs. Add a job here and it gets its queue, schedule and worker. */
-export const JOBS: readonly JobDefinition<object>[] = [mailSendJob, mailSweepJob, complianceExpiryJob, cdrImportJob, cdrRateJob, cdrPartitionsJob, usageAlertsJob, numberHoldSweepJob, numberQuarantineJob] as JobDefinition<object>[];
+export const JOBS: readonly JobDefinition<object>[] = [mailSendJob, mailSweepJob, complianceExpiryJob, cdrImportJob, cdrRateJob, cdrPartitionsJob, usageAlertsJob, numberHoldSweepJob, numberQuarantineJob, priceListNoticesJob] as JobDefinition<object>[];

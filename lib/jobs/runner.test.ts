@@ -6,6 +6,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { complianceExpiryJob } from "./compliance-expiry";
 import { defineJob, type JobContext } from "./definition";
 import { MAIL_SEND, MAIL_SWEEP, mailSendJob, mailSweepJob } from "./mail-jobs";
+import { PRICE_LIST_NOTICES } from "./price-list-notices";
 import { JOBS } from "./registry";
 import { startJobRunner } from "./runner";
 
@@ -73,12 +74,13 @@ describe("every job handler is idempotent", () => {
     const row = await prisma.outboxEmail.findFirstOrThrow({ where: { subject: "Twice" } });
     const enqueued: string[] = [];
     const context: JobContext = { db: prisma, sendMail, now: () => new Date(), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) };
-    // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts the notices,
+    // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts and
+    // lib/pricing/import/publish.test.ts the notices,
     // in lib/cdr/import/uploads.test.ts the CDR import, rating and partition jobs, in
     // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine.
     const inputs: Record<string, object> = {
       [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {},
-      "cdr-import": {}, "cdr-rate": {}, "cdr-partitions": {}, "numbers-hold-sweep": {}, "numbers-quarantine-end": {},
+      "cdr-import": {}, "cdr-rate": {}, "cdr-partitions": {}, "numbers-hold-sweep": {}, "numbers-quarantine-end": {}, [PRICE_LIST_NOTICES]: {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

@@ -56,9 +56,21 @@ export async function catalogueInForce(db: Db, actor: Actor, requestedTierCode: 
     return { tiers, tier: null, catalogue: null };
   }
   const priceList = await priceListInForce(db, tier.id, now, CATALOGUE_INCLUDE);
-  if (!priceList) return { tiers, tier, catalogue: null };
+  return { tiers, tier, catalogue: priceList && (await withDestinations(db, priceList)) };
+}
+
+/**
+ * One stored version of a tier's price list as a catalogue, or null. The tier id comes from a row the
+ * policy already let the actor see; the version must belong to it, whatever id the request carried.
+ */
+export async function catalogueOfVersion(db: Db, tierId: string, priceListId: string): Promise<Catalogue | null> {
+  const priceList = await db.priceList.findFirst({ where: { AND: [{ tierId }, { id: priceListId }] }, include: CATALOGUE_INCLUDE });
+  return priceList && withDestinations(db, priceList);
+}
+
+async function withDestinations(db: Db, priceList: Prisma.PriceListGetPayload<{ include: typeof CATALOGUE_INCLUDE }>) {
   const countries = await db.country.findMany({ select: { code: true, name: true, dialCode: true, callTerminationArea: true } });
-  return { tiers, tier, catalogue: toCatalogue(priceList, countries) };
+  return toCatalogue(priceList, countries);
 }
 
 const byName = (a: { country: string }, b: { country: string }) => a.country.localeCompare(b.country, "en");

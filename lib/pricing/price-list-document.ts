@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { catalogueInForce } from "./catalogue";
+import { catalogueInForce, catalogueOfVersion } from "./catalogue";
 import { priceListPdf } from "./documents/pdf";
 import { priceListFileName } from "./documents/sections";
 import { writePriceListXlsx } from "./documents/xlsx";
@@ -16,12 +16,14 @@ const CONTENT_TYPE: Record<PriceListFormat, string> = {
 };
 
 /**
- * The price list in force for a tier the actor may see, as a stream in the format asked for (R8).
- * A tier outside the actor's scope is NOT_FOUND, as is a tier with no version in force.
+ * The price list in force for a tier the actor may see (or one stored version of it, past or
+ * upcoming), as a stream in the format asked for (R8). A tier outside the actor's scope is
+ * NOT_FOUND, as is a tier with no version in force and a version of another tier.
  */
-export async function priceListDocument(db: Db, actor: Actor, tierCode: string, format: PriceListFormat, now = new Date()) {
-  const { catalogue } = await catalogueInForce(db, actor, tierCode, now);
-  if (!catalogue) throw new AppError("NOT_FOUND", "This tier has no price list in force.");
+export async function priceListDocument(db: Db, actor: Actor, tierCode: string, format: PriceListFormat, now = new Date(), versionId?: string) {
+  const { tier, catalogue: inForce } = await catalogueInForce(db, actor, tierCode, now);
+  const catalogue = versionId ? tier && (await catalogueOfVersion(db, tier.id, versionId)) : inForce;
+  if (!catalogue) throw new AppError("NOT_FOUND", versionId ? "No such price-list version." : "This tier has no price list in force.");
   return { fileName: priceListFileName(catalogue, format), contentType: CONTENT_TYPE[format], stream: render(catalogue, format) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeTier } from "@/lib/testing/fixtures";
+import { makeCountry, makeTier, seedPricing } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { priceListInForce } from "./price-list-in-force";
 
@@ -10,6 +10,11 @@ async function version(tierId: string, validFrom: string) {
 }
 
 describe("price-list versions", () => {
+  it("holds the seed's catalogue within every constraint", async () => {
+    await expect(seedPricing(prisma)).resolves.toBeUndefined();
+    expect(await prisma.country.count({ where: { callTerminationArea: { notIn: [1, 2, 3, 4, 5, 6] } } })).toBe(0);
+  });
+
   it("puts in force the latest version whose date has passed, keeping older ones readable", async () => {
     const tier = await makeTier(prisma, "VERSIONS");
     const [v2025, v2026, future] = [await version(tier.id, "2025-01-01"), await version(tier.id, "2026-07-01"), await version(tier.id, "2027-01-01")];
@@ -33,5 +38,9 @@ describe("price-list versions", () => {
     await expect(prisma.areaRate.create({ data: { priceListId: list.id, area: 7, perMinute: "0.1" } })).rejects.toThrow(/AreaRate_area_1_to_6/);
     await expect(prisma.areaRate.create({ data: { priceListId: list.id, area: 1, perMinute: "-1" } })).rejects.toThrow(/AreaRate_price_not_negative/);
     await expect(prisma.priceList.update({ where: { id: list.id }, data: { smsRate: "-0.5" } })).rejects.toThrow(/PriceList_smsRate_not_negative/);
+    await expect(prisma.numberPrice.create({ data: { priceListId: list.id, countryCode: "DE", type: "GEOGRAPHIC", setupFee: "1", monthlyFee: "-1" } })).rejects.toThrow(/NumberPrice_fees_not_negative/);
+    await expect(makeCountry(prisma, { code: "XA", area: 7 })).rejects.toThrow(/Country_callTerminationArea_1_to_6/);
+    await expect(makeCountry(prisma, { code: "XB", area: 0 })).rejects.toThrow(/Country_callTerminationArea_1_to_6/);
   });
+
 });

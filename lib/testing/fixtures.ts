@@ -3,7 +3,9 @@ import { actorFromUser, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { LicensePlan, NumberType, Role } from "@/lib/db/generated/enums";
+import { COUNTRIES } from "@/lib/db/seed/countries";
 import { customerRow, partnerRow, phoneNumberRow, userRow } from "@/lib/db/seed/factories";
+import { PRICING } from "@/lib/db/seed/pricing";
 
 // Small factories for integration tests. Each call makes rows with unique keys, so tests in one
 // database never collide and need no global wipe.
@@ -182,4 +184,15 @@ export async function makeNumberRange(db: Db, input: { countryCode: string; type
 /** A fresh German test prefix no other test uses: `+4930` then 6 random digits then "0000" numbers. */
 export function uniqueGermanPrefix() {
   return `+4930${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+}
+
+/** The seed's countries, tiers and price lists (one version per tier), for tests that read or edit real catalogues. */
+export async function seedPricing(db: Db) {
+  await db.country.createMany({ data: COUNTRIES });
+  await db.priceListTier.createMany({ data: PRICING.tiers });
+  await db.priceList.createMany({ data: PRICING.priceLists });
+  await db.flatFeeBand.createMany({ data: PRICING.flatFeeBands });
+  await db.numberPrice.createMany({ data: PRICING.numberPrices });
+  await db.freephoneMinuteRate.createMany({ data: PRICING.freephoneRates });
+  await db.areaRate.createMany({ data: PRICING.areaRates });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PriceListTierNav } from "@/components/pricing/price-list-tier-nav";
 import { Download } from "lucide-react";
 import { PriceListBrowser } from "@/components/pricing/price-list-browser";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,20 +24,7 @@ export const metadata: Metadata = { title: "Price list" };
 export default async function PriceListPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("pricelist.view");
   const { tiers, tier, catalogue } = await orNotFound(catalogueInForce(db(), actor, parseSearchParams(ZSearch, await searchParams).tier));
-  const tierNav = tiers.length > 1 && (
-    <nav aria-label="Price-list type" className="mb-6 flex flex-wrap gap-2">
-      {tiers.map((t) => (
-        <Link
-          key={t.id}
-          href={`?tier=${t.code}`}
-          aria-current={t.id === tier?.id ? "page" : undefined}
-          className={`rounded-full border px-3 py-1 text-sm font-medium ${t.id === tier?.id ? "border-brand-700 bg-brand-700 text-white" : "border-neutral-300 text-neutral-700 hover:bg-neutral-100"}`}
-        >
-          {t.name}
-        </Link>
-      ))}
-    </nav>
-  );
+  const tierNav = <PriceListTierNav tiers={tiers} currentId={tier?.id} href={(code) => `?tier=${code}`} />;
   if (!tier || !catalogue) {
     return (
       <>
@@ -61,6 +49,9 @@ export default async function PriceListPage({ searchParams }: { searchParams: Pr
           <>
             {download("pdf", "Download PDF")}
             {download("xlsx", "Download Excel")}
+            <Link href={`/price-list/changes?tier=${tier.code}`} className={buttonClassName("ghost")}>
+              What changed
+            </Link>
           </>
         }
       />

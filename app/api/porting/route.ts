@@ -10,8 +10,7 @@ import { submitPortingRequest } from "@/lib/porting/submit";
 // params object from Next, hence the optional schema.
 export const POST = route({ permission: "porting.request", params: z.object({}), okStatus: 201 }, async ({ request, actor, db }) => {
   const { file, fields } = await readUploadedForm(request, "loa");
-  const input = Object.fromEntries([...fields.entries()].filter(([, value]) => typeof value === "string"));
-  const created = await submitPortingRequest(db, actor, input, file);
+  const created = await submitPortingRequest(db, actor, fields, file);
   await requestMailDelivery();
   revalidatePath(`/pbxs/${created.pbxId}`);
   return { id: created.id };

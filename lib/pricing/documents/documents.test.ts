@@ -7,8 +7,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COUNTRIES } from "@/lib/db/seed/countries";
-import { PRICING } from "@/lib/db/seed/pricing";
-import { makeTwoTenants } from "@/lib/testing/fixtures";
+import { makeTwoTenants, seedPricing } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { catalogueInForce, type Catalogue } from "../catalogue";
 import { priceListDocument } from "../price-list-document";
@@ -24,13 +23,7 @@ let tenants: Awaited<ReturnType<typeof makeTwoTenants>>;
 let gold: Catalogue;
 
 beforeAll(async () => {
-  await prisma.country.createMany({ data: COUNTRIES });
-  await prisma.priceListTier.createMany({ data: PRICING.tiers });
-  await prisma.priceList.createMany({ data: PRICING.priceLists });
-  await prisma.flatFeeBand.createMany({ data: PRICING.flatFeeBands });
-  await prisma.numberPrice.createMany({ data: PRICING.numberPrices });
-  await prisma.freephoneMinuteRate.createMany({ data: PRICING.freephoneRates });
-  await prisma.areaRate.createMany({ data: PRICING.areaRates });
+  await seedPricing(prisma);
   tenants = await makeTwoTenants(prisma); // partners at GOLD
   gold = (await catalogueInForce(prisma, tenants.a.partnerActor, "GOLD", NOW)).catalogue!;
   dir = await mkdtemp(path.join(os.tmpdir(), "price-list-"));

@@ -1,12 +1,17 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { INCLUDED_PER_USER, type Catalogue } from "../catalogue";
+import { withoutOpenTypeLayout } from "./font-tables";
 import { formatPrice, priceListSections, priceListSubtitle, type Cell, type Column, type PriceListSection } from "./sections";
 
 // Inter covers every country name of the catalogue and the currency symbols; pdfkit's standard fonts
 // stop at WinAnsi ("Curaçao" works, "Türkiye" or "Łódź" would not). Whole TTFs, not web subsets.
 const FONT_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/inter");
-const FONTS = { regular: path.join(FONT_DIR, "400Regular/Inter_400Regular.ttf"), bold: path.join(FONT_DIR, "600SemiBold/Inter_600SemiBold.ttf") };
+const FONT_FILES = { regular: path.join(FONT_DIR, "400Regular/Inter_400Regular.ttf"), bold: path.join(FONT_DIR, "600SemiBold/Inter_600SemiBold.ttf") };
+let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
+/** The fonts every price-list PDF embeds, read once per process. */
+export const priceListFonts = () => (fonts ??= { regular: withoutOpenTypeLayout(readFileSync(FONT_FILES.regular)), bold: withoutOpenTypeLayout(readFileSync(FONT_FILES.bold)) });
 
 const BRAND = "#0f4c5c";
 const INK = "#1b1f23";
@@ -42,7 +47,8 @@ export function priceListPdf(c: Catalogue): Doc {
     margins: { top: PAGE.margin, bottom: 0, left: PAGE.margin, right: PAGE.margin },
     info: { Title: `CLASSOUND price list – ${c.tier.name}`, Author: "CLASSOUND", Subject: priceListSubtitle(c) },
   });
-  doc.registerFont("regular", FONTS.regular).registerFont("bold", FONTS.bold);
+  const { regular, bold } = priceListFonts();
+  doc.registerFont("regular", regular).registerFont("bold", bold);
   writePages(doc, c).catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
   return doc;
 }
@@ -56,9 +62,10 @@ async function writePages(doc: Doc, c: Catalogue) {
   titlePage(doc, c);
   const layouts = layOut(doc, priceListSections(c));
   const totalPages = 2 + layouts.reduce((sum, l) => sum + l.pages.length, 0);
+  const running = `CLASSOUND price list · ${priceListSubtitle(c)}`;
   doc.addPage();
-  contentsPage(doc, c, layouts, totalPages);
-  for (const layout of layouts) await sectionPages(doc, c, layout, totalPages, nextTurn);
+  contentsPage(doc, running, layouts, totalPages);
+  for (const layout of layouts) await sectionPages(doc, running, layout, totalPages, nextTurn);
   doc.end();
 }
 
@@ -116,8 +123,8 @@ function titlePage(doc: Doc, c: Catalogue) {
   doc.font("regular").fontSize(9).fillColor(MUTED).text("Monthly flat fees, numbers (DIDs), FreePhone numbers and call termination for every covered country.", x, y + 20, { width: contentWidth(doc) });
 }
 
-function contentsPage(doc: Doc, c: Catalogue, layouts: SectionLayout[], totalPages: number) {
-  runningHeadAndFoot(doc, c, 2, totalPages);
+function contentsPage(doc: Doc, running: string, layouts: SectionLayout[], totalPages: number) {
+  runningHeadAndFoot(doc, running, 2, totalPages);
   const x = PAGE.margin;
   doc.font("bold").fontSize(SIZE.title).fillColor(INK).text("Contents", x, bodyTop());
   let y = bodyTop() + 40;
@@ -134,14 +141,14 @@ function contentsPage(doc: Doc, c: Catalogue, layouts: SectionLayout[], totalPag
   }
 }
 
-async function sectionPages(doc: Doc, c: Catalogue, layout: SectionLayout, totalPages: number, nextTurn: () => Promise<void>) {
+async function sectionPages(doc: Doc, running: string, layout: SectionLayout, totalPages: number, nextTurn: () => Promise<void>) {
   const { section, widths } = layout;
   const headers = section.columns.map((col) => col.header);
   let row = 0;
   for (const [index, rowsOnPage] of layout.pages.entries()) {
     await nextTurn();
     doc.addPage();
-    runningHeadAndFoot(doc, c, layout.firstPage + index, totalPages);
+    runningHeadAndFoot(doc, running, layout.firstPage + index, totalPages);
     let y = bodyTop();
     if (index === 0) {
       doc.font("bold").fontSize(SIZE.title).fillColor(BRAND).text(section.title, PAGE.margin, y);
@@ -226,10 +233,12 @@ function tableRow(doc: Doc, columns: Column[], widths: number[], texts: string[]
   return y + height;
 }
 
-function runningHeadAndFoot(doc: Doc, c: Catalogue, page: number, totalPages: number) {
+function runningHeadAndFoot(doc: Doc, running: string, page: number, totalPages: number) {
   const width = contentWidth(doc);
   doc.font("regular").fontSize(SIZE.running).fillColor(MUTED);
-  doc.text(`CLASSOUND price list · ${priceListSubtitle(c)}`, PAGE.margin, PAGE.margin - 16, { width, lineBreak: false });
+  // Placed, not wrapped: pdfkit's line wrapper for two fixed lines on every page costs more than the rows.
+  doc.text(running, PAGE.margin, PAGE.margin - 16, { lineBreak: false });
   doc.moveTo(PAGE.margin, doc.page.height - PAGE.footerBand).lineTo(PAGE.margin + width, doc.page.height - PAGE.footerBand).lineWidth(0.5).strokeColor("#d0d7dc").stroke();
-  doc.text(`Page ${page} of ${totalPages}`, PAGE.margin, doc.page.height - PAGE.footerBand + 8, { width, align: "right", lineBreak: false });
+  const pageOf = `Page ${page} of ${totalPages}`;
+  doc.text(pageOf, PAGE.margin + width - doc.widthOfString(pageOf), doc.page.height - PAGE.footerBand + 8, { lineBreak: false });
 }

@@ -38,11 +38,16 @@ export async function writePriceListXlsx(c: Catalogue, output: Writable): Promis
   }
   overview.commit();
 
-  for (const section of priceListSections(c)) writeSection(workbook, section, c.currency);
+  for (const section of priceListSections(c)) await writeSection(workbook, section, c.currency);
   await workbook.commit();
 }
 
-function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, section: PriceListSection, currency: string) {
+// Committed rows only reach the zip, and the zip the response, when the event loop turns: writing
+// every sheet in one synchronous go held the first byte back until the whole workbook was built.
+const ROWS_PER_TURN = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, section: PriceListSection, currency: string) {
   const sheet = workbook.addWorksheet(section.title.replace(/[[\]*?/\\:]/g, "").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
   // Widths must be known before the first row is committed: measured from the text every cell will show.
   sheet.columns = section.columns.map((column, i) => ({
@@ -55,7 +60,8 @@ function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, section: Pri
   header.font = { bold: true, color: { argb: "FFFFFFFF" } };
   header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF0F4C5C" } };
   header.commit();
-  for (const cells of section.rows) {
+  for (const [i, cells] of section.rows.entries()) {
+    if (i % ROWS_PER_TURN === 0) await nextTurn();
     sheet.addRow(cells.map((cell) => (cell === null || typeof cell === "string" ? cell : cell.toNumber()))).commit();
   }
   sheet.commit();

@@ -24,7 +24,7 @@ export async function readPriceListWorkbook(file: ArrayBuffer | Buffer, expected
     const sheet = workbook.getWorksheet(section.title);
     if (!sheet) {
       errors.push({ sheet: section.title, cell: "A1", message: `The sheet “${section.title}” is missing.` });
-      return { ...section, rows: [] as Cell[][] };
+      return { ...section, rows: [] as Cell[][], rowNumbers: [] as number[] };
     }
     section.columns.forEach((column, i) => {
       if (String(sheet.getRow(1).getCell(i + 1).value ?? "") !== column.header) {
@@ -32,18 +32,21 @@ export async function readPriceListWorkbook(file: ArrayBuffer | Buffer, expected
       }
     });
     const rows: Cell[][] = [];
+    const rowNumbers: number[] = [];
     for (let r = 2; r <= sheet.rowCount; r += 1) {
       const row = sheet.getRow(r);
       if (!row.hasValues) continue;
+      rowNumbers.push(r);
       rows.push(section.columns.map((column, i) => readCell(row.getCell(i + 1).value, column, { sheet: section.title, cell: cellRef(r, i + 1) }, knownCountries, errors)));
     }
     if (section.id === "flat-fee" && rows.length < section.rows.length) {
       errors.push({ sheet: section.title, cell: cellRef(rows.length + 2, 1), message: `A flat-fee band is missing: ${section.rows.length} expected, ${rows.length} found.` });
     }
-    return { ...section, rows };
+    return { ...section, rows, rowNumbers };
   });
   return { sections, errors };
 }
+export type ReadSection = Awaited<ReturnType<typeof readPriceListWorkbook>>["sections"][number];
 
 function readCell(value: ExcelJS.CellValue, column: PriceListSection["columns"][number], at: Omit<CellError, "message">, countries: ReadonlySet<string>, errors: CellError[]): Cell {
   const fail = (message: string) => (errors.push({ ...at, message }), null);
@@ -60,6 +63,6 @@ function readCell(value: ExcelJS.CellValue, column: PriceListSection["columns"][
   return new Prisma.Decimal(value.toFixed(PRICE_PLACES[column.kind]));
 }
 
-function cellRef(row: number, column: number) {
+export function cellRef(row: number, column: number) {
   return `${String.fromCharCode(64 + column)}${row}`;
 }

@@ -1,0 +1,146 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert, Button, DataTable, FormField, Input, Select, toast, type Column } from "@/components/ui";
+import type { ActionResult } from "@/lib/http/action-result";
+import type { CellError } from "@/lib/pricing/import/read-workbook";
+import type { ShownChange } from "@/lib/pricing/price-changes-view";
+import { PriceChangesTable } from "./price-changes-table";
+
+interface Report {
+  base: { name: string; validFrom: string };
+  errors: CellError[];
+  changes: ShownChange[];
+}
+
+const ERROR_COLUMNS: Column<CellError & { key: string }>[] = [
+  { key: "sheet", header: "Sheet" },
+  { key: "cell", header: "Cell", className: "font-mono" },
+  { key: "message", header: "Problem" },
+];
+
+async function post<T>(url: string, body: FormData): Promise<ActionResult<T>> {
+  try {
+    const response = await fetch(url, { method: "POST", body });
+    return ((await response.json().catch(() => null)) as ActionResult<T> | null) ?? { ok: false, error: "The server's answer could not be read. Try again.", code: "INTERNAL" };
+  } catch {
+    return { ok: false, error: "The upload was interrupted. Check the connection and try again.", code: "INTERNAL" };
+  }
+}
+
+/**
+ * Upload an edited workbook for a tier, see every bad cell or every price that would change, then
+ * publish it as a new version from a date. The server checks the workbook again when publishing.
+ */
+export function PriceListImport({ tiers, today }: { tiers: { code: string; name: string }[]; today: string }) {
+  const router = useRouter();
+  const [tier, setTier] = useState(tiers[0]?.code ?? "");
+  const [file, setFile] = useState<File | null>(null);
+  const [validFrom, setValidFrom] = useState(today);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [pending, setPending] = useState<"check" | "publish" | null>(null);
+
+  const form = (fields: Record<string, string> = {}) => {
+    const body = new FormData();
+    body.set("file", file!);
+    for (const [key, value] of Object.entries(fields)) body.set(key, value);
+    return body;
+  };
+
+  async function check() {
+    if (!file) return setError("Choose the edited workbook first.");
+    setPending("check");
+    setError(null);
+    const result = await post<Report>(`/api/admin/price-lists/${tier}/check`, form());
+    setPending(null);
+    if (!result.ok) return setError(result.error);
+    setReport(result.data);
+  }
+
+  async function publish() {
+    setPending("publish");
+    setDateError(null);
+    const result = await post<{ name: string }>(`/api/admin/price-lists/${tier}/publish`, form({ validFrom }));
+    setPending(null);
+    if (!result.ok) {
+      if (result.fieldErrors?.validFrom) setDateError(result.fieldErrors.validFrom.join(" "));
+      return setError(result.error);
+    }
+    toast({ title: `${result.data.name} published`, description: "Partners on this tier are being notified.", variant: "success" });
+    setReport(null);
+    setFile(null);
+    router.refresh();
+  }
+
+  const reset = () => (setReport(null), setError(null));
+  const tierName = tiers.find((t) => t.code === tier)?.name ?? tier;
+  return (
+    <div className="space-y-5">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label="Tier">
+          {(field) => (
+            <Select {...field} value={tier} onChange={(e) => (setTier(e.target.value), reset())}>
+              {tiers.map((t) => (
+                <option key={t.code} value={t.code}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Edited workbook (.xlsx)" hint={file ? `Chosen: ${file.name}` : "Export the latest version to Excel, change prices, add or remove rows, and choose it here."}>
+          {(field) => (
+            <input
+              {...field}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className="block w-full text-sm file:mr-3 file:rounded-control file:border file:border-neutral-300 file:bg-surface file:px-3 file:py-2 file:text-sm file:font-medium"
+              onChange={async (e) => {
+                const chosen = e.target.files?.[0];
+                // Emptied so that choosing the same file again after fixing it is a change; the bytes
+                // are kept as they were when chosen (a file edited on disk since cannot be read).
+                e.target.value = "";
+                reset();
+                setFile(chosen ? new File([await chosen.arrayBuffer()], chosen.name, { type: chosen.type }) : null);
+              }}
+            />
+          )}
+        </FormField>
+      </div>
+      <Button onClick={check} loading={pending === "check"} disabled={!file || pending !== null}>
+        Check workbook
+      </Button>
+      {error && <Alert variant="danger">{error}</Alert>}
+      {report && report.errors.length > 0 && (
+        <section aria-labelledby="import-problems" className="space-y-3">
+          <h3 id="import-problems" className="text-base font-semibold">
+            {report.errors.length} problem{report.errors.length === 1 ? "" : "s"} to fix
+          </h3>
+          <p className="text-sm text-muted-foreground">Nothing was published. Correct these cells in the workbook, save it, choose it again and check it.</p>
+          <DataTable caption="Problems in the workbook" columns={ERROR_COLUMNS} rows={report.errors.map((e, i) => ({ ...e, key: `${i}` }))} getRowKey={(r) => r.key} />
+        </section>
+      )}
+      {report && report.errors.length === 0 && (
+        <section aria-labelledby="import-preview" className="space-y-4">
+          <h3 id="import-preview" className="text-base font-semibold">
+            {report.changes.length} price{report.changes.length === 1 ? "" : "s"} differ from {report.base.name} (in force from {report.base.validFrom})
+          </h3>
+          <PriceChangesTable changes={report.changes} caption={`Changes the new ${tierName} version would make`} />
+          {report.changes.length > 0 && (
+            <div className="flex flex-wrap items-end gap-3">
+              <FormField label="In force from" error={dateError} className="w-48">
+                {(field) => <Input {...field} type="date" min={today} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />}
+              </FormField>
+              <Button onClick={publish} loading={pending === "publish"} disabled={pending !== null}>
+                Publish new {tierName} version
+              </Button>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
