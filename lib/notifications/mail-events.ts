@@ -5,6 +5,7 @@ export const MAIL_EVENTS = [
   { key: "activation", label: "Activation requests", description: "Requests submitted for review, and decisions or questions on them.", roles: ["ADMIN", "PARTNER"] },
   { key: "tickets", label: "Support tickets", description: "Replies, assignments and status changes on support tickets.", roles: ["ADMIN", "PARTNER"] },
   { key: "compliance.expiring", label: "Expiring compliance documents", description: "A customer's document expires within 30 days.", roles: ["PARTNER"] },
+  { key: "service", label: "CLASSOUND on your PBXs", description: "CLASSOUND is turned on for one of your PBXs.", roles: ["END_USER"] },
 ] as const satisfies readonly { key: string; label: string; description: string; roles: readonly Role[] }[];
 
 export type MailEvent = (typeof MAIL_EVENTS)[number]["key"];
