@@ -50,5 +50,5 @@ export function portalPages(ids: PageIds) {
 }
 
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/activations/${ids.draftId}/documents/${ids.documentId}/template`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`];
 }
