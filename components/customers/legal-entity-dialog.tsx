@@ -6,15 +6,15 @@ import { useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { updateCustomerLegalEntityAction } from "@/app/(portal)/customers/actions";
 import { LEGAL_ENTITY_FIELDS } from "@/components/activations/legal-entity-fields";
+import { CountryOptions, LegalEntityInputs } from "@/components/activations/legal-entity-inputs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { ZActivationForm, type TActivationForm } from "@/lib/activations/form-schema";
-import { LEGAL_ENTITY_LABELS, type LegalEntityFields } from "@/lib/activations/schemas";
+import type { LegalEntityFields } from "@/lib/activations/schemas";
 
 export function LegalEntityDialog({
   customer,
@@ -70,19 +70,11 @@ export function LegalEntityDialog({
             <FormField label="Country of service" required error={formState.errors.countryCode?.message} className="sm:col-span-2">
               {(field) => (
                 <Select {...field} {...register("countryCode")}>
-                  {countries.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
+                  <CountryOptions countries={countries} />
                 </Select>
               )}
             </FormField>
-            {LEGAL_ENTITY_FIELDS.map((f) => (
-              <FormField key={f.name} label={LEGAL_ENTITY_LABELS[f.name]} hint={f.hint} error={formState.errors[f.name]?.message} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
-                {(field) => <Input {...field} {...register(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
-              </FormField>
-            ))}
+            <LegalEntityInputs register={register} errorOf={(name) => formState.errors[name]?.message} />
           </div>
           {error && <Alert variant="danger">{error}</Alert>}
           <DialogFooter>

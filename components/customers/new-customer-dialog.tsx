@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { createCustomerAction } from "@/app/(portal)/customers/actions";
+import { CountryOptions } from "@/components/activations/legal-entity-inputs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
@@ -58,11 +59,7 @@ export function NewCustomerDialog({ countries }: { countries: { code: string; na
             {(field) => (
               <Select {...field} {...register("countryCode")}>
                 <option value="">Choose a country</option>
-                {countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
+                <CountryOptions countries={countries} />
               </Select>
             )}
           </FormField>
