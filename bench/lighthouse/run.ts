@@ -1,9 +1,10 @@
 // Lighthouse, mobile preset (its simulated slow 4G and 4x CPU slowdown), on the pages a partner and an
 // end user open first (npm run bench:lighthouse). Starts `npm start` on a fresh data directory unless
-// BENCH_BASE_URL names a running portal; signs in with the demo logins through next-auth's own
-// endpoints and hands Lighthouse the session cookie. Target: performance >= 95 on every page.
+// BENCH_BASE_URL names a running portal; signs Lighthouse's browser in with the demo
+// logins through the sign-in page. Target: performance >= 95 on every page.
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
+import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/db/seed";
@@ -38,21 +39,23 @@ async function startPortal(): Promise<ChildProcess | undefined> {
   throw new Error("npm start did not answer within 15 minutes");
 }
 
-/** The session cookie of a demo login, from next-auth's CSRF and credentials endpoints. */
-async function sessionCookie(role: "PARTNER" | "END_USER") {
+/**
+ * Signs the Lighthouse browser in as a demo login, through the sign-in page (Playwright over CDP):
+ * Lighthouse drops a Cookie header it is handed, so the session must live in the browser itself,
+ * and the run must not reset storage.
+ */
+async function signInBrowser(port: number, role: "PARTNER" | "END_USER") {
   const email = DEMO_LOGINS.find((login) => login.role === role)!.email;
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; "), Origin: BASE },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Signing in as ${email} gave no session cookie (HTTP ${response.status})`);
-  return session;
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const context = browser.contexts()[0];
+  await context.clearCookies();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
+  await page.close();
 }
 
 type Summary = { label: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number; totalKiB: number; scriptKiB: number; fontKiB: number };
@@ -80,15 +83,19 @@ const chrome = await chromeLauncher.launch({
 });
 const results: Summary[] = [];
 try {
-  const cookies = { PARTNER: await sessionCookie("PARTNER"), END_USER: await sessionCookie("END_USER") };
+  let signedInAs: string | null = null;
   for (const page of PAGES) {
+    if (page.role && page.role !== signedInAs) {
+      await signInBrowser(chrome.port, page.role);
+      signedInAs = page.role;
+    }
     for (let run = 0; run < RUNS; run++) {
       const result = await lighthouse(`${BASE}${page.path}`, {
         port: chrome.port,
         output: "json",
         logLevel: "error",
         onlyCategories: ["performance", "accessibility"],
-        extraHeaders: page.role ? { Cookie: cookies[page.role] } : undefined,
+        disableStorageReset: true,
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
       if (result.lhr.finalDisplayedUrl !== `${BASE}${page.path}`) throw new Error(`${page.path} ended on ${result.lhr.finalDisplayedUrl}: not signed in?`);
