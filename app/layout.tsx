@@ -1,19 +1,9 @@
 import type { Metadata } from "next";
-import localFont from "next/font/local";
 import { connection } from "next/server";
 import { Providers } from "@/components/providers/providers";
 import "./globals.css";
 
-// next/font/google downloads at build time, which these machines cannot; Inter ships in an npm package.
-const inter = localFont({
-  src: [
-    { path: "../node_modules/@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf", weight: "400" },
-    { path: "../node_modules/@expo-google-fonts/inter/500Medium/Inter_500Medium.ttf", weight: "500" },
-    { path: "../node_modules/@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf", weight: "600" },
-  ],
-  variable: "--font-inter",
-  display: "swap",
-});
+// No web font: the system font stack paints with the first HTML and covers every script (decision 0018).
 
 export const metadata: Metadata = {
   title: { default: "CLASSOUND partner portal", template: "%s · CLASSOUND" },
@@ -24,7 +14,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang="en">
       <body>
         <Providers>{children}</Providers>
       </body>

@@ -12,9 +12,10 @@ export type Role = (typeof DEMO_LOGINS)[number]["role"];
 export const ROLES = ["ADMIN", "PARTNER", "END_USER"] as const satisfies readonly Role[];
 export const HOME: Record<Role, string> = { ADMIN: "/admin", PARTNER: "/partner", END_USER: "/customer" };
 
-/** Fails on any accessibility violation above minor of the page as it is now. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/** Fails on any accessibility violation above minor of the page as it is now (or of the part `include` selects). */
+export async function expectAccessible(page: Page, include?: string) {
+  const axe = new AxeBuilder({ page });
+  const results = await (include ? axe.include(include) : axe).analyze();
   // Moderate too: duplicate landmarks and unnamed regions are moderate, and they confuse screen-reader navigation.
   const blocking = results.violations.filter((v) => v.impact !== "minor");
   expect(

@@ -69,5 +69,5 @@ export function portalPages(ids: PageIds) {
 export const PRICE_LIST_UPLOADS = ["/api/admin/price-lists/GOLD/check", "/api/admin/price-lists/GOLD/publish"];
 
 export function routeHandlers(ids: PageIds) {
-  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export", "/api/porting", "/api/emergency/export", "/api/emergency/import", "/api/price-lists/GOLD/changes", ...PRICE_LIST_UPLOADS];
+  return [`/api/activations/${ids.draftId}/documents/${ids.documentId}`, `/api/activations/${ids.draftId}/documents/${ids.documentId}/template`, `/api/files/${ids.documentId}`, `/api/admin/required-documents/${ids.documentId}/template`, `/api/tickets/${ids.draftId}/attachments`, `/api/tickets/${ids.draftId}/support-attachments`, "/api/statistics/figures/perDay", `/api/statistics/calls?pbx=${ids.pbxId}`, "/api/statistics/calls/export", "/api/numbers/export", "/api/porting", "/api/emergency/export", "/api/emergency/import", "/api/price-lists/GOLD/changes", ...PRICE_LIST_UPLOADS];
 }

@@ -6,9 +6,12 @@ import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { runWorkers } from "@/lib/jobs/process";
+import { summarizeUnknownActionWarnings } from "./unknown-action-log";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+
+summarizeUnknownActionWarnings();
 
 const app = next({ dev, hostname: "localhost", port });
 const handle = app.getRequestHandler();

@@ -6,25 +6,15 @@ import { useForm, useWatch, type Path } from "react-hook-form";
 import { saveActivationDraftAction, submitActivationAction } from "@/app/(portal)/activations/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { ZActivationForm, type TActivationForm } from "@/lib/activations/form-schema";
 import { firstErrorPerField } from "@/lib/activations/field-errors";
 import type { PrecheckIssue } from "@/lib/activations/precheck";
-import { LEGAL_ENTITY_LABELS, type TLegalEntity } from "@/lib/activations/schemas";
+import { LEGAL_ENTITY_LABELS } from "@/lib/activations/schemas";
+import { CountryOptions, LegalEntityInputs } from "./legal-entity-inputs";
 import { PrecheckPanel } from "./precheck-panel";
 
-const FIELDS: { name: keyof TLegalEntity; hint?: string; type?: string; autoComplete?: string }[] = [
-  { name: "legalName", hint: "As registered with the authorities", autoComplete: "organization" },
-  { name: "vatNumber", hint: "With the country prefix, e.g. DE123456789" },
-  { name: "addressLine", autoComplete: "street-address" },
-  { name: "postcode", autoComplete: "postal-code" },
-  { name: "city", autoComplete: "address-level2" },
-  { name: "contactName", autoComplete: "name" },
-  { name: "contactEmail", type: "email", autoComplete: "email" },
-  { name: "contactPhone", hint: "E.164 form, e.g. +4989123456", type: "tel", autoComplete: "tel" },
-];
 
 const FIELD_LABELS: Record<keyof TActivationForm, string> = { countryCode: "Country of service", ...LEGAL_ENTITY_LABELS };
 
@@ -120,19 +110,11 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
         <FormField label="Country of service" error={errorOf("countryCode")} hint="Changing it replaces the document list with that country's." className="sm:col-span-2">
           {(field) => (
             <Select {...field} {...register("countryCode")}>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
+              <CountryOptions countries={countries} />
             </Select>
           )}
         </FormField>
-        {FIELDS.map((f) => (
-          <FormField key={f.name} label={LEGAL_ENTITY_LABELS[f.name]} hint={f.hint} error={errorOf(f.name)} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
-            {(field) => <Input {...field} {...registerField(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
-          </FormField>
-        ))}
+        <LegalEntityInputs register={registerField} errorOf={errorOf} />
       </fieldset>
       {mode !== "readonly" && (
         <PrecheckPanel

@@ -40,8 +40,8 @@ export function DocumentSlots({
               </p>
               {doc.description && <p className="text-sm text-muted-foreground">{doc.description}</p>}
               {doc.requiredDocument?.templateFileId && (
-                <a className="text-sm font-medium text-brand-700 hover:underline" href={`/api/files/${doc.requiredDocument.templateFileId}`}>
-                  Download the template
+                <a className="text-sm font-medium text-brand-700 hover:underline" href={`/api/activations/${requestId}/documents/${doc.id}/template`}>
+                  Download the template, filled in
                 </a>
               )}
               {doc.file ? (

@@ -1,10 +1,12 @@
 import { LegalEntityDetails } from "@/components/activations/legal-entity-card";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ComplianceProfile } from "@/lib/activations/compliance-profile";
 import { ComplianceDocumentsTable } from "./compliance-documents-table";
 
-export function ComplianceProfileCard({ profile, showPartner }: { profile: ComplianceProfile; showPartner: boolean }) {
+/** `actions`: links and buttons for the customer (its PBXs, its requests, editing its legal entity). */
+export function ComplianceProfileCard({ profile, showPartner, actions }: { profile: ComplianceProfile; showPartner: boolean; actions?: ReactNode }) {
   const headingId = `customer-${profile.id}`;
   return (
     <Card>
@@ -24,6 +26,7 @@ export function ComplianceProfileCard({ profile, showPartner }: { profile: Compl
             {profile.countryName} · {profile.pbxCount} PBX{profile.pbxCount === 1 ? "" : "s"}
             {showPartner && ` · ${profile.partnerName}`}
           </p>
+          {actions && <div className="flex flex-wrap items-center gap-x-4 gap-y-2 pt-1">{actions}</div>}
         </CardHeader>
         <CardContent className="space-y-5">
           {profile.legalEntity ? (

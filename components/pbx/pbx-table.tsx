@@ -37,10 +37,23 @@ function ClassoundCell({ row, canActivate }: { row: PbxRow; canActivate: boolean
  * `canActivate`: the viewer may request CLASSOUND, so each inactive PBX offers the one next step:
  * the button when it can be activated, otherwise its PBX page, which gives the reason or the open request.
  * `filters`: search and filters above the table (the PBX list); dashboards show the table alone.
+ * `customerId`: the customer filter to start with (a link from the customers page).
  */
-export function PbxTable({ rows, showPartner, canActivate, filters = false }: { rows: PbxRow[]; showPartner: boolean; canActivate: boolean; filters?: boolean }) {
+export function PbxTable({
+  rows,
+  showPartner,
+  canActivate,
+  filters = false,
+  customerId: initialCustomerId,
+}: {
+  rows: PbxRow[];
+  showPartner: boolean;
+  canActivate: boolean;
+  filters?: boolean;
+  customerId?: string;
+}) {
   const [query, setQuery] = useState("");
-  const [customerId, setCustomerId] = useState("all");
+  const [customerId, setCustomerId] = useState(() => (initialCustomerId && rows.some((r) => r.customerId === initialCustomerId) ? initialCustomerId : "all"));
   const [status, setStatus] = useState<StatusFilter>("all");
   const customers = useMemo(() => [...new Map(rows.map((r) => [r.customerId, r.customerName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [rows]);
   const shown = useMemo(() => {

@@ -1,6 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
+import { containsText } from "@/lib/db/contains-text";
+import type { Prisma } from "@/lib/db/generated/client";
 import { pickLegalEntity } from "./schemas";
 
 /** A document on file is flagged this many days before it expires, so it can be renewed in time. */
@@ -18,11 +20,15 @@ export function documentExpiry(expiresAt: Date | null, now = new Date()): Docume
 /**
  * Each customer the actor may see, with its compliance profile: the legal entity and the documents
  * accepted for it, which the next request for that customer reuses. Customers needing attention first.
+ * `q` searches the name, the legal name and the VAT number.
  */
-export async function complianceProfiles(db: Db, actor: Actor, now = new Date()) {
+export async function complianceProfiles(db: Db, actor: Actor, now = new Date(), filters: { q?: string } = {}) {
   assertCan(actor, "compliance.view");
+  const search: Prisma.CustomerWhereInput = filters.q
+    ? { OR: [{ name: containsText(filters.q) }, { legalName: containsText(filters.q) }, { vatNumber: containsText(filters.q) }] }
+    : {};
   const customers = await db.customer.findMany({
-    where: scope.customers(actor),
+    where: { AND: [scope.customers(actor), search] },
     orderBy: { name: "asc" },
     include: {
       partner: { select: { name: true } },
@@ -48,6 +54,7 @@ export async function complianceProfiles(db: Db, actor: Actor, now = new Date())
       id: customer.id,
       name: customer.name,
       partnerName: customer.partner.name,
+      countryCode: customer.countryCode,
       countryName: customer.country.name,
       pbxCount: customer._count.pbxs,
       legalEntity: customer.legalName ? pickLegalEntity(customer) : null,

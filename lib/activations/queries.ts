@@ -27,6 +27,7 @@ export async function activationCandidates(db: Db, actor: Actor, now = new Date(
       id: pbx.id,
       name: pbx.name,
       serial: pbx.serial,
+      customerId: pbx.customerId,
       customerName: pbx.customer.name,
       licensePlan: pbx.licensePlan,
       softwareVersion: pbx.softwareVersion,
@@ -45,6 +46,7 @@ export interface QueueFilters {
   statuses?: readonly ActivationStatus[];
   countryCode?: string;
   partnerId?: string;
+  customerId?: string;
 }
 
 /** Requests the actor may see, filtered; oldest submission first, and counts per status. */
@@ -54,6 +56,7 @@ export async function listActivationRequests(db: Db, actor: Actor, filters: Queu
   const filtered: Prisma.ActivationRequestWhereInput[] = [scope.activationRequests(actor)];
   if (filters.countryCode) filtered.push({ countryCode: filters.countryCode });
   if (filters.partnerId) filtered.push({ partnerId: filters.partnerId });
+  if (filters.customerId) filtered.push({ customerId: filters.customerId });
   const where: Prisma.ActivationRequestWhereInput = { AND: [...filtered, ...(filters.statuses ? [{ status: { in: [...filters.statuses] } }] : [])] };
   const [requests, grouped] = await Promise.all([
     db.activationRequest.findMany({

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
-import { notifyPartner } from "@/lib/notifications/notify";
+import { notifyCustomer, notifyPartner } from "@/lib/notifications/notify";
 import { activateService } from "./activate-service";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
@@ -84,6 +84,13 @@ export async function approveActivationRequest(db: Db, actor: Actor, requestId: 
       title: "CLASSOUND activated",
       body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${formatDate(service.expiresAt)}. ${firstCharge[0].toUpperCase()}${firstCharge.slice(1)}.`,
       link: `/activations/${request.id}`,
+    });
+    // The end user hears of it too, without the partner's price: what they pay is between them and the partner.
+    await notifyCustomer(tx, request.customerId, {
+      title: "CLASSOUND is active on your PBX",
+      body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${formatDate(service.expiresAt)}.`,
+      link: `/pbxs/${request.pbxId}`,
+      event: "service",
     });
     return service;
   }, { timeout: 15_000 });

@@ -169,6 +169,27 @@ describe("the whole workflow (R2, R3)", () => {
     expect(await precheckFor(prisma, a.partnerActor, next.id, now)).toEqual([]);
   });
 
+  it("tells the customer's end users, and nobody else's, that their PBX is active, without the partner's price", async () => {
+    const customer = await makeCustomer(prisma, a.partner.id);
+    const endUser = await makeUser(prisma, "END_USER", { customerId: customer.id });
+    const optedOut = await makeUser(prisma, "END_USER", { customerId: customer.id });
+    await prisma.mailOptOut.create({ data: { userId: optedOut.id, event: "service" } });
+    const gone = await makeUser(prisma, "END_USER", { customerId: customer.id }, { disabledAt: now });
+    const { pbx } = await approvedRequestFor(customer.id);
+
+    // The other customer's end user of the same partner hears nothing of this PBX.
+    const notices = await prisma.notification.findMany({ where: { link: `/pbxs/${pbx.id}` } });
+    expect(notices.map((n) => n.userId).sort()).toEqual([endUser.id, optedOut.id].sort());
+    for (const notice of notices) {
+      expect(notice).toMatchObject({ title: "CLASSOUND is active on your PBX", link: `/pbxs/${pbx.id}` });
+      expect(notice.body).toBe(`CLASSOUND is now active on PBX ${pbx.name}, until 01 May 2027.`);
+    }
+    const mails = await prisma.outboxEmail.findMany({ where: { to: { in: [endUser.email, optedOut.email, gone.email] } } });
+    expect(mails.map((m) => m.to)).toEqual([endUser.email]);
+    expect(mails[0].text).toContain(`/pbxs/${pbx.id}`);
+    expect(mails[0].text).not.toMatch(/EUR|€/);
+  });
+
   it("keeps another customer's profile out of a new request", async () => {
     const other = await makeCustomer(prisma, a.partner.id);
     const pbx = await makePbx(prisma, other.id);

@@ -17,6 +17,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "catalogue.document_created": "Required document added",
   "catalogue.document_updated": "Required document changed",
   "catalogue.template_attached": "Template attached",
+  "customer.created": "Customer added",
+  "customer.legal_entity_updated": "Customer's legal entity changed",
   "file.read": "File opened",
   "user.created": "User created",
   "user.disabled": "User disabled",

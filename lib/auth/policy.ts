@@ -57,12 +57,14 @@ export const PERMISSIONS = [
   "porting.request",
   /** The operator's side of porting: take a request in hand, schedule, complete or reject it. */
   "porting.handle",
+  /** A partner's own customers: register one, edit its legal entity (the compliance profile's source). */
+  "customers.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
   ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory", "porting.handle", "emergency.view", "emergency.register", "pricelist.manage"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage", "porting.request", "emergency.view", "emergency.edit"],
+  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage", "porting.request", "emergency.view", "emergency.edit", "customers.manage"],
   END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "numbers.view", "emergency.view", "emergency.edit"],
 };
 
@@ -121,7 +123,8 @@ export function homePath(actor: Actor): string {
 // Matches nothing: for a role that must see no rows of a kind, whatever else the query says.
 const NOTHING = { id: { in: [] as string[] } };
 
-function partnerIdOf(actor: Actor): string {
+/** The partner a PARTNER actor belongs to, for rows it creates; FORBIDDEN for an account without one. */
+export function partnerIdOf(actor: Actor): string {
   if (!actor.partnerId) throw new AppError("FORBIDDEN", "This account belongs to no partner.");
   return actor.partnerId;
 }

@@ -93,7 +93,7 @@ describe("mail settings", () => {
     await saveMailPreferences(prisma, a.partnerActor, { enabled: ["compliance.expiring"] });
     expect((await mailPreferences(prisma, a.partnerActor)).map((p) => p.enabled)).toEqual([false, false, false, true]);
     expect((await mailPreferences(prisma, admin)).map((p) => p.key)).toEqual(["activation", "tickets"]);
-    expect(await mailPreferences(prisma, a.endUserActor)).toEqual([]);
+    expect((await mailPreferences(prisma, a.endUserActor)).map((p) => [p.key, p.enabled])).toEqual([["service", true]]);
     await expect(saveMailPreferences(prisma, a.partnerActor, { enabled: ["everything"] })).rejects.toMatchObject({ code: "INVALID" });
   });
 });

@@ -8,6 +8,7 @@ export const MAIL_EVENTS = [
   { key: "porting", label: "Number porting", description: "Port-in requests submitted, scheduled, completed or rejected.", roles: ["ADMIN", "PARTNER"] },
   { key: "pricelists", label: "New price lists", description: "A new version of your price list or the End User list, with its effective date.", roles: ["PARTNER"] },
   { key: "compliance.expiring", label: "Expiring compliance documents", description: "A customer's document expires within 30 days.", roles: ["PARTNER"] },
+  { key: "service", label: "CLASSOUND on your PBXs", description: "CLASSOUND is turned on for one of your PBXs.", roles: ["END_USER"] },
 ] as const satisfies readonly { key: string; label: string; description: string; roles: readonly Role[] }[];
 
 export type MailEvent = (typeof MAIL_EVENTS)[number]["key"];

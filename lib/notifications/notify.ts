@@ -52,6 +52,12 @@ export async function notifyAdmins(db: Tx, content: NotificationContent) {
   await notify(db, users, content);
 }
 
+/** In-app notification to every active end user of a customer, and e-mail to those who want this event's. */
+export async function notifyCustomer(db: Tx, customerId: string, content: NotificationContent) {
+  const users = await db.user.findMany({ where: { customerId, role: "END_USER", disabledAt: null }, select: recipient(content.event) });
+  await notify(db, users, content);
+}
+
 /** In-app notification and e-mail to one user, if still active (e.g. the admin a ticket is assigned to). */
 export async function notifyUser(db: Tx, userId: string, content: NotificationContent) {
   const users = await db.user.findMany({ where: { id: userId, disabledAt: null }, select: recipient(content.event) });

@@ -11,15 +11,17 @@ import { ZId } from "@/lib/http/ids";
 import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { z } from "zod";
 
-const ZSearch = z.object({ pbx: ZId.optional().catch(undefined) });
+const ZSearch = z.object({ pbx: ZId.optional().catch(undefined), customer: ZId.optional().catch(undefined) });
 
 export const metadata: Metadata = { title: "Activations" };
 
 export default async function ActivationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("activation.request");
-  const [candidates, { requests }] = await Promise.all([activationCandidates(db(), actor), listActivationRequests(db(), actor)]);
-  // Coming from one PBX of the PBX list: show that one (when it is the partner's), with a way back to all.
-  const { pbx: focusedPbxId } = parseSearchParams(ZSearch, await searchParams);
+  // Coming from one PBX of the PBX list: show that one (when it is the partner's), with a way back to all;
+  // from a customer of the customers page: that customer's requests.
+  const { pbx: focusedPbxId, customer: customerId } = parseSearchParams(ZSearch, await searchParams);
+  const [candidates, { requests }] = await Promise.all([activationCandidates(db(), actor), listActivationRequests(db(), actor, { customerId })]);
+  const customerName = customerId ? candidates.find((c) => c.customerId === customerId)?.customerName : undefined;
   const focused = candidates.filter((c) => c.id === focusedPbxId);
   return (
     <>
@@ -29,6 +31,14 @@ export default async function ActivationsPage({ searchParams }: { searchParams: 
       />
       <section aria-labelledby="requests-heading" className="mb-10">
         <h2 id="requests-heading" className="mb-3 text-lg font-semibold text-foreground">Requests</h2>
+        {customerId && (
+          <p className="mb-3 text-sm text-muted-foreground">
+            Showing the requests {customerName ? `for ${customerName}` : "of one customer"} only.{" "}
+            <Link href="/activations" className="font-medium text-brand-700 hover:underline">
+              Show all requests
+            </Link>
+          </p>
+        )}
         <RequestsTable rows={toRequestRows(requests)} hrefBase="/activations" showPartner={false} caption="Activation requests" />
       </section>
       <section aria-labelledby="pbxs-heading">

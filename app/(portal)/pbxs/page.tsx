@@ -4,17 +4,23 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ZId } from "@/lib/http/ids";
+import { parseSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { listPbxs } from "@/lib/pbx/list-pbxs";
+import { z } from "zod";
+
+const ZSearch = z.object({ customer: ZId.optional().catch(undefined) });
 
 export const metadata: Metadata = { title: "PBXs" };
 
-export default async function PbxsPage() {
+export default async function PbxsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("pbx.view");
+  const { customer } = parseSearchParams(ZSearch, await searchParams);
   const rows = await listPbxs(db(), actor);
   return (
     <>
       <PageHeader title="PBXs" description="License plan, term and CLASSOUND status of every PBX you can see." />
-      <PbxTable rows={rows} showPartner={can(actor, "partners.view_all")} canActivate={can(actor, "activation.request")} filters />
+      <PbxTable rows={rows} showPartner={can(actor, "partners.view_all")} canActivate={can(actor, "activation.request")} filters customerId={customer} />
     </>
   );
 }

@@ -27,7 +27,7 @@ const AGREEMENT: DocumentSpec = {
       "The customer declares that the numbers are used at the address given, and keeps the emergency location of every number up to date.",
       "The customer keeps the documents the regulator of the country of service requires, and provides them again when they expire.",
     ],
-    fields: ["Customer (legal entity)", "VAT or tax number", "Registered address", "PBX serial number", ...SIGNATURE],
+    fields: ["Customer (legal entity)", "VAT or tax number", "Registered address", "PBX serial number", "Partner", ...SIGNATURE],
   },
 };
 const REGISTRATION: DocumentSpec = {

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createCustomer, updateCustomerLegalEntity } from "@/lib/customers/manage";
+import { ZCustomerLegalEntity, ZNewCustomer } from "@/lib/customers/schemas";
+import { action } from "@/lib/http/action";
+
+export const createCustomerAction = action({ permission: "customers.manage", input: ZNewCustomer }, async (input, { actor, db }) => {
+  const customer = await createCustomer(db, actor, input);
+  revalidatePath("/customers");
+  return customer;
+});
+
+export const updateCustomerLegalEntityAction = action({ permission: "customers.manage", input: ZCustomerLegalEntity }, async (input, { actor, db }) => {
+  await updateCustomerLegalEntity(db, actor, input);
+  revalidatePath("/customers");
+});

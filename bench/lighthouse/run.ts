@@ -1,0 +1,119 @@
+// Lighthouse, mobile preset (its simulated slow 4G and 4x CPU slowdown), on the pages a partner and an
+// end user open first (npm run bench:lighthouse). Starts `npm start` on a fresh data directory unless
+// BENCH_BASE_URL names a running portal; signs Lighthouse's browser in with the demo
+// logins through the sign-in page. Target: performance >= 95 on every page.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import { chromium } from "@playwright/test";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/db/seed";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3390);
+const BASE = process.env.BENCH_BASE_URL ?? `http://localhost:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+
+const PAGES: { path: string; role: "PARTNER" | "END_USER" | null }[] = [
+  { path: "/sign-in", role: null },
+  { path: "/partner", role: "PARTNER" },
+  { path: "/activations", role: "PARTNER" },
+  { path: "/price-list", role: "PARTNER" },
+  { path: "/customer", role: "END_USER" },
+];
+
+async function startPortal(): Promise<ChildProcess | undefined> {
+  if (process.env.BENCH_BASE_URL) return undefined;
+  const dataDir = `.data/bench-lighthouse-${PORT}`;
+  await rm(dataDir, { recursive: true, force: true });
+  const child = spawn("npm", ["start"], {
+    env: { ...process.env, PORT: String(PORT), CLASSOUND_DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: BASE },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  for (let waited = 0; waited < 900_000; waited += 2_000) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+    const ok = await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  throw new Error("npm start did not answer within 15 minutes");
+}
+
+/**
+ * Signs the Lighthouse browser in as a demo login, through the sign-in page (Playwright over CDP):
+ * Lighthouse drops a Cookie header it is handed, so the session must live in the browser itself,
+ * and the run must not reset storage.
+ */
+async function signInBrowser(port: number, role: "PARTNER" | "END_USER") {
+  const email = DEMO_LOGINS.find((login) => login.role === role)!.email;
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const context = browser.contexts()[0];
+  await context.clearCookies();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
+  await page.close();
+}
+
+type Summary = { label: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number; totalKiB: number; scriptKiB: number; fontKiB: number };
+
+function summarize(label: string, lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"]): Summary {
+  const items = (lhr.audits["resource-summary"].details as unknown as { items: { resourceType: string; transferSize: number }[] }).items;
+  const kib = (type: string) => Math.round((items.find((i) => i.resourceType === type)?.transferSize ?? 0) / 1024);
+  return {
+    label,
+    performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+    lcpMs: Math.round(lhr.audits["largest-contentful-paint"].numericValue ?? 0),
+    tbtMs: Math.round(lhr.audits["total-blocking-time"].numericValue ?? 0),
+    cls: Number((lhr.audits["cumulative-layout-shift"].numericValue ?? 0).toFixed(3)),
+    totalKiB: kib("total"),
+    scriptKiB: kib("script"),
+    fontKiB: kib("font"),
+  };
+}
+
+const portal = await startPortal();
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+const results: Summary[] = [];
+try {
+  let signedInAs: string | null = null;
+  for (const page of PAGES) {
+    if (page.role && page.role !== signedInAs) {
+      await signInBrowser(chrome.port, page.role);
+      signedInAs = page.role;
+    }
+    for (let run = 0; run < RUNS; run++) {
+      const result = await lighthouse(`${BASE}${page.path}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+        disableStorageReset: true,
+      });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+      if (result.lhr.finalDisplayedUrl !== `${BASE}${page.path}`) throw new Error(`${page.path} ended on ${result.lhr.finalDisplayedUrl}: not signed in?`);
+      results.push(summarize(`${page.path}${page.role ? ` (${page.role})` : ""}`, result.lhr));
+    }
+  }
+} finally {
+  await chrome.kill();
+  if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
+}
+
+console.log("| page | performance | accessibility | LCP | TBT | CLS | transfer | JS | fonts |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of results) {
+  console.log(`| ${r.label} | ${r.performance} | ${r.accessibility} | ${(r.lcpMs / 1000).toFixed(1)} s | ${r.tbtMs} ms | ${r.cls} | ${r.totalKiB} KiB | ${r.scriptKiB} KiB | ${r.fontKiB} KiB |`);
+}
+const below = results.filter((r) => r.performance < 95);
+if (below.length) {
+  console.log(`\nBelow the target of 95: ${below.map((r) => `${r.label} ${r.performance}`).join(", ")}`);
+  process.exitCode = 1;
+}

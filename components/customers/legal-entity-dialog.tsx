@@ -1,0 +1,92 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type Path } from "react-hook-form";
+import { updateCustomerLegalEntityAction } from "@/app/(portal)/customers/actions";
+import { LEGAL_ENTITY_FIELDS } from "@/components/activations/legal-entity-fields";
+import { CountryOptions, LegalEntityInputs } from "@/components/activations/legal-entity-inputs";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toast";
+import { ZActivationForm, type TActivationForm } from "@/lib/activations/form-schema";
+import type { LegalEntityFields } from "@/lib/activations/schemas";
+
+export function LegalEntityDialog({
+  customer,
+  countries,
+}: {
+  customer: { id: string; name: string; countryCode: string; legalEntity: LegalEntityFields | null };
+  countries: { code: string; name: string }[];
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const defaults = {
+    countryCode: customer.countryCode,
+    ...Object.fromEntries(LEGAL_ENTITY_FIELDS.map((f) => [f.name, customer.legalEntity?.[f.name] ?? ""])),
+  } as TActivationForm;
+  // The activation form's schema: a profile saved here passes that form as it is.
+  const form = useForm<TActivationForm>({ resolver: zodResolver(ZActivationForm), defaultValues: defaults });
+  const { register, formState } = form;
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      setError(null);
+      form.reset(defaults);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="secondary" size="sm" aria-label={`Edit the legal entity of ${customer.name}`}>
+          Edit legal entity
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={`Legal entity of ${customer.name}`} description="The next activation request for this customer starts from these details." size="lg">
+        <form
+          noValidate
+          className="space-y-4"
+          onSubmit={form.handleSubmit(async (values) => {
+            setError(null);
+            const result = await updateCustomerLegalEntityAction({ customerId: customer.id, values });
+            if (!result.ok) {
+              for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<TActivationForm>, { message: messages[0] });
+              setError(result.error);
+              return;
+            }
+            toast({ title: "Legal entity saved", variant: "success" });
+            setOpen(false);
+            router.refresh();
+          })}
+        >
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField label="Country of service" required error={formState.errors.countryCode?.message} className="sm:col-span-2">
+              {(field) => (
+                <Select {...field} {...register("countryCode")}>
+                  <CountryOptions countries={countries} />
+                </Select>
+              )}
+            </FormField>
+            <LegalEntityInputs register={register} errorOf={(name) => formState.errors[name]?.message} />
+          </div>
+          {error && <Alert variant="danger">{error}</Alert>}
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={formState.isSubmitting}>
+              Save legal entity
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
