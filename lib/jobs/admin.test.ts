@@ -88,12 +88,12 @@ describe("mail settings", () => {
   it("changes only the actor's own choices, among the events of their role", async () => {
     const colleague = actorOf(await makeUser(prisma, "PARTNER", { partnerId: a.partner.id }));
     await saveMailPreferences(prisma, a.partnerActor, { enabled: [] });
-    expect((await mailPreferences(prisma, a.partnerActor)).map((p) => [p.key, p.enabled])).toEqual([["activation", false], ["tickets", false], ["pricelists", false], ["compliance.expiring", false]]);
+    expect((await mailPreferences(prisma, a.partnerActor)).map((p) => [p.key, p.enabled])).toEqual([["activation", false], ["tickets", false], ["usage.included", false], ["porting", false], ["pricelists", false], ["compliance.expiring", false]]);
     expect((await mailPreferences(prisma, colleague)).every((p) => p.enabled)).toBe(true);
     await saveMailPreferences(prisma, a.partnerActor, { enabled: ["compliance.expiring"] });
-    expect((await mailPreferences(prisma, a.partnerActor)).map((p) => p.enabled)).toEqual([false, false, false, true]);
-    expect((await mailPreferences(prisma, admin)).map((p) => p.key)).toEqual(["activation", "tickets"]);
-    expect((await mailPreferences(prisma, a.endUserActor)).map((p) => [p.key, p.enabled])).toEqual([["service", true]]);
+    expect((await mailPreferences(prisma, a.partnerActor)).map((p) => p.enabled)).toEqual([false, false, false, false, false, true]);
+    expect((await mailPreferences(prisma, admin)).map((p) => p.key)).toEqual(["activation", "tickets", "porting"]);
+    expect((await mailPreferences(prisma, a.endUserActor)).map((p) => [p.key, p.enabled])).toEqual([["usage.included", true], ["service", true]]);
     await expect(saveMailPreferences(prisma, a.partnerActor, { enabled: ["everything"] })).rejects.toMatchObject({ code: "INVALID" });
   });
 });
