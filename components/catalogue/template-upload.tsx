@@ -1,28 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
-import { postFile } from "@/components/ui/post-file";
+import { useFileUpload } from "@/components/ui/use-file-upload";
 
 // The file goes to a route handler: server actions cap request bodies at 1 MB.
 export function TemplateUpload({ documentId, documentName, hasTemplate }: { documentId: string; documentName: string; hasTemplate: boolean }) {
   const router = useRouter();
-  const inputId = useId();
-  const errorId = `${inputId}-error`;
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function upload(file: File) {
-    setError(null);
-    setPending(true);
-    const result = await postFile(`/api/admin/required-documents/${documentId}/template`, file);
-    setPending(false);
-    if (!result.ok) return setError(result.error);
+  const { inputId, errorId, pending, error, onChange } = useFileUpload(`/api/admin/required-documents/${documentId}/template`, () => {
     toast({ title: `Template for “${documentName}” uploaded`, variant: "success" });
     router.refresh();
-  }
+  });
 
   const label = hasTemplate ? "Replace template" : "Upload template";
   return (
@@ -34,11 +23,7 @@ export function TemplateUpload({ documentId, documentName, hasTemplate }: { docu
         className="sr-only"
         aria-label={`${label} for ${documentName}`}
         aria-describedby={error ? errorId : undefined}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = "";
-          if (file) upload(file);
-        }}
+        onChange={onChange}
       />
       <Button size="sm" variant="secondary" loading={pending} onClick={() => document.getElementById(inputId)?.click()}>
         {pending ? "Uploading…" : label}

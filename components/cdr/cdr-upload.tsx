@@ -1,28 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { postFile } from "@/components/ui/post-file";
+import { useFileUpload } from "@/components/ui/use-file-upload";
 
 // The file goes to a route handler (server actions cap bodies at 1 MB); the import runs as a job
 // and its page shows the progress.
 export function CdrUpload({ maxBytesLabel }: { maxBytesLabel: string }) {
   const router = useRouter();
-  const inputId = useId();
+  const { inputId, errorId, pending, error, onChange } = useFileUpload<{ id: string }>("/api/admin/cdr-imports", (data) =>
+    router.push(`/admin/cdr-imports/${data.id}`),
+  );
   const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function upload(file: File) {
-    setError(null);
-    setPending(true);
-    const result = await postFile<{ id: string }>("/api/admin/cdr-imports", file);
-    setPending(false);
-    if (!result.ok) return setError(result.error);
-    router.push(`/admin/cdr-imports/${result.data.id}`);
-  }
 
   return (
     <div className="rounded-card border border-neutral-200 bg-surface p-4">
@@ -39,11 +28,7 @@ export function CdrUpload({ maxBytesLabel }: { maxBytesLabel: string }) {
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           disabled={pending}
           className="max-w-full text-sm file:mr-3 file:rounded-control file:border file:border-neutral-300 file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) upload(file);
-          }}
+          onChange={onChange}
         />
         {pending && <Button size="sm" variant="secondary" loading disabled>Uploading…</Button>}
       </div>
