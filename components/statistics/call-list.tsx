@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { TCallRow } from "@/lib/cdr/statistics/call-list";
 import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
-import { FigureCard, FigureTable } from "./figure-card";
+import { FigureCard } from "./figure-card";
 import { useStatistics } from "./use-statistics";
 
 type CallPage = { calls: TCallRow[]; total: number; page: number; pageSize: number };
@@ -41,23 +41,20 @@ export function CallList({ query, hrefWith }: { query: string; hrefWith: (change
       <FigureCard
         title={data ? `Calls (${formatNumber(data.total)})` : "Calls"}
         query={list}
-        isEmpty={!data?.calls.length}
-        table={
-          <FigureTable
-            caption="Calls matching the filters"
-            headers={["Start", "PBX", "Direction", "From", "To", "Area", "Duration", "Cost"]}
-            rows={(data?.calls ?? []).map((c) => [
-              formatDateTime(c.startedAt),
-              c.pbx.name,
-              c.direction === "INBOUND" ? "In" : "Out",
-              <span key="f" className="font-mono">{c.fromE164}</span>,
-              <span key="t" className="font-mono">{c.toE164}</span>,
-              c.area ?? "—",
-              `${Math.floor(c.durationSeconds / 60)}:${String(c.durationSeconds % 60).padStart(2, "0")}`,
-              formatMoney(c.cost, c.currency, 3),
-            ])}
-          />
-        }
+        table={{
+          caption: "Calls matching the filters",
+          headers: ["Start", "PBX", "Direction", "From", "To", "Area", "Duration", "Cost"],
+          rows: (data?.calls ?? []).map((c) => [
+            formatDateTime(c.startedAt),
+            c.pbx.name,
+            c.direction === "INBOUND" ? "In" : "Out",
+            <span key="f" className="font-mono">{c.fromE164}</span>,
+            <span key="t" className="font-mono">{c.toE164}</span>,
+            c.area ?? "—",
+            `${Math.floor(c.durationSeconds / 60)}:${String(c.durationSeconds % 60).padStart(2, "0")}`,
+            formatMoney(c.cost, c.currency, 3),
+          ]),
+        }}
       />
       {data && pageCount > 1 && (
         <nav aria-label="Call list pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">

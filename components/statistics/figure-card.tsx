@@ -9,8 +9,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { cn } from "@/components/ui/cn";
 
+type FigureTableProps = { caption: string; headers: string[]; rows: ReactNode[][] };
+
 /** A simple table of a figure's rows: the chart's table view, read by screen readers whichever view shows. */
-export function FigureTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: ReactNode[][] }) {
+function FigureTable({ caption, headers, rows }: FigureTableProps) {
   return (
     <TableScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
@@ -31,7 +33,8 @@ export function FigureTable({ caption, headers, rows }: { caption: string; heade
 /**
  * A dashboard figure: loading, error and empty states in one place, and for a chart a "table view"
  * toggle. The chart is hidden from assistive technology; its table is always in the page (visually
- * hidden while the chart shows), so keyboard and screen-reader users get every number.
+ * hidden while the chart shows), so keyboard and screen-reader users get every number. The figure is
+ * empty when its table has no rows, unless `isEmpty` says otherwise.
  */
 export function FigureCard({
   title,
@@ -43,30 +46,31 @@ export function FigureCard({
 }: {
   title: string;
   query: { isPending: boolean; error: Error | null };
-  isEmpty: boolean;
+  isEmpty?: boolean;
   chart?: ReactNode;
-  table: ReactNode;
+  table: FigureTableProps;
   className?: string;
 }) {
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
+  const empty = isEmpty ?? !table.rows.length;
   let body: ReactNode;
   if (query.isPending) body = <Skeleton className="h-40 w-full" />;
   else if (query.error) body = <Alert variant="danger">{query.error.message}</Alert>;
-  else if (isEmpty) body = <EmptyState title="No calls" description="Nothing matches these filters." className="py-6" />;
-  else if (!chart) body = table;
+  else if (empty) body = <EmptyState title="No calls" description="Nothing matches these filters." className="py-6" />;
+  else if (!chart) body = <FigureTable {...table} />;
   else
     body = (
       <>
         {!showTable && <div aria-hidden="true">{chart}</div>}
-        <div className={showTable ? undefined : "sr-only"}>{table}</div>
+        <div className={showTable ? undefined : "sr-only"}><FigureTable {...table} /></div>
       </>
     );
   return (
     <Card aria-labelledby={headingId} aria-busy={query.isPending} className={cn("min-w-0", className)}>
       <CardHeader className="items-center">
         <CardTitle id={headingId}>{title}</CardTitle>
-        {chart && !query.isPending && !query.error && !isEmpty && (
+        {chart && !query.isPending && !query.error && !empty && (
           <Button type="button" size="sm" variant="ghost" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
             Table view
           </Button>

@@ -1,11 +1,11 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { TFigures } from "@/lib/cdr/statistics/figures";
 import { formatMoney, formatNumber } from "@/lib/format";
-import { FigureCard, FigureTable } from "./figure-card";
+import { FigureBarChart } from "./figure-bar-chart";
+import { FigureCard } from "./figure-card";
 import { useStatistics } from "./use-statistics";
 
 const minutes = (seconds: number) => Math.round(seconds / 60);
@@ -32,27 +32,23 @@ export function PerDayFigure({ query }: { query: string }) {
       title="Calls and minutes per day"
       className="lg:col-span-2"
       query={figure}
-      isEmpty={!rows.length}
       chart={
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={rows}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} fontSize={12} />
-            <YAxis fontSize={12} width={48} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="inMinutes" name="Minutes in" fill={IN} stackId="m" />
-            <Bar dataKey="outMinutes" name="Minutes out" fill={OUT} stackId="m" />
-          </BarChart>
-        </ResponsiveContainer>
-      }
-      table={
-        <FigureTable
-          caption="Calls and minutes per day (UTC)"
-          headers={["Day", "Calls in", "Calls out", "Minutes in", "Minutes out"]}
-          rows={rows.map((r) => [r.day, formatNumber(r.inCalls), formatNumber(r.outCalls), formatNumber(r.inMinutes), formatNumber(r.outMinutes)])}
+        <FigureBarChart
+          data={rows}
+          xKey="day"
+          xTickFormatter={(d) => d.slice(5)}
+          height={240}
+          bars={[
+            { dataKey: "inMinutes", name: "Minutes in", fill: IN, stackId: "m" },
+            { dataKey: "outMinutes", name: "Minutes out", fill: OUT, stackId: "m" },
+          ]}
         />
       }
+      table={{
+        caption: "Calls and minutes per day (UTC)",
+        headers: ["Day", "Calls in", "Calls out", "Minutes in", "Minutes out"],
+        rows: rows.map((r) => [r.day, formatNumber(r.inCalls), formatNumber(r.outCalls), formatNumber(r.inMinutes), formatNumber(r.outMinutes)]),
+      }}
     />
   );
 }
@@ -67,24 +63,22 @@ export function HourOfWeekFigure({ query }: { query: string }) {
       className="lg:col-span-2"
       query={figure}
       isEmpty={!counts.size}
-      table={
-        <FigureTable
-          caption="Calls per hour of the week, UTC: one row per weekday, one column per hour"
-          headers={["Day", ...Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"))]}
-          rows={WEEKDAYS.map((name, d) => [
-            name,
-            ...Array.from({ length: 24 }, (_, h) => {
-              const calls = counts.get(`${d + 1}-${h}`) ?? 0;
-              // The shade is decoration: the number in the cell carries the value.
-              return (
-                <span key={h} className="block rounded px-1 text-xs" style={{ backgroundColor: `rgba(21, 111, 139, ${(calls / max) * 0.35})` }}>
-                  {calls}
-                </span>
-              );
-            }),
-          ])}
-        />
-      }
+      table={{
+        caption: "Calls per hour of the week, UTC: one row per weekday, one column per hour",
+        headers: ["Day", ...Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"))],
+        rows: WEEKDAYS.map((name, d) => [
+          name,
+          ...Array.from({ length: 24 }, (_, h) => {
+            const calls = counts.get(`${d + 1}-${h}`) ?? 0;
+            // The shade is decoration: the number in the cell carries the value.
+            return (
+              <span key={h} className="block rounded px-1 text-xs" style={{ backgroundColor: `rgba(21, 111, 139, ${(calls / max) * 0.35})` }}>
+                {calls}
+              </span>
+            );
+          }),
+        ]),
+      }}
     />
   );
 }
@@ -116,19 +110,8 @@ export function ByAreaFigure({ query }: { query: string }) {
     <FigureCard
       title="Minutes by area"
       query={figure}
-      isEmpty={!rows.length}
-      chart={
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={rows}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="area" fontSize={12} />
-            <YAxis fontSize={12} width={48} />
-            <Tooltip />
-            <Bar dataKey="minutes" name="Minutes" fill={IN} />
-          </BarChart>
-        </ResponsiveContainer>
-      }
-      table={<FigureTable caption="Minutes by area" headers={["Area", "Calls", "Minutes"]} rows={rows.map((r) => [r.area, formatNumber(r.calls), formatNumber(r.minutes)])} />}
+      chart={<FigureBarChart data={rows} xKey="area" height={220} bars={[{ dataKey: "minutes", name: "Minutes", fill: IN }]} />}
+      table={{ caption: "Minutes by area", headers: ["Area", "Calls", "Minutes"], rows: rows.map((r) => [r.area, formatNumber(r.calls), formatNumber(r.minutes)]) }}
     />
   );
 }
@@ -140,8 +123,11 @@ export function TopDestinationsFigure({ query }: { query: string }) {
     <FigureCard
       title="Top destinations"
       query={figure}
-      isEmpty={!rows.length}
-      table={<FigureTable caption="Top destination countries of outgoing calls" headers={["Country", "Calls", "Minutes"]} rows={rows.map((r) => [r.countryCode, formatNumber(r.calls), formatNumber(minutes(r.seconds))])} />}
+      table={{
+        caption: "Top destination countries of outgoing calls",
+        headers: ["Country", "Calls", "Minutes"],
+        rows: rows.map((r) => [r.countryCode, formatNumber(r.calls), formatNumber(minutes(r.seconds))]),
+      }}
     />
   );
 }
@@ -153,14 +139,11 @@ export function TopNumbersFigure({ query }: { query: string }) {
     <FigureCard
       title="Top numbers"
       query={figure}
-      isEmpty={!rows.length}
-      table={
-        <FigureTable
-          caption="Top numbers: called numbers of outgoing calls, callers of incoming calls"
-          headers={["Number", "Direction", "Calls", "Minutes"]}
-          rows={rows.map((r) => [<span key="n" className="font-mono">{r.number}</span>, r.direction === "INBOUND" ? "In" : "Out", formatNumber(r.calls), formatNumber(minutes(r.seconds))])}
-        />
-      }
+      table={{
+        caption: "Top numbers: called numbers of outgoing calls, callers of incoming calls",
+        headers: ["Number", "Direction", "Calls", "Minutes"],
+        rows: rows.map((r) => [<span key="n" className="font-mono">{r.number}</span>, r.direction === "INBOUND" ? "In" : "Out", formatNumber(r.calls), formatNumber(minutes(r.seconds))]),
+      }}
     />
   );
 }
@@ -176,20 +159,17 @@ export function IncludedUseFigure({ query, pbxNames }: { query: string; pbxNames
       title="Included minutes and SMS per user"
       className="lg:col-span-2"
       query={figure}
-      isEmpty={!rows.length}
-      table={
-        <FigureTable
-          caption="Use of the 3000 included Area 1 minutes and 200 SMS per user this month, with the projection to month end"
-          headers={["User", "Minutes used", "Projected", "SMS sent", "Projected"]}
-          rows={rows.map((r) => [
-            <span key="u">{r.extension}<span className="block text-xs text-muted-foreground">{pbxNames[r.pbxId] ?? ""}</span></span>,
-            `${formatNumber(Math.round(r.minutesUsed))} of ${formatNumber(r.minutesIncluded)} (${percent(r.minutesUsed, r.minutesIncluded)})`,
-            <span key="p" className={r.minutesProjected > r.minutesIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.minutesProjected))}</span>,
-            `${formatNumber(r.smsSent)} of ${formatNumber(r.smsIncluded)}`,
-            <span key="s" className={r.smsProjected > r.smsIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.smsProjected))}</span>,
-          ])}
-        />
-      }
+      table={{
+        caption: "Use of the 3000 included Area 1 minutes and 200 SMS per user this month, with the projection to month end",
+        headers: ["User", "Minutes used", "Projected", "SMS sent", "Projected"],
+        rows: rows.map((r) => [
+          <span key="u">{r.extension}<span className="block text-xs text-muted-foreground">{pbxNames[r.pbxId] ?? ""}</span></span>,
+          `${formatNumber(Math.round(r.minutesUsed))} of ${formatNumber(r.minutesIncluded)} (${percent(r.minutesUsed, r.minutesIncluded)})`,
+          <span key="p" className={r.minutesProjected > r.minutesIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.minutesProjected))}</span>,
+          `${formatNumber(r.smsSent)} of ${formatNumber(r.smsIncluded)}`,
+          <span key="s" className={r.smsProjected > r.smsIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.smsProjected))}</span>,
+        ]),
+      }}
     />
   );
 }
