@@ -2,14 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { updateCustomerLegalEntityAction } from "@/app/(portal)/customers/actions";
 import { LEGAL_ENTITY_FIELDS } from "@/components/activations/legal-entity-fields";
 import { CountryOptions, LegalEntityInputs } from "@/components/activations/legal-entity-inputs";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialogFooter, useFormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
@@ -24,8 +23,6 @@ export function LegalEntityDialog({
   countries: { code: string; name: string }[];
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const defaults = {
     countryCode: customer.countryCode,
     ...Object.fromEntries(LEGAL_ENTITY_FIELDS.map((f) => [f.name, customer.legalEntity?.[f.name] ?? ""])),
@@ -33,14 +30,7 @@ export function LegalEntityDialog({
   // The activation form's schema: a profile saved here passes that form as it is.
   const form = useForm<TActivationForm>({ resolver: zodResolver(ZActivationForm), defaultValues: defaults });
   const { register, formState } = form;
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setError(null);
-      form.reset(defaults);
-    }
-  }
+  const { open, setOpen, onOpenChange, close, error, submit } = useFormDialog(form, defaults);
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -53,18 +43,14 @@ export function LegalEntityDialog({
         <form
           noValidate
           className="space-y-4"
-          onSubmit={form.handleSubmit(async (values) => {
-            setError(null);
-            const result = await updateCustomerLegalEntityAction({ customerId: customer.id, values });
-            if (!result.ok) {
-              for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<TActivationForm>, { message: messages[0] });
-              setError(result.error);
-              return;
-            }
-            toast({ title: "Legal entity saved", variant: "success" });
-            setOpen(false);
-            router.refresh();
-          })}
+          onSubmit={submit(
+            (values) => updateCustomerLegalEntityAction({ customerId: customer.id, values }),
+            () => {
+              toast({ title: "Legal entity saved", variant: "success" });
+              setOpen(false);
+              router.refresh();
+            },
+          )}
         >
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField label="Country of service" required error={formState.errors.countryCode?.message} className="sm:col-span-2">
@@ -76,15 +62,7 @@ export function LegalEntityDialog({
             </FormField>
             <LegalEntityInputs register={register} errorOf={(name) => formState.errors[name]?.message} />
           </div>
-          {error && <Alert variant="danger">{error}</Alert>}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting}>
-              Save legal entity
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter error={error} onCancel={close} submitLabel="Save legal entity" pending={formState.isSubmitting} />
         </form>
       </DialogContent>
     </Dialog>

@@ -2,13 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { createCustomerAction } from "@/app/(portal)/customers/actions";
 import { CountryOptions } from "@/components/activations/legal-entity-inputs";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialogFooter, useFormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -16,19 +15,10 @@ import { ZNewCustomer, type TNewCustomer } from "@/lib/customers/schemas";
 
 export function NewCustomerDialog({ countries }: { countries: { code: string; name: string }[] }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const defaults: TNewCustomer = { name: "", countryCode: "" };
   const form = useForm<TNewCustomer>({ resolver: zodResolver(ZNewCustomer), defaultValues: defaults });
   const { register, formState } = form;
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setError(null);
-      form.reset(defaults);
-    }
-  }
+  const { open, onOpenChange, close, error, submit } = useFormDialog(form, defaults);
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -39,16 +29,9 @@ export function NewCustomerDialog({ countries }: { countries: { code: string; na
         <form
           noValidate
           className="space-y-4"
-          onSubmit={form.handleSubmit(async (values) => {
-            setError(null);
-            const result = await createCustomerAction(values);
-            if (!result.ok) {
-              for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<TNewCustomer>, { message: messages[0] });
-              setError(result.error);
-              return;
-            }
-            onOpenChange(false);
-            router.push(`/customers?q=${encodeURIComponent(result.data.name)}`);
+          onSubmit={submit(createCustomerAction, (customer) => {
+            close();
+            router.push(`/customers?q=${encodeURIComponent(customer.name)}`);
             router.refresh();
           })}
         >
@@ -63,15 +46,7 @@ export function NewCustomerDialog({ countries }: { countries: { code: string; na
               </Select>
             )}
           </FormField>
-          {error && <Alert variant="danger">{error}</Alert>}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting}>
-              Add customer
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter error={error} onCancel={close} submitLabel="Add customer" pending={formState.isSubmitting} />
         </form>
       </DialogContent>
     </Dialog>

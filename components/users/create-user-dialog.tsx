@@ -3,12 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch, type Path } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(portal)/users/actions";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FormDialogFooter, useFormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { UserFormOptions } from "@/lib/users/queries";
@@ -20,9 +20,7 @@ type FormValues = z.input<typeof ZNewUser>;
 
 export function CreateUserDialog({ options }: { options: UserFormOptions }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [issued, setIssued] = useState<{ email: string; link: string; expiresAt: Date } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const defaults: FormValues = {
     name: "",
     email: "",
@@ -36,15 +34,7 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
   const { register, formState } = form;
   const role = useWatch({ control: form.control, name: "role" });
   const errors = formState.errors;
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      setIssued(null);
-      setError(null);
-      form.reset(defaults);
-    }
-  }
+  const { open, onOpenChange, close, error, submit } = useFormDialog(form, defaults, () => setIssued(null));
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -60,22 +50,15 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
           <>
             <PasswordLink {...issued} />
             <DialogFooter>
-              <Button onClick={() => onOpenChange(false)}>Done</Button>
+              <Button onClick={close}>Done</Button>
             </DialogFooter>
           </>
         ) : (
           <form
             noValidate
             className="space-y-4"
-            onSubmit={form.handleSubmit(async (values) => {
-              setError(null);
-              const result = await createUserAction(values);
-              if (!result.ok) {
-                for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FormValues>, { message: messages[0] });
-                setError(result.error);
-                return;
-              }
-              setIssued({ email: result.data.email, link: result.data.link, expiresAt: new Date(result.data.expiresAt) });
+            onSubmit={submit(createUserAction, (user) => {
+              setIssued({ email: user.email, link: user.link, expiresAt: new Date(user.expiresAt) });
               router.refresh();
             })}
           >
@@ -90,15 +73,7 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
               options={options}
               {...accessFieldProps(register, errors)}
             />
-            {error && <Alert variant="danger">{error}</Alert>}
-            <DialogFooter>
-              <Button variant="secondary" onClick={() => onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={formState.isSubmitting}>
-                Create user
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter error={error} onCancel={close} submitLabel="Create user" pending={formState.isSubmitting} />
           </form>
         )}
       </DialogContent>
