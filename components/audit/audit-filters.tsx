@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { SelectFilter } from "@/components/ui/select-filter";
 import type { TAuditFilters } from "@/lib/audit/list-audit";
 
 const fieldClass = "flex w-full flex-col gap-1 text-sm font-medium text-foreground sm:w-48";
@@ -14,20 +14,8 @@ export function AuditFilters({ filters, actions, targets }: { filters: TAuditFil
         Who
         <Input name="actor" type="search" defaultValue={filters.actor ?? ""} placeholder="Name or e-mail" />
       </label>
-      <label className={fieldClass}>
-        Action
-        <Select name="action" defaultValue={filters.action ?? ""}>
-          <option value="">Any action</option>
-          {actions.map(([code, label]) => <option key={code} value={code}>{label}</option>)}
-        </Select>
-      </label>
-      <label className={fieldClass}>
-        Target
-        <Select name="target" defaultValue={filters.target ?? ""}>
-          <option value="">Any target</option>
-          {targets.map((t) => <option key={t} value={t}>{t}</option>)}
-        </Select>
-      </label>
+      <SelectFilter className={fieldClass} label="Action" name="action" value={filters.action} allLabel="Any action" options={actions.map(([value, label]) => ({ value, label }))} />
+      <SelectFilter className={fieldClass} label="Target" name="target" value={filters.target} allLabel="Any target" options={targets.map((t) => ({ value: t, label: t }))} />
       <label className={fieldClass}>
         From
         <Input name="from" type="date" defaultValue={filters.from ?? ""} />

@@ -2,10 +2,13 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { SelectFilter } from "@/components/ui/select-filter";
 import type { TFilterOptions } from "@/lib/cdr/statistics/filter-options";
 import { DATE_PRESET_LABEL, DATE_PRESETS, type TStatisticsFilters } from "@/lib/cdr/statistics/filters";
 
 const fieldClass = "flex w-full flex-col gap-1 text-sm font-medium text-foreground sm:w-44";
+const AREAS = [1, 2, 3, 4, 5, 6].map((a) => ({ value: String(a), label: `Area ${a}` }));
+const named = (rows: { id: string; name: string }[]) => rows.map((r) => ({ value: r.id, label: r.name }));
 
 /** A plain GET form: the filters live in the URL, so a view can be shared and the CSV link carries them. */
 export function StatisticsFilters({ filters, options, basePath }: { filters: Partial<TStatisticsFilters>; options: TFilterOptions; basePath: string }) {
@@ -26,30 +29,19 @@ export function StatisticsFilters({ filters, options, basePath }: { filters: Par
         <Input name="to" type="date" defaultValue={filters.to ?? ""} />
       </label>
       {options.partners.length > 0 && (
-        <label className={fieldClass}>
-          Partner
-          <Select name="partner" defaultValue={filters.partner ?? ""}>
-            <option value="">All partners</option>
-            {options.partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </Select>
-        </label>
+        <SelectFilter className={fieldClass} label="Partner" name="partner" value={filters.partner} allLabel="All partners" options={named(options.partners)} />
       )}
       {options.customers.length > 0 && (
-        <label className={fieldClass}>
-          Customer
-          <Select name="customer" defaultValue={filters.customer ?? ""}>
-            <option value="">All customers</option>
-            {options.customers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </Select>
-        </label>
+        <SelectFilter className={fieldClass} label="Customer" name="customer" value={filters.customer} allLabel="All customers" options={named(options.customers)} />
       )}
-      <label className={fieldClass}>
-        PBX
-        <Select name="pbx" defaultValue={filters.pbx ?? ""}>
-          <option value="">All PBXs</option>
-          {options.pbxs.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.customerName})</option>)}
-        </Select>
-      </label>
+      <SelectFilter
+        className={fieldClass}
+        label="PBX"
+        name="pbx"
+        value={filters.pbx}
+        allLabel="All PBXs"
+        options={options.pbxs.map((p) => ({ value: p.id, label: `${p.name} (${p.customerName})` }))}
+      />
       <label className={fieldClass}>
         Direction
         <Select name="direction" defaultValue={filters.direction ?? ""}>
@@ -58,13 +50,7 @@ export function StatisticsFilters({ filters, options, basePath }: { filters: Par
           <option value="OUTBOUND">Outgoing</option>
         </Select>
       </label>
-      <label className={fieldClass}>
-        Area
-        <Select name="area" defaultValue={filters.area?.toString() ?? ""}>
-          <option value="">All areas</option>
-          {[1, 2, 3, 4, 5, 6].map((a) => <option key={a} value={a}>Area {a}</option>)}
-        </Select>
-      </label>
+      <SelectFilter className={fieldClass} label="Area" name="area" value={filters.area?.toString()} allLabel="All areas" options={AREAS} />
       <label className={fieldClass}>
         Number
         <Input name="number" type="search" inputMode="tel" defaultValue={filters.number ?? ""} placeholder="+4989123456" />
