@@ -42,7 +42,7 @@ try {
     const key = typeof args[0] === "string" ? args[0].trim().slice(0, 30) : "COPY/other";
     const t0 = performance.now();
     const r = orig.apply(this, args);
-    const done = () => { timings[key] = (timings[key] ?? 0) + performance.now() - t0; };
+    const done = () => { const d = performance.now() - t0; timings[key] = (timings[key] ?? 0) + d; if (d > 300) console.log("stmt", key.slice(0, 12), (d / 1000).toFixed(2)); };
     if (typeof r?.then === "function") r.then(done, done);
     else r?.on?.("finish", done);
     return r;
