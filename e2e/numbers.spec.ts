@@ -2,6 +2,7 @@ import { makeActiveService, makeNumberRange, makeTenant, uniqueGermanPrefix } fr
 import { expect, test } from "./fixtures";
 
 test("a partner orders 6 blocks of 10 German numbers with a prorated quote; another partner cannot see or release them", async ({ db, tenant, signInAs }) => {
+  test.setTimeout(120_000); // two partners, an order of 60 numbers and a release: longer than one page
   const area = `E2E ${Math.random().toString(36).slice(2, 8)}`;
   const prefix = uniqueGermanPrefix();
   await makeNumberRange(db, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${prefix}00`, size: 100 });
@@ -64,7 +65,7 @@ test("an admin imports a ranges file and sees its bad row reported", async ({ si
   await expect(page.getByTestId("import-refused")).toContainText("1 row(s) refused");
   const rows = page.getByTestId("import-row");
   await expect(rows.nth(0)).toContainText("Accepted");
-  await expect(rows.nth(1)).toContainText("is not a valid number");
+  await expect(rows.nth(1)).toContainText("is not in E.164");
   await page.getByRole("button", { name: "Import accepted ranges" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Import" }).click();
   await expect(page.getByText("Imported", { exact: false }).first()).toBeVisible();

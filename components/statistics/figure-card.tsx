@@ -62,7 +62,8 @@ export function FigureCard({
   else
     body = (
       <>
-        {!showTable && <div aria-hidden="true">{chart}</div>}
+        {/* inert: the chart is a picture of the table below; recharts makes its svg focusable. */}
+        {!showTable && <div inert>{chart}</div>}
         <div className={showTable ? undefined : "sr-only"}><FigureTable {...table} /></div>
       </>
     );
