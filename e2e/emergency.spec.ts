@@ -59,7 +59,7 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
   await page.goto("/emergency");
   await page.getByLabel("CSV file").setInputFiles({ name: "locations.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows, wrong].join("\n")) });
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("heading", { name: "7 rows stored, 1 refused" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "7 rows stored, 1 refused" })).toBeVisible();
   await expect(page.getByTestId("import-line-9")).toContainText("Refused: This is not a postcode of IT");
   await screenshots(page, "import");
 

@@ -111,7 +111,7 @@ export function ByAreaFigure({ query }: { query: string }) {
       title="Minutes by area"
       query={figure}
       chart={<FigureBarChart data={rows} xKey="area" height={220} bars={[{ dataKey: "minutes", name: "Minutes", fill: IN }]} />}
-      table={{ caption: "Minutes by area", headers: ["Area", "Calls", "Minutes"], rows: rows.map((r) => [r.area, formatNumber(r.calls), formatNumber(r.minutes)]) }}
+      table={{ caption: "Minutes by call-termination area (1-6)", headers: ["Area", "Calls", "Minutes"], rows: rows.map((r) => [r.area, formatNumber(r.calls), formatNumber(r.minutes)]) }}
     />
   );
 }
