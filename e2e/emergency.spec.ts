@@ -39,7 +39,7 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
   await dialog.getByLabel("Longitude").fill("9.185556");
   await dialog.getByRole("button", { name: "Save site" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("region", { name: "Sites" }).getByText("Milan HQ, floor 3")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Sites", exact: true }).getByText("Milan HQ, floor 3")).toBeVisible();
 
   // ── Assigned to ten numbers at once ───────────────────────────────────────
   for (const number of numbers.slice(0, 10)) await page.getByLabel(`Select ${number.e164}`).check();

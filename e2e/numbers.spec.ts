@@ -49,7 +49,8 @@ test("a partner orders 6 blocks of 10 German numbers with a prorated quote; anot
   await expect(page.getByTestId("number-row")).toHaveCount(50);
   await page.getByRole("button", { name: `Release ${prefix}00` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Release number" }).click();
-  await expect(page.getByText(`${prefix}00 released`)).toBeVisible();
+  await expect(page.getByText(`${prefix}00 released`, { exact: true })).toBeVisible();
+  expect((await db.phoneNumber.findUniqueOrThrow({ where: { e164: `${prefix}00` }, select: { status: true } })).status).toBe("QUARANTINE");
 });
 
 test("an admin imports a ranges file and sees its bad row reported", async ({ signInAs }) => {

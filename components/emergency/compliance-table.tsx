@@ -26,9 +26,9 @@ export function EmergencyServiceState({ row, canRequest }: { row: Pick<Complianc
 export function ComplianceTable({ rows, showPartner, canRequest }: { rows: ComplianceRow[]; showPartner: boolean; canRequest: boolean }) {
   if (!rows.length) return <EmptyState title="No PBXs with numbers or CLASSOUND yet" description="Compliance shows here once a PBX has CLASSOUND or numbers." />;
   return (
-    <TableScrollRegion label="Compliance per PBX">
+    <TableScrollRegion label="PBXs and their emergency compliance">
       <table className="w-full text-sm">
-        <caption className="sr-only">Compliance per PBX</caption>
+        <caption className="sr-only">PBXs and their emergency compliance</caption>
         <thead className="bg-neutral-50 text-left">
           <tr>
             <th scope="col" className="px-3 py-2">PBX</th>

@@ -14,9 +14,9 @@ export function SitesTable({ sites, options, canEdit }: { sites: SiteListRow[]; 
   if (!sites.length) return <EmptyState title="No sites yet" description="Define a site once, then assign it to many numbers." />;
   const template = readRuntimeEnv().MAP_TILE_URL;
   return (
-    <TableScrollRegion label="Sites">
+    <TableScrollRegion label="Sites and their addresses">
       <table className="w-full text-sm">
-        <caption className="sr-only">Sites</caption>
+        <caption className="sr-only">Sites and their addresses</caption>
         <thead className="bg-neutral-50 text-left">
           <tr>
             <th scope="col" className="px-3 py-2">Site</th>
