@@ -12,7 +12,7 @@ export function PbxStatisticsSection({ pbxId, pbxName }: { pbxId: string; pbxNam
         <h2 id="pbx-statistics" className="text-lg font-semibold text-foreground">Statistics this month</h2>
         <Link href={`/statistics?${query}`} className="text-sm font-medium text-brand-700 hover:underline">All statistics and calls of {pbxName}</Link>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <AnsweredFigure query={query} />
         <PerDayFigure query={query} />
         <IncludedUseFigure query={query} pbxNames={{ [pbxId]: pbxName }} />

@@ -24,7 +24,7 @@ export function StatisticsDashboard({ query, pbxNames, withCallList = true }: { 
   figureParams.delete("sort");
   const figureQuery = figureParams.toString();
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <AnsweredFigure query={figureQuery} />
       <PerDayFigure query={figureQuery} />
       <ByAreaFigure query={figureQuery} />

@@ -82,7 +82,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         </table>
       </TableScrollRegion>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section aria-labelledby="ranges-heading">
           <h2 id="ranges-heading" className="mb-2 text-base font-semibold text-foreground">Ranges (newest 50)</h2>
           <TableScrollRegion label="Number ranges">

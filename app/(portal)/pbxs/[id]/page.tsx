@@ -51,7 +51,7 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
   return (
     <>
       <PageHeader breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: pbx.name }]} title={pbx.name} description={`${pbx.customer.name} · ${pbx.serial}`} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card aria-labelledby="pbx-facts">
           <CardHeader><CardTitle id="pbx-facts">PBX</CardTitle></CardHeader>
           <CardContent>

@@ -28,7 +28,7 @@ export default async function NumberOrderPage({ params }: { params: Promise<{ id
         title={`${formatNumber(count)} ${order.countryCode} ${NUMBER_TYPE_LABEL[order.type].toLowerCase()} numbers ordered`}
         description={`${order.blockCount} block${order.blockCount === 1 ? "" : "s"} of ${order.blockSize} for ${order.pbx.name}, ${formatDateTime(order.createdAt)}.`}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card aria-labelledby="order-blocks">
           <CardHeader><CardTitle id="order-blocks">Numbers by block</CardTitle></CardHeader>
           <CardContent>
