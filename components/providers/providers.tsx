@@ -1,17 +1,9 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionProvider } from "next-auth/react";
-import { useState } from "react";
 import { Toaster } from "@/components/ui/toast";
 
+// No next-auth SessionProvider: no component reads the session on the client (pages get the actor on
+// the server), and the provider fetched /api/auth/session on every page load.
 export function Providers({ children }: { children: React.ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));
-  return (
-    <SessionProvider refetchOnWindowFocus={false}>
-      <QueryClientProvider client={queryClient}>
-        <Toaster>{children}</Toaster>
-      </QueryClientProvider>
-    </SessionProvider>
-  );
+  return <Toaster>{children}</Toaster>;
 }

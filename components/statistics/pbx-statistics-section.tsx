@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { AnsweredFigure, IncludedUseFigure, PerDayFigure } from "./figures";
 
 /** The PBX page's statistics: this month's totals, calls per day and each user's included use, with a link to the full view. */
@@ -12,11 +13,13 @@ export function PbxStatisticsSection({ pbxId, pbxName }: { pbxId: string; pbxNam
         <h2 id="pbx-statistics" className="text-lg font-semibold text-foreground">Statistics this month</h2>
         <Link href={`/statistics?${query}`} className="text-sm font-medium text-brand-700 hover:underline">All statistics and calls of {pbxName}</Link>
       </div>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <AnsweredFigure query={query} />
-        <PerDayFigure query={query} />
-        <IncludedUseFigure query={query} pbxNames={{ [pbxId]: pbxName }} />
-      </div>
+      <QueryProvider>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <AnsweredFigure query={query} />
+          <PerDayFigure query={query} />
+          <IncludedUseFigure query={query} pbxNames={{ [pbxId]: pbxName }} />
+        </div>
+      </QueryProvider>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { CallList } from "./call-list";
 import { AnsweredFigure, ByAreaFigure, HourOfWeekFigure, IncludedUseFigure, PerDayFigure, TopDestinationsFigure, TopNumbersFigure } from "./figures";
 
@@ -24,15 +25,17 @@ export function StatisticsDashboard({ query, pbxNames, withCallList = true }: { 
   figureParams.delete("sort");
   const figureQuery = figureParams.toString();
   return (
-    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-      <AnsweredFigure query={figureQuery} />
-      <PerDayFigure query={figureQuery} />
-      <ByAreaFigure query={figureQuery} />
-      <TopDestinationsFigure query={figureQuery} />
-      <TopNumbersFigure query={figureQuery} />
-      <HourOfWeekFigure query={figureQuery} />
-      <IncludedUseFigure query={figureQuery} pbxNames={pbxNames} />
-      {withCallList && <CallList query={query} hrefWith={hrefWith} />}
-    </div>
+    <QueryProvider>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <AnsweredFigure query={figureQuery} />
+        <PerDayFigure query={figureQuery} />
+        <ByAreaFigure query={figureQuery} />
+        <TopDestinationsFigure query={figureQuery} />
+        <TopNumbersFigure query={figureQuery} />
+        <HourOfWeekFigure query={figureQuery} />
+        <IncludedUseFigure query={figureQuery} pbxNames={pbxNames} />
+        {withCallList && <CallList query={query} hrefWith={hrefWith} />}
+      </div>
+    </QueryProvider>
   );
 }

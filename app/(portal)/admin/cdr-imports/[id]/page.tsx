@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { ImportProgress } from "@/components/cdr/import-progress";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { cdrImportDetail } from "@/lib/cdr/import/uploads";
@@ -25,7 +26,9 @@ export default async function CdrImportPage({ params }: { params: Promise<{ id: 
         title={detail.fileName}
         description={`Started ${formatDateTime(detail.createdAt)}${detail.createdBy ? ` by ${detail.createdBy.name}` : ""}${detail.pbx ? ` · PBX ${detail.pbx.name}` : ""}`}
       />
-      <ImportProgress initial={{ id, status, rowsRead, rowsStored, rowsDuplicate, rowsRefused, report, error, refusedRows }} />
+      <QueryProvider>
+        <ImportProgress initial={{ id, status, rowsRead, rowsStored, rowsDuplicate, rowsRefused, report, error, refusedRows }} />
+      </QueryProvider>
     </>
   );
 }
