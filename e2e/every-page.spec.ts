@@ -35,11 +35,18 @@ for (const role of [...ROLES, "signed out"] as const) {
 
     const { page } = role === "PARTNER" ? partner : await signInAs(role);
     const tooWide: string[] = [];
+    let forbiddenPageChecked = false;
     for (const url of portalPages(ids)) {
       await page.setViewportSize(PHONE);
       const response = await page.goto(url);
       // Every role opens every page: another role's pages must answer 403, not fail.
-      expect(response?.status(), url).toBeLessThan(500);
+      const status = response?.status();
+      expect(status, url).toBeLessThan(500);
+      // The 403 page is the same page whichever URL refused: its layout and axe are checked once a role.
+      if (status === 403) {
+        if (forbiddenPageChecked) continue;
+        forbiddenPageChecked = true;
+      }
       const overflow = await sidewaysOverflow(page);
       if (overflow > 0) tooWide.push(`${url} by ${overflow} px`);
       // A table that scrolls inside its own region must be reachable by keyboard at this width too.

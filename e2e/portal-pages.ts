@@ -48,7 +48,6 @@ export function portalPages(ids: PageIds) {
     "/tickets/new",
     "/admin/tickets",
     "/sms",
-    `/pbxs/${ids.pbxId}`,
     "/statistics",
     `/statistics?pbx=${ids.pbxId}&preset=last_month`,
     "/numbers",
