@@ -87,6 +87,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                   <Link href={`/pbxs?customer=${profile.id}`} className={linkClass}>
                     PBXs<span className="sr-only"> of {profile.name}</span>
                   </Link>
+                  <Link href={`/statistics?customer=${profile.id}`} className={linkClass}>
+                    Call statistics<span className="sr-only"> of {profile.name}</span>
+                  </Link>
                   {canRequest && (
                     <Link href={`/activations?customer=${profile.id}`} className={linkClass}>
                       Activation requests<span className="sr-only"> of {profile.name}</span>
