@@ -23,6 +23,8 @@ test("a partner orders 6 blocks of 10 German numbers with a prorated quote; anot
   const confirm = page.getByRole("button", { name: "Confirm order" });
   await confirm.click();
   await expect(page).toHaveURL(/\/numbers\/orders\/c[a-z0-9]+$/);
+  // R13: the location is asked for right after the order.
+  await expect(page.getByTestId("order-emergency-prompt")).toContainText("60 of these numbers need an emergency location");
 
   const blocks = page.getByTestId("order-block");
   await expect(blocks).toHaveCount(6);

@@ -7,7 +7,7 @@ import { complianceOverview } from "./compliance";
 import { exportLocationsCsv, importLocationsCsv } from "./csv";
 import { assertCallerIdAllowed } from "./gate";
 import { locationInForce, numberHistory } from "./history";
-import { listEmergencyNumbers } from "./numbers";
+import { listEmergencyNumbers, orderNumbersWithoutLocation } from "./numbers";
 import { registerNumbers } from "./registration";
 import { createSite, listSites, updateSite } from "./sites";
 
@@ -78,6 +78,25 @@ describe("authorization", () => {
     await expect(assignSite(prisma, a2EndUser, { siteId: own.id, numberIds: [aNumbers[11]!.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(assignSite(prisma, a2EndUser, { siteId: own.id, numberIds: ids(a2Numbers) })).resolves.toMatchObject({ assigned: 2 });
     await expect(registerNumbers(prisma, a2EndUser, { numberIds: ids(a2Numbers), decision: "ACTIVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("right after an order", () => {
+  it("counts the order's numbers still without a location, for its partner only", async () => {
+    const numbers = await makeNumbers(prisma, { partnerId: a.partner.id, pbxId: a.pbx.id }, 3, "IT");
+    const order = await prisma.numberOrder.create({
+      data: {
+        partnerId: a.partner.id, pbxId: a.pbx.id, countryCode: "IT", type: "GEOGRAPHIC", blockSize: 1, blockCount: 3, status: "COMPLETED", currency: "EUR",
+        setupTotal: "0", monthlyTotal: "0", idempotencyKey: "order-prompt", requestHash: "-", createdById: a.partnerActor.userId,
+        blocks: { create: numbers.map((n) => ({ firstE164: n.e164, lastE164: n.e164, size: 1, numbers: { connect: { id: n.id } } })) },
+      },
+    });
+    expect(await orderNumbersWithoutLocation(prisma, a.partnerActor, order.id)).toBe(3);
+    const site = await createSite(prisma, a.partnerActor, { customerId: a.customer.id, site: milan("Milan order prompt") });
+    await assignSite(prisma, a.partnerActor, { siteId: site.id, numberIds: [numbers[0]!.id] });
+    expect(await orderNumbersWithoutLocation(prisma, a.partnerActor, order.id)).toBe(2);
+    // Another partner learns nothing from the order's id.
+    expect(await orderNumbersWithoutLocation(prisma, b.partnerActor, order.id)).toBe(0);
   });
 });
 

@@ -12,6 +12,14 @@ export const NEEDS_LOCATION: Prisma.PhoneNumberWhereInput = { pbxId: { not: null
 
 export const NUMBERS_PAGE_SIZE = 50;
 
+/** R13 right after an order, not weeks later: how many of the order's numbers still need a location. */
+export async function orderNumbersWithoutLocation(db: Db, actor: Actor, orderId: string) {
+  assertCan(actor, "emergency.view");
+  return db.phoneNumber.count({
+    where: { AND: [scope.phoneNumbers(actor), NEEDS_LOCATION, { orderBlock: { orderId } }, { emergencyStatus: { in: ["NO_LOCATION", "CHANGES_REQUIRED"] } }] },
+  });
+}
+
 export type StatusCounts = Record<EmergencyStatus, number>;
 
 export function statusCounts(groups: { emergencyStatus: EmergencyStatus; _count: { _all: number } }[]): StatusCounts {
