@@ -43,3 +43,19 @@ test("a partner adds a customer, fills in its legal entity with the form's check
   await expect(page).toHaveURL(new RegExp(`/pbxs\\?customer=${tenant.customer.id}$`));
   await expect(page.getByRole("table", { name: "PBXs" }).getByRole("link", { name: tenant.pbx.name })).toBeVisible();
 });
+
+test("a partner sets its own usage-alert thresholds for a customer, with the mistake explained beside the field", async ({ db, tenant, signInAs }) => {
+  const { page } = await signInAs("PARTNER");
+  await page.goto(`/customers?q=${encodeURIComponent(tenant.customer.name)}`);
+  const card = page.getByRole("region", { name: tenant.customer.name });
+  await card.getByRole("button", { name: `Usage alerts of ${tenant.customer.name}: 80 %, 100 % (default). Change` }).click();
+  const dialog = page.getByRole("dialog", { name: `Usage alerts for ${tenant.customer.name}` });
+  await dialog.getByLabel("Thresholds in percent").fill("50, 90, 120");
+  await dialog.getByRole("button", { name: "Save thresholds" }).click();
+  await expect(dialog.getByText("Each threshold is a percent from 1 to 100")).toBeVisible();
+  await dialog.getByLabel("Thresholds in percent").fill("90, 50");
+  await dialog.getByRole("button", { name: "Save thresholds" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByRole("button", { name: /^Usage alerts of .*: 50 %, 90 %\. Change$/ })).toBeVisible();
+  expect((await db.usageAlertSetting.findUniqueOrThrow({ where: { customerId: tenant.customer.id } })).percents).toEqual([50, 90]);
+});

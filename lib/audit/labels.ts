@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "catalogue.template_attached": "Template attached",
   "customer.created": "Customer added",
   "customer.legal_entity_updated": "Customer's legal entity changed",
+  "customer.usage_alerts_set": "Customer's usage alerts set",
   "file.read": "File opened",
   "user.created": "User created",
   "user.disabled": "User disabled",

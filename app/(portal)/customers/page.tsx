@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ComplianceProfileCard } from "@/components/compliance/compliance-profile-card";
 import { LegalEntityDialog } from "@/components/customers/legal-entity-dialog";
 import { NewCustomerDialog } from "@/components/customers/new-customer-dialog";
+import { UsageAlertsDialog } from "@/components/customers/usage-alerts-dialog";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterTab } from "@/components/ui/filter-tab";
@@ -13,6 +14,7 @@ import { EXPIRY_NOTICE_DAYS, complianceProfiles } from "@/lib/activations/compli
 import { activationCountries } from "@/lib/activations/countries";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
+import { usageAlertThresholds } from "@/lib/customers/usage-alerts";
 import { db } from "@/lib/db/client";
 import { parseSearchParams, searchEnum, searchText, type RawSearchParams } from "@/lib/http/search-params";
 
@@ -30,6 +32,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const canRequest = can(actor, "activation.request");
   const [profiles, countries] = await Promise.all([complianceProfiles(db(), actor, new Date(), { q }), canManage ? activationCountries(db()) : []]);
   const shown = onlyAttention ? profiles.filter((p) => p.needsAttention > 0) : profiles;
+  const thresholds = canManage ? await usageAlertThresholds(db(), actor, shown.map((p) => p.id)) : new Map<string, never>();
   const attentionCount = profiles.filter((p) => p.needsAttention > 0).length;
   const withQuery = (extra: Record<string, string>) => `/customers?${new URLSearchParams({ ...(q ? { q } : {}), ...extra })}`;
   return (
@@ -96,6 +99,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     </Link>
                   )}
                   {canManage && <LegalEntityDialog customer={profile} countries={countries} />}
+                  {thresholds.has(profile.id) && <UsageAlertsDialog customer={profile} thresholds={thresholds.get(profile.id)!} />}
                 </>
               }
             />
