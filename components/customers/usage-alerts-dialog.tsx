@@ -25,8 +25,8 @@ export function UsageAlertsDialog({ customer, thresholds }: { customer: { id: st
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
-        <Button variant="secondary" size="sm" aria-label={`Usage alerts of ${customer.name}: ${current}. Change`}>
-          Usage alerts: {current}
+        <Button variant="secondary" size="sm">
+          Usage alerts<span className="sr-only"> of {customer.name}</span>: {current}
         </Button>
       </DialogTrigger>
       <DialogContent
