@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { makeActiveService, makeNumberPriceList, makeNumberRange, makeTwoTenants, uniqueGermanPrefix } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { isAlignedBlock } from "./blocks";
+import { loadOrderContext, loadOrderPbx, quoteNumbers } from "./context";
 import { setDefaultCallerNumber } from "./default-caller";
 import { holdBlocks, unsafeSweepExpiredHolds } from "./holds";
 import { withIdempotency } from "./idempotency";
@@ -187,6 +188,24 @@ describe("the one-statement order (placeOrder)", () => {
     const perNumber = await prisma.phoneNumberEvent.groupBy({ by: ["phoneNumberId"], where: { kind: "ORDERED", phoneNumber: { areaName: area } }, _count: true });
     expect(perNumber).toHaveLength(numbers.length);
     expect(perNumber.every((n) => n._count === 1)).toBe(true);
+  });
+
+  it("reads its context in one statement that quotes and scopes exactly like loadOrderPbx + quoteNumbers", async () => {
+    const now = new Date();
+    const item = { countryCode: "DE", type: "GEOGRAPHIC" as const };
+    const context = await loadOrderContext(prisma, a.partnerActor, a.pbx.id, item, now);
+    expect(context).toMatchObject({ pbxId: a.pbx.id, partnerId: a.partner.id });
+    expect(context.quote(30)).toEqual(await quoteNumbers(prisma, await loadOrderPbx(prisma, a.partnerActor, a.pbx.id), { ...item, quantity: 30 }, now));
+    // The policy's tenant rule: another partner's PBX does not exist; an end user sees its own customer's; an admin any.
+    await expectAppError(loadOrderContext(prisma, b.partnerActor, a.pbx.id, item, now), "NOT_FOUND");
+    await expectAppError(loadOrderContext(prisma, b.endUserActor, a.pbx.id, item, now), "NOT_FOUND");
+    expect((await loadOrderContext(prisma, a.endUserActor, a.pbx.id, item, now)).pbxId).toBe(a.pbx.id);
+    expect((await loadOrderContext(prisma, admin, a.pbx.id, item, now)).pbxId).toBe(a.pbx.id);
+    // Nothing priced for this type: the same refusal as quoteNumbers.
+    const unpriced = { countryCode: "DE", type: "MOBILE" as const };
+    const expected = await expectAppError(Promise.resolve().then(async () => quoteNumbers(prisma, await loadOrderPbx(prisma, a.partnerActor, a.pbx.id), { ...unpriced, quantity: 1 }, now)), "CONFLICT");
+    const refused = await expectAppError(Promise.resolve().then(async () => (await loadOrderContext(prisma, a.partnerActor, a.pbx.id, unpriced, now)).quote(1)), "CONFLICT");
+    expect(refused.message).toBe(expected.message);
   });
 
   it("leaves nothing behind when it cannot be filled, so the same key works once numbers are back", async () => {
