@@ -208,6 +208,16 @@ describe("the one-statement order (placeOrder)", () => {
     expect(refused.message).toBe(expected.message);
   });
 
+  it("takes only blocks that contain the number pattern asked for", async () => {
+    const area = "One statement, pattern";
+    const first = `${uniqueGermanPrefix()}000`;
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first, size: 100 });
+    // "…047" lies in the fifth block of 10: the first four do not match.
+    const digits = `${BigInt(first.slice(1)) + 47n}`.slice(-6);
+    const { result } = await order(prisma, a.partnerActor, { areaName: area, pattern: digits });
+    expect(result.blocks.map((b) => b.firstE164)).toEqual([`+${BigInt(first.slice(1)) + 40n}`]);
+  });
+
   it("leaves nothing behind when it cannot be filled, so the same key works once numbers are back", async () => {
     const area = "One statement, scarce";
     const first = `${uniqueGermanPrefix()}000`;
