@@ -150,6 +150,16 @@ export const scope = {
     if (actor.role === "PARTNER") return { customer: { partnerId: partnerIdOf(actor) } };
     return { customerId: customerIdOf(actor) };
   },
+  /**
+   * The same tenant rule as `pbxs`, for raw SQL (the number order reads its PBX with its price list
+   * in one statement): a partner's PBXs are its customers' ones, an end user's its customer's; null
+   * means every PBX.
+   */
+  pbxTenant(actor: Actor): { partnerId: string } | { customerId: string } | null {
+    if (actor.role === "ADMIN") return null;
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return { customerId: customerIdOf(actor) };
+  },
   activationRequests(actor: Actor): Prisma.ActivationRequestWhereInput {
     // A draft is the partner's workspace: reviewers see a request once it is submitted.
     if (actor.role === "ADMIN") return { status: { not: "DRAFT" } };

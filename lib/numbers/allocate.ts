@@ -27,13 +27,13 @@ export interface Block {
 export class BlockRaceError extends Error {}
 
 /**
- * Claims `blockCount` aligned, contiguous, wholly available blocks and locks them for this transaction.
- * Each block is claimed through its first number ("head", ending in 0 or 00) with
- * `FOR UPDATE SKIP LOCKED`, so concurrent allocators walk past each other's blocks instead of waiting
- * or colliding; then every member is locked. The caller changes the rows in the same transaction:
- * if it fails, nothing stays reserved. Returns fewer blocks than asked when fewer are left.
+ * The SELECT that claims up to `limit` heads (first numbers, ending in 0 or 00) of aligned,
+ * contiguous, wholly free blocks, locking them `FOR UPDATE SKIP LOCKED` so concurrent allocators walk
+ * past each other's blocks instead of waiting or colliding. Each row is a head's id, e164 and the
+ * block's last number. `onlyHeld` claims only blocks of the request's hold; `andAlso` narrows further.
+ * Shared by claimBlocks and the one-statement order (place-order.ts).
  */
-export async function claimBlocks(tx: Tx, request: BlockRequest): Promise<Block[]> {
+export function claimHeadsSql(request: BlockRequest, limit: Prisma.Sql, onlyHeld: boolean, andAlso: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const k = blockDigits(request.blockSize);
   const area = request.areaName ?? null;
   const pattern = request.pattern ?? null;
@@ -42,7 +42,7 @@ export async function claimBlocks(tx: Tx, request: BlockRequest): Promise<Block[
   const free = (alias: string) => Prisma.sql`(${Prisma.raw(alias)}."holdId" IS NULL OR ${Prisma.raw(alias)}."holdId" = ${hold}::text OR NOT EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${Prisma.raw(alias)}."holdId" AND x."expiresAt" > now()))`;
   const lastOf = Prisma.sql`left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int)`;
   // Ordered by e164 alone, so the index walk stops after `limit` whole blocks instead of sorting them all.
-  const claim = (limit: number, onlyHeld: boolean) => tx.$queryRaw<{ id: string; e164: string; last: string }[]>`
+  return Prisma.sql`
     SELECT h."id", h."e164", ${lastOf} AS "last"
     FROM "PhoneNumber" h
     WHERE h."countryCode" = ${request.countryCode} AND h."type" = ${request.type}::"NumberType" AND h."status" = 'AVAILABLE'
@@ -56,24 +56,43 @@ export async function claimBlocks(tx: Tx, request: BlockRequest): Promise<Block[
            WHERE m."countryCode" = h."countryCode" AND m."type" = h."type" AND m."status" = 'AVAILABLE'
              AND length(m."e164") = length(h."e164") AND m."e164" BETWEEN h."e164" AND ${lastOf} AND ${free("m")}
           ) = ${request.blockSize}::int
+      ${andAlso}
     ORDER BY h."e164"
-    LIMIT ${limit}::int
+    LIMIT ${limit}
     FOR UPDATE OF h SKIP LOCKED`;
+}
+
+/**
+ * The SELECT that locks every member of the claimed blocks (`heads`: a relation with "e164" and
+ * "last"). It waits only on a rare single-number claim inside a block; a member that is no longer
+ * AVAILABLE drops out, so a block with fewer rows than its size changed under us (BlockRaceError).
+ */
+export function lockMembersSql(request: BlockRequest, heads: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m."id", m."e164", h."e164" AS "head"
+    FROM "PhoneNumber" m
+    JOIN ${heads} ON length(m."e164") = length(h."e164") AND m."e164" BETWEEN h."e164" AND h."last"
+    WHERE m."countryCode" = ${request.countryCode} AND m."type" = ${request.type}::"NumberType" AND m."status" = 'AVAILABLE'
+    ORDER BY m."e164"
+    FOR UPDATE OF m`;
+}
+
+/**
+ * Claims `blockCount` aligned, contiguous, wholly available blocks and locks them for this transaction
+ * (see claimHeadsSql, then every member is locked). The caller changes the rows in the same
+ * transaction: if it fails, nothing stays reserved. Returns fewer blocks than asked when fewer are left.
+ */
+export async function claimBlocks(tx: Tx, request: BlockRequest): Promise<Block[]> {
+  const claim = (limit: number, onlyHeld: boolean) => tx.$queryRaw<{ id: string; e164: string; last: string }[]>(claimHeadsSql(request, Prisma.sql`${limit}::int`, onlyHeld));
   // The partner's own held blocks first, then any free ones.
-  const heads = hold ? await claim(request.blockCount, true) : [];
+  const heads = request.holdId ? await claim(request.blockCount, true) : [];
   if (heads.length < request.blockCount) heads.push(...(await claim(request.blockCount - heads.length, false)));
   if (heads.length === 0) return [];
   if (request.blockSize === 1) return heads.map((h) => ({ firstE164: h.e164, lastE164: h.e164, ids: [h.id], e164s: [h.e164] }));
 
-  // The heads are ours; lock the members (they wait only on a rare single-number claim in the block).
-  const members = await tx.$queryRaw<{ id: string; e164: string; head: string }[]>`
-    SELECT m."id", m."e164", h."e164" AS "head"
-    FROM "PhoneNumber" m
-    JOIN unnest(${heads.map((h) => h.e164)}::text[], ${heads.map((h) => h.last)}::text[]) AS h("e164", "last")
-      ON length(m."e164") = length(h."e164") AND m."e164" BETWEEN h."e164" AND h."last"
-    WHERE m."countryCode" = ${request.countryCode} AND m."type" = ${request.type}::"NumberType" AND m."status" = 'AVAILABLE'
-    ORDER BY m."e164"
-    FOR UPDATE OF m`;
+  const members = await tx.$queryRaw<{ id: string; e164: string; head: string }[]>(
+    lockMembersSql(request, Prisma.sql`unnest(${heads.map((h) => h.e164)}::text[], ${heads.map((h) => h.last)}::text[]) AS h("e164", "last")`),
+  );
   const byHead = new Map<string, { id: string; e164: string }[]>();
   for (const m of members) byHead.set(m.head, [...(byHead.get(m.head) ?? []), m]);
   return heads.map((h) => {

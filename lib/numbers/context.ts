@@ -1,11 +1,11 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import type { NumberType } from "@/lib/db/generated/enums";
+import { Prisma } from "@/lib/db/generated/client";
+import type { LicensePlan, NumberType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { basketQuote } from "@/lib/pricing/basket-quote";
-import { priceListInForce } from "@/lib/pricing/price-list-in-force";
+import { basketQuote, type BasketPbx, type BasketPriceList } from "@/lib/pricing/basket-quote";
+import { priceListInForce, priceListInForceSql } from "@/lib/pricing/price-list-in-force";
 
 type Reader = Pick<Db, "pbx" | "priceList"> | Prisma.TransactionClient;
 
@@ -25,23 +25,90 @@ export async function loadOrderPbx(db: Reader, actor: Actor, pbxId: string) {
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
-  // R6: numbers hang off the CLASSOUND service.
-  if (pbx.service?.status !== "ACTIVE") throw new AppError("CONFLICT", "CLASSOUND is not active on this PBX: numbers can be ordered once it is.");
-  if (pbx.licensePlan === "LIFETIME" || !pbx.termExpiry) throw new AppError("CONFLICT", "A PBX with a lifetime license has no term to price numbers on.");
-  return { ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry };
+  return { ...pbx, ...assertNumbersOrderable({ serviceStatus: pbx.service?.status, ...pbx }) };
 }
 export type OrderPbx = Awaited<ReturnType<typeof loadOrderPbx>>;
 
+/** R6: numbers hang off an active CLASSOUND service, and are priced on a PBX's term (so not a lifetime license). */
+function assertNumbersOrderable(pbx: { serviceStatus?: string | null; licensePlan: LicensePlan; termExpiry: Date | null }) {
+  if (pbx.serviceStatus !== "ACTIVE") throw new AppError("CONFLICT", "CLASSOUND is not active on this PBX: numbers can be ordered once it is.");
+  if (pbx.licensePlan === "LIFETIME" || !pbx.termExpiry) throw new AppError("CONFLICT", "A PBX with a lifetime license has no term to price numbers on.");
+  return { licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry };
+}
+
+type QuotedPbx = BasketPbx & { termExpiry: Date };
+type NumberPriceRow = NonNullable<BasketPriceList["numberPrices"]>[number];
+type NumberItem = { countryCode: string; type: NumberType; quantity: number };
+
+/** The quote itself, from rows already read: basketQuote, the one pricing function. */
+function quoteFromPriceList(pbx: QuotedPbx, priceList: BasketPriceList | null, item: NumberItem, now: Date) {
+  if (!priceList) throw new AppError("CONFLICT", "The partner's price list has no prices in force today.");
+  return basketQuote({ pbx, priceList, orderDate: now, flatFee: false, numbers: [item] });
+}
+
 /** R3 + R6/R7: the numbers' setup and monthly fees at the partner's tier, prorated to the PBX's expiry. */
-export async function quoteNumbers(db: Reader, pbx: OrderPbx, item: { countryCode: string; type: NumberType; quantity: number }, now: Date) {
+export async function quoteNumbers(db: Reader, pbx: OrderPbx, item: NumberItem, now: Date) {
   if (pbx.termExpiry <= now) throw new AppError("CONFLICT", "The PBX's term has expired: renew it before ordering numbers.");
   const { tierId, timeZone } = pbx.customer.partner;
   const priceList = await priceListInForce(db, tierId, now, {
     flatFeeBands: { select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true } },
     numberPrices: { where: { countryCode: item.countryCode, type: item.type }, select: { countryCode: true, type: true, setupFee: true, monthlyFee: true } },
   });
-  if (!priceList) throw new AppError("CONFLICT", "The partner's price list has no prices in force today.");
-  return basketQuote({ pbx: { ...pbx, timeZone }, priceList, orderDate: now, flatFee: false, numbers: [item] });
+  return quoteFromPriceList({ ...pbx, timeZone }, priceList, item, now);
+}
+
+/**
+ * What a number order needs before it allocates, in ONE statement instead of the eight of
+ * loadOrderPbx + quoteNumbers (the order is the hot path, docs/performance.md): the PBX within the
+ * policy's tenant rule (scope.pbxTenant, the same rule as scope.pbxs), its service, its users, the
+ * partner's tier and time zone, and the tier's price list in force with its price for this country
+ * and type. The same checks as loadOrderPbx; `quote` then prices it like quoteNumbers.
+ */
+export async function loadOrderContext(db: Db, actor: Actor, pbxId: string, item: Omit<NumberItem, "quantity">, now: Date) {
+  const tenant = scope.pbxTenant(actor);
+  const inTenant = !tenant ? Prisma.sql`true` : "partnerId" in tenant ? Prisma.sql`c."partnerId" = ${tenant.partnerId}` : Prisma.sql`p."customerId" = ${tenant.customerId}`;
+  const [row] = await db.$queryRaw<
+    {
+      id: string;
+      licensePlan: LicensePlan;
+      termStart: Date;
+      termExpiry: Date | null;
+      serviceStatus: string | null;
+      users: number;
+      partnerId: string;
+      timeZone: string;
+      priceListId: string | null;
+      currency: string | null;
+      setupFee: NumberPriceRow["setupFee"] | null;
+      monthlyFee: NumberPriceRow["monthlyFee"] | null;
+    }[]
+  >`
+    SELECT p."id", p."licensePlan"::text AS "licensePlan", p."termStart", p."termExpiry", s."status"::text AS "serviceStatus",
+           (SELECT coalesce(sum(l."quantity"), 0)::int FROM "PbxLicense" l WHERE l."pbxId" = p."id") AS "users",
+           c."partnerId", pa."timeZone", pl."id" AS "priceListId", pl."currency", np."setupFee", np."monthlyFee"
+    FROM "Pbx" p
+    JOIN "Customer" c ON c."id" = p."customerId"
+    JOIN "Partner" pa ON pa."id" = c."partnerId"
+    LEFT JOIN "ClassoundService" s ON s."pbxId" = p."id"
+    LEFT JOIN LATERAL (${priceListInForceSql(Prisma.sql`pa."tierId"`, now)}) pl ON true
+    LEFT JOIN "NumberPrice" np ON np."priceListId" = pl."id" AND np."countryCode" = ${item.countryCode} AND np."type" = ${item.type}::"NumberType"
+    WHERE p."id" = ${pbxId} AND ${inTenant}`;
+  if (!row) throw new AppError("NOT_FOUND", "This PBX does not exist.");
+  const { licensePlan, termExpiry } = assertNumbersOrderable(row);
+  const pbx: QuotedPbx = { licensePlan, termStart: row.termStart, termExpiry, licenses: [{ quantity: row.users }], timeZone: row.timeZone };
+  // Numbers never carry the flat fee (flatFee: false), so its bands are not read.
+  const priceList: BasketPriceList | null = row.priceListId
+    ? { currency: row.currency!, flatFeeBands: [], numberPrices: row.setupFee === null ? [] : [{ countryCode: item.countryCode, type: item.type, setupFee: row.setupFee, monthlyFee: row.monthlyFee! }] }
+    : null;
+  return {
+    pbxId: row.id,
+    partnerId: row.partnerId,
+    /** Prices `quantity` numbers of the item: throws CONFLICT when the term has expired or nothing is priced. */
+    quote(quantity: number) {
+      if (termExpiry <= now) throw new AppError("CONFLICT", "The PBX's term has expired: renew it before ordering numbers.");
+      return quoteFromPriceList(pbx, priceList, { ...item, quantity }, now);
+    },
+  };
 }
 
 /** What the order form offers: the country/type pairs the partner's price list prices, with their areas. */

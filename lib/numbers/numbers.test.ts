@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { makeActiveService, makeNumberPriceList, makeNumberRange, makeTwoTenants, uniqueGermanPrefix } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { isAlignedBlock } from "./blocks";
+import { loadOrderContext, loadOrderPbx, quoteNumbers } from "./context";
 import { setDefaultCallerNumber } from "./default-caller";
 import { holdBlocks, unsafeSweepExpiredHolds } from "./holds";
 import { withIdempotency } from "./idempotency";
@@ -120,6 +121,163 @@ describe("idempotent orders", () => {
 
     await expect(withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k2", body: {} }, async () => { throw new AppError("CONFLICT", "no"); })).rejects.toThrow("no");
     expect(await withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k2", body: {} }, async () => ({ done: 1 }))).toEqual({ replayed: false, result: { done: 1 } });
+  });
+});
+
+describe("the one-statement order (placeOrder)", () => {
+  const rowsOf = async (orderId: string) => ({
+    orders: await prisma.numberOrder.findMany({ where: { id: orderId } }),
+    blocks: await prisma.numberOrderBlock.findMany({ where: { orderId }, orderBy: { firstE164: "asc" } }),
+    lines: await prisma.numberOrderLine.findMany({ where: { orderId }, orderBy: { sortOrder: "asc" } }),
+    numbers: await prisma.phoneNumber.findMany({ where: { orderBlock: { orderId } } }),
+    events: await prisma.phoneNumberEvent.findMany({ where: { orderId } }),
+    audit: await prisma.auditLog.findMany({ where: { entityType: "NumberOrder", entityId: orderId } }),
+  });
+
+  it("writes the order, its blocks, lines, assignment, two events per number, one audit row and the stored answer", async () => {
+    const area = "One statement";
+    const first = `${uniqueGermanPrefix()}000`;
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first, size: 50 });
+    const idempotencyKey = key();
+    const { replayed, result } = await order(prisma, a.partnerActor, { areaName: area, blockCount: 2, idempotencyKey });
+    expect(replayed).toBe(false);
+    const at = (d: bigint) => `+${BigInt(first.slice(1)) + d}`;
+    expect(result).toEqual({ orderId: expect.any(String), blocks: [{ firstE164: at(0n), lastE164: at(9n), size: 10 }, { firstE164: at(10n), lastE164: at(19n), size: 10 }], chargeTotal: expect.stringMatching(/^\d+\.\d\d$/), currency: "EUR" });
+
+    const rows = await rowsOf(result.orderId);
+    expect(rows.orders).toHaveLength(1);
+    const [o] = rows.orders;
+    expect(o).toMatchObject({ partnerId: a.partner.id, pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", areaName: area, blockSize: 10, blockCount: 2, status: "COMPLETED", currency: "EUR", idempotencyKey, createdById: a.partnerActor.userId });
+    expect(rows.lines.map((l) => [l.sortOrder, l.kind, l.quantity])).toEqual([[0, "NUMBER_SETUP", 20], [1, "NUMBER_MONTHLY", 20]]);
+    expect(rows.lines[0]).toMatchObject({ description: "Setup, DE geographic DID", formula: "20 numbers × 5.00 EUR setup = 100.00 EUR" });
+    expect(o.setupTotal.toFixed(2)).toBe("100.00");
+    expect(o.monthlyTotal.toFixed(2)).toBe(rows.lines[1].amount.toFixed(2));
+    expect(o.chargeTotal.toFixed(2)).toBe(result.chargeTotal);
+    expect(rows.blocks.map((b) => [b.firstE164, b.lastE164, b.size])).toEqual([[at(0n), at(9n), 10], [at(10n), at(19n), 10]]);
+    expect(rows.numbers).toHaveLength(20);
+    for (const n of rows.numbers) {
+      expect(n).toMatchObject({ status: "ASSIGNED", partnerId: a.partner.id, pbxId: a.pbx.id, holdId: null });
+      const block = rows.blocks.find((b) => b.id === n.orderBlockId)!;
+      expect(n.e164 >= block.firstE164 && n.e164 <= block.lastE164).toBe(true);
+    }
+    expect(rows.events).toHaveLength(40);
+    for (const n of rows.numbers) expect(rows.events.filter((e) => e.phoneNumberId === n.id).map((e) => e.kind).sort()).toEqual(["ASSIGNED", "ORDERED"]);
+    expect(rows.events.every((e) => e.actorId === a.partnerActor.userId && e.partnerId === a.partner.id && e.pbxId === a.pbx.id)).toBe(true);
+    expect(rows.audit).toHaveLength(1);
+    expect(rows.audit[0]).toMatchObject({ actorId: a.partnerActor.userId, action: "numbers.ordered", detail: { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", blockSize: 10, blockCount: 2 } });
+    const record = await prisma.idempotencyRecord.findUniqueOrThrow({ where: { partnerId_scope_key: { partnerId: a.partner.id, scope: "numbers.order", key: idempotencyKey } } });
+    expect(record).toMatchObject({ state: "DONE", responseStatus: 200, requestHash: o.requestHash, responseBody: result });
+
+    // The replay answers from the record and writes nothing more.
+    expect(await order(prisma, a.partnerActor, { areaName: area, blockCount: 2, idempotencyKey })).toEqual({ replayed: true, result });
+    expect(await rowsOf(result.orderId)).toEqual(rows);
+    expect(await prisma.numberOrder.count({ where: { areaName: area } })).toBe(1);
+  });
+
+  it("keeps blocks whole when single numbers and blocks are ordered at once from one range", async () => {
+    const area = "One statement, mixed";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 200 });
+    const orders = [
+      ...Array.from({ length: 8 }, () => order(wide, a.partnerActor, { areaName: area, blockSize: 10, blockCount: 1 })),
+      ...Array.from({ length: 16 }, () => order(wide, a.partnerActor, { areaName: area, blockSize: 1, blockCount: 2 })),
+    ];
+    const results = await Promise.all(orders);
+    const numbers = await prisma.phoneNumber.findMany({ where: { areaName: area, status: "ASSIGNED" }, select: { e164: true, orderBlock: { select: { orderId: true, size: true } } } });
+    expect(numbers).toHaveLength(8 * 10 + 16 * 2);
+    for (const r of results.slice(0, 8)) expect(isAlignedBlock(numbers.filter((n) => n.orderBlock?.orderId === r.result.orderId).map((n) => n.e164), 10)).toBe(true);
+    const perNumber = await prisma.phoneNumberEvent.groupBy({ by: ["phoneNumberId"], where: { kind: "ORDERED", phoneNumber: { areaName: area } }, _count: true });
+    expect(perNumber).toHaveLength(numbers.length);
+    expect(perNumber.every((n) => n._count === 1)).toBe(true);
+  });
+
+  it("reads its context in one statement that quotes and scopes exactly like loadOrderPbx + quoteNumbers", async () => {
+    const now = new Date();
+    const item = { countryCode: "DE", type: "GEOGRAPHIC" as const };
+    const context = await loadOrderContext(prisma, a.partnerActor, a.pbx.id, item, now);
+    expect(context).toMatchObject({ pbxId: a.pbx.id, partnerId: a.partner.id });
+    expect(context.quote(30)).toEqual(await quoteNumbers(prisma, await loadOrderPbx(prisma, a.partnerActor, a.pbx.id), { ...item, quantity: 30 }, now));
+    // The policy's tenant rule: another partner's PBX does not exist; an end user sees its own customer's; an admin any.
+    await expectAppError(loadOrderContext(prisma, b.partnerActor, a.pbx.id, item, now), "NOT_FOUND");
+    await expectAppError(loadOrderContext(prisma, b.endUserActor, a.pbx.id, item, now), "NOT_FOUND");
+    expect((await loadOrderContext(prisma, a.endUserActor, a.pbx.id, item, now)).pbxId).toBe(a.pbx.id);
+    expect((await loadOrderContext(prisma, admin, a.pbx.id, item, now)).pbxId).toBe(a.pbx.id);
+    // Nothing priced for this type: the same refusal as quoteNumbers.
+    const unpriced = { countryCode: "DE", type: "MOBILE" as const };
+    const expected = await expectAppError(Promise.resolve().then(async () => quoteNumbers(prisma, await loadOrderPbx(prisma, a.partnerActor, a.pbx.id), { ...unpriced, quantity: 1 }, now)), "CONFLICT");
+    const refused = await expectAppError(Promise.resolve().then(async () => (await loadOrderContext(prisma, a.partnerActor, a.pbx.id, unpriced, now)).quote(1)), "CONFLICT");
+    expect(refused.message).toBe(expected.message);
+  });
+
+  it("takes only blocks that contain the number pattern asked for", async () => {
+    const area = "One statement, pattern";
+    const first = `${uniqueGermanPrefix()}000`;
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first, size: 100 });
+    // "…047" lies in the fifth block of 10: the first four do not match.
+    const digits = `${BigInt(first.slice(1)) + 47n}`.slice(-6);
+    const { result } = await order(prisma, a.partnerActor, { areaName: area, pattern: digits });
+    expect(result.blocks.map((b) => b.firstE164)).toEqual([`+${BigInt(first.slice(1)) + 40n}`]);
+  });
+
+  it("leaves nothing behind when it cannot be filled, so the same key works once numbers are back", async () => {
+    const area = "One statement, scarce";
+    const first = `${uniqueGermanPrefix()}000`;
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first, size: 20 });
+    const idempotencyKey = key();
+    const events = await prisma.phoneNumberEvent.count();
+    const audits = await prisma.auditLog.count({ where: { action: "numbers.ordered" } });
+    await expectAppError(order(prisma, a.partnerActor, { areaName: area, blockCount: 3, idempotencyKey }), "CONFLICT");
+    expect(await prisma.numberOrder.count({ where: { areaName: area } })).toBe(0);
+    expect(await prisma.phoneNumber.count({ where: { areaName: area, OR: [{ status: { not: "AVAILABLE" } }, { orderBlockId: { not: null } }] } })).toBe(0);
+    expect(await prisma.phoneNumberEvent.count()).toBe(events);
+    expect(await prisma.auditLog.count({ where: { action: "numbers.ordered" } })).toBe(audits);
+    expect(await prisma.idempotencyRecord.count({ where: { partnerId: a.partner.id, key: idempotencyKey } })).toBe(0);
+
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `+${BigInt(first.slice(1)) + 20n}`, size: 10 });
+    const { replayed, result } = await order(prisma, a.partnerActor, { areaName: area, blockCount: 3, idempotencyKey });
+    expect(replayed).toBe(false);
+    expect(result.blocks).toHaveLength(3);
+  });
+
+  it("answers 409 to an order whose key is still in flight, and takes over an expired key", async () => {
+    const area = "One statement, keys";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 20 });
+    const idempotencyKey = key();
+    const body = { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", areaName: area, blockSize: 10, blockCount: 1 };
+    const { requestHash } = await import("./idempotency");
+    await prisma.idempotencyRecord.create({ data: { partnerId: a.partner.id, scope: "numbers.order", key: idempotencyKey, requestHash: requestHash(body), state: "IN_PROGRESS", expiresAt: new Date(Date.now() + 60_000) } });
+    await expectAppError(order(prisma, a.partnerActor, { areaName: area, idempotencyKey }), "CONFLICT");
+    expect(await prisma.numberOrder.count({ where: { areaName: area } })).toBe(0);
+    // An expired key is forgotten: the call runs again and stores its own answer.
+    await prisma.idempotencyRecord.update({ where: { partnerId_scope_key: { partnerId: a.partner.id, scope: "numbers.order", key: idempotencyKey } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { replayed, result } = await order(prisma, a.partnerActor, { areaName: area, idempotencyKey });
+    expect(replayed).toBe(false);
+    const record = await prisma.idempotencyRecord.findUniqueOrThrow({ where: { partnerId_scope_key: { partnerId: a.partner.id, scope: "numbers.order", key: idempotencyKey } } });
+    expect(record.state).toBe("DONE");
+    expect(record.responseBody).toEqual(result);
+    expect(record.expiresAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+  });
+
+  it("takes the partner's held blocks first, then free ones, and refuses an expired hold without writing", async () => {
+    const area = "One statement, held";
+    const first = `${uniqueGermanPrefix()}000`;
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first, size: 30 });
+    const at = (d: bigint) => `+${BigInt(first.slice(1)) + d}`;
+    // Hold the second block (the first is briefly taken), so held-first and e164 order differ.
+    await prisma.phoneNumber.update({ where: { e164: at(5n) }, data: { status: "ASSIGNED" } });
+    const hold = await holdBlocks(prisma, a.partnerActor, { pbxId: a.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", areaName: area, blockSize: 10, blockCount: 1 });
+    expect(hold.blocks[0].firstE164).toBe(at(10n));
+    await prisma.phoneNumber.update({ where: { e164: at(5n) }, data: { status: "AVAILABLE" } });
+
+    await prisma.numberHold.update({ where: { id: hold.holdId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expectAppError(order(prisma, a.partnerActor, { areaName: area, holdId: hold.holdId, blockCount: 2 }), "CONFLICT");
+    expect(await prisma.numberOrder.count({ where: { areaName: area } })).toBe(0);
+    expect(await prisma.phoneNumber.count({ where: { areaName: area, holdId: hold.holdId } })).toBe(10);
+
+    await prisma.numberHold.update({ where: { id: hold.holdId }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    const { result } = await order(prisma, a.partnerActor, { areaName: area, holdId: hold.holdId, blockCount: 2 });
+    expect(result.blocks.map((b) => b.firstE164)).toEqual([at(10n), at(0n)]);
+    expect(await prisma.numberHold.count({ where: { id: hold.holdId } })).toBe(0);
+    expect(await prisma.phoneNumber.count({ where: { areaName: area, status: "ASSIGNED" } })).toBe(20);
   });
 });
 

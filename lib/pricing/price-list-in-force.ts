@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 
 /**
  * The version of a tier's price list in force at `at`: the latest whose effective date has passed.
@@ -9,4 +9,12 @@ import type { Prisma } from "@/lib/db/generated/client";
  */
 export function priceListInForce<I extends Prisma.PriceListInclude>(db: Pick<Db, "priceList">, tierId: string, at: Date, include: I) {
   return db.priceList.findFirst({ where: { tierId, validFrom: { lte: at } }, orderBy: { validFrom: "desc" }, include }) as Promise<Prisma.PriceListGetPayload<{ include: I }> | null>;
+}
+
+/**
+ * The same rule in SQL, for a statement that reads the price list together with other rows (the
+ * number order's context): the in-force version's "PriceList" row for the tier given as SQL.
+ */
+export function priceListInForceSql(tierId: Prisma.Sql, at: Date): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM "PriceList" v WHERE v."tierId" = ${tierId} AND v."validFrom" <= ${at} ORDER BY v."validFrom" DESC LIMIT 1`;
 }
