@@ -1,6 +1,5 @@
 // Diagnosis of the import's cost (docs/performance.md "Call records"): npx tsx bench/cdr/probe.ts [calls].
-// Plain COPY next to the import with each statement timed, then EXPLAIN (ANALYZE, BUFFERS) of the
-// batch statement on a second batch, rolled back.
+// Plain COPY next to the import with each of the import's statements timed (by its first words).
 import pg from "pg";
 import { createReadStream } from "node:fs";
 import path from "node:path";
@@ -9,7 +8,6 @@ import { from as copyFrom } from "pg-copy-streams";
 import { startBenchDatabase } from "@/bench/cdr/context";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { runCallImport } from "@/lib/cdr/import/import-calls";
-import { STAGE_CALLS_SQL } from "@/lib/cdr/import/sql";
 import { writeSyntheticCalls } from "@/lib/cdr/import/synthetic-calls";
 
 const calls = Number(process.argv[2] ?? 50000);
@@ -42,7 +40,7 @@ try {
     const key = typeof args[0] === "string" ? args[0].trim().slice(0, 30) : "COPY/other";
     const t0 = performance.now();
     const r = orig.apply(this, args);
-    const done = () => { const d = performance.now() - t0; timings[key] = (timings[key] ?? 0) + d; if (d > 300) console.log("stmt", key.slice(0, 12), (d / 1000).toFixed(2)); };
+    const done = () => { const d = performance.now() - t0; timings[key] = (timings[key] ?? 0) + d; if (d > 300) console.log("stmt", key.slice(0, 30), (d / 1000).toFixed(2)); };
     if (typeof r?.then === "function") r.then(done, done);
     else r?.on?.("finish", done);
     return r;
@@ -52,16 +50,6 @@ try {
   const out = await runCallImport(ctx.pool, id, createReadStream(file));
   for (const [k, v] of Object.entries(timings)) console.log((v / 1000).toFixed(2).padStart(8), JSON.stringify(k));
   console.log("import", ((performance.now() - t) / 1000).toFixed(2), out.rowsStored, out.rowsRefused, out.rowsDuplicate);
-  // The import's connection (it holds the temporary staging table): a second batch, explained.
-  const c = await ctx.pool.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query("SET LOCAL enable_nestloop = off");
-    await c.query("SET LOCAL work_mem = '64MB'");
-    await c.query(`INSERT INTO cdr_staging SELECT row_number() over ()::int, r."externalId" || 'b', p.serial, direction, "fromE164", "toE164", extension, "didE164", "startedAt", "answeredAt", "durationSeconds", disposition, "freephoneSource" FROM "CallRecord" r JOIN "Pbx" p ON p.id = r."pbxId" LIMIT 20000`);
-    const plan = await c.query("EXPLAIN (ANALYZE, BUFFERS) " + STAGE_CALLS_SQL.replace("$1", "'" + id + "'").replace(/\$2/g, "10000").replace("$3", "'EUR'"));
-    console.log(plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n"));
-  } catch (e) { console.log("ERR", e); } finally { await c.query("ROLLBACK"); c.release(); }
 } finally {
   await ctx.stop();
 }
