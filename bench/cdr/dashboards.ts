@@ -27,16 +27,20 @@ async function time(run: () => Promise<unknown>, times: number) {
 }
 
 /**
- * Every dashboard figure over last month's calls (already stored and rated), for an admin (all
- * partners) and for the busiest partner, timed from the roll-ups and by a plain GROUP BY on the raw
+ * Every dashboard figure over the month of the synthetic calls (already stored and rated), seen
+ * from that month's last hour, for an admin (all partners) and for the busiest partner, timed from the roll-ups and by a plain GROUP BY on the raw
  * call table in the same run. The roll-up refresh of the month is timed first.
  */
 export async function benchDashboards(ctx: BenchContext, { rollupRuns = 50, rawRuns = 5 } = {}) {
-  const now = new Date();
-  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const today = new Date();
+  const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  // "Now" is the last hour of the month the calls were generated in, and the figures are "this
+  // month's": so the month-to-date figures (cost this month, included use) read that month too
+  // instead of an empty current month.
+  const now = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1) - 60 * 60 * 1000);
   process.stderr.write("Roll-up refresh of the month…\n");
   const started = performance.now();
-  await refreshCallRollups(ctx.prisma, { from: month, to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)) });
+  await refreshCallRollups(ctx.prisma, { from: month, to: now });
   const refreshSeconds = (performance.now() - started) / 1000;
 
   const [busiest] = await ctx.prisma.$queryRaw<{ partnerId: string }[]>`
@@ -46,7 +50,7 @@ export async function benchDashboards(ctx: BenchContext, { rollupRuns = 50, rawR
     { view: "admin, all partners", actor: actor("ADMIN", null) },
     { view: "busiest partner", actor: actor("PARTNER", busiest.partnerId) },
   ];
-  const filters = parseStatisticsFilters({ preset: "last_month" });
+  const filters = parseStatisticsFilters({ preset: "this_month" });
   const figures: DashboardFigure[] = [];
   for (const { view, actor } of views) {
     for (const figure of FIGURE_NAMES) {

@@ -1,4 +1,4 @@
-// Call-record benchmark (npm run bench:cdr [-- --calls 10000000]): ingest through the import path
+// Call-record benchmark (npm run bench:cdr [-- --calls 10000000] [--ingest-only]): ingest through the import path
 // next to a plain COPY of the same file, then every dashboard figure from the roll-ups next to a plain
 // GROUP BY on the raw call table, in one run on a throw-away PostgreSQL. Figures go to
 // docs/performance.md ("Call records").
@@ -9,14 +9,17 @@ import { benchIngest, ingestTable } from "./ingest";
 const flag = process.argv.indexOf("--calls");
 const calls = flag >= 0 ? Number(process.argv[flag + 1]) : 1_000_000;
 if (!Number.isInteger(calls) || calls < 1) {
-  console.error("Usage: npm run bench:cdr [-- --calls N]");
+  console.error("Usage: npm run bench:cdr [-- --calls N] [--ingest-only]");
   process.exit(2);
 }
+
+// --ingest-only: the import figures alone, for a quick measurement of a change to the import.
+const ingestOnly = process.argv.includes("--ingest-only");
 
 const ctx = await startBenchDatabase();
 try {
   console.log(ingestTable(await benchIngest(ctx, { calls })));
-  console.log(dashboardTable(await benchDashboards(ctx)));
+  if (!ingestOnly) console.log(dashboardTable(await benchDashboards(ctx)));
 } finally {
   await ctx.stop();
 }

@@ -101,6 +101,85 @@ describe("CDR import", () => {
     expect(rows[0].part).toBe('cdr_partitions."CallRecord_2031_02"');
   });
 
+  it("checks every row in SQL: each refusal reason, all of a row's reasons, good rows beside bad ones", async () => {
+    const { id, outcome } = await importCsv([
+      call("good-out"),
+      call("", { pbx: "", from: "", duration: "" }),
+      call("x".repeat(129)),
+      call("bad-direction", { direction: "sideways" }),
+      call("bad-from", { from: "+0930901820" }),
+      call("unassigned-range", { to: "+4900000000" }),
+      call("bad-did", { did: "+12" }),
+      call("feb-30", { started_at: "2026-02-30T10:00:00Z", answered_at: "" }),
+      call("words", { started_at: "yesterday", answered_at: "" }),
+      call("bad-answer", { answered_at: "2026-10-05T09:00" + ":07+2" }),
+      call("fraction", { duration: "95.5" }),
+      call("bad-disposition", { disposition: "hung up" }),
+      call("busy-talk", { disposition: "busy", answered_at: "" }),
+      call("bad-source", { direction: "in", from: "+4989123456", to: "+4930901820", extension: "", freephone_source: "satellite" }),
+      call("out-source", { freephone_source: "mobile" }),
+      call("two-reasons", { to: "+49123", duration: "14401" }),
+      call("good-in", { direction: "inbound", from: "+4989123456", to: "+4930901820", extension: "", freephone_source: "Fixed" }),
+    ]);
+    const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id }, orderBy: { line: "asc" } });
+    expect(refused.map((r) => [r.line, r.reasons])).toEqual([
+      [3, "missing call_id; missing pbx; missing from; missing duration"],
+      [4, "call_id longer than 128 characters"],
+      [5, "direction is not in or out"],
+      [6, "from is not a valid E.164 number"],
+      [7, "to is not a valid E.164 number"],
+      [8, "did is not a valid E.164 number"],
+      [9, "started_at is not an ISO 8601 date and time"],
+      [10, "started_at is not an ISO 8601 date and time"],
+      [11, "answered_at is not an ISO 8601 date and time"],
+      [12, "duration is not a whole number of seconds"],
+      [13, "disposition is not answered, busy, no_answer or failed"],
+      [14, "talk time on a call that was not answered"],
+      [15, "freephone_source is not fixed, mobile or payphone"],
+      [16, "freephone_source on an outgoing call"],
+      [17, "to is not a valid E.164 number; duration over four hours (R14)"],
+    ]);
+    expect(outcome).toMatchObject({ rowsRead: 17, rowsStored: 2, rowsRefused: 15, rowsDuplicate: 0 });
+    expect(outcome.report).toMatchObject({ "to is not a valid E.164 number": 2, "duration over four hours (R14)": 1, "missing call_id": 1 });
+    const stored = await prisma.callRecord.findMany({ where: { externalId: { in: ["good-out", "good-in"] } }, orderBy: { externalId: "asc" } });
+    expect(stored.map((c) => [c.externalId, c.direction, c.didE164, c.freephoneSource])).toEqual([
+      ["good-in", "INBOUND", "+4930901820", "FIXED"],
+      ["good-out", "OUTBOUND", null, null],
+    ]);
+  });
+
+  it("reads CSV as csv-parse did: any column order, quotes, spaces, CRLF, a BOM, blank lines, short lines", async () => {
+    const { id } = await createImportRow(prisma, { source: "COMMAND", fileName: "quirks.csv" });
+    const serial = tenant.pbx.serial;
+    const file = [
+      "\uFEFFpbx, call_id ,direction,from,to,extension,started_at,answered_at,duration,disposition,note",
+      `${serial},"quoted,id",out,+4930901820,+4989123456,101,2026-10-06T09:00:00Z,,0,no_answer,"a ""note"""`,
+      `${serial} , spaced , out , +4930901820 , +4989123456 , 101 , 2026-10-06 10:00 , , 0 , busy , x`,
+      "",
+      `${serial},zoned,out,+4930901820,+4989123456,101,2026-10-06T12:00:00.123456+02:00,,0,failed`,
+      `${serial},short,out`,
+    ].join("\r\n") + "\r\n";
+    const outcome = await runCallImport(pool, id, Readable.from([file]));
+    expect(outcome).toMatchObject({ rowsRead: 4, rowsStored: 3, rowsRefused: 1, rowsDuplicate: 0, committedLine: 6 });
+    const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id } });
+    expect(refused.map((r) => [r.line, r.reasons, r.raw])).toEqual([[6, "missing from; missing to; missing started_at; missing duration; missing disposition", `${serial},short,out`]]);
+    const stored = await prisma.callRecord.findMany({ where: { externalId: { in: ["quoted,id", "spaced", "zoned"] } }, orderBy: { startedAt: "asc" } });
+    expect(stored.map((c) => [c.externalId, c.startedAt.toISOString()])).toEqual([
+      ["quoted,id", "2026-10-06T09:00:00.000Z"],
+      ["spaced", "2026-10-06T10:00:00.000Z"],
+      ["zoned", "2026-10-06T10:00:00.123Z"],
+    ]);
+  });
+
+  it("refuses again, and stores nothing again, when a file with bad rows is imported twice", async () => {
+    const lines = [call("twice-ok"), call("twice-bad", { duration: "99999" }), call("twice-ghost", { pbx: "CS-NOPE" })];
+    const first = await importCsv(lines);
+    expect(first.outcome).toMatchObject({ rowsStored: 1, rowsRefused: 2, rowsDuplicate: 0 });
+    const second = await importCsv(lines);
+    expect(second.outcome).toMatchObject({ rowsStored: 0, rowsRefused: 2, rowsDuplicate: 1, report: { "duplicate call id": 1, "unknown PBX": 1, "duration over four hours (R14)": 1 } });
+    expect(await prisma.callRecord.count({ where: { externalId: { startsWith: "twice-" } } })).toBe(1);
+  });
+
   it("fails an import whose header lacks required columns", async () => {
     const { id } = await createImportRow(prisma, { source: "COMMAND", fileName: "bad.csv" });
     await expect(runCallImport(pool, id, Readable.from(["call_id,pbx\nx,y\n"]))).rejects.toThrow(/lacks the columns direction/);

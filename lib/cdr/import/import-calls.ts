@@ -1,13 +1,13 @@
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { parse } from "csv-parse/sync";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { ensureCallRecordPartitions } from "@/lib/cdr/partitions";
-import { CALL_COLUMNS, validateCallRecord, type CallColumn, type CallRow } from "./call-row";
-import { copyValue, csvLine } from "./copy-text";
-import { STAGE_CALLS_SQL, STAGING_TABLE_SQL } from "./sql";
+import { CALL_COLUMNS, OPTIONAL_COLUMNS, type CallColumn } from "./call-row";
+import { isValidNumberRange } from "./e164";
+import { ADD_RANGES_SQL, BATCH_MONTHS_SQL, COPY_RAW_SQL, IMPORT_TABLES_SQL, NUMBER_LINES_SQL, parseLinesSql, STORE_BATCH_SQL, UNKNOWN_RANGES_SQL } from "./sql";
 
-/** Rows per transaction: large enough for COPY to pay, small enough that a crash loses little. */
+/** Lines per transaction: large enough for COPY to pay, small enough that a crash loses little. */
 export const DEFAULT_BATCH_ROWS = 20_000;
 /** Refused rows kept for the download; the counts in the report cover all of them. */
 export const REFUSALS_KEPT = 10_000;
@@ -29,45 +29,82 @@ export interface ImportOutcome extends ImportCounts {
   months: string[];
 }
 
-interface Refusal {
-  line: number;
-  reasons: string;
-  raw: string;
+/** Whole lines of the file: `first`..`last` are their line numbers (the header is line 1). */
+interface LineBatch {
+  first: number;
+  last: number;
+  bytes: Buffer;
 }
 
-interface Batch {
-  copyLines: string[];
-  refusals: Refusal[];
-  read: number;
-  lastLine: number;
-  months: Set<string>;
+const NEWLINE = 0x0a;
+
+/**
+ * The file as batches of whole lines, cut by counting newlines (native Buffer scans: no line is
+ * decoded or split in Node). The header comes first as a batch of its own, then `batchRows` lines
+ * per batch; the lines after the header up to `skipThrough` (what earlier runs committed) are
+ * dropped unread.
+ */
+async function* lineBatches(input: Readable, batchRows: number, skipThrough: number): AsyncGenerator<LineBatch> {
+  let parts: Buffer[] = [];
+  let line = 1; // the line the next byte belongs to
+  let first = 1;
+  let size = 1; // the header alone first
+  let skipping = false;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    let start = 0;
+    while (start < bytes.length) {
+      const end = bytes.indexOf(NEWLINE, start);
+      if (end < 0) {
+        if (!skipping) parts.push(bytes.subarray(start));
+        break;
+      }
+      if (!skipping) parts.push(bytes.subarray(start, end + 1));
+      start = end + 1;
+      line++;
+      if (skipping) {
+        if (line > skipThrough) [skipping, first] = [false, line];
+      } else if (line - first >= size) {
+        yield { first, last: line - 1, bytes: Buffer.concat(parts) };
+        [parts, first, size] = [[], line, batchRows];
+        skipping = line <= skipThrough;
+      }
+    }
+  }
+  if (parts.length) {
+    // The rest of the file: whole lines, and perhaps a last line without a newline.
+    const bytes = Buffer.concat(parts);
+    yield { first, last: bytes[bytes.length - 1] === NEWLINE ? line - 1 : line, bytes };
+  }
 }
 
-const newBatch = (): Batch => ({ copyLines: [], refusals: [], read: 0, lastLine: 0, months: new Set() });
+/** COPY text cannot carry these (the staging COPY's separators, and NUL): refuse the file, loudly. */
+const FORBIDDEN_BYTES = [0x00, 0x01, 0x02];
 
-function copyLine(row: CallRow): string {
-  return [
-    row.line, row.callId, row.pbxSerial, row.direction, row.fromE164, row.toE164, row.extension, row.didE164,
-    row.startedAt.toISOString(), row.answeredAt?.toISOString() ?? null, row.durationSeconds, row.disposition, row.freephoneSource,
-  ].map(copyValue).join("\t") + "\n";
+/** The batch as COPY reads it: Windows line ends become plain ones (COPY wants one kind per COPY). */
+function copyBytes(batch: LineBatch): Buffer {
+  for (const byte of FORBIDDEN_BYTES) {
+    if (batch.bytes.includes(byte)) throw new Error(`Lines ${batch.first}-${batch.last} contain a control character (byte ${byte}): a CDR file is text.`);
+  }
+  if (!batch.bytes.includes(0x0d)) return batch.bytes;
+  return Buffer.from(batch.bytes.toString("latin1").replaceAll("\r", ""), "latin1");
 }
 
-async function copyInto(client: pg.PoolClient, lines: string[]) {
-  const stream = client.query(copyFrom("COPY cdr_staging FROM STDIN"));
+async function copyLines(client: pg.PoolClient, bytes: Buffer) {
+  const stream = client.query(copyFrom(COPY_RAW_SQL));
   await new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve).on("error", reject);
-    // Written in chunks: one write per row costs more than the COPY itself.
-    for (let i = 0; i < lines.length; i += 1000) stream.write(lines.slice(i, i + 1000).join(""));
-    stream.end();
+    stream.end(bytes);
   });
 }
 
 /**
- * Reads a CDR file and stores its calls: each batch is COPYed into a temporary staging table and
- * moved into "CallRecord" by one set-based INSERT … ON CONFLICT DO NOTHING, in one transaction with
- * the batch's refusals and the import's counters. A process killed mid-batch leaves nothing of
- * that batch; running the import again skips the lines its committed batches covered (and the
- * unique call id turns any repeat into a duplicate, never a second row).
+ * Reads a CDR file and stores its calls. Each batch of lines is COPYed as it is into a temporary
+ * table, split, typed and checked in SQL, and moved into "CallRecord" by one set-based INSERT …
+ * ON CONFLICT DO NOTHING, in one transaction with the batch's refusals and the import's counters
+ * (docs/decisions/0014, 0026). A process killed mid-batch leaves nothing of that batch; running
+ * the import again skips the lines its committed batches covered (and the unique call id turns
+ * any repeat into a duplicate, never a second row).
  */
 export async function runCallImport(
   pool: pg.Pool,
@@ -89,96 +126,65 @@ export async function runCallImport(
     rowsRead: job.rowsRead, rowsStored: job.rowsStored, rowsDuplicate: job.rowsDuplicate,
     rowsRefused: job.rowsRefused, committedLine: job.committedLine, report: { ...job.report },
   };
-  const allowedSerial = job.pbxSerial ?? undefined;
   const months = new Set<string>();
   const knownPartitions = new Set<string>();
   let refusalsKept = counts.rowsRefused + counts.rowsDuplicate;
 
   const client = await pool.connect();
   try {
-    await client.query(STAGING_TABLE_SQL);
-    const flush = async (batch: Batch) => {
-      if (batch.read === 0) return;
-      const fresh = [...batch.months].filter((m) => !knownPartitions.has(m)).sort();
-      if (fresh.length) {
-        await ensureCallRecordPartitions((sql) => client.query(sql), new Date(fresh[0]), new Date(fresh[fresh.length - 1]));
-        fresh.forEach((m) => knownPartitions.add(m));
+    for (const sql of IMPORT_TABLES_SQL) await client.query(sql);
+    let storeLines: string | null = null;
+    for await (const batch of lineBatches(input, batchRows, job.committedLine)) {
+      if (!storeLines) {
+        storeLines = parseLinesSql(readHeader(batch.bytes));
+        continue;
       }
       await client.query("BEGIN");
       try {
-        // The planner cannot estimate the RETURNING rows it joins the batch with, and a nested loop
-        // over two batches is quadratic: hash joins only, for this transaction.
-        await client.query("SET LOCAL enable_nestloop = off");
-        // The batch's sort by call id stays in memory instead of spilling to disk.
+        // Text without an offset is UTC; the batch's sorts and hashes stay in memory; the planner
+        // cannot estimate the RETURNING rows the batch is joined with, and a nested loop over two
+        // batches is quadratic: hash joins only.
+        await client.query("SET LOCAL TimeZone = 'UTC'");
         await client.query("SET LOCAL work_mem = '64MB'");
-        await copyInto(client, batch.copyLines);
+        await client.query("SET LOCAL enable_nestloop = off");
+        await client.query(NUMBER_LINES_SQL, [batch.first]);
+        await copyLines(client, copyBytes(batch));
+        await client.query(storeLines);
+
+        const fresh = (await client.query<{ month: string }>(BATCH_MONTHS_SQL)).rows.map((r) => r.month).filter((m) => !knownPartitions.has(m));
+        if (fresh.length) await ensureCallRecordPartitions((sql) => client.query(sql), new Date(fresh[0]), new Date(fresh[fresh.length - 1]));
+        const ranges = (await client.query<{ range: string; sample: string }>(UNKNOWN_RANGES_SQL)).rows;
+        if (ranges.length) await client.query(ADD_RANGES_SQL, [ranges.map((r) => r.range), ranges.map((r) => isValidNumberRange(r.sample))]);
+
         const room = Math.max(0, REFUSALS_KEPT - refusalsKept);
-        const { rows: [staged] } = await client.query<{ stored: number; duplicates: number; unknown: number }>(STAGE_CALLS_SQL, [importId, room, UNRATED_CURRENCY]);
-        const kept = batch.refusals.slice(0, Math.max(0, room - staged.duplicates - staged.unknown));
-        if (kept.length) {
-          await client.query(
-            `INSERT INTO "CdrImportRefusal" ("importId", line, reasons, raw)
-             SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-            [importId, kept.map((r) => r.line), kept.map((r) => r.reasons), kept.map((r) => r.raw)],
-          );
-        }
+        const { rows: [stored] } = await client.query<{
+          read: number; stored: number; duplicates: number; refused: number; kept: number; report: Record<string, number>; months: string[];
+        }>(STORE_BATCH_SQL, [importId, room, UNRATED_CURRENCY, job.pbxSerial]);
         const next: ImportCounts = {
-          rowsRead: counts.rowsRead + batch.read,
-          rowsStored: counts.rowsStored + staged.stored,
-          rowsDuplicate: counts.rowsDuplicate + staged.duplicates,
-          rowsRefused: counts.rowsRefused + batch.refusals.length + staged.unknown,
-          committedLine: batch.lastLine,
+          rowsRead: counts.rowsRead + stored.read,
+          rowsStored: counts.rowsStored + stored.stored,
+          rowsDuplicate: counts.rowsDuplicate + stored.duplicates,
+          rowsRefused: counts.rowsRefused + stored.refused,
+          committedLine: batch.last,
           report: { ...counts.report },
         };
-        const tally = (reason: string, n: number) => {
-          if (n > 0) next.report[reason] = (next.report[reason] ?? 0) + n;
-        };
-        for (const refusal of batch.refusals) for (const reason of refusal.reasons.split("; ")) tally(reason, 1);
-        tally("duplicate call id", staged.duplicates);
-        tally("unknown PBX", staged.unknown);
+        for (const [reason, n] of Object.entries(stored.report)) next.report[reason] = (next.report[reason] ?? 0) + n;
         await client.query(
           `UPDATE "CdrImport" SET "rowsRead" = $2, "rowsStored" = $3, "rowsDuplicate" = $4, "rowsRefused" = $5, "committedLine" = $6, report = $7 WHERE id = $1`,
           [importId, next.rowsRead, next.rowsStored, next.rowsDuplicate, next.rowsRefused, next.committedLine, JSON.stringify(next.report)],
         );
         await client.query("COMMIT");
         Object.assign(counts, next);
-        refusalsKept += kept.length + Math.min(room, staged.duplicates + staged.unknown);
-        batch.months.forEach((m) => months.add(m));
+        refusalsKept += stored.kept;
+        fresh.forEach((m) => knownPartitions.add(m));
+        stored.months.forEach((m) => months.add(m));
         onProgress?.(counts);
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
         throw error;
       }
-    };
-
-    const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
-    let header: Map<CallColumn, number> | null = null;
-    let line = 0;
-    let batch = newBatch();
-    for await (const record of parser as AsyncIterable<string[]>) {
-      line++;
-      if (!header) {
-        header = readHeader(record);
-        continue;
-      }
-      if (line <= counts.committedLine) continue;
-      const fields = header;
-      const outcome = validateCallRecord((column) => record[fields.get(column) ?? -1] ?? "", line, allowedSerial);
-      if (outcome.ok) {
-        batch.copyLines.push(copyLine(outcome.row));
-        batch.months.add(outcome.row.startedAt.toISOString().slice(0, 7) + "-01");
-      } else {
-        batch.refusals.push({ line, reasons: outcome.reasons.join("; "), raw: csvLine(record) });
-      }
-      batch.read++;
-      batch.lastLine = line;
-      if (batch.read >= batchRows) {
-        await flush(batch);
-        batch = newBatch();
-      }
     }
-    if (!header) throw new Error("The file is empty: expected a header line naming the columns.");
-    await flush(batch);
+    if (!storeLines) throw new Error("The file is empty: expected a header line naming the columns.");
   } finally {
     client.release();
   }
@@ -186,13 +192,15 @@ export async function runCallImport(
   return { ...counts, months: [...months].sort() };
 }
 
-function readHeader(record: string[]): Map<CallColumn, number> {
+/** Which column is where: the header line names them, in any order (a BOM and spaces ignored). */
+function readHeader(bytes: Buffer): Map<CallColumn, number> {
+  const [record = []] = parse(bytes, { bom: true, trim: true, relax_column_count: true }) as string[][];
   const header = new Map<CallColumn, number>();
   record.forEach((name, index) => {
     const column = name.trim().toLowerCase() as CallColumn;
-    if ((CALL_COLUMNS as readonly string[]).includes(column)) header.set(column, index);
+    if ((CALL_COLUMNS as readonly string[]).includes(column) && !header.has(column)) header.set(column, index);
   });
-  const missing = CALL_COLUMNS.filter((c) => !header.has(c) && !["extension", "did", "answered_at", "freephone_source"].includes(c));
+  const missing = CALL_COLUMNS.filter((c) => !header.has(c) && !OPTIONAL_COLUMNS.includes(c));
   if (missing.length) throw new Error(`The header line lacks the columns ${missing.join(", ")} (expected ${CALL_COLUMNS.join(",")}).`);
   return header;
 }

@@ -20,13 +20,25 @@ const SELECT = {
   billedSeconds: true,
   cost: true,
   currency: true,
-  pbx: { select: { id: true, name: true } },
+  pbxId: true,
 } satisfies Prisma.CallRecordSelect;
 
 export type TCallRow = { id: string; startedAt: string; direction: "INBOUND" | "OUTBOUND"; fromE164: string; toE164: string; countryCode: string | null; area: number | null; durationSeconds: number; billedSeconds: number; cost: string; currency: string; pbx: { id: string; name: string } };
 
-function toRow(call: Prisma.CallRecordGetPayload<{ select: typeof SELECT }>): TCallRow {
-  return { ...call, id: call.id.toString(), startedAt: call.startedAt.toISOString(), cost: call.cost.toFixed(5) };
+type TSelected = Prisma.CallRecordGetPayload<{ select: typeof SELECT }>;
+
+/**
+ * The PBXs of some calls, by id. The call table has no relation to Pbx (no foreign keys,
+ * docs/decisions/0026): a page or an export batch names few PBXs, looked up in one query.
+ */
+async function pbxesOf(db: Db, calls: TSelected[]): Promise<Map<string, { id: string; name: string }>> {
+  const ids = [...new Set(calls.map((c) => c.pbxId))];
+  const pbxs = ids.length ? await db.pbx.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  return new Map(pbxs.map((p) => [p.id, p]));
+}
+
+function toRow({ pbxId, ...call }: TSelected, pbxs: Map<string, { id: string; name: string }>): TCallRow {
+  return { ...call, id: call.id.toString(), startedAt: call.startedAt.toISOString(), cost: call.cost.toFixed(5), pbx: pbxs.get(pbxId) ?? { id: pbxId, name: "" } };
 }
 
 // The id breaks ties, so a page boundary never repeats or skips a call among equal sort keys.
@@ -47,7 +59,8 @@ export async function listCalls(db: Db, context: TStatisticsScope): Promise<{ ca
     db.callRecord.findMany({ where: callRecordWhere(context), orderBy: orderBy(sort), skip: (page - 1) * CALL_PAGE_SIZE, take: CALL_PAGE_SIZE, select: SELECT }),
     statisticsFigure(db, context, "answered"),
   ]);
-  return { calls: calls.map(toRow), total: answered.calls, page, pageSize: CALL_PAGE_SIZE };
+  const pbxs = await pbxesOf(db, calls);
+  return { calls: calls.map((c) => toRow(c, pbxs)), total: answered.calls, page, pageSize: CALL_PAGE_SIZE };
 }
 
 export const CALL_CSV_HEADER = ["Call id", "Start (UTC)", "PBX", "Direction", "From", "To", "Country", "Area", "Duration (s)", "Billed (s)", "Cost", "Currency"];
@@ -69,8 +82,9 @@ export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerat
       select: SELECT,
     });
     if (!batch.length) return;
+    const pbxs = await pbxesOf(db, batch);
     yield batch
-      .map((c) => csvRow([c.id.toString(), c.startedAt.toISOString(), c.pbx.name, c.direction, c.fromE164, c.toE164, c.countryCode ?? "", c.area?.toString() ?? "", String(c.durationSeconds), String(c.billedSeconds), c.cost.toFixed(5), c.currency]))
+      .map((c) => csvRow([c.id.toString(), c.startedAt.toISOString(), pbxs.get(c.pbxId)?.name ?? "", c.direction, c.fromE164, c.toE164, c.countryCode ?? "", c.area?.toString() ?? "", String(c.durationSeconds), String(c.billedSeconds), c.cost.toFixed(5), c.currency]))
       .join("");
     const last = batch[batch.length - 1];
     after = { startedAt: last.startedAt, id: last.id };

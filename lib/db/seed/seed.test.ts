@@ -111,15 +111,22 @@ describe("seedDatabase", () => {
   });
 
   it("keeps every tenant reference consistent", async () => {
-    const calls = await db.callRecord.findMany({
-      distinct: ["pbxId"],
-      select: { partnerId: true, customerId: true, pbx: { select: { customer: { select: { id: true, partnerId: true } } } } },
-    });
+    // The call table has no foreign keys (docs/decisions/0026): every call's PBX must exist and
+    // carry the call's customer and partner.
+    const calls = await db.callRecord.findMany({ distinct: ["pbxId"], select: { pbxId: true, partnerId: true, customerId: true } });
     expect(calls.length).toBeGreaterThanOrEqual(3);
+    const pbxs = await db.pbx.findMany({ where: { id: { in: calls.map((c) => c.pbxId) } }, select: { id: true, customer: { select: { id: true, partnerId: true } } } });
     for (const call of calls) {
-      expect(call.customerId).toBe(call.pbx.customer.id);
-      expect(call.partnerId).toBe(call.pbx.customer.partnerId);
+      const pbx = pbxs.find((p) => p.id === call.pbxId);
+      expect(pbx, `the PBX ${call.pbxId} of a call`).toBeDefined();
+      expect(call.customerId).toBe(pbx!.customer.id);
+      expect(call.partnerId).toBe(pbx!.customer.partnerId);
     }
+    const [{ inconsistent }] = await db.$queryRaw<{ inconsistent: bigint }[]>`
+      SELECT count(*) AS inconsistent FROM "CallRecord" c
+      LEFT JOIN "Pbx" p ON p.id = c."pbxId" LEFT JOIN "Customer" cu ON cu.id = p."customerId"
+      WHERE cu.id IS NULL OR cu.id <> c."customerId" OR cu."partnerId" <> c."partnerId"`;
+    expect(Number(inconsistent)).toBe(0);
     const assigned = await db.phoneNumber.findMany({ where: { status: "ASSIGNED" }, include: { pbx: { include: { customer: true, service: true } } } });
     expect(assigned.length).toBeGreaterThan(0);
     for (const number of assigned) {
