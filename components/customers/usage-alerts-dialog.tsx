@@ -26,7 +26,8 @@ export function UsageAlertsDialog({ customer, thresholds }: { customer: { id: st
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button variant="secondary" size="sm">
-          Usage alerts<span className="sr-only"> of {customer.name}</span>: {current}
+          Usage alerts: {current}
+          <span className="sr-only"> for {customer.name}</span>
         </Button>
       </DialogTrigger>
       <DialogContent
