@@ -28,6 +28,9 @@ const FILTER_CASES: Record<string, string>[] = [
   { preset: "last_month", pbx: a.pbx.id, direction: "INBOUND" },
   { preset: "last_month", number: "+4930123456" },
   { preset: "last_month", customer: a.customer.id, area: "2" },
+  { preset: "last_month", partner: a.partner.id },
+  { customer: a.customer.id, direction: "INBOUND" },
+  { preset: "custom", from: "2026-10-01", to: "2026-10-31", area: "1" },
 ];
 const ACTORS = { admin, partnerA: a.partnerActor, endUserA: a.endUserActor, partnerB: b.partnerActor };
 
@@ -63,6 +66,16 @@ describe("statistics figures: roll-ups against the raw call table", () => {
     expect(await statisticsFigure(prisma, context, "answered")).not.toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
     await refreshCallRollups(prisma, { from: created.startedAt, to: created.startedAt });
     expect(await statisticsFigure(prisma, context, "answered")).toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
+  });
+
+  it("answers a whole month's top numbers from the monthly ranking, and a refresh of one day ranks its month again", async () => {
+    const context = { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now };
+    const expected = await statisticsFigure(prisma, context, "topNumbers", "raw");
+    await prisma.$executeRaw`DELETE FROM "CallNumberMonthlyTop" WHERE "month" = '2026-10-01'`;
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual([]);
+    await refreshCallRollups(prisma, { from: new Date("2026-10-17T08:00:00Z"), to: new Date("2026-10-17T09:00:00Z") });
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(expected);
+    expect(expected.length).toBe(10);
   });
 
   it("refreshes idempotently: a second refresh of the same days leaves the same roll-ups", async () => {

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "./answered";
-import { dateRange, monthOf } from "./filters";
+import { dateRange, monthOf, type TStatisticsFilters } from "./filters";
 import { statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
 
 export type TStatisticsSource = "rollup" | "raw";
@@ -30,7 +30,9 @@ const TOP = 10;
 
 interface Figure<T> {
   /** The roll-up answering it; a number filter moves every figure but top numbers to the raw table. */
-  rollup: Exclude<TStatisticsTable, "raw" | "sms">;
+  rollup: Exclude<TStatisticsTable, "raw" | "sms" | "monthlyTop">;
+  /** A smaller table answering a range of exactly one calendar month (and no number filter). */
+  wholeMonth?: "monthlyTop";
   sql: (table: TStatisticsTable, where: Prisma.Sql, whereOf: (table: TStatisticsTable) => Prisma.Sql) => Prisma.Sql;
   shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date) => T;
   /** Which month-long range replaces the filters' dates, if any. */
@@ -92,6 +94,7 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
   },
   topNumbers: {
     rollup: "numbers",
+    wholeMonth: "monthlyTop",
     sql: (t, where) => {
       const number = t === "raw" ? Prisma.sql`CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END` : Prisma.sql`"number"`;
       return Prisma.sql`SELECT ${number} AS number, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
@@ -135,11 +138,19 @@ export async function statisticsFigure<K extends TFigureName>(
   const figure = FIGURES[name] as unknown as Figure<TFigures[K]>;
   const filters = { ...context.filters };
   for (const key of figure.ignores ?? []) delete filters[key];
-  const table: TStatisticsTable = source === "raw" || (filters.number && figure.rollup !== "numbers") ? "raw" : figure.rollup;
   const range = figureRange(figure, context);
+  const table = figureTable(figure, source, filters, range);
   const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range });
   const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf));
   return figure.shape(rows, range, context.now ?? new Date());
+}
+
+function figureTable(figure: Figure<unknown>, source: TStatisticsSource, filters: TStatisticsFilters, range: { from: Date; toExclusive: Date }): TStatisticsTable {
+  if (source === "raw") return "raw";
+  if (filters.number) return figure.rollup === "numbers" ? "numbers" : "raw";
+  const month = monthOf(range.from);
+  const wholeMonth = month.from.getTime() === range.from.getTime() && month.toExclusive.getTime() === range.toExclusive.getTime();
+  return wholeMonth && figure.wholeMonth ? figure.wholeMonth : figure.rollup;
 }
 
 function figureRange(figure: Pick<Figure<unknown>, "month">, context: TStatisticsScope) {

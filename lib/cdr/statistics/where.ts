@@ -4,12 +4,13 @@ import { Prisma } from "@/lib/db/generated/client";
 import { dateRange, type TStatisticsFilters } from "./filters";
 
 /** Where a figure is computed: a roll-up table, or the raw call table (the oracle, the benchmark, a number filter). */
-export type TStatisticsTable = "daily" | "hourly" | "numbers" | "users" | "raw" | "sms";
+export type TStatisticsTable = "daily" | "hourly" | "numbers" | "monthlyTop" | "users" | "raw" | "sms";
 
 export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.raw('"CallDailyRollup"'),
   hourly: Prisma.raw('"CallHourlyRollup"'),
   numbers: Prisma.raw('"CallNumberDailyRollup"'),
+  monthlyTop: Prisma.raw('"CallNumberMonthlyTop"'),
   users: Prisma.raw('"CallUserDailyRollup"'),
   raw: Prisma.raw('"CallRecord"'),
   sms: Prisma.raw('"SmsRecord"'),
@@ -19,6 +20,7 @@ const TIME_COLUMN: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.sql`"day"`,
   hourly: Prisma.sql`"hour"`,
   numbers: Prisma.sql`"day"`,
+  monthlyTop: Prisma.sql`"month"`,
   users: Prisma.sql`"day"`,
   raw: Prisma.sql`"startedAt"`,
   sms: Prisma.sql`"sentAt"`,
@@ -39,7 +41,7 @@ export interface TStatisticsScope {
 export function statisticsWhere(table: TStatisticsTable, { actor, filters, range, now }: TStatisticsScope): Prisma.Sql {
   const { from, toExclusive } = range ?? dateRange(filters, now);
   const time = TIME_COLUMN[table];
-  const isDay = table === "daily" || table === "numbers" || table === "users";
+  const isDay = table === "daily" || table === "numbers" || table === "monthlyTop" || table === "users";
   const conditions: Prisma.Sql[] = [
     isDay ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date` : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
   ];
@@ -50,6 +52,7 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
   if (filters.pbx) conditions.push(Prisma.sql`"pbxId" = ${filters.pbx}`);
   if (filters.direction) conditions.push(Prisma.sql`"direction" = ${filters.direction}::"CallDirection"`);
   if (filters.area) conditions.push(Prisma.sql`"area" = ${filters.area}`);
+  if (table === "monthlyTop") conditions.push(monthlyTopRanking(tenant?.column, filters));
   if (filters.number) {
     if (table === "raw") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
     else if (table === "numbers") conditions.push(Prisma.sql`"number" = ${filters.number}`);
@@ -57,6 +60,21 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
     else throw new Error(`The ${table} roll-up has no number: a number filter is answered from the raw table.`);
   }
   return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * Which of a month's rankings answers: the narrowest scope the tenant and the filters name (the
+ * tenant and filter keys above then pick its rows), over one area or all of them.
+ */
+function monthlyTopRanking(tenant: "partnerId" | "customerId" | undefined, filters: TStatisticsFilters): Prisma.Sql {
+  const kind = filters.pbx
+    ? "PBX"
+    : filters.customer || tenant === "customerId"
+      ? "CUSTOMER"
+      : filters.partner || tenant === "partnerId"
+        ? "PARTNER"
+        : "ALL";
+  return Prisma.sql`"scopeKind" = ${kind}::"CallTopScopeKind" AND "allAreas" = ${filters.area === undefined}`;
 }
 
 /** The same filters as a Prisma where-input on the raw call table, for the call list and its export. */
