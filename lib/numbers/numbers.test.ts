@@ -110,6 +110,19 @@ describe("idempotent orders", () => {
     await expectAppError(order(prisma, a.partnerActor, { areaName: area, idempotencyKey, blockCount: 2 }), "INVALID");
   });
 
+  it("lets a key name a new order once its 24 hours are over, even with another body", async () => {
+    const area = "Key reused";
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}000`, size: 100 });
+    const idempotencyKey = key();
+    const first = await order(prisma, a.partnerActor, { areaName: area, idempotencyKey });
+    await prisma.idempotencyRecord.updateMany({ where: { partnerId: a.partner.id, key: idempotencyKey }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const second = await order(prisma, a.partnerActor, { areaName: area, idempotencyKey, blockCount: 2 });
+    expect(second.replayed).toBe(false);
+    expect(second.result).not.toEqual(first.result);
+    const orders = await prisma.numberOrder.findMany({ where: { areaName: area }, orderBy: { createdAt: "asc" } });
+    expect(orders.map((o) => [o.idempotencyKey, o.blockCount])).toEqual([[idempotencyKey, 1], [idempotencyKey, 2]]);
+  });
+
   it("answers 409 while the first call is still running, and lets a failed call be retried", async () => {
     let finish!: () => void;
     const running = withIdempotency(prisma, { partnerId: a.partner.id, scope: "test", key: "k1", body: { x: 1 } }, () => new Promise<{ ok: true }>((resolve) => (finish = () => resolve({ ok: true }))));
