@@ -27,6 +27,15 @@ export interface Block {
 export class BlockRaceError extends Error {}
 
 /**
+ * "This number starts an aligned block", written as the partial indexes PhoneNumber_free_head10_idx
+ * and _head100_idx state it (literals, not parameters), so the claim walks those indexes of free
+ * heads under any plan. `k` is one of blockDigits' 0, 1, 2.
+ */
+function headOf(k: number): Prisma.Sql {
+  return k === 0 ? Prisma.sql`TRUE` : Prisma.raw(`right(h."e164", ${k}) = '${"0".repeat(k)}'`);
+}
+
+/**
  * The SELECT that claims up to `limit` heads (first numbers, ending in 0 or 00) of aligned,
  * contiguous, wholly free blocks, locking them `FOR UPDATE SKIP LOCKED` so concurrent allocators walk
  * past each other's blocks instead of waiting or colliding. Each row is a head's id, e164 and the
@@ -47,7 +56,7 @@ export function claimHeadsSql(request: BlockRequest, limit: Prisma.Sql, onlyHeld
     FROM "PhoneNumber" h
     WHERE h."countryCode" = ${request.countryCode} AND h."type" = ${request.type}::"NumberType" AND h."status" = 'AVAILABLE'
       AND (${area}::text IS NULL OR h."areaName" = ${area}::text)
-      AND right(h."e164", ${k}::int) = repeat('0', ${k}::int)
+      AND ${headOf(k)}
       AND ${onlyHeld ? Prisma.sql`h."holdId" = ${hold}::text` : free("h")}
       AND (${pattern}::text IS NULL OR EXISTS (
         SELECT 1 FROM "PhoneNumber" p WHERE p."countryCode" = h."countryCode" AND p."type" = h."type"

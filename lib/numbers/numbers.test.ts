@@ -5,6 +5,8 @@ import { createSite } from "@/lib/emergency/sites";
 import { AppError } from "@/lib/errors";
 import { makeActiveService, makeNumberPriceList, makeNumberRange, makeTwoTenants, uniqueGermanPrefix } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { Prisma } from "@/lib/db/generated/client";
+import { claimHeadsSql } from "./allocate";
 import { isAlignedBlock } from "./blocks";
 import { loadOrderContext, loadOrderPbx, quoteNumbers } from "./context";
 import { setDefaultCallerNumber } from "./default-caller";
@@ -78,6 +80,20 @@ describe("allocation (R6)", () => {
     expect(assigned).toBe(400);
     const perNumber = await prisma.phoneNumberEvent.groupBy({ by: ["phoneNumberId"], where: { kind: "ORDERED", phoneNumber: { areaName: area } }, _count: true });
     expect(perNumber.every((n) => n._count === 1)).toBe(true);
+  });
+
+  it("claims by walking the index of free block heads, not every number taken before", async () => {
+    await makeNumberRange(prisma, { countryCode: "DE", type: "GEOGRAPHIC", areaName: "Heads", first: `${uniqueGermanPrefix()}000`, size: 1000 });
+    const plan = async (blockSize: 10 | 100) => {
+      const [, rows] = await prisma.$transaction([
+        // Only index paths remain, so the plan shows which index the claim's WHERE can use.
+        prisma.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+        prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${claimHeadsSql({ countryCode: "DE", type: "GEOGRAPHIC", blockSize, blockCount: 1 }, Prisma.sql`1`, false)}`),
+      ]);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    };
+    expect(await plan(10)).toMatch(/Index Scan using "PhoneNumber_free_head10_idx" on "PhoneNumber" h/);
+    expect(await plan(100)).toMatch(/Index Scan using "PhoneNumber_free_head100_idx" on "PhoneNumber" h/);
   });
 
   it("leaves nothing reserved when the order cannot be filled, and says what is left", async () => {
