@@ -41,7 +41,7 @@ async function removeStalePidFile(dataDir: string) {
 }
 
 /**
- * Memory and WAL settings for a server that keeps its data (the app's and the benchmarks'). The
+ * Memory and WAL settings for a server that keeps its data (the app's and the CDR benchmark's). The
  * defaults (128 MB of shared buffers, a checkpoint every 1 GB of WAL) make a CDR import slow down
  * once the call table's indexes outgrow the buffers: every index page touched after a checkpoint
  * is written whole to the WAL again (docs/decisions/0029).
@@ -55,6 +55,12 @@ export function durableServerSettings(totalMemoryBytes: number): string[] {
     "-c", "max_wal_size=8GB",
     "-c", "checkpoint_timeout=30min",
   ];
+}
+
+/** The memory this process may use: a container's limit (cgroup) when it is below the machine's. */
+function usableMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(limit, os.totalmem()) : os.totalmem();
 }
 
 /**
@@ -84,7 +90,7 @@ export async function startEmbeddedPostgres(
       "-c", "max_connections=200",
       // Test clusters are thrown away, so durability is traded for speed; the app's cluster keeps
       // fsync and only risks the last few commits on a crash.
-      ...(disposable ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : durableServerSettings(os.totalmem())),
+      ...(disposable ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : durableServerSettings(usableMemory())),
       "-c", "synchronous_commit=off",
     ],
     onLog: () => {},
