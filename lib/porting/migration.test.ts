@@ -1,8 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
+import { migrationsAround, runMigrationSql } from "@/lib/testing/migrations";
 import { createEmptyDatabase } from "@/lib/testing/test-database";
 
 // The migration that turns PortingRequest.numbers (a string array) into rows must keep existing
@@ -12,15 +10,10 @@ const client = new pg.Client({ connectionString: await createEmptyDatabase() });
 await client.connect();
 afterAll(() => client.end());
 
-async function run(names: string[]) {
-  for (const name of names) await client.query(await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8"));
-}
-
 describe(`migration ${MIGRATION}`, () => {
   it("turns each request's numbers into rows with their country, dropping blanks and repeats", async () => {
-    const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    const index = names.findIndex((n) => n.endsWith(`_${MIGRATION}`));
-    await run(names.slice(0, index));
+    const { before, fromIt } = await migrationsAround(MIGRATION);
+    await runMigrationSql(client, before);
     await client.query(`
       INSERT INTO "Country" ("code", "name", "dialCode", "callTerminationArea", "updatedAt") VALUES
         ('DE', 'Germany', '49', 1, now()), ('US', 'United States', '1', 4, now()), ('CA', 'Canada', '1', 4, now());
@@ -34,7 +27,7 @@ describe(`migration ${MIGRATION}`, () => {
         VALUES ('cport00000000000000000000001', 'cpartner0000000000000000001', 'cpbx00000000000000000000001',
                 ARRAY['+493012345670', '+493012345670', ' ', '+12025550123', '+14165550123'], 'SCHEDULED', 'u', now());
     `);
-    await run(names.slice(index, index + 1));
+    await runMigrationSql(client, fromIt.slice(0, 1));
     const { rows } = await client.query(`SELECT "e164", "countryCode", "phoneNumberId" FROM "PortingRequestNumber" WHERE "requestId" = 'cport00000000000000000000001' ORDER BY "e164"`);
     expect(rows).toEqual([
       { e164: "+12025550123", countryCode: "US", phoneNumberId: "cphone000000000000000000001" },

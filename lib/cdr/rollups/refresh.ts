@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "@/lib/cdr/statistics/answered";
-import { monthsOfDays, refreshMonthlyTop } from "./monthly-top";
+import { refreshNumberTop, TOP_PERIODS } from "./number-top";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // One refresh at a time: two overlapping ones would each delete, then both insert the same day.
@@ -17,7 +17,9 @@ export function rollupDays(range: { from: Date; to: Date }): { fromDay: Date; to
 /**
  * Rebuilds every roll-up for the UTC days touching [from, to] from the raw call table: the days are
  * deleted and recomputed set-based in one transaction, so running it twice gives the same rows and a
- * reader never sees a half-rebuilt day. SMS rows count in the per-user roll-up by the same days; the months the days touch get their top numbers ranked again. Called after an import, after re-rating, and by the seed.
+ * reader never sees a half-rebuilt day. SMS rows count in the per-user roll-up by the same days. The top-number
+ * rankings of those days, of the seven-day windows overlapping them and of the months they touch are
+ * rebuilt. Called after an import, after re-rating, and by the seed.
  */
 export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }): Promise<{ fromDay: Date; toDayExclusive: Date }> {
   const days = rollupDays(range);
@@ -60,8 +62,8 @@ export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }
           FROM "SmsRecord" WHERE "sentAt" >= ${fromDay} AND "sentAt" < ${toDayExclusive} AND ${INCLUDED_SMS_SQL}
         ) used
         GROUP BY 1, 2, 3, 4, 5`;
-      // Every month the days touch is ranked again whole, from the daily number roll-up just rebuilt.
-      for (const month of monthsOfDays(fromDay, toDayExclusive)) await refreshMonthlyTop(tx, month);
+      // Ranked from the daily number roll-up just rebuilt: every period containing a rebuilt day.
+      for (const period of TOP_PERIODS) await refreshNumberTop(tx, period, fromDay, toDayExclusive);
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );

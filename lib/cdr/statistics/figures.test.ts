@@ -22,6 +22,10 @@ const FILTER_CASES: Record<string, string>[] = [
   {},
   { preset: "last_month" },
   { preset: "7d" },
+  { preset: "today" },
+  { preset: "custom", from: "2026-10-17", to: "2026-10-17" },
+  { preset: "custom", from: "2026-10-28", to: "2026-11-03" },
+  { preset: "7d", area: "1", direction: "OUTBOUND" },
   { preset: "custom", from: "2026-10-05", to: "2026-11-10" },
   { preset: "last_month", direction: "OUTBOUND" },
   { preset: "last_month", area: "1" },
@@ -68,14 +72,21 @@ describe("statistics figures: roll-ups against the raw call table", () => {
     expect(await statisticsFigure(prisma, context, "answered")).toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
   });
 
-  it("answers a whole month's top numbers from the monthly ranking, and a refresh of one day ranks its month again", async () => {
-    const context = { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now };
+  it.each([
+    ["a calendar month", "MONTH", "2026-10-01", { preset: "last_month" }, "2026-11-02", "2026-10-17"],
+    ["seven days across a month end", "SEVEN_DAYS", "2026-10-28", { preset: "custom", from: "2026-10-28", to: "2026-11-03" }, "2026-11-04", "2026-11-02"],
+    ["one day", "DAY", "2026-11-02", { preset: "custom", from: "2026-11-02", to: "2026-11-02" }, "2026-11-03", "2026-11-02"],
+  ])("answers top numbers over %s from its ranking, ranked again by a refresh of a day in it only", async (_, period, fromDay, query, outside, inside) => {
+    const context = { actor: a.partnerActor, filters: filters(query), now };
     const expected = await statisticsFigure(prisma, context, "topNumbers", "raw");
-    await prisma.$executeRaw`DELETE FROM "CallNumberMonthlyTop" WHERE "month" = '2026-10-01'`;
+    expect(expected.length).toBeGreaterThan(0);
+    await prisma.$executeRaw`DELETE FROM "CallNumberTop" WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" = ${fromDay}::date`;
     expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual([]);
-    await refreshCallRollups(prisma, { from: new Date("2026-10-17T08:00:00Z"), to: new Date("2026-10-17T09:00:00Z") });
+    const refreshDay = (iso: string) => refreshCallRollups(prisma, { from: new Date(`${iso}T08:00:00Z`), to: new Date(`${iso}T09:00:00Z`) });
+    await refreshDay(outside);
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual([]);
+    await refreshDay(inside);
     expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(expected);
-    expect(expected.length).toBe(10);
   });
 
   it("refreshes idempotently: a second refresh of the same days leaves the same roll-ups", async () => {

@@ -1,4 +1,5 @@
 import { assertCan } from "@/lib/auth/policy";
+import { rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
@@ -30,9 +31,9 @@ const TOP = 10;
 
 interface Figure<T> {
   /** The roll-up answering it; a number filter moves every figure but top numbers to the raw table. */
-  rollup: Exclude<TStatisticsTable, "raw" | "sms" | "monthlyTop">;
-  /** A smaller table answering a range of exactly one calendar month (and no number filter). */
-  wholeMonth?: "monthlyTop";
+  rollup: Exclude<TStatisticsTable, "raw" | "sms" | "top">;
+  /** A smaller table answering a range with a ranking period: a day, seven days, a calendar month (and no number filter). */
+  ranked?: "top";
   sql: (table: TStatisticsTable, where: Prisma.Sql, whereOf: (table: TStatisticsTable) => Prisma.Sql) => Prisma.Sql;
   shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date) => T;
   /** Which month-long range replaces the filters' dates, if any. */
@@ -94,7 +95,7 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
   },
   topNumbers: {
     rollup: "numbers",
-    wholeMonth: "monthlyTop",
+    ranked: "top",
     sql: (t, where) => {
       const number = t === "raw" ? Prisma.sql`CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END` : Prisma.sql`"number"`;
       return Prisma.sql`SELECT ${number} AS number, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
@@ -148,9 +149,7 @@ export async function statisticsFigure<K extends TFigureName>(
 function figureTable(figure: Figure<unknown>, source: TStatisticsSource, filters: TStatisticsFilters, range: { from: Date; toExclusive: Date }): TStatisticsTable {
   if (source === "raw") return "raw";
   if (filters.number) return figure.rollup === "numbers" ? "numbers" : "raw";
-  const month = monthOf(range.from);
-  const wholeMonth = month.from.getTime() === range.from.getTime() && month.toExclusive.getTime() === range.toExclusive.getTime();
-  return wholeMonth && figure.wholeMonth ? figure.wholeMonth : figure.rollup;
+  return figure.ranked && rankingPeriod(range) ? figure.ranked : figure.rollup;
 }
 
 function figureRange(figure: Pick<Figure<unknown>, "month">, context: TStatisticsScope) {

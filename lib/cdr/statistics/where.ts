@@ -1,16 +1,17 @@
 import type { Actor } from "@/lib/auth/actor";
 import { scope } from "@/lib/auth/policy";
+import { rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import { Prisma } from "@/lib/db/generated/client";
 import { dateRange, type TStatisticsFilters } from "./filters";
 
 /** Where a figure is computed: a roll-up table, or the raw call table (the oracle, the benchmark, a number filter). */
-export type TStatisticsTable = "daily" | "hourly" | "numbers" | "monthlyTop" | "users" | "raw" | "sms";
+export type TStatisticsTable = "daily" | "hourly" | "numbers" | "top" | "users" | "raw" | "sms";
 
 export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.raw('"CallDailyRollup"'),
   hourly: Prisma.raw('"CallHourlyRollup"'),
   numbers: Prisma.raw('"CallNumberDailyRollup"'),
-  monthlyTop: Prisma.raw('"CallNumberMonthlyTop"'),
+  top: Prisma.raw('"CallNumberTop"'),
   users: Prisma.raw('"CallUserDailyRollup"'),
   raw: Prisma.raw('"CallRecord"'),
   sms: Prisma.raw('"SmsRecord"'),
@@ -20,7 +21,7 @@ const TIME_COLUMN: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.sql`"day"`,
   hourly: Prisma.sql`"hour"`,
   numbers: Prisma.sql`"day"`,
-  monthlyTop: Prisma.sql`"month"`,
+  top: Prisma.sql`"fromDay"`,
   users: Prisma.sql`"day"`,
   raw: Prisma.sql`"startedAt"`,
   sms: Prisma.sql`"sentAt"`,
@@ -41,9 +42,13 @@ export interface TStatisticsScope {
 export function statisticsWhere(table: TStatisticsTable, { actor, filters, range, now }: TStatisticsScope): Prisma.Sql {
   const { from, toExclusive } = range ?? dateRange(filters, now);
   const time = TIME_COLUMN[table];
-  const isDay = table === "daily" || table === "numbers" || table === "monthlyTop" || table === "users";
+  const isDay = table === "daily" || table === "numbers" || table === "users";
   const conditions: Prisma.Sql[] = [
-    isDay ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date` : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
+    table === "top"
+      ? rankingOf({ from, toExclusive })
+      : isDay
+        ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date`
+        : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
   ];
   const tenant = scope.callTenant(actor);
   if (tenant) conditions.push(Prisma.sql`${Prisma.raw(`"${tenant.column}"`)} = ${tenant.id}`);
@@ -52,7 +57,7 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
   if (filters.pbx) conditions.push(Prisma.sql`"pbxId" = ${filters.pbx}`);
   if (filters.direction) conditions.push(Prisma.sql`"direction" = ${filters.direction}::"CallDirection"`);
   if (filters.area) conditions.push(Prisma.sql`"area" = ${filters.area}`);
-  if (table === "monthlyTop") conditions.push(monthlyTopRanking(tenant?.column, filters));
+  if (table === "top") conditions.push(rankingScope(tenant?.column, filters));
   if (filters.number) {
     if (table === "raw") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
     else if (table === "numbers") conditions.push(Prisma.sql`"number" = ${filters.number}`);
@@ -62,11 +67,18 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
   return Prisma.join(conditions, " AND ");
 }
 
+/** The one ranking period starting on the range's first day: a range holds many days, not many periods. */
+function rankingOf(range: { from: Date; toExclusive: Date }): Prisma.Sql {
+  const period = rankingPeriod(range);
+  if (!period) throw new Error("Only a day, seven days or a calendar month has a top-numbers ranking.");
+  return Prisma.sql`"period" = ${period}::"CallTopPeriod" AND "fromDay" = ${range.from}::date`;
+}
+
 /**
- * Which of a month's rankings answers: the narrowest scope the tenant and the filters name (the
+ * Which of a period's rankings answers: the narrowest scope the tenant and the filters name (the
  * tenant and filter keys above then pick its rows), over one area or all of them.
  */
-function monthlyTopRanking(tenant: "partnerId" | "customerId" | undefined, filters: TStatisticsFilters): Prisma.Sql {
+function rankingScope(tenant: "partnerId" | "customerId" | undefined, filters: TStatisticsFilters): Prisma.Sql {
   const kind = filters.pbx
     ? "PBX"
     : filters.customer || tenant === "customerId"

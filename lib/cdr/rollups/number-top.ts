@@ -1,0 +1,109 @@
+import { Prisma, type CallTopPeriod } from "@/lib/db/generated/client";
+
+/** How many numbers a ranking keeps: the figure's length (lib/cdr/statistics/figures.ts). */
+export const NUMBER_TOP = 10;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const addDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_MS);
+const firstOfMonth = (day: Date, months = 0) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1));
+
+/**
+ * The period a date range is ranked by, if any: one day, seven days (from any day), or one whole
+ * calendar month, the lengths of the dashboard's presets. Any other range has no ranking.
+ */
+export function rankingPeriod(range: { from: Date; toExclusive: Date }): CallTopPeriod | null {
+  const days = (range.toExclusive.getTime() - range.from.getTime()) / DAY_MS;
+  if (days === 1) return "DAY";
+  if (days === 7) return "SEVEN_DAYS";
+  const month = firstOfMonth(range.from);
+  return month.getTime() === range.from.getTime() && firstOfMonth(month, 1).getTime() === range.toExclusive.getTime() ? "MONTH" : null;
+}
+
+/** The first day (UTC) of every month in [fromDay, toDayExclusive). */
+export function monthsOfDays(fromDay: Date, toDayExclusive: Date): Date[] {
+  const months: Date[] = [];
+  if (toDayExclusive <= fromDay) return months;
+  const last = new Date(toDayExclusive.getTime() - 1);
+  for (let m = firstOfMonth(fromDay); m <= last; m = firstOfMonth(m, 1)) months.push(m);
+  return months;
+}
+
+interface TRankedDays {
+  /** The ranking periods rebuilt start in [from, toExclusive). */
+  starts: { from: Date; toExclusive: Date };
+  /** The daily roll-up days their periods cover. */
+  reads: { from: Date; toExclusive: Date };
+  /** The start of the period a roll-up row `d` counts in; SEVEN_DAYS gives one row per window (`k`). */
+  start: Prisma.Sql;
+  windows: Prisma.Sql;
+}
+
+/**
+ * What a refresh of the daily roll-up's days [fromDay, toDayExclusive) must rank again, per period:
+ * those days, every seven-day window overlapping them, and the months they touch, whole.
+ */
+export function rankedDays(period: CallTopPeriod, fromDay: Date, toDayExclusive: Date): TRankedDays {
+  switch (period) {
+    case "DAY": {
+      const days = { from: fromDay, toExclusive: toDayExclusive };
+      return { starts: days, reads: days, start: Prisma.sql`d."day"`, windows: Prisma.empty };
+    }
+    case "SEVEN_DAYS":
+      return {
+        starts: { from: addDays(fromDay, -6), toExclusive: toDayExclusive },
+        reads: { from: addDays(fromDay, -6), toExclusive: addDays(toDayExclusive, 6) },
+        start: Prisma.sql`(d."day" - k)`,
+        windows: Prisma.sql`CROSS JOIN generate_series(0, 6) AS k`,
+      };
+    case "MONTH": {
+      const months = monthsOfDays(fromDay, toDayExclusive);
+      const days = { from: months[0] ?? fromDay, toExclusive: months.length ? firstOfMonth(months[months.length - 1], 1) : fromDay };
+      return { starts: days, reads: days, start: Prisma.sql`date_trunc('month', d."day")::date`, windows: Prisma.empty };
+    }
+  }
+}
+
+export const TOP_PERIODS: CallTopPeriod[] = ["DAY", "SEVEN_DAYS", "MONTH"];
+
+/**
+ * Rebuilds one period's rankings in `CallNumberTop` for the days a refresh touched, from
+ * `CallNumberDailyRollup` (already refreshed in the same transaction): for every period start,
+ * scope (everyone, each partner, customer and PBX), direction and area, and for every scope and
+ * direction over all areas, the ten numbers with the most calls (then seconds, then number: the
+ * figure's order). Per direction suffices: a number's calls in and out are separate entries of the
+ * figure, so the ten of both directions are among the twenty kept. A call without an area counts
+ * only in the all-areas ranking (a filter names an area).
+ */
+export async function refreshNumberTop(tx: Prisma.TransactionClient, period: CallTopPeriod, fromDay: Date, toDayExclusive: Date) {
+  const { starts, reads, start, windows } = rankedDays(period, fromDay, toDayExclusive);
+  if (starts.toExclusive <= starts.from) return;
+  await tx.$executeRaw`DELETE FROM "CallNumberTop"
+    WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" >= ${starts.from}::date AND "fromDay" < ${starts.toExclusive}::date`;
+  await tx.$executeRaw`
+    INSERT INTO "CallNumberTop" ("period", "fromDay", "scopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", "calls", "seconds")
+    SELECT ${period}::"CallTopPeriod", "fromDay", kind::"CallTopScopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", calls, seconds
+    FROM (
+      SELECT *, row_number() OVER (
+        PARTITION BY "fromDay", kind, "partnerId", "customerId", "pbxId", "direction", "allAreas", "area"
+        ORDER BY calls DESC, seconds DESC, "number") AS rank
+      FROM (
+        SELECT CASE WHEN grouping("pbxId") = 0 THEN 'PBX' WHEN grouping("customerId") = 0 THEN 'CUSTOMER'
+                    WHEN grouping("partnerId") = 0 THEN 'PARTNER' ELSE 'ALL' END AS kind,
+               "fromDay", "partnerId", "customerId", "pbxId", "direction", grouping("area") = 1 AS "allAreas", "area", "number",
+               sum("calls")::int AS calls, sum("seconds") AS seconds
+        FROM (
+          SELECT ${start} AS "fromDay", d.*
+          FROM "CallNumberDailyRollup" d ${windows}
+          WHERE d."day" >= ${reads.from}::date AND d."day" < ${reads.toExclusive}::date
+        ) days
+        WHERE "fromDay" >= ${starts.from}::date AND "fromDay" < ${starts.toExclusive}::date
+        GROUP BY "fromDay", "direction", "number", GROUPING SETS (
+          ("partnerId", "customerId", "pbxId", "area"), ("partnerId", "customerId", "pbxId"),
+          ("partnerId", "customerId", "area"), ("partnerId", "customerId"),
+          ("partnerId", "area"), ("partnerId"),
+          ("area"), ())
+      ) grouped
+      WHERE "allAreas" OR "area" IS NOT NULL
+    ) ranked
+    WHERE rank <= ${NUMBER_TOP}`;
+}
