@@ -19,7 +19,7 @@ describe("monthsOfDays", () => {
 describe("rankingPeriod", () => {
   it.each([
     ["2026-11-20", "2026-11-21", "DAY"],
-    ["2026-10-28", "2026-11-04", "SEVEN_DAYS"],
+    ["2026-10-28", "2026-11-04", null],
     ["2026-02-01", "2026-03-01", "MONTH"],
     ["2026-12-01", "2027-01-01", "MONTH"],
     ["2026-10-05", "2026-11-11", null],
@@ -37,12 +37,6 @@ describe("rankedDays", () => {
     const { starts, reads } = rankedDays("DAY", ...refreshed);
     expect(isoDays(starts)).toEqual(["2026-10-31", "2026-11-02"]);
     expect(isoDays(reads)).toEqual(["2026-10-31", "2026-11-02"]);
-  });
-
-  it("ranks every seven-day window holding a refreshed day, reading the six days on either side", () => {
-    const { starts, reads } = rankedDays("SEVEN_DAYS", ...refreshed);
-    expect(isoDays(starts)).toEqual(["2026-10-25", "2026-11-02"]);
-    expect(isoDays(reads)).toEqual(["2026-10-25", "2026-11-08"]);
   });
 
   it("ranks every month the refreshed days touch, whole", () => {

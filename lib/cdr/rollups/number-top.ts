@@ -4,17 +4,15 @@ import { Prisma, type CallTopPeriod } from "@/lib/db/generated/client";
 export const NUMBER_TOP = 10;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const addDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_MS);
 const firstOfMonth = (day: Date, months = 0) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1));
 
 /**
- * The period a date range is ranked by, if any: one day, seven days (from any day), or one whole
- * calendar month, the lengths of the dashboard's presets. Any other range has no ranking.
+ * The period a date range is ranked by, if any: one day or one whole calendar month (the presets
+ * today, this month and last month, and custom ranges of those). Any other range has no ranking.
  */
 export function rankingPeriod(range: { from: Date; toExclusive: Date }): CallTopPeriod | null {
   const days = (range.toExclusive.getTime() - range.from.getTime()) / DAY_MS;
   if (days === 1) return "DAY";
-  if (days === 7) return "SEVEN_DAYS";
   const month = firstOfMonth(range.from);
   return month.getTime() === range.from.getTime() && firstOfMonth(month, 1).getTime() === range.toExclusive.getTime() ? "MONTH" : null;
 }
@@ -33,37 +31,29 @@ interface TRankedDays {
   starts: { from: Date; toExclusive: Date };
   /** The daily roll-up days their periods cover. */
   reads: { from: Date; toExclusive: Date };
-  /** The start of the period a roll-up row `d` counts in; SEVEN_DAYS gives one row per window (`k`). */
+  /** The start of the period a roll-up row `d` counts in. */
   start: Prisma.Sql;
-  windows: Prisma.Sql;
 }
 
 /**
  * What a refresh of the daily roll-up's days [fromDay, toDayExclusive) must rank again, per period:
- * those days, every seven-day window overlapping them, and the months they touch, whole.
+ * those days, and the months they touch, whole.
  */
 export function rankedDays(period: CallTopPeriod, fromDay: Date, toDayExclusive: Date): TRankedDays {
   switch (period) {
     case "DAY": {
       const days = { from: fromDay, toExclusive: toDayExclusive };
-      return { starts: days, reads: days, start: Prisma.sql`d."day"`, windows: Prisma.empty };
+      return { starts: days, reads: days, start: Prisma.sql`d."day"` };
     }
-    case "SEVEN_DAYS":
-      return {
-        starts: { from: addDays(fromDay, -6), toExclusive: toDayExclusive },
-        reads: { from: addDays(fromDay, -6), toExclusive: addDays(toDayExclusive, 6) },
-        start: Prisma.sql`(d."day" - k)`,
-        windows: Prisma.sql`CROSS JOIN generate_series(0, 6) AS k`,
-      };
     case "MONTH": {
       const months = monthsOfDays(fromDay, toDayExclusive);
       const days = { from: months[0] ?? fromDay, toExclusive: months.length ? firstOfMonth(months[months.length - 1], 1) : fromDay };
-      return { starts: days, reads: days, start: Prisma.sql`date_trunc('month', d."day")::date`, windows: Prisma.empty };
+      return { starts: days, reads: days, start: Prisma.sql`date_trunc('month', d."day")::date` };
     }
   }
 }
 
-export const TOP_PERIODS: CallTopPeriod[] = ["DAY", "SEVEN_DAYS", "MONTH"];
+export const TOP_PERIODS: CallTopPeriod[] = ["DAY", "MONTH"];
 
 /**
  * Rebuilds one period's rankings in `CallNumberTop` for the days a refresh touched, from
@@ -75,11 +65,19 @@ export const TOP_PERIODS: CallTopPeriod[] = ["DAY", "SEVEN_DAYS", "MONTH"];
  * only in the all-areas ranking (a filter names an area).
  */
 export async function refreshNumberTop(tx: Prisma.TransactionClient, period: CallTopPeriod, fromDay: Date, toDayExclusive: Date) {
-  const { starts, reads, start, windows } = rankedDays(period, fromDay, toDayExclusive);
-  if (starts.toExclusive <= starts.from) return;
-  await tx.$executeRaw`DELETE FROM "CallNumberTop"
+  const statements = numberTopStatements(period, fromDay, toDayExclusive);
+  if (!statements) return;
+  await tx.$executeRaw(statements.delete);
+  await tx.$executeRaw(statements.insert);
+}
+
+/** The DELETE and INSERT of `refreshNumberTop`, or null when the days hold no period start. */
+export function numberTopStatements(period: CallTopPeriod, fromDay: Date, toDayExclusive: Date): { delete: Prisma.Sql; insert: Prisma.Sql } | null {
+  const { starts, reads, start } = rankedDays(period, fromDay, toDayExclusive);
+  if (starts.toExclusive <= starts.from) return null;
+  const remove = Prisma.sql`DELETE FROM "CallNumberTop"
     WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" >= ${starts.from}::date AND "fromDay" < ${starts.toExclusive}::date`;
-  await tx.$executeRaw`
+  const insert = Prisma.sql`
     INSERT INTO "CallNumberTop" ("period", "fromDay", "scopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", "calls", "seconds")
     SELECT ${period}::"CallTopPeriod", "fromDay", kind::"CallTopScopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", calls, seconds
     FROM (
@@ -93,7 +91,7 @@ export async function refreshNumberTop(tx: Prisma.TransactionClient, period: Cal
                sum("calls")::int AS calls, sum("seconds") AS seconds
         FROM (
           SELECT ${start} AS "fromDay", d.*
-          FROM "CallNumberDailyRollup" d ${windows}
+          FROM "CallNumberDailyRollup" d
           WHERE d."day" >= ${reads.from}::date AND d."day" < ${reads.toExclusive}::date
         ) days
         WHERE "fromDay" >= ${starts.from}::date AND "fromDay" < ${starts.toExclusive}::date
@@ -106,4 +104,5 @@ export async function refreshNumberTop(tx: Prisma.TransactionClient, period: Cal
       WHERE "allAreas" OR "area" IS NOT NULL
     ) ranked
     WHERE rank <= ${NUMBER_TOP}`;
+  return { delete: remove, insert };
 }

@@ -18,8 +18,7 @@ export function rollupDays(range: { from: Date; to: Date }): { fromDay: Date; to
  * Rebuilds every roll-up for the UTC days touching [from, to] from the raw call table: the days are
  * deleted and recomputed set-based in one transaction, so running it twice gives the same rows and a
  * reader never sees a half-rebuilt day. SMS rows count in the per-user roll-up by the same days. The top-number
- * rankings of those days, of the seven-day windows overlapping them and of the months they touch are
- * rebuilt. Called after an import, after re-rating, and by the seed.
+ * rankings of those days and of the months they touch are rebuilt. Called after an import, after re-rating, and by the seed.
  */
 export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }): Promise<{ fromDay: Date; toDayExclusive: Date }> {
   const days = rollupDays(range);

@@ -32,7 +32,7 @@ const TOP = 10;
 interface Figure<T> {
   /** The roll-up answering it; a number filter moves every figure but top numbers to the raw table. */
   rollup: Exclude<TStatisticsTable, "raw" | "sms" | "top">;
-  /** A smaller table answering a range with a ranking period: a day, seven days, a calendar month (and no number filter). */
+  /** A smaller table answering a range with a ranking period: a day or a calendar month (and no number filter). */
   ranked?: "top";
   sql: (table: TStatisticsTable, where: Prisma.Sql, whereOf: (table: TStatisticsTable) => Prisma.Sql) => Prisma.Sql;
   shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date) => T;

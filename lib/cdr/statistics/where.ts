@@ -70,7 +70,7 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
 /** The one ranking period starting on the range's first day: a range holds many days, not many periods. */
 function rankingOf(range: { from: Date; toExclusive: Date }): Prisma.Sql {
   const period = rankingPeriod(range);
-  if (!period) throw new Error("Only a day, seven days or a calendar month has a top-numbers ranking.");
+  if (!period) throw new Error("Only a day or a calendar month has a top-numbers ranking.");
   return Prisma.sql`"period" = ${period}::"CallTopPeriod" AND "fromDay" = ${range.from}::date`;
 }
 

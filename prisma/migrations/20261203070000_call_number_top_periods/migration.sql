@@ -1,9 +1,9 @@
--- The monthly ranking of top numbers becomes one of three ranking periods (decision 0030).
--- Existing rows are month rankings. The day and seven-day rankings are built from the daily
--- number roll-up below, as a refresh would build them.
+-- The monthly ranking of top numbers becomes one of two ranking periods (decision 0030).
+-- Existing rows are month rankings. The day rankings are built from the daily number roll-up
+-- below, as a refresh would build them.
 
 -- CreateEnum
-CREATE TYPE "CallTopPeriod" AS ENUM ('DAY', 'SEVEN_DAYS', 'MONTH');
+CREATE TYPE "CallTopPeriod" AS ENUM ('DAY', 'MONTH');
 
 -- RenameTable
 ALTER TABLE "CallNumberMonthlyTop" RENAME TO "CallNumberTop";
@@ -19,26 +19,21 @@ DROP INDEX "CallNumberMonthlyTop_scope_idx";
 -- CreateIndex
 CREATE INDEX "CallNumberTop_scope_idx" ON "CallNumberTop"("period", "fromDay", "scopeKind", "partnerId", "customerId", "pbxId");
 
--- Backfill: the day and seven-day rankings of every day the daily number roll-up holds, ranked as
--- lib/cdr/rollups/number-top.ts ranks them (a seven-day window counts each day in the seven
--- windows starting on it and the six days before).
+-- Backfill: the ranking of every day the daily number roll-up holds, ranked as
+-- lib/cdr/rollups/number-top.ts ranks them.
 INSERT INTO "CallNumberTop" ("period", "fromDay", "scopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", "calls", "seconds")
-SELECT "period", "fromDay", kind::"CallTopScopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", calls, seconds
+SELECT 'DAY'::"CallTopPeriod", "day", kind::"CallTopScopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", calls, seconds
 FROM (
   SELECT *, row_number() OVER (
-    PARTITION BY "period", "fromDay", kind, "partnerId", "customerId", "pbxId", "direction", "allAreas", "area"
+    PARTITION BY "day", kind, "partnerId", "customerId", "pbxId", "direction", "allAreas", "area"
     ORDER BY calls DESC, seconds DESC, "number") AS rank
   FROM (
     SELECT CASE WHEN grouping("pbxId") = 0 THEN 'PBX' WHEN grouping("customerId") = 0 THEN 'CUSTOMER'
                 WHEN grouping("partnerId") = 0 THEN 'PARTNER' ELSE 'ALL' END AS kind,
-           "period", "fromDay", "partnerId", "customerId", "pbxId", "direction", grouping("area") = 1 AS "allAreas", "area", "number",
+           "day", "partnerId", "customerId", "pbxId", "direction", grouping("area") = 1 AS "allAreas", "area", "number",
            sum("calls")::int AS calls, sum("seconds") AS seconds
-    FROM (
-      SELECT 'DAY'::"CallTopPeriod" AS "period", d."day" AS "fromDay", d.* FROM "CallNumberDailyRollup" d
-      UNION ALL
-      SELECT 'SEVEN_DAYS'::"CallTopPeriod", (d."day" - k), d.* FROM "CallNumberDailyRollup" d CROSS JOIN generate_series(0, 6) AS k
-    ) days
-    GROUP BY "period", "fromDay", "direction", "number", GROUPING SETS (
+    FROM "CallNumberDailyRollup"
+    GROUP BY "day", "direction", "number", GROUPING SETS (
       ("partnerId", "customerId", "pbxId", "area"), ("partnerId", "customerId", "pbxId"),
       ("partnerId", "customerId", "area"), ("partnerId", "customerId"),
       ("partnerId", "area"), ("partnerId"),
