@@ -27,10 +27,8 @@ export function monthsOfDays(fromDay: Date, toDayExclusive: Date): Date[] {
 }
 
 interface TRankedDays {
-  /** The ranking periods rebuilt start in [from, toExclusive). */
-  starts: { from: Date; toExclusive: Date };
-  /** The daily roll-up days their periods cover. */
-  reads: { from: Date; toExclusive: Date };
+  /** The days of the periods rebuilt, [from, toExclusive): their daily roll-up rows are ranked again. */
+  days: { from: Date; toExclusive: Date };
   /** The start of the period a roll-up row `d` counts in. */
   start: Prisma.Sql;
 }
@@ -42,13 +40,12 @@ interface TRankedDays {
 export function rankedDays(period: CallTopPeriod, fromDay: Date, toDayExclusive: Date): TRankedDays {
   switch (period) {
     case "DAY": {
-      const days = { from: fromDay, toExclusive: toDayExclusive };
-      return { starts: days, reads: days, start: Prisma.sql`d."day"` };
+      return { days: { from: fromDay, toExclusive: toDayExclusive }, start: Prisma.sql`d."day"` };
     }
     case "MONTH": {
       const months = monthsOfDays(fromDay, toDayExclusive);
       const days = { from: months[0] ?? fromDay, toExclusive: months.length ? firstOfMonth(months[months.length - 1], 1) : fromDay };
-      return { starts: days, reads: days, start: Prisma.sql`date_trunc('month', d."day")::date` };
+      return { days, start: Prisma.sql`date_trunc('month', d."day")::date` };
     }
   }
 }
@@ -73,10 +70,10 @@ export async function refreshNumberTop(tx: Prisma.TransactionClient, period: Cal
 
 /** The DELETE and INSERT of `refreshNumberTop`, or null when the days hold no period start. */
 export function numberTopStatements(period: CallTopPeriod, fromDay: Date, toDayExclusive: Date): { delete: Prisma.Sql; insert: Prisma.Sql } | null {
-  const { starts, reads, start } = rankedDays(period, fromDay, toDayExclusive);
-  if (starts.toExclusive <= starts.from) return null;
+  const { days, start } = rankedDays(period, fromDay, toDayExclusive);
+  if (days.toExclusive <= days.from) return null;
   const remove = Prisma.sql`DELETE FROM "CallNumberTop"
-    WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" >= ${starts.from}::date AND "fromDay" < ${starts.toExclusive}::date`;
+    WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" >= ${days.from}::date AND "fromDay" < ${days.toExclusive}::date`;
   const insert = Prisma.sql`
     INSERT INTO "CallNumberTop" ("period", "fromDay", "scopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", "calls", "seconds")
     SELECT ${period}::"CallTopPeriod", "fromDay", kind::"CallTopScopeKind", "partnerId", "customerId", "pbxId", "direction", "allAreas", "area", "number", calls, seconds
@@ -92,9 +89,8 @@ export function numberTopStatements(period: CallTopPeriod, fromDay: Date, toDayE
         FROM (
           SELECT ${start} AS "fromDay", d.*
           FROM "CallNumberDailyRollup" d
-          WHERE d."day" >= ${reads.from}::date AND d."day" < ${reads.toExclusive}::date
+          WHERE d."day" >= ${days.from}::date AND d."day" < ${days.toExclusive}::date
         ) days
-        WHERE "fromDay" >= ${starts.from}::date AND "fromDay" < ${starts.toExclusive}::date
         GROUP BY "fromDay", "direction", "number", GROUPING SETS (
           ("partnerId", "customerId", "pbxId", "area"), ("partnerId", "customerId", "pbxId"),
           ("partnerId", "customerId", "area"), ("partnerId", "customerId"),
