@@ -1,18 +1,18 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
+import { migrationsAround } from "@/lib/testing/migrations";
 import { createEmptyDatabase } from "@/lib/testing/test-database";
 
 const MIGRATION = "cdr_partitioned_calls_imports_api_keys";
 
 describe(`migration ${MIGRATION}`, () => {
   it("keeps the calls and SMS already stored, backfilled, in the partitioned table", async () => {
-    const names = (await readdir(MIGRATIONS_DIR)).filter((n) => /^\d+_/.test(n)).sort();
-    const before = names.slice(0, names.findIndex((n) => n.endsWith(MIGRATION)));
+    const { before, fromIt } = await migrationsAround(MIGRATION);
     const dir = await mkdtemp(path.join(os.tmpdir(), "classound-migrations-"));
     await cp(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(dir, "migration_lock.toml"));
     for (const name of before) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
@@ -36,8 +36,8 @@ describe(`migration ${MIGRATION}`, () => {
           ('p1', 'c1', 'x1', 'OUTBOUND', '+4930901820', '+4915112345678', '2026-10-10 10:00', 0, 'EUR');`);
       await client.end();
       // The same folder (the engine records a migration by its path), now with the rest.
-      for (const name of names.slice(before.length)) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-      expect(await applyMigrations(url, dir)).toHaveLength(names.length - before.length);
+      for (const name of fromIt) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+      expect(await applyMigrations(url, dir)).toHaveLength(fromIt.length);
 
       const after = new pg.Client({ connectionString: url });
       await after.connect();

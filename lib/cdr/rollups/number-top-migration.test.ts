@@ -5,7 +5,7 @@ import { migrationsAround, runMigrationSql } from "@/lib/testing/migrations";
 import { createEmptyDatabase } from "@/lib/testing/test-database";
 import { refreshNumberTop } from "./number-top";
 
-// The migration that turns the monthly ranking into three ranking periods keeps the month rows and
+// The migration that turns the monthly ranking into two ranking periods keeps the month rows and
 // backfills the day rankings: they must be the rows a refresh would build.
 const MIGRATION = "call_number_top_periods";
 const url = await createEmptyDatabase();

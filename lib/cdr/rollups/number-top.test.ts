@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { monthsOfDays, rankedDays, rankingPeriod } from "./number-top";
+import { numberTopStatements, rankedDays, rankingPeriod } from "./number-top";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const isoDays = (r: { from: Date; toExclusive: Date }) => [r.from, r.toExclusive].map((d) => d.toISOString().slice(0, 10));
-
-describe("monthsOfDays", () => {
-  it("lists every month the days touch, across a year end", () => {
-    const months = monthsOfDays(day("2026-11-30"), day("2027-01-02"));
-    expect(months.map((m) => m.toISOString().slice(0, 10))).toEqual(["2026-11-01", "2026-12-01", "2027-01-01"]);
-  });
-
-  it("gives one month for days inside it, and none for no days", () => {
-    expect(monthsOfDays(day("2026-10-17"), day("2026-10-18")).map((m) => m.toISOString())).toEqual(["2026-10-01T00:00:00.000Z"]);
-    expect(monthsOfDays(day("2026-10-17"), day("2026-10-17"))).toEqual([]);
-  });
-});
 
 describe("rankingPeriod", () => {
   it.each([
@@ -37,7 +25,13 @@ describe("rankedDays", () => {
     expect(isoDays(rankedDays("DAY", ...refreshed).days)).toEqual(["2026-10-31", "2026-11-02"]);
   });
 
-  it("ranks every month the refreshed days touch, whole", () => {
+  it("ranks every month the refreshed days touch, whole, across a year end too", () => {
     expect(isoDays(rankedDays("MONTH", ...refreshed).days)).toEqual(["2026-10-01", "2026-12-01"]);
+    expect(isoDays(rankedDays("MONTH", day("2026-11-30"), day("2027-01-02")).days)).toEqual(["2026-11-01", "2027-02-01"]);
+  });
+
+  it("ranks one month for days inside it, and nothing for no days", () => {
+    expect(isoDays(rankedDays("MONTH", day("2026-10-17"), day("2026-10-18")).days)).toEqual(["2026-10-01", "2026-11-01"]);
+    for (const period of ["DAY", "MONTH"] as const) expect(numberTopStatements(period, day("2026-10-17"), day("2026-10-17"))).toBeNull();
   });
 });

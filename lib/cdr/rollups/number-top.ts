@@ -17,15 +17,6 @@ export function rankingPeriod(range: { from: Date; toExclusive: Date }): CallTop
   return month.getTime() === range.from.getTime() && firstOfMonth(month, 1).getTime() === range.toExclusive.getTime() ? "MONTH" : null;
 }
 
-/** The first day (UTC) of every month in [fromDay, toDayExclusive). */
-export function monthsOfDays(fromDay: Date, toDayExclusive: Date): Date[] {
-  const months: Date[] = [];
-  if (toDayExclusive <= fromDay) return months;
-  const last = new Date(toDayExclusive.getTime() - 1);
-  for (let m = firstOfMonth(fromDay); m <= last; m = firstOfMonth(m, 1)) months.push(m);
-  return months;
-}
-
 interface TRankedDays {
   /** The days of the periods rebuilt, [from, toExclusive): their daily roll-up rows are ranked again. */
   days: { from: Date; toExclusive: Date };
@@ -39,12 +30,13 @@ interface TRankedDays {
  */
 export function rankedDays(period: CallTopPeriod, fromDay: Date, toDayExclusive: Date): TRankedDays {
   switch (period) {
-    case "DAY": {
+    case "DAY":
       return { days: { from: fromDay, toExclusive: toDayExclusive }, start: Prisma.sql`d."day"` };
-    }
     case "MONTH": {
-      const months = monthsOfDays(fromDay, toDayExclusive);
-      const days = { from: months[0] ?? fromDay, toExclusive: months.length ? firstOfMonth(months[months.length - 1], 1) : fromDay };
+      // From the first of the first month to the first of the month after the last day.
+      const days = toDayExclusive <= fromDay
+        ? { from: fromDay, toExclusive: fromDay }
+        : { from: firstOfMonth(fromDay), toExclusive: firstOfMonth(new Date(toDayExclusive.getTime() - 1), 1) };
       return { days, start: Prisma.sql`date_trunc('month', d."day")::date` };
     }
   }

@@ -45,7 +45,7 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
   const isDay = table === "daily" || table === "numbers" || table === "users";
   const conditions: Prisma.Sql[] = [
     table === "top"
-      ? rankingOf({ from, toExclusive })
+      ? rankingOf(time, { from, toExclusive })
       : isDay
         ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date`
         : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
@@ -68,10 +68,10 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
 }
 
 /** The one ranking period starting on the range's first day: a range holds many days, not many periods. */
-function rankingOf(range: { from: Date; toExclusive: Date }): Prisma.Sql {
+function rankingOf(time: Prisma.Sql, range: { from: Date; toExclusive: Date }): Prisma.Sql {
   const period = rankingPeriod(range);
   if (!period) throw new Error("Only a day or a calendar month has a top-numbers ranking.");
-  return Prisma.sql`"period" = ${period}::"CallTopPeriod" AND "fromDay" = ${range.from}::date`;
+  return Prisma.sql`"period" = ${period}::"CallTopPeriod" AND ${time} = ${range.from}::date`;
 }
 
 /**
