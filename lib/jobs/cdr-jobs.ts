@@ -3,8 +3,7 @@ import { cdrPool } from "@/lib/cdr/import/pool";
 import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
 import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
 import { rateMonths } from "@/lib/cdr/rating/rate-month";
-import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
-import type { Db } from "@/lib/db/client";
+import { rankCurrentSevenDays, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
 import { defineJob, type JobContext } from "./definition";
 import { USAGE_ALERTS } from "./usage-alerts";
 
@@ -16,9 +15,9 @@ export const cdrImportJob = defineJob({
   name: CDR_IMPORT,
   queue: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
   parse: (data) => z.object({ importId: z.string().min(1) }).parse(data),
-  async run({ db, enqueue }, { importId }) {
-    const outcome = await unsafeRunStoredImport(db, cdrPool(), importId);
-    if (outcome) await afterCallsChanged(db, enqueue, outcome.months);
+  async run(context, { importId }) {
+    const outcome = await unsafeRunStoredImport(context.db, cdrPool(), importId);
+    if (outcome) await afterCallsChanged(context, outcome.months);
     return outcome && { rowsStored: outcome.rowsStored, rowsRefused: outcome.rowsRefused };
   },
 });
@@ -28,18 +27,30 @@ export const cdrRateJob = defineJob({
   name: CDR_RATE,
   queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
   parse: (data) => z.object({ months: z.array(z.string().regex(/^\d{4}-\d{2}-01$/)), pbxIds: z.array(z.string()).optional() }).parse(data),
-  async run({ db, enqueue }, { months, pbxIds }) {
-    const rated = await rateMonths(db, months, pbxIds);
-    await afterCallsChanged(db, enqueue, months);
+  async run(context, { months, pbxIds }) {
+    const rated = await rateMonths(context.db, months, pbxIds);
+    await afterCallsChanged(context, months);
     return rated;
   },
 });
 
 // The dashboards read roll-ups: rebuild the months' days, then evaluate their usage alerts.
-async function afterCallsChanged(db: Db, enqueue: JobContext["enqueue"], months: string[]) {
-  await refreshRollupsForMonths(db, months);
+async function afterCallsChanged({ db, enqueue, now }: JobContext, months: string[]) {
+  await refreshRollupsForMonths(db, months, now());
   for (const month of months) await enqueue(USAGE_ALERTS, { month: month.slice(0, 10) }, month.slice(0, 7));
 }
+
+/** Ranks the top numbers of the "7 days" preset's new window once its first day begins (decision 0031). */
+export const cdrSevenDayRankingJob = defineJob({
+  name: "cdr-seven-day-ranking",
+  queue: { policy: "short", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
+  schedule: "5 0 * * *",
+  parse: () => ({}),
+  async run({ db, now }) {
+    await rankCurrentSevenDays(db, now());
+    return "ok";
+  },
+});
 
 /** Creates the call table's monthly partitions ahead and empties the DEFAULT partition into them. */
 export const cdrPartitionsJob = defineJob({

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrationsAround, runMigrationSql } from "@/lib/testing/migrations";
 import { createEmptyDatabase } from "@/lib/testing/test-database";
-import { refreshNumberTop } from "./number-top";
+import { rankingPlan, refreshNumberTop } from "./number-top";
 
 // The migration that turns the monthly ranking into two ranking periods keeps the month rows and
 // backfills the day rankings: they must be the rows a refresh would build.
@@ -59,7 +59,7 @@ describe(`migration ${MIGRATION}`, () => {
     expect(new Set(backfilled.map((r) => r.fromDay)).size).toBe(12);
 
     await prisma.$transaction(async (tx) => {
-      await refreshNumberTop(tx, "DAY", new Date("2026-10-26T00:00:00Z"), new Date("2026-11-07T00:00:00Z"));
+      await refreshNumberTop(tx, rankingPlan("DAY", new Date("2026-10-26T00:00:00Z"), new Date("2026-11-07T00:00:00Z"), new Date()));
     });
     expect(await rankings("DAY")).toEqual(backfilled);
   });

@@ -1,11 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "@/lib/cdr/statistics/answered";
-import { refreshNumberTop, TOP_PERIODS } from "./number-top";
+import { currentSevenDays, rankingPlan, refreshNumberTop, sevenDaysPlan, TOP_PERIODS } from "./number-top";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // One refresh at a time: two overlapping ones would each delete, then both insert the same day.
 const ROLLUP_LOCK_KEY = 14_0023;
+const lockRollups = (tx: Prisma.TransactionClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY})`;
+const TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 /** The UTC days a refresh rebuilds: from the day of `from` up to and including the day of `to`. */
 export function rollupDays(range: { from: Date; to: Date }): { fromDay: Date; toDayExclusive: Date } {
@@ -18,15 +20,16 @@ export function rollupDays(range: { from: Date; to: Date }): { fromDay: Date; to
  * Rebuilds every roll-up for the UTC days touching [from, to] from the raw call table: the days are
  * deleted and recomputed set-based in one transaction, so running it twice gives the same rows and a
  * reader never sees a half-rebuilt day. SMS rows count in the per-user roll-up by the same days. The top-number
- * rankings of those days and of the months they touch are rebuilt. Called after an import, after re-rating, and by the seed.
+ * rankings of those days, of the months they touch and of the seven days ending on `now`'s day are
+ * rebuilt (`rankingPlan`). Called after an import, after re-rating, and by the seed.
  */
-export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }): Promise<{ fromDay: Date; toDayExclusive: Date }> {
+export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }, now = new Date()): Promise<{ fromDay: Date; toDayExclusive: Date }> {
   const days = rollupDays(range);
   const { fromDay, toDayExclusive } = days;
   const calls = Prisma.sql`FROM "CallRecord" WHERE "startedAt" >= ${fromDay} AND "startedAt" < ${toDayExclusive}`;
   await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY})`;
+      await lockRollups(tx);
       for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
         await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "day" >= ${fromDay}::date AND "day" < ${toDayExclusive}::date`;
       }
@@ -61,18 +64,30 @@ export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }
           FROM "SmsRecord" WHERE "sentAt" >= ${fromDay} AND "sentAt" < ${toDayExclusive} AND ${INCLUDED_SMS_SQL}
         ) used
         GROUP BY 1, 2, 3, 4, 5`;
-      // Ranked from the daily number roll-up just rebuilt: every period containing a rebuilt day.
-      for (const period of TOP_PERIODS) await refreshNumberTop(tx, period, fromDay, toDayExclusive);
+      // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
+      for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
     },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
+    TRANSACTION,
   );
   return days;
 }
 
+/**
+ * Ranks the "7 days" preset's window at `now` (the nightly job, when a new day starts the window
+ * without any call refreshed): from the daily number roll-up as it stands.
+ */
+export async function rankCurrentSevenDays(db: Db, now: Date) {
+  await db.$transaction(async (tx) => {
+    await lockRollups(tx);
+    await refreshNumberTop(tx, sevenDaysPlan(currentSevenDays(now)));
+  }, TRANSACTION);
+}
+
+
 /** After an import or a re-rating of whole months ("2026-10-01…" strings, as rating takes them). */
-export async function refreshRollupsForMonths(db: Db, months: string[]) {
+export async function refreshRollupsForMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
     const from = new Date(month);
-    await refreshCallRollups(db, { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0)) });
+    await refreshCallRollups(db, { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0)) }, now);
   }
 }

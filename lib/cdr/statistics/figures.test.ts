@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
+import { cdrSevenDayRankingJob } from "@/lib/jobs/cdr-jobs";
 import { makePbx, makeTwoTenants } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { FIGURE_NAMES, statisticsFigure } from "./figures";
@@ -15,7 +16,8 @@ const keys = (t: { partner: { id: string }; customer: { id: string } }, pbxId: s
 await insertSyntheticCalls(prisma, keys(a, a.pbx.id), { count: 400, from, days: 61, seed: 1 });
 await insertSyntheticCalls(prisma, keys(a, aSecondPbx.id), { count: 150, from, days: 61, seed: 2 });
 await insertSyntheticCalls(prisma, keys(b, b.pbx.id), { count: 250, from, days: 61, seed: 3 });
-await refreshCallRollups(prisma, { from, to: new Date("2026-11-30T23:59:59Z") });
+// Seen from `now`: the seven days ranked are those of the "7 days" preset at `now`.
+await refreshCallRollups(prisma, { from, to: new Date("2026-11-30T23:59:59Z") }, now);
 
 const filters = (query: Record<string, string>): TStatisticsFilters => parseStatisticsFilters(query);
 const FILTER_CASES: Record<string, string>[] = [
@@ -68,30 +70,59 @@ describe("statistics figures: roll-ups against the raw call table", () => {
     const created = await prisma.callRecord.create({ data: late[0] });
     const context = { actor: b.partnerActor, filters: filters({ preset: "last_month" }), now };
     expect(await statisticsFigure(prisma, context, "answered")).not.toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
-    await refreshCallRollups(prisma, { from: created.startedAt, to: created.startedAt });
+    await refreshCallRollups(prisma, { from: created.startedAt, to: created.startedAt }, now);
     expect(await statisticsFigure(prisma, context, "answered")).toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
   });
+
+  const sevenDayRankingRows = () => prisma.callNumberTop.count({ where: { period: "SEVEN_DAYS", fromDay: new Date("2026-11-14T00:00:00Z") } });
+  const inflate = (period: string, fromDay: string) =>
+    prisma.$executeRaw`UPDATE "CallNumberTop" SET "calls" = "calls" + 1000 WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" = ${fromDay}::date`;
+  const inflated = (rows: { calls: number }[]) => rows.map((r) => ({ ...r, calls: r.calls + 1000 }));
+  const refreshDay = (iso: string, at = now) => refreshCallRollups(prisma, { from: new Date(`${iso}T08:00:00Z`), to: new Date(`${iso}T09:00:00Z`) }, at);
 
   it.each([
     ["a calendar month", "MONTH", "2026-10-01", { preset: "last_month" }, "2026-11-02", "2026-10-17"],
     ["one day", "DAY", "2026-11-02", { preset: "custom", from: "2026-11-02", to: "2026-11-02" }, "2026-11-03", "2026-11-02"],
+    ["the current seven days", "SEVEN_DAYS", "2026-11-14", { preset: "7d" }, "2026-11-22", "2026-11-17"],
   ])("answers top numbers over %s from its ranking, ranked again by a refresh of a day in it only", async (_, period, fromDay, query, outside, inside) => {
     const context = { actor: a.partnerActor, filters: filters(query), now };
     const expected = await statisticsFigure(prisma, context, "topNumbers", "raw");
     expect(expected.length).toBeGreaterThan(0);
-    await prisma.$executeRaw`DELETE FROM "CallNumberTop" WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" = ${fromDay}::date`;
-    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual([]);
-    const refreshDay = (iso: string) => refreshCallRollups(prisma, { from: new Date(`${iso}T08:00:00Z`), to: new Date(`${iso}T09:00:00Z`) });
+    // A ranking altered by hand shows in the figure: the figure reads it.
+    await inflate(period, fromDay);
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(inflated(expected));
     await refreshDay(outside);
-    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual([]);
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(inflated(expected));
     await refreshDay(inside);
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(expected);
+  });
+
+  it("sums the daily roll-up for seven days no longer current once a refresh drops their ranking, until the nightly job ranks them", async () => {
+    const context = { actor: admin, filters: filters({ preset: "7d" }), now };
+    const expected = await statisticsFigure(prisma, context, "topNumbers", "raw");
+    expect(expected.length).toBeGreaterThan(0);
+    const built = await sevenDayRankingRows();
+    expect(built).toBeGreaterThan(0);
+    // A week later the window is not the current one: a refresh of one of its days deletes its ranking.
+    const weekLater = new Date("2026-11-27T12:00:00Z");
+    await refreshDay("2026-11-17", weekLater);
+    expect(await sevenDayRankingRows()).toBe(0);
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(expected);
+    // The nightly job, run twice at `now`, ranks the window once.
+    const job = { db: prisma, sendMail: null, now: () => now, enqueue: async () => {} };
+    await cdrSevenDayRankingJob.run(job, {});
+    await cdrSevenDayRankingJob.run(job, {});
+    expect(await sevenDayRankingRows()).toBe(built);
+    await inflate("SEVEN_DAYS", "2026-11-14");
+    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(inflated(expected));
+    await cdrSevenDayRankingJob.run(job, {});
     expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(expected);
   });
 
   it("refreshes idempotently: a second refresh of the same days leaves the same roll-ups", async () => {
     const snapshot = () => prisma.$queryRaw`SELECT count(*)::int AS n, sum(calls)::int AS calls, sum(cost)::text AS cost FROM "CallDailyRollup"`;
     const before = await snapshot();
-    await refreshCallRollups(prisma, { from, to: new Date("2026-11-30T00:00:00Z") });
+    await refreshCallRollups(prisma, { from, to: new Date("2026-11-30T00:00:00Z") }, now);
     expect(await snapshot()).toEqual(before);
   });
 });

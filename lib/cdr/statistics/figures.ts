@@ -1,5 +1,5 @@
 import { assertCan } from "@/lib/auth/policy";
-import { rankingPeriod } from "@/lib/cdr/rollups/number-top";
+import { isAlwaysRanked, rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
@@ -32,7 +32,7 @@ const TOP = 10;
 interface Figure<T> {
   /** The roll-up answering it; a number filter moves every figure but top numbers to the raw table. */
   rollup: Exclude<TStatisticsTable, "raw" | "sms" | "top">;
-  /** A smaller table answering a range with a ranking period: a day or a calendar month (and no number filter). */
+  /** A smaller table answering a range with a ranking period: a day, seven days or a calendar month (and no number filter). */
   ranked?: "top";
   sql: (table: TStatisticsTable, where: Prisma.Sql, whereOf: (table: TStatisticsTable) => Prisma.Sql) => Prisma.Sql;
   shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date) => T;
@@ -142,8 +142,21 @@ export async function statisticsFigure<K extends TFigureName>(
   const range = figureRange(figure, context);
   const table = figureTable(figure, source, filters, range);
   const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range });
-  const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf));
+  const rows = await db.$queryRaw<never[]>(figureSql(figure, table, range, whereOf));
   return figure.shape(rows, range, context.now ?? new Date());
+}
+
+/**
+ * The figure's query on `table`. A ranking kept for some starts only is read if it was built, and
+ * the roll-up is summed otherwise, in one statement: a refresh deleting the ranking in between
+ * cannot leave the figure empty (the EXISTS is an init plan: the branch not taken is never run).
+ */
+function figureSql(figure: Figure<unknown>, table: TStatisticsTable, range: { from: Date; toExclusive: Date }, whereOf: (t: TStatisticsTable) => Prisma.Sql) {
+  const period = table === "top" ? rankingPeriod(range) : null;
+  if (!period || isAlwaysRanked(period)) return figure.sql(table, whereOf(table), whereOf);
+  const built = Prisma.sql`EXISTS (SELECT FROM ${TABLE_SQL.top} WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" = ${range.from}::date)`;
+  return Prisma.sql`(${figure.sql("top", Prisma.sql`${built} AND ${whereOf("top")}`, whereOf)})
+    UNION ALL (${figure.sql(figure.rollup, Prisma.sql`NOT ${built} AND ${whereOf(figure.rollup)}`, whereOf)})`;
 }
 
 function figureTable(figure: Figure<unknown>, source: TStatisticsSource, filters: TStatisticsFilters, range: { from: Date; toExclusive: Date }): TStatisticsTable {
