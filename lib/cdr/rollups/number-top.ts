@@ -67,7 +67,7 @@ export function rankingPlan(period: CallTopPeriod, fromDay: Date, toDayExclusive
       const overlaps = current.from < toDayExclusive && fromDay < current.toExclusive;
       // A window starting up to six days before the first refreshed day holds it.
       const starts = { from: addDays(fromDay, -6), toExclusive: toDayExclusive };
-      return overlaps ? sevenDaysPlan(current, starts) : { period, starts, days: NO_DAYS(fromDay), start: Prisma.sql`${current.from}::date` };
+      return overlaps ? sevenDaysPlan(current, starts) : { ...sevenDaysPlan(current, starts), days: NO_DAYS(fromDay) };
     }
   }
 }
