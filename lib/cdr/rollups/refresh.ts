@@ -83,7 +83,6 @@ export async function rankCurrentSevenDays(db: Db, now: Date) {
   }, TRANSACTION);
 }
 
-
 /** After an import or a re-rating of whole months ("2026-10-01…" strings, as rating takes them). */
 export async function refreshRollupsForMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
