@@ -1,3 +1,4 @@
+import { dateRange } from "@/lib/cdr/statistics/filters";
 import { Prisma, type CallTopPeriod } from "@/lib/db/generated/client";
 
 /** How many numbers a ranking keeps: the figure's length (lib/cdr/statistics/figures.ts). */
@@ -6,7 +7,6 @@ export const NUMBER_TOP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEVEN_DAYS_MS = 7 * DAY_MS;
 const firstOfMonth = (day: Date, months = 0) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + months, 1));
-const utcDay = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
 const addDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY_MS);
 type TDays = { from: Date; toExclusive: Date };
 const NO_DAYS = (at: Date): TDays => ({ from: at, toExclusive: at });
@@ -28,11 +28,8 @@ export function rankingPeriod(range: TDays): CallTopPeriod | null {
 /** False for a period ranked for some starts only: a reader checks that the ranking was built. */
 export const isAlwaysRanked = (period: CallTopPeriod) => period !== "SEVEN_DAYS";
 
-/** The "7 days" preset's window at `now`: today and the six days before (lib/cdr/statistics/filters.ts). */
-export function currentSevenDays(now: Date): TDays {
-  const today = utcDay(now);
-  return { from: addDays(today, -6), toExclusive: addDays(today, 1) };
-}
+/** The "7 days" preset's window at `now`, as the dashboards compute it: the one window ranked. */
+export const currentSevenDays = (now: Date): TDays => dateRange({ preset: "7d" }, now);
 
 /** What rebuilding one period's rankings deletes and ranks again. */
 export interface TRankingPlan {
