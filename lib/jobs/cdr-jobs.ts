@@ -9,6 +9,7 @@ import { USAGE_ALERTS } from "./usage-alerts";
 
 export const CDR_IMPORT = "cdr-import";
 export const CDR_RATE = "cdr-rate";
+export const CDR_ROLLUPS = "cdr-rollups";
 
 /** An uploaded CDR file; a retry resumes after the last committed batch. */
 export const cdrImportJob = defineJob({
@@ -22,22 +23,40 @@ export const cdrImportJob = defineJob({
   },
 });
 
-/** Rates months again after calls arrived through the API (the request does not wait for it). */
+const ZMonth = z.string().regex(/^\d{4}-\d{2}-01$/);
+
+/**
+ * Rates a PBX's month again after calls arrived through the API (the request does not wait for it),
+ * then asks for the month's roll-ups. Queued once per month and PBX (`requestCdrRating`): a post
+ * while one waits is covered by it, as it rates everything stored before it starts.
+ */
 export const cdrRateJob = defineJob({
   name: CDR_RATE,
   queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
-  parse: (data) => z.object({ months: z.array(z.string().regex(/^\d{4}-\d{2}-01$/)), pbxIds: z.array(z.string()).optional() }).parse(data),
-  async run(context, { months, pbxIds }) {
-    const rated = await rateMonths(context.db, months, pbxIds);
-    await afterCallsChanged(context, months);
+  parse: (data) => z.object({ months: z.array(ZMonth), pbxIds: z.array(z.string()).optional() }).parse(data),
+  async run({ db, enqueue }, { months, pbxIds }) {
+    const rated = await rateMonths(db, months, pbxIds);
+    for (const month of months) await enqueue(CDR_ROLLUPS, { month }, month.slice(0, 7));
     return rated;
   },
+});
+
+/**
+ * Rebuilds a month's roll-ups after its calls were rated. One waiting job per month: the rating jobs
+ * of many PBXs posting at once share one rebuild, which reads every call rated before it starts.
+ */
+export const cdrRollupsJob = defineJob({
+  name: CDR_ROLLUPS,
+  queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
+  parse: (data) => z.object({ month: ZMonth }).parse(data),
+  run: (context, { month }) => afterCallsChanged(context, [month]),
 });
 
 // The dashboards read roll-ups: rebuild the months' days, then evaluate their usage alerts.
 async function afterCallsChanged({ db, enqueue, now }: JobContext, months: string[]) {
   await refreshRollupsForMonths(db, months, now());
   for (const month of months) await enqueue(USAGE_ALERTS, { month: month.slice(0, 10) }, month.slice(0, 7));
+  return months.length;
 }
 
 /** Ranks the top numbers of the "7 days" preset's new window once its first day begins (decision 0031). */

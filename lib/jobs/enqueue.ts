@@ -51,11 +51,17 @@ export async function requestCdrImport(importId: string) {
   await (await jobSender()).send(CDR_IMPORT, { importId }, { singletonKey: importId });
 }
 
-/** Queues rating of the months an API post touched; rating is idempotent, so a lost request only delays it. */
+/**
+ * Queues rating of the months an API post touched, one job per month and PBX: the queue keeps one
+ * waiting job per key, which then covers this post, while another PBX's post gets its own job.
+ * Rating is idempotent, so a request lost to a queue failure waits for the PBX's next post.
+ */
 export async function requestCdrRating(months: string[], pbxIds: string[]) {
-  if (months.length === 0) return;
   try {
-    await (await jobSender()).send(CDR_RATE, { months, pbxIds });
+    const boss = await jobSender();
+    for (const month of months) {
+      for (const pbxId of pbxIds) await boss.send(CDR_RATE, { months: [month], pbxIds: [pbxId] }, { singletonKey: `${month.slice(0, 7)}:${pbxId}` });
+    }
   } catch (error) {
     console.error("[jobs] could not queue CDR rating", error);
   }

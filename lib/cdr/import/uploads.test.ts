@@ -10,7 +10,7 @@ const { prisma, url } = await createTestDatabase();
 process.env.DATABASE_URL = url;
 process.env.CLASSOUND_DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "cdr-uploads-"));
 const { cdrImportDetail, listCdrImports, refusedRowsCsv, startUploadImport } = await import("./uploads");
-const { cdrImportJob, cdrPartitionsJob, cdrRateJob } = await import("@/lib/jobs/cdr-jobs");
+const { cdrImportJob, cdrPartitionsJob, cdrRateJob, cdrRollupsJob } = await import("@/lib/jobs/cdr-jobs");
 const { cdrPool } = await import("./pool");
 afterAll(() => cdrPool().end());
 
@@ -18,7 +18,8 @@ let tenant: Tenant;
 beforeAll(async () => {
   tenant = await makeTenant(prisma);
 });
-const context = (): JobContext => ({ db: prisma, sendMail: null, now: () => new Date("2026-11-23T12:00:00Z"), enqueue: async () => {} });
+const enqueued: string[] = [];
+const context = (): JobContext => ({ db: prisma, sendMail: null, now: () => new Date("2026-11-23T12:00:00Z"), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) });
 const file = (lines: string[]) =>
   new TextEncoder().encode(["call_id,pbx,direction,from,to,extension,started_at,answered_at,duration,disposition", ...lines].join("\n"));
 
@@ -65,6 +66,24 @@ describe("CDR uploads", () => {
     const rate = cdrRateJob.parse({ months: ["2026-10-01"] });
     await cdrRateJob.run(context(), rate);
     expect(await cdrRateJob.run(context(), rate)).toBe(0);
+  });
+
+  it("rate, then leave the month's roll-ups to one job per month, which rebuilds them twice as once", async () => {
+    const month = "2026-10-01";
+    const rollup = { day: new Date(month), pbxId: tenant.pbx.id };
+    enqueued.length = 0;
+    await cdrRateJob.run(context(), cdrRateJob.parse({ months: [month], pbxIds: [tenant.pbx.id] }));
+    // The rating job leaves the roll-ups as they were: a figure altered by hand stays altered.
+    await prisma.callDailyRollup.updateMany({ where: rollup, data: { calls: 1000 } });
+    await cdrRateJob.run(context(), cdrRateJob.parse({ months: [month], pbxIds: [tenant.pbx.id] }));
+    expect((await prisma.callDailyRollup.aggregate({ where: rollup, _sum: { calls: true } }))._sum.calls).toBe(1000);
+    expect(new Set(enqueued)).toEqual(new Set(["cdr-rollups:2026-10"]));
+
+    enqueued.length = 0;
+    await cdrRollupsJob.run(context(), cdrRollupsJob.parse({ month }));
+    await cdrRollupsJob.run(context(), cdrRollupsJob.parse({ month }));
+    expect((await prisma.callDailyRollup.aggregate({ where: rollup, _sum: { calls: true } }))._sum.calls).toBe(1);
+    expect(new Set(enqueued)).toEqual(new Set(["usage-alerts:2026-10"]));
   });
 
   it("creates the call table's partitions ahead, twice as once", async () => {

@@ -19,6 +19,8 @@ const QUEUE_LABEL: Record<string, string> = {
   "compliance-expiry-notices": "Expiring documents notices",
   "cdr-import": "CDR file import",
   "cdr-rate": "Call rating",
+  "cdr-rollups": "Call statistics roll-ups",
+  "cdr-seven-day-ranking": "Top numbers of the last 7 days",
   "cdr-partitions": "Call table partitions",
 };
 
