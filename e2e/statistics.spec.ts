@@ -69,3 +69,28 @@ test("a partner filters by a PBX and a month and exports exactly those calls", a
   }
   expect(rows.map((r) => r[1]).sort()).toEqual(chosen.map((c) => (c.startedAt as Date).toISOString()).sort());
 });
+
+test("a partner's custom date range shows its top numbers once its ranking job has run", async ({ db, tenant, signInAs }) => {
+  const from = new Date(startOfMonth(-1).getTime() + 2 * DAY);
+  const rows = await addCalls(db, tenant.pbx, tenant.partner.id, 40, from, 10, 31);
+  // The figure's entries: the other party's number per direction, by most calls, then most seconds.
+  const entries = new Map<string, { number: string; calls: number; seconds: number }>();
+  for (const call of rows) {
+    const number = call.direction === "OUTBOUND" ? call.toE164 : call.fromE164;
+    const entry = entries.get(`${number} ${call.direction}`) ?? { number, calls: 0, seconds: 0 };
+    entries.set(`${number} ${call.direction}`, { number, calls: entry.calls + 1, seconds: entry.seconds + call.durationSeconds });
+  }
+  const [top] = [...entries.values()].sort((x, y) => y.calls - x.calls || y.seconds - x.seconds || (x.number < y.number ? -1 : 1));
+
+  const { page } = await signInAs("PARTNER");
+  await page.goto("/statistics");
+  await page.getByLabel("Period").selectOption("custom");
+  await page.getByLabel("From (custom)").fill(from.toISOString().slice(0, 10));
+  await page.getByLabel("To (custom)").fill(new Date(from.getTime() + 9 * DAY).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/preset=custom/);
+  // Ten days: no stored ranking answers them, the worker ranks them while the figure waits.
+  const topNumbers = page.getByRole("table", { name: /^Top numbers/ });
+  await expect(topNumbers.getByRole("row").nth(1)).toContainText(top.number, { timeout: 20_000 });
+  await expect(topNumbers.getByRole("row")).toHaveCount(Math.min(10, entries.size) + 1);
+});

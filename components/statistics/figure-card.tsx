@@ -43,9 +43,12 @@ export function FigureCard({
   chart,
   table,
   className,
+  progress,
 }: {
   title: string;
   query: { isPending: boolean; error: Error | null };
+  /** What the figure waits for while pending, when that takes longer than a request. */
+  progress?: string;
   isEmpty?: boolean;
   chart?: ReactNode;
   table: FigureTableProps;
@@ -55,7 +58,13 @@ export function FigureCard({
   const headingId = useId();
   const empty = isEmpty ?? !table.rows.length;
   let body: ReactNode;
-  if (query.isPending) body = <Skeleton className="h-40 w-full" />;
+  if (query.isPending)
+    body = (
+      <>
+        {progress && <p role="status" className="mb-2 text-sm text-muted-foreground">{progress}</p>}
+        <Skeleton className="h-40 w-full" />
+      </>
+    );
   else if (query.error) body = <Alert variant="danger">{query.error.message}</Alert>;
   else if (empty) body = <EmptyState title="No calls" description="Nothing matches these filters." className="py-6" />;
   else if (!chart) body = <FigureTable {...table} />;

@@ -133,12 +133,15 @@ export function TopDestinationsFigure({ query }: { query: string }) {
 }
 
 export function TopNumbersFigure({ query }: { query: string }) {
-  const figure = useFigure("topNumbers", query);
-  const rows = figure.data ?? [];
+  // A range no stored ranking covers is ranked by a background job: poll until it is.
+  const figure = useStatistics<TFigures["topNumbers"]>("figures/topNumbers", query, (data) => data.ranking === "pending");
+  const ranking = figure.data?.ranking === "pending";
+  const rows = figure.data?.numbers ?? [];
   return (
     <FigureCard
       title="Top numbers"
-      query={figure}
+      query={{ isPending: figure.isPending || ranking, error: figure.error }}
+      progress={ranking ? "Ranking the numbers of these days…" : undefined}
       table={{
         caption: "Top numbers: called numbers of outgoing calls, callers of incoming calls",
         headers: ["Number", "Direction", "Calls", "Minutes"],

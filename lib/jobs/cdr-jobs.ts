@@ -4,12 +4,14 @@ import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
 import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
 import { rateMonths } from "@/lib/cdr/rating/rate-month";
 import { rankCurrentSevenDays, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
+import { dropExpiredRangeRankings, rankRange } from "@/lib/cdr/statistics/top-numbers";
 import { defineJob, type JobContext } from "./definition";
 import { USAGE_ALERTS } from "./usage-alerts";
 
 export const CDR_IMPORT = "cdr-import";
 export const CDR_RATE = "cdr-rate";
 export const CDR_ROLLUPS = "cdr-rollups";
+export const CDR_RANGE_RANKING = "cdr-range-ranking";
 
 /** An uploaded CDR file; a retry resumes after the last committed batch. */
 export const cdrImportJob = defineJob({
@@ -59,7 +61,10 @@ async function afterCallsChanged({ db, enqueue, now }: JobContext, months: strin
   return months.length;
 }
 
-/** Ranks the top numbers of the "7 days" preset's new window once its first day begins (decision 0031). */
+/**
+ * Ranks the top numbers of the "7 days" preset's new window once its first day begins (decision
+ * 0031), and drops the week-old rankings made on demand (decision 0033).
+ */
 export const cdrSevenDayRankingJob = defineJob({
   name: "cdr-seven-day-ranking",
   queue: { policy: "short", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
@@ -67,8 +72,16 @@ export const cdrSevenDayRankingJob = defineJob({
   parse: () => ({}),
   async run({ db, now }) {
     await rankCurrentSevenDays(db, now());
-    return "ok";
+    return { rangeRankingsDropped: await dropExpiredRangeRankings(db, now()) };
   },
+});
+
+/** Ranks the top numbers of a range a dashboard asked for and no period ranking answers (decision 0033). */
+export const cdrRangeRankingJob = defineJob({
+  name: CDR_RANGE_RANKING,
+  queue: { policy: "short", retryLimit: 2, retryDelay: 5, expireInSeconds: 10 * 60 },
+  parse: (data) => z.object({ rangeTopId: z.string().min(1) }).parse(data),
+  run: ({ db }, { rangeTopId }) => rankRange(db, rangeTopId),
 });
 
 /** Creates the call table's monthly partitions ahead and empties the DEFAULT partition into them. */

@@ -1,6 +1,6 @@
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { createBoss, type Boss } from "./boss";
-import { CDR_IMPORT, CDR_RATE } from "./cdr-jobs";
+import { CDR_IMPORT, CDR_RANGE_RANKING, CDR_RATE } from "./cdr-jobs";
 import { MAIL_SEND, MAIL_SWEEP } from "./mail-jobs";
 import { USAGE_ALERTS } from "./usage-alerts";
 import { PRICE_LIST_NOTICES } from "./price-list-notices";
@@ -44,6 +44,18 @@ export async function requestMailDelivery() {
 /** Queues one outbox row for sending (the admin's resend). */
 export async function requestOutboxEmailDelivery(outboxEmailId: string) {
   await (await jobSender()).send(MAIL_SEND, { outboxEmailId }, { singletonKey: outboxEmailId });
+}
+
+/**
+ * Queues the ranking of a range's top numbers a dashboard asked for (one job per request). A failure
+ * leaves the request pending; the next reader after a minute queues it again.
+ */
+export async function requestRangeRanking(rangeTopId: string) {
+  try {
+    await (await jobSender()).send(CDR_RANGE_RANKING, { rangeTopId }, { singletonKey: rangeTopId });
+  } catch (error) {
+    console.error("[jobs] could not queue a top-numbers ranking", error);
+  }
 }
 
 /** Queues an uploaded CDR file's import (one job per import). */

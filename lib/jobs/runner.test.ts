@@ -77,11 +77,12 @@ describe("every job handler is idempotent", () => {
     // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts and
     // lib/pricing/import/publish.test.ts the notices,
     // in lib/cdr/import/uploads.test.ts the CDR import, rating, roll-up and partition jobs, in
-    // lib/cdr/statistics/figures.test.ts the seven-day ranking, in
+    // lib/cdr/statistics/figures.test.ts the seven-day ranking, in lib/cdr/statistics/top-numbers.test.ts
+    // the range ranking, in
     // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine, in lib/cdr/alerts the usage alerts.
     const inputs: Record<string, object> = {
       [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {},
-      "cdr-import": {}, "cdr-rate": {}, "cdr-rollups": {}, "cdr-partitions": {}, "cdr-seven-day-ranking": {}, "numbers-hold-sweep": {}, "numbers-quarantine-end": {}, [PRICE_LIST_NOTICES]: {}, "usage-alerts": {},
+      "cdr-import": {}, "cdr-rate": {}, "cdr-rollups": {}, "cdr-partitions": {}, "cdr-seven-day-ranking": {}, "cdr-range-ranking": {}, "numbers-hold-sweep": {}, "numbers-quarantine-end": {}, [PRICE_LIST_NOTICES]: {}, "usage-alerts": {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

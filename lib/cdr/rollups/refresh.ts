@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "@/lib/cdr/statistics/answered";
+import { dropRangeRankings } from "@/lib/cdr/statistics/top-numbers";
 import { currentSevenDays, rankingPlan, refreshNumberTop, sevenDaysPlan, TOP_PERIODS } from "./number-top";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,7 +22,8 @@ export function rollupDays(range: { from: Date; to: Date }): { fromDay: Date; to
  * deleted and recomputed set-based in one transaction, so running it twice gives the same rows and a
  * reader never sees a half-rebuilt day. SMS rows count in the per-user roll-up by the same days. The top-number
  * rankings of those days, of the months they touch and of the seven days ending on `now`'s day are
- * rebuilt (`rankingPlan`). Called after an import, after re-rating, and by the seed.
+ * rebuilt (`rankingPlan`); the rankings made on demand for ranges holding one of the days are
+ * deleted, to be asked for again. Called after an import, after re-rating, and by the seed.
  */
 export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }, now = new Date()): Promise<{ fromDay: Date; toDayExclusive: Date }> {
   const days = rollupDays(range);
@@ -66,6 +68,7 @@ export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }
         GROUP BY 1, 2, 3, 4, 5`;
       // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
       for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
+      await dropRangeRankings(tx, fromDay, toDayExclusive);
     },
     TRANSACTION,
   );

@@ -1,10 +1,10 @@
-import { assertCan } from "@/lib/auth/policy";
-import { isAlwaysRanked, rankingPeriod } from "@/lib/cdr/rollups/number-top";
+import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "./answered";
 import { dateRange, monthOf, type TStatisticsFilters } from "./filters";
+import { rankedTopNumbers, topNumbersSql, type TRequestRanking, type TTopNumbers } from "./top-numbers";
 import { statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
 
 export type TStatisticsSource = "rollup" | "raw";
@@ -17,10 +17,10 @@ export interface TFigures {
   answered: { calls: number; answeredCalls: number; answeredSeconds: number; asr: number | null; alocSeconds: number | null };
   byArea: { area: number | null; calls: number; seconds: number }[];
   topDestinations: { countryCode: string; calls: number; seconds: number }[];
-  topNumbers: { number: string; direction: Direction; calls: number; seconds: number }[];
-  /** Exact decimal strings, one per currency, for the month containing `now` (the date filter aside). */
+  topNumbers: TTopNumbers;
   /** Exact decimal strings, one per currency, for the date range. */
   cost: { currency: string; amount: string }[];
+  /** Exact decimal strings, one per currency, for the month containing `now` (the date filter aside). */
   costThisMonth: { currency: string; amount: string }[];
   /** Per PBX user, in the month the date range ends in: R5's Area 1 minutes and R15's SMS, with projections. */
   userUse: TIncludedUse[];
@@ -30,10 +30,11 @@ export type TFigureName = keyof TFigures;
 const TOP = 10;
 
 interface Figure<T> {
-  /** The roll-up answering it; a number filter moves every figure but top numbers to the raw table. */
+  /**
+   * The roll-up answering it; a number filter moves every figure but top numbers to the raw table.
+   * Top numbers reads the daily number roll-up only for a number filter, rankings otherwise.
+   */
   rollup: Exclude<TStatisticsTable, "raw" | "sms" | "top">;
-  /** A smaller table answering a range with a ranking period: a day, seven days or a calendar month (and no number filter). */
-  ranked?: "top";
   sql: (table: TStatisticsTable, where: Prisma.Sql, whereOf: (table: TStatisticsTable) => Prisma.Sql) => Prisma.Sql;
   shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date) => T;
   /** Which month-long range replaces the filters' dates, if any. */
@@ -95,13 +96,8 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
   },
   topNumbers: {
     rollup: "numbers",
-    ranked: "top",
-    sql: (t, where) => {
-      const number = t === "raw" ? Prisma.sql`CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END` : Prisma.sql`"number"`;
-      return Prisma.sql`SELECT ${number} AS number, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
-        FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY calls DESC, seconds DESC, 1, 2 LIMIT ${TOP}`;
-    },
-    shape: (rows: TFigures["topNumbers"]) => rows,
+    sql: topNumbersSql,
+    shape: (rows: TTopNumbers["numbers"]) => ({ ranking: "ready", numbers: rows }),
   },
   cost: { rollup: "daily", sql: costSql, shape: costShape },
   costThisMonth: { rollup: "daily", month: "now", sql: costSql, shape: costShape },
@@ -127,42 +123,38 @@ export const FIGURE_NAMES = Object.keys(FIGURES) as TFigureName[];
 /**
  * One dashboard figure for what the actor may see (R16) and the filters select. Served from the
  * roll-ups; `source: "raw"` computes it by GROUP BY on the raw call table instead (the tests' oracle
- * and the benchmark's baseline), which is also where a number filter is answered.
+ * and the benchmark's baseline), which is also where a number filter is answered. Top numbers over
+ * a range no ranking period answers is ranked by a job `requestRanking` queues, "pending" until then.
  */
 export async function statisticsFigure<K extends TFigureName>(
   db: Db,
   context: TStatisticsScope,
   name: K,
   source: TStatisticsSource = "rollup",
+  requestRanking: TRequestRanking = NO_RANKING_JOBS,
 ): Promise<TFigures[K]> {
   assertCan(context.actor, "statistics.view");
   const figure = FIGURES[name] as unknown as Figure<TFigures[K]>;
   const filters = { ...context.filters };
   for (const key of figure.ignores ?? []) delete filters[key];
   const range = figureRange(figure, context);
-  const table = figureTable(figure, source, filters, range);
+  if (name === "topNumbers" && source === "rollup" && !filters.number) {
+    return (await rankedTopNumbers(db, { tenant: scope.callTenant(context.actor), filters, range }, requestRanking)) as TFigures[K];
+  }
+  const table = figureTable(figure, source, filters);
   const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range });
-  const rows = await db.$queryRaw<never[]>(figureSql(figure, table, range, whereOf));
+  const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf));
   return figure.shape(rows, range, context.now ?? new Date());
 }
 
-/**
- * The figure's query on `table`. A ranking kept for some starts only is read if it was built, and
- * the roll-up is summed otherwise, in one statement: a refresh deleting the ranking in between
- * cannot leave the figure empty (the EXISTS is an init plan: the branch not taken is never run).
- */
-function figureSql(figure: Figure<unknown>, table: TStatisticsTable, range: { from: Date; toExclusive: Date }, whereOf: (t: TStatisticsTable) => Prisma.Sql) {
-  const period = table === "top" ? rankingPeriod(range) : null;
-  if (!period || isAlwaysRanked(period)) return figure.sql(table, whereOf(table), whereOf);
-  const built = Prisma.sql`EXISTS (SELECT FROM ${TABLE_SQL.top} WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" = ${range.from}::date)`;
-  return Prisma.sql`(${figure.sql("top", Prisma.sql`${built} AND ${whereOf("top")}`, whereOf)})
-    UNION ALL (${figure.sql(figure.rollup, Prisma.sql`NOT ${built} AND ${whereOf(figure.rollup)}`, whereOf)})`;
-}
+const NO_RANKING_JOBS: TRequestRanking = async () => {
+  throw new Error("Top numbers over this range need a ranking job: pass requestRanking.");
+};
 
-function figureTable(figure: Figure<unknown>, source: TStatisticsSource, filters: TStatisticsFilters, range: { from: Date; toExclusive: Date }): TStatisticsTable {
+function figureTable(figure: Figure<unknown>, source: TStatisticsSource, filters: TStatisticsFilters): TStatisticsTable {
   if (source === "raw") return "raw";
   if (filters.number) return figure.rollup === "numbers" ? "numbers" : "raw";
-  return figure.ranked && rankingPeriod(range) ? figure.ranked : figure.rollup;
+  return figure.rollup;
 }
 
 function figureRange(figure: Pick<Figure<unknown>, "month">, context: TStatisticsScope) {

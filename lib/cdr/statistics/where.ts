@@ -40,7 +40,22 @@ export interface TStatisticsScope {
  * comes from the policy, never from the filters, so a foreign id in a filter only narrows to nothing.
  */
 export function statisticsWhere(table: TStatisticsTable, { actor, filters, range, now }: TStatisticsScope): Prisma.Sql {
-  const { from, toExclusive } = range ?? dateRange(filters, now);
+  return tenantStatisticsWhere(table, { tenant: scope.callTenant(actor), filters, range: range ?? dateRange(filters, now) });
+}
+
+/** The call tables' tenant key: a partner's or a customer's id, or null for everyone (an admin). */
+export type TCallTenant = ReturnType<typeof scope.callTenant>;
+
+/** A tenant, filters and dates: what a statistics query selects once the actor is resolved (a job keeps it). */
+export interface TStatisticsView {
+  tenant: TCallTenant;
+  filters: Pick<TStatisticsFilters, "partner" | "customer" | "pbx" | "direction" | "area" | "number">;
+  range: { from: Date; toExclusive: Date };
+}
+
+/** `statisticsWhere` for a tenant the policy already resolved from an actor. */
+export function tenantStatisticsWhere(table: TStatisticsTable, { tenant, filters, range }: TStatisticsView): Prisma.Sql {
+  const { from, toExclusive } = range;
   const time = TIME_COLUMN[table];
   const isDay = table === "daily" || table === "numbers" || table === "users";
   const conditions: Prisma.Sql[] = [
@@ -50,7 +65,6 @@ export function statisticsWhere(table: TStatisticsTable, { actor, filters, range
         ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date`
         : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
   ];
-  const tenant = scope.callTenant(actor);
   if (tenant) conditions.push(Prisma.sql`${Prisma.raw(`"${tenant.column}"`)} = ${tenant.id}`);
   if (filters.partner) conditions.push(Prisma.sql`"partnerId" = ${filters.partner}`);
   if (filters.customer) conditions.push(Prisma.sql`"customerId" = ${filters.customer}`);
@@ -78,7 +92,7 @@ function rankingOf(time: Prisma.Sql, range: { from: Date; toExclusive: Date }): 
  * Which of a period's rankings answers: the narrowest scope the tenant and the filters name (the
  * tenant and filter keys above then pick its rows), over one area or all of them.
  */
-function rankingScope(tenant: "partnerId" | "customerId" | undefined, filters: TStatisticsFilters): Prisma.Sql {
+function rankingScope(tenant: "partnerId" | "customerId" | undefined, filters: TStatisticsView["filters"]): Prisma.Sql {
   const kind = filters.pbx
     ? "PBX"
     : filters.customer || tenant === "customerId"

@@ -21,6 +21,7 @@ const QUEUE_LABEL: Record<string, string> = {
   "cdr-rate": "Call rating",
   "cdr-rollups": "Call statistics roll-ups",
   "cdr-seven-day-ranking": "Top numbers of the last 7 days",
+  "cdr-range-ranking": "Top numbers of a chosen date range",
   "cdr-partitions": "Call table partitions",
 };
 
