@@ -13,8 +13,8 @@ const IN = "#156f8b";
 const OUT = "#c2410c";
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-function useFigure<K extends keyof TFigures>(name: K, query: string) {
-  return useStatistics<TFigures[K]>(`figures/${name}`, query);
+function useFigure<K extends keyof TFigures>(name: K, query: string, pollWhile?: (data: TFigures[K]) => boolean) {
+  return useStatistics<TFigures[K]>(`figures/${name}`, query, pollWhile);
 }
 
 export function PerDayFigure({ query }: { query: string }) {
@@ -134,7 +134,7 @@ export function TopDestinationsFigure({ query }: { query: string }) {
 
 export function TopNumbersFigure({ query }: { query: string }) {
   // A range no stored ranking covers is ranked by a background job: poll until it is.
-  const figure = useStatistics<TFigures["topNumbers"]>("figures/topNumbers", query, (data) => data.ranking === "pending");
+  const figure = useFigure("topNumbers", query, (data) => data.ranking === "pending");
   const ranking = figure.data?.ranking === "pending";
   const rows = figure.data?.numbers ?? [];
   return (

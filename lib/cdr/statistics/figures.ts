@@ -5,7 +5,7 @@ import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "./answered";
 import { dateRange, monthOf, type TStatisticsFilters } from "./filters";
 import { rankedTopNumbers, topNumbersSql, type TRequestRanking, type TTopNumbers } from "./top-numbers";
-import { statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
+import { calls, seconds, statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
 
 export type TStatisticsSource = "rollup" | "raw";
 type Direction = "INBOUND" | "OUTBOUND";
@@ -47,8 +47,6 @@ interface Figure<T> {
 // Both must give the same answer (lib/cdr/statistics/figures.test.ts); the benchmark times both.
 const day = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"::date` : Prisma.sql`"day"`);
 const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"` : Prisma.sql`"hour"`);
-const calls = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`count(*)::int` : Prisma.sql`sum("calls")::int`);
-const seconds = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`sum("durationSeconds")::float8` : Prisma.sql`sum("seconds")::float8`);
 
 const costSql = (t: TStatisticsTable, where: Prisma.Sql) =>
   Prisma.sql`SELECT "currency", sum("cost")::text AS amount FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1 ORDER BY 1`;

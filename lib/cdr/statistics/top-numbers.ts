@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { isAlwaysRanked, NUMBER_TOP, rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
-import { TABLE_SQL, tenantStatisticsWhere, type TStatisticsTable, type TStatisticsView } from "./where";
+import { Prisma, type CallDirection } from "@/lib/db/generated/client";
+import { calls, seconds, TABLE_SQL, tenantStatisticsWhere, type TStatisticsTable, type TStatisticsView } from "./where";
 
-type Direction = "INBOUND" | "OUTBOUND";
-export type TTopNumber = { number: string; direction: Direction; calls: number; seconds: number };
+export type TTopNumber = { number: string; direction: CallDirection; calls: number; seconds: number };
 /** "pending" while the range's ranking job has not run yet (its numbers then empty). */
 export type TTopNumbers = { ranking: "ready" | "pending"; numbers: TTopNumber[] };
 /** Queues the ranking of one range ranking request (`rankRange`). */
@@ -20,9 +19,7 @@ const ORDER = Prisma.sql`calls DESC, seconds DESC, number, direction`;
 /** The figure's query on a table: the other party's number (called out, caller in), its ten busiest. */
 export function topNumbersSql(t: TStatisticsTable, where: Prisma.Sql) {
   const number = t === "raw" ? Prisma.sql`CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END` : Prisma.sql`"number"`;
-  const calls = t === "raw" ? Prisma.sql`count(*)::int` : Prisma.sql`sum("calls")::int`;
-  const seconds = t === "raw" ? Prisma.sql`sum("durationSeconds")::float8` : Prisma.sql`sum("seconds")::float8`;
-  return Prisma.sql`SELECT ${number} AS number, "direction", ${calls} AS calls, ${seconds} AS seconds
+  return Prisma.sql`SELECT ${number} AS number, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
     FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY ${ORDER} LIMIT ${NUMBER_TOP}`;
 }
 
@@ -63,11 +60,9 @@ function storedView({ tenant, filters }: TStatisticsView): z.infer<typeof ZView>
   return { tenant, filters: { partner, customer, pbx, direction, area } };
 }
 
-function rankingKey(view: TStatisticsView) {
-  const { tenant, filters } = storedView(view);
-  const parts = [tenant?.column, tenant?.id, filters.partner, filters.customer, filters.pbx, filters.direction, filters.area, view.range.from, view.range.toExclusive];
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
-}
+/** One key per stored view and range (`storedView` builds its object in a fixed key order). */
+const rankingKey = (view: TStatisticsView) =>
+  createHash("sha256").update(JSON.stringify([storedView(view), view.range.from, view.range.toExclusive])).digest("hex");
 
 /**
  * The view's ranking over a range no period answers: read if ranked; otherwise requested once (a

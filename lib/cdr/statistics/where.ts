@@ -17,6 +17,10 @@ export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
   sms: Prisma.raw('"SmsRecord"'),
 };
 
+/** A figure's call count and seconds on a table: raw rows are counted, roll-up rows summed. */
+export const calls = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`count(*)::int` : Prisma.sql`sum("calls")::int`);
+export const seconds = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`sum("durationSeconds")::float8` : Prisma.sql`sum("seconds")::float8`);
+
 const TIME_COLUMN: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.sql`"day"`,
   hourly: Prisma.sql`"hour"`,
