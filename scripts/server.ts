@@ -5,7 +5,6 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { readRuntimeEnv } from "@/lib/config/runtime";
-import { runWorkers } from "@/lib/jobs/process";
 import { summarizeUnknownActionWarnings } from "./unknown-action-log";
 
 const dev = process.argv.includes("--dev");
@@ -17,16 +16,19 @@ const app = next({ dev, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   // Replaced, never appended to: a client-sent copy would let the client choose its address again.
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
   void handle(req, res);
-}).listen(port);
+});
+await new Promise<void>((resolve) => server.listen(port, resolve));
 
-// Background jobs run in this process unless a separate `npm run worker` does them.
+// Background jobs run in this process unless a separate `npm run worker` does them. Their modules
+// (every job's code) take seconds to load: loaded once the server listens, not before.
 const env = readRuntimeEnv();
 if (env.JOBS_IN_PROCESS && env.DATABASE_URL) {
+  const { runWorkers } = await import("@/lib/jobs/process");
   const workers = await runWorkers(env.DATABASE_URL);
   const shutdown = () => void workers.stop().finally(() => process.exit(0));
   process.on("SIGTERM", shutdown);

@@ -1,27 +1,36 @@
 // `npm start`: one command from a fresh clone to a running portal. Starts the embedded PostgreSQL
 // (unless DATABASE_URL is set), applies migrations, seeds an empty database, builds when the
 // sources changed since the last build, then serves Next.js through scripts/server.ts (which gives the
-// app the client's real address).
+// app the client's real address). Each step prints its time; the seed, the demo files and the schema
+// engine are loaded only when there is something for them to do, so a warm restart stays short.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import { dataDir, readRuntimeEnv } from "@/lib/config/runtime";
-import { createPrismaClient } from "@/lib/db/client";
 import { databaseUrlFile } from "@/lib/db/database-url-file";
-import { openAppDatabase } from "@/lib/db/local-database";
+import { PostgresStartError } from "@/lib/db/embedded-postgres-errors";
+import { openAppDatabase, type DatabaseHandle } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "@/lib/db/seed";
-import { seedDemoFiles } from "@/lib/db/seed/demo-files";
-import { isBuildCurrent, markBuilt, sourceHash } from "./build-state";
+import { demoDataState } from "@/lib/db/seed/state";
+import { checkBuild, markBuilt } from "./build-state";
 
-const startedAt = Date.now();
 const isDev = process.argv.includes("--dev");
 const env = readRuntimeEnv();
 const dir = dataDir(env);
 const log = (message: string) => console.log(`[classound] ${message}`);
-const seconds = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+// Since the process started (performance's origin), so the total includes loading this script.
+const seconds = (from = 0) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
+
+/** Runs one start-up step and prints what it did and how long it took. */
+async function step<T>(run: () => Promise<T>, done: (result: T) => string): Promise<T> {
+  const startedAt = performance.now();
+  const result = await run();
+  log(`${done(result)} · ${seconds(startedAt)}`);
+  return result;
+}
 
 /** A secret kept under the data directory, so sessions survive restarts without any setup. */
 async function authSecret(): Promise<string> {
@@ -34,9 +43,39 @@ async function authSecret(): Promise<string> {
   return secret;
 }
 
-const database = await openAppDatabase(env.DATABASE_URL, dir);
+function describeDatabase(database: DatabaseHandle): string {
+  if (!database.embedded) return "Using DATABASE_URL";
+  const where = database.relocatedBecause ? database.clusterDir! : path.relative(process.cwd(), database.clusterDir!) || database.clusterDir!;
+  return `Embedded PostgreSQL started (${where}${database.relocatedBecause ? `; ${database.relocatedBecause}` : ""})`;
+}
+
+/** PostgreSQL could not start: one line with the cause and the fix, no stack trace. */
+function failStart(error: unknown): never {
+  if (!(error instanceof PostgresStartError)) throw error;
+  console.error(`[classound] ${error.message}`);
+  process.exit(1);
+}
+
+/** Whether something already listens on the portal's port (the server would otherwise die on it after every other step). */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
+}
+
+if (await portInUse(env.PORT)) {
+  console.error(`[classound] Port ${env.PORT} is already in use (another \`npm start\`, or another program): stop it, or set PORT to a free port.`);
+  process.exit(1);
+}
+
+// The build check only reads files: it runs while PostgreSQL starts.
+const buildCheck = isDev ? undefined : checkBuild();
+buildCheck?.catch(() => {});
+
+const database = await step(() => openAppDatabase(env.DATABASE_URL, dir), describeDatabase).catch(failStart);
 await mkdir(dir, { recursive: true }).then(() => writeFile(databaseUrlFile(dir), database.url, { mode: 0o600 }));
-log(database.embedded ? `Embedded PostgreSQL started (${path.relative(process.cwd(), dir)}/postgres)` : "Using DATABASE_URL");
 
 let server: ChildProcess | undefined;
 let stopping = false;
@@ -54,17 +93,34 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  const applied = await applyMigrations(database.url);
-  if (applied.length) log(`Applied ${applied.length} migration(s)`);
+  await step(
+    () => applyMigrations(database.url),
+    (applied) => (applied.length ? `Applied ${applied.length} migration(s)` : "Migrations current"),
+  );
 
-  const prisma = createPrismaClient(database.url, 2);
-  const seeded = await seedDatabase(prisma);
-  if (seeded.insertedRows > 0) log(`Seeded demo data (${seeded.insertedRows} rows)`);
-  const demoFiles = await seedDemoFiles(prisma);
-  await prisma.$disconnect();
-  if (demoFiles.templates + demoFiles.activationRequests + demoFiles.complianceDocuments > 0) {
-    log(`Stored ${demoFiles.templates} document templates, ${demoFiles.activationRequests} demo activation requests and ${demoFiles.complianceDocuments} compliance documents`);
-  }
+  const state = await demoDataState(database.url);
+  const prisma = !state.hasData || state.demoFilesPending ? (await import("@/lib/db/client")).createPrismaClient(database.url, 2) : undefined;
+  await step(
+    async () => {
+      if (state.hasData) return undefined;
+      const { seedDatabase } = await import("@/lib/db/seed");
+      return seedDatabase(prisma!);
+    },
+    (seeded) => (seeded ? `Seeded demo data (${seeded.insertedRows} rows)` : "Seed skipped (the database has data; npm run db:seed adds what is missing)"),
+  );
+  // A database seeded just now has no demo files yet.
+  await step(
+    async () => {
+      if (state.hasData && !state.demoFilesPending) return undefined;
+      const { seedDemoFiles } = await import("@/lib/db/seed/demo-files");
+      return seedDemoFiles(prisma!);
+    },
+    (stored) =>
+      stored
+        ? `Stored ${stored.templates} document templates, ${stored.activationRequests} demo activation requests and ${stored.complianceDocuments} compliance documents`
+        : "Demo files present",
+  );
+  await prisma?.$disconnect();
 
   const childEnv = {
     ...process.env,
@@ -75,34 +131,47 @@ try {
   };
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
-  if (!isDev) {
-    const hash = await sourceHash();
-    if (!(await isBuildCurrent(hash))) {
-      log("Building the app (first start or sources changed)…");
-      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
-      if (build.status !== 0) throw new Error("next build failed");
-      await markBuilt(hash);
-    }
+  if (buildCheck) {
+    await step(
+      async () => {
+        const check = await buildCheck;
+        if (check.current) return check;
+        log("Building the app (first start or sources changed)…");
+        const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+        if (build.status !== 0) throw new Error("next build failed");
+        await markBuilt(check);
+        return check;
+      },
+      (check) => (check.current ? `Build current (checked by file ${check.checkedBy === "stat" ? "sizes and times" : "contents"})` : "Built the app"),
+    );
   }
 
+  const serverStartedAt = performance.now();
   server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), ...(isDev ? ["--dev"] : [])], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
   });
   server.on("exit", (code) => void shutdown(code ?? 0));
+  // Loaded while the server starts: the seed's tenants module is not small.
+  const tenants = import("@/lib/db/seed/tenants");
 
   await waitForServer(`http://localhost:${env.PORT}/sign-in`);
-  log(`Portal ready on http://localhost:${env.PORT} after ${seconds()}`);
-  console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
-  for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
-  console.log("\nPress Ctrl-C to stop.\n");
+  // Unless the server exited meanwhile (shutdown() then ends this process with its exit code).
+  if (!stopping) {
+    log(`Server ready · ${seconds(serverStartedAt)}`);
+    log(`Portal ready on http://localhost:${env.PORT} after ${seconds()}`);
+    const { DEMO_LOGINS, DEMO_PASSWORD } = await tenants;
+    console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
+    for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
+    console.log("\nPress Ctrl-C to stop.\n");
+  }
 } catch (error) {
   console.error(error);
   await shutdown(1);
 }
 
 async function waitForServer(url: string) {
-  for (let attempt = 0; attempt < 600; attempt++) {
+  for (let attempt = 0; attempt < 1200; attempt++) {
     if (stopping) return;
     try {
       const response = await fetch(url);
@@ -110,7 +179,7 @@ async function waitForServer(url: string) {
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`The server did not answer on ${url}`);
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createEmptyDatabase, createTestDatabase } from "@/lib/testing/test-database";
-import { applyMigrations, pendingSchemaChange } from "./migrations";
+import { applyMigrations, migrationsCurrent, pendingSchemaChange, readMigrationsList } from "./migrations";
 
 describe("migrations", () => {
   it("agree with schema.prisma (drift check)", async () => {
@@ -35,6 +35,38 @@ describe("migrations", () => {
     const { rows } = await client.query("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
     await client.end();
     expect(rows[0].n).toBe(first.length);
+  });
+
+  it("are found current without the schema engine only when it would apply nothing", async () => {
+    const url = await createEmptyDatabase();
+    const list = await readMigrationsList();
+    expect(await migrationsCurrent(url, list), "no _prisma_migrations yet").toBe(false);
+    await applyMigrations(url);
+    expect(await migrationsCurrent(url, list)).toBe(true);
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const [last] = list.migrationDirectories.slice(-1);
+      // A migration added to the folder since.
+      expect(await migrationsCurrent(url, { ...list, migrationDirectories: [...list.migrationDirectories, { ...last, path: `${last.path}_more` }] })).toBe(false);
+      // A migration edited since it was applied: the engine decides what that means.
+      expect(await migrationsCurrent(url, { ...list, migrationDirectories: [...list.migrationDirectories.slice(0, -1), { ...last, migrationFile: { ...last.migrationFile, content: { tag: "ok" as const, value: `${last.migrationFile.content.value}\n-- edited` } } }] })).toBe(false);
+      // A failed migration (started, neither finished nor rolled back).
+      await client.query(
+        "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('failed', 'x', $1, now(), 0)",
+        [`${last.path}_failed`],
+      );
+      expect(await migrationsCurrent(url, list)).toBe(false);
+      // Marked rolled back (`prisma migrate resolve --rolled-back`): ignored, as the engine ignores it.
+      await client.query("UPDATE _prisma_migrations SET rolled_back_at = now() WHERE id = 'failed'");
+      expect(await migrationsCurrent(url, list)).toBe(true);
+      // Applied, but not in this folder (another branch's): left to the engine.
+      await client.query("UPDATE _prisma_migrations SET rolled_back_at = NULL, finished_at = now() WHERE id = 'failed'");
+      expect(await migrationsCurrent(url, list)).toBe(false);
+    } finally {
+      await client.end();
+    }
   });
 
   it("give each test file its own migrated database", async () => {

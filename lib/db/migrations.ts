@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import { MIGRATIONS_DIR, SCHEMA_PATH, openSchemaEngine } from "./schema-engine";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
@@ -28,14 +30,50 @@ export async function readMigrationsList(dir = MIGRATIONS_DIR) {
   };
 }
 
+type MigrationsList = Awaited<ReturnType<typeof readMigrationsList>>;
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+/**
+ * Whether the schema engine would apply nothing: every migration in the folder is recorded in
+ * `_prisma_migrations` as finished (not rolled back) under the name the engine gives it (the
+ * directory's path as passed) and with the checksum it computes (SHA-256 of migration.sql, hex),
+ * no migration has failed, and none is recorded that the folder lacks. Read with pg in a few
+ * milliseconds; instantiating the WebAssembly engine takes seconds. Anything else, including no
+ * `_prisma_migrations` table yet, is "not current" and left to the engine.
+ */
+export async function migrationsCurrent(connectionString: string, list: MigrationsList): Promise<boolean> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<AppliedRow>("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations");
+    if (rows.some((row) => row.finished_at === null && row.rolled_back_at === null)) return false;
+    const applied = new Map(rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]));
+    const folder = new Set(list.migrationDirectories.map((migration) => migration.path));
+    if ([...applied.keys()].some((name) => !folder.has(name))) return false;
+    return list.migrationDirectories.every(
+      (migration) => applied.get(migration.path) === createHash("sha256").update(migration.migrationFile.content.value).digest("hex"),
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === "42P01") return false; // no _prisma_migrations: a new database
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies pending migrations exactly as `prisma migrate deploy` would; returns the names applied. */
 export async function applyMigrations(connectionString: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrationsList = await readMigrationsList(migrationsDir);
+  if (await migrationsCurrent(connectionString, migrationsList)) return [];
   const { engine, close } = await openSchemaEngine(connectionString);
   try {
-    const result = await engine.applyMigrations({
-      migrationsList: await readMigrationsList(migrationsDir),
-      filters: FILTERS,
-    });
+    const result = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return result.appliedMigrationNames;
   } finally {
     await close();
