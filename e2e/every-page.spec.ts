@@ -1,62 +1,99 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, ROLES, test } from "./fixtures";
+import { expect, expectAccessible, makeE2eTenant, mintedSession, ROLES, test as base } from "./fixtures";
 import { hostileInputFailures } from "./hostile-input";
-import { pageIds, portalPages } from "./portal-pages";
+import { pageIds, portalPages, type PageIds } from "./portal-pages";
 
 // One sweep over every page of every role (the list in portal-pages.ts), each page opened once: at a
-// phone's width it must not scroll sideways and must pass axe. Widened to a desktop's (no reload), the
-// one part shown only there, the sidebar, must pass axe too: the rest is the same DOM, already checked
-// (axe is most of the sweep's time, so the whole page is not checked twice). Then every page and route
-// gets hostile query strings, ids and bodies, which must never answer 5xx. This replaces three sweeps
-// (axe at desktop width, phone width, hostile input) that each visited every page.
+// phone's width it must not scroll sideways and must pass axe; widened to a desktop's (no reload) it
+// must pass axe again, over the whole page. Then every page and route gets hostile query strings, ids
+// and bodies, which must never answer 5xx. The sweep is cut into tests of a few pages each, so the
+// suite's workers share it and no single test is the suite's critical path; the rows the pages show
+// are made once per worker (they are only read).
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-/** What only a desktop-wide window shows: the sidebar (a drawer behind the menu button below 768 px). */
-const DESKTOP_ONLY = 'nav[aria-label="Main"]';
+const PAGES_PER_TEST = 8;
+
+const test = base.extend<object, { sweepIds: PageIds }>({
+  sweepIds: [
+    async ({ db, browser }, provide, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL!;
+      const tenant = await makeE2eTenant(db);
+      const { context } = await mintedSession(browser, db, "PARTNER", tenant, baseURL);
+      const ids = await pageIds(db, context, tenant);
+      await context.close();
+      await provide(ids);
+    },
+    { scope: "worker", timeout: 60_000 },
+  ],
+});
 
 /** How far the page scrolls sideways: 0 when everything fits the screen. */
 async function sidewaysOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-for (const role of [...ROLES, "signed out"] as const) {
-  test(`every page for ${role}: fits a phone, accessible at both widths, no 5xx on bad input`, async ({ db, tenant, signInAs, playwright, baseURL }) => {
-    // Every page with axe, then a few thousand hostile requests. On this 2-core machine at a load of 20
-    // (five suites at once) axe took ~20 s a page and a role needed ~14 min; alone it is a fraction.
-    test.setTimeout(1_200_000);
-    const partner = await signInAs("PARTNER");
-    const ids = await pageIds(db, partner.page, tenant);
+/** The route of every page.tsx under app/, route groups left out: what the sweep must list. */
+function appRoutes(dir = "app", route = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile()) return entry.name === "page.tsx" ? [route || "/"] : [];
+    if (!entry.isDirectory()) return [];
+    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
+    return appRoutes(path.join(dir, entry.name), route + segment);
+  });
+}
 
-    if (role === "signed out") {
-      const request = await playwright.request.newContext({ baseURL });
-      expect(await hostileInputFailures(request, ids, baseURL!)).toEqual([]);
-      return;
-    }
+test("the sweep lists every page of the app", () => {
+  const listed = portalPages({} as PageIds).map((p) => p.route);
+  expect(new Set(listed).size, "a page listed twice").toBe(listed.length);
+  expect([...listed].sort()).toEqual(appRoutes().sort());
+});
 
-    const { page } = role === "PARTNER" ? partner : await signInAs(role);
-    const tooWide: string[] = [];
-    let forbiddenPageChecked = false;
-    for (const url of portalPages(ids)) {
-      await page.setViewportSize(PHONE);
-      const response = await page.goto(url);
-      // Every role opens every page: another role's pages must answer 403, not fail.
-      const status = response?.status();
-      expect(status, url).toBeLessThan(500);
-      // The 403 page is the same page whichever URL refused: its layout and axe are checked once a role.
-      if (status === 403) {
-        if (forbiddenPageChecked) continue;
-        forbiddenPageChecked = true;
+const pageCount = portalPages({} as PageIds).length;
+const chunks = Array.from({ length: Math.ceil(pageCount / PAGES_PER_TEST) }, (_, i) => [i * PAGES_PER_TEST, Math.min(pageCount, (i + 1) * PAGES_PER_TEST)] as const);
+
+for (const role of ROLES) {
+  for (const [from, to] of chunks) {
+    test(`pages ${from + 1}-${to} for ${role}: fit a phone, accessible at both widths`, async ({ db, browser, baseURL, sweepIds }) => {
+      const { context } = await mintedSession(browser, db, role, await makeE2eTenant(db), baseURL!);
+      const page = await context.newPage();
+      const tooWide: string[] = [];
+      let forbiddenPageChecked = false;
+      for (const { url } of portalPages(sweepIds).slice(from, to)) {
+        await page.setViewportSize(PHONE);
+        const response = await page.goto(url);
+        // Every role opens every page: another role's pages must answer 403, not fail.
+        const status = response?.status();
+        expect(status, url).toBeLessThan(500);
+        // The 403 page is the same page whichever URL refused: its layout and axe are checked once a test.
+        if (status === 403) {
+          if (forbiddenPageChecked) continue;
+          forbiddenPageChecked = true;
+        }
+        const overflow = await sidewaysOverflow(page);
+        if (overflow > 0) tooWide.push(`${url} by ${overflow} px`);
+        // A table that scrolls inside its own region must be reachable by keyboard at this width too.
+        await expectAccessible(page);
+        if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `test-results/mobile/${role}${url.replaceAll("/", "_")}.png`, fullPage: true });
+        await page.setViewportSize(DESKTOP);
+        await expectAccessible(page);
       }
-      const overflow = await sidewaysOverflow(page);
-      if (overflow > 0) tooWide.push(`${url} by ${overflow} px`);
-      // A table that scrolls inside its own region must be reachable by keyboard at this width too.
-      await expectAccessible(page);
-      if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `test-results/mobile/${role}${url.replaceAll("/", "_")}.png`, fullPage: true });
-      await page.setViewportSize(DESKTOP);
-      if (await page.locator(DESKTOP_ONLY).isVisible()) await expectAccessible(page, DESKTOP_ONLY);
-    }
-    expect(tooWide, "pages that scroll sideways at 390 px").toEqual([]);
+      expect(tooWide, "pages that scroll sideways at 390 px").toEqual([]);
+      // The last page is left at desktop width: the after-test axe check would only repeat the one above.
+      await page.close();
+    });
+  }
+}
 
-    expect(await hostileInputFailures(page.request, ids, baseURL!)).toEqual([]);
+for (const role of [...ROLES, "signed out"] as const) {
+  test(`no page or route answers 5xx to bad input for ${role}`, async ({ db, browser, baseURL, sweepIds, playwright }) => {
+    // A few thousand requests; on this 2-core machine at a load of 20 a role once needed minutes.
+    test.setTimeout(600_000);
+    const request =
+      role === "signed out"
+        ? await playwright.request.newContext({ baseURL })
+        : (await mintedSession(browser, db, role, await makeE2eTenant(db), baseURL!)).context.request;
+    expect(await hostileInputFailures(request, sweepIds, baseURL!)).toEqual([]);
   });
 }

@@ -1,8 +1,7 @@
 import { startActivationRequest } from "@/lib/activations/start-request";
-import { DEMO_PASSWORD } from "@/lib/db/seed";
 import { notifyPartner } from "@/lib/notifications/notify";
 import { actorOf, makeTenantUser, TEST_PASSWORD } from "@/lib/testing/fixtures";
-import { demoLogin, expect, signIn, test } from "./fixtures";
+import { demoLogin, expect, test, useSessionOf } from "./fixtures";
 
 test("a partner opens a mail's link while signed out, signs in, and lands on the request", async ({ browser, db, tenant, baseURL }) => {
   const user = await makeTenantUser(db, "PARTNER", tenant);
@@ -25,10 +24,8 @@ test("a partner opens a mail's link while signed out, signs in, and lands on the
   await context.close();
 });
 
-test("an admin sees the job queues and the outbox; a partner chooses which events reach them by mail", async ({ page, signInAs }, testInfo) => {
-  await signIn(page, demoLogin("ADMIN").email, DEMO_PASSWORD);
-  // Sign-in hashes with argon2: allow a busy shared machine 30 s.
-  await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
+test("an admin sees the job queues and the outbox; a partner chooses which events reach them by mail", async ({ page, db, signInAs }, testInfo) => {
+  await useSessionOf(page, db, demoLogin("ADMIN").email);
   await page.goto("/admin/jobs");
   await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: /Outbox sweep/ })).toBeVisible();

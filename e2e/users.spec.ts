@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { demoLogin, expect, signIn, test } from "./fixtures";
+import { demoLogin, expect, signIn, test, useSessionOf } from "./fixtures";
 
 const PASSWORD = "a long and fresh passphrase";
 // Sign-in (argon2, then the home page's queries) can be slow on a busy shared CI machine.
@@ -39,8 +39,8 @@ async function setPasswordAndSignIn(browser: Browser, link: string, email: strin
 const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@brightlinevoice.example`;
 
 test.describe("user management", () => {
-  test("an admin creates a partner user, who sets a password through the one-time link and signs in", async ({ page, browser }) => {
-    await signIn(page, demoLogin("ADMIN").email);
+  test("an admin creates a partner user, who sets a password through the one-time link and signs in", async ({ page, browser, db }) => {
+    await useSessionOf(page, db, demoLogin("ADMIN").email);
     await expect(page).toHaveURL(/\/admin$/, SIGNED_IN);
     const email = uniqueEmail("new.colleague");
     const link = await createPartnerUser(page, "Nia Newcomer", email);
@@ -60,9 +60,9 @@ test.describe("user management", () => {
     await expect(page.getByText(email).first()).toBeVisible();
   });
 
-  test("a disabled user's open session stops working within about a minute", async ({ page, browser }) => {
+  test("a disabled user's open session stops working within about a minute", async ({ page, browser, db }) => {
     test.slow();
-    await signIn(page, demoLogin("ADMIN").email);
+    await useSessionOf(page, db, demoLogin("ADMIN").email);
     await expect(page).toHaveURL(/\/admin$/, SIGNED_IN);
     const email = uniqueEmail("soon.disabled");
     const link = await createPartnerUser(page, "Dana Disabled", email);
@@ -81,8 +81,8 @@ test.describe("user management", () => {
     await context.close();
   });
 
-  test("a partner admin sees only its own people and cannot grant admin access", async ({ page }) => {
-    await signIn(page, demoLogin("PARTNER").email);
+  test("a partner admin sees only its own people and cannot grant admin access", async ({ page, db }) => {
+    await useSessionOf(page, db, demoLogin("PARTNER").email);
     await expect(page).toHaveURL(/\/partner$/, SIGNED_IN);
     await page.getByRole("link", { name: "Users" }).click();
     await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
@@ -97,17 +97,17 @@ test.describe("user management", () => {
     await page.keyboard.press("Escape");
   });
 
-  test("a partner colleague who is not an admin has no users page", async ({ page }) => {
-    await signIn(page, "lukas.hofmann@alpentel.example");
+  test("a partner colleague who is not an admin has no users page", async ({ page, db }) => {
+    await useSessionOf(page, db, "lukas.hofmann@alpentel.example");
     await expect(page).toHaveURL(/\/partner$/, SIGNED_IN);
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     const response = await page.goto("/users");
     expect(response?.status()).toBe(403);
   });
 
-  test("the users page works at phone width", async ({ page }) => {
+  test("the users page works at phone width", async ({ page, db }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, demoLogin("ADMIN").email);
+    await useSessionOf(page, db, demoLogin("ADMIN").email);
     await expect(page).toHaveURL(/\/admin$/, SIGNED_IN);
     await page.goto("/users?role=ADMIN");
     await expect(page.getByRole("table", { name: "Users" }).getByText("support@classound.example")).toBeVisible();
@@ -117,8 +117,8 @@ test.describe("user management", () => {
 });
 
 test.describe("own account", () => {
-  test("changing one's password needs the current one, explained beside the field", async ({ page }) => {
-    await signIn(page, demoLogin("END_USER").email);
+  test("changing one's password needs the current one, explained beside the field", async ({ page, db }) => {
+    await useSessionOf(page, db, demoLogin("END_USER").email);
     await expect(page).toHaveURL(/\/customer$/, SIGNED_IN);
     await page.getByRole("link", { name: "My account" }).click();
     await page.getByLabel("Current password").fill("not the password");

@@ -5,12 +5,13 @@ export function ChargeLines({ lines, total, totalLabel, currency }: { lines: { d
   return (
     <dl className="divide-y divide-border text-sm">
       {lines.map((l) => (
-        <div key={l.description} className="py-1.5">
-          <div className="flex flex-wrap justify-between gap-x-4">
-            <dt className="text-muted-foreground">{l.description}</dt>
-            <dd className="tabular-nums">{formatMoney(l.amount, currency)}</dd>
-          </div>
-          <p className="text-xs break-words text-muted-foreground" data-testid="quote-formula">{l.formula}</p>
+        // One dt and its two dd (amount, formula) directly in the group: axe refuses a dt nested deeper.
+        <div key={l.description} className="flex flex-wrap justify-between gap-x-4 py-1.5">
+          <dt className="text-muted-foreground">{l.description}</dt>
+          <dd className="tabular-nums">{formatMoney(l.amount, currency)}</dd>
+          <dd className="basis-full text-xs break-words text-muted-foreground" data-testid="quote-formula">
+            {l.formula}
+          </dd>
         </div>
       ))}
       <div className="flex flex-wrap justify-between gap-x-4 py-2 font-semibold">

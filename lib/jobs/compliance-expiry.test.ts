@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { saveMailPreferences } from "@/lib/notifications/mail-preferences";
 import { actorOf, makeCountry, makeTenant, makeUser } from "@/lib/testing/fixtures";
@@ -11,6 +11,8 @@ const { prisma } = await createTestDatabase();
 const NOW = new Date("2026-11-23T06:00:00Z");
 const DAY = 86_400_000;
 beforeAll(() => void vi.stubEnv("NEXTAUTH_URL", "https://portal.classound.test"));
+// Test files share their worker's process (vitest.config.ts): the next file must not inherit the stub.
+afterAll(() => vi.unstubAllEnvs());
 
 async function documentExpiringIn(db: Db, days: number) {
   const tenant = await makeTenant(db);

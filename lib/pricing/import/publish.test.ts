@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PRICE_LIST_NOTICES, priceListNoticesJob } from "@/lib/jobs/price-list-notices";
 import type { JobContext } from "@/lib/jobs/definition";
 import { makePartner, makeTwoTenants, makeUser, seedPricing } from "@/lib/testing/fixtures";
@@ -22,6 +22,8 @@ beforeAll(async () => {
   tenants = await makeTwoTenants(prisma); // both partners buy at Gold
   gold = (await catalogueInForce(prisma, tenants.admin, "GOLD", NOW)).catalogue!;
 });
+// Test files share their worker's process (vitest.config.ts): the next file must not inherit the stub.
+afterAll(() => vi.unstubAllEnvs());
 
 /** The Gold export, edited the way an admin would in Excel. */
 async function editedWorkbook(edit: (workbook: ExcelJS.Workbook) => void, catalogue = gold) {

@@ -1,0 +1,109 @@
+// `npm test`: the whole suite, with each phase's time printed at the end so a slow phase shows in
+// every CI log. The end-to-end server (a fresh `npm start`: initdb, migrations, seed, demo files,
+// `next build`) starts first, in the background, and gets ready while the type check, lint and unit
+// tests run; the type check and lint, one core each, run side by side. The server's build skips its
+// own type check: the typecheck phase has just checked a superset of it (decision 0035).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = `.data/e2e-${PORT}`;
+const SERVER_LOG = `.data/e2e-${PORT}.log`;
+const external = Boolean(process.env.E2E_BASE_URL);
+const startedAt = performance.now();
+const times: [phase: string, seconds: number, ok: boolean][] = [];
+const since = (from: number) => (performance.now() - from) / 1000;
+
+/** Runs a command with the terminal as its output; resolves with whether it succeeded. */
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code) => resolve(code === 0));
+  });
+}
+
+async function phase(name: string, work: () => Promise<boolean>) {
+  const from = performance.now();
+  const ok = await work();
+  times.push([name, since(from), ok]);
+  return ok;
+}
+
+/** `npm start` on a fresh data directory, as the end-to-end tests need it; its output goes to SERVER_LOG. */
+async function startE2eServer() {
+  await rm(DATA_DIR, { recursive: true, force: true });
+  await mkdir(".data", { recursive: true });
+  const log = createWriteStream(SERVER_LOG);
+  const server = spawn("npm", ["start"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      CLASSOUND_DATA_DIR: DATA_DIR,
+      DATABASE_URL: "",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      CLASSOUND_SKIP_BUILD_TYPECHECK: "1",
+    },
+  });
+  server.stdout!.pipe(log);
+  server.stderr!.pipe(log);
+  const from = performance.now();
+  const ready = waitForServer(server, `http://localhost:${PORT}/sign-in`).then((ok) => {
+    times.push([`e2e server start (in the background; log: ${SERVER_LOG})`, since(from), ok]);
+    return ok;
+  });
+  return { server, ready };
+}
+
+async function waitForServer(server: ChildProcess, url: string) {
+  while (server.exitCode === null) {
+    try {
+      if ((await fetch(url)).status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+/** Stops `npm start` and everything it started (PostgreSQL, the Next server). */
+async function stop(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid!, "SIGTERM");
+  const timeout = setTimeout(() => process.kill(-server.pid!, "SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timeout);
+}
+
+function report() {
+  const width = Math.max(...times.map(([name]) => name.length));
+  console.log("\nnpm test, time by phase:");
+  for (const [name, seconds, ok] of times) console.log(`  ${name.padEnd(width)}  ${seconds.toFixed(1).padStart(6)} s  ${ok ? "ok" : "FAILED"}`);
+  console.log(`  ${"total".padEnd(width)}  ${since(startedAt).toFixed(1).padStart(6)} s`);
+}
+
+const e2eServer = external ? undefined : await startE2eServer();
+process.on("SIGINT", () => void (e2eServer ? stop(e2eServer.server) : Promise.resolve()).then(() => process.exit(130)));
+
+const [typecheck, lint] = await Promise.all([
+  phase("typecheck (beside lint)", () => run("npx", ["tsc", "--noEmit"])),
+  phase("lint (beside typecheck)", () => run("npx", ["eslint", "."])),
+]);
+let ok = typecheck && lint;
+ok = ok && (await phase("unit and integration (Vitest)", () => run("npx", ["vitest", "run"])));
+if (ok && e2eServer) {
+  ok = await e2eServer.ready;
+  if (!ok) console.error(`The end-to-end server did not start: see ${SERVER_LOG}`);
+}
+ok =
+  ok &&
+  (await phase("end-to-end (Playwright)", () =>
+    run("npx", ["playwright", "test"], external ? {} : { E2E_BASE_URL: `http://localhost:${PORT}`, E2E_DATA_DIR: DATA_DIR }),
+  ));
+if (e2eServer) await stop(e2eServer.server);
+report();
+process.exit(ok ? 0 : 1);
