@@ -91,7 +91,7 @@ process.on("SIGINT", () => void (e2eServer ? stop(e2eServer.server) : Promise.re
 
 const [typecheck, lint] = await Promise.all([
   phase("typecheck (beside lint)", () => run("npx", ["tsc", "--noEmit"])),
-  phase("lint (beside typecheck)", () => run("npx", ["eslint", "."])),
+  phase("lint and format check (beside typecheck)", () => run("npm", ["run", "--silent", "lint"])),
 ]);
 let ok = typecheck && lint;
 ok = ok && (await phase("unit and integration (Vitest)", () => run("npx", ["vitest", "run"])));
