@@ -12,7 +12,11 @@ const layerRules = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/db", "@/lib/db/*", "!@/lib/db/generated", "@/lib/db/generated/*"], allowTypeImports: true, message: "components/ never touch the database: take data as props, call server actions." },
+            {
+              group: ["@/lib/db", "@/lib/db/*", "!@/lib/db/generated", "@/lib/db/generated/*"],
+              allowTypeImports: true,
+              message: "components/ never touch the database: take data as props, call server actions.",
+            },
             { group: ["@/app/**/page", "@/app/**/layout"], message: "components/ do not import pages." },
           ],
         },
@@ -24,7 +28,14 @@ const layerRules = [
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app", "@/app/*", "@/components", "@/components/*"], message: "lib/ is domain code: it never imports app/ or components/." }] },
+        {
+          patterns: [
+            {
+              group: ["@/app", "@/app/*", "@/components", "@/components/*"],
+              message: "lib/ is domain code: it never imports app/ or components/.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -34,7 +45,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   ...layerRules,
-  { ignores: [".next/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "lib/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

@@ -25,16 +25,29 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-gpu",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: externalBaseUrl ? undefined : {
-    command: `rm -rf ${DATA_DIR} && npm start`,
-    url: `http://localhost:${PORT}/sign-in`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: { PORT: String(PORT), CLASSOUND_DATA_DIR: DATA_DIR, DATABASE_URL: "", NEXTAUTH_URL: `http://localhost:${PORT}` },
-  },
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: `rm -rf ${DATA_DIR} && npm start`,
+        url: `http://localhost:${PORT}/sign-in`,
+        timeout: 600_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        env: {
+          PORT: String(PORT),
+          CLASSOUND_DATA_DIR: DATA_DIR,
+          DATABASE_URL: "",
+          NEXTAUTH_URL: `http://localhost:${PORT}`,
+        },
+      },
 });

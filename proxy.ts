@@ -7,7 +7,10 @@ import { NONCE_HEADER, contentSecurityPolicy, strictTransportSecurity } from "@/
 // path was requested, for the audit log. Any client-sent copy of these headers is replaced.
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", mapTileUrl: process.env.MAP_TILE_URL || undefined });
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    mapTileUrl: process.env.MAP_TILE_URL || undefined,
+  });
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, request.nextUrl.pathname);
   headers.set(NONCE_HEADER, nonce);

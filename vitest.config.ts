@@ -10,7 +10,12 @@ const ISOLATED = ["app/api/cdr/route.test.ts", "lib/cdr/import/uploads.test.ts"]
 const TESTS = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+    },
+  },
   test: {
     globalSetup: ["lib/testing/global-setup.ts"],
     // Integration tests share one embedded PostgreSQL; each file gets its own database. Most of a

@@ -46,10 +46,16 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await expect(partner.getByText("Draft saved", { exact: true })).toBeVisible();
 
   const uploads = partner.getByLabel(/^Upload /);
-  const slotNames = (await uploads.evaluateAll((inputs) => inputs.map((i) => i.getAttribute("aria-label")!.replace(/^Upload /, ""))));
+  const slotNames = await uploads.evaluateAll((inputs) =>
+    inputs.map((i) => i.getAttribute("aria-label")!.replace(/^Upload /, "")),
+  );
   expect(slotNames.length).toBeGreaterThan(0);
-  await partner.getByLabel(`Upload ${slotNames[0]}`).setInputFiles({ name: "registration.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.exe()) });
-  await expect(partner.getByRole("alert").filter({ hasText: "Only PDF, PNG and JPEG files are accepted" })).toBeVisible();
+  await partner
+    .getByLabel(`Upload ${slotNames[0]}`)
+    .setInputFiles({ name: "registration.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.exe()) });
+  await expect(
+    partner.getByRole("alert").filter({ hasText: "Only PDF, PNG and JPEG files are accepted" }),
+  ).toBeVisible();
   for (const name of slotNames) {
     await partner.getByLabel(`Upload ${name}`).setInputFiles(pdf(`${name}.pdf`));
     await expect(partner.getByLabel(`Replace ${name}`)).toBeAttached();
@@ -80,7 +86,9 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   // From the portal's own origin, so the answer is the scope's, not the origin check's.
   const foreignUpload = await otherPartner.request.post(`/api/activations/${requestId}/documents/${firstDocumentId}`, {
     headers: { Origin: new URL(otherPartner.url()).origin },
-    multipart: { file: { name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("intruder")) } },
+    multipart: {
+      file: { name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("intruder")) },
+    },
   });
   expect(foreignUpload.status()).toBe(404);
   expect((await otherPartner.goto(requestPath))?.status()).toBe(404);
@@ -134,7 +142,11 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await expect(admin.getByText(/Approved\. CLASSOUND is active until/)).toBeVisible();
 
   await partner.goto("/activations");
-  await expect(partner.getByRole("table", { name: "PBXs and their CLASSOUND eligibility" }).getByRole("row", { name: new RegExp(pbxName) })).toContainText(`Active until ${termExpiry}`);
+  await expect(
+    partner
+      .getByRole("table", { name: "PBXs and their CLASSOUND eligibility" })
+      .getByRole("row", { name: new RegExp(pbxName) }),
+  ).toContainText(`Active until ${termExpiry}`);
   await partner.goto(requestPath);
   await expect(partner.getByText("CLASSOUND is active", { exact: true })).toBeVisible();
   // The approval notification names the same amount, and the date the way pages write dates.

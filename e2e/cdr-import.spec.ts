@@ -14,7 +14,9 @@ test("an admin uploads a CDR file with bad rows and gets the report", async ({ d
   ].join("\n");
 
   await page.goto("/admin/cdr-imports");
-  await page.getByLabel("CDR file (CSV)").setInputFiles({ name: "e2e-calls.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CDR file (CSV)")
+    .setInputFiles({ name: "e2e-calls.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.waitForURL(/\/admin\/cdr-imports\/c[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: /Progress/ }).getByText("Done")).toBeVisible({ timeout: 60_000 });
 

@@ -5,10 +5,17 @@ import { e2eStorage, expect, expectAccessible, test } from "./fixtures";
 
 // A customer whose documents were accepted 170 days ago: the one valid six months expires within
 // 30 days, so the partner sees it flagged, and a new request reuses the rest of the profile.
-test("a partner sees the compliance profile, the expiring document, and a new request reuses it", async ({ db, tenant, signInAs }) => {
+test("a partner sees the compliance profile, the expiring document, and a new request reuses it", async ({
+  db,
+  tenant,
+  signInAs,
+}) => {
   const customer = await db.customer.update({
     where: { id: tenant.customer.id },
-    data: { ...pickLegalEntity(SAMPLE_LEGAL_ENTITY), legalName: `Brauhaus Technik ${tenant.customer.id.slice(-6)} GmbH` },
+    data: {
+      ...pickLegalEntity(SAMPLE_LEGAL_ENTITY),
+      legalName: `Brauhaus Technik ${tenant.customer.id.slice(-6)} GmbH`,
+    },
   });
   const uploader = actorOf(await makeTenantUser(db, "PARTNER", tenant));
   await storeComplianceProfile(db, customer.id, uploader, new Date(Date.now() - 170 * 86_400_000), e2eStorage());
@@ -27,6 +34,8 @@ test("a partner sees the compliance profile, the expiring document, and a new re
   await expect(page.getByRole("heading", { level: 1 })).toContainText(tenant.pbx.name);
   await expect(page.getByLabel("Company name")).toHaveValue(customer.legalName!);
   await expect(page.getByText("Reused from the customer's compliance profile.")).toHaveCount(3);
-  await expect(page.locator("li[id^=document-]").filter({ hasText: "Nachweis des Firmensitzes" })).toContainText(/Valid until .*You may upload a newer copy now/);
+  await expect(page.locator("li[id^=document-]").filter({ hasText: "Nachweis des Firmensitzes" })).toContainText(
+    /Valid until .*You may upload a newer copy now/,
+  );
   await expect(page.getByText("Ready to submit")).toBeVisible();
 });

@@ -1,7 +1,11 @@
 import { SAMPLE_LEGAL_ENTITY } from "@/lib/testing/fixtures";
 import { expect, test } from "./fixtures";
 
-test("a partner adds a customer, fills in its legal entity with the form's checks, and finds it again", async ({ db, tenant, signInAs }) => {
+test("a partner adds a customer, fills in its legal entity with the form's checks, and finds it again", async ({
+  db,
+  tenant,
+  signInAs,
+}) => {
   await db.country.update({ where: { code: "DE" }, data: { activationEnabled: true } });
   const { page } = await signInAs("PARTNER");
   await page.goto("/customers");
@@ -19,7 +23,16 @@ test("a partner adds a customer, fills in its legal entity with the form's check
 
   await card.getByRole("button", { name: `Edit the legal entity of ${name}` }).click();
   const form = page.getByRole("dialog", { name: `Legal entity of ${name}` });
-  for (const [label, value] of [["Company name", SAMPLE_LEGAL_ENTITY.legalName], ["VAT or tax number", "DE 12#"], ["Registered address", SAMPLE_LEGAL_ENTITY.addressLine], ["Postcode", SAMPLE_LEGAL_ENTITY.postcode], ["City", SAMPLE_LEGAL_ENTITY.city], ["Contact person", SAMPLE_LEGAL_ENTITY.contactName], ["Contact e-mail", SAMPLE_LEGAL_ENTITY.contactEmail], ["Contact phone", SAMPLE_LEGAL_ENTITY.contactPhone]]) {
+  for (const [label, value] of [
+    ["Company name", SAMPLE_LEGAL_ENTITY.legalName],
+    ["VAT or tax number", "DE 12#"],
+    ["Registered address", SAMPLE_LEGAL_ENTITY.addressLine],
+    ["Postcode", SAMPLE_LEGAL_ENTITY.postcode],
+    ["City", SAMPLE_LEGAL_ENTITY.city],
+    ["Contact person", SAMPLE_LEGAL_ENTITY.contactName],
+    ["Contact e-mail", SAMPLE_LEGAL_ENTITY.contactEmail],
+    ["Contact phone", SAMPLE_LEGAL_ENTITY.contactPhone],
+  ]) {
     await form.getByLabel(label).fill(value);
   }
   await form.getByRole("button", { name: "Save legal entity" }).click();
@@ -44,7 +57,11 @@ test("a partner adds a customer, fills in its legal entity with the form's check
   await expect(page.getByRole("table", { name: "PBXs" }).getByRole("link", { name: tenant.pbx.name })).toBeVisible();
 });
 
-test("a partner sets its own usage-alert thresholds for a customer, with the mistake explained beside the field", async ({ db, tenant, signInAs }) => {
+test("a partner sets its own usage-alert thresholds for a customer, with the mistake explained beside the field", async ({
+  db,
+  tenant,
+  signInAs,
+}) => {
   const { page } = await signInAs("PARTNER");
   await page.goto(`/customers?q=${encodeURIComponent(tenant.customer.name)}`);
   const card = page.getByRole("region", { name: tenant.customer.name });
@@ -57,5 +74,7 @@ test("a partner sets its own usage-alert thresholds for a customer, with the mis
   await dialog.getByRole("button", { name: "Save thresholds" }).click();
   await expect(dialog).toBeHidden();
   await expect(card.getByRole("button", { name: /^Usage alerts: 50 %, 90 % for / })).toBeVisible();
-  expect((await db.usageAlertSetting.findUniqueOrThrow({ where: { customerId: tenant.customer.id } })).percents).toEqual([50, 90]);
+  expect(
+    (await db.usageAlertSetting.findUniqueOrThrow({ where: { customerId: tenant.customer.id } })).percents,
+  ).toEqual([50, 90]);
 });

@@ -6,16 +6,29 @@ import { expect, test } from "./fixtures";
 // a CSV in which one row's postcode is wrong for its country, and the PBX goes from "7 numbers
 // missing a location" to complete.
 async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS ?? "test-results/screens"}/emergency-${name}-${width}.png`, fullPage: true });
+    await page.screenshot({
+      path: `${process.env.E2E_SCREENSHOTS ?? "test-results/screens"}/emergency-${name}-${width}.png`,
+      fullPage: true,
+    });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test("a partner gives every number of a PBX its emergency location", async ({ db, tenant, signInAs }) => {
   test.setTimeout(180_000);
-  await db.classoundService.create({ data: { pbxId: tenant.pbx.id, activatedAt: new Date(), expiresAt: tenant.pbx.termExpiry!, emergencyConfiguredAt: new Date() } });
+  await db.classoundService.create({
+    data: {
+      pbxId: tenant.pbx.id,
+      activatedAt: new Date(),
+      expiresAt: tenant.pbx.termExpiry!,
+      emergencyConfiguredAt: new Date(),
+    },
+  });
   const numbers = await makeNumbers(db, { partnerId: tenant.partner.id, pbxId: tenant.pbx.id }, 17, "IT");
   const pbxPath = `/pbxs/${tenant.pbx.id}`;
   const { page } = await signInAs("PARTNER");
@@ -53,11 +66,18 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
   await screenshots(page, "pbx-before");
 
   // ── The rest from a CSV, one row refused ──────────────────────────────────
-  const header = "number,site,street,house_number,postcode,city,region,country,building,floor,room,latitude,longitude,callback_number";
+  const header =
+    "number,site,street,house_number,postcode,city,region,country,building,floor,room,latitude,longitude,callback_number";
   const rows = numbers.slice(10).map((n) => `${n.e164},Milan annex,Via Torino,2,20123,Milano,,IT,,1,,45.4628,9.1859,`);
   const wrong = `${numbers[0]!.e164},Milan annex,Via Torino,2,SW1A 1AA,Milano,,IT,,1,,45.4628,9.1859,`;
   await page.goto("/emergency");
-  await page.getByLabel("CSV file").setInputFiles({ name: "locations.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows, wrong].join("\n")) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({
+      name: "locations.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([header, ...rows, wrong].join("\n")),
+    });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("region", { name: "7 rows stored, 1 refused" })).toBeVisible();
   await expect(page.getByTestId("import-line-9")).toContainText("Refused: This is not a postcode of IT");
@@ -66,6 +86,9 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
   await page.goto(pbxPath);
   await expect(page.getByTestId("pbx-emergency-locations")).toHaveText("Every number has a location (17)");
   // The refused row changed nothing: the number stayed at its first site.
-  expect((await db.phoneNumber.findUniqueOrThrow({ where: { id: numbers[0]!.id }, include: { emergencyLocation: true } })).emergencyLocation?.name).toBe("Milan HQ, floor 3");
+  expect(
+    (await db.phoneNumber.findUniqueOrThrow({ where: { id: numbers[0]!.id }, include: { emergencyLocation: true } }))
+      .emergencyLocation?.name,
+  ).toBe("Milan HQ, floor 3");
   await screenshots(page, "pbx-after");
 });

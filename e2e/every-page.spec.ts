@@ -51,11 +51,19 @@ test("the sweep lists every page of the app", () => {
 });
 
 const pageCount = portalPages({} as PageIds).length;
-const chunks = Array.from({ length: Math.ceil(pageCount / PAGES_PER_TEST) }, (_, i) => [i * PAGES_PER_TEST, Math.min(pageCount, (i + 1) * PAGES_PER_TEST)] as const);
+const chunks = Array.from(
+  { length: Math.ceil(pageCount / PAGES_PER_TEST) },
+  (_, i) => [i * PAGES_PER_TEST, Math.min(pageCount, (i + 1) * PAGES_PER_TEST)] as const,
+);
 
 for (const role of ROLES) {
   for (const [from, to] of chunks) {
-    test(`pages ${from + 1}-${to} for ${role}: fit a phone, accessible at both widths`, async ({ db, browser, baseURL, sweepIds }) => {
+    test(`pages ${from + 1}-${to} for ${role}: fit a phone, accessible at both widths`, async ({
+      db,
+      browser,
+      baseURL,
+      sweepIds,
+    }) => {
       const { context } = await mintedSession(browser, db, role, await makeE2eTenant(db), baseURL!);
       const page = await context.newPage();
       const tooWide: string[] = [];
@@ -75,7 +83,8 @@ for (const role of ROLES) {
         if (overflow > 0) tooWide.push(`${url} by ${overflow} px`);
         // A table that scrolls inside its own region must be reachable by keyboard at this width too.
         await expectAccessible(page);
-        if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `test-results/mobile/${role}${url.replaceAll("/", "_")}.png`, fullPage: true });
+        if (process.env.E2E_SCREENSHOTS)
+          await page.screenshot({ path: `test-results/mobile/${role}${url.replaceAll("/", "_")}.png`, fullPage: true });
         await page.setViewportSize(DESKTOP);
         await expectAccessible(page);
       }
@@ -87,7 +96,13 @@ for (const role of ROLES) {
 }
 
 for (const role of [...ROLES, "signed out"] as const) {
-  test(`no page or route answers 5xx to bad input for ${role}`, async ({ db, browser, baseURL, sweepIds, playwright }) => {
+  test(`no page or route answers 5xx to bad input for ${role}`, async ({
+    db,
+    browser,
+    baseURL,
+    sweepIds,
+    playwright,
+  }) => {
     // A few thousand requests; on this 2-core machine at a load of 20 a role once needed minutes.
     test.setTimeout(600_000);
     const request =

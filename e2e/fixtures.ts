@@ -33,7 +33,10 @@ async function axeResults(page: Page, include?: string): Promise<AxeResults> {
   }
   return page.evaluate(
     // Only violations carry every node: passes and the rest would be built and serialised for nothing.
-    (selector) => (window as unknown as { axe: typeof import("axe-core") }).axe.run(selector ? { include: [selector] } : document, { resultTypes: ["violations"] }),
+    (selector) =>
+      (window as unknown as { axe: typeof import("axe-core") }).axe.run(selector ? { include: [selector] } : document, {
+        resultTypes: ["violations"],
+      }),
     include ?? null,
   );
 }
@@ -127,7 +130,8 @@ export const test = base.extend<Fixtures, { db: Db }>({
       }
       if (testInfo.status !== testInfo.expectedStatus) return;
       for (const ctx of opened.contexts) {
-        for (const page of ctx.pages()) if (!page.isClosed() && page.url().startsWith("http")) await expectAccessible(page);
+        for (const page of ctx.pages())
+          if (!page.isClosed() && page.url().startsWith("http")) await expectAccessible(page);
       }
     },
     { auto: true },
@@ -153,7 +157,13 @@ export function makeE2eTenant(db: Db) {
 }
 
 /** A new browser context signed in as a fresh user of `tenant` in `role`, by a minted session cookie. */
-export async function mintedSession(browser: Browser, db: Db, role: Role, tenant: Pick<Tenant, "partner" | "customer">, baseURL: string) {
+export async function mintedSession(
+  browser: Browser,
+  db: Db,
+  role: Role,
+  tenant: Pick<Tenant, "partner" | "customer">,
+  baseURL: string,
+) {
   const user = await makeTenantUser(db, role, tenant);
   const context = await browser.newContext({ baseURL });
   await context.addCookies([await sessionCookie(user, { baseURL, secret: serverSecret(e2eDataDir()) })]);

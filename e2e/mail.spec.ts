@@ -3,12 +3,21 @@ import { notifyPartner } from "@/lib/notifications/notify";
 import { actorOf, makeTenantUser, TEST_PASSWORD } from "@/lib/testing/fixtures";
 import { demoLogin, expect, test, useSessionOf } from "./fixtures";
 
-test("a partner opens a mail's link while signed out, signs in, and lands on the request", async ({ browser, db, tenant, baseURL }) => {
+test("a partner opens a mail's link while signed out, signs in, and lands on the request", async ({
+  browser,
+  db,
+  tenant,
+  baseURL,
+}) => {
   const user = await makeTenantUser(db, "PARTNER", tenant);
   const request = await startActivationRequest(db, actorOf(user), tenant.pbx.id);
   // The server builds links from the same NEXTAUTH_URL (playwright.config.ts gives it the base URL).
   process.env.NEXTAUTH_URL = baseURL;
-  await notifyPartner(db, tenant.partner.id, { title: "Changes requested on an activation", body: "Replace the letter of authority.", link: `/activations/${request.id}` });
+  await notifyPartner(db, tenant.partner.id, {
+    title: "Changes requested on an activation",
+    body: "Replace the letter of authority.",
+    link: `/activations/${request.id}`,
+  });
   const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email } });
   const link = mail.text.match(/https?:\/\/\S+/)![0];
   expect(link).toBe(`${baseURL}/activations/${request.id}`);
@@ -24,13 +33,20 @@ test("a partner opens a mail's link while signed out, signs in, and lands on the
   await context.close();
 });
 
-test("an admin sees the job queues and the outbox; a partner chooses which events reach them by mail", async ({ page, db, signInAs }, testInfo) => {
+test("an admin sees the job queues and the outbox; a partner chooses which events reach them by mail", async ({
+  page,
+  db,
+  signInAs,
+}, testInfo) => {
   await useSessionOf(page, db, demoLogin("ADMIN").email);
   await page.goto("/admin/jobs");
   await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: /Outbox sweep/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Outbox sweep/ }).getByRole("cell", { name: "0 * * * *" })).toBeVisible();
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: testInfo.outputPath(`jobs-${width}.png`), fullPage: true });
   }
@@ -49,7 +65,10 @@ test("an admin sees the job queues and the outbox; a partner chooses which event
   await partner.page.reload();
   await expect(partner.page.getByLabel("Activation requests")).not.toBeChecked();
   await expect(partner.page.getByLabel("Expiring compliance documents")).toBeChecked();
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await partner.page.setViewportSize({ width, height });
     await partner.page.screenshot({ path: testInfo.outputPath(`settings-${width}.png`), fullPage: true });
   }

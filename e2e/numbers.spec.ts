@@ -1,7 +1,11 @@
 import { makeActiveService, makeNumberRange, makeTenant, uniqueGermanPrefix } from "@/lib/testing/fixtures";
 import { expect, test } from "./fixtures";
 
-test("a partner orders 6 blocks of 10 German numbers with a prorated quote; another partner cannot see or release them", async ({ db, tenant, signInAs }) => {
+test("a partner orders 6 blocks of 10 German numbers with a prorated quote; another partner cannot see or release them", async ({
+  db,
+  tenant,
+  signInAs,
+}) => {
   const area = `E2E ${Math.random().toString(36).slice(2, 8)}`;
   const prefix = uniqueGermanPrefix();
   await makeNumberRange(db, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${prefix}00`, size: 100 });
@@ -18,13 +22,17 @@ test("a partner orders 6 blocks of 10 German numbers with a prorated quote; anot
 
   await expect(page.getByTestId("held-blocks").getByRole("listitem")).toHaveCount(6);
   // R3: the monthly fee is prorated to the PBX's expiry, and the formula says how.
-  await expect(page.getByTestId("quote-formula").nth(1)).toHaveText(/^60 numbers × \d+\.\d\d EUR × 12 month\(s\) × \d+\/\d+ days = \d+\.\d\d EUR$/);
+  await expect(page.getByTestId("quote-formula").nth(1)).toHaveText(
+    /^60 numbers × \d+\.\d\d EUR × 12 month\(s\) × \d+\/\d+ days = \d+\.\d\d EUR$/,
+  );
   await expect(page.getByTestId("order-total")).toHaveText(/^€[\d,]+\.\d{2}$/);
   const confirm = page.getByRole("button", { name: "Confirm order" });
   await confirm.click();
   await expect(page).toHaveURL(/\/numbers\/orders\/c[a-z0-9]+$/);
   // R13: the location is asked for right after the order.
-  await expect(page.getByTestId("order-emergency-prompt")).toContainText("60 of these numbers need an emergency location");
+  await expect(page.getByTestId("order-emergency-prompt")).toContainText(
+    "60 of these numbers need an emergency location",
+  );
 
   const blocks = page.getByTestId("order-block");
   await expect(blocks).toHaveCount(6);
@@ -52,16 +60,24 @@ test("a partner orders 6 blocks of 10 German numbers with a prorated quote; anot
   await page.getByRole("button", { name: `Release ${prefix}00` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Release number" }).click();
   await expect(page.getByText(`${prefix}00 released`, { exact: true })).toBeVisible();
-  expect((await db.phoneNumber.findUniqueOrThrow({ where: { e164: `${prefix}00` }, select: { status: true } })).status).toBe("QUARANTINE");
+  expect(
+    (await db.phoneNumber.findUniqueOrThrow({ where: { e164: `${prefix}00` }, select: { status: true } })).status,
+  ).toBe("QUARANTINE");
 });
 
 test("an admin imports a ranges file and sees its bad row reported", async ({ signInAs }) => {
   const prefix = uniqueGermanPrefix();
-  const csv = ["Country,Type,Area,First,Last", `DE,GEOGRAPHIC,Berlin,${prefix}00,${prefix}99`, "DE,GEOGRAPHIC,Berlin,+4930,+4931"].join("\n");
+  const csv = [
+    "Country,Type,Area,First,Last",
+    `DE,GEOGRAPHIC,Berlin,${prefix}00,${prefix}99`,
+    "DE,GEOGRAPHIC,Berlin,+4930,+4931",
+  ].join("\n");
   const { page } = await signInAs("ADMIN");
   await page.goto("/admin/numbers");
   await page.getByRole("link", { name: "Import ranges" }).click();
-  await page.getByLabel("Ranges file (.csv or .xlsx)").setInputFiles({ name: "ranges.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("Ranges file (.csv or .xlsx)")
+    .setInputFiles({ name: "ranges.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Preview import" }).click();
   await expect(page).toHaveURL(/\/admin\/numbers\/imports\/c[a-z0-9]+$/);
   await expect(page.getByTestId("import-refused")).toContainText("1 row(s) refused");

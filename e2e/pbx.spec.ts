@@ -1,7 +1,11 @@
 import { makePbx, makeTenant } from "@/lib/testing/fixtures";
 import { expect, test } from "./fixtures";
 
-test("a partner finds a PBX in the list and opens its page: term, licenses and what CLASSOUND would cost", async ({ db, tenant, signInAs }) => {
+test("a partner finds a PBX in the list and opens its page: term, licenses and what CLASSOUND would cost", async ({
+  db,
+  tenant,
+  signInAs,
+}) => {
   const lifetime = await makePbx(db, tenant.customer.id, { licensePlan: "LIFETIME", termExpiry: null });
   const { page } = await signInAs("PARTNER");
   await page.goto("/pbxs");
@@ -33,9 +37,19 @@ test("a partner finds a PBX in the list and opens its page: term, licenses and w
 });
 
 test("the PBX page shows the charge raised when CLASSOUND was activated", async ({ db, tenant, signInAs }) => {
-  const service = await db.classoundService.create({ data: { pbxId: tenant.pbx.id, activatedAt: new Date(), expiresAt: tenant.pbx.termExpiry! } });
+  const service = await db.classoundService.create({
+    data: { pbxId: tenant.pbx.id, activatedAt: new Date(), expiresAt: tenant.pbx.termExpiry! },
+  });
   await db.serviceCharge.create({
-    data: { partnerId: tenant.partner.id, serviceId: service.id, description: "CLASSOUND-FLAT: 4 users × 10.43 EUR × 1 month(s) × 18/30 days = 25.03 EUR", amount: "25.03", currency: "EUR", periodStart: new Date(), periodEnd: tenant.pbx.termExpiry! },
+    data: {
+      partnerId: tenant.partner.id,
+      serviceId: service.id,
+      description: "CLASSOUND-FLAT: 4 users × 10.43 EUR × 1 month(s) × 18/30 days = 25.03 EUR",
+      amount: "25.03",
+      currency: "EUR",
+      periodStart: new Date(),
+      periodEnd: tenant.pbx.termExpiry!,
+    },
   });
   const { page } = await signInAs("PARTNER");
   await page.goto(`/pbxs/${tenant.pbx.id}`);

@@ -4,7 +4,13 @@ import { actorFromUser } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { orderNumbers } from "@/lib/numbers/order";
 import { previewRangeImport } from "@/lib/numbers/range-import";
-import { makeActiveService, makeNumberRange, makeTenantUser, uniqueGermanPrefix, type Tenant } from "@/lib/testing/fixtures";
+import {
+  makeActiveService,
+  makeNumberRange,
+  makeTenantUser,
+  uniqueGermanPrefix,
+  type Tenant,
+} from "@/lib/testing/fixtures";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { hashToken, PASSWORD_LINK_VALID_MS } from "@/lib/users/password-links";
 
@@ -30,16 +36,54 @@ export async function pageIds(db: Db, partnerContext: BrowserContext, tenant: Te
 
   await makeActiveService(db, tenant.pbx);
   const area = `Sweep ${randomBytes(3).toString("hex")}`;
-  await makeNumberRange(db, { countryCode: "DE", type: "GEOGRAPHIC", areaName: area, first: `${uniqueGermanPrefix()}00`, size: 10 });
-  const order = await orderNumbers(db, partnerActor, { pbxId: tenant.pbx.id, countryCode: "DE", type: "GEOGRAPHIC", areaName: area, blockSize: 1, blockCount: 1, idempotencyKey: randomUUID() });
+  await makeNumberRange(db, {
+    countryCode: "DE",
+    type: "GEOGRAPHIC",
+    areaName: area,
+    first: `${uniqueGermanPrefix()}00`,
+    size: 10,
+  });
+  const order = await orderNumbers(db, partnerActor, {
+    pbxId: tenant.pbx.id,
+    countryCode: "DE",
+    type: "GEOGRAPHIC",
+    areaName: area,
+    blockSize: 1,
+    blockCount: 1,
+    idempotencyKey: randomUUID(),
+  });
   const [number] = await db.phoneNumber.findMany({ where: { pbxId: tenant.pbx.id }, take: 1, select: { id: true } });
-  const ticket = await openTicket(db, partnerActor, { category: "OTHER", subject: "Sweep ticket", message: "A ticket for the every-page sweep." });
+  const ticket = await openTicket(db, partnerActor, {
+    category: "OTHER",
+    subject: "Sweep ticket",
+    message: "A ticket for the every-page sweep.",
+  });
   const csv = `Country,Type,Area,First,Last\nDE,GEOGRAPHIC,${area},${uniqueGermanPrefix()}00,${uniqueGermanPrefix()}09\n`;
-  const rangeImport = await previewRangeImport(db, admin, { name: "ranges.csv", bytes: new TextEncoder().encode(csv).buffer as ArrayBuffer });
-  const cdrImport = await db.cdrImport.create({ data: { source: "UPLOAD", fileName: "calls.csv", status: "DONE", rowsRead: 0, createdById: admin.userId, finishedAt: new Date() }, select: { id: true } });
+  const rangeImport = await previewRangeImport(db, admin, {
+    name: "ranges.csv",
+    bytes: new TextEncoder().encode(csv).buffer as ArrayBuffer,
+  });
+  const cdrImport = await db.cdrImport.create({
+    data: {
+      source: "UPLOAD",
+      fileName: "calls.csv",
+      status: "DONE",
+      rowsRead: 0,
+      createdById: admin.userId,
+      finishedAt: new Date(),
+    },
+    select: { id: true },
+  });
   const token = randomBytes(32).toString("base64url");
   const invitee = await makeTenantUser(db, "PARTNER", tenant);
-  await db.passwordToken.create({ data: { userId: invitee.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + PASSWORD_LINK_VALID_MS), createdById: admin.userId } });
+  await db.passwordToken.create({
+    data: {
+      userId: invitee.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + PASSWORD_LINK_VALID_MS),
+      createdById: admin.userId,
+    },
+  });
 
   return {
     draftId,

@@ -7,7 +7,10 @@ import { expect, test } from "./fixtures";
 // admin takes it in hand and schedules the switch (the partner sees the date), then completes it; the
 // numbers show on the PBX page as assigned.
 async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `test-results/screens/porting-${name}-${width}.png`, fullPage: true });
   }
@@ -18,7 +21,9 @@ const berlinNumber = () => `+49309${String(Math.floor(Math.random() * 10_000_000
 
 test("a partner ports numbers in, an admin schedules and completes the port", async ({ db, tenant, signInAs }) => {
   test.setTimeout(180_000);
-  await db.classoundService.create({ data: { pbxId: tenant.pbx.id, activatedAt: new Date(), expiresAt: tenant.pbx.termExpiry! } });
+  await db.classoundService.create({
+    data: { pbxId: tenant.pbx.id, activatedAt: new Date(), expiresAt: tenant.pbx.termExpiry! },
+  });
   const numbers = [berlinNumber(), berlinNumber()];
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -38,7 +43,13 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await partner.getByLabel("Current operator").fill("Deutsche Telekom");
   await partner.getByLabel("Account holder").fill(`${tenant.customer.name} GmbH`);
   await partner.getByLabel("Requested date").fill(day(14));
-  await partner.getByLabel("Letter of authorization").setInputFiles({ name: "loa-signed.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("LOA")) });
+  await partner
+    .getByLabel("Letter of authorization")
+    .setInputFiles({
+      name: "loa-signed.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(sampleFiles.pdf("LOA")),
+    });
   await partner.getByRole("button", { name: "Submit porting request" }).click();
   await expect(partner).toHaveURL(/\/porting\/c[a-z0-9]+$/);
   const requestId = new URL(partner.url()).pathname.split("/").pop()!;
@@ -77,8 +88,15 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
 
   await partner.goto(`/pbxs/${tenant.pbx.id}`);
   const section = partner.getByRole("region", { name: "Porting", exact: true });
-  for (const number of numbers) await expect(section.getByRole("listitem").filter({ hasText: number }).last()).toContainText("Assigned");
+  for (const number of numbers)
+    await expect(section.getByRole("listitem").filter({ hasText: number }).last()).toContainText("Assigned");
   await screenshots(partner, "pbx-page");
-  const assigned = await db.phoneNumber.findMany({ where: { e164: { in: numbers } }, select: { status: true, pbxId: true } });
-  expect(assigned).toEqual([{ status: "ASSIGNED", pbxId: tenant.pbx.id }, { status: "ASSIGNED", pbxId: tenant.pbx.id }]);
+  const assigned = await db.phoneNumber.findMany({
+    where: { e164: { in: numbers } },
+    select: { status: true, pbxId: true },
+  });
+  expect(assigned).toEqual([
+    { status: "ASSIGNED", pbxId: tenant.pbx.id },
+    { status: "ASSIGNED", pbxId: tenant.pbx.id },
+  ]);
 });

@@ -4,7 +4,9 @@ import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
 import { expect, expectAccessible, test } from "./fixtures";
 
-test("a Gold partner finds a country, downloads the Gold price list as PDF and Excel, and cannot get Silver's", async ({ signInAs }, testInfo) => {
+test("a Gold partner finds a country, downloads the Gold price list as PDF and Excel, and cannot get Silver's", async ({
+  signInAs,
+}, testInfo) => {
   const { page } = await signInAs("PARTNER");
   await page.getByRole("link", { name: "Price list" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Price list: Gold" })).toBeVisible();
@@ -22,11 +24,17 @@ test("a Gold partner finds a country, downloads the Gold price list as PDF and E
   await page.screenshot({ path: testInfo.outputPath("price-list-390.png"), fullPage: false });
   await page.getByLabel("Find a country or prefix").fill("");
 
-  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download PDF" }).click(),
+  ]);
   expect(pdf.suggestedFilename()).toMatch(/^CLASSOUND-price-list-Gold-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
 
-  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Excel" }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Excel" }).click(),
+  ]);
   expect(xlsx.suggestedFilename()).toMatch(/^CLASSOUND-price-list-Gold-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile((await xlsx.path())!);
@@ -35,7 +43,13 @@ test("a Gold partner finds a country, downloads the Gold price list as PDF and E
   expect((await page.request.get("/api/price-lists/END_USER/pdf")).status()).toBe(200);
   expect((await page.request.get("/api/price-lists/SILVER/pdf")).status()).toBe(404);
   expect((await page.request.get("/api/price-lists/SILVER/xlsx")).status()).toBe(404);
-  for (const url of ["/api/price-lists/gold/pdf", "/api/price-lists/GOLD/docx", "/api/price-lists/%00/pdf", `/api/price-lists/${"A".repeat(5000)}/pdf`, "/api/price-lists/GOLD/pdf%00"]) {
+  for (const url of [
+    "/api/price-lists/gold/pdf",
+    "/api/price-lists/GOLD/docx",
+    "/api/price-lists/%00/pdf",
+    `/api/price-lists/${"A".repeat(5000)}/pdf`,
+    "/api/price-lists/GOLD/pdf%00",
+  ]) {
     expect((await page.request.get(url)).status(), url).toBe(404);
   }
   expect((await page.goto("/price-list?tier=SILVER"))?.status()).toBe(404);
@@ -57,8 +71,16 @@ async function tierLikeGold(db: Db) {
   });
   const suffix = randomBytes(3).toString("hex").toUpperCase();
   const rows = <T extends { id: string; priceListId: string }>(list: T[]) =>
-    list.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== "id" && key !== "priceListId")) as Omit<T, "id" | "priceListId">);
-  const tier = await db.priceListTier.create({ data: { code: `E2E_${suffix}`, name: `Test tier ${suffix}`, sortOrder: 90 } });
+    list.map(
+      (row) =>
+        Object.fromEntries(Object.entries(row).filter(([key]) => key !== "id" && key !== "priceListId")) as Omit<
+          T,
+          "id" | "priceListId"
+        >,
+    );
+  const tier = await db.priceListTier.create({
+    data: { code: `E2E_${suffix}`, name: `Test tier ${suffix}`, sortOrder: 90 },
+  });
   const validFrom = new Date(Date.UTC(new Date().getUTCFullYear() - 1, 0, 1));
   await db.priceList.create({
     data: {
@@ -90,7 +112,10 @@ async function germanyMonthly(file: string, set?: ExcelJS.CellValue) {
   return { address: cell.address, value: cell.value };
 }
 
-test("an admin imports an edited workbook with one bad cell, sees it reported, fixes it and publishes a version the next download reflects", async ({ db, signInAs }, testInfo) => {
+test("an admin imports an edited workbook with one bad cell, sees it reported, fixes it and publishes a version the next download reflects", async ({
+  db,
+  signInAs,
+}, testInfo) => {
   // Export, two checks, a publish and three downloads: more than the default minute on a loaded machine.
   test.setTimeout(180_000);
   const tier = await tierLikeGold(db);
@@ -99,7 +124,10 @@ test("an admin imports an edited workbook with one bad cell, sees it reported, f
   const versions = page.getByRole("region", { name: `${tier.name} versions` });
   await expect(versions.getByRole("row")).toHaveCount(2);
 
-  const [exported] = await Promise.all([page.waitForEvent("download"), versions.getByRole("link", { name: /to Excel$/ }).click()]);
+  const [exported] = await Promise.all([
+    page.waitForEvent("download"),
+    versions.getByRole("link", { name: /to Excel$/ }).click(),
+  ]);
   const file = testInfo.outputPath("edited.xlsx");
   await exported.saveAs(file);
   const { address } = await germanyMonthly(file, "cheap");
@@ -116,7 +144,9 @@ test("an admin imports an edited workbook with one bad cell, sees it reported, f
   await page.getByLabel("Edited workbook (.xlsx)").setInputFiles(file);
   await page.getByRole("button", { name: "Check workbook" }).click();
   await expect(page.getByRole("heading", { name: /^1 price differ/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Fell Numbers \(DIDs\) Germany · Geographic Monthly \(EUR\) .* 0\.99/ })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Fell Numbers \(DIDs\) Germany · Geographic Monthly \(EUR\) .* 0\.99/ }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath("import-preview-390.png"), fullPage: true });

@@ -58,7 +58,14 @@ function send(
   const url = new URL(options.path, baseURL);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: "127.0.0.1", port: url.port, path: url.pathname + url.search, method: options.method, localAddress, headers: { host: url.host, ...options.headers } },
+      {
+        host: "127.0.0.1",
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method,
+        localAddress,
+        headers: { host: url.host, ...options.headers },
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -72,14 +79,28 @@ function send(
 }
 
 /** Signs in through next-auth's credentials endpoint; true when a session cookie comes back. */
-async function signInFrom(baseURL: string, localAddress: string, email: string, password: string, forwardedFor: string) {
+async function signInFrom(
+  baseURL: string,
+  localAddress: string,
+  email: string,
+  password: string,
+  forwardedFor: string,
+) {
   const csrf = await send(baseURL, localAddress, { method: "GET", path: "/api/auth/csrf" });
-  const cookie = ([] as string[]).concat(csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const cookie = ([] as string[])
+    .concat(csrf.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const response = await send(baseURL, localAddress, {
     method: "POST",
     path: "/api/auth/callback/credentials",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: new URL(baseURL).origin, "x-forwarded-for": forwardedFor },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie,
+      origin: new URL(baseURL).origin,
+      "x-forwarded-for": forwardedFor,
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: baseURL }).toString(),
   });
   return ([] as string[]).concat(response.headers["set-cookie"] ?? []).some((c) => /session-token=[^;]+/.test(c));
@@ -91,7 +112,13 @@ test("X-Forwarded-For cannot escape the per-address sign-in limit", async ({ bas
   const sprayer = `127.0.${octet}.1`;
   const bystander = `127.0.${octet}.2`;
   for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-    const ok = await signInFrom(baseURL!, sprayer, `nobody-${octet}-${i}@spray.example`, "guess", `198.51.100.7, 203.0.113.${i + 1}`);
+    const ok = await signInFrom(
+      baseURL!,
+      sprayer,
+      `nobody-${octet}-${i}@spray.example`,
+      "guess",
+      `198.51.100.7, 203.0.113.${i + 1}`,
+    );
     expect(ok).toBe(false);
   }
   // The right password, under yet another claimed address: refused, because every attempt above

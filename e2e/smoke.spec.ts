@@ -17,7 +17,9 @@ test("the accessibility check finds violations where there are some", async ({ p
   await page.evaluate(() => {
     document.querySelector("main")!.insertAdjacentHTML("beforeend", '<img src="data:,"><input type="text">');
   });
-  await expect(expectAccessible(page)).rejects.toThrow(/image-alt \(critical\)[\s\S]*label \(critical\)|label \(critical\)[\s\S]*image-alt \(critical\)/);
+  await expect(expectAccessible(page)).rejects.toThrow(
+    /image-alt \(critical\)[\s\S]*label \(critical\)|label \(critical\)[\s\S]*image-alt \(critical\)/,
+  );
   // Left clean for the check after the test.
   await page.goto("/sign-in");
 });

@@ -12,7 +12,10 @@ test("a partner checks a sender name symbol by symbol", async ({ signInAs }) => 
   await expect(table.getByRole("row").nth(2)).toContainText(/2\s*ü\s*ü\s*Kept/);
   await expect(table.getByRole("row").nth(11)).toContainText(/11\s*n\s*nothing\s*Cut: past 10 symbols/);
   await expect(table.getByRole("row").nth(13)).toContainText(/13\s*space\s*nothing/);
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `test-results/screens/sms-checker-${width}.png`, fullPage: true });
   }
@@ -25,7 +28,11 @@ test("a partner checks a sender name symbol by symbol", async ({ signInAs }) => 
 });
 
 test("the PBX page says which licences may send SMS and two-way SMS", async ({ db, tenant, signInAs }) => {
-  await db.country.upsert({ where: { code: "GB" }, update: {}, create: { code: "GB", name: "United Kingdom", dialCode: "44", callTerminationArea: 1, twoWaySms: true } });
+  await db.country.upsert({
+    where: { code: "GB" },
+    update: {},
+    create: { code: "GB", name: "United Kingdom", dialCode: "44", callTerminationArea: 1, twoWaySms: true },
+  });
   const { page } = await signInAs("PARTNER");
   await page.goto(`/pbxs/${tenant.pbx.id}`);
   const table = page.getByRole("table", { name: "Who may send SMS, by licence type" });
@@ -33,12 +40,22 @@ test("the PBX page says which licences may send SMS and two-way SMS", async ({ d
   await expect(table.getByRole("row", { name: /Basic/ })).toContainText(/3\s*No\s*No/);
   await expect(table.getByRole("row", { name: /Business/ })).toContainText(/1\s*Yes \(1 user\)\s*No/);
   await db.phoneNumber.create({
-    data: { e164: `+4477009${String(Date.now()).slice(-5)}`, countryCode: "GB", type: "MOBILE", status: "ASSIGNED", partnerId: tenant.partner.id, pbxId: tenant.pbx.id },
+    data: {
+      e164: `+4477009${String(Date.now()).slice(-5)}`,
+      countryCode: "GB",
+      type: "MOBILE",
+      status: "ASSIGNED",
+      partnerId: tenant.partner.id,
+      pbxId: tenant.pbx.id,
+    },
   });
   await page.reload();
   await expect(table.getByRole("row", { name: /Business/ })).toContainText(/Yes \(1 user\)\s*Yes \(1 user\)/);
   await expect(page.getByText("Two-way SMS works on this PBX's numbers in United Kingdom.")).toBeVisible();
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `test-results/screens/pbx-sms-${width}.png`, fullPage: true });
   }

@@ -10,7 +10,15 @@ const startOfMonth = (offset: number) => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
 };
 
-async function addCalls(db: Db, pbx: { id: string; customerId: string }, partnerId: string, count: number, from: Date, days: number, seed: number) {
+async function addCalls(
+  db: Db,
+  pbx: { id: string; customerId: string },
+  partnerId: string,
+  count: number,
+  from: Date,
+  days: number,
+  seed: number,
+) {
   const rows = syntheticCalls({ partnerId, customerId: pbx.customerId, pbxId: pbx.id }, { count, from, days, seed });
   await db.callRecord.createMany({ data: rows });
   await refreshCallRollups(db, { from, to: new Date(from.getTime() + days * DAY) });
@@ -35,7 +43,10 @@ test("an end user sees only their own PBX's calls", async ({ db, tenant, signInA
   await expect(calls).not.toContainText(other.pbx.name);
   await expect(page.getByRole("heading", { name: `Calls (${own.length})` })).toBeVisible();
   // The PBX filter offers only the user's own PBX, and a foreign one in the URL shows nothing of it.
-  await expect(page.getByLabel("PBX").locator("option")).toHaveText(["All PBXs", `${tenant.pbx.name} (${tenant.customer.name})`]);
+  await expect(page.getByLabel("PBX").locator("option")).toHaveText([
+    "All PBXs",
+    `${tenant.pbx.name} (${tenant.customer.name})`,
+  ]);
   const foreign = await page.request.get(`/api/statistics/calls?pbx=${other.pbx.id}`);
   expect(foreign.status()).toBe(404);
 });
@@ -70,7 +81,11 @@ test("a partner filters by a PBX and a month and exports exactly those calls", a
   expect(rows.map((r) => r[1]).sort()).toEqual(chosen.map((c) => (c.startedAt as Date).toISOString()).sort());
 });
 
-test("a partner's custom date range shows its top numbers once its ranking job has run", async ({ db, tenant, signInAs }) => {
+test("a partner's custom date range shows its top numbers once its ranking job has run", async ({
+  db,
+  tenant,
+  signInAs,
+}) => {
   // The worker's job queue is polled every 2 s; under the suite's load the job may wait longer.
   test.setTimeout(120_000);
   const from = new Date(startOfMonth(-1).getTime() + 2 * DAY);
@@ -80,9 +95,15 @@ test("a partner's custom date range shows its top numbers once its ranking job h
   for (const call of rows) {
     const number = call.direction === "OUTBOUND" ? call.toE164 : call.fromE164;
     const entry = entries.get(`${number} ${call.direction}`) ?? { number, calls: 0, seconds: 0 };
-    entries.set(`${number} ${call.direction}`, { number, calls: entry.calls + 1, seconds: entry.seconds + call.durationSeconds });
+    entries.set(`${number} ${call.direction}`, {
+      number,
+      calls: entry.calls + 1,
+      seconds: entry.seconds + call.durationSeconds,
+    });
   }
-  const [top] = [...entries.values()].sort((x, y) => y.calls - x.calls || y.seconds - x.seconds || (x.number < y.number ? -1 : 1));
+  const [top] = [...entries.values()].sort(
+    (x, y) => y.calls - x.calls || y.seconds - x.seconds || (x.number < y.number ? -1 : 1),
+  );
 
   const { page } = await signInAs("PARTNER");
   await page.goto("/statistics");

@@ -6,7 +6,10 @@ import { expect, test } from "./fixtures";
 // R13 and R17 end to end: a partner asks support to configure a PBX's emergency service from the PBX
 // page; support answers and resolves; the PBX then shows its emergency service configured.
 async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
   }
@@ -15,7 +18,9 @@ async function screenshots(page: Page, name: string) {
 
 test("a partner gets the emergency service configured through a ticket", async ({ db, tenant, signInAs }) => {
   test.setTimeout(180_000);
-  await db.classoundService.create({ data: { pbxId: tenant.pbx.id, activatedAt: new Date(), expiresAt: tenant.pbx.termExpiry! } });
+  await db.classoundService.create({
+    data: { pbxId: tenant.pbx.id, activatedAt: new Date(), expiresAt: tenant.pbx.termExpiry! },
+  });
   const pbxPath = `/pbxs/${tenant.pbx.id}`;
 
   // ── Partner: from the PBX page to an open ticket ─────────────────────────
@@ -35,7 +40,13 @@ test("a partner gets the emergency service configured through a ticket", async (
   const ticketId = ticketPath.split("/").pop()!;
   await expect(partner.getByRole("heading", { level: 1 })).toContainText("Configure the emergency service");
   await expect(partner.getByText("Open", { exact: true })).toBeVisible();
-  await partner.getByLabel("Attach a file (PDF, PNG or JPEG)").setInputFiles({ name: "floor-plan.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("floor plan")) });
+  await partner
+    .getByLabel("Attach a file (PDF, PNG or JPEG)")
+    .setInputFiles({
+      name: "floor-plan.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(sampleFiles.pdf("floor plan")),
+    });
   const attachment = partner.getByRole("link", { name: /floor-plan\.pdf/ });
   await expect(attachment).toBeVisible();
   const fileHref = (await attachment.getAttribute("href"))!;
@@ -62,7 +73,10 @@ test("a partner gets the emergency service configured through a ticket", async (
   await admin.reload();
   await expect(admin.getByText("Yes, ground floor.")).toBeVisible();
   await admin.getByRole("button", { name: "Resolve" }).click();
-  await admin.getByRole("alertdialog").getByLabel("Note to the partner (optional)").fill("Configured for the ground floor.");
+  await admin
+    .getByRole("alertdialog")
+    .getByLabel("Note to the partner (optional)")
+    .fill("Configured for the ground floor.");
   await admin.getByRole("alertdialog").getByRole("button", { name: "Resolve" }).click();
   await expect(admin.getByText("Resolved", { exact: true }).first()).toBeVisible();
   await screenshots(admin, "ticket-support");
@@ -82,7 +96,9 @@ test("a partner gets the emergency service configured through a ticket", async (
   expect((await other.request.get(fileHref)).status()).toBe(404);
   const foreignUpload = await other.request.post(`/api/tickets/${ticketId}/attachments`, {
     headers: { Origin: new URL(other.url()).origin },
-    multipart: { file: { name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("intruder")) } },
+    multipart: {
+      file: { name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("intruder")) },
+    },
   });
   expect(foreignUpload.status()).toBe(404);
   expect((await other.goto(pbxPath))?.status()).toBe(404);

@@ -11,13 +11,21 @@ function pdfOfSize(size: number) {
   return Buffer.concat([head, Buffer.alloc(size - head.length - tail.length, 0x20), tail]);
 }
 
-test("a document of exactly the limit is accepted and one byte more is refused with the limit in words", async ({ db, tenant, signInAs }) => {
+test("a document of exactly the limit is accepted and one byte more is refused with the limit in words", async ({
+  db,
+  tenant,
+  signInAs,
+}) => {
   test.setTimeout(120_000);
   const { page, email } = await signInAs("PARTNER");
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   const request = await db.activationRequest.create({
     data: {
-      partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, countryCode: tenant.customer.countryCode, createdById: user.id,
+      partnerId: tenant.partner.id,
+      customerId: tenant.customer.id,
+      pbxId: tenant.pbx.id,
+      countryCode: tenant.customer.countryCode,
+      createdById: user.id,
       documents: { create: [{ name: "Signed service agreement", description: "Scanned", mandatory: true }] },
     },
     include: { documents: true },
@@ -25,18 +33,27 @@ test("a document of exactly the limit is accepted and one byte more is refused w
   const url = `/api/activations/${request.id}/documents/${request.documents[0].id}`;
   const origin = new URL(page.url()).origin;
   const send = (buffer: Buffer) =>
-    page.request.post(url, { headers: { Origin: origin }, multipart: { file: { name: "agreement.pdf", mimeType: "application/pdf", buffer } } });
+    page.request.post(url, {
+      headers: { Origin: origin },
+      multipart: { file: { name: "agreement.pdf", mimeType: "application/pdf", buffer } },
+    });
 
   const atLimit = await send(pdfOfSize(LIMIT));
   expect(atLimit.status(), await atLimit.text()).toBe(201);
-  const stored = await db.activationDocument.findUniqueOrThrow({ where: { id: request.documents[0].id }, include: { file: true } });
+  const stored = await db.activationDocument.findUniqueOrThrow({
+    where: { id: request.documents[0].id },
+    include: { file: true },
+  });
   expect(stored.file?.sizeBytes).toBe(LIMIT);
 
   const over = await send(pdfOfSize(LIMIT + 1));
   expect(over.status()).toBe(413);
   expect(await over.json()).toMatchObject({ ok: false, error: "The file is larger than the limit (10 MB)." });
 
-  const forged = await page.request.post(url, { headers: { Origin: "https://evil.example" }, multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: pdfOfSize(2048) } } });
+  const forged = await page.request.post(url, {
+    headers: { Origin: "https://evil.example" },
+    multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: pdfOfSize(2048) } },
+  });
   expect(forged.status()).toBe(403);
   const after = await db.activationDocument.findUniqueOrThrow({ where: { id: request.documents[0].id } });
   expect(after.fileId).toBe(stored.fileId);

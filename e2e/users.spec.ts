@@ -15,7 +15,10 @@ async function createPartnerUser(page: Page, name: string, email: string) {
   await dialog.getByLabel("Role").selectOption("PARTNER");
   await dialog.getByRole("combobox", { name: "Partner", exact: true }).selectOption({ label: "Brightline Voice Ltd" });
   await dialog.getByRole("button", { name: "Create user" }).click();
-  const link = await page.getByRole("dialog", { name: "User created" }).getByLabel("One-time set-password link").inputValue();
+  const link = await page
+    .getByRole("dialog", { name: "User created" })
+    .getByLabel("One-time set-password link")
+    .inputValue();
   expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}$/);
   await page.getByRole("button", { name: "Done" }).click();
   return link;
@@ -36,10 +39,15 @@ async function setPasswordAndSignIn(browser: Browser, link: string, email: strin
   return { context, page };
 }
 
-const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@brightlinevoice.example`;
+const uniqueEmail = (prefix: string) =>
+  `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@brightlinevoice.example`;
 
 test.describe("user management", () => {
-  test("an admin creates a partner user, who sets a password through the one-time link and signs in", async ({ page, browser, db }) => {
+  test("an admin creates a partner user, who sets a password through the one-time link and signs in", async ({
+    page,
+    browser,
+    db,
+  }) => {
     await useSessionOf(page, db, demoLogin("ADMIN").email);
     await expect(page).toHaveURL(/\/admin$/, SIGNED_IN);
     const email = uniqueEmail("new.colleague");
@@ -93,7 +101,9 @@ test.describe("user management", () => {
     await expect(page.getByRole("columnheader", { name: /Partner/ })).toHaveCount(0);
 
     await page.getByRole("button", { name: "New user" }).click();
-    await expect(page.getByRole("dialog").getByLabel("Role").locator("option", { hasText: "Operator admin" })).toHaveCount(0);
+    await expect(
+      page.getByRole("dialog").getByLabel("Role").locator("option", { hasText: "Operator admin" }),
+    ).toHaveCount(0);
     await page.keyboard.press("Escape");
   });
 
@@ -112,7 +122,9 @@ test.describe("user management", () => {
     await page.goto("/users?role=ADMIN");
     await expect(page.getByRole("table", { name: "Users" }).getByText("support@classound.example")).toBeVisible();
     await page.getByRole("button", { name: "New user" }).click();
-    await expect(page.getByRole("dialog", { name: "New user" }).getByRole("button", { name: "Create user" })).toBeInViewport();
+    await expect(
+      page.getByRole("dialog", { name: "New user" }).getByRole("button", { name: "Create user" }),
+    ).toBeInViewport();
   });
 });
 

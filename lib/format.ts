@@ -16,7 +16,12 @@ export function formatNumber(value: number) {
 }
 
 // Building a formatter costs far more than using one (a price-list PDF dates every page).
-const DATE_FORMAT = new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" });
+const DATE_FORMAT = new Intl.DateTimeFormat(LOCALE, {
+  day: "2-digit",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 export function formatDate(value: Date | string | null | undefined) {
   if (!value) return "—";
@@ -24,7 +29,11 @@ export function formatDate(value: Date | string | null | undefined) {
 }
 
 export function formatDateTime(value: Date | string) {
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value)) + " UTC";
+  return (
+    new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
+      new Date(value),
+    ) + " UTC"
+  );
 }
 
 export const LICENSE_PLAN_LABEL: Record<string, string> = {
@@ -49,11 +58,17 @@ export const LICENSE_TYPE_LABEL: Record<string, string> = {
   PREMIUM: "Premium",
 };
 
-const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = { one: "st", two: "nd", few: "rd", other: "th", zero: "th", many: "th" };
+const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = {
+  one: "st",
+  two: "nd",
+  few: "rd",
+  other: "th",
+  zero: "th",
+  many: "th",
+};
 const ordinalRules = new Intl.PluralRules("en", { type: "ordinal" });
 
 /** 1st, 2nd, 3rd, 4th, 11th, 22nd: a position as people say it. */
 export function formatOrdinal(value: number) {
   return `${value}${ORDINAL_SUFFIX[ordinalRules.select(value)]}`;
 }
-

@@ -4,7 +4,17 @@ import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 // What the production build depends on; a change to any of these makes `npm start` rebuild.
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const IGNORED = /(^|\/)(node_modules|\.next|\.data)(\/|$)|\.test\.tsx?$/;
 const STAMP = path.join(".next", "classound-source-hash");
 // The sources' sizes and times when their content hash was last computed, with that hash: while
@@ -36,7 +46,12 @@ export async function sourceFiles(): Promise<string[]> {
 /** The content hash of the sources: their paths and bytes. */
 export async function sourceHash(files?: string[]): Promise<string> {
   const hash = createHash("sha256");
-  for (const file of files ?? (await sourceFiles())) hash.update(file).update("\0").update(await readFile(file)).update("\0");
+  for (const file of files ?? (await sourceFiles()))
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   return hash.digest("hex");
 }
 
@@ -82,7 +97,10 @@ export async function checkBuild(): Promise<BuildCheck> {
   const files = await sourceFiles();
   // Taken before the content is read: a file edited meanwhile then differs from it next time.
   const signature = await statSignature(files);
-  const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) ? (await readFile(STAMP, "utf8")).trim() : undefined;
+  const built =
+    existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP)
+      ? (await readFile(STAMP, "utf8")).trim()
+      : undefined;
   const cached = await readStatCache();
   if (cached?.signature === signature) return { current: cached.hash === built, hash: cached.hash, checkedBy: "stat" };
   const hash = await sourceHash(files);

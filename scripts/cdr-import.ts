@@ -30,7 +30,11 @@ const { size } = await stat(fileName);
 const prisma = createPrismaClient(url, 2);
 const pool = new pg.Pool({ connectionString: url, max: 2 });
 const bar = new cliProgress.SingleBar(
-  { format: "{bar} {percentage}% | {read} read, {stored} stored, {duplicate} duplicate, {refused} refused | {rate} rows/s", hideCursor: true },
+  {
+    format:
+      "{bar} {percentage}% | {read} read, {stored} stored, {duplicate} duplicate, {refused} refused | {rate} rows/s",
+    hideCursor: true,
+  },
   cliProgress.Presets.shades_classic,
 );
 try {
@@ -45,27 +49,35 @@ try {
 
   let bytes = 0;
   // Counting in a transform, not a "data" listener, which would let bytes flow away before the import pipes them.
-  const input = createReadStream(fileName).pipe(new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  }));
+  const input = createReadStream(fileName).pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
   const started = performance.now();
   bar.start(size, 0, { read: 0, stored: 0, duplicate: 0, refused: 0, rate: 0 });
   const outcome = await runCallImport(pool, importId, input, {
     batchRows,
-    onProgress: (c) => bar.update(bytes, {
-      read: c.rowsRead, stored: c.rowsStored, duplicate: c.rowsDuplicate, refused: c.rowsRefused,
-      rate: Math.round(c.rowsRead / ((performance.now() - started) / 1000)),
-    }),
+    onProgress: (c) =>
+      bar.update(bytes, {
+        read: c.rowsRead,
+        stored: c.rowsStored,
+        duplicate: c.rowsDuplicate,
+        refused: c.rowsRefused,
+        rate: Math.round(c.rowsRead / ((performance.now() - started) / 1000)),
+      }),
   }).catch(async (error: unknown) => {
     await prisma.cdrImport.update({ where: { id: importId }, data: { status: "FAILED", error: String(error) } });
     throw error;
   });
   bar.update(size);
   bar.stop();
-  console.log(`Read ${outcome.rowsRead} rows: ${outcome.rowsStored} stored, ${outcome.rowsDuplicate} duplicate, ${outcome.rowsRefused} refused.`);
+  console.log(
+    `Read ${outcome.rowsRead} rows: ${outcome.rowsStored} stored, ${outcome.rowsDuplicate} duplicate, ${outcome.rowsRefused} refused.`,
+  );
   if (Object.keys(outcome.report).length) console.table(outcome.report);
   const rated = await rateMonths(prisma, outcome.months);
   console.log(`Rated ${rated} calls in ${outcome.months.map((m) => m.slice(0, 7)).join(", ") || "no month"}.`);

@@ -7,7 +7,9 @@ const env = readRuntimeEnv();
 const database = await openAppDatabase(env.DATABASE_URL, dataDir(env));
 try {
   const applied = await applyMigrations(database.url);
-  console.log(applied.length ? `Applied: ${applied.map((p) => p.split("/").pop()).join(", ")}` : "No pending migrations.");
+  console.log(
+    applied.length ? `Applied: ${applied.map((p) => p.split("/").pop()).join(", ")}` : "No pending migrations.",
+  );
 } finally {
   await database.stop();
 }

@@ -28,13 +28,21 @@ const TOP_LEVEL_FILES = new Set([
 ]);
 const CONFIG_FILE = /^[\w-]+\.config\.(?:ts|mts|cts|js|mjs|cjs)$/;
 // Generated or run-time output, not files of the repository.
-const NOT_REPOSITORY = [".data/", "node_modules/", "test-results/", "playwright-report/", ".next/", "lib/db/generated/"];
+const NOT_REPOSITORY = [
+  ".data/",
+  "node_modules/",
+  "test-results/",
+  "playwright-report/",
+  ".next/",
+  "lib/db/generated/",
+];
 
 // A file name without a folder (`transitions.ts` after `lib/porting/transitions.ts`) is relative to
 // a folder the sentence named; it must at least name some file of the repository.
 const BARE_FILE_NAME = /^[\w.()[\]-]+\.(?:ts|tsx|mts|cts|js|mjs|cjs|sql|prisma|sh|css)$/;
 // A path in running text (outside code spans) counts when it ends in one of these.
-const PROSE_PATH = /(?<![\w/.@-])(?:app|components|lib|prisma|public|e2e|bench|docs|scripts|\.ci)\/[^\s`,;]*\.(?:ts|tsx|mts|js|mjs|cjs|json|md|sql|prisma|sh|css)(?![\w/])/g;
+const PROSE_PATH =
+  /(?<![\w/.@-])(?:app|components|lib|prisma|public|e2e|bench|docs|scripts|\.ci)\/[^\s`,;]*\.(?:ts|tsx|mts|js|mjs|cjs|json|md|sql|prisma|sh|css)(?![\w/])/g;
 
 /** `path`: must exist from the repository root; `name`: a bare file name that must exist somewhere. */
 type Reference = { file: string; line: number; text: string; checked: string; kind: "path" | "name" };
@@ -42,7 +50,9 @@ type Reference = { file: string; line: number; text: string; checked: string; ki
 function markdownFiles(): string[] {
   const files = ["README.md"];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const rel = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(rel);
       else if (entry.name.endsWith(".md")) files.push(rel);
@@ -194,7 +204,12 @@ describe("paths named in the docs", () => {
       for (const ref of referencesIn(file, readFileSync(path.join(root, file), "utf8"))) {
         count++;
         if (!resolves(ref)) {
-          const how = ref.kind === "name" ? " (no file of that name anywhere)" : ref.text === ref.checked ? "" : ` (checked as ${ref.checked})`;
+          const how =
+            ref.kind === "name"
+              ? " (no file of that name anywhere)"
+              : ref.text === ref.checked
+                ? ""
+                : ` (checked as ${ref.checked})`;
           missing.push(`${ref.file}:${ref.line}: ${ref.text}${how}`);
         }
       }
@@ -205,7 +220,9 @@ describe("paths named in the docs", () => {
 });
 
 describe("docs/decisions/README.md", () => {
-  const records = readdirSync(path.join(root, decisionsDir)).filter((name) => RECORD.test(name)).sort();
+  const records = readdirSync(path.join(root, decisionsDir))
+    .filter((name) => RECORD.test(name))
+    .sort();
   const readme = readFileSync(path.join(root, decisionsDir, "README.md"), "utf8");
   const linked = [...readme.matchAll(/\]\(\s*<?([^)\s>]+)>?\s*\)/g)]
     .map((m) => path.posix.normalize(path.posix.join(decisionsDir, m[1].replace(/#.*$/, ""))))
@@ -224,6 +241,8 @@ describe("docs/decisions/README.md", () => {
 
   it("lists them in numeric order", () => {
     const numbers = linked.map((r) => Number(r.slice(0, 4)));
-    expect(numbers, "docs/decisions/README.md lists the records out of numeric order").toEqual([...numbers].sort((a, b) => a - b));
+    expect(numbers, "docs/decisions/README.md lists the records out of numeric order").toEqual(
+      [...numbers].sort((a, b) => a - b),
+    );
   });
 });

@@ -45,7 +45,9 @@ async function authSecret(): Promise<string> {
 
 function describeDatabase(database: DatabaseHandle): string {
   if (!database.embedded) return "Using DATABASE_URL";
-  const where = database.relocatedBecause ? database.clusterDir! : path.relative(process.cwd(), database.clusterDir!) || database.clusterDir!;
+  const where = database.relocatedBecause
+    ? database.clusterDir!
+    : path.relative(process.cwd(), database.clusterDir!) || database.clusterDir!;
   return `Embedded PostgreSQL started (${where}${database.relocatedBecause ? `; ${database.relocatedBecause}` : ""})`;
 }
 
@@ -66,7 +68,9 @@ function portInUse(port: number): Promise<boolean> {
 }
 
 if (await portInUse(env.PORT)) {
-  console.error(`[classound] Port ${env.PORT} is already in use (another \`npm start\`, or another program): stop it, or set PORT to a free port.`);
+  console.error(
+    `[classound] Port ${env.PORT} is already in use (another \`npm start\`, or another program): stop it, or set PORT to a free port.`,
+  );
   process.exit(1);
 }
 
@@ -99,14 +103,20 @@ try {
   );
 
   const state = await demoDataState(database.url);
-  const prisma = !state.hasData || state.demoFilesPending ? (await import("@/lib/db/client")).createPrismaClient(database.url, 2) : undefined;
+  const prisma =
+    !state.hasData || state.demoFilesPending
+      ? (await import("@/lib/db/client")).createPrismaClient(database.url, 2)
+      : undefined;
   await step(
     async () => {
       if (state.hasData) return undefined;
       const { seedDatabase } = await import("@/lib/db/seed");
       return seedDatabase(prisma!);
     },
-    (seeded) => (seeded ? `Seeded demo data (${seeded.insertedRows} rows)` : "Seed skipped (the database has data; npm run db:seed adds what is missing)"),
+    (seeded) =>
+      seeded
+        ? `Seeded demo data (${seeded.insertedRows} rows)`
+        : "Seed skipped (the database has data; npm run db:seed adds what is missing)",
   );
   // A database seeded just now has no demo files yet.
   await step(
@@ -142,15 +152,22 @@ try {
         await markBuilt(check);
         return check;
       },
-      (check) => (check.current ? `Build current (checked by file ${check.checkedBy === "stat" ? "sizes and times" : "contents"})` : "Built the app"),
+      (check) =>
+        check.current
+          ? `Build current (checked by file ${check.checkedBy === "stat" ? "sizes and times" : "contents"})`
+          : "Built the app",
     );
   }
 
   const serverStartedAt = performance.now();
-  server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), ...(isDev ? ["--dev"] : [])], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
-  });
+  server = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join("scripts", "server.ts"), ...(isDev ? ["--dev"] : [])],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
+    },
+  );
   server.on("exit", (code) => void shutdown(code ?? 0));
   // Loaded while the server starts: the seed's tenants module is not small.
   const tenants = import("@/lib/db/seed/tenants");
@@ -162,7 +179,8 @@ try {
     log(`Portal ready on http://localhost:${env.PORT} after ${seconds()}`);
     const { DEMO_LOGINS, DEMO_PASSWORD } = await tenants;
     console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
-    for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
+    for (const login of DEMO_LOGINS)
+      console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
     console.log("\nPress Ctrl-C to stop.\n");
   }
 } catch (error) {

@@ -82,7 +82,8 @@ async function stop(server: ChildProcess) {
 function report() {
   const width = Math.max(...times.map(([name]) => name.length));
   console.log("\nnpm test, time by phase:");
-  for (const [name, seconds, ok] of times) console.log(`  ${name.padEnd(width)}  ${seconds.toFixed(1).padStart(6)} s  ${ok ? "ok" : "FAILED"}`);
+  for (const [name, seconds, ok] of times)
+    console.log(`  ${name.padEnd(width)}  ${seconds.toFixed(1).padStart(6)} s  ${ok ? "ok" : "FAILED"}`);
   console.log(`  ${"total".padEnd(width)}  ${since(startedAt).toFixed(1).padStart(6)} s`);
 }
 
@@ -102,7 +103,11 @@ if (ok && e2eServer) {
 ok =
   ok &&
   (await phase("end-to-end (Playwright)", () =>
-    run("npx", ["playwright", "test"], external ? {} : { E2E_BASE_URL: `http://localhost:${PORT}`, E2E_DATA_DIR: DATA_DIR }),
+    run(
+      "npx",
+      ["playwright", "test"],
+      external ? {} : { E2E_BASE_URL: `http://localhost:${PORT}`, E2E_DATA_DIR: DATA_DIR },
+    ),
   ));
 if (e2eServer) await stop(e2eServer.server);
 report();

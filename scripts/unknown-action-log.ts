@@ -3,7 +3,10 @@
 // the stacks are noise that buries real errors: count them and print one line a minute instead.
 const UNKNOWN_ACTION = /^(Failed to find Server Action|The Server Reference ID did not match)/;
 
-export function summarizeUnknownActionWarnings(intervalMs = 60_000, write: (line: string) => void = (line) => process.stderr.write(line + "\n")) {
+export function summarizeUnknownActionWarnings(
+  intervalMs = 60_000,
+  write: (line: string) => void = (line) => process.stderr.write(line + "\n"),
+) {
   const original = console.warn;
   let count = 0;
   let timer: NodeJS.Timeout | undefined;

@@ -6,7 +6,10 @@ import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const [organisation, unread] = await Promise.all([organisationName(db(), actor), unreadNotificationCount(db(), actor)]);
+  const [organisation, unread] = await Promise.all([
+    organisationName(db(), actor),
+    unreadNotificationCount(db(), actor),
+  ]);
   return (
     <AppShell actor={actor} organisation={organisation} unreadNotifications={unread}>
       {children}

@@ -30,7 +30,10 @@ export async function startBenchDatabase(): Promise<BenchContext> {
   await seedDatabase(prisma);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {
-    url, prisma, pool, dir,
+    url,
+    prisma,
+    pool,
+    dir,
     async stop() {
       await pool.end();
       await prisma.$disconnect();

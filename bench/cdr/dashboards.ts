@@ -50,14 +50,23 @@ export async function benchDashboards(ctx: BenchContext, { rollupRuns = 50, rawR
 
   const [busiest] = await ctx.prisma.$queryRaw<{ partnerId: string }[]>`
     SELECT "partnerId" FROM "CallDailyRollup" GROUP BY 1 ORDER BY sum(calls) DESC LIMIT 1`;
-  const actor = (role: Actor["role"], partnerId: string | null): Actor => ({ userId: "bench", role, partnerId, customerId: null, isPartnerAdmin: false, name: "Bench", email: "bench@example.test" });
+  const actor = (role: Actor["role"], partnerId: string | null): Actor => ({
+    userId: "bench",
+    role,
+    partnerId,
+    customerId: null,
+    isPartnerAdmin: false,
+    name: "Bench",
+    email: "bench@example.test",
+  });
   const views = [
     { view: "admin, all partners", actor: actor("ADMIN", null) },
     { view: "busiest partner", actor: actor("PARTNER", busiest.partnerId) },
   ];
   // Every figure over "this month"; top numbers also over "today" and "7 days" (the day ranking and
   // the current seven days' one), and over 10 days, a range ranked on demand (decision 0033).
-  const isoDay = (daysBeforeNow: number) => new Date(now.getTime() - daysBeforeNow * 86_400_000).toISOString().slice(0, 10);
+  const isoDay = (daysBeforeNow: number) =>
+    new Date(now.getTime() - daysBeforeNow * 86_400_000).toISOString().slice(0, 10);
   const cases: { figure: TFigureName; range: string; query: Record<string, string> }[] = [
     ...FIGURE_NAMES.map((figure) => ({ figure, range: "this_month", query: { preset: "this_month" } })),
     { figure: "topNumbers", range: "today", query: { preset: "today" } },
@@ -76,7 +85,8 @@ export async function benchDashboards(ctx: BenchContext, { rollupRuns = 50, rawR
         await rankRange(ctx.prisma, rangeTopId);
         rankingJobMs = performance.now() - started;
       };
-      const run = (source: TStatisticsSource) => () => statisticsFigure(ctx.prisma, { actor, filters, now }, figure, source, rankNow);
+      const run = (source: TStatisticsSource) => () =>
+        statisticsFigure(ctx.prisma, { actor, filters, now }, figure, source, rankNow);
       await run("rollup")(); // warm the cache as a dashboard in use has it (and rank what it asked for)
       const rollup = await time(run("rollup"), rollupRuns);
       const raw = await time(run("raw"), rawRuns);
@@ -93,11 +103,17 @@ export function dashboardTable({ refreshSeconds, figures }: Awaited<ReturnType<t
     "",
     "| view | figure | range | roll-up p50 ms | roll-up p95 ms | raw p50 ms | raw p95 ms | raw / roll-up (p95) |",
     "|---|---|---|---:|---:|---:|---:|---:|",
-    ...figures.map((f) => `| ${f.view} | ${f.figure} | ${f.range} | ${ms(f.rollup.p50)} | ${ms(f.rollup.p95)} | ${ms(f.raw.p50)} | ${ms(f.raw.p95)} | ${f.speedup.toFixed(0)}x |`),
+    ...figures.map(
+      (f) =>
+        `| ${f.view} | ${f.figure} | ${f.range} | ${ms(f.rollup.p50)} | ${ms(f.rollup.p95)} | ${ms(f.raw.p50)} | ${ms(f.raw.p95)} | ${f.speedup.toFixed(0)}x |`,
+    ),
     "",
     ...figures
       .filter((f) => f.rankingJobMs !== undefined)
-      .map((f) => `First view of ${f.figure} (${f.range}), ${f.view}: ranked by its job in ${ms(f.rankingJobMs!)} ms (raw GROUP BY p50 ${ms(f.raw.p50)} ms)`),
+      .map(
+        (f) =>
+          `First view of ${f.figure} (${f.range}), ${f.view}: ranked by its job in ${ms(f.rankingJobMs!)} ms (raw GROUP BY p50 ${ms(f.raw.p50)} ms)`,
+      ),
   ];
   return lines.join("\n");
 }

@@ -36,13 +36,19 @@ const seconds = (started: number) => (performance.now() - started) / 1000;
 export async function benchIngest(ctx: BenchContext, { calls }: { calls: number }): Promise<IngestFigures> {
   const pbxs = await ctx.prisma.pbx.findMany({
     where: { service: { isNot: null } },
-    select: { serial: true, licenses: { select: { quantity: true } }, phoneNumbers: { where: { type: { not: "FREEPHONE" } }, select: { e164: true } } },
+    select: {
+      serial: true,
+      licenses: { select: { quantity: true } },
+      phoneNumbers: { where: { type: { not: "FREEPHONE" } }, select: { e164: true } },
+    },
   });
-  const usable = pbxs.filter((p) => p.phoneNumbers.length > 0).map((p) => ({
-    serial: p.serial,
-    users: p.licenses.reduce((sum, l) => sum + l.quantity, 0),
-    dids: p.phoneNumbers.map((n) => n.e164),
-  }));
+  const usable = pbxs
+    .filter((p) => p.phoneNumbers.length > 0)
+    .map((p) => ({
+      serial: p.serial,
+      users: p.licenses.reduce((sum, l) => sum + l.quantity, 0),
+      dids: p.phoneNumbers.map((n) => n.e164),
+    }));
   const now = new Date();
   const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const file = path.join(ctx.dir, "calls.csv");
@@ -51,12 +57,16 @@ export async function benchIngest(ctx: BenchContext, { calls }: { calls: number 
   const fileMb = (await stat(file)).size / 1024 / 1024;
 
   process.stderr.write("Plain COPY…\n");
-  await ctx.pool.query(`CREATE TABLE bench_plain_copy (call_id text, pbx text, direction text, "from" text, "to" text, extension text,
+  await ctx.pool
+    .query(`CREATE TABLE bench_plain_copy (call_id text, pbx text, direction text, "from" text, "to" text, extension text,
     did text, started_at text, answered_at text, duration text, disposition text, freephone_source text)`);
   const client = await ctx.pool.connect();
   let started = performance.now();
   try {
-    await pipeline(createReadStream(file), client.query(copyFrom("COPY bench_plain_copy FROM STDIN (FORMAT csv, HEADER true)")));
+    await pipeline(
+      createReadStream(file),
+      client.query(copyFrom("COPY bench_plain_copy FROM STDIN (FORMAT csv, HEADER true)")),
+    );
   } finally {
     client.release();
   }
@@ -67,7 +77,8 @@ export async function benchIngest(ctx: BenchContext, { calls }: { calls: number 
   process.stderr.write("Typed INSERT into an indexed copy of the call table…\n");
   await ctx.pool.query(`CREATE TABLE bench_floor (LIKE "CallRecord" INCLUDING ALL)`);
   started = performance.now();
-  await ctx.pool.query(`INSERT INTO bench_floor ("partnerId", "customerId", "pbxId", "externalId", direction, "fromE164", "toE164", extension,
+  await ctx.pool
+    .query(`INSERT INTO bench_floor ("partnerId", "customerId", "pbxId", "externalId", direction, "fromE164", "toE164", extension,
       "didE164", "startedAt", "answeredAt", "durationSeconds", disposition, cost, currency)
     SELECT c."partnerId", c.id, p.id, b.call_id, CASE b.direction WHEN 'in' THEN 'INBOUND' ELSE 'OUTBOUND' END::"CallDirection",
       b."from", b."to", nullif(b.extension, ''), nullif(b.did, ''), b.started_at::timestamp, nullif(b.answered_at, '')::timestamp,
@@ -89,7 +100,12 @@ export async function benchIngest(ctx: BenchContext, { calls }: { calls: number 
   const rateSeconds = seconds(started);
 
   return {
-    calls, fileMb, copySeconds, floorSeconds, importSeconds, rateSeconds,
+    calls,
+    fileMb,
+    copySeconds,
+    floorSeconds,
+    importSeconds,
+    rateSeconds,
     copyRowsPerSecond: calls / copySeconds,
     importRowsPerSecond: calls / importSeconds,
     ratio: importSeconds / copySeconds,

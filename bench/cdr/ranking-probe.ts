@@ -13,7 +13,8 @@ try {
   const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   // Seen from the month's last hour, as bench:cdr sees it: the seven days ranked are its last seven.
-  const planOf = (period: (typeof TOP_PERIODS)[number]) => rankingPlan(period, month, next, new Date(next.getTime() - 3_600_000));
+  const planOf = (period: (typeof TOP_PERIODS)[number]) =>
+    rankingPlan(period, month, next, new Date(next.getTime() - 3_600_000));
   await ctx.pool.query(
     `INSERT INTO "CallNumberDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "number", "calls", "seconds")
      SELECT $1::date + (random() * ($2::date - $1::date - 1))::int, c."partnerId", p."customerId", p.id,
@@ -26,7 +27,9 @@ try {
     [month, next, rows],
   );
   await ctx.pool.query(`ANALYZE "CallNumberDailyRollup"`);
-  process.stdout.write(`${rows} daily number rows over ${month.toISOString().slice(0, 7)}\n| work_mem | period | seconds |\n|---|---|---:|\n`);
+  process.stdout.write(
+    `${rows} daily number rows over ${month.toISOString().slice(0, 7)}\n| work_mem | period | seconds |\n|---|---|---:|\n`,
+  );
   for (const workMem of workMems) {
     for (const period of TOP_PERIODS) {
       const started = performance.now();

@@ -33,7 +33,10 @@ async function startPortal(): Promise<ChildProcess | undefined> {
   });
   for (let waited = 0; waited < 900_000; waited += 2_000) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-    const ok = await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
@@ -59,10 +62,23 @@ async function signInBrowser(port: number, role: "PARTNER" | "END_USER") {
   await page.close();
 }
 
-type Summary = { label: string; benchmarkIndex: number; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number; totalKiB: number; scriptKiB: number; fontKiB: number };
+type Summary = {
+  label: string;
+  benchmarkIndex: number;
+  performance: number;
+  accessibility: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  totalKiB: number;
+  scriptKiB: number;
+  fontKiB: number;
+};
 
 function summarize(label: string, lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"]): Summary {
-  const items = (lhr.audits["resource-summary"].details as unknown as { items: { resourceType: string; transferSize: number }[] }).items;
+  const items = (
+    lhr.audits["resource-summary"].details as unknown as { items: { resourceType: string; transferSize: number }[] }
+  ).items;
   const kib = (type: string) => Math.round((items.find((i) => i.resourceType === type)?.transferSize ?? 0) / 1024);
   return {
     label,
@@ -102,7 +118,8 @@ try {
         disableStorageReset: page.role !== null,
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      if (result.lhr.finalDisplayedUrl !== `${BASE}${page.path}`) throw new Error(`${page.path} ended on ${result.lhr.finalDisplayedUrl}: not signed in?`);
+      if (result.lhr.finalDisplayedUrl !== `${BASE}${page.path}`)
+        throw new Error(`${page.path} ended on ${result.lhr.finalDisplayedUrl}: not signed in?`);
       runs.push(summarize(`${page.path}${page.role ? ` (${page.role})` : ""}`, result.lhr));
     }
     results.push(runs.sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)]);
@@ -112,11 +129,15 @@ try {
   if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
 }
 
-console.log(`Median of ${RUNS} run(s) per page; Lighthouse's CPU benchmark index of this machine: ${results.map((r) => r.benchmarkIndex).join(", ")}.`);
+console.log(
+  `Median of ${RUNS} run(s) per page; Lighthouse's CPU benchmark index of this machine: ${results.map((r) => r.benchmarkIndex).join(", ")}.`,
+);
 console.log("| page | performance | accessibility | LCP | TBT | CLS | transfer | JS | fonts |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of results) {
-  console.log(`| ${r.label} | ${r.performance} | ${r.accessibility} | ${(r.lcpMs / 1000).toFixed(1)} s | ${r.tbtMs} ms | ${r.cls} | ${r.totalKiB} KiB | ${r.scriptKiB} KiB | ${r.fontKiB} KiB |`);
+  console.log(
+    `| ${r.label} | ${r.performance} | ${r.accessibility} | ${(r.lcpMs / 1000).toFixed(1)} s | ${r.tbtMs} ms | ${r.cls} | ${r.totalKiB} KiB | ${r.scriptKiB} KiB | ${r.fontKiB} KiB |`,
+  );
 }
 const below = results.filter((r) => r.performance < 95);
 if (below.length) {

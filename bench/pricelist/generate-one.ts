@@ -33,4 +33,16 @@ const total = performance.now() - start;
 // CPU time too: on a shared machine the wall clock measures the neighbours as much as this code.
 const cpu = process.cpuUsage(cpuStart);
 const peakRss = process.resourceUsage().maxRSS * 1024;
-console.log(JSON.stringify({ countries, prefixes, format, firstByteMs: Math.round(firstByte), totalMs: Math.round(total), cpuMs: Math.round((cpu.user + cpu.system) / 1000), bytes, peakRssMb: Math.round(peakRss / 2 ** 20), baselineRssMb: Math.round(baseline / 2 ** 20) }));
+console.log(
+  JSON.stringify({
+    countries,
+    prefixes,
+    format,
+    firstByteMs: Math.round(firstByte),
+    totalMs: Math.round(total),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    bytes,
+    peakRssMb: Math.round(peakRss / 2 ** 20),
+    baselineRssMb: Math.round(baseline / 2 ** 20),
+  }),
+);

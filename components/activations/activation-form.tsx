@@ -15,8 +15,10 @@ import { LEGAL_ENTITY_LABELS } from "@/lib/activations/schemas";
 import { CountryOptions, LegalEntityInputs } from "./legal-entity-inputs";
 import { PrecheckPanel } from "./precheck-panel";
 
-
-const FIELD_LABELS: Record<keyof TActivationForm, string> = { countryCode: "Country of service", ...LEGAL_ENTITY_LABELS };
+const FIELD_LABELS: Record<keyof TActivationForm, string> = {
+  countryCode: "Country of service",
+  ...LEGAL_ENTITY_LABELS,
+};
 
 export interface ActivationFormProps {
   requestId: string;
@@ -35,7 +37,9 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   if (versions.fromServer !== version) setVersions({ fromServer: version, latest: version });
   const [saving, setSaving] = useState(false);
   const editable = mode === "edit";
-  const form = useForm<TActivationForm>({ defaultValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ""])) });
+  const form = useForm<TActivationForm>({
+    defaultValues: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ""])),
+  });
   const { register, setError, getValues, setFocus, formState } = form;
   const [attempted, setAttempted] = useState(false);
   // One evaluation of the current values, by the schema the server checks with: the fields and the
@@ -43,7 +47,8 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   // submit, or came back to a value saved earlier; an untouched empty field is only counted.
   const fieldErrors = firstErrorPerField(ZActivationForm, useWatch({ control: form.control }));
   const isShown = (field: keyof TActivationForm) => attempted || !!formState.touchedFields[field] || !!values[field];
-  const errorOf = (field: keyof TActivationForm) => formState.errors[field]?.message ?? (isShown(field) ? fieldErrors[field] : undefined);
+  const errorOf = (field: keyof TActivationForm) =>
+    formState.errors[field]?.message ?? (isShown(field) ? fieldErrors[field] : undefined);
   const invalidFields = Object.keys(fieldErrors) as (keyof TActivationForm)[];
   // Leaving a field for one of the form's buttons does not count as touching it yet: a message appearing
   // on that blur would push the button down between press and release, and the click would be lost.
@@ -66,7 +71,8 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   async function save(): Promise<number | null> {
     const result = await saveActivationDraftAction({ requestId, version: versions.latest, values: getValues() });
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<TActivationForm>, { message: messages[0] });
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+        setError(field as Path<TActivationForm>, { message: messages[0] });
       toast({ title: "The draft was not saved", description: result.error, variant: "error" });
       return null;
     }
@@ -85,7 +91,11 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
       router.refresh();
       return;
     }
-    toast({ title: mode === "resubmit" ? "Resubmitted for review" : "Submitted for review", description: "We will notify you when CLASSOUND reviews it.", variant: "success" });
+    toast({
+      title: mode === "resubmit" ? "Resubmitted for review" : "Submitted for review",
+      description: "We will notify you when CLASSOUND reviews it.",
+      variant: "success",
+    });
     router.refresh();
   }
 
@@ -107,7 +117,12 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
     >
       <fieldset disabled={!editable} className="grid gap-4 sm:grid-cols-2">
         <legend className="sr-only">Country of service and legal entity</legend>
-        <FormField label="Country of service" error={errorOf("countryCode")} hint="Changing it replaces the document list with that country's." className="sm:col-span-2">
+        <FormField
+          label="Country of service"
+          error={errorOf("countryCode")}
+          hint="Changing it replaces the document list with that country's."
+          className="sm:col-span-2"
+        >
           {(field) => (
             <Select {...field} {...register("countryCode")}>
               <CountryOptions countries={countries} />
@@ -120,14 +135,20 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
         <PrecheckPanel
           issues={[
             ...otherIssues,
-            ...invalidFields.filter(isShown).map((field) => ({ target: field, message: `${FIELD_LABELS[field]}: ${fieldErrors[field]}` })),
+            ...invalidFields
+              .filter(isShown)
+              .map((field) => ({ target: field, message: `${FIELD_LABELS[field]}: ${fieldErrors[field]}` })),
           ]}
           fieldsToFill={invalidFields.filter((field) => !isShown(field)).length}
         />
       )}
       {mode !== "readonly" && (
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" loading={saving} disabled={otherIssues.length > 0 || (!editable && invalidFields.length > 0)}>
+          <Button
+            type="submit"
+            loading={saving}
+            disabled={otherIssues.length > 0 || (!editable && invalidFields.length > 0)}
+          >
             {mode === "resubmit" ? "Resubmit for review" : "Submit for review"}
           </Button>
           {editable && (
@@ -137,7 +158,11 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
               onClick={async () => {
                 setSaving(true);
                 if ((await save()) !== null) {
-                  toast({ title: "Draft saved", description: "You can leave and come back to it later.", variant: "success" });
+                  toast({
+                    title: "Draft saved",
+                    description: "You can leave and come back to it later.",
+                    variant: "success",
+                  });
                   router.refresh();
                 }
                 setSaving(false);

@@ -8,7 +8,8 @@ import { LICENSE_PLAN_LABEL, formatDate } from "@/lib/format";
 import { StartActivationButton } from "./start-activation-button";
 
 function Action({ pbx }: { pbx: ActivationCandidate }) {
-  if (pbx.serviceStatus === "ACTIVE") return <Badge variant="success">Active until {formatDate(pbx.serviceExpiresAt)}</Badge>;
+  if (pbx.serviceStatus === "ACTIVE")
+    return <Badge variant="success">Active until {formatDate(pbx.serviceExpiresAt)}</Badge>;
   if (pbx.openRequest) {
     return (
       <Link href={`/activations/${pbx.openRequest.id}`} className="text-sm font-medium text-brand-700 hover:underline">
@@ -42,10 +43,28 @@ export function CandidatesTable({ rows }: { rows: ActivationCandidate[] }) {
         </div>
       ),
     },
-    { key: "customer", header: "Customer", sortable: true, sortValue: (r) => r.customerName, cell: (r) => r.customerName },
-    { key: "plan", header: "License", sortable: true, sortValue: (r) => r.licensePlan, cell: (r) => LICENSE_PLAN_LABEL[r.licensePlan] },
+    {
+      key: "customer",
+      header: "Customer",
+      sortable: true,
+      sortValue: (r) => r.customerName,
+      cell: (r) => r.customerName,
+    },
+    {
+      key: "plan",
+      header: "License",
+      sortable: true,
+      sortValue: (r) => r.licensePlan,
+      cell: (r) => LICENSE_PLAN_LABEL[r.licensePlan],
+    },
     { key: "version", header: "Version", cell: (r) => <span className="font-mono text-xs">{r.softwareVersion}</span> },
-    { key: "expiry", header: "Term expiry", sortable: true, sortValue: (r) => r.termExpiry, cell: (r) => formatDate(r.termExpiry) },
+    {
+      key: "expiry",
+      header: "Term expiry",
+      sortable: true,
+      sortValue: (r) => r.termExpiry,
+      cell: (r) => formatDate(r.termExpiry),
+    },
     { key: "action", header: "CLASSOUND", className: "w-80", cell: (r) => <Action pbx={r} /> },
   ];
   return (

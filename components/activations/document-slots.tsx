@@ -40,7 +40,10 @@ export function DocumentSlots({
               </p>
               {doc.description && <p className="text-sm text-muted-foreground">{doc.description}</p>}
               {doc.requiredDocument?.templateFileId && (
-                <a className="text-sm font-medium text-brand-700 hover:underline" href={`/api/activations/${requestId}/documents/${doc.id}/template`}>
+                <a
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                  href={`/api/activations/${requestId}/documents/${doc.id}/template`}
+                >
                   Download the template, filled in
                 </a>
               )}
@@ -59,11 +62,14 @@ export function DocumentSlots({
               )}
               {doc.replacedFile && (
                 <p className="text-sm text-muted-foreground">
-                  Replaces {doc.replacedFile.fileName}{doc.reviewStatus === "CHANGES_REQUESTED" && ". You can replace it again until you resubmit"}.
+                  Replaces {doc.replacedFile.fileName}
+                  {doc.reviewStatus === "CHANGES_REQUESTED" && ". You can replace it again until you resubmit"}.
                 </p>
               )}
               {doc.reviewComment && (
-                <p className={`text-sm ${doc.reviewStatus === "CHANGES_REQUESTED" ? "font-medium text-warning-800" : "text-muted-foreground"}`}>
+                <p
+                  className={`text-sm ${doc.reviewStatus === "CHANGES_REQUESTED" ? "font-medium text-warning-800" : "text-muted-foreground"}`}
+                >
                   {doc.reviewStatus === "CHANGES_REQUESTED" ? "Reviewer: " : ""}
                   {doc.reviewComment}
                 </p>
@@ -71,11 +77,15 @@ export function DocumentSlots({
               {expiry !== "VALID" && doc.expiresAt && (
                 // Only an expired copy blocks submitting (the pre-check says so too); one about to expire is a heads-up.
                 <p className="text-sm font-medium text-warning-800">
-                  {expiry === "EXPIRED" ? `Expired on ${formatDate(doc.expiresAt)}: upload a current copy.` : `Valid until ${formatDate(doc.expiresAt)}. You may upload a newer copy now.`}
+                  {expiry === "EXPIRED"
+                    ? `Expired on ${formatDate(doc.expiresAt)}: upload a current copy.`
+                    : `Valid until ${formatDate(doc.expiresAt)}. You may upload a newer copy now.`}
                 </p>
               )}
             </div>
-            {canUpload(doc) && <DocumentUpload requestId={requestId} documentId={doc.id} documentName={doc.name} hasFile={!!doc.file} />}
+            {canUpload(doc) && (
+              <DocumentUpload requestId={requestId} documentId={doc.id} documentName={doc.name} hasFile={!!doc.file} />
+            )}
           </li>
         );
       })}

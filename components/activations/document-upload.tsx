@@ -7,7 +7,17 @@ import { toast } from "@/components/ui/toast";
 
 // Each document uploads on its own, straight to the server, so one slow or refused file never
 // holds up the others and nothing is lost if the browser closes afterwards.
-export function DocumentUpload({ requestId, documentId, documentName, hasFile }: { requestId: string; documentId: string; documentName: string; hasFile: boolean }) {
+export function DocumentUpload({
+  requestId,
+  documentId,
+  documentName,
+  hasFile,
+}: {
+  requestId: string;
+  documentId: string;
+  documentName: string;
+  hasFile: boolean;
+}) {
   const router = useRouter();
   const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
@@ -52,7 +62,12 @@ export function DocumentUpload({ requestId, documentId, documentName, hasFile }:
           if (file) upload(file);
         }}
       />
-      <Button size="sm" variant={hasFile ? "secondary" : "primary"} loading={progress !== null} onClick={() => document.getElementById(inputId)?.click()}>
+      <Button
+        size="sm"
+        variant={hasFile ? "secondary" : "primary"}
+        loading={progress !== null}
+        onClick={() => document.getElementById(inputId)?.click()}
+      >
         {progress !== null ? `Uploading ${progress}%` : hasFile ? "Replace file" : "Upload file"}
       </Button>
       {error && (

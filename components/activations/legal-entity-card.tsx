@@ -6,7 +6,10 @@ export function LegalEntityDetails({ entity }: { entity: LegalEntityFields }) {
   const rows: [string, string | null][] = [
     ["Company name", entity.legalName],
     ["VAT / tax number", entity.vatNumber],
-    ["Registered address", [entity.addressLine, [entity.postcode, entity.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null],
+    [
+      "Registered address",
+      [entity.addressLine, [entity.postcode, entity.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || null,
+    ],
     ["Contact person", entity.contactName],
     ["E-mail", entity.contactEmail],
     ["Phone", entity.contactPhone],

@@ -25,7 +25,14 @@ export function LegalEntityInputs({
   errorOf: (name: keyof TLegalEntity) => string | undefined;
 }) {
   return LEGAL_ENTITY_FIELDS.map((f) => (
-    <FormField key={f.name} label={LEGAL_ENTITY_LABELS[f.name]} hint={f.hint} error={errorOf(f.name)} required className={f.name === "addressLine" ? "sm:col-span-2" : undefined}>
+    <FormField
+      key={f.name}
+      label={LEGAL_ENTITY_LABELS[f.name]}
+      hint={f.hint}
+      error={errorOf(f.name)}
+      required
+      className={f.name === "addressLine" ? "sm:col-span-2" : undefined}
+    >
       {(field) => <Input {...field} {...register(f.name)} type={f.type ?? "text"} autoComplete={f.autoComplete} />}
     </FormField>
   ));

@@ -8,7 +8,11 @@ import type { PrecheckIssue } from "@/lib/activations/precheck";
 export function PrecheckPanel({ issues, fieldsToFill = 0 }: { issues: PrecheckIssue[]; fieldsToFill?: number }) {
   const count = issues.length + (fieldsToFill > 0 ? 1 : 0);
   if (!count) {
-    return <Alert variant="success" title="Ready to submit">Every required field and document is in place.</Alert>;
+    return (
+      <Alert variant="success" title="Ready to submit">
+        Every required field and document is in place.
+      </Alert>
+    );
   }
   return (
     <Alert variant="warning" title={`${count} item${count > 1 ? "s" : ""} to complete before submitting`}>
@@ -16,7 +20,9 @@ export function PrecheckPanel({ issues, fieldsToFill = 0 }: { issues: PrecheckIs
         {issues.map((issue) => (
           <li key={`${issue.target}:${issue.message}`}>{issue.message}</li>
         ))}
-        {fieldsToFill > 0 && <li>Legal entity: {fieldsToFill === 1 ? "1 field" : `${fieldsToFill} fields`} still to fill in.</li>}
+        {fieldsToFill > 0 && (
+          <li>Legal entity: {fieldsToFill === 1 ? "1 field" : `${fieldsToFill} fields`} still to fill in.</li>
+        )}
       </ul>
     </Alert>
   );

@@ -22,17 +22,29 @@ export function QueueFilters({ status, country, partner, countries, partners, cl
         Country
         <Select name="country" defaultValue={country ?? ""} onChange={apply}>
           <option value="">All countries</option>
-          {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
         </Select>
       </label>
       <label className="flex w-full flex-col gap-1 text-sm font-medium text-foreground sm:w-64">
         Partner
         <Select name="partner" defaultValue={partner ?? ""} onChange={apply}>
           <option value="">All partners</option>
-          {partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {partners.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </Select>
       </label>
-      {clearHref && <Link href={clearHref} className="py-2 text-sm font-medium text-brand-700 hover:underline">Clear filters</Link>}
+      {clearHref && (
+        <Link href={clearHref} className="py-2 text-sm font-medium text-brand-700 hover:underline">
+          Clear filters
+        </Link>
+      )}
     </form>
   );
 }

@@ -8,13 +8,27 @@ export function RequestSummary({ request }: { request: ActivationRequestDetail["
   const rows: [string, React.ReactNode][] = [
     ["Partner", request.partner.name],
     ["Customer", request.customer.name],
-    ["PBX", <span key="pbx">{request.pbx.name} <span className="font-mono text-xs text-muted-foreground">{request.pbx.serial}</span></span>],
+    [
+      "PBX",
+      <span key="pbx">
+        {request.pbx.name} <span className="font-mono text-xs text-muted-foreground">{request.pbx.serial}</span>
+      </span>,
+    ],
     ["License", `${LICENSE_PLAN_LABEL[request.pbx.licensePlan]}, ${users} users`],
     ["Term", `${formatDate(request.pbx.termStart)} – ${formatDate(request.pbx.termExpiry)}`],
-    ["Software", <span key="sw" className="font-mono text-xs">{request.pbx.softwareVersion}</span>],
+    [
+      "Software",
+      <span key="sw" className="font-mono text-xs">
+        {request.pbx.softwareVersion}
+      </span>,
+    ],
     ["Country of service", request.country.name],
   ];
-  if (request.pbx.service) rows.push(["CLASSOUND", `${request.pbx.service.status === "ACTIVE" ? "Active" : request.pbx.service.status} until ${formatDate(request.pbx.service.expiresAt)}`]);
+  if (request.pbx.service)
+    rows.push([
+      "CLASSOUND",
+      `${request.pbx.service.status === "ACTIVE" ? "Active" : request.pbx.service.status} until ${formatDate(request.pbx.service.expiresAt)}`,
+    ]);
   return (
     <Card>
       <CardHeader>

@@ -18,7 +18,17 @@ export interface RequestRow {
   updatedAt: Date;
 }
 
-export function RequestsTable({ rows, hrefBase, showPartner, caption }: { rows: RequestRow[]; hrefBase: string; showPartner: boolean; caption: string }) {
+export function RequestsTable({
+  rows,
+  hrefBase,
+  showPartner,
+  caption,
+}: {
+  rows: RequestRow[];
+  hrefBase: string;
+  showPartner: boolean;
+  caption: string;
+}) {
   const columns: Column<RequestRow>[] = [
     {
       key: "pbx",
@@ -31,12 +41,46 @@ export function RequestsTable({ rows, hrefBase, showPartner, caption }: { rows: 
         </Link>
       ),
     },
-    { key: "customer", header: "Customer", sortable: true, sortValue: (r) => r.customerName, cell: (r) => r.customerName },
-    ...(showPartner ? [{ key: "partner", header: "Partner", sortable: true, sortValue: (r: RequestRow) => r.partnerName, cell: (r: RequestRow) => r.partnerName }] : []),
+    {
+      key: "customer",
+      header: "Customer",
+      sortable: true,
+      sortValue: (r) => r.customerName,
+      cell: (r) => r.customerName,
+    },
+    ...(showPartner
+      ? [
+          {
+            key: "partner",
+            header: "Partner",
+            sortable: true,
+            sortValue: (r: RequestRow) => r.partnerName,
+            cell: (r: RequestRow) => r.partnerName,
+          },
+        ]
+      : []),
     { key: "country", header: "Country", sortable: true, sortValue: (r) => r.countryName, cell: (r) => r.countryName },
-    { key: "status", header: "Status", sortable: true, sortValue: (r) => r.status, cell: (r) => <ActivationStatusBadge status={r.status} /> },
-    { key: "submitted", header: "Submitted", sortable: true, sortValue: (r) => r.submittedAt, cell: (r) => formatDate(r.submittedAt) },
-    { key: "updated", header: "Last change", sortable: true, sortValue: (r) => r.updatedAt, cell: (r) => formatDate(r.updatedAt) },
+    {
+      key: "status",
+      header: "Status",
+      sortable: true,
+      sortValue: (r) => r.status,
+      cell: (r) => <ActivationStatusBadge status={r.status} />,
+    },
+    {
+      key: "submitted",
+      header: "Submitted",
+      sortable: true,
+      sortValue: (r) => r.submittedAt,
+      cell: (r) => formatDate(r.submittedAt),
+    },
+    {
+      key: "updated",
+      header: "Last change",
+      sortable: true,
+      sortValue: (r) => r.updatedAt,
+      cell: (r) => formatDate(r.updatedAt),
+    },
   ];
   return (
     <DataTable

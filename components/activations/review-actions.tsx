@@ -4,7 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { approveAction, rejectAction, requestChangesAction, startReviewAction } from "@/app/(portal)/admin/activations/actions";
+import {
+  approveAction,
+  rejectAction,
+  requestChangesAction,
+  startReviewAction,
+} from "@/app/(portal)/admin/activations/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -67,7 +72,12 @@ export function ReviewActions({ requestId, version, status, documents, quote }: 
         {quote?.quote && <QuoteBreakdown quote={quote.quote} />}
         {quote?.unavailable && <Alert variant="warning">{quote.unavailable}</Alert>}
       </ConfirmDialog>
-      <RequestChangesDialog requestId={requestId} version={version} documents={documents} onDone={() => router.refresh()} />
+      <RequestChangesDialog
+        requestId={requestId}
+        version={version}
+        documents={documents}
+        onDone={() => router.refresh()}
+      />
       <RejectDialog requestId={requestId} version={version} onDone={() => router.refresh()} />
     </div>
   );
@@ -82,7 +92,10 @@ function RejectDialog({ requestId, version, onDone }: { requestId: string; versi
       <DialogTrigger asChild>
         <Button variant="danger">Reject</Button>
       </DialogTrigger>
-      <DialogContent title="Reject the request" description="The partner sees this reason. A rejected request cannot be reopened.">
+      <DialogContent
+        title="Reject the request"
+        description="The partner sees this reason. A rejected request cannot be reopened."
+      >
         <form
           noValidate
           onSubmit={form.handleSubmit(async (values) => {
@@ -97,10 +110,18 @@ function RejectDialog({ requestId, version, onDone }: { requestId: string; versi
           <FormField label="Reason" error={form.formState.errors.reason?.message}>
             {(field) => <Textarea {...field} {...form.register("reason")} rows={4} />}
           </FormField>
-          {error && <Alert variant="danger" className="mt-3">{error}</Alert>}
+          {error && (
+            <Alert variant="danger" className="mt-3">
+              {error}
+            </Alert>
+          )}
           <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="danger" loading={form.formState.isSubmitting}>Reject request</Button>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" loading={form.formState.isSubmitting}>
+              Reject request
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>
@@ -108,7 +129,17 @@ function RejectDialog({ requestId, version, onDone }: { requestId: string; versi
   );
 }
 
-function RequestChangesDialog({ requestId, version, documents, onDone }: { requestId: string; version: number; documents: { id: string; name: string }[]; onDone: () => void }) {
+function RequestChangesDialog({
+  requestId,
+  version,
+  documents,
+  onDone,
+}: {
+  requestId: string;
+  version: number;
+  documents: { id: string; name: string }[];
+  onDone: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Record<string, { checked: boolean; comment: string }>>({});
@@ -120,7 +151,9 @@ function RequestChangesDialog({ requestId, version, documents, onDone }: { reque
     const input = {
       requestId,
       version,
-      documents: Object.entries(selected).filter(([, v]) => v.checked).map(([documentId, v]) => ({ documentId, comment: v.comment })),
+      documents: Object.entries(selected)
+        .filter(([, v]) => v.checked)
+        .map(([documentId, v]) => ({ documentId, comment: v.comment })),
     };
     const parsed = ZRequestChanges.safeParse(input);
     if (!parsed.success) {
@@ -148,17 +181,33 @@ function RequestChangesDialog({ requestId, version, documents, onDone }: { reque
       <DialogTrigger asChild>
         <Button variant="secondary">Request changes</Button>
       </DialogTrigger>
-      <DialogContent title="Ask for documents to be replaced" description="Choose each document to replace and say why. The partner can replace only these." size="lg">
+      <DialogContent
+        title="Ask for documents to be replaced"
+        description="Choose each document to replace and say why. The partner can replace only these."
+        size="lg"
+      >
         <form noValidate onSubmit={submit} className="space-y-4">
           {documents.map((doc) => {
             const state = selected[doc.id] ?? { checked: false, comment: "" };
-            const update = (next: Partial<typeof state>) => setSelected((s) => ({ ...s, [doc.id]: { ...state, ...next } }));
+            const update = (next: Partial<typeof state>) =>
+              setSelected((s) => ({ ...s, [doc.id]: { ...state, ...next } }));
             return (
               <div key={doc.id} className="space-y-2 rounded-control border border-neutral-200 p-3">
-                <Checkbox label={doc.name} checked={state.checked} onChange={(e) => update({ checked: e.target.checked })} />
+                <Checkbox
+                  label={doc.name}
+                  checked={state.checked}
+                  onChange={(e) => update({ checked: e.target.checked })}
+                />
                 {state.checked && (
                   <FormField label={`What must change in “${doc.name}”`} error={fieldErrors[doc.id]}>
-                    {(field) => <Textarea {...field} rows={2} value={state.comment} onChange={(e) => update({ comment: e.target.value })} />}
+                    {(field) => (
+                      <Textarea
+                        {...field}
+                        rows={2}
+                        value={state.comment}
+                        onChange={(e) => update({ comment: e.target.value })}
+                      />
+                    )}
                   </FormField>
                 )}
               </div>
@@ -167,8 +216,12 @@ function RequestChangesDialog({ requestId, version, documents, onDone }: { reque
           {fieldErrors.form && <Alert variant="danger">{fieldErrors.form}</Alert>}
           {error && <Alert variant="danger">{error}</Alert>}
           <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" loading={pending}>Send to the partner</Button>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={pending}>
+              Send to the partner
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

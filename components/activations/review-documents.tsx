@@ -27,7 +27,9 @@ export function ReviewDocuments({ documents }: { documents: Document[] }) {
               <p className="text-sm text-muted-foreground">
                 {doc.file.fileName} · {formatBytes(doc.file.sizeBytes)} · uploaded {formatDate(doc.uploadedAt)}
                 <br />
-                <span className="font-mono text-xs" title="SHA-256 of the stored file">SHA-256 {doc.file.sha256.slice(0, 16)}…</span>
+                <span className="font-mono text-xs" title="SHA-256 of the stored file">
+                  SHA-256 {doc.file.sha256.slice(0, 16)}…
+                </span>
               </p>
             ) : (
               <p className="text-sm text-muted-foreground">No file{doc.mandatory ? "" : " (optional)"}.</p>
@@ -35,7 +37,12 @@ export function ReviewDocuments({ documents }: { documents: Document[] }) {
             {doc.replacedFile && (
               <p className="text-sm text-foreground">
                 Replaces{" "}
-                <a className="font-medium text-brand-700 hover:underline" href={`/api/files/${doc.replacedFile.id}?view=1`} target="_blank" rel="noopener">
+                <a
+                  className="font-medium text-brand-700 hover:underline"
+                  href={`/api/files/${doc.replacedFile.id}?view=1`}
+                  target="_blank"
+                  rel="noopener"
+                >
                   {doc.replacedFile.fileName}
                 </a>
                 , the file you asked to replace.
@@ -45,7 +52,12 @@ export function ReviewDocuments({ documents }: { documents: Document[] }) {
           </div>
           {doc.file && (
             <div className="flex gap-3 text-sm font-medium">
-              <a className="text-brand-700 hover:underline" href={`/api/files/${doc.file.id}?view=1`} target="_blank" rel="noopener">
+              <a
+                className="text-brand-700 hover:underline"
+                href={`/api/files/${doc.file.id}?view=1`}
+                target="_blank"
+                rel="noopener"
+              >
                 View<span className="sr-only"> {doc.name}</span>
               </a>
               <a className="text-brand-700 hover:underline" href={`/api/files/${doc.file.id}`}>

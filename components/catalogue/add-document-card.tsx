@@ -6,14 +6,24 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { toast } from "@/components/ui/toast";
 import { EMPTY_DOCUMENT, RequiredDocumentForm } from "./required-document-form";
 
-export function AddDocumentCard({ countryCode, countryName, nextPosition }: { countryCode: string; countryName: string; nextPosition: number }) {
+export function AddDocumentCard({
+  countryCode,
+  countryName,
+  nextPosition,
+}: {
+  countryCode: string;
+  countryName: string;
+  nextPosition: number;
+}) {
   const router = useRouter();
   return (
     <Card aria-labelledby="add-document-heading">
       <CardHeader>
         <div>
           <CardTitle id="add-document-heading">Add a required document</CardTitle>
-          <CardDescription>Asked for in every request for {countryName} started from now on. Upload its template once it is added.</CardDescription>
+          <CardDescription>
+            Asked for in every request for {countryName} started from now on. Upload its template once it is added.
+          </CardDescription>
         </div>
       </CardHeader>
       <CardContent>

@@ -24,14 +24,31 @@ const columns: Column<CountryRow>[] = [
   },
   { key: "code", header: "Code", sortable: true, cell: (r) => <span className="font-mono text-xs">{r.code}</span> },
   { key: "callTerminationArea", header: "Area", sortable: true, align: "right" },
-  { key: "isEu", header: "EU", sortable: true, sortValue: (r) => (r.isEu ? 0 : 1), cell: (r) => (r.isEu ? "Yes" : "No") },
-  { key: "emergencyRegime", header: "Emergency", sortable: true, sortValue: (r) => r.emergencyRegime, cell: (r) => r.emergencyRegime ?? "—" },
+  {
+    key: "isEu",
+    header: "EU",
+    sortable: true,
+    sortValue: (r) => (r.isEu ? 0 : 1),
+    cell: (r) => (r.isEu ? "Yes" : "No"),
+  },
+  {
+    key: "emergencyRegime",
+    header: "Emergency",
+    sortable: true,
+    sortValue: (r) => r.emergencyRegime,
+    cell: (r) => r.emergencyRegime ?? "—",
+  },
   {
     key: "activationEnabled",
     header: "CLASSOUND",
     sortable: true,
     sortValue: (r) => (r.activationEnabled ? 0 : 1),
-    cell: (r) => (r.activationEnabled ? <Badge variant="success">Can be activated</Badge> : <Badge variant="neutral">Not offered</Badge>),
+    cell: (r) =>
+      r.activationEnabled ? (
+        <Badge variant="success">Can be activated</Badge>
+      ) : (
+        <Badge variant="neutral">Not offered</Badge>
+      ),
   },
   { key: "requiredDocumentCount", header: "Required documents", sortable: true, align: "right" },
 ];
@@ -60,7 +77,15 @@ export function CountriesTable({ rows }: { rows: CountryRow[] }) {
       toolbar={
         <>
           <FormField label="Country name" className="w-64">
-            {(field) => <Input {...field} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Germany or DE" />}
+            {(field) => (
+              <Input
+                {...field}
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                placeholder="e.g. Germany or DE"
+              />
+            )}
           </FormField>
           <FormField label="Call Termination Area" className="w-48">
             {(field) => (

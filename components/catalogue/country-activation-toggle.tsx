@@ -6,7 +6,15 @@ import { setCountryActivationAction } from "@/app/(portal)/admin/countries/actio
 import { Checkbox } from "@/components/ui/checkbox";
 import { toast } from "@/components/ui/toast";
 
-export function CountryActivationToggle({ countryCode, countryName, enabled }: { countryCode: string; countryName: string; enabled: boolean }) {
+export function CountryActivationToggle({
+  countryCode,
+  countryName,
+  enabled,
+}: {
+  countryCode: string;
+  countryName: string;
+  enabled: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Shows the new state at once; falls back to the server's value if the change is refused.
@@ -21,7 +29,9 @@ export function CountryActivationToggle({ countryCode, countryName, enabled }: {
         return;
       }
       toast({
-        title: next ? `CLASSOUND can be activated in ${countryName}` : `CLASSOUND is no longer offered in ${countryName}`,
+        title: next
+          ? `CLASSOUND can be activated in ${countryName}`
+          : `CLASSOUND is no longer offered in ${countryName}`,
         variant: "success",
       });
       router.refresh();

@@ -20,7 +20,11 @@ export function EditDocumentDialog({ document }: { document: RequiredDocumentRow
           Edit
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Edit “${name}”`} description="Applies to requests started from now on. Requests already started keep the name, description and mandatory flag they were started with." size="lg">
+      <DialogContent
+        title={`Edit “${name}”`}
+        description="Applies to requests started from now on. Requests already started keep the name, description and mandatory flag they were started with."
+        size="lg"
+      >
         <RequiredDocumentForm
           defaultValues={{ name, description, mandatory, validityMonths, sortOrder }}
           submitLabel="Save changes"

@@ -15,7 +15,12 @@ import type { ActionResult } from "@/lib/http/action-result";
 
 type FormValues = z.input<typeof ZRequiredDocument>;
 
-export const EMPTY_DOCUMENT: Omit<FormValues, "sortOrder"> = { name: "", description: "", mandatory: true, validityMonths: null };
+export const EMPTY_DOCUMENT: Omit<FormValues, "sortOrder"> = {
+  name: "",
+  description: "",
+  mandatory: true,
+  validityMonths: null,
+};
 
 // An empty box means "does not expire", not 0 or NaN.
 const optionalNumber = (value: unknown) => (value === "" || value == null ? null : Number(value));
@@ -38,7 +43,10 @@ export function RequiredDocumentForm({
   cancel?: React.ReactNode;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<FormValues, unknown, TRequiredDocument>({ resolver: zodResolver(ZRequiredDocument), defaultValues });
+  const form = useForm<FormValues, unknown, TRequiredDocument>({
+    resolver: zodResolver(ZRequiredDocument),
+    defaultValues,
+  });
   const { register, formState } = form;
   const errors = formState.errors;
 
@@ -49,7 +57,8 @@ export function RequiredDocumentForm({
         setError(null);
         const result = await onSubmit(values);
         if (!result.ok) {
-          for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FormValues>, { message: messages[0] });
+          for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+            form.setError(field as Path<FormValues>, { message: messages[0] });
           setError(result.error);
           return;
         }
@@ -57,19 +66,59 @@ export function RequiredDocumentForm({
       })}
       className="space-y-4"
     >
-      <FormField label="Name" required error={errors.name?.message} hint="As partners see it on the request, e.g. “Company registration extract”.">
+      <FormField
+        label="Name"
+        required
+        error={errors.name?.message}
+        hint="As partners see it on the request, e.g. “Company registration extract”."
+      >
         {(field) => <Input {...field} {...register("name")} maxLength={120} />}
       </FormField>
-      <FormField label="Description" error={errors.description?.message} hint="What the document is and what makes a copy acceptable.">
+      <FormField
+        label="Description"
+        error={errors.description?.message}
+        hint="What the document is and what makes a copy acceptable."
+      >
         {(field) => <Textarea {...field} {...register("description")} rows={3} maxLength={1000} />}
       </FormField>
-      <Checkbox label="Mandatory" hint="A request cannot be submitted without it. Optional documents may be left out." {...register("mandatory")} />
+      <Checkbox
+        label="Mandatory"
+        hint="A request cannot be submitted without it. Optional documents may be left out."
+        {...register("mandatory")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Valid for (months)" error={errors.validityMonths?.message} hint="How long an accepted copy stays valid. Empty: it does not expire.">
-          {(field) => <Input {...field} {...register("validityMonths", { setValueAs: optionalNumber })} type="number" inputMode="numeric" min={1} max={120} />}
+        <FormField
+          label="Valid for (months)"
+          error={errors.validityMonths?.message}
+          hint="How long an accepted copy stays valid. Empty: it does not expire."
+        >
+          {(field) => (
+            <Input
+              {...field}
+              {...register("validityMonths", { setValueAs: optionalNumber })}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={120}
+            />
+          )}
         </FormField>
-        <FormField label="Position" required error={errors.sortOrder?.message} hint="Documents are listed by position, lowest first.">
-          {(field) => <Input {...field} {...register("sortOrder", { valueAsNumber: true })} type="number" inputMode="numeric" min={0} max={9999} />}
+        <FormField
+          label="Position"
+          required
+          error={errors.sortOrder?.message}
+          hint="Documents are listed by position, lowest first."
+        >
+          {(field) => (
+            <Input
+              {...field}
+              {...register("sortOrder", { valueAsNumber: true })}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={9999}
+            />
+          )}
         </FormField>
       </div>
       {error && <Alert variant="danger">{error}</Alert>}

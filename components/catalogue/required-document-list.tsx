@@ -9,7 +9,12 @@ import { TemplateUpload } from "./template-upload";
 
 export function RequiredDocumentList({ documents }: { documents: RequiredDocumentRow[] }) {
   if (!documents.length) {
-    return <EmptyState title="No documents required" description="Partners can submit requests for this country without any documents. Add one below." />;
+    return (
+      <EmptyState
+        title="No documents required"
+        description="Partners can submit requests for this country without any documents. Add one below."
+      />
+    );
   }
   return (
     <ol className="divide-y divide-neutral-200">
@@ -17,10 +22,17 @@ export function RequiredDocumentList({ documents }: { documents: RequiredDocumen
         <li key={doc.id} className="flex flex-wrap items-start justify-between gap-4 px-5 py-4">
           <div className="min-w-0 flex-1 space-y-1">
             <p className="flex flex-wrap items-center gap-2 font-medium text-foreground">
-              <span className="text-xs text-muted-foreground">{formatOrdinal(index + 1)}<span className="sr-only"> document</span></span>
+              <span className="text-xs text-muted-foreground">
+                {formatOrdinal(index + 1)}
+                <span className="sr-only"> document</span>
+              </span>
               {doc.name}
               {doc.mandatory ? <Badge variant="neutral">Mandatory</Badge> : <Badge variant="info">Optional</Badge>}
-              {doc.validityMonths && <Badge variant="neutral">Valid {doc.validityMonths} {doc.validityMonths === 1 ? "month" : "months"}</Badge>}
+              {doc.validityMonths && (
+                <Badge variant="neutral">
+                  Valid {doc.validityMonths} {doc.validityMonths === 1 ? "month" : "months"}
+                </Badge>
+              )}
             </p>
             {doc.description && <p className="text-sm text-muted-foreground">{doc.description}</p>}
             {doc.templateFile ? (
@@ -34,7 +46,9 @@ export function RequiredDocumentList({ documents }: { documents: RequiredDocumen
                 </span>
               </p>
             ) : (
-              <p className="text-sm text-warning-800">No template yet: partners have nothing to download for this document.</p>
+              <p className="text-sm text-warning-800">
+                No template yet: partners have nothing to download for this document.
+              </p>
             )}
           </div>
           <div className="flex max-w-md flex-wrap items-start justify-end gap-2">

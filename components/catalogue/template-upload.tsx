@@ -6,12 +6,23 @@ import { toast } from "@/components/ui/toast";
 import { useFileUpload } from "@/components/ui/use-file-upload";
 
 // The file goes to a route handler: server actions cap request bodies at 1 MB.
-export function TemplateUpload({ documentId, documentName, hasTemplate }: { documentId: string; documentName: string; hasTemplate: boolean }) {
+export function TemplateUpload({
+  documentId,
+  documentName,
+  hasTemplate,
+}: {
+  documentId: string;
+  documentName: string;
+  hasTemplate: boolean;
+}) {
   const router = useRouter();
-  const { inputId, errorId, pending, error, onChange } = useFileUpload(`/api/admin/required-documents/${documentId}/template`, () => {
-    toast({ title: `Template for “${documentName}” uploaded`, variant: "success" });
-    router.refresh();
-  });
+  const { inputId, errorId, pending, error, onChange } = useFileUpload(
+    `/api/admin/required-documents/${documentId}/template`,
+    () => {
+      toast({ title: `Template for “${documentName}” uploaded`, variant: "success" });
+      router.refresh();
+    },
+  );
 
   const label = hasTemplate ? "Replace template" : "Upload template";
   return (

@@ -59,13 +59,23 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
             </div>
           ))}
         </dl>
-        {isError && <Alert variant="warning" className="mt-3">The progress could not be refreshed; it will try again.</Alert>}
-        {view.status === "FAILED" && view.error && <Alert variant="danger" className="mt-3">The import stopped: {view.error}. Its committed batches are kept; the job retries and resumes after them.</Alert>}
+        {isError && (
+          <Alert variant="warning" className="mt-3">
+            The progress could not be refreshed; it will try again.
+          </Alert>
+        )}
+        {view.status === "FAILED" && view.error && (
+          <Alert variant="danger" className="mt-3">
+            The import stopped: {view.error}. Its committed batches are kept; the job retries and resumes after them.
+          </Alert>
+        )}
       </section>
 
       {!running(view.status) && (
         <section aria-labelledby="report-heading">
-          <h2 id="report-heading" className="mb-3 text-lg font-semibold">Report</h2>
+          <h2 id="report-heading" className="mb-3 text-lg font-semibold">
+            Report
+          </h2>
           {reasons.length === 0 ? (
             <p className="text-sm text-muted-foreground">Every row was stored.</p>
           ) : (
@@ -75,14 +85,20 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
                   <caption className="sr-only">Rows not stored, by reason</caption>
                   <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
                     <tr>
-                      <th scope="col" className="px-4 py-3 font-medium">Reason</th>
-                      <th scope="col" className="px-4 py-3 text-right font-medium">Rows</th>
+                      <th scope="col" className="px-4 py-3 font-medium">
+                        Reason
+                      </th>
+                      <th scope="col" className="px-4 py-3 text-right font-medium">
+                        Rows
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-neutral-100">
                     {reasons.map(([reason, count]) => (
                       <tr key={reason}>
-                        <th scope="row" className="px-4 py-2.5 font-normal">{reason}</th>
+                        <th scope="row" className="px-4 py-2.5 font-normal">
+                          {reason}
+                        </th>
                         <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(count)}</td>
                       </tr>
                     ))}
@@ -90,7 +106,11 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
                 </table>
               </TableScrollRegion>
               <p className="mt-3">
-                <a className="font-medium text-brand-700 hover:underline" href={`/api/admin/cdr-imports/${view.id}/refused`} download>
+                <a
+                  className="font-medium text-brand-700 hover:underline"
+                  href={`/api/admin/cdr-imports/${view.id}/refused`}
+                  download
+                >
                   Download the refused rows (CSV)
                 </a>
               </p>
@@ -102,9 +122,15 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
                       <caption className="sr-only">The first refused rows with their line in the file</caption>
                       <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
                         <tr>
-                          <th scope="col" className="px-4 py-3 text-right font-medium">Line</th>
-                          <th scope="col" className="px-4 py-3 font-medium">Reasons</th>
-                          <th scope="col" className="px-4 py-3 font-medium">Row</th>
+                          <th scope="col" className="px-4 py-3 text-right font-medium">
+                            Line
+                          </th>
+                          <th scope="col" className="px-4 py-3 font-medium">
+                            Reasons
+                          </th>
+                          <th scope="col" className="px-4 py-3 font-medium">
+                            Row
+                          </th>
                         </tr>
                       </thead>
                       <tbody className="divide-y divide-neutral-100">

@@ -19,14 +19,34 @@ const columns: Column<Document>[] = [
     header: "Document",
     sortable: true,
     cell: (doc) => (
-      <a className="font-medium text-brand-700 hover:underline" href={`/api/files/${doc.fileId}`} aria-label={`Download ${doc.name}`}>
+      <a
+        className="font-medium text-brand-700 hover:underline"
+        href={`/api/files/${doc.fileId}`}
+        aria-label={`Download ${doc.name}`}
+      >
         {doc.name}
       </a>
     ),
   },
-  { key: "acceptedAt", header: "Accepted", sortable: true, className: "whitespace-nowrap", cell: (doc) => formatDate(doc.acceptedAt) },
-  { key: "expiresAt", header: "Expires", sortable: true, className: "whitespace-nowrap", cell: (doc) => (doc.expiresAt ? formatDate(doc.expiresAt) : "Does not expire") },
-  { key: "expiry", header: "Status", cell: (doc) => <Badge variant={EXPIRY_BADGE[doc.expiry].variant}>{EXPIRY_BADGE[doc.expiry].label}</Badge> },
+  {
+    key: "acceptedAt",
+    header: "Accepted",
+    sortable: true,
+    className: "whitespace-nowrap",
+    cell: (doc) => formatDate(doc.acceptedAt),
+  },
+  {
+    key: "expiresAt",
+    header: "Expires",
+    sortable: true,
+    className: "whitespace-nowrap",
+    cell: (doc) => (doc.expiresAt ? formatDate(doc.expiresAt) : "Does not expire"),
+  },
+  {
+    key: "expiry",
+    header: "Status",
+    cell: (doc) => <Badge variant={EXPIRY_BADGE[doc.expiry].variant}>{EXPIRY_BADGE[doc.expiry].label}</Badge>,
+  },
 ];
 
 export function ComplianceDocumentsTable({ customerName, documents }: { customerName: string; documents: Document[] }) {

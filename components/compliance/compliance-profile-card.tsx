@@ -6,7 +6,15 @@ import type { ComplianceProfile } from "@/lib/activations/compliance-profile";
 import { ComplianceDocumentsTable } from "./compliance-documents-table";
 
 /** `actions`: links and buttons for the customer (its PBXs, its requests, editing its legal entity). */
-export function ComplianceProfileCard({ profile, showPartner, actions }: { profile: ComplianceProfile; showPartner: boolean; actions?: ReactNode }) {
+export function ComplianceProfileCard({
+  profile,
+  showPartner,
+  actions,
+}: {
+  profile: ComplianceProfile;
+  showPartner: boolean;
+  actions?: ReactNode;
+}) {
   const headingId = `customer-${profile.id}`;
   return (
     <Card>
@@ -32,12 +40,16 @@ export function ComplianceProfileCard({ profile, showPartner, actions }: { profi
           {profile.legalEntity ? (
             <LegalEntityDetails entity={profile.legalEntity} />
           ) : (
-            <p className="text-sm text-muted-foreground">No legal entity on file yet: it is taken from the first approved activation request.</p>
+            <p className="text-sm text-muted-foreground">
+              No legal entity on file yet: it is taken from the first approved activation request.
+            </p>
           )}
           {profile.documents.length > 0 ? (
             <ComplianceDocumentsTable customerName={profile.name} documents={profile.documents} />
           ) : (
-            <p className="text-sm text-muted-foreground">No documents on file yet: they join the profile when an activation request for this customer is approved.</p>
+            <p className="text-sm text-muted-foreground">
+              No documents on file yet: they join the profile when an activation request for this customer is approved.
+            </p>
           )}
         </CardContent>
       </section>

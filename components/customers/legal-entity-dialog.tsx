@@ -39,7 +39,11 @@ export function LegalEntityDialog({
           Edit legal entity
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Legal entity of ${customer.name}`} description="The next activation request for this customer starts from these details." size="lg">
+      <DialogContent
+        title={`Legal entity of ${customer.name}`}
+        description="The next activation request for this customer starts from these details."
+        size="lg"
+      >
         <form
           noValidate
           className="space-y-4"
@@ -53,7 +57,12 @@ export function LegalEntityDialog({
           )}
         >
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField label="Country of service" required error={formState.errors.countryCode?.message} className="sm:col-span-2">
+            <FormField
+              label="Country of service"
+              required
+              error={formState.errors.countryCode?.message}
+              className="sm:col-span-2"
+            >
               {(field) => (
                 <Select {...field} {...register("countryCode")}>
                   <CountryOptions countries={countries} />
@@ -62,7 +71,12 @@ export function LegalEntityDialog({
             </FormField>
             <LegalEntityInputs register={register} errorOf={(name) => formState.errors[name]?.message} />
           </div>
-          <FormDialogFooter error={error} onCancel={close} submitLabel="Save legal entity" pending={formState.isSubmitting} />
+          <FormDialogFooter
+            error={error}
+            onCancel={close}
+            submitLabel="Save legal entity"
+            pending={formState.isSubmitting}
+          />
         </form>
       </DialogContent>
     </Dialog>

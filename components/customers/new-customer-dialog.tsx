@@ -25,7 +25,11 @@ export function NewCustomerDialog({ countries }: { countries: { code: string; na
       <DialogTrigger asChild>
         <Button>New customer</Button>
       </DialogTrigger>
-      <DialogContent title="New customer" description="Its legal entity can be filled in now or with its first activation request." size="md">
+      <DialogContent
+        title="New customer"
+        description="Its legal entity can be filled in now or with its first activation request."
+        size="md"
+      >
         <form
           noValidate
           className="space-y-4"
@@ -46,7 +50,12 @@ export function NewCustomerDialog({ countries }: { countries: { code: string; na
               </Select>
             )}
           </FormField>
-          <FormDialogFooter error={error} onCancel={close} submitLabel="Add customer" pending={formState.isSubmitting} />
+          <FormDialogFooter
+            error={error}
+            onCancel={close}
+            submitLabel="Add customer"
+            pending={formState.isSubmitting}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,4 +1,12 @@
-export function StatCard({ label, value, detail }: { label: string; value: React.ReactNode; detail?: React.ReactNode }) {
+export function StatCard({
+  label,
+  value,
+  detail,
+}: {
+  label: string;
+  value: React.ReactNode;
+  detail?: React.ReactNode;
+}) {
   return (
     <div className="min-w-0 rounded-card border border-neutral-200 bg-surface p-5 shadow-xs">
       <p className="text-sm font-medium text-muted-foreground">{label}</p>

@@ -13,7 +13,11 @@ export function UsageCards({ usage }: { usage: UsageSummary }) {
       <StatCard label="Minutes, last 30 days" value={formatNumber(usage.minutes)} />
       <StatCard
         label="Call charges, last 30 days"
-        value={usage.costs.length ? usage.costs.map((c) => formatMoney(c.amount, c.currency)).join(" + ") : formatMoney("0", "EUR")}
+        value={
+          usage.costs.length
+            ? usage.costs.map((c) => formatMoney(c.amount, c.currency)).join(" + ")
+            : formatMoney("0", "EUR")
+        }
       />
     </>
   );

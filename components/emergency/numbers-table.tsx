@@ -17,13 +17,27 @@ import { useSelection } from "./use-selection";
 type Site = { id: string; name: string; customerName: string };
 
 /** The numbers that need a location, with their status; select some and assign a site to all at once. */
-export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNumberRow[]; sites: Site[]; canEdit: boolean }) {
+export function NumbersTable({
+  numbers,
+  sites,
+  canEdit,
+}: {
+  numbers: EmergencyNumberRow[];
+  sites: Site[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const { selected, allSelected, toggle, toggleAll, clear } = useSelection(numbers.map((n) => n.id));
   const [siteId, setSiteId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!numbers.length) return <EmptyState title="No numbers here" description="No number needing an emergency location matches these filters." />;
+  if (!numbers.length)
+    return (
+      <EmptyState
+        title="No numbers here"
+        description="No number needing an emergency location matches these filters."
+      />
+    );
 
   async function assign() {
     setError(null);
@@ -32,7 +46,10 @@ export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNu
     const result = await assignSiteAction({ siteId, numberIds: [...selected] });
     setBusy(false);
     if (!result.ok) return setError(result.fieldErrors?.numberIds?.join(". ") ?? result.error);
-    toast({ title: `Site assigned to ${result.data.assigned} number${result.data.assigned === 1 ? "" : "s"}`, variant: "success" });
+    toast({
+      title: `Site assigned to ${result.data.assigned} number${result.data.assigned === 1 ? "" : "s"}`,
+      variant: "success",
+    });
     clear();
     router.refresh();
   }
@@ -45,11 +62,17 @@ export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNu
             {(field) => (
               <Select {...field} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
                 <option value="">Choose a site</option>
-                {sites.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.customerName})</option>)}
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.customerName})
+                  </option>
+                ))}
               </Select>
             )}
           </FormField>
-          <Button onClick={assign} loading={busy} disabled={!selected.size}>Assign to {selected.size} selected</Button>
+          <Button onClick={assign} loading={busy} disabled={!selected.size}>
+            Assign to {selected.size} selected
+          </Button>
         </div>
       )}
       {error && <Alert variant="danger">{error}</Alert>}
@@ -60,13 +83,27 @@ export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNu
             <tr>
               {canEdit && (
                 <th scope="col" className="w-10 px-3 py-2">
-                  <input type="checkbox" aria-label="Select every number on this page" className="size-4 accent-brand-700" checked={allSelected} onChange={toggleAll} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select every number on this page"
+                    className="size-4 accent-brand-700"
+                    checked={allSelected}
+                    onChange={toggleAll}
+                  />
                 </th>
               )}
-              <th scope="col" className="px-3 py-2">Number</th>
-              <th scope="col" className="px-3 py-2">PBX</th>
-              <th scope="col" className="px-3 py-2">Location</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">
+                Number
+              </th>
+              <th scope="col" className="px-3 py-2">
+                PBX
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Location
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
@@ -74,19 +111,35 @@ export function NumbersTable({ numbers, sites, canEdit }: { numbers: EmergencyNu
               <tr key={n.id}>
                 {canEdit && (
                   <td className="px-3 py-2">
-                    <input type="checkbox" aria-label={`Select ${n.e164}`} className="size-4 accent-brand-700" checked={selected.has(n.id)} onChange={() => toggle(n.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${n.e164}`}
+                      className="size-4 accent-brand-700"
+                      checked={selected.has(n.id)}
+                      onChange={() => toggle(n.id)}
+                    />
                   </td>
                 )}
                 <td className="px-3 py-2 font-mono whitespace-nowrap">{n.e164}</td>
                 <td className="px-3 py-2">{n.pbx?.name}</td>
                 <td className="px-3 py-2">
                   {n.emergencyLocation ? (
-                    <>{n.emergencyLocation.name}<span className="block text-xs text-muted-foreground">{n.emergencyLocation.street} {n.emergencyLocation.houseNumber}, {n.emergencyLocation.postcode} {n.emergencyLocation.city}</span></>
-                  ) : <span className="font-medium text-danger-700">No location</span>}
+                    <>
+                      {n.emergencyLocation.name}
+                      <span className="block text-xs text-muted-foreground">
+                        {n.emergencyLocation.street} {n.emergencyLocation.houseNumber}, {n.emergencyLocation.postcode}{" "}
+                        {n.emergencyLocation.city}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="font-medium text-danger-700">No location</span>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   <EmergencyStatusBadge status={n.emergencyStatus} />
-                  {n.emergencyStatusReason && <span className="block text-xs text-muted-foreground">{n.emergencyStatusReason}</span>}
+                  {n.emergencyStatusReason && (
+                    <span className="block text-xs text-muted-foreground">{n.emergencyStatusReason}</span>
+                  )}
                 </td>
               </tr>
             ))}

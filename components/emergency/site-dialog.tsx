@@ -12,7 +12,10 @@ import type { SiteFormOptions } from "@/lib/emergency/form-options";
 import type { SiteListRow } from "@/lib/emergency/sites";
 import { EMPTY_SITE, SiteForm } from "./site-form";
 
-const formValues = (site: SiteListRow) => Object.fromEntries(Object.keys(EMPTY_SITE).map((key) => [key, site[key as keyof SiteListRow] ?? ""])) as typeof EMPTY_SITE;
+const formValues = (site: SiteListRow) =>
+  Object.fromEntries(
+    Object.keys(EMPTY_SITE).map((key) => [key, site[key as keyof SiteListRow] ?? ""]),
+  ) as typeof EMPTY_SITE;
 
 /** "New site" (with the customer it belongs to) or "Edit" of one site. */
 export function SiteDialog({ options, site }: { options: SiteFormOptions; site?: SiteListRow }) {
@@ -23,15 +26,35 @@ export function SiteDialog({ options, site }: { options: SiteFormOptions; site?:
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        {site ? <Button variant="secondary" size="sm" aria-label={`Edit ${site.name}`}>Edit</Button> : <Button>New site</Button>}
+        {site ? (
+          <Button variant="secondary" size="sm" aria-label={`Edit ${site.name}`}>
+            Edit
+          </Button>
+        ) : (
+          <Button>New site</Button>
+        )}
       </DialogTrigger>
-      <DialogContent title={site ? `Edit “${site.name}”` : "New site"} description={site ? "Numbers at this site are registered again when its address changes." : "A place numbers call from; assign it to many numbers."} size="lg">
+      <DialogContent
+        title={site ? `Edit “${site.name}”` : "New site"}
+        description={
+          site
+            ? "Numbers at this site are registered again when its address changes."
+            : "A place numbers call from; assign it to many numbers."
+        }
+        size="lg"
+      >
         {!site && options.customers.length > 1 && (
           <FormField label="Customer" required error={customerError} className="mb-4">
             {(field) => (
               <Select {...field} value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
-                <option value="" disabled>Choose the customer</option>
-                {options.customers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                <option value="" disabled>
+                  Choose the customer
+                </option>
+                {options.customers.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
               </Select>
             )}
           </FormField>
@@ -49,7 +72,11 @@ export function SiteDialog({ options, site }: { options: SiteFormOptions; site?:
             setOpen(false);
             router.refresh();
           }}
-          cancel={<Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>}
+          cancel={
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+          }
         />
       </DialogContent>
     </Dialog>

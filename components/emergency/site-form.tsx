@@ -15,10 +15,30 @@ import { suggestCity } from "@/lib/emergency/validation/postcode-cities";
 import { DISPATCHABLE_COUNTRIES, ZSite, type TSite, type TSiteForm } from "@/lib/emergency/validation/site-schema";
 import type { ActionResult } from "@/lib/http/action-result";
 
-export const EMPTY_SITE: TSiteForm = { name: "", street: "", houseNumber: "", postcode: "", city: "", region: "", countryCode: "", building: "", floor: "", room: "", latitude: "", longitude: "", callbackNumber: "" };
+export const EMPTY_SITE: TSiteForm = {
+  name: "",
+  street: "",
+  houseNumber: "",
+  postcode: "",
+  city: "",
+  region: "",
+  countryCode: "",
+  building: "",
+  floor: "",
+  room: "",
+  latitude: "",
+  longitude: "",
+  callbackNumber: "",
+};
 
 /** The site form: the same schema as the server, the postcode format of the chosen country as a hint, and the city the postcode suggests. */
-export function SiteForm({ defaultValues, countries, onSubmit, onDone, cancel }: {
+export function SiteForm({
+  defaultValues,
+  countries,
+  onSubmit,
+  onDone,
+  cancel,
+}: {
   defaultValues: TSiteForm;
   countries: SiteFormOptions["countries"];
   onSubmit: (site: TSite) => Promise<ActionResult<unknown>>;
@@ -41,21 +61,33 @@ export function SiteForm({ defaultValues, countries, onSubmit, onDone, cancel }:
         setError(null);
         const result = await onSubmit(site);
         if (!result.ok) {
-          for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field.replace(/^site\./, "") as Path<TSiteForm>, { message: messages[0] });
+          for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+            form.setError(field.replace(/^site\./, "") as Path<TSiteForm>, { message: messages[0] });
           setError(result.error);
           return;
         }
         onDone();
       })}
     >
-      <FormField label="Site name" required error={errors.name?.message} hint="How people know it, e.g. “Milan HQ, floor 3”.">
+      <FormField
+        label="Site name"
+        required
+        error={errors.name?.message}
+        hint="How people know it, e.g. “Milan HQ, floor 3”."
+      >
         {(field) => <Input {...field} {...register("name")} maxLength={120} />}
       </FormField>
       <FormField label="Country" required error={errors.countryCode?.message}>
         {(field) => (
           <Select {...field} {...register("countryCode")}>
-            <option value="" disabled>Choose the country</option>
-            {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            <option value="" disabled>
+              Choose the country
+            </option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
           </Select>
         )}
       </FormField>
@@ -68,7 +100,12 @@ export function SiteForm({ defaultValues, countries, onSubmit, onDone, cancel }:
         </FormField>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Postcode" required error={errors.postcode?.message} hint={countryCode ? `Format: ${postcodeFormat(countryCode).hint}` : "Choose the country first"}>
+        <FormField
+          label="Postcode"
+          required
+          error={errors.postcode?.message}
+          hint={countryCode ? `Format: ${postcodeFormat(countryCode).hint}` : "Choose the country first"}
+        >
           {(field) => <Input {...field} {...register("postcode")} autoComplete="postal-code" maxLength={12} />}
         </FormField>
         <FormField label="City" required error={errors.city?.message}>
@@ -78,16 +115,33 @@ export function SiteForm({ defaultValues, countries, onSubmit, onDone, cancel }:
       {suggested && suggested !== city && (
         <p className="text-sm text-muted-foreground">
           This postcode is in {suggested}.{" "}
-          <Button type="button" variant="secondary" size="sm" onClick={() => setValue("city", suggested, { shouldValidate: true })}>Use {suggested}</Button>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            onClick={() => setValue("city", suggested, { shouldValidate: true })}
+          >
+            Use {suggested}
+          </Button>
         </p>
       )}
-      <FormField label="Region" error={errors.region?.message} hint="State, province or county, where the address has one.">
+      <FormField
+        label="Region"
+        error={errors.region?.message}
+        hint="State, province or county, where the address has one."
+      >
         {(field) => <Input {...field} {...register("region")} maxLength={100} />}
       </FormField>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField label="Building" error={errors.building?.message}>{(field) => <Input {...field} {...register("building")} maxLength={60} />}</FormField>
-        <FormField label="Floor" error={errors.floor?.message}>{(field) => <Input {...field} {...register("floor")} maxLength={20} />}</FormField>
-        <FormField label="Room or suite" error={errors.room?.message}>{(field) => <Input {...field} {...register("room")} maxLength={40} />}</FormField>
+        <FormField label="Building" error={errors.building?.message}>
+          {(field) => <Input {...field} {...register("building")} maxLength={60} />}
+        </FormField>
+        <FormField label="Floor" error={errors.floor?.message}>
+          {(field) => <Input {...field} {...register("floor")} maxLength={20} />}
+        </FormField>
+        <FormField label="Room or suite" error={errors.room?.message}>
+          {(field) => <Input {...field} {...register("room")} maxLength={40} />}
+        </FormField>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label="Latitude" error={errors.latitude?.message} hint="Decimal degrees, e.g. 45.466944">
@@ -97,13 +151,24 @@ export function SiteForm({ defaultValues, countries, onSubmit, onDone, cancel }:
           {(field) => <Input {...field} {...register("longitude")} inputMode="decimal" maxLength={12} />}
         </FormField>
       </div>
-      <FormField label="Callback number" required={dispatchable} error={errors.callbackNumber?.message} hint={dispatchable ? "E911: the number the answering point calls back, in E.164." : "Optional outside the US and Canada, in E.164."}>
+      <FormField
+        label="Callback number"
+        required={dispatchable}
+        error={errors.callbackNumber?.message}
+        hint={
+          dispatchable
+            ? "E911: the number the answering point calls back, in E.164."
+            : "Optional outside the US and Canada, in E.164."
+        }
+      >
         {(field) => <Input {...field} {...register("callbackNumber")} inputMode="tel" maxLength={16} />}
       </FormField>
       {error && <Alert variant="danger">{error}</Alert>}
       <DialogFooter>
         {cancel}
-        <Button type="submit" loading={formState.isSubmitting}>Save site</Button>
+        <Button type="submit" loading={formState.isSubmitting}>
+          Save site
+        </Button>
       </DialogFooter>
     </form>
   );

@@ -7,11 +7,23 @@ import type { SiteListRow } from "@/lib/emergency/sites";
 import { formatNumber } from "@/lib/format";
 import { SiteDialog } from "./site-dialog";
 
-const detail = (site: SiteListRow) => [site.building && `Building ${site.building}`, site.floor && `floor ${site.floor}`, site.room && `room ${site.room}`].filter(Boolean).join(", ");
+const detail = (site: SiteListRow) =>
+  [site.building && `Building ${site.building}`, site.floor && `floor ${site.floor}`, site.room && `room ${site.room}`]
+    .filter(Boolean)
+    .join(", ");
 
 /** The actor's sites; a small map tile beside each only when MAP_TILE_URL names a tile server. */
-export function SitesTable({ sites, options, canEdit }: { sites: SiteListRow[]; options: SiteFormOptions; canEdit: boolean }) {
-  if (!sites.length) return <EmptyState title="No sites yet" description="Define a site once, then assign it to many numbers." />;
+export function SitesTable({
+  sites,
+  options,
+  canEdit,
+}: {
+  sites: SiteListRow[];
+  options: SiteFormOptions;
+  canEdit: boolean;
+}) {
+  if (!sites.length)
+    return <EmptyState title="No sites yet" description="Define a site once, then assign it to many numbers." />;
   const template = readRuntimeEnv().MAP_TILE_URL;
   return (
     <TableScrollRegion label="Sites and their addresses">
@@ -19,16 +31,31 @@ export function SitesTable({ sites, options, canEdit }: { sites: SiteListRow[]; 
         <caption className="sr-only">Sites and their addresses</caption>
         <thead className="bg-neutral-50 text-left">
           <tr>
-            <th scope="col" className="px-3 py-2">Site</th>
-            <th scope="col" className="px-3 py-2">Address</th>
-            <th scope="col" className="px-3 py-2">Customer</th>
-            <th scope="col" className="px-3 py-2 text-right">Numbers</th>
-            {canEdit && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="px-3 py-2">
+              Site
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Address
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Customer
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Numbers
+            </th>
+            {canEdit && (
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
           {sites.map((site) => {
-            const tile = site.latitude && site.longitude ? mapTileUrl(template, Number(site.latitude), Number(site.longitude)) : null;
+            const tile =
+              site.latitude && site.longitude
+                ? mapTileUrl(template, Number(site.latitude), Number(site.longitude))
+                : null;
             return (
               <tr key={site.id}>
                 <td className="px-3 py-2 font-medium">{site.name}</td>
@@ -37,11 +64,23 @@ export function SitesTable({ sites, options, canEdit }: { sites: SiteListRow[]; 
                   {detail(site) && <span className="block text-xs text-muted-foreground">{detail(site)}</span>}
                   {/* A third-party tile, not an asset of ours: next/image would proxy it through the server. */}
                   {/* eslint-disable-next-line @next/next/no-img-element */}
-                  {tile && <img src={tile} alt={`Map around ${site.name}`} width={128} height={128} className="mt-1 rounded border border-border" />}
+                  {tile && (
+                    <img
+                      src={tile}
+                      alt={`Map around ${site.name}`}
+                      width={128}
+                      height={128}
+                      className="mt-1 rounded border border-border"
+                    />
+                  )}
                 </td>
                 <td className="px-3 py-2">{site.customer.name}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatNumber(site.numberCount)}</td>
-                {canEdit && <td className="px-3 py-2 text-right"><SiteDialog options={options} site={site} /></td>}
+                {canEdit && (
+                  <td className="px-3 py-2 text-right">
+                    <SiteDialog options={options} site={site} />
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -9,7 +9,13 @@ export function useSelection(ids: string[]) {
   return {
     selected,
     allSelected,
-    toggle: (id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; }),
+    toggle: (id: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
     toggleAll: () => setSelected(allSelected ? new Set() : new Set(ids)),
     clear: () => setSelected(new Set()),
   };

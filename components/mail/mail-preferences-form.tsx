@@ -18,7 +18,9 @@ export interface MailPreferenceRow {
 
 export function MailPreferencesForm({ preferences }: { preferences: MailPreferenceRow[] }) {
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<{ enabled: MailEvent[] }>({ defaultValues: { enabled: preferences.filter((p) => p.enabled).map((p) => p.key) } });
+  const form = useForm<{ enabled: MailEvent[] }>({
+    defaultValues: { enabled: preferences.filter((p) => p.enabled).map((p) => p.key) },
+  });
   return (
     <form
       className="max-w-xl space-y-5"

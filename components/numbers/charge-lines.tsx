@@ -1,7 +1,17 @@
 import { formatMoney } from "@/lib/format";
 
 /** An order's charge lines, each with the formula that gives its amount (basketQuote's lines). */
-export function ChargeLines({ lines, total, totalLabel, currency }: { lines: { description: string; amount: string; formula: string }[]; total: string; totalLabel: string; currency: string }) {
+export function ChargeLines({
+  lines,
+  total,
+  totalLabel,
+  currency,
+}: {
+  lines: { description: string; amount: string; formula: string }[];
+  total: string;
+  totalLabel: string;
+  currency: string;
+}) {
   return (
     <dl className="divide-y divide-border text-sm">
       {lines.map((l) => (
@@ -16,7 +26,9 @@ export function ChargeLines({ lines, total, totalLabel, currency }: { lines: { d
       ))}
       <div className="flex flex-wrap justify-between gap-x-4 py-2 font-semibold">
         <dt>{totalLabel}</dt>
-        <dd className="tabular-nums" data-testid="order-total">{formatMoney(total, currency)}</dd>
+        <dd className="tabular-nums" data-testid="order-total">
+          {formatMoney(total, currency)}
+        </dd>
       </div>
     </dl>
   );

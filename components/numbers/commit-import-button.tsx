@@ -6,7 +6,15 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
 
-export function CommitImportButton({ importId, ranges, numbers }: { importId: string; ranges: number; numbers: string }) {
+export function CommitImportButton({
+  importId,
+  ranges,
+  numbers,
+}: {
+  importId: string;
+  ranges: number;
+  numbers: string;
+}) {
   const router = useRouter();
   return (
     <ConfirmDialog

@@ -8,7 +8,15 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 
 /** R11: the default caller number is picked from the PBX's own numbers, never typed. */
-export function DefaultCallerForm({ pbxId, current, numbers }: { pbxId: string; current: string | null; numbers: { id: string; e164: string }[] }) {
+export function DefaultCallerForm({
+  pbxId,
+  current,
+  numbers,
+}: {
+  pbxId: string;
+  current: string | null;
+  numbers: { id: string; e164: string }[];
+}) {
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState(current ?? "");
@@ -22,7 +30,10 @@ export function DefaultCallerForm({ pbxId, current, numbers }: { pbxId: string; 
         const result = await setDefaultCallerAction({ pbxId, numberId: value || null });
         setPending(false);
         if (!result.ok) return toast({ title: "Not saved", description: result.error, variant: "error" });
-        toast({ title: result.data.e164 ? `${result.data.e164} is the default caller number` : "No default caller number", variant: "success" });
+        toast({
+          title: result.data.e164 ? `${result.data.e164} is the default caller number` : "No default caller number",
+          variant: "success",
+        });
         router.refresh();
       }}
     >
@@ -30,10 +41,16 @@ export function DefaultCallerForm({ pbxId, current, numbers }: { pbxId: string; 
         Default caller number
         <Select id={id} value={value} onChange={(e) => setValue(e.target.value)}>
           <option value="">None</option>
-          {numbers.map((n) => <option key={n.id} value={n.id}>{n.e164}</option>)}
+          {numbers.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.e164}
+            </option>
+          ))}
         </Select>
       </label>
-      <Button type="submit" variant="secondary" disabled={pending || value === (current ?? "")}>Save</Button>
+      <Button type="submit" variant="secondary" disabled={pending || value === (current ?? "")}>
+        Save
+      </Button>
     </form>
   );
 }

@@ -24,7 +24,13 @@ const newKey = () => crypto.randomUUID();
  */
 export function OrderNumbersForm({ options }: { options: OrderFormOptions }) {
   const router = useRouter();
-  const [product, setProduct] = useState(options.products.findIndex((p) => p.countryCode === "DE" && p.type === "GEOGRAPHIC") >= 0 ? `DE:GEOGRAPHIC` : options.products[0] ? `${options.products[0].countryCode}:${options.products[0].type}` : "");
+  const [product, setProduct] = useState(
+    options.products.findIndex((p) => p.countryCode === "DE" && p.type === "GEOGRAPHIC") >= 0
+      ? `DE:GEOGRAPHIC`
+      : options.products[0]
+        ? `${options.products[0].countryCode}:${options.products[0].type}`
+        : "",
+  );
   const [areaName, setAreaName] = useState("");
   const [pattern, setPattern] = useState("");
   const [blockSize, setBlockSize] = useState<(typeof BLOCK_SIZES)[number]>(10);
@@ -36,15 +42,25 @@ export function OrderNumbersForm({ options }: { options: OrderFormOptions }) {
   const sent = useRef(false);
   const [countryCode, type] = product.split(":") as [string, "GEOGRAPHIC" | "MOBILE" | "FREEPHONE"];
   const areas = options.products.find((p) => p.countryCode === countryCode && p.type === type)?.areas ?? [];
-  const choice = { pbxId: options.pbx.id, countryCode, type, areaName: areaName || undefined, pattern: pattern || undefined, blockSize, blockCount: Number(blockCount) };
-
-  const changed = <T,>(set: (v: T) => void) => (value: T) => {
-    set(value);
-    setHeld(null);
-    setError(null);
-    setIdempotencyKey(newKey());
-    sent.current = false;
+  const choice = {
+    pbxId: options.pbx.id,
+    countryCode,
+    type,
+    areaName: areaName || undefined,
+    pattern: pattern || undefined,
+    blockSize,
+    blockCount: Number(blockCount),
   };
+
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (value: T) => {
+      set(value);
+      setHeld(null);
+      setError(null);
+      setIdempotencyKey(newKey());
+      sent.current = false;
+    };
 
   async function checkAvailability(event: React.FormEvent) {
     event.preventDefault();
@@ -74,7 +90,10 @@ export function OrderNumbersForm({ options }: { options: OrderFormOptions }) {
     router.push(`/numbers/orders/${result.data.orderId}`);
   }
 
-  if (options.products.length === 0) return <Alert variant="warning">Your price list has no number prices in force: numbers cannot be ordered yet.</Alert>;
+  if (options.products.length === 0)
+    return (
+      <Alert variant="warning">Your price list has no number prices in force: numbers cannot be ordered yet.</Alert>
+    );
 
   return (
     <div className="space-y-6">
@@ -83,7 +102,9 @@ export function OrderNumbersForm({ options }: { options: OrderFormOptions }) {
           Country and type
           <Select value={product} onChange={(e) => changed(setProduct)(e.target.value)} required>
             {options.products.map((p) => (
-              <option key={`${p.countryCode}:${p.type}`} value={`${p.countryCode}:${p.type}`}>{p.countryName}, {NUMBER_TYPE_LABEL[p.type]}</option>
+              <option key={`${p.countryCode}:${p.type}`} value={`${p.countryCode}:${p.type}`}>
+                {p.countryName}, {NUMBER_TYPE_LABEL[p.type]}
+              </option>
             ))}
           </Select>
         </label>
@@ -91,42 +112,81 @@ export function OrderNumbersForm({ options }: { options: OrderFormOptions }) {
           City or area
           <Select value={areaName} onChange={(e) => changed(setAreaName)(e.target.value)}>
             <option value="">Any</option>
-            {areas.map((a) => <option key={a} value={a}>{a}</option>)}
+            {areas.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </Select>
         </label>
         <label className={fieldClass}>
           Block size
-          <Select value={String(blockSize)} onChange={(e) => changed(setBlockSize)(Number(e.target.value) as (typeof BLOCK_SIZES)[number])}>
-            {BLOCK_SIZES.map((s) => <option key={s} value={s}>{s === 1 ? "Single numbers" : `Blocks of ${s}`}</option>)}
+          <Select
+            value={String(blockSize)}
+            onChange={(e) => changed(setBlockSize)(Number(e.target.value) as (typeof BLOCK_SIZES)[number])}
+          >
+            {BLOCK_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s === 1 ? "Single numbers" : `Blocks of ${s}`}
+              </option>
+            ))}
           </Select>
         </label>
         <label className={fieldClass}>
           Number of blocks
-          <Input type="number" min={1} max={100} value={blockCount} onChange={(e) => changed(setBlockCount)(e.target.value)} required />
+          <Input
+            type="number"
+            min={1}
+            max={100}
+            value={blockCount}
+            onChange={(e) => changed(setBlockCount)(e.target.value)}
+            required
+          />
         </label>
         <label className={fieldClass}>
           Number contains (optional)
-          <Input value={pattern} onChange={(e) => changed(setPattern)(e.target.value)} inputMode="numeric" placeholder="e.g. 77 or 30*00" maxLength={15} />
+          <Input
+            value={pattern}
+            onChange={(e) => changed(setPattern)(e.target.value)}
+            inputMode="numeric"
+            placeholder="e.g. 77 or 30*00"
+            maxLength={15}
+          />
         </label>
-        <Button type="submit" variant="secondary" disabled={pending}>Check availability</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Check availability
+        </Button>
       </form>
 
       {error && <Alert variant="danger">{error}</Alert>}
 
       {held && (
         <section aria-labelledby="held-heading" className="space-y-4 rounded-card border border-border p-4">
-          <h2 id="held-heading" className="text-base font-semibold text-foreground">Held for you until {formatDateTime(held.expiresAt)}</h2>
+          <h2 id="held-heading" className="text-base font-semibold text-foreground">
+            Held for you until {formatDateTime(held.expiresAt)}
+          </h2>
           <ul className="grid gap-1 text-sm sm:grid-cols-2" aria-label="Blocks held" data-testid="held-blocks">
             {held.blocks.map((b) => (
-              <li key={b.firstE164} className="font-mono">{b.firstE164 === b.lastE164 ? b.firstE164 : `${b.firstE164} – ${b.lastE164}`}</li>
+              <li key={b.firstE164} className="font-mono">
+                {b.firstE164 === b.lastE164 ? b.firstE164 : `${b.firstE164} – ${b.lastE164}`}
+              </li>
             ))}
           </ul>
           <div data-testid="order-quote">
             <h3 className="text-sm font-semibold text-foreground">Quote</h3>
-            <ChargeLines lines={held.quote.lines} total={held.quote.total} totalLabel="Charged now" currency={held.quote.currency} />
-            <p className="mt-1 text-xs text-muted-foreground">Monthly fees are prorated to the PBX&apos;s expiry by days (R3).</p>
+            <ChargeLines
+              lines={held.quote.lines}
+              total={held.quote.total}
+              totalLabel="Charged now"
+              currency={held.quote.currency}
+            />
+            <p className="mt-1 text-xs text-muted-foreground">
+              Monthly fees are prorated to the PBX&apos;s expiry by days (R3).
+            </p>
           </div>
-          <Button type="button" onClick={confirm} disabled={pending}>{pending ? "Ordering…" : "Confirm order"}</Button>
+          <Button type="button" onClick={confirm} disabled={pending}>
+            {pending ? "Ordering…" : "Confirm order"}
+          </Button>
         </section>
       )}
     </div>

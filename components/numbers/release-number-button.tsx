@@ -6,7 +6,15 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
 
-export function ReleaseNumberButton({ numberId, e164, quarantineDays }: { numberId: string; e164: string; quarantineDays: number }) {
+export function ReleaseNumberButton({
+  numberId,
+  e164,
+  quarantineDays,
+}: {
+  numberId: string;
+  e164: string;
+  quarantineDays: number;
+}) {
   const router = useRouter();
   return (
     <ConfirmDialog
@@ -19,7 +27,11 @@ export function ReleaseNumberButton({ numberId, e164, quarantineDays }: { number
         toast({ title: `${e164} released`, variant: "success" });
         router.refresh();
       }}
-      trigger={<Button variant="secondary" size="sm">Release<span className="sr-only"> {e164}</span></Button>}
+      trigger={
+        <Button variant="secondary" size="sm">
+          Release<span className="sr-only"> {e164}</span>
+        </Button>
+      }
     />
   );
 }

@@ -46,23 +46,44 @@ export function ApiKeysSection({ pbxId, keys }: { pbxId: string; keys: KeyRow[] 
       <CardHeader>
         <div>
           <CardTitle id="pbx-api-keys">Call record API keys</CardTitle>
-          <CardDescription>The PBX sends its call records to POST /api/cdr with “Authorization: Bearer &lt;key&gt;”. A key covers this PBX only.</CardDescription>
+          <CardDescription>
+            The PBX sends its call records to POST /api/cdr with “Authorization: Bearer &lt;key&gt;”. A key covers this
+            PBX only.
+          </CardDescription>
         </div>
       </CardHeader>
       <CardContent className="space-y-4">
         {created && (
           <Alert variant="success">
             Copy the key now: it is not shown again.
-            <code className="mt-2 block break-all rounded-control bg-neutral-50 p-2 font-mono text-xs text-foreground">{created}</code>
+            <code className="mt-2 block break-all rounded-control bg-neutral-50 p-2 font-mono text-xs text-foreground">
+              {created}
+            </code>
           </Alert>
         )}
         <form onSubmit={create} className="flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-1">
-            <label htmlFor={nameId} className="block text-sm font-medium">Key name</label>
-            <Input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} aria-invalid={!!error} aria-describedby={error ? `${nameId}-error` : undefined} placeholder="e.g. pbx.example.com" />
+            <label htmlFor={nameId} className="block text-sm font-medium">
+              Key name
+            </label>
+            <Input
+              id={nameId}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={60}
+              aria-invalid={!!error}
+              aria-describedby={error ? `${nameId}-error` : undefined}
+              placeholder="e.g. pbx.example.com"
+            />
           </div>
-          <Button type="submit" loading={pending}>Create key</Button>
-          {error && <p id={`${nameId}-error`} role="alert" className="w-full text-sm font-medium text-danger-700">{error}</p>}
+          <Button type="submit" loading={pending}>
+            Create key
+          </Button>
+          {error && (
+            <p id={`${nameId}-error`} role="alert" className="w-full text-sm font-medium text-danger-700">
+              {error}
+            </p>
+          )}
         </form>
         {keys.length === 0 ? (
           <p className="text-sm text-muted-foreground">No keys yet.</p>
@@ -71,9 +92,11 @@ export function ApiKeysSection({ pbxId, keys }: { pbxId: string; keys: KeyRow[] 
             {keys.map((key) => (
               <li key={key.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span className="min-w-0">
-                  <span className="font-medium">{key.name}</span> <span className="font-mono text-xs text-muted-foreground">{key.prefix}…</span>
+                  <span className="font-medium">{key.name}</span>{" "}
+                  <span className="font-mono text-xs text-muted-foreground">{key.prefix}…</span>
                   <span className="block text-xs text-muted-foreground">
-                    Created {formatDate(key.createdAt)} · {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt)}` : "never used"}
+                    Created {formatDate(key.createdAt)} ·{" "}
+                    {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt)}` : "never used"}
                     {key.revokedAt && ` · revoked ${formatDate(key.revokedAt)}`}
                   </span>
                 </span>
@@ -89,7 +112,16 @@ export function ApiKeysSection({ pbxId, keys }: { pbxId: string; keys: KeyRow[] 
                       toast({ title: "Key revoked", variant: "success" });
                       router.refresh();
                     }}
-                    trigger={<Button variant="ghost" size="sm" className="text-danger-700" aria-label={`Revoke key ${key.name}`}>Revoke</Button>}
+                    trigger={
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        className="text-danger-700"
+                        aria-label={`Revoke key ${key.name}`}
+                      >
+                        Revoke
+                      </Button>
+                    }
                   />
                 )}
               </li>

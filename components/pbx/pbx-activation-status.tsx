@@ -8,7 +8,12 @@ import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
 /** What CLASSOUND is on this PBX, and the one next step: the open request, why it cannot be activated, or the button. */
 export function PbxActivationStatus({ pbx }: { pbx: PbxDetail }) {
   if (pbx.service?.status === "ACTIVE") {
-    return <p className="text-sm"><Badge variant="success">Active</Badge> since {formatDate(pbx.service.activatedAt)}, until {formatDate(pbx.service.expiresAt)}.</p>;
+    return (
+      <p className="text-sm">
+        <Badge variant="success">Active</Badge> since {formatDate(pbx.service.activatedAt)}, until{" "}
+        {formatDate(pbx.service.expiresAt)}.
+      </p>
+    );
   }
   if (pbx.openRequest) {
     return (
@@ -27,11 +32,16 @@ export function PbxActivationStatus({ pbx }: { pbx: PbxDetail }) {
       <div className="text-sm">
         <p className="font-medium text-foreground">CLASSOUND cannot be activated on this PBX:</p>
         <ul className="mt-1 list-disc space-y-0.5 pl-5 text-danger-700">
-          {pbx.reasons.map((r) => <li key={r}>{r}</li>)}
+          {pbx.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
         </ul>
       </div>
     );
   }
-  if (!pbx.canRequest) return <p className="text-sm text-muted-foreground">Not active. Your partner can activate CLASSOUND on this PBX.</p>;
+  if (!pbx.canRequest)
+    return (
+      <p className="text-sm text-muted-foreground">Not active. Your partner can activate CLASSOUND on this PBX.</p>
+    );
   return <StartActivationButton pbxId={pbx.id} pbxName={pbx.name} />;
 }

@@ -17,7 +17,13 @@ const SERVICE_BADGE = {
   CANCELLED: { variant: "neutral", label: "Cancelled" },
 } as const;
 
-const STATUS_FILTERS = { all: "Any status", ACTIVE: "Active", OPEN_REQUEST: "Request open", AVAILABLE: "Can be activated", BLOCKED: "Cannot be activated" } as const;
+const STATUS_FILTERS = {
+  all: "Any status",
+  ACTIVE: "Active",
+  OPEN_REQUEST: "Request open",
+  AVAILABLE: "Can be activated",
+  BLOCKED: "Cannot be activated",
+} as const;
 type StatusFilter = keyof typeof STATUS_FILTERS;
 
 function ClassoundCell({ row, canActivate }: { row: PbxRow; canActivate: boolean }) {
@@ -28,7 +34,8 @@ function ClassoundCell({ row, canActivate }: { row: PbxRow; canActivate: boolean
   const text = row.activation === "OPEN_REQUEST" ? "Request open" : "Cannot be activated";
   return (
     <Link href={`/pbxs/${row.id}`} className="text-sm font-medium text-brand-700 hover:underline">
-      {text}<span className="sr-only">: see {row.name}</span>
+      {text}
+      <span className="sr-only">: see {row.name}</span>
     </Link>
   );
 }
@@ -53,9 +60,15 @@ export function PbxTable({
   customerId?: string;
 }) {
   const [query, setQuery] = useState("");
-  const [customerId, setCustomerId] = useState(() => (initialCustomerId && rows.some((r) => r.customerId === initialCustomerId) ? initialCustomerId : "all"));
+  const [customerId, setCustomerId] = useState(() =>
+    initialCustomerId && rows.some((r) => r.customerId === initialCustomerId) ? initialCustomerId : "all",
+  );
   const [status, setStatus] = useState<StatusFilter>("all");
-  const customers = useMemo(() => [...new Map(rows.map((r) => [r.customerId, r.customerName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [rows]);
+  const customers = useMemo(
+    () =>
+      [...new Map(rows.map((r) => [r.customerId, r.customerName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+    [rows],
+  );
   const shown = useMemo(() => {
     const needle = query.trim().toLowerCase();
     return rows.filter(
@@ -67,21 +80,75 @@ export function PbxTable({
   }, [rows, query, customerId, status]);
 
   const columns: Column<PbxRow>[] = [
-    { key: "name", header: "PBX", sortable: true, sortValue: (r) => r.name, cell: (r) => (
-      <div>
-        <Link href={`/pbxs/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link>
-        <p className="font-mono text-xs text-muted-foreground">{r.serial}</p>
-      </div>
-    ) },
-    { key: "customer", header: "Customer", sortable: true, sortValue: (r) => r.customerName, cell: (r) => r.customerName },
+    {
+      key: "name",
+      header: "PBX",
+      sortable: true,
+      sortValue: (r) => r.name,
+      cell: (r) => (
+        <div>
+          <Link href={`/pbxs/${r.id}`} className="font-medium text-brand-700 hover:underline">
+            {r.name}
+          </Link>
+          <p className="font-mono text-xs text-muted-foreground">{r.serial}</p>
+        </div>
+      ),
+    },
+    {
+      key: "customer",
+      header: "Customer",
+      sortable: true,
+      sortValue: (r) => r.customerName,
+      cell: (r) => r.customerName,
+    },
     ...(showPartner
-      ? [{ key: "partner", header: "Partner", sortable: true, sortValue: (r: PbxRow) => r.partnerName, cell: (r: PbxRow) => r.partnerName }]
+      ? [
+          {
+            key: "partner",
+            header: "Partner",
+            sortable: true,
+            sortValue: (r: PbxRow) => r.partnerName,
+            cell: (r: PbxRow) => r.partnerName,
+          },
+        ]
       : []),
-    { key: "plan", header: "License", sortable: true, sortValue: (r) => r.licensePlan, cell: (r) => LICENSE_PLAN_LABEL[r.licensePlan] },
-    { key: "users", header: "Users", align: "right", sortable: true, sortValue: (r) => r.userCount, cell: (r) => r.userCount },
-    { key: "version", header: "Version", sortable: true, sortValue: (r) => r.softwareVersion, cell: (r) => <span className="font-mono text-xs">{r.softwareVersion}</span> },
-    { key: "expiry", header: "Term expiry", className: "whitespace-nowrap", sortable: true, sortValue: (r) => r.termExpiry?.valueOf() ?? Number.MAX_SAFE_INTEGER, cell: (r) => formatDate(r.termExpiry) },
-    { key: "service", header: "CLASSOUND", sortable: true, sortValue: (r) => r.serviceStatus ?? r.activation, cell: (r) => <ClassoundCell row={r} canActivate={canActivate} /> },
+    {
+      key: "plan",
+      header: "License",
+      sortable: true,
+      sortValue: (r) => r.licensePlan,
+      cell: (r) => LICENSE_PLAN_LABEL[r.licensePlan],
+    },
+    {
+      key: "users",
+      header: "Users",
+      align: "right",
+      sortable: true,
+      sortValue: (r) => r.userCount,
+      cell: (r) => r.userCount,
+    },
+    {
+      key: "version",
+      header: "Version",
+      sortable: true,
+      sortValue: (r) => r.softwareVersion,
+      cell: (r) => <span className="font-mono text-xs">{r.softwareVersion}</span>,
+    },
+    {
+      key: "expiry",
+      header: "Term expiry",
+      className: "whitespace-nowrap",
+      sortable: true,
+      sortValue: (r) => r.termExpiry?.valueOf() ?? Number.MAX_SAFE_INTEGER,
+      cell: (r) => formatDate(r.termExpiry),
+    },
+    {
+      key: "service",
+      header: "CLASSOUND",
+      sortable: true,
+      sortValue: (r) => r.serviceStatus ?? r.activation,
+      cell: (r) => <ClassoundCell row={r} canActivate={canActivate} />,
+    },
   ];
   return (
     <DataTable
@@ -93,14 +160,26 @@ export function PbxTable({
         filters && rows.length > 0 ? (
           <div role="search" aria-label="Filter PBXs" className="flex w-full flex-wrap items-end gap-3">
             <FormField label="Search" className="w-full sm:w-64">
-              {(field) => <Input {...field} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or serial" />}
+              {(field) => (
+                <Input
+                  {...field}
+                  type="search"
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                  placeholder="Name or serial"
+                />
+              )}
             </FormField>
             {customers.length > 1 && (
               <FormField label="Customer" className="w-full sm:w-56">
                 {(field) => (
                   <Select {...field} value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
                     <option value="all">All customers</option>
-                    {customers.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                    {customers.map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
                   </Select>
                 )}
               </FormField>
@@ -108,7 +187,11 @@ export function PbxTable({
             <FormField label="CLASSOUND" className="w-full sm:w-56">
               {(field) => (
                 <Select {...field} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-                  {Object.entries(STATUS_FILTERS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                  {Object.entries(STATUS_FILTERS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
                 </Select>
               )}
             </FormField>

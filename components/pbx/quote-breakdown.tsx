@@ -11,7 +11,10 @@ export function QuoteBreakdown({ quote }: { quote: QuoteView }) {
     ["Band", quote.sku],
     ["Users", formatNumber(quote.users)],
     ["Price per user and month", money(quote.unitPrice)],
-    [`Term price (${formatNumber(quote.users)} × ${money(quote.unitPrice)} × ${quote.months} ${quote.months === 1 ? "month" : "months"})`, money(quote.termPrice)],
+    [
+      `Term price (${formatNumber(quote.users)} × ${money(quote.unitPrice)} × ${quote.months} ${quote.months === 1 ? "month" : "months"})`,
+      money(quote.termPrice),
+    ],
     ["Days of the term charged", `${formatNumber(quote.effectiveDays)} of ${formatNumber(quote.termDays)}`],
   ];
   return (
@@ -31,7 +34,8 @@ export function QuoteBreakdown({ quote }: { quote: QuoteView }) {
         </div>
       </dl>
       <p className="mt-1 text-xs text-muted-foreground">
-        {money(quote.termPrice)} × {quote.effectiveDays}/{quote.termDays} days, rounded to the cent. The amount is fixed on the day of approval.
+        {money(quote.termPrice)} × {quote.effectiveDays}/{quote.termDays} days, rounded to the cent. The amount is fixed
+        on the day of approval.
       </p>
     </div>
   );

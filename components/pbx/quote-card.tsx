@@ -10,10 +10,14 @@ export function QuoteCard({ quote }: { quote: PbxQuote }) {
       <CardHeader>
         <div>
           <CardTitle id="quote-heading">What CLASSOUND will cost</CardTitle>
-          <CardDescription>The first charge if the request is approved today, for the rest of the PBX&rsquo;s term.</CardDescription>
+          <CardDescription>
+            The first charge if the request is approved today, for the rest of the PBX&rsquo;s term.
+          </CardDescription>
         </div>
       </CardHeader>
-      <CardContent>{quote.quote ? <QuoteBreakdown quote={quote.quote} /> : <Alert variant="warning">{quote.unavailable}</Alert>}</CardContent>
+      <CardContent>
+        {quote.quote ? <QuoteBreakdown quote={quote.quote} /> : <Alert variant="warning">{quote.unavailable}</Alert>}
+      </CardContent>
     </Card>
   );
 }

@@ -5,7 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactElement } from "react";
 import { useForm, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
-import { completePortingAction, rejectPortingAction, schedulePortingAction, startPortingAction } from "@/app/(portal)/admin/porting/actions";
+import {
+  completePortingAction,
+  rejectPortingAction,
+  schedulePortingAction,
+  startPortingAction,
+} from "@/app/(portal)/admin/porting/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
@@ -48,7 +53,9 @@ export function PortingHandleActions({ requestId, version, status, numberCount, 
           loading={busy}
           onClick={async () => {
             setBusy(true);
-            await run(() => startPortingAction(ref), "Request taken in hand").catch((error: Error) => toast({ title: "Could not start", description: error.message, variant: "error" }));
+            await run(() => startPortingAction(ref), "Request taken in hand").catch((error: Error) =>
+              toast({ title: "Could not start", description: error.message, variant: "error" }),
+            );
             setBusy(false);
           }}
         >
@@ -64,7 +71,11 @@ export function PortingHandleActions({ requestId, version, status, numberCount, 
           title={status === "SCHEDULED" ? "Move the switch" : "Schedule the switch"}
           description="Incoming calls move to CLASSOUND at this time (UTC). The partner is told at once."
           trigger={<Button>{status === "SCHEDULED" ? "Reschedule" : "Schedule"}</Button>}
-          field={{ name: "portingAt", label: "Date and time (UTC)", render: (props) => <Input {...props} type="datetime-local" /> }}
+          field={{
+            name: "portingAt",
+            label: "Date and time (UTC)",
+            render: (props) => <Input {...props} type="datetime-local" />,
+          }}
           confirmLabel="Schedule"
         />
       )}
@@ -109,12 +120,26 @@ interface StepDialogProps<S extends z.ZodType<FieldValues, FieldValues>> {
 }
 
 /** A step that needs one field (a time, a reason): checked by the action's own schema before it is sent. */
-function StepDialog<S extends z.ZodType<FieldValues, FieldValues>>({ schema, defaults, submit, success, title, description, trigger, field, confirmLabel, danger }: StepDialogProps<S>) {
+function StepDialog<S extends z.ZodType<FieldValues, FieldValues>>({
+  schema,
+  defaults,
+  submit,
+  success,
+  title,
+  description,
+  trigger,
+  field,
+  confirmLabel,
+  danger,
+}: StepDialogProps<S>) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Typed by the schema at the call site; inside, one field of a plain record.
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as z.ZodType<FieldValues, FieldValues>), defaultValues: defaults });
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as z.ZodType<FieldValues, FieldValues>),
+    defaultValues: defaults,
+  });
   const message = form.formState.errors[field.name]?.message;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -138,10 +163,18 @@ function StepDialog<S extends z.ZodType<FieldValues, FieldValues>>({ schema, def
           <FormField label={field.label} required error={typeof message === "string" ? message : undefined}>
             {(props) => field.render({ ...props, ...form.register(field.name) })}
           </FormField>
-          {error && <Alert variant="danger" className="mt-3">{error}</Alert>}
+          {error && (
+            <Alert variant="danger" className="mt-3">
+              {error}
+            </Alert>
+          )}
           <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant={danger ? "danger" : "primary"} loading={form.formState.isSubmitting}>{confirmLabel}</Button>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={danger ? "danger" : "primary"} loading={form.formState.isSubmitting}>
+              {confirmLabel}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

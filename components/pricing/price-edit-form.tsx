@@ -16,7 +16,15 @@ interface EditablePrice {
  * A small change without a workbook: one price of the tier's latest version, published as a new
  * version from a date (the server checks it like an imported workbook).
  */
-export function PriceEditForm({ tier, prices, today }: { tier: { code: string; name: string }; prices: EditablePrice[]; today: string }) {
+export function PriceEditForm({
+  tier,
+  prices,
+  today,
+}: {
+  tier: { code: string; name: string };
+  prices: EditablePrice[];
+  today: string;
+}) {
   const router = useRouter();
   const [key, setKey] = useState("");
   const [price, setPrice] = useState("");
@@ -40,7 +48,11 @@ export function PriceEditForm({ tier, prices, today }: { tier: { code: string; n
     setErrors({});
     setKey("");
     setPrice("");
-    toast({ title: `${result.data.name} published`, description: "Partners on this tier are being notified.", variant: "success" });
+    toast({
+      title: `${result.data.name} published`,
+      description: "Partners on this tier are being notified.",
+      variant: "success",
+    });
     router.refresh();
   }
 
@@ -68,10 +80,26 @@ export function PriceEditForm({ tier, prices, today }: { tier: { code: string; n
       </FormField>
       <div className="flex flex-wrap items-end gap-3">
         <FormField label="New price" error={errors.price?.join(" ")} className="w-40">
-          {(field) => <Input {...field} inputMode="decimal" autoComplete="off" value={price} onChange={(e) => setPrice(e.target.value)} />}
+          {(field) => (
+            <Input
+              {...field}
+              inputMode="decimal"
+              autoComplete="off"
+              value={price}
+              onChange={(e) => setPrice(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label="In force from" error={errors.validFrom?.join(" ")} className="w-48">
-          {(field) => <Input {...field} type="date" min={today} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />}
+          {(field) => (
+            <Input
+              {...field}
+              type="date"
+              min={today}
+              value={validFrom}
+              onChange={(e) => setValidFrom(e.target.value)}
+            />
+          )}
         </FormField>
         <Button type="submit" loading={pending} disabled={!key || !price}>
           Publish with this price

@@ -23,7 +23,13 @@ const ERROR_COLUMNS: Column<CellError & { key: string }>[] = [
 async function post<T>(url: string, body: FormData): Promise<ActionResult<T>> {
   try {
     const response = await fetch(url, { method: "POST", body });
-    return ((await response.json().catch(() => null)) as ActionResult<T> | null) ?? { ok: false, error: "The server's answer could not be read. Try again.", code: "INTERNAL" };
+    return (
+      ((await response.json().catch(() => null)) as ActionResult<T> | null) ?? {
+        ok: false,
+        error: "The server's answer could not be read. Try again.",
+        code: "INTERNAL",
+      }
+    );
   } catch {
     return { ok: false, error: "The upload was interrupted. Check the connection and try again.", code: "INTERNAL" };
   }
@@ -69,7 +75,11 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
       if (result.fieldErrors?.validFrom) setDateError(result.fieldErrors.validFrom.join(" "));
       return setError(result.error);
     }
-    toast({ title: `${result.data.name} published`, description: "Partners on this tier are being notified.", variant: "success" });
+    toast({
+      title: `${result.data.name} published`,
+      description: "Partners on this tier are being notified.",
+      variant: "success",
+    });
     setReport(null);
     setFile(null);
     router.refresh();
@@ -91,7 +101,14 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
             </Select>
           )}
         </FormField>
-        <FormField label="Edited workbook (.xlsx)" hint={file ? `Chosen: ${file.name}` : "Export the latest version to Excel, change prices, add or remove rows, and choose it here."}>
+        <FormField
+          label="Edited workbook (.xlsx)"
+          hint={
+            file
+              ? `Chosen: ${file.name}`
+              : "Export the latest version to Excel, change prices, add or remove rows, and choose it here."
+          }
+        >
           {(field) => (
             <input
               {...field}
@@ -119,20 +136,36 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
           <h3 id="import-problems" className="text-base font-semibold">
             {report.errors.length} problem{report.errors.length === 1 ? "" : "s"} to fix
           </h3>
-          <p className="text-sm text-muted-foreground">Nothing was published. Correct these cells in the workbook, save it, choose it again and check it.</p>
-          <DataTable caption="Problems in the workbook" columns={ERROR_COLUMNS} rows={report.errors.map((e, i) => ({ ...e, key: `${i}` }))} getRowKey={(r) => r.key} />
+          <p className="text-sm text-muted-foreground">
+            Nothing was published. Correct these cells in the workbook, save it, choose it again and check it.
+          </p>
+          <DataTable
+            caption="Problems in the workbook"
+            columns={ERROR_COLUMNS}
+            rows={report.errors.map((e, i) => ({ ...e, key: `${i}` }))}
+            getRowKey={(r) => r.key}
+          />
         </section>
       )}
       {report && report.errors.length === 0 && (
         <section aria-labelledby="import-preview" className="space-y-4">
           <h3 id="import-preview" className="text-base font-semibold">
-            {report.changes.length} price{report.changes.length === 1 ? "" : "s"} differ from {report.base.name} (in force from {report.base.validFrom})
+            {report.changes.length} price{report.changes.length === 1 ? "" : "s"} differ from {report.base.name} (in
+            force from {report.base.validFrom})
           </h3>
           <PriceChangesTable changes={report.changes} caption={`Changes the new ${tierName} version would make`} />
           {report.changes.length > 0 && (
             <div className="flex flex-wrap items-end gap-3">
               <FormField label="In force from" error={dateError} className="w-48">
-                {(field) => <Input {...field} type="date" min={today} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />}
+                {(field) => (
+                  <Input
+                    {...field}
+                    type="date"
+                    min={today}
+                    value={validFrom}
+                    onChange={(e) => setValidFrom(e.target.value)}
+                  />
+                )}
               </FormField>
               <Button onClick={publish} loading={pending === "publish"} disabled={pending !== null}>
                 Publish new {tierName} version

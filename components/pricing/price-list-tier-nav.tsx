@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** The price-list types the user may see, as links; the one shown is marked. Hidden when there is only one. */
-export function PriceListTierNav({ tiers, currentId, href }: { tiers: { id: string; code: string; name: string }[]; currentId: string | undefined; href: (code: string) => string }) {
+export function PriceListTierNav({
+  tiers,
+  currentId,
+  href,
+}: {
+  tiers: { id: string; code: string; name: string }[];
+  currentId: string | undefined;
+  href: (code: string) => string;
+}) {
   if (tiers.length < 2) return null;
   return (
     <nav aria-label="Price-list type" className="mb-6 flex flex-wrap gap-2">

@@ -8,12 +8,29 @@ import { SignOutButton } from "./sign-out-button";
 
 const ROLE_LABEL: Record<Actor["role"], string> = { ADMIN: "Administrator", PARTNER: "Partner", END_USER: "End user" };
 
-export function AppShell({ actor, organisation, unreadNotifications, children }: { actor: Actor; organisation: string; unreadNotifications: number; children: React.ReactNode }) {
-  const items = navigationFor(actor).map(({ href, label }) => ({ href, label, badge: href === "/notifications" && unreadNotifications ? unreadNotifications : undefined }));
+export function AppShell({
+  actor,
+  organisation,
+  unreadNotifications,
+  children,
+}: {
+  actor: Actor;
+  organisation: string;
+  unreadNotifications: number;
+  children: React.ReactNode;
+}) {
+  const items = navigationFor(actor).map(({ href, label }) => ({
+    href,
+    label,
+    badge: href === "/notifications" && unreadNotifications ? unreadNotifications : undefined,
+  }));
   const priceList = can(actor, "pricelist.view");
   return (
     <div className="flex min-h-screen flex-col bg-neutral-50">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-neutral-200 bg-surface">
@@ -38,7 +55,10 @@ export function AppShell({ actor, organisation, unreadNotifications, children }:
         </div>
       </header>
       <div className="flex flex-1">
-        <nav aria-label="Main" className="hidden w-56 shrink-0 border-r border-neutral-200 bg-surface px-3 py-6 md:block">
+        <nav
+          aria-label="Main"
+          className="hidden w-56 shrink-0 border-r border-neutral-200 bg-surface px-3 py-6 md:block"
+        >
           <NavLinks items={items} />
         </nav>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">

@@ -28,8 +28,13 @@ export function MobileNav({ items }: { items: NavLinkItem[] }) {
           className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col overflow-y-auto bg-surface px-3 py-4 shadow-xl md:hidden"
         >
           <div className="mb-4 flex items-center justify-between pl-3">
-            <DialogPrimitive.Title className="text-sm font-semibold tracking-[0.2em] text-brand-700">CLASSOUND</DialogPrimitive.Title>
-            <DialogPrimitive.Close aria-label="Close menu" className="inline-flex size-10 items-center justify-center rounded-control text-neutral-600 hover:bg-neutral-100">
+            <DialogPrimitive.Title className="text-sm font-semibold tracking-[0.2em] text-brand-700">
+              CLASSOUND
+            </DialogPrimitive.Title>
+            <DialogPrimitive.Close
+              aria-label="Close menu"
+              className="inline-flex size-10 items-center justify-center rounded-control text-neutral-600 hover:bg-neutral-100"
+            >
               <X aria-hidden="true" className="size-5" />
             </DialogPrimitive.Close>
           </div>

@@ -3,7 +3,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { LicenseType } from "@/lib/db/generated/enums";
 import type { pbxSmsOverview } from "@/lib/sms/pbx-sms";
 
-const LICENCE_LABEL: Record<LicenseType, string> = { BASIC: "Basic", ESSENTIAL: "Essential", BUSINESS: "Business", PREMIUM: "Premium" };
+const LICENCE_LABEL: Record<LicenseType, string> = {
+  BASIC: "Basic",
+  ESSENTIAL: "Essential",
+  BUSINESS: "Business",
+  PREMIUM: "Premium",
+};
 
 /**
  * The PBX page's SMS panel (R15). Takes the overview as a promise so the page only starts the load:
@@ -18,10 +23,13 @@ export async function PbxSmsSection({ overview }: { overview: ReturnType<typeof 
         <div>
           <CardTitle>SMS</CardTitle>
           <CardDescription>
-            Sending needs an Essential licence or higher; two-way SMS needs Business or higher and a number in {allTwoWayCountries.join(", ")}.
+            Sending needs an Essential licence or higher; two-way SMS needs Business or higher and a number in{" "}
+            {allTwoWayCountries.join(", ")}.
           </CardDescription>
         </div>
-        <Link href="/sms" className="text-sm font-medium text-brand-700 hover:underline">Check a sender name</Link>
+        <Link href="/sms" className="text-sm font-medium text-brand-700 hover:underline">
+          Check a sender name
+        </Link>
       </CardHeader>
       <CardContent>
         {entitlements.length === 0 ? (
@@ -32,16 +40,26 @@ export async function PbxSmsSection({ overview }: { overview: ReturnType<typeof 
               <caption className="sr-only">Who may send SMS, by licence type</caption>
               <thead className="border-b border-border text-muted-foreground">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Licence</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Users</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Send SMS</th>
-                  <th scope="col" className="py-2 font-medium">Two-way SMS</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Licence
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Users
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Send SMS
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Two-way SMS
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {entitlements.map((e) => (
                   <tr key={e.type} className="border-b border-border last:border-0">
-                    <th scope="row" className="py-2 pr-4 font-medium">{LICENCE_LABEL[e.type]}</th>
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      {LICENCE_LABEL[e.type]}
+                    </th>
                     <td className="py-2 pr-4 text-right tabular-nums">{e.users}</td>
                     <td className="py-2 pr-4">{yesNo(e.canSendSms, e.users)}</td>
                     <td className="py-2">{yesNo(e.canUseTwoWaySms, e.users)}</td>

@@ -15,7 +15,13 @@ const SORTABLE = [
 ] as const;
 
 /** The filtered calls, a page at a time; page and sort are in the URL like the filters, so links share them. */
-export function CallList({ query, hrefWith }: { query: string; hrefWith: (changes: Record<string, string | undefined>) => string }) {
+export function CallList({
+  query,
+  hrefWith,
+}: {
+  query: string;
+  hrefWith: (changes: Record<string, string | undefined>) => string;
+}) {
   const list = useStatistics<CallPage>("calls", query);
   const params = new URLSearchParams(query);
   const sort = params.get("sort") ?? "startedAt.desc";
@@ -29,13 +35,20 @@ export function CallList({ query, hrefWith }: { query: string; hrefWith: (change
           const [current, order] = sort.split(".");
           const next = current === column && order === "desc" ? "asc" : "desc";
           return (
-            <Link key={column} href={hrefWith({ sort: `${column}.${next}`, page: undefined })} aria-current={current === column ? "true" : undefined} className="rounded px-2 py-1 font-medium text-brand-700 hover:underline aria-[current]:bg-brand-50">
+            <Link
+              key={column}
+              href={hrefWith({ sort: `${column}.${next}`, page: undefined })}
+              aria-current={current === column ? "true" : undefined}
+              className="rounded px-2 py-1 font-medium text-brand-700 hover:underline aria-[current]:bg-brand-50"
+            >
               {label} {current === column ? (order === "desc" ? "↓" : "↑") : ""}
             </Link>
           );
         })}
         <Button asChild variant="secondary" size="sm" className="ml-auto">
-          <a href={`/api/statistics/calls/export${query ? `?${query}` : ""}`} download>Export CSV</a>
+          <a href={`/api/statistics/calls/export${query ? `?${query}` : ""}`} download>
+            Export CSV
+          </a>
         </Button>
       </div>
       <FigureCard
@@ -48,8 +61,12 @@ export function CallList({ query, hrefWith }: { query: string; hrefWith: (change
             formatDateTime(c.startedAt),
             c.pbx.name,
             c.direction === "INBOUND" ? "In" : "Out",
-            <span key="f" className="font-mono">{c.fromE164}</span>,
-            <span key="t" className="font-mono">{c.toE164}</span>,
+            <span key="f" className="font-mono">
+              {c.fromE164}
+            </span>,
+            <span key="t" className="font-mono">
+              {c.toE164}
+            </span>,
             c.area ?? "—",
             `${Math.floor(c.durationSeconds / 60)}:${String(c.durationSeconds % 60).padStart(2, "0")}`,
             formatMoney(c.cost, c.currency, 3),
@@ -57,11 +74,30 @@ export function CallList({ query, hrefWith }: { query: string; hrefWith: (change
         }}
       />
       {data && pageCount > 1 && (
-        <nav aria-label="Call list pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
-          <span>Page {data.page} of {formatNumber(pageCount)}</span>
+        <nav
+          aria-label="Call list pages"
+          className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground"
+        >
+          <span>
+            Page {data.page} of {formatNumber(pageCount)}
+          </span>
           <span className="flex gap-4">
-            {data.page > 1 && <Link className="font-medium text-brand-700 hover:underline" href={hrefWith({ page: String(data.page - 1) })}>Previous</Link>}
-            {data.page < pageCount && <Link className="font-medium text-brand-700 hover:underline" href={hrefWith({ page: String(data.page + 1) })}>Next</Link>}
+            {data.page > 1 && (
+              <Link
+                className="font-medium text-brand-700 hover:underline"
+                href={hrefWith({ page: String(data.page - 1) })}
+              >
+                Previous
+              </Link>
+            )}
+            {data.page < pageCount && (
+              <Link
+                className="font-medium text-brand-700 hover:underline"
+                href={hrefWith({ page: String(data.page + 1) })}
+              >
+                Next
+              </Link>
+            )}
           </span>
         </nav>
       )}

@@ -26,7 +26,9 @@ export function FigureBarChart({
         <YAxis fontSize={12} width={48} />
         <Tooltip />
         {bars.length > 1 && <Legend />}
-        {bars.map((bar) => <Bar key={bar.dataKey} {...bar} />)}
+        {bars.map((bar) => (
+          <Bar key={bar.dataKey} {...bar} />
+        ))}
       </BarChart>
     </ResponsiveContainer>
   );

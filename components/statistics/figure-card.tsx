@@ -18,11 +18,23 @@ function FigureTable({ caption, headers, rows }: FigureTableProps) {
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
-          <tr>{headers.map((h, i) => <th key={h} scope="col" className={cn("px-3 py-2 font-medium", i > 0 && "text-right")}>{h}</th>)}</tr>
+          <tr>
+            {headers.map((h, i) => (
+              <th key={h} scope="col" className={cn("px-3 py-2 font-medium", i > 0 && "text-right")}>
+                {h}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody className="divide-y divide-neutral-100">
           {rows.map((cells, r) => (
-            <tr key={r}>{cells.map((cell, i) => <td key={i} className={cn("px-3 py-1.5", i > 0 && "text-right tabular-nums")}>{cell}</td>)}</tr>
+            <tr key={r}>
+              {cells.map((cell, i) => (
+                <td key={i} className={cn("px-3 py-1.5", i > 0 && "text-right tabular-nums")}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>
@@ -61,7 +73,11 @@ export function FigureCard({
   if (query.isPending)
     body = (
       <>
-        {progress && <p role="status" className="mb-2 text-sm text-muted-foreground">{progress}</p>}
+        {progress && (
+          <p role="status" className="mb-2 text-sm text-muted-foreground">
+            {progress}
+          </p>
+        )}
         <Skeleton className="h-40 w-full" />
       </>
     );
@@ -73,7 +89,9 @@ export function FigureCard({
       <>
         {/* inert: the chart is a picture of the table below; recharts makes its svg focusable. */}
         {!showTable && <div inert>{chart}</div>}
-        <div className={showTable ? undefined : "sr-only"}><FigureTable {...table} /></div>
+        <div className={showTable ? undefined : "sr-only"}>
+          <FigureTable {...table} />
+        </div>
       </>
     );
   return (
@@ -81,7 +99,13 @@ export function FigureCard({
       <CardHeader className="items-center">
         <CardTitle id={headingId}>{title}</CardTitle>
         {chart && !query.isPending && !query.error && !empty && (
-          <Button type="button" size="sm" variant="ghost" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+          <Button
+            type="button"
+            size="sm"
+            variant="ghost"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((v) => !v)}
+          >
             Table view
           </Button>
         )}

@@ -19,7 +19,10 @@ function useFigure<K extends keyof TFigures>(name: K, query: string, pollWhile?:
 
 export function PerDayFigure({ query }: { query: string }) {
   const figure = useFigure("perDay", query);
-  const days = new Map<string, { day: string; inCalls: number; outCalls: number; inMinutes: number; outMinutes: number }>();
+  const days = new Map<
+    string,
+    { day: string; inCalls: number; outCalls: number; inMinutes: number; outMinutes: number }
+  >();
   for (const row of figure.data ?? []) {
     const day = days.get(row.day) ?? { day: row.day, inCalls: 0, outCalls: 0, inMinutes: 0, outMinutes: 0 };
     if (row.direction === "INBOUND") Object.assign(day, { inCalls: row.calls, inMinutes: minutes(row.seconds) });
@@ -47,7 +50,13 @@ export function PerDayFigure({ query }: { query: string }) {
       table={{
         caption: "Calls and minutes per day (UTC)",
         headers: ["Day", "Calls in", "Calls out", "Minutes in", "Minutes out"],
-        rows: rows.map((r) => [r.day, formatNumber(r.inCalls), formatNumber(r.outCalls), formatNumber(r.inMinutes), formatNumber(r.outMinutes)]),
+        rows: rows.map((r) => [
+          r.day,
+          formatNumber(r.inCalls),
+          formatNumber(r.outCalls),
+          formatNumber(r.inMinutes),
+          formatNumber(r.outMinutes),
+        ]),
       }}
     />
   );
@@ -72,7 +81,11 @@ export function HourOfWeekFigure({ query }: { query: string }) {
             const calls = counts.get(`${d + 1}-${h}`) ?? 0;
             // The shade is decoration: the number in the cell carries the value.
             return (
-              <span key={h} className="block rounded px-1 text-xs" style={{ backgroundColor: `rgba(21, 111, 139, ${(calls / max) * 0.35})` }}>
+              <span
+                key={h}
+                className="block rounded px-1 text-xs"
+                style={{ backgroundColor: `rgba(21, 111, 139, ${(calls / max) * 0.35})` }}
+              >
                 {calls}
               </span>
             );
@@ -87,16 +100,36 @@ export function AnsweredFigure({ query }: { query: string }) {
   const figure = useFigure("answered", query);
   const cost = useFigure("costThisMonth", query);
   const a = figure.data;
-  if (figure.isPending || !a) return <div aria-busy="true" className="lg:col-span-2"><Skeleton className="h-24 w-full" /></div>;
+  if (figure.isPending || !a)
+    return (
+      <div aria-busy="true" className="lg:col-span-2">
+        <Skeleton className="h-24 w-full" />
+      </div>
+    );
   return (
     <div className="lg:col-span-2">
       <StatGrid>
-        <StatCard label="Calls" value={formatNumber(a.calls)} detail={`${formatNumber(a.answeredCalls)} answered · ${formatNumber(a.calls - a.answeredCalls)} not answered`} />
+        <StatCard
+          label="Calls"
+          value={formatNumber(a.calls)}
+          detail={`${formatNumber(a.answeredCalls)} answered · ${formatNumber(a.calls - a.answeredCalls)} not answered`}
+        />
         <StatCard label="Answer-seizure ratio (ASR)" value={a.asr === null ? "—" : `${(a.asr * 100).toFixed(1)} %`} />
-        <StatCard label="Average call length (ALOC)" value={a.alocSeconds === null ? "—" : `${Math.floor(a.alocSeconds / 60)} min ${Math.round(a.alocSeconds % 60)} s`} />
+        <StatCard
+          label="Average call length (ALOC)"
+          value={
+            a.alocSeconds === null ? "—" : `${Math.floor(a.alocSeconds / 60)} min ${Math.round(a.alocSeconds % 60)} s`
+          }
+        />
         <StatCard
           label="Cost so far this month"
-          value={cost.data?.length ? cost.data.map((c) => formatMoney(c.amount, c.currency)).join(" + ") : cost.isPending ? "…" : formatMoney("0", "EUR")}
+          value={
+            cost.data?.length
+              ? cost.data.map((c) => formatMoney(c.amount, c.currency)).join(" + ")
+              : cost.isPending
+                ? "…"
+                : formatMoney("0", "EUR")
+          }
         />
       </StatGrid>
     </div>
@@ -105,13 +138,28 @@ export function AnsweredFigure({ query }: { query: string }) {
 
 export function ByAreaFigure({ query }: { query: string }) {
   const figure = useFigure("byArea", query);
-  const rows = (figure.data ?? []).map((r) => ({ area: r.area === null ? "Unrated" : `Area ${r.area}`, calls: r.calls, minutes: minutes(r.seconds) }));
+  const rows = (figure.data ?? []).map((r) => ({
+    area: r.area === null ? "Unrated" : `Area ${r.area}`,
+    calls: r.calls,
+    minutes: minutes(r.seconds),
+  }));
   return (
     <FigureCard
       title="Minutes by area"
       query={figure}
-      chart={<FigureBarChart data={rows} xKey="area" height={220} bars={[{ dataKey: "minutes", name: "Minutes", fill: IN }]} />}
-      table={{ caption: "Minutes by call-termination area (1-6)", headers: ["Area", "Calls", "Minutes"], rows: rows.map((r) => [r.area, formatNumber(r.calls), formatNumber(r.minutes)]) }}
+      chart={
+        <FigureBarChart
+          data={rows}
+          xKey="area"
+          height={220}
+          bars={[{ dataKey: "minutes", name: "Minutes", fill: IN }]}
+        />
+      }
+      table={{
+        caption: "Minutes by call-termination area (1-6)",
+        headers: ["Area", "Calls", "Minutes"],
+        rows: rows.map((r) => [r.area, formatNumber(r.calls), formatNumber(r.minutes)]),
+      }}
     />
   );
 }
@@ -145,7 +193,14 @@ export function TopNumbersFigure({ query }: { query: string }) {
       table={{
         caption: "Top numbers: called numbers of outgoing calls, callers of incoming calls",
         headers: ["Number", "Direction", "Calls", "Minutes"],
-        rows: rows.map((r) => [<span key="n" className="font-mono">{r.number}</span>, r.direction === "INBOUND" ? "In" : "Out", formatNumber(r.calls), formatNumber(minutes(r.seconds))]),
+        rows: rows.map((r) => [
+          <span key="n" className="font-mono">
+            {r.number}
+          </span>,
+          r.direction === "INBOUND" ? "In" : "Out",
+          formatNumber(r.calls),
+          formatNumber(minutes(r.seconds)),
+        ]),
       }}
     />
   );
@@ -163,14 +218,25 @@ export function IncludedUseFigure({ query, pbxNames }: { query: string; pbxNames
       className="lg:col-span-2"
       query={figure}
       table={{
-        caption: "Use of the 3000 included Area 1 minutes and 200 SMS per user this month, with the projection to month end",
+        caption:
+          "Use of the 3000 included Area 1 minutes and 200 SMS per user this month, with the projection to month end",
         headers: ["User", "Minutes used", "Projected", "SMS sent", "Projected"],
         rows: rows.map((r) => [
-          <span key="u">{r.extension}<span className="block text-xs text-muted-foreground">{pbxNames[r.pbxId] ?? ""}</span></span>,
+          <span key="u">
+            {r.extension}
+            <span className="block text-xs text-muted-foreground">{pbxNames[r.pbxId] ?? ""}</span>
+          </span>,
           `${formatNumber(Math.round(r.minutesUsed))} of ${formatNumber(r.minutesIncluded)} (${percent(r.minutesUsed, r.minutesIncluded)})`,
-          <span key="p" className={r.minutesProjected > r.minutesIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.minutesProjected))}</span>,
+          <span
+            key="p"
+            className={r.minutesProjected > r.minutesIncluded ? "font-semibold text-warning-800" : undefined}
+          >
+            {formatNumber(Math.round(r.minutesProjected))}
+          </span>,
           `${formatNumber(r.smsSent)} of ${formatNumber(r.smsIncluded)}`,
-          <span key="s" className={r.smsProjected > r.smsIncluded ? "font-semibold text-warning-800" : undefined}>{formatNumber(Math.round(r.smsProjected))}</span>,
+          <span key="s" className={r.smsProjected > r.smsIncluded ? "font-semibold text-warning-800" : undefined}>
+            {formatNumber(Math.round(r.smsProjected))}
+          </span>,
         ]),
       }}
     />

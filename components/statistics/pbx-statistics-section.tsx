@@ -10,8 +10,12 @@ export function PbxStatisticsSection({ pbxId, pbxName }: { pbxId: string; pbxNam
   return (
     <section aria-labelledby="pbx-statistics" className="mt-6">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="pbx-statistics" className="text-lg font-semibold text-foreground">Statistics this month</h2>
-        <Link href={`/statistics?${query}`} className="text-sm font-medium text-brand-700 hover:underline">All statistics and calls of {pbxName}</Link>
+        <h2 id="pbx-statistics" className="text-lg font-semibold text-foreground">
+          Statistics this month
+        </h2>
+        <Link href={`/statistics?${query}`} className="text-sm font-medium text-brand-700 hover:underline">
+          All statistics and calls of {pbxName}
+        </Link>
       </div>
       <QueryProvider>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

@@ -3,13 +3,29 @@
 import { usePathname } from "next/navigation";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { CallList } from "./call-list";
-import { AnsweredFigure, ByAreaFigure, HourOfWeekFigure, IncludedUseFigure, PerDayFigure, TopDestinationsFigure, TopNumbersFigure } from "./figures";
+import {
+  AnsweredFigure,
+  ByAreaFigure,
+  HourOfWeekFigure,
+  IncludedUseFigure,
+  PerDayFigure,
+  TopDestinationsFigure,
+  TopNumbersFigure,
+} from "./figures";
 
 /**
  * Every figure for one filter query string (the page's URL), each fetched on its own through React
  * Query so the fast ones show while others load. `withCallList` off for the PBX page's summary.
  */
-export function StatisticsDashboard({ query, pbxNames, withCallList = true }: { query: string; pbxNames: Record<string, string>; withCallList?: boolean }) {
+export function StatisticsDashboard({
+  query,
+  pbxNames,
+  withCallList = true,
+}: {
+  query: string;
+  pbxNames: Record<string, string>;
+  withCallList?: boolean;
+}) {
   const pathname = usePathname();
   const hrefWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams(query);

@@ -11,13 +11,31 @@ const AREAS = [1, 2, 3, 4, 5, 6].map((a) => ({ value: String(a), label: `Area ${
 const named = (rows: { id: string; name: string }[]) => rows.map((r) => ({ value: r.id, label: r.name }));
 
 /** A plain GET form: the filters live in the URL, so a view can be shared and the CSV link carries them. */
-export function StatisticsFilters({ filters, options, basePath }: { filters: Partial<TStatisticsFilters>; options: TFilterOptions; basePath: string }) {
+export function StatisticsFilters({
+  filters,
+  options,
+  basePath,
+}: {
+  filters: Partial<TStatisticsFilters>;
+  options: TFilterOptions;
+  basePath: string;
+}) {
   return (
-    <form method="get" action={basePath} role="search" aria-label="Filter the statistics" className="mb-6 flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action={basePath}
+      role="search"
+      aria-label="Filter the statistics"
+      className="mb-6 flex flex-wrap items-end gap-3"
+    >
       <label className={fieldClass}>
         Period
         <Select name="preset" defaultValue={filters.preset ?? "this_month"}>
-          {DATE_PRESETS.map((p) => <option key={p} value={p}>{DATE_PRESET_LABEL[p]}</option>)}
+          {DATE_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {DATE_PRESET_LABEL[p]}
+            </option>
+          ))}
         </Select>
       </label>
       <label className={fieldClass}>
@@ -29,10 +47,24 @@ export function StatisticsFilters({ filters, options, basePath }: { filters: Par
         <Input name="to" type="date" defaultValue={filters.to ?? ""} />
       </label>
       {options.partners.length > 0 && (
-        <SelectFilter className={fieldClass} label="Partner" name="partner" value={filters.partner} allLabel="All partners" options={named(options.partners)} />
+        <SelectFilter
+          className={fieldClass}
+          label="Partner"
+          name="partner"
+          value={filters.partner}
+          allLabel="All partners"
+          options={named(options.partners)}
+        />
       )}
       {options.customers.length > 0 && (
-        <SelectFilter className={fieldClass} label="Customer" name="customer" value={filters.customer} allLabel="All customers" options={named(options.customers)} />
+        <SelectFilter
+          className={fieldClass}
+          label="Customer"
+          name="customer"
+          value={filters.customer}
+          allLabel="All customers"
+          options={named(options.customers)}
+        />
       )}
       <SelectFilter
         className={fieldClass}
@@ -50,13 +82,30 @@ export function StatisticsFilters({ filters, options, basePath }: { filters: Par
           <option value="OUTBOUND">Outgoing</option>
         </Select>
       </label>
-      <SelectFilter className={fieldClass} label="Area" name="area" value={filters.area?.toString()} allLabel="All areas" options={AREAS} />
+      <SelectFilter
+        className={fieldClass}
+        label="Area"
+        name="area"
+        value={filters.area?.toString()}
+        allLabel="All areas"
+        options={AREAS}
+      />
       <label className={fieldClass}>
         Number
-        <Input name="number" type="search" inputMode="tel" defaultValue={filters.number ?? ""} placeholder="+4989123456" />
+        <Input
+          name="number"
+          type="search"
+          inputMode="tel"
+          defaultValue={filters.number ?? ""}
+          placeholder="+4989123456"
+        />
       </label>
-      <Button type="submit" variant="secondary">Apply filters</Button>
-      <Link href={basePath} className="py-2 text-sm font-medium text-brand-700 hover:underline">Clear filters</Link>
+      <Button type="submit" variant="secondary">
+        Apply filters
+      </Button>
+      <Link href={basePath} className="py-2 text-sm font-medium text-brand-700 hover:underline">
+        Clear filters
+      </Link>
     </form>
   );
 }

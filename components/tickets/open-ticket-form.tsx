@@ -48,7 +48,9 @@ export function OpenTicketForm({ pbxs, numbers, senderIdCountries, defaults }: O
   }
 
   function toggleNumber(id: string, checked: boolean) {
-    form.setValue("numberIds", checked ? [...chosenNumbers, id] : chosenNumbers.filter((n) => n !== id), { shouldValidate: form.formState.isSubmitted });
+    form.setValue("numberIds", checked ? [...chosenNumbers, id] : chosenNumbers.filter((n) => n !== id), {
+      shouldValidate: form.formState.isSubmitted,
+    });
   }
 
   return (
@@ -59,7 +61,8 @@ export function OpenTicketForm({ pbxs, numbers, senderIdCountries, defaults }: O
         setError(null);
         const result = await openTicketAction(values);
         if (!result.ok) {
-          for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as keyof Values, { message: messages[0] });
+          for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+            form.setError(field as keyof Values, { message: messages[0] });
           return setError(result.error);
         }
         toast({ title: "Ticket opened", description: "Support has been notified.", variant: "success" });
@@ -69,42 +72,82 @@ export function OpenTicketForm({ pbxs, numbers, senderIdCountries, defaults }: O
       <FormField label="Category" required error={errors.category?.message}>
         {(field) => (
           <Select {...field} {...form.register("category")}>
-            {TICKET_CATEGORIES.map((c) => <option key={c} value={c}>{TICKET_CATEGORY_LABEL[c]}</option>)}
+            {TICKET_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {TICKET_CATEGORY_LABEL[c]}
+              </option>
+            ))}
           </Select>
         )}
       </FormField>
-      <FormField label="PBX" required={category !== "OTHER"} error={errors.pbxId?.message} hint={category === "OTHER" ? "Optional for other requests." : undefined}>
+      <FormField
+        label="PBX"
+        required={category !== "OTHER"}
+        error={errors.pbxId?.message}
+        hint={category === "OTHER" ? "Optional for other requests." : undefined}
+      >
         {(field) => (
-          <Select {...field} {...form.register("pbxId", { setValueAs: (v) => v || undefined, onChange: (e) => choosePbx(e.target.value) })}>
+          <Select
+            {...field}
+            {...form.register("pbxId", {
+              setValueAs: (v) => v || undefined,
+              onChange: (e) => choosePbx(e.target.value),
+            })}
+          >
             <option value="">Choose a PBX</option>
-            {pbxs.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            {pbxs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
           </Select>
         )}
       </FormField>
       {NEEDS_NUMBERS.includes(category) && defaults.pbxId && (
         <fieldset className="space-y-2" aria-describedby={errors.numberIds ? "numbers-error" : undefined}>
-          <legend className="text-sm font-medium text-foreground">Numbers{category === "DEFAULT_CALLER_NUMBER" ? " (choose one)" : ""}</legend>
+          <legend className="text-sm font-medium text-foreground">
+            Numbers{category === "DEFAULT_CALLER_NUMBER" ? " (choose one)" : ""}
+          </legend>
           {numbers.length === 0 && <p className="text-sm text-muted-foreground">This PBX has no CLASSOUND numbers.</p>}
           <div className="grid gap-2 sm:grid-cols-2">
             {numbers.map((n) => (
-              <Checkbox key={n.id} label={<span className="font-mono">{n.e164}</span>} checked={chosenNumbers.includes(n.id)} onChange={(e) => toggleNumber(n.id, e.target.checked)} />
+              <Checkbox
+                key={n.id}
+                label={<span className="font-mono">{n.e164}</span>}
+                checked={chosenNumbers.includes(n.id)}
+                onChange={(e) => toggleNumber(n.id, e.target.checked)}
+              />
             ))}
           </div>
           <FieldMessages error={errors.numberIds?.message} errorId="numbers-error" />
         </fieldset>
       )}
       {category === "CNAM" && (
-        <FormField label="Caller name to show" required hint="US and Canadian numbers only; at most 15 characters." error={errors.callerName?.message}>
+        <FormField
+          label="Caller name to show"
+          required
+          hint="US and Canadian numbers only; at most 15 characters."
+          error={errors.callerName?.message}
+        >
           {(field) => <Input {...field} {...form.register("callerName")} maxLength={15} />}
         </FormField>
       )}
       {category === "SENDER_ID_REGISTRATION" && (
         <>
-          <FormField label="Country" required error={errors.countryCode?.message} hint="Countries whose regulator requires registered sender IDs.">
+          <FormField
+            label="Country"
+            required
+            error={errors.countryCode?.message}
+            hint="Countries whose regulator requires registered sender IDs."
+          >
             {(field) => (
               <Select {...field} {...form.register("countryCode", { setValueAs: (v) => v || undefined })}>
                 <option value="">Choose a country</option>
-                {senderIdCountries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                {senderIdCountries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
               </Select>
             )}
           </FormField>
@@ -112,7 +155,17 @@ export function OpenTicketForm({ pbxs, numbers, senderIdCountries, defaults }: O
             label="Sender name"
             required
             error={errors.senderName?.message}
-            hint={<>Registered as <span className="font-mono font-medium text-foreground">{checkSenderName(senderName).sent || "…"}</span>. <Link href="/sms" className="text-brand-700 underline">See symbol by symbol</Link>. The customer&rsquo;s compliance documents on file are attached.</>}
+            hint={
+              <>
+                Registered as{" "}
+                <span className="font-mono font-medium text-foreground">{checkSenderName(senderName).sent || "…"}</span>
+                .{" "}
+                <Link href="/sms" className="text-brand-700 underline">
+                  See symbol by symbol
+                </Link>
+                . The customer&rsquo;s compliance documents on file are attached.
+              </>
+            }
           >
             {(field) => <Input {...field} {...form.register("senderName")} />}
           </FormField>
@@ -125,7 +178,9 @@ export function OpenTicketForm({ pbxs, numbers, senderIdCountries, defaults }: O
         {(field) => <Textarea {...field} {...form.register("message")} rows={5} />}
       </FormField>
       {error && <Alert variant="danger">{error}</Alert>}
-      <Button type="submit" loading={form.formState.isSubmitting}>Open ticket</Button>
+      <Button type="submit" loading={form.formState.isSubmitting}>
+        Open ticket
+      </Button>
     </form>
   );
 }

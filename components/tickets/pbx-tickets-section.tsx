@@ -13,7 +13,13 @@ const newTicketHref = (pbxId: string, category: string, subject?: string) =>
  * The PBX page's support panel: where its emergency service stands (R13) and its tickets. Takes the
  * overview as a promise so the page only starts the load.
  */
-export async function PbxTicketsSection({ pbxId, overview }: { pbxId: string; overview: ReturnType<typeof pbxTicketsOverview> }) {
+export async function PbxTicketsSection({
+  pbxId,
+  overview,
+}: {
+  pbxId: string;
+  overview: ReturnType<typeof pbxTicketsOverview>;
+}) {
   const { tickets, hasService, emergencyConfiguredAt, pendingEmergencyTicketId } = await overview;
   return (
     <Card>
@@ -22,23 +28,41 @@ export async function PbxTicketsSection({ pbxId, overview }: { pbxId: string; ov
           <CardTitle>Support</CardTitle>
           <CardDescription>Requests to CLASSOUND support about this PBX.</CardDescription>
         </div>
-        <Link href={newTicketHref(pbxId, "OTHER")} className={buttonClassName("secondary", "sm")}>Open a ticket</Link>
+        <Link href={newTicketHref(pbxId, "OTHER")} className={buttonClassName("secondary", "sm")}>
+          Open a ticket
+        </Link>
       </CardHeader>
       <CardContent className="space-y-5">
         <div className="rounded-card border border-border p-4" role="group" aria-labelledby="emergency-heading">
-          <h3 id="emergency-heading" className="text-sm font-semibold text-foreground">Emergency service</h3>
+          <h3 id="emergency-heading" className="text-sm font-semibold text-foreground">
+            Emergency service
+          </h3>
           {emergencyConfiguredAt ? (
-            <p className="mt-1 text-sm text-foreground" data-testid="emergency-status">Configured on {formatDate(emergencyConfiguredAt)}.</p>
+            <p className="mt-1 text-sm text-foreground" data-testid="emergency-status">
+              Configured on {formatDate(emergencyConfiguredAt)}.
+            </p>
           ) : !hasService ? (
-            <p className="mt-1 text-sm text-muted-foreground" data-testid="emergency-status">Configured once CLASSOUND is active on this PBX.</p>
+            <p className="mt-1 text-sm text-muted-foreground" data-testid="emergency-status">
+              Configured once CLASSOUND is active on this PBX.
+            </p>
           ) : (
             <>
-              <p className="mt-1 text-sm text-foreground" data-testid="emergency-status">Not configured yet: emergency calls from this PBX are refused until support configures the service.</p>
+              <p className="mt-1 text-sm text-foreground" data-testid="emergency-status">
+                Not configured yet: emergency calls from this PBX are refused until support configures the service.
+              </p>
               <div className="mt-3">
                 {pendingEmergencyTicketId ? (
-                  <Link href={`/tickets/${pendingEmergencyTicketId}`} className="text-sm font-medium text-brand-700 hover:underline">Configuration requested: see the ticket</Link>
+                  <Link
+                    href={`/tickets/${pendingEmergencyTicketId}`}
+                    className="text-sm font-medium text-brand-700 hover:underline"
+                  >
+                    Configuration requested: see the ticket
+                  </Link>
                 ) : (
-                  <Link href={newTicketHref(pbxId, "EMERGENCY_SERVICE", "Configure the emergency service")} className={buttonClassName("primary", "sm")}>
+                  <Link
+                    href={newTicketHref(pbxId, "EMERGENCY_SERVICE", "Configure the emergency service")}
+                    className={buttonClassName("primary", "sm")}
+                  >
                     Request emergency-service configuration
                   </Link>
                 )}
@@ -53,8 +77,12 @@ export async function PbxTicketsSection({ pbxId, overview }: { pbxId: string; ov
             {tickets.map((t) => (
               <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <div className="min-w-0">
-                  <Link href={`/tickets/${t.id}`} className="font-medium text-brand-700 hover:underline">{t.subject}</Link>
-                  <p className="text-xs text-muted-foreground">{TICKET_CATEGORY_LABEL[t.category]} · opened {formatDate(t.createdAt)}</p>
+                  <Link href={`/tickets/${t.id}`} className="font-medium text-brand-700 hover:underline">
+                    {t.subject}
+                  </Link>
+                  <p className="text-xs text-muted-foreground">
+                    {TICKET_CATEGORY_LABEL[t.category]} · opened {formatDate(t.createdAt)}
+                  </p>
                 </div>
                 <TicketStatusBadge status={t.status} />
               </li>

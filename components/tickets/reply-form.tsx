@@ -40,9 +40,15 @@ export function ReplyForm({ ticketId, reply, uploadUrl }: ReplyFormProps) {
         <FormField label="Your reply" error={form.formState.errors.body?.message}>
           {(field) => <Textarea {...field} {...form.register("body")} rows={4} />}
         </FormField>
-        {error && <Alert variant="danger" className="mt-3">{error}</Alert>}
+        {error && (
+          <Alert variant="danger" className="mt-3">
+            {error}
+          </Alert>
+        )}
         <div className="mt-3 flex flex-wrap items-start gap-3">
-          <Button type="submit" loading={form.formState.isSubmitting}>Send reply</Button>
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            Send reply
+          </Button>
           <AttachFile uploadUrl={uploadUrl} />
         </div>
       </form>
@@ -92,7 +98,11 @@ function AttachFile({ uploadUrl }: { uploadUrl: string }) {
       <Button variant="secondary" loading={busy} onClick={() => document.getElementById(inputId)?.click()}>
         Attach a file
       </Button>
-      {error && <p role="alert" className="max-w-xs text-sm font-medium text-danger-700">{error}</p>}
+      {error && (
+        <p role="alert" className="max-w-xs text-sm font-medium text-danger-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

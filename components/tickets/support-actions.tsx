@@ -42,11 +42,17 @@ export function SupportActions({ ticketId, assigneeId, admins, canResolve, resol
           {(field) => (
             <Select {...field} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
               <option value="">Nobody (queue)</option>
-              {admins.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              {admins.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
             </Select>
           )}
         </FormField>
-        <Button type="submit" variant="secondary" loading={assigning}>Assign</Button>
+        <Button type="submit" variant="secondary" loading={assigning}>
+          Assign
+        </Button>
       </form>
       {canResolve && (
         <ConfirmDialog

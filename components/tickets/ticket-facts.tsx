@@ -6,7 +6,15 @@ import type { TicketDetail } from "@/lib/tickets/queries";
 
 /** What the ticket is about: category, partner and PBX, and the values a typed request asks for. */
 export function TicketFacts({ ticket, pbxHref }: { ticket: TicketDetail["ticket"]; pbxHref?: string }) {
-  const pbx = ticket.pbx && (pbxHref ? <Link href={pbxHref} className="text-brand-700 hover:underline">{ticket.pbx.name}</Link> : ticket.pbx.name);
+  const pbx =
+    ticket.pbx &&
+    (pbxHref ? (
+      <Link href={pbxHref} className="text-brand-700 hover:underline">
+        {ticket.pbx.name}
+      </Link>
+    ) : (
+      ticket.pbx.name
+    ));
   const facts: [string, ReactNode][] = [
     ["Category", TICKET_CATEGORY_LABEL[ticket.category]],
     ["Partner", ticket.partner.name],
@@ -22,12 +30,14 @@ export function TicketFacts({ ticket, pbxHref }: { ticket: TicketDetail["ticket"
   ];
   return (
     <dl className="grid gap-3 text-sm">
-      {facts.filter(([, value]) => value).map(([term, value]) => (
-        <div key={term}>
-          <dt className="text-muted-foreground">{term}</dt>
-          <dd className="font-medium break-words text-foreground">{value}</dd>
-        </div>
-      ))}
+      {facts
+        .filter(([, value]) => value)
+        .map(([term, value]) => (
+          <div key={term}>
+            <dt className="text-muted-foreground">{term}</dt>
+            <dd className="font-medium break-words text-foreground">{value}</dd>
+          </div>
+        ))}
     </dl>
   );
 }

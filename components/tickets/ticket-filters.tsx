@@ -3,7 +3,12 @@ import { Button } from "@/components/ui/button";
 import { StatusTabs } from "@/components/ui/filter-tab";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { TicketCategory, TicketStatus } from "@/lib/db/generated/enums";
-import { TICKET_CATEGORIES, TICKET_CATEGORY_LABEL, TICKET_STATUSES, TICKET_STATUS_LABEL } from "@/lib/tickets/categories";
+import {
+  TICKET_CATEGORIES,
+  TICKET_CATEGORY_LABEL,
+  TICKET_STATUSES,
+  TICKET_STATUS_LABEL,
+} from "@/lib/tickets/categories";
 
 export interface TicketSearch {
   status?: TicketStatus;
@@ -26,13 +31,42 @@ function hrefOf(search: TicketSearch, next: Partial<Record<keyof TicketSearch, s
 export function TicketFilters({ search, counts, partners }: TicketFiltersProps) {
   return (
     <>
-      <StatusTabs statuses={TICKET_STATUSES} labelOf={(s) => TICKET_STATUS_LABEL[s]} counts={counts} active={search.status} hrefOf={(status) => hrefOf(search, { status })} />
+      <StatusTabs
+        statuses={TICKET_STATUSES}
+        labelOf={(s) => TICKET_STATUS_LABEL[s]}
+        counts={counts}
+        active={search.status}
+        hrefOf={(status) => hrefOf(search, { status })}
+      />
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
         {search.status && <input type="hidden" name="status" value={search.status} />}
-        <SelectFilter label="Category" name="category" value={search.category} allLabel="All categories" options={TICKET_CATEGORIES.map((c) => ({ value: c, label: TICKET_CATEGORY_LABEL[c] }))} />
-        {partners && <SelectFilter label="Partner" name="partner" value={search.partner} allLabel="All partners" options={partners.map((p) => ({ value: p.id, label: p.name }))} />}
-        <Button type="submit" variant="secondary">Apply filters</Button>
-        {(search.category || search.partner) && <Link href={hrefOf(search, { category: "", partner: "" })} className="text-sm font-medium text-brand-700 hover:underline">Clear</Link>}
+        <SelectFilter
+          label="Category"
+          name="category"
+          value={search.category}
+          allLabel="All categories"
+          options={TICKET_CATEGORIES.map((c) => ({ value: c, label: TICKET_CATEGORY_LABEL[c] }))}
+        />
+        {partners && (
+          <SelectFilter
+            label="Partner"
+            name="partner"
+            value={search.partner}
+            allLabel="All partners"
+            options={partners.map((p) => ({ value: p.id, label: p.name }))}
+          />
+        )}
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
+        {(search.category || search.partner) && (
+          <Link
+            href={hrefOf(search, { category: "", partner: "" })}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
+            Clear
+          </Link>
+        )}
       </form>
     </>
   );

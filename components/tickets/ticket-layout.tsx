@@ -5,7 +5,17 @@ import { TicketFacts } from "./ticket-facts";
 import { TicketThread } from "./ticket-thread";
 
 /** A ticket as both sides see it: the thread with the reply form under it, the facts and actions beside it. */
-export function TicketLayout({ detail, reply, actions, pbxHref }: { detail: TicketDetail; reply: ReactNode; actions: ReactNode; pbxHref?: string }) {
+export function TicketLayout({
+  detail,
+  reply,
+  actions,
+  pbxHref,
+}: {
+  detail: TicketDetail;
+  reply: ReactNode;
+  actions: ReactNode;
+  pbxHref?: string;
+}) {
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-6">

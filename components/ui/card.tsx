@@ -2,16 +2,17 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return (
-    <section className={cn("rounded-card border border-border bg-surface shadow-xs", className)} {...props} />
-  );
+  return <section className={cn("rounded-card border border-border bg-surface shadow-xs", className)} {...props} />;
 }
 
 /** Title/description on the left, optional actions (pass them as children after the title) on the right. */
 export function CardHeader({ className, ...props }: ComponentProps<"div">) {
   return (
     <div
-      className={cn("flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-border px-5 py-4", className)}
+      className={cn(
+        "flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-border px-5 py-4",
+        className,
+      )}
       {...props}
     />
   );
@@ -37,7 +38,10 @@ export function CardContent({ className, ...props }: ComponentProps<"div">) {
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
   return (
     <div
-      className={cn("flex items-center justify-end gap-2 rounded-b-card border-t border-border bg-neutral-50 px-5 py-3", className)}
+      className={cn(
+        "flex items-center justify-end gap-2 rounded-b-card border-t border-border bg-neutral-50 px-5 py-3",
+        className,
+      )}
       {...props}
     />
   );

@@ -111,9 +111,7 @@ export function DataTable<Row>({
 
   return (
     <div className={cn("rounded-card border border-border bg-surface shadow-xs", className)}>
-      {toolbar && (
-        <div className="flex flex-wrap items-end gap-3 border-b border-border px-4 py-3">{toolbar}</div>
-      )}
+      {toolbar && <div className="flex flex-wrap items-end gap-3 border-b border-border px-4 py-3">{toolbar}</div>}
       {rows.length === 0 ? (
         <EmptyState title="Nothing here yet" {...empty} />
       ) : (

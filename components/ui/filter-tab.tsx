@@ -10,7 +10,9 @@ export function FilterTab({ href, active, children }: { href: string; active: bo
       aria-current={active ? "page" : undefined}
       className={cn(
         "rounded-full border px-3 py-1 text-sm font-medium",
-        active ? "border-brand-700 bg-brand-700 text-white" : "border-neutral-300 text-neutral-700 hover:bg-neutral-100",
+        active
+          ? "border-brand-700 bg-brand-700 text-white"
+          : "border-neutral-300 text-neutral-700 hover:bg-neutral-100",
       )}
     >
       {children}
@@ -19,7 +21,19 @@ export function FilterTab({ href, active, children }: { href: string; active: bo
 }
 
 /** "All" and one tab per status, each with its count; `hrefOf("")` is the unfiltered view. */
-export function StatusTabs<S extends string>({ statuses, labelOf, counts, active, hrefOf }: { statuses: readonly S[]; labelOf: (status: S) => string; counts: Record<S, number>; active?: S; hrefOf: (status: S | "") => string }) {
+export function StatusTabs<S extends string>({
+  statuses,
+  labelOf,
+  counts,
+  active,
+  hrefOf,
+}: {
+  statuses: readonly S[];
+  labelOf: (status: S) => string;
+  counts: Record<S, number>;
+  active?: S;
+  hrefOf: (status: S | "") => string;
+}) {
   const total = statuses.reduce((n, s) => n + counts[s], 0);
   return (
     <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">

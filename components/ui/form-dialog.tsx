@@ -14,7 +14,11 @@ import { DialogFooter } from "./dialog";
  * on success `onDone` decides whether to `close` (back to the defaults) or just `setOpen(false)`
  * (an edit dialog keeps the saved values, which its defaults only catch up with on the next render).
  */
-export function useFormDialog<Values extends FieldValues, Output>(form: UseFormReturn<Values, unknown, Output>, defaults: Values, onReset?: () => void) {
+export function useFormDialog<Values extends FieldValues, Output>(
+  form: UseFormReturn<Values, unknown, Output>,
+  defaults: Values,
+  onReset?: () => void,
+) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +36,8 @@ export function useFormDialog<Values extends FieldValues, Output>(form: UseFormR
       setError(null);
       const result = await send(values);
       if (!result.ok) {
-        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<Values>, { message: messages[0] });
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+          form.setError(field as Path<Values>, { message: messages[0] });
         setError(result.error);
         return;
       }
@@ -44,7 +49,17 @@ export function useFormDialog<Values extends FieldValues, Output>(form: UseFormR
 }
 
 /** The end of a dialog form: the action's error, then Cancel and the submit button. */
-export function FormDialogFooter({ error, onCancel, submitLabel, pending }: { error: string | null; onCancel: () => void; submitLabel: string; pending: boolean }) {
+export function FormDialogFooter({
+  error,
+  onCancel,
+  submitLabel,
+  pending,
+}: {
+  error: string | null;
+  onCancel: () => void;
+  submitLabel: string;
+  pending: boolean;
+}) {
   return (
     <>
       {error && <Alert variant="danger">{error}</Alert>}

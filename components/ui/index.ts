@@ -4,13 +4,7 @@ export { Badge, type BadgeVariant } from "./badge";
 export { Button, buttonClassName, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
 export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "./card";
 export { Checkbox } from "./checkbox";
-export {
-  DataTable,
-  type Column,
-  type DataTableProps,
-  type DataTableSort,
-  type SortDirection,
-} from "./data-table";
+export { DataTable, type Column, type DataTableProps, type DataTableSort, type SortDirection } from "./data-table";
 export { ConfirmDialog, Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { FieldMessages, FormField, useFieldIds, type FieldControlProps } from "./form-field";

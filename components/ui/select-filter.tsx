@@ -25,7 +25,11 @@ export function SelectFilter({
       {label}
       <Select name={name} defaultValue={value ?? ""} className={className ? undefined : "w-64"}>
         <option value="">{allLabel}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </Select>
     </label>
   );

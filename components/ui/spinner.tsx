@@ -8,9 +8,7 @@ type SpinnerProps = Omit<ComponentProps<"svg">, "children"> & {
 };
 
 export function Spinner({ label, className, ...props }: SpinnerProps) {
-  const icon = (
-    <LoaderCircle aria-hidden="true" className={cn("size-4 shrink-0 animate-spin", className)} {...props} />
-  );
+  const icon = <LoaderCircle aria-hidden="true" className={cn("size-4 shrink-0 animate-spin", className)} {...props} />;
   if (!label) return icon;
   return (
     <span role="status" className="inline-flex items-center">

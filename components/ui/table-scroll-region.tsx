@@ -5,9 +5,22 @@ import { cn } from "./cn";
  * can scroll it, and named, so screen readers announce what it holds. Relative, so an sr-only label
  * inside a cell stays in here instead of widening the page. (DataTable does the same for its tables.)
  */
-export function TableScrollRegion({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
+export function TableScrollRegion({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={cn("relative overflow-x-auto rounded-card border border-neutral-200 bg-surface", className)}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={cn("relative overflow-x-auto rounded-card border border-neutral-200 bg-surface", className)}
+    >
       {children}
     </div>
   );

@@ -61,7 +61,11 @@ const variants = {
  * (`<Toaster>{children}</Toaster>`); toast() works anywhere in both cases.
  */
 export function Toaster({ children }: { children?: ReactNode }) {
-  const items = useSyncExternalStore(subscribe, () => toasts, () => noToasts);
+  const items = useSyncExternalStore(
+    subscribe,
+    () => toasts,
+    () => noToasts,
+  );
   return (
     <ToastPrimitive.Provider duration={6000} swipeDirection="right">
       {children}

@@ -12,7 +12,10 @@ type Field = "role" | "isPartnerAdmin" | "partnerId" | "customerId";
 const FIELDS: Field[] = ["role", "isPartnerAdmin", "partnerId", "customerId"];
 
 /** The registrations and messages of the access fields, from any react-hook-form form that has them. */
-export function accessFieldProps(register: (name: Field) => UseFormRegisterReturn, errors: Partial<Record<Field, { message?: string }>>) {
+export function accessFieldProps(
+  register: (name: Field) => UseFormRegisterReturn,
+  errors: Partial<Record<Field, { message?: string }>>,
+) {
   return {
     fields: Object.fromEntries(FIELDS.map((f) => [f, register(f)])) as Record<Field, UseFormRegisterReturn>,
     errors: Object.fromEntries(FIELDS.map((f) => [f, errors[f]?.message])) as Partial<Record<Field, string>>,
@@ -36,7 +39,8 @@ export function AccessFields({
 }) {
   const roles: Role[] = options.canGrantAdmin ? ["ADMIN", "PARTNER", "END_USER"] : ["PARTNER", "END_USER"];
   const byPartner = new Map<string, UserFormOptions["customers"]>();
-  for (const customer of options.customers) byPartner.set(customer.partnerName, [...(byPartner.get(customer.partnerName) ?? []), customer]);
+  for (const customer of options.customers)
+    byPartner.set(customer.partnerName, [...(byPartner.get(customer.partnerName) ?? []), customer]);
   return (
     <>
       <FormField label="Role" required error={errors.role}>
@@ -64,11 +68,21 @@ export function AccessFields({
               </Select>
             )}
           </FormField>
-          <Checkbox label="Partner admin" hint="Manages the partner's users and its customers' end users." error={errors.isPartnerAdmin} {...fields.isPartnerAdmin} />
+          <Checkbox
+            label="Partner admin"
+            hint="Manages the partner's users and its customers' end users."
+            error={errors.isPartnerAdmin}
+            {...fields.isPartnerAdmin}
+          />
         </>
       )}
       {role === "END_USER" && (
-        <FormField label="Customer" required error={errors.customerId} hint="End users see the statistics of their company's PBXs.">
+        <FormField
+          label="Customer"
+          required
+          error={errors.customerId}
+          hint="End users see the statistics of their company's PBXs."
+        >
           {(field) => (
             <Select {...field} {...fields.customerId}>
               <option value="">Choose a customer…</option>

@@ -17,8 +17,16 @@ type FormValues = z.input<typeof ZAccessChange>;
 
 export function ChangeAccessDialog({ user, options }: { user: UserRow; options: UserFormOptions }) {
   const router = useRouter();
-  const defaults: FormValues = { role: user.role, isPartnerAdmin: user.isPartnerAdmin, partnerId: user.partnerId ?? "", customerId: user.customerId ?? "" };
-  const form = useForm<FormValues, unknown, TAccessChange>({ resolver: zodResolver(ZAccessChange), defaultValues: defaults });
+  const defaults: FormValues = {
+    role: user.role,
+    isPartnerAdmin: user.isPartnerAdmin,
+    partnerId: user.partnerId ?? "",
+    customerId: user.customerId ?? "",
+  };
+  const form = useForm<FormValues, unknown, TAccessChange>({
+    resolver: zodResolver(ZAccessChange),
+    defaultValues: defaults,
+  });
   const { register, formState } = form;
   const role = useWatch({ control: form.control, name: "role" });
   const errors = formState.errors;
@@ -31,7 +39,10 @@ export function ChangeAccessDialog({ user, options }: { user: UserRow; options: 
           Change role
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Change role of ${user.name}`} description="The user is signed out everywhere and signs in again with the new role.">
+      <DialogContent
+        title={`Change role of ${user.name}`}
+        description="The user is signed out everywhere and signs in again with the new role."
+      >
         <form
           noValidate
           className="space-y-4"
@@ -44,12 +55,13 @@ export function ChangeAccessDialog({ user, options }: { user: UserRow; options: 
             },
           )}
         >
-          <AccessFields
-            role={role}
-            options={options}
-            {...accessFieldProps(register, errors)}
+          <AccessFields role={role} options={options} {...accessFieldProps(register, errors)} />
+          <FormDialogFooter
+            error={error}
+            onCancel={() => setOpen(false)}
+            submitLabel="Save role"
+            pending={formState.isSubmitting}
           />
-          <FormDialogFooter error={error} onCancel={() => setOpen(false)} submitLabel="Save role" pending={formState.isSubmitting} />
         </form>
       </DialogContent>
     </Dialog>

@@ -14,7 +14,10 @@ import { PASSWORD_MIN, ZChangePassword, type TChangePassword } from "@/lib/users
 export function ChangePasswordForm() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const form = useForm<TChangePassword>({ resolver: zodResolver(ZChangePassword), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const form = useForm<TChangePassword>({
+    resolver: zodResolver(ZChangePassword),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
   const { register, formState } = form;
   const errors = formState.errors;
 
@@ -33,7 +36,8 @@ export function ChangePasswordForm() {
         setError(null);
         const result = await changeOwnPasswordAction(values);
         if (!result.ok) {
-          for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<TChangePassword>, { message: messages[0] });
+          for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+            form.setError(field as Path<TChangePassword>, { message: messages[0] });
           setError(result.error);
           return;
         }
@@ -43,16 +47,25 @@ export function ChangePasswordForm() {
       })}
     >
       <FormField label="Current password" required error={errors.currentPassword?.message}>
-        {(field) => <Input {...field} {...register("currentPassword")} type="password" autoComplete="current-password" />}
+        {(field) => (
+          <Input {...field} {...register("currentPassword")} type="password" autoComplete="current-password" />
+        )}
       </FormField>
-      <FormField label="New password" required error={errors.newPassword?.message} hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}>
+      <FormField
+        label="New password"
+        required
+        error={errors.newPassword?.message}
+        hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
+      >
         {(field) => <Input {...field} {...register("newPassword")} type="password" autoComplete="new-password" />}
       </FormField>
       <FormField label="New password again" required error={errors.confirmPassword?.message}>
         {(field) => <Input {...field} {...register("confirmPassword")} type="password" autoComplete="new-password" />}
       </FormField>
       {error && <Alert variant="danger">{error}</Alert>}
-      <p className="text-sm text-muted-foreground">Changing your password signs you out on every device; you then sign in again with the new one.</p>
+      <p className="text-sm text-muted-foreground">
+        Changing your password signs you out on every device; you then sign in again with the new one.
+      </p>
       <Button type="submit" loading={formState.isSubmitting}>
         Change password
       </Button>

@@ -68,12 +68,13 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
             <FormField label="E-mail" required error={errors.email?.message}>
               {(field) => <Input {...field} {...register("email")} type="email" autoComplete="off" maxLength={254} />}
             </FormField>
-            <AccessFields
-              role={role}
-              options={options}
-              {...accessFieldProps(register, errors)}
+            <AccessFields role={role} options={options} {...accessFieldProps(register, errors)} />
+            <FormDialogFooter
+              error={error}
+              onCancel={close}
+              submitLabel="Create user"
+              pending={formState.isSubmitting}
             />
-            <FormDialogFooter error={error} onCancel={close} submitLabel="Create user" pending={formState.isSubmitting} />
           </form>
         )}
       </DialogContent>

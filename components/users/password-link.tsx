@@ -13,11 +13,19 @@ export function PasswordLink({ email, link, expiresAt }: { email: string; link: 
   return (
     <div className="space-y-4">
       <Alert variant="success">
-        We e-mailed this link to {email}. It works once, until {formatDateTime(expiresAt)}. It is shown only now: copy it if you want to pass it on
-        yourself.
+        We e-mailed this link to {email}. It works once, until {formatDateTime(expiresAt)}. It is shown only now: copy
+        it if you want to pass it on yourself.
       </Alert>
       <FormField label="One-time set-password link">
-        {(field) => <Input {...field} readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />}
+        {(field) => (
+          <Input
+            {...field}
+            readOnly
+            value={link}
+            onFocus={(e) => e.currentTarget.select()}
+            className="font-mono text-xs"
+          />
+        )}
       </FormField>
       <Button
         variant="secondary"

@@ -14,7 +14,10 @@ import { PASSWORD_MIN, ZSetPassword, type TSetPassword } from "@/lib/users/schem
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const form = useForm<TSetPassword>({ resolver: zodResolver(ZSetPassword), defaultValues: { password: "", confirmPassword: "" } });
+  const form = useForm<TSetPassword>({
+    resolver: zodResolver(ZSetPassword),
+    defaultValues: { password: "", confirmPassword: "" },
+  });
   const { register, formState } = form;
   const errors = formState.errors;
 
@@ -38,7 +41,8 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         setError(null);
         const result = await setPasswordAction({ ...values, token });
         if (!result.ok) {
-          for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<TSetPassword>, { message: messages[0] });
+          for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+            form.setError(field as Path<TSetPassword>, { message: messages[0] });
           setError(result.error);
           return;
         }
@@ -47,8 +51,15 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     >
       {/* Lets password managers store the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <FormField label="New password" required error={errors.password?.message} hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}>
-        {(field) => <Input {...field} {...register("password")} type="password" autoComplete="new-password" autoFocus />}
+      <FormField
+        label="New password"
+        required
+        error={errors.password?.message}
+        hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
+      >
+        {(field) => (
+          <Input {...field} {...register("password")} type="password" autoComplete="new-password" autoFocus />
+        )}
       </FormField>
       <FormField label="New password again" required error={errors.confirmPassword?.message}>
         {(field) => <Input {...field} {...register("confirmPassword")} type="password" autoComplete="new-password" />}

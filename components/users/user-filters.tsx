@@ -10,10 +10,26 @@ import { ROLE_LABEL } from "./labels";
 
 // A plain GET form: filters live in the URL (shareable, back button works) and nothing changes
 // until the user asks, so a screen reader user is never moved by picking an option.
-export function UserFilters({ filters, options, showPartner }: { filters: TUserFilters; options: UserFormOptions; showPartner: boolean }) {
-  const roles = options.canGrantAdmin ? (["ADMIN", "PARTNER", "END_USER"] as const) : (["PARTNER", "END_USER"] as const);
+export function UserFilters({
+  filters,
+  options,
+  showPartner,
+}: {
+  filters: TUserFilters;
+  options: UserFormOptions;
+  showPartner: boolean;
+}) {
+  const roles = options.canGrantAdmin
+    ? (["ADMIN", "PARTNER", "END_USER"] as const)
+    : (["PARTNER", "END_USER"] as const);
   return (
-    <form method="get" action="/users" role="search" aria-label="Filter users" className="flex w-full flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/users"
+      role="search"
+      aria-label="Filter users"
+      className="flex w-full flex-wrap items-end gap-3"
+    >
       {showPartner && (
         <FormField label="Partner" className="w-full sm:w-56">
           {(field) => (

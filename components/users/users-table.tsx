@@ -36,9 +36,32 @@ export function UsersTable({
         </div>
       ),
     },
-    { key: "role", header: "Role", sortable: true, sortValue: (u) => accessLabel(u), cell: (u) => accessLabel(u), className: "whitespace-nowrap" },
-    ...(showPartner ? [{ key: "partner", header: "Partner", sortable: true, sortValue: (u: UserRow) => u.partnerName, cell: (u: UserRow) => u.partnerName ?? "—" }] : []),
-    { key: "customer", header: "Customer", sortable: true, sortValue: (u) => u.customerName, cell: (u) => u.customerName ?? "—" },
+    {
+      key: "role",
+      header: "Role",
+      sortable: true,
+      sortValue: (u) => accessLabel(u),
+      cell: (u) => accessLabel(u),
+      className: "whitespace-nowrap",
+    },
+    ...(showPartner
+      ? [
+          {
+            key: "partner",
+            header: "Partner",
+            sortable: true,
+            sortValue: (u: UserRow) => u.partnerName,
+            cell: (u: UserRow) => u.partnerName ?? "—",
+          },
+        ]
+      : []),
+    {
+      key: "customer",
+      header: "Customer",
+      sortable: true,
+      sortValue: (u) => u.customerName,
+      cell: (u) => u.customerName ?? "—",
+    },
     {
       key: "status",
       header: "Status",
@@ -46,8 +69,19 @@ export function UsersTable({
       sortValue: (u) => (u.disabledAt ? "disabled" : "active"),
       cell: (u) => (u.disabledAt ? <Badge variant="danger">Disabled</Badge> : <Badge variant="success">Active</Badge>),
     },
-    { key: "lastSignIn", header: "Last sign-in", sortable: true, sortValue: (u) => u.lastSignInAt, cell: (u) => (u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"), className: "whitespace-nowrap" },
-    { key: "actions", header: "Actions", cell: (u) => <UserActions user={u} options={options} isSelf={u.id === currentUserId} /> },
+    {
+      key: "lastSignIn",
+      header: "Last sign-in",
+      sortable: true,
+      sortValue: (u) => u.lastSignInAt,
+      cell: (u) => (u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"),
+      className: "whitespace-nowrap",
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      cell: (u) => <UserActions user={u} options={options} isSelf={u.id === currentUserId} />,
+    },
   ];
   return (
     <DataTable
@@ -60,7 +94,10 @@ export function UsersTable({
       empty={
         filtered
           ? { title: "No users match these filters", description: "Clear a filter to see more users." }
-          : { title: "No users yet", description: "Create a user with “New user”: they receive a link to choose their password." }
+          : {
+              title: "No users yet",
+              description: "Create a user with “New user”: they receive a link to choose their password.",
+            }
       }
     />
   );

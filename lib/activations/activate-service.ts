@@ -13,24 +13,46 @@ type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$exten
  * R3: the service takes the PBX's term and expiry, and the first charge is the flat fee (R4) for
  * the PBX's users, prorated from today to the PBX's expiry within its stored term.
  */
-export async function activateService(tx: Tx, request: { id: string; pbxId: string; customerId: string; partnerId: string }, now: Date) {
+export async function activateService(
+  tx: Tx,
+  request: { id: string; pbxId: string; customerId: string; partnerId: string },
+  now: Date,
+) {
   const pbx = await tx.pbx.findUniqueOrThrow({
     where: { id: request.pbxId },
-    include: { ...ELIGIBILITY_INCLUDE, service: true, customer: { select: { partner: { select: { tierId: true, timeZone: true } } } } },
+    include: {
+      ...ELIGIBILITY_INCLUDE,
+      service: true,
+      customer: { select: { partner: { select: { tierId: true, timeZone: true } } } },
+    },
   });
   // R1 again, through the form's own function: the PBX may have changed since the partner submitted.
   const reasons = pbxIneligibilityReasons(pbx, 0, now);
   if (reasons.length || pbx.licensePlan === "LIFETIME" || !pbx.termExpiry) {
-    throw new AppError("CONFLICT", `CLASSOUND cannot be activated: ${reasons.map((r) => INELIGIBILITY_MESSAGE[r]).join(" ")}`);
+    throw new AppError(
+      "CONFLICT",
+      `CLASSOUND cannot be activated: ${reasons.map((r) => INELIGIBILITY_MESSAGE[r]).join(" ")}`,
+    );
   }
 
   const priceList = await priceListInForce(tx, pbx.customer.partner.tierId, now, { flatFeeBands: true });
-  if (!priceList) throw new AppError("CONFLICT", "The partner's tier has no price list in force. Add one before approving.");
-  const quote = flatFeeQuoteForPbx({ ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry, timeZone: pbx.customer.partner.timeZone }, priceList, now);
+  if (!priceList)
+    throw new AppError("CONFLICT", "The partner's tier has no price list in force. Add one before approving.");
+  const quote = flatFeeQuoteForPbx(
+    { ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry, timeZone: pbx.customer.partner.timeZone },
+    priceList,
+    now,
+  );
 
   const service = await tx.classoundService.upsert({
     where: { pbxId: pbx.id },
-    create: { pbxId: pbx.id, status: "ACTIVE", activatedAt: now, expiresAt: pbx.termExpiry, activationRequestId: request.id },
+    create: {
+      pbxId: pbx.id,
+      status: "ACTIVE",
+      activatedAt: now,
+      expiresAt: pbx.termExpiry,
+      activationRequestId: request.id,
+    },
     update: { status: "ACTIVE", activatedAt: now, expiresAt: pbx.termExpiry, activationRequestId: request.id },
   });
   const charge = await tx.serviceCharge.create({
@@ -61,8 +83,16 @@ async function addToComplianceProfile(tx: Tx, request: { id: string; customerId:
     await tx.activationDocument.update({ where: { id: doc.id }, data: { reviewStatus: "ACCEPTED", expiresAt } });
     if (!doc.requiredDocumentId) continue;
     await tx.complianceDocument.upsert({
-      where: { customerId_requiredDocumentId: { customerId: request.customerId, requiredDocumentId: doc.requiredDocumentId } },
-      create: { customerId: request.customerId, requiredDocumentId: doc.requiredDocumentId, fileId: doc.fileId, acceptedAt: now, expiresAt },
+      where: {
+        customerId_requiredDocumentId: { customerId: request.customerId, requiredDocumentId: doc.requiredDocumentId },
+      },
+      create: {
+        customerId: request.customerId,
+        requiredDocumentId: doc.requiredDocumentId,
+        fileId: doc.fileId,
+        acceptedAt: now,
+        expiresAt,
+      },
       update: { fileId: doc.fileId, acceptedAt: now, expiresAt },
     });
   }

@@ -25,7 +25,13 @@ export function documentExpiry(expiresAt: Date | null, now = new Date()): Docume
 export async function complianceProfiles(db: Db, actor: Actor, now = new Date(), filters: { q?: string } = {}) {
   assertCan(actor, "compliance.view");
   const search: Prisma.CustomerWhereInput = filters.q
-    ? { OR: [{ name: containsText(filters.q) }, { legalName: containsText(filters.q) }, { vatNumber: containsText(filters.q) }] }
+    ? {
+        OR: [
+          { name: containsText(filters.q) },
+          { legalName: containsText(filters.q) },
+          { vatNumber: containsText(filters.q) },
+        ],
+      }
     : {};
   const customers = await db.customer.findMany({
     where: { AND: [scope.customers(actor), search] },

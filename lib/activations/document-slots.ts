@@ -8,8 +8,13 @@ type Tx = Pick<Db, "requiredDocument" | "complianceDocument">;
  */
 export async function documentSlotsFor(db: Tx, customerId: string, countryCode: string, now = new Date()) {
   // One after the other: inside a transaction both would share one connection, which runs one query at a time.
-  const required = await db.requiredDocument.findMany({ where: { countryCode, archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
-  const onFile = await db.complianceDocument.findMany({ where: { customerId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
+  const required = await db.requiredDocument.findMany({
+    where: { countryCode, archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+  });
+  const onFile = await db.complianceDocument.findMany({
+    where: { customerId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+  });
   const reusable = new Map(onFile.map((d) => [d.requiredDocumentId, d]));
   return required.map((doc) => {
     const kept = reusable.get(doc.id);

@@ -18,11 +18,15 @@ describe("R1 eligibility", () => {
   });
 
   it("refuses lifetime licenses", () => {
-    expect(ineligibilityReasons({ ...eligible, licensePlan: "LIFETIME", termExpiry: null }, now)).toEqual(["LIFETIME_LICENSE"]);
+    expect(ineligibilityReasons({ ...eligible, licensePlan: "LIFETIME", termExpiry: null }, now)).toEqual([
+      "LIFETIME_LICENSE",
+    ]);
   });
 
   it("refuses software below 5.0, comparing numerically", () => {
-    expect(ineligibilityReasons({ ...eligible, softwareVersion: "4.12.20190101.3" }, now)).toEqual(["SOFTWARE_TOO_OLD"]);
+    expect(ineligibilityReasons({ ...eligible, softwareVersion: "4.12.20190101.3" }, now)).toEqual([
+      "SOFTWARE_TOO_OLD",
+    ]);
     expect(ineligibilityReasons({ ...eligible, softwareVersion: "5.03.20210826.1" }, now)).toEqual([]);
     expect(ineligibilityReasons({ ...eligible, softwareVersion: "5.0" }, now)).toEqual([]);
     expect(ineligibilityReasons({ ...eligible, softwareVersion: "10.0" }, now)).toEqual([]);
@@ -30,7 +34,9 @@ describe("R1 eligibility", () => {
 
   it("refuses a version it cannot read instead of guessing", () => {
     for (const version of ["5a.1", "5.0-beta", "", "v5.1", "5..1", "5.1.", " "]) {
-      expect(ineligibilityReasons({ ...eligible, softwareVersion: version }, now), version).toEqual(["SOFTWARE_VERSION_UNREADABLE"]);
+      expect(ineligibilityReasons({ ...eligible, softwareVersion: version }, now), version).toEqual([
+        "SOFTWARE_VERSION_UNREADABLE",
+      ]);
     }
   });
 
@@ -40,7 +46,17 @@ describe("R1 eligibility", () => {
 
   it("lists every reason at once", () => {
     expect(
-      ineligibilityReasons({ licensePlan: "LIFETIME", softwareVersion: "4.9", termExpiry: null, userLicenses: 0, hasActiveService: true, hasOpenRequest: true }, now),
+      ineligibilityReasons(
+        {
+          licensePlan: "LIFETIME",
+          softwareVersion: "4.9",
+          termExpiry: null,
+          userLicenses: 0,
+          hasActiveService: true,
+          hasOpenRequest: true,
+        },
+        now,
+      ),
     ).toEqual(["LIFETIME_LICENSE", "SOFTWARE_TOO_OLD", "NO_USER_LICENSES", "ALREADY_ACTIVE", "REQUEST_OPEN"]);
   });
 
@@ -52,11 +68,16 @@ describe("R1 eligibility", () => {
     expect(compareVersions("5.10", "5.9")).toBeGreaterThan(0);
     expect(compareVersions("5.03.20210826.1", "5.3.20210826.1")).toBe(0);
     fc.assert(
-      fc.property(fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }), (a, b) => {
-        const x = a.join("."), y = b.join(".");
-        expect(isReadableVersion(x)).toBe(true);
-        expect(Math.sign(compareVersions(x, y)) + Math.sign(compareVersions(y, x))).toBe(0);
-      }),
+      fc.property(
+        fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }),
+        (a, b) => {
+          const x = a.join("."),
+            y = b.join(".");
+          expect(isReadableVersion(x)).toBe(true);
+          expect(Math.sign(compareVersions(x, y)) + Math.sign(compareVersions(y, x))).toBe(0);
+        },
+      ),
     );
   });
 

@@ -31,8 +31,10 @@ export type IneligibilityReason =
   | "TERM_EXPIRED";
 
 export const INELIGIBILITY_MESSAGE: Record<IneligibilityReason, string> = {
-  LIFETIME_LICENSE: "This PBX has a lifetime license. CLASSOUND needs a per-user license with a monthly, yearly or 5-year subscription.",
-  SOFTWARE_VERSION_UNREADABLE: "The PBX reports a software version that is not a release number (like 5.03.20210826.1). Update the PBX to a release of 5.0 or later.",
+  LIFETIME_LICENSE:
+    "This PBX has a lifetime license. CLASSOUND needs a per-user license with a monthly, yearly or 5-year subscription.",
+  SOFTWARE_VERSION_UNREADABLE:
+    "The PBX reports a software version that is not a release number (like 5.03.20210826.1). Update the PBX to a release of 5.0 or later.",
   SOFTWARE_TOO_OLD: `The PBX software is older than version ${MINIMUM_PBX_VERSION}. Update the PBX, then activate CLASSOUND.`,
   NO_USER_LICENSES: "The PBX has no user licenses. CLASSOUND is priced per user: add user licenses to the PBX first.",
   ALREADY_ACTIVE: "CLASSOUND is already active on this PBX.",
@@ -74,7 +76,10 @@ export const ELIGIBILITY_INCLUDE = {
  * other than the one being decided (an approval passes none: its own request is open by definition).
  */
 export function pbxIneligibilityReasons(
-  pbx: Pick<EligibilityInput, "licensePlan" | "softwareVersion" | "termExpiry"> & { licenses: { quantity: number }[]; service: { status: string } | null },
+  pbx: Pick<EligibilityInput, "licensePlan" | "softwareVersion" | "termExpiry"> & {
+    licenses: { quantity: number }[];
+    service: { status: string } | null;
+  },
   openRequests: number,
   now = new Date(),
 ): IneligibilityReason[] {

@@ -1,5 +1,11 @@
 import { firstErrorPerField } from "./field-errors";
-import { LEGAL_ENTITY_LABELS, ZLegalEntity, pickLegalEntity, type LegalEntityFields, type TLegalEntity } from "./schemas";
+import {
+  LEGAL_ENTITY_LABELS,
+  ZLegalEntity,
+  pickLegalEntity,
+  type LegalEntityFields,
+  type TLegalEntity,
+} from "./schemas";
 
 export interface PrecheckIssue {
   /** A form field name or `document:<id>`. */
@@ -11,12 +17,24 @@ export interface PrecheckInput {
   status: string;
   countryActivationEnabled: boolean;
   legalEntity: Record<string, string | null>;
-  documents: { id: string; name: string; mandatory: boolean; fileId: string | null; replacedFileId: string | null; reviewStatus: string; expiresAt: Date | null }[];
+  documents: {
+    id: string;
+    name: string;
+    mandatory: boolean;
+    fileId: string | null;
+    replacedFileId: string | null;
+    reviewStatus: string;
+    expiresAt: Date | null;
+  }[];
 }
 
 /** The pre-check's input from a request loaded with its country and documents. */
 export function precheckInputOf(
-  request: LegalEntityFields & { status: string; country: { activationEnabled: boolean }; documents: PrecheckInput["documents"] },
+  request: LegalEntityFields & {
+    status: string;
+    country: { activationEnabled: boolean };
+    documents: PrecheckInput["documents"];
+  },
 ): PrecheckInput {
   return {
     status: request.status,
@@ -35,15 +53,20 @@ export function precheckActivationRequest(request: PrecheckInput, now = new Date
   if (!request.countryActivationEnabled) {
     issues.push({ target: "countryCode", message: "CLASSOUND cannot be activated in this country at the moment." });
   }
-  const fieldErrors = firstErrorPerField(ZLegalEntity, Object.fromEntries(Object.entries(request.legalEntity).map(([k, v]) => [k, v ?? ""])));
+  const fieldErrors = firstErrorPerField(
+    ZLegalEntity,
+    Object.fromEntries(Object.entries(request.legalEntity).map(([k, v]) => [k, v ?? ""])),
+  );
   for (const [field, message] of Object.entries(fieldErrors)) {
     issues.push({ target: field, message: `${LEGAL_ENTITY_LABELS[field as keyof TLegalEntity]}: ${message}` });
   }
   for (const doc of request.documents) {
     const target = `document:${doc.id}`;
     if (doc.mandatory && !doc.fileId) issues.push({ target, message: `${doc.name}: upload this document.` });
-    else if (doc.reviewStatus === "CHANGES_REQUESTED" && !doc.replacedFileId) issues.push({ target, message: `${doc.name}: replace this document as asked.` });
-    else if (doc.fileId && doc.expiresAt && doc.expiresAt <= now) issues.push({ target, message: `${doc.name}: the copy on file has expired; upload a current one.` });
+    else if (doc.reviewStatus === "CHANGES_REQUESTED" && !doc.replacedFileId)
+      issues.push({ target, message: `${doc.name}: replace this document as asked.` });
+    else if (doc.fileId && doc.expiresAt && doc.expiresAt <= now)
+      issues.push({ target, message: `${doc.name}: the copy on file has expired; upload a current one.` });
   }
   return issues;
 }

@@ -10,11 +10,19 @@ import { loadActivationRequest } from "./load";
  * the legal entity as entered on the request (else the customer's profile), the PBX serial, the partner.
  * Scoped like the request: another partner's id is NOT_FOUND.
  */
-export async function prefilledTemplate(db: Db, actor: Actor, requestId: string, documentId: string, driver = storageDriver()) {
+export async function prefilledTemplate(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  documentId: string,
+  driver = storageDriver(),
+) {
   const request = await loadActivationRequest(db, actor, requestId, {
     pbx: { select: { serial: true } },
     partner: { select: { name: true } },
-    customer: { select: { name: true, legalName: true, vatNumber: true, addressLine: true, postcode: true, city: true } },
+    customer: {
+      select: { name: true, legalName: true, vatNumber: true, addressLine: true, postcode: true, city: true },
+    },
     country: { select: { name: true } },
     documents: { where: { id: documentId }, select: { requiredDocument: { select: { templateFile: true } } } },
   });

@@ -18,7 +18,11 @@ export async function activationCandidates(db: Db, actor: Actor, now = new Date(
       customer: { select: { name: true } },
       licenses: { select: { quantity: true } },
       service: { select: { status: true, expiresAt: true } },
-      activationRequests: { where: { status: { in: [...OPEN_STATUSES] } }, select: { id: true, status: true }, take: 1 },
+      activationRequests: {
+        where: { status: { in: [...OPEN_STATUSES] } },
+        select: { id: true, status: true },
+        take: 1,
+      },
     },
   });
   return pbxs.map((pbx) => {
@@ -57,7 +61,9 @@ export async function listActivationRequests(db: Db, actor: Actor, filters: Queu
   if (filters.countryCode) filtered.push({ countryCode: filters.countryCode });
   if (filters.partnerId) filtered.push({ partnerId: filters.partnerId });
   if (filters.customerId) filtered.push({ customerId: filters.customerId });
-  const where: Prisma.ActivationRequestWhereInput = { AND: [...filtered, ...(filters.statuses ? [{ status: { in: [...filters.statuses] } }] : [])] };
+  const where: Prisma.ActivationRequestWhereInput = {
+    AND: [...filtered, ...(filters.statuses ? [{ status: { in: [...filters.statuses] } }] : [])],
+  };
   const [requests, grouped] = await Promise.all([
     db.activationRequest.findMany({
       where,
@@ -72,7 +78,10 @@ export async function listActivationRequests(db: Db, actor: Actor, filters: Queu
     }),
     db.activationRequest.groupBy({ by: ["status"], where: { AND: filtered }, _count: { _all: true } }),
   ]);
-  const counts = Object.fromEntries(Object.values(ActivationStatus).map((s) => [s, 0])) as Record<ActivationStatus, number>;
+  const counts = Object.fromEntries(Object.values(ActivationStatus).map((s) => [s, 0])) as Record<
+    ActivationStatus,
+    number
+  >;
   for (const g of grouped) counts[g.status] = g._count._all;
   return { requests, counts };
 }
@@ -95,7 +104,10 @@ export async function activationRequestDetail(db: Db, actor: Actor, requestId: s
     events: { orderBy: { id: "asc" } },
   });
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, role: true },
+  });
   const issues = precheckActivationRequest(precheckInputOf(request), now);
   return { request, issues, eventActors: Object.fromEntries(actors.map((a) => [a.id, a])) };
 }
@@ -105,7 +117,11 @@ export type ActivationRequestDetail = Awaited<ReturnType<typeof activationReques
 export async function activationQueueFilterOptions(db: Db, actor: Actor) {
   assertCan(actor, "activation.review");
   const [countries, partners] = await Promise.all([
-    db.country.findMany({ where: { activationRequests: { some: scope.activationRequests(actor) } }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    db.country.findMany({
+      where: { activationRequests: { some: scope.activationRequests(actor) } },
+      orderBy: { name: "asc" },
+      select: { code: true, name: true },
+    }),
     db.partner.findMany({ where: scope.partners(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { countries, partners };

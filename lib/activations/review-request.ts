@@ -18,7 +18,12 @@ export async function startActivationReview(db: Db, actor: Actor, requestId: str
     const request = await loadActivationRequest(tx, actor, requestId);
     await transitionActivationRequest(tx, actor, request, version, "start_review");
     await recordActivationEvent(tx, request.id, actor.userId, "review_started", `${actor.name} started the review.`);
-    await recordAudit(tx, { actorId: actor.userId, action: "activation.review_started", entityType: "ActivationRequest", entityId: request.id });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "activation.review_started",
+      entityType: "ActivationRequest",
+      entityId: request.id,
+    });
   });
 }
 
@@ -28,9 +33,19 @@ export async function rejectActivationRequest(db: Db, actor: Actor, input: unkno
   const { requestId, version, reason } = parseOrThrow(ZRejectRequest, input);
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
-    await transitionActivationRequest(tx, actor, request, version, "reject", { rejectionReason: reason, decidedAt: now, decidedById: actor.userId });
+    await transitionActivationRequest(tx, actor, request, version, "reject", {
+      rejectionReason: reason,
+      decidedAt: now,
+      decidedById: actor.userId,
+    });
     await recordActivationEvent(tx, request.id, actor.userId, "rejected", `Rejected: ${reason}`);
-    await recordAudit(tx, { actorId: actor.userId, action: "activation.rejected", entityType: "ActivationRequest", entityId: request.id, detail: { reason } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "activation.rejected",
+      entityType: "ActivationRequest",
+      entityId: request.id,
+      detail: { reason },
+    });
     await notifyPartner(tx, request.partnerId, {
       title: "Activation request rejected",
       body: `The activation of CLASSOUND for PBX ${request.pbx.name} was rejected: ${reason}`,
@@ -44,17 +59,29 @@ export async function requestActivationChanges(db: Db, actor: Actor, input: unkn
   assertCan(actor, "activation.review");
   const { requestId, version, documents } = parseOrThrow(ZRequestChanges, input);
   return db.$transaction(async (tx) => {
-    const request = await loadActivationRequest(tx, actor, requestId, { documents: { select: { id: true, name: true } }, pbx: { select: { name: true } } });
+    const request = await loadActivationRequest(tx, actor, requestId, {
+      documents: { select: { id: true, name: true } },
+      pbx: { select: { name: true } },
+    });
     const names = new Map(request.documents.map((d) => [d.id, d.name]));
     const unknown = documents.filter((d) => !names.has(d.documentId));
     if (unknown.length) throw new AppError("INVALID", "A chosen document is not part of this request.");
     await transitionActivationRequest(tx, actor, request, version, "request_changes");
     for (const doc of documents) {
-      await tx.activationDocument.update({ where: { id: doc.documentId }, data: { reviewStatus: "CHANGES_REQUESTED", reviewComment: doc.comment, replacedFileId: null } });
+      await tx.activationDocument.update({
+        where: { id: doc.documentId },
+        data: { reviewStatus: "CHANGES_REQUESTED", reviewComment: doc.comment, replacedFileId: null },
+      });
     }
     const list = documents.map((d) => `${names.get(d.documentId)}: ${d.comment}`).join("; ");
     await recordActivationEvent(tx, request.id, actor.userId, "changes_requested", `Changes requested. ${list}`);
-    await recordAudit(tx, { actorId: actor.userId, action: "activation.changes_requested", entityType: "ActivationRequest", entityId: request.id, detail: { documents } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "activation.changes_requested",
+      entityType: "ActivationRequest",
+      entityId: request.id,
+      detail: { documents },
+    });
     await notifyPartner(tx, request.partnerId, {
       title: "Changes requested on an activation",
       body: `Replace these documents for PBX ${request.pbx.name}: ${list}`,
@@ -64,34 +91,52 @@ export async function requestActivationChanges(db: Db, actor: Actor, input: unkn
 }
 
 /** Approves: CLASSOUND goes on for the PBX with its term (R3), and the documents join the customer's compliance profile. */
-export async function approveActivationRequest(db: Db, actor: Actor, requestId: string, version: number, now = new Date()) {
+export async function approveActivationRequest(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  version: number,
+  now = new Date(),
+) {
   assertCan(actor, "activation.review");
-  return db.$transaction(async (tx) => {
-    const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
-    await transitionActivationRequest(tx, actor, request, version, "approve", { decidedAt: now, decidedById: actor.userId });
-    const { service, charge } = await activateService(tx, request, now);
-    // The amount and the formula it came from, as the partner saw them before submitting.
-    const firstCharge = `first charge ${formatMoney(charge.amount.toFixed(2), charge.currency)} (${charge.description})`;
-    await recordActivationEvent(
-      tx,
-      request.id,
-      actor.userId,
-      "approved",
-      `Approved. CLASSOUND is active until ${formatDate(service.expiresAt)}; ${firstCharge}.`,
-    );
-    await recordAudit(tx, { actorId: actor.userId, action: "activation.approved", entityType: "ActivationRequest", entityId: request.id, detail: { serviceId: service.id } });
-    await notifyPartner(tx, request.partnerId, {
-      title: "CLASSOUND activated",
-      body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${formatDate(service.expiresAt)}. ${firstCharge[0].toUpperCase()}${firstCharge.slice(1)}.`,
-      link: `/activations/${request.id}`,
-    });
-    // The end user hears of it too, without the partner's price: what they pay is between them and the partner.
-    await notifyCustomer(tx, request.customerId, {
-      title: "CLASSOUND is active on your PBX",
-      body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${formatDate(service.expiresAt)}.`,
-      link: `/pbxs/${request.pbxId}`,
-      event: "service",
-    });
-    return service;
-  }, { timeout: 15_000 });
+  return db.$transaction(
+    async (tx) => {
+      const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
+      await transitionActivationRequest(tx, actor, request, version, "approve", {
+        decidedAt: now,
+        decidedById: actor.userId,
+      });
+      const { service, charge } = await activateService(tx, request, now);
+      // The amount and the formula it came from, as the partner saw them before submitting.
+      const firstCharge = `first charge ${formatMoney(charge.amount.toFixed(2), charge.currency)} (${charge.description})`;
+      await recordActivationEvent(
+        tx,
+        request.id,
+        actor.userId,
+        "approved",
+        `Approved. CLASSOUND is active until ${formatDate(service.expiresAt)}; ${firstCharge}.`,
+      );
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "activation.approved",
+        entityType: "ActivationRequest",
+        entityId: request.id,
+        detail: { serviceId: service.id },
+      });
+      await notifyPartner(tx, request.partnerId, {
+        title: "CLASSOUND activated",
+        body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${formatDate(service.expiresAt)}. ${firstCharge[0].toUpperCase()}${firstCharge.slice(1)}.`,
+        link: `/activations/${request.id}`,
+      });
+      // The end user hears of it too, without the partner's price: what they pay is between them and the partner.
+      await notifyCustomer(tx, request.customerId, {
+        title: "CLASSOUND is active on your PBX",
+        body: `CLASSOUND is now active on PBX ${request.pbx.name}, until ${formatDate(service.expiresAt)}.`,
+        link: `/pbxs/${request.pbxId}`,
+        event: "service",
+      });
+      return service;
+    },
+    { timeout: 15_000 },
+  );
 }

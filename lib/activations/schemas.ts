@@ -7,7 +7,10 @@ const text = (label: string, min: number, max: number) =>
 
 export const ZLegalEntity = z.object({
   legalName: text("Company name", 2, 200),
-  vatNumber: text("VAT or tax number", 4, 30).regex(/^[A-Za-z0-9 .\-/]+$/, "Use letters, digits, spaces, dots, dashes or slashes"),
+  vatNumber: text("VAT or tax number", 4, 30).regex(
+    /^[A-Za-z0-9 .\-/]+$/,
+    "Use letters, digits, spaces, dots, dashes or slashes",
+  ),
   addressLine: text("Registered address", 3, 200),
   postcode: text("Postcode", 2, 20),
   city: text("City", 2, 100),
@@ -55,7 +58,12 @@ export const ZRejectRequest = ZVersioned.extend({
 
 export const ZRequestChanges = ZVersioned.extend({
   documents: z
-    .array(z.object({ documentId: z.string().min(1), comment: z.string().trim().min(5, "Say what must change (at least 5 characters)").max(1000) }))
+    .array(
+      z.object({
+        documentId: z.string().min(1),
+        comment: z.string().trim().min(5, "Say what must change (at least 5 characters)").max(1000),
+      }),
+    )
     .min(1, "Choose at least one document to be replaced"),
 });
 export type TRequestChanges = z.infer<typeof ZRequestChanges>;

@@ -24,12 +24,22 @@ const { a, b, admin } = await makeTwoTenants(prisma);
 const legalEntity = SAMPLE_LEGAL_ENTITY;
 
 beforeAll(async () => {
-  await prisma.requiredDocument.create({ data: { countryCode: "DE", name: "Reference letter", description: "Optional", mandatory: false } });
+  await prisma.requiredDocument.create({
+    data: { countryCode: "DE", name: "Reference letter", description: "Optional", mandatory: false },
+  });
   const tier = await prisma.priceListTier.findUniqueOrThrow({ where: { code: "GOLD" } });
   await prisma.priceList.create({
     data: {
-      tierId: tier.id, name: "Gold 2026", currency: "EUR", validFrom: new Date("2026-01-01"), smsRate: "0.04",
-      flatFeeBands: { create: [{ sku: "CLASSOUND-FLAT-1m", description: "Users 1-5", minUsers: 1, maxUsers: 5, pricePerUser: "9.90" }] },
+      tierId: tier.id,
+      name: "Gold 2026",
+      currency: "EUR",
+      validFrom: new Date("2026-01-01"),
+      smsRate: "0.04",
+      flatFeeBands: {
+        create: [
+          { sku: "CLASSOUND-FLAT-1m", description: "Users 1-5", minUsers: 1, maxUsers: 5, pricePerUser: "9.90" },
+        ],
+      },
     },
   });
 });
@@ -38,8 +48,13 @@ beforeAll(async () => {
 async function requestOf(tenant: typeof a, { submit = true } = {}) {
   const pbx = await prisma.pbx.create({
     data: {
-      serial: `CS-${Math.random().toString(36).slice(2, 10)}`, name: "Scoping PBX", customerId: tenant.customer.id, licensePlan: "YEARLY",
-      termStart: new Date("2026-05-01T00:00:00Z"), termExpiry: new Date("2027-05-01T00:00:00Z"), softwareVersion: "6.01.1",
+      serial: `CS-${Math.random().toString(36).slice(2, 10)}`,
+      name: "Scoping PBX",
+      customerId: tenant.customer.id,
+      licensePlan: "YEARLY",
+      termStart: new Date("2026-05-01T00:00:00Z"),
+      termExpiry: new Date("2027-05-01T00:00:00Z"),
+      softwareVersion: "6.01.1",
       licenses: { create: [{ type: "BASIC", quantity: 2 }] },
     },
   });
@@ -71,7 +86,9 @@ describe("tenant scope combined with filters", () => {
 describe("who takes which step", () => {
   it("refuses a review step to a partner even on its own request", async () => {
     const request = await requestOf(a);
-    await expect(transitionActivationRequest(prisma, a.partnerActor, request, request.version, "approve")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      transitionActivationRequest(prisma, a.partnerActor, request, request.version, "approve"),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await prisma.activationRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUBMITTED");
   });
 });
@@ -91,9 +108,17 @@ describe("an upload racing a submit", () => {
     };
     const filesBefore = await prisma.storedFile.count();
     await expect(
-      uploadActivationDocument(prisma, a.partnerActor, { requestId: draft.id, documentId: slot.id, bytes: sampleFiles.pdf(), fileName: "late.pdf" }, slowDriver),
+      uploadActivationDocument(
+        prisma,
+        a.partnerActor,
+        { requestId: draft.id, documentId: slot.id, bytes: sampleFiles.pdf(), fileName: "late.pdf" },
+        slowDriver,
+      ),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    const after = await prisma.activationRequest.findUniqueOrThrow({ where: { id: draft.id }, include: { documents: true } });
+    const after = await prisma.activationRequest.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { documents: true },
+    });
     expect(after.status).toBe("SUBMITTED");
     expect(after.documents[0].fileId).toBeNull();
     expect(await prisma.storedFile.count()).toBe(filesBefore);
@@ -106,13 +131,19 @@ describe("approval re-checks R1", () => {
   it("refuses when the PBX reports an unreadable version after submission", async () => {
     const request = await requestOf(a);
     await prisma.pbx.update({ where: { id: request.pbxId }, data: { softwareVersion: "5.0-beta" } });
-    await expect(approveActivationRequest(prisma, admin, request.id, request.version)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("not a release number") });
+    await expect(approveActivationRequest(prisma, admin, request.id, request.version)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("not a release number"),
+    });
   });
 
   it("refuses when the PBX lost its user licences", async () => {
     const request = await requestOf(a);
     await prisma.pbxLicense.deleteMany({ where: { pbxId: request.pbxId } });
-    await expect(approveActivationRequest(prisma, admin, request.id, request.version)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("no user licenses") });
+    await expect(approveActivationRequest(prisma, admin, request.id, request.version)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("no user licenses"),
+    });
   });
 
   it("approves an eligible PBX and charges from its stored term", async () => {

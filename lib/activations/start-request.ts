@@ -22,7 +22,12 @@ export async function activationEligibility(db: Db, actor: Actor, pbxId: string,
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
   const reasons = pbxIneligibilityReasons(pbx, pbx.activationRequests.length, now);
-  return { pbx, reasons, messages: reasons.map((r) => INELIGIBILITY_MESSAGE[r]), openRequestId: pbx.activationRequests[0]?.id ?? null };
+  return {
+    pbx,
+    reasons,
+    messages: reasons.map((r) => INELIGIBILITY_MESSAGE[r]),
+    openRequestId: pbx.activationRequests[0]?.id ?? null,
+  };
 }
 
 /**
@@ -34,7 +39,10 @@ export async function startActivationRequest(db: Db, actor: Actor, pbxId: string
   if (reasons.length) throw new AppError("CONFLICT", INELIGIBILITY_MESSAGE[reasons[0]]);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Pbx" WHERE id = ${pbx.id} FOR UPDATE`;
-    const open = await tx.activationRequest.findFirst({ where: { pbxId: pbx.id, status: { in: [...OPEN_STATUSES] } }, select: { id: true } });
+    const open = await tx.activationRequest.findFirst({
+      where: { pbxId: pbx.id, status: { in: [...OPEN_STATUSES] } },
+      select: { id: true },
+    });
     if (open) throw new AppError("CONFLICT", INELIGIBILITY_MESSAGE.REQUEST_OPEN);
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: pbx.customer.id } });
     const request = await tx.activationRequest.create({
@@ -49,8 +57,19 @@ export async function startActivationRequest(db: Db, actor: Actor, pbxId: string
         documents: { create: await documentSlotsFor(tx, customer.id, customer.countryCode, now) },
       },
     });
-    await recordActivationEvent(tx, request.id, actor.userId, "created", `Draft started for PBX ${pbx.name} (${pbx.serial}).`);
-    await recordAudit(tx, { actorId: actor.userId, action: "activation.created", entityType: "ActivationRequest", entityId: request.id });
+    await recordActivationEvent(
+      tx,
+      request.id,
+      actor.userId,
+      "created",
+      `Draft started for PBX ${pbx.name} (${pbx.serial}).`,
+    );
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "activation.created",
+      entityType: "ActivationRequest",
+      entityId: request.id,
+    });
     return request;
   });
 }

@@ -21,18 +21,46 @@ export async function precheckFor(db: Db, actor: Actor, requestId: string, now =
  * Submits a clean draft, or resubmits after changes. From then on the request is read-only for the
  * partner until an admin acts.
  */
-export async function submitActivationRequest(db: Db, actor: Actor, requestId: string, version: number, now = new Date()) {
+export async function submitActivationRequest(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  version: number,
+  now = new Date(),
+) {
   assertCan(actor, "activation.request");
   return db.$transaction(async (tx) => {
-    const request = await loadActivationRequest(tx, actor, requestId, { ...PRECHECK_INCLUDE, pbx: { select: { name: true } }, partner: { select: { name: true } } });
+    const request = await loadActivationRequest(tx, actor, requestId, {
+      ...PRECHECK_INCLUDE,
+      pbx: { select: { name: true } },
+      partner: { select: { name: true } },
+    });
     const issues = precheckActivationRequest(precheckInputOf(request), now);
-    if (issues.length) throw new AppError("INVALID", `${issues.length} item(s) still need attention before submitting.`);
+    if (issues.length)
+      throw new AppError("INVALID", `${issues.length} item(s) still need attention before submitting.`);
     const resubmission = request.status === "CHANGES_REQUESTED";
-    await transitionActivationRequest(tx, actor, request, version, resubmission ? "resubmit" : "submit", { submittedAt: now });
+    await transitionActivationRequest(tx, actor, request, version, resubmission ? "resubmit" : "submit", {
+      submittedAt: now,
+    });
     // The replacements go back to the reviewer; which file each replaced stays on the slot for them.
-    if (resubmission) await tx.activationDocument.updateMany({ where: { requestId: request.id, reviewStatus: "CHANGES_REQUESTED" }, data: { reviewStatus: "PENDING" } });
-    await recordActivationEvent(tx, request.id, actor.userId, resubmission ? "resubmitted" : "submitted", resubmission ? "Resubmitted with the requested changes." : "Submitted for review.");
-    await recordAudit(tx, { actorId: actor.userId, action: resubmission ? "activation.resubmitted" : "activation.submitted", entityType: "ActivationRequest", entityId: request.id });
+    if (resubmission)
+      await tx.activationDocument.updateMany({
+        where: { requestId: request.id, reviewStatus: "CHANGES_REQUESTED" },
+        data: { reviewStatus: "PENDING" },
+      });
+    await recordActivationEvent(
+      tx,
+      request.id,
+      actor.userId,
+      resubmission ? "resubmitted" : "submitted",
+      resubmission ? "Resubmitted with the requested changes." : "Submitted for review.",
+    );
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: resubmission ? "activation.resubmitted" : "activation.submitted",
+      entityType: "ActivationRequest",
+      entityId: request.id,
+    });
     await notifyAdmins(tx, {
       title: resubmission ? "Activation request resubmitted" : "New activation request",
       body: `${request.partner.name} ${resubmission ? "resubmitted" : "submitted"} the activation of CLASSOUND for PBX ${request.pbx.name}.`,

@@ -38,17 +38,26 @@ export async function transitionActivationRequest(
 ): Promise<ActivationStatus> {
   assertCanTakeStep(actor, action);
   const to = nextStatus(request.status, action);
-  if (!to) throw new AppError("CONFLICT", `This request is ${STATUS_WORDS[request.status]}, so it cannot be ${ACTION_WORDS[action]} now.`);
+  if (!to)
+    throw new AppError(
+      "CONFLICT",
+      `This request is ${STATUS_WORDS[request.status]}, so it cannot be ${ACTION_WORDS[action]} now.`,
+    );
   const { count } = await db.activationRequest.updateMany({
     where: { id: request.id, version: expectedVersion, status: request.status },
     data: { ...data, status: to, version: { increment: 1 } },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Someone else changed this request meanwhile. Reload it to see the current state.");
+  if (count === 0)
+    throw new AppError("CONFLICT", "Someone else changed this request meanwhile. Reload it to see the current state.");
   return to;
 }
 
 /** Refuses a write to a request another tab or user has changed since it was read. */
-export async function bumpActivationVersion(db: Pick<Db, "activationRequest">, requestId: string, expectedVersion: number) {
+export async function bumpActivationVersion(
+  db: Pick<Db, "activationRequest">,
+  requestId: string,
+  expectedVersion: number,
+) {
   const { count } = await db.activationRequest.updateMany({
     where: { id: requestId, version: expectedVersion },
     data: { version: { increment: 1 } },

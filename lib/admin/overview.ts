@@ -8,7 +8,17 @@ const AWAITING_REVIEW = ["SUBMITTED", "IN_REVIEW"] as const;
 /** Platform-wide counts for the admin dashboard. */
 export async function adminOverview(db: Db, actor: Actor, now = new Date()) {
   assertCan(actor, "admin.area");
-  const [partners, customers, pbxs, activeServices, availableNumbers, assignedNumbers, failedSignIns24h, activationsToReview, oldestWaiting] = await Promise.all([
+  const [
+    partners,
+    customers,
+    pbxs,
+    activeServices,
+    availableNumbers,
+    assignedNumbers,
+    failedSignIns24h,
+    activationsToReview,
+    oldestWaiting,
+  ] = await Promise.all([
     db.partner.count(),
     db.customer.count(),
     db.pbx.count(),
@@ -17,7 +27,11 @@ export async function adminOverview(db: Db, actor: Actor, now = new Date()) {
     db.phoneNumber.count({ where: { status: "ASSIGNED" } }),
     db.signInAttempt.count({ where: { succeeded: false, createdAt: { gte: new Date(now.getTime() - 86_400_000) } } }),
     db.activationRequest.count({ where: { status: { in: [...AWAITING_REVIEW] } } }),
-    db.activationRequest.findFirst({ where: { status: { in: [...AWAITING_REVIEW] } }, orderBy: { submittedAt: "asc" }, select: { submittedAt: true } }),
+    db.activationRequest.findFirst({
+      where: { status: { in: [...AWAITING_REVIEW] } },
+      orderBy: { submittedAt: "asc" },
+      select: { submittedAt: true },
+    }),
   ]);
   return {
     partners,

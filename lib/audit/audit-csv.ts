@@ -1,7 +1,15 @@
 import { csvRow } from "@/lib/csv/cell";
 import { auditActionLabel, describeAuditDetail } from "./labels";
 
-type Entry = { createdAt: Date; actor: { name: string; email: string } | null; action: string; entityType: string | null; entityId: string | null; detail: unknown; ip: string | null };
+type Entry = {
+  createdAt: Date;
+  actor: { name: string; email: string } | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  detail: unknown;
+  ip: string | null;
+};
 
 /** The audit entries as CSV (RFC 4180, CRLF), with the action in words and its code side by side. */
 export function auditCsv(entries: Entry[]): string {

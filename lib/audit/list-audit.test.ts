@@ -10,8 +10,20 @@ const { prisma } = await createTestDatabase();
 const { a, admin } = await makeTwoTenants(prisma);
 
 await recordAudit(prisma, { actorId: a.partnerActor.userId, action: "auth.sign_in", ip: "10.0.0.1" });
-await recordAudit(prisma, { actorId: admin.userId, action: "activation.approved", entityType: "ActivationRequest", entityId: "req-1", detail: { serviceId: "svc-1" } });
-await recordAudit(prisma, { actorId: admin.userId, action: "user.created", entityType: "User", entityId: "u-1", ip: "=HYPERLINK(\"x\")" });
+await recordAudit(prisma, {
+  actorId: admin.userId,
+  action: "activation.approved",
+  entityType: "ActivationRequest",
+  entityId: "req-1",
+  detail: { serviceId: "svc-1" },
+});
+await recordAudit(prisma, {
+  actorId: admin.userId,
+  action: "user.created",
+  entityType: "User",
+  entityId: "u-1",
+  ip: '=HYPERLINK("x")',
+});
 
 describe("the audit log", () => {
   it("filters by who, action, target and day", async () => {
@@ -27,7 +39,13 @@ describe("the audit log", () => {
   });
 
   it("treats a malformed filter as no filter", () => {
-    expect(ZAuditFilters.parse({ from: "yesterday", to: "2026-13-45", action: "" })).toEqual({ actor: undefined, action: undefined, target: undefined, from: undefined, to: undefined });
+    expect(ZAuditFilters.parse({ from: "yesterday", to: "2026-13-45", action: "" })).toEqual({
+      actor: undefined,
+      action: undefined,
+      target: undefined,
+      from: undefined,
+      to: undefined,
+    });
   });
 
   it("is for admins only", async () => {
@@ -40,7 +58,9 @@ describe("the audit log", () => {
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe('"Time (UTC)","Who","E-mail","Action","Action code","Target type","Target id","Detail","IP"');
     expect(lines).toHaveLength(4);
-    expect(csv).toContain('"Activation approved","activation.approved","ActivationRequest","req-1","service id: svc-1"');
+    expect(csv).toContain(
+      '"Activation approved","activation.approved","ActivationRequest","req-1","service id: svc-1"',
+    );
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(describeAuditDetail({ fileId: "f", sha256: "abc" })).toBe("file id: f · sha256: abc");
   });

@@ -23,7 +23,10 @@ describe("authenticate", () => {
     const partner = await makePartner(prisma);
     const user = await makeUser(prisma, "PARTNER", { partnerId: partner.id });
     const result = await authenticate(prisma, { email: user.email.toUpperCase(), password: TEST_PASSWORD }, "10.0.0.1");
-    expect(result).toEqual({ ok: true, actor: expect.objectContaining({ userId: user.id, role: "PARTNER", partnerId: partner.id }) });
+    expect(result).toEqual({
+      ok: true,
+      actor: expect.objectContaining({ userId: user.id, role: "PARTNER", partnerId: partner.id }),
+    });
     expect(await prisma.auditLog.count({ where: { actorId: user.id, action: "auth.sign_in" } })).toBe(1);
   });
 
@@ -35,7 +38,11 @@ describe("authenticate", () => {
       authenticate(prisma, { email: "nobody@example.test", password: TEST_PASSWORD }, "10.0.0.2"),
       authenticate(prisma, { email: disabled.email, password: TEST_PASSWORD }, "10.0.0.2"),
     ]);
-    expect(results).toEqual([{ ok: false, reason: "invalid" }, { ok: false, reason: "invalid" }, { ok: false, reason: "invalid" }]);
+    expect(results).toEqual([
+      { ok: false, reason: "invalid" },
+      { ok: false, reason: "invalid" },
+      { ok: false, reason: "invalid" },
+    ]);
     expect(await prisma.auditLog.count({ where: { action: "auth.sign_in_failed", ip: "10.0.0.2" } })).toBe(3);
   });
 
@@ -44,7 +51,10 @@ describe("authenticate", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       await authenticate(prisma, { email: user.email, password: "wrong" }, "10.1.0.1", spyDeps(alwaysWrong));
     }
-    expect(await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.1.0.1")).toEqual({ ok: false, reason: "throttled" });
+    expect(await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.1.0.1")).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.1.1.1")).ok).toBe(true);
   });
 
@@ -53,7 +63,9 @@ describe("authenticate", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS + 3; i++) {
       await authenticate(prisma, { email: user.email, password: "wrong" }, "10.2.0.1", spyDeps(alwaysWrong));
     }
-    expect(await prisma.signInAttempt.count({ where: { email: user.email, ip: "10.2.0.1" } })).toBe(MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS);
+    expect(await prisma.signInAttempt.count({ where: { email: user.email, ip: "10.2.0.1" } })).toBe(
+      MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+    );
     expect(await prisma.auditLog.count({ where: { action: "auth.sign_in_throttled", ip: "10.2.0.1" } })).toBe(3);
   });
 
@@ -63,9 +75,15 @@ describe("authenticate", () => {
       await authenticate(prisma, { email: user.email, password: "wrong" }, "10.3.0.1", spyDeps(alwaysWrong));
     }
     const failure = spyDeps();
-    expect(await authenticate(prisma, { email: user.email, password: "wrong" }, "10.3.0.2", failure)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(prisma, { email: user.email, password: "wrong" }, "10.3.0.2", failure)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     const throttled = spyDeps();
-    expect(await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.3.0.1", throttled)).toEqual({ ok: false, reason: "throttled" });
+    expect(await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.3.0.1", throttled)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect(failure.verifyPassword).toHaveBeenCalledTimes(1);
     expect(throttled.verifyPassword).toHaveBeenCalledTimes(1);
     // Never against the account's own hash: a throttled attempt must not test the password.
@@ -77,7 +95,10 @@ describe("authenticate", () => {
       await authenticate(prisma, { email: `probe${i}@example.test`, password: "x" }, "10.9.9.9", spyDeps(alwaysWrong));
     }
     const user = await makeUser(prisma, "ADMIN");
-    expect(await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.9.9.9")).toEqual({ ok: false, reason: "throttled" });
+    expect(await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.9.9.9")).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.9.9.10")).ok).toBe(true);
   });
 
@@ -87,12 +108,16 @@ describe("authenticate", () => {
       await authenticate(prisma, { email: user.email, password: "wrong" }, `10.4.0.${i}`, spyDeps(alwaysWrong));
     }
     const deps = spyDeps();
-    expect((await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.4.1.1", deps)).ok).toBe(true);
+    expect((await authenticate(prisma, { email: user.email, password: TEST_PASSWORD }, "10.4.1.1", deps)).ok).toBe(
+      true,
+    );
     expect(deps.sleep).toHaveBeenCalledWith(ACCOUNT_SLOWDOWN_MS);
 
     const other = await makeUser(prisma, "ADMIN");
     const undelayed = spyDeps();
-    expect((await authenticate(prisma, { email: other.email, password: TEST_PASSWORD }, "10.4.1.1", undelayed)).ok).toBe(true);
+    expect(
+      (await authenticate(prisma, { email: other.email, password: TEST_PASSWORD }, "10.4.1.1", undelayed)).ok,
+    ).toBe(true);
     expect(undelayed.sleep).not.toHaveBeenCalled();
   });
 

@@ -22,7 +22,12 @@ const defaultDeps: AuthenticateDeps = {
  * Checks credentials. The caller shows one generic message for every failure, so a response never
  * tells whether the account exists, is disabled or is locked.
  */
-export async function authenticate(db: Db, input: unknown, ip: string, deps: AuthenticateDeps = defaultDeps): Promise<SignInResult> {
+export async function authenticate(
+  db: Db,
+  input: unknown,
+  ip: string,
+  deps: AuthenticateDeps = defaultDeps,
+): Promise<SignInResult> {
   const parsed = ZSignIn.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;

@@ -3,7 +3,10 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from "./client-address";
 
 describe("clientAddress", () => {
   it("is the peer address and ignores X-Forwarded-For when no proxy is declared", () => {
-    const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "198.51.100.1, 198.51.100.2" });
+    const headers = new Headers({
+      [CLIENT_ADDRESS_HEADER]: "203.0.113.7",
+      "x-forwarded-for": "198.51.100.1, 198.51.100.2",
+    });
     expect(clientAddress(headers, 0)).toBe("203.0.113.7");
   });
 
@@ -26,7 +29,9 @@ describe("clientAddress", () => {
   });
 
   it("falls back to the peer when X-Forwarded-For has fewer entries than proxies", () => {
-    expect(clientAddress({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "203.0.113.9" }, 2)).toBe("10.0.0.2");
+    expect(clientAddress({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "203.0.113.9" }, 2)).toBe(
+      "10.0.0.2",
+    );
     expect(clientAddress({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2" }, 1)).toBe("10.0.0.2");
   });
 
@@ -39,7 +44,9 @@ describe("clientAddress", () => {
     const previous = process.env.TRUSTED_PROXY_HOPS;
     process.env.TRUSTED_PROXY_HOPS = "1";
     try {
-      expect(clientAddress({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "203.0.113.9" })).toBe("203.0.113.9");
+      expect(clientAddress({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "203.0.113.9" })).toBe(
+        "203.0.113.9",
+      );
     } finally {
       if (previous === undefined) delete process.env.TRUSTED_PROXY_HOPS;
       else process.env.TRUSTED_PROXY_HOPS = previous;

@@ -33,7 +33,10 @@ export function clientAddress(headers: HeaderSource, hops = readRuntimeEnv().TRU
   // Without our server in front nothing here can be trusted, least of all X-Forwarded-For.
   if (!peer) return "unknown";
   if (hops === 0) return normalise(peer);
-  const forwarded = (headerValue(headers, "x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headerValue(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   // Fewer entries than proxies: the request did not come through them all, so only the peer is known.
   const address = forwarded.length >= hops ? forwarded[forwarded.length - hops] : peer;
   return normalise(address!);

@@ -63,9 +63,63 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
-  ADMIN: ["admin.area", "pricelist.view", "pbx.view", "statistics.view", "activation.review", "compliance.view", "catalogue.manage", "audit.view", "notifications.view", "file.read", "users.manage", "account.manage", "partners.view_all", "tickets.handle", "sms.view", "jobs.manage", "cdr.import", "pbx.api_keys", "numbers.view", "numbers.manage_inventory", "porting.handle", "emergency.view", "emergency.register", "pricelist.manage"],
-  PARTNER: ["partner.area", "pricelist.view", "pbx.view", "statistics.view", "activation.request", "compliance.view", "notifications.view", "file.read", "account.manage", "tickets.use", "sms.view", "pbx.api_keys", "numbers.view", "numbers.order", "numbers.manage", "porting.request", "emergency.view", "emergency.edit", "customers.manage"],
-  END_USER: ["customer.area", "pbx.view", "statistics.view", "notifications.view", "account.manage", "numbers.view", "emergency.view", "emergency.edit"],
+  ADMIN: [
+    "admin.area",
+    "pricelist.view",
+    "pbx.view",
+    "statistics.view",
+    "activation.review",
+    "compliance.view",
+    "catalogue.manage",
+    "audit.view",
+    "notifications.view",
+    "file.read",
+    "users.manage",
+    "account.manage",
+    "partners.view_all",
+    "tickets.handle",
+    "sms.view",
+    "jobs.manage",
+    "cdr.import",
+    "pbx.api_keys",
+    "numbers.view",
+    "numbers.manage_inventory",
+    "porting.handle",
+    "emergency.view",
+    "emergency.register",
+    "pricelist.manage",
+  ],
+  PARTNER: [
+    "partner.area",
+    "pricelist.view",
+    "pbx.view",
+    "statistics.view",
+    "activation.request",
+    "compliance.view",
+    "notifications.view",
+    "file.read",
+    "account.manage",
+    "tickets.use",
+    "sms.view",
+    "pbx.api_keys",
+    "numbers.view",
+    "numbers.order",
+    "numbers.manage",
+    "porting.request",
+    "emergency.view",
+    "emergency.edit",
+    "customers.manage",
+  ],
+  END_USER: [
+    "customer.area",
+    "pbx.view",
+    "statistics.view",
+    "notifications.view",
+    "account.manage",
+    "numbers.view",
+    "emergency.view",
+    "emergency.edit",
+  ],
 };
 
 /** The public list price tier, which every partner may show its customers. */
@@ -85,7 +139,8 @@ export function assertCan(actor: Actor, permission: Permission): void {
 
 /** For reads shared by roles with different permissions, e.g. a request seen by its partner and by reviewers. */
 export function assertCanAny(actor: Actor, permissions: readonly Permission[]): void {
-  if (!permissions.some((permission) => can(actor, permission))) throw new AppError("FORBIDDEN", "You do not have access to this.");
+  if (!permissions.some((permission) => can(actor, permission)))
+    throw new AppError("FORBIDDEN", "You do not have access to this.");
 }
 
 /** Who may move an activation request along each step of R2's workflow. */
@@ -211,7 +266,8 @@ export const scope = {
    */
   storedFiles(actor: Actor): Prisma.StoredFileWhereInput {
     if (actor.role === "ADMIN") return {};
-    if (actor.role === "PARTNER") return { OR: [{ partnerId: partnerIdOf(actor) }, { partnerId: null, templateFor: { some: {} } }] };
+    if (actor.role === "PARTNER")
+      return { OR: [{ partnerId: partnerIdOf(actor) }, { partnerId: null, templateFor: { some: {} } }] };
     return NOTHING;
   },
   /** Port-in requests: admins all; a partner its own; end users none (they order nothing). */
@@ -229,7 +285,8 @@ export const scope = {
   /** Price-list tiers: admins every tier; a partner the End User list and the tier it buys at. */
   priceListTiers(actor: Actor): Prisma.PriceListTierWhereInput {
     if (actor.role === "ADMIN") return {};
-    if (actor.role === "PARTNER") return { OR: [{ code: END_USER_TIER_CODE }, { partners: { some: { id: partnerIdOf(actor) } } }] };
+    if (actor.role === "PARTNER")
+      return { OR: [{ code: END_USER_TIER_CODE }, { partners: { some: { id: partnerIdOf(actor) } } }] };
     return NOTHING;
   },
 };

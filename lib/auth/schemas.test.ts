@@ -3,7 +3,10 @@ import { ZSignIn } from "./schemas";
 
 describe("the sign-in schema (shared by the form and authorize)", () => {
   test("an address is trimmed and lower-cased before it is checked", () => {
-    expect(ZSignIn.parse({ email: "  Anna.Berger@Alpentel.EXAMPLE ", password: "secret" })).toEqual({ email: "anna.berger@alpentel.example", password: "secret" });
+    expect(ZSignIn.parse({ email: "  Anna.Berger@Alpentel.EXAMPLE ", password: "secret" })).toEqual({
+      email: "anna.berger@alpentel.example",
+      password: "secret",
+    });
   });
 
   test("each field says what is wrong with it", () => {

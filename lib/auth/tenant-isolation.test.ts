@@ -15,8 +15,17 @@ const { a, b, admin } = await makeTwoTenants(prisma);
 async function addCall(tenant: typeof a, seconds: number, cost: string) {
   await prisma.callRecord.create({
     data: {
-      partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, externalId: `call-${seconds}`, direction: "OUTBOUND",
-      fromE164: "+4989123450", toE164: "+4930123456", startedAt: new Date(), durationSeconds: seconds, cost, currency: "EUR",
+      partnerId: tenant.partner.id,
+      customerId: tenant.customer.id,
+      pbxId: tenant.pbx.id,
+      externalId: `call-${seconds}`,
+      direction: "OUTBOUND",
+      fromE164: "+4989123450",
+      toE164: "+4930123456",
+      startedAt: new Date(),
+      durationSeconds: seconds,
+      cost,
+      currency: "EUR",
     },
   });
 }
@@ -36,17 +45,37 @@ describe("tenant isolation", () => {
   });
 
   it("counts only the actor's own calls", async () => {
-    expect(await usageSummary(prisma, a.partnerActor)).toMatchObject({ calls: 1, minutes: 2, costs: [{ currency: "EUR", amount: "0.10" }] });
-    expect(await usageSummary(prisma, b.endUserActor)).toMatchObject({ calls: 1, minutes: 10, costs: [{ currency: "EUR", amount: "2.50" }] });
+    expect(await usageSummary(prisma, a.partnerActor)).toMatchObject({
+      calls: 1,
+      minutes: 2,
+      costs: [{ currency: "EUR", amount: "0.10" }],
+    });
+    expect(await usageSummary(prisma, b.endUserActor)).toMatchObject({
+      calls: 1,
+      minutes: 10,
+      costs: [{ currency: "EUR", amount: "2.50" }],
+    });
     expect(await usageSummary(prisma, admin)).toMatchObject({ calls: 2, costs: [{ currency: "EUR", amount: "2.60" }] });
   });
 
   it("gives a partner the End User list and its own tier's, and no other tier's prices", async () => {
-    const endUser = await prisma.priceListTier.upsert({ where: { code: "END_USER" }, update: {}, create: { code: "END_USER", name: "End User", sortOrder: -1 } });
+    const endUser = await prisma.priceListTier.upsert({
+      where: { code: "END_USER" },
+      update: {},
+      create: { code: "END_USER", name: "End User", sortOrder: -1 },
+    });
     const bronze = await makeTier(prisma, "BRONZE");
     const gold = await makeTier(prisma, "GOLD");
     for (const tier of [endUser, gold, bronze]) {
-      await prisma.priceList.create({ data: { tierId: tier.id, name: `${tier.code} 2026`, currency: "EUR", validFrom: new Date("2026-01-01"), smsRate: "0.05" } });
+      await prisma.priceList.create({
+        data: {
+          tierId: tier.id,
+          name: `${tier.code} 2026`,
+          currency: "EUR",
+          validFrom: new Date("2026-01-01"),
+          smsRate: "0.05",
+        },
+      });
     }
     const own = await catalogueInForce(prisma, a.partnerActor, undefined);
     expect(own.catalogue?.tier.code).toBe("GOLD");
@@ -66,14 +95,46 @@ describe("tenant isolation", () => {
 
   it("shows a partner only its own customers' compliance profiles and expiring documents", async () => {
     const now = new Date("2026-11-23T10:00:00Z");
-    const required = await prisma.requiredDocument.create({ data: { countryCode: b.customer.countryCode, name: "Proof of address", description: "Utility bill", mandatory: true, validityMonths: 3 } });
-    const file = await prisma.storedFile.create({ data: { driver: "local", storageKey: "k-b", fileName: "bill.pdf", contentType: "application/pdf", sizeBytes: 10, sha256: "0".repeat(64), partnerId: b.partner.id } });
-    await prisma.complianceDocument.create({ data: { customerId: b.customer.id, requiredDocumentId: required.id, fileId: file.id, acceptedAt: now, expiresAt: new Date("2026-12-10T00:00:00Z") } });
+    const required = await prisma.requiredDocument.create({
+      data: {
+        countryCode: b.customer.countryCode,
+        name: "Proof of address",
+        description: "Utility bill",
+        mandatory: true,
+        validityMonths: 3,
+      },
+    });
+    const file = await prisma.storedFile.create({
+      data: {
+        driver: "local",
+        storageKey: "k-b",
+        fileName: "bill.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 10,
+        sha256: "0".repeat(64),
+        partnerId: b.partner.id,
+      },
+    });
+    await prisma.complianceDocument.create({
+      data: {
+        customerId: b.customer.id,
+        requiredDocumentId: required.id,
+        fileId: file.id,
+        acceptedAt: now,
+        expiresAt: new Date("2026-12-10T00:00:00Z"),
+      },
+    });
 
     expect((await complianceProfiles(prisma, a.partnerActor, now)).map((p) => p.id)).toEqual([a.customer.id]);
     const [profileB] = await complianceProfiles(prisma, b.partnerActor, now);
-    expect(profileB).toMatchObject({ id: b.customer.id, needsAttention: 1, documents: [{ name: "Proof of address", expiry: "EXPIRING" }] });
-    expect((await complianceProfiles(prisma, admin, now)).map((p) => p.id).sort()).toEqual([a.customer.id, b.customer.id].sort());
+    expect(profileB).toMatchObject({
+      id: b.customer.id,
+      needsAttention: 1,
+      documents: [{ name: "Proof of address", expiry: "EXPIRING" }],
+    });
+    expect((await complianceProfiles(prisma, admin, now)).map((p) => p.id).sort()).toEqual(
+      [a.customer.id, b.customer.id].sort(),
+    );
     expect(await expiringDocumentCount(prisma, a.partnerActor, now)).toBe(0);
     expect(await expiringDocumentCount(prisma, b.partnerActor, now)).toBe(1);
     await expect(complianceProfiles(prisma, b.endUserActor, now)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -60,9 +60,14 @@ describe("session token refresh", () => {
   it("picks up a changed role on the next request", async () => {
     const { user, token } = await signedInUser();
     const partner = await makePartner(prisma);
-    await prisma.user.update({ where: { id: user.id }, data: { role: "PARTNER", partnerId: partner.id, isPartnerAdmin: true } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { role: "PARTNER", partnerId: partner.id, isPartnerAdmin: true },
+    });
     const refreshed = await refreshSessionToken(prisma, token, token.signedInAt + 1);
-    expect(refreshed.actor).toEqual(expect.objectContaining({ role: "PARTNER", partnerId: partner.id, isPartnerAdmin: true }));
+    expect(refreshed.actor).toEqual(
+      expect.objectContaining({ role: "PARTNER", partnerId: partner.id, isPartnerAdmin: true }),
+    );
   });
 
   it("never brings back a session once it has ended", async () => {

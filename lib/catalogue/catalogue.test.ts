@@ -35,7 +35,12 @@ const audits = (entityId: string) => prisma.auditLog.findMany({ where: { entityI
 
 describe("required documents", () => {
   it("are created, listed in order with their template, and counted per country", async () => {
-    const second = await createRequiredDocument(prisma, admin, "fr", doc({ name: "Proof of address", sortOrder: 2, validityMonths: null }));
+    const second = await createRequiredDocument(
+      prisma,
+      admin,
+      "fr",
+      doc({ name: "Proof of address", sortOrder: 2, validityMonths: null }),
+    );
     const first = await createRequiredDocument(prisma, admin, "FR", doc());
     expect(second).toMatchObject({ countryCode: "FR", validityMonths: null, archivedAt: null });
 
@@ -48,13 +53,25 @@ describe("required documents", () => {
   });
 
   it("refuses invalid input field by field, and a second live document with the same name", async () => {
-    await expect(createRequiredDocument(prisma, admin, "FR", doc({ name: "X", validityMonths: 121, sortOrder: 1.5 }))).rejects.toMatchObject({
+    await expect(
+      createRequiredDocument(prisma, admin, "FR", doc({ name: "X", validityMonths: 121, sortOrder: 1.5 })),
+    ).rejects.toMatchObject({
       code: "INVALID",
-      fieldErrors: { name: [expect.any(String)], validityMonths: ["At most 120 months"], sortOrder: [expect.any(String)] },
+      fieldErrors: {
+        name: [expect.any(String)],
+        validityMonths: ["At most 120 months"],
+        sortOrder: [expect.any(String)],
+      },
     });
-    await expect(createRequiredDocument(prisma, admin, "FR", doc({ description: "x".repeat(1001) }))).rejects.toMatchObject({ code: "INVALID", fieldErrors: { description: [expect.any(String)] } });
-    await expect(createRequiredDocument(prisma, admin, "FR", doc({ name: "company REGISTRATION extract" }))).rejects.toMatchObject({ code: "INVALID", fieldErrors: { name: [expect.stringContaining("already")] } });
-    await expect(createRequiredDocument(prisma, admin, "ZZ", doc({ name: "Anything" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createRequiredDocument(prisma, admin, "FR", doc({ description: "x".repeat(1001) })),
+    ).rejects.toMatchObject({ code: "INVALID", fieldErrors: { description: [expect.any(String)] } });
+    await expect(
+      createRequiredDocument(prisma, admin, "FR", doc({ name: "company REGISTRATION extract" })),
+    ).rejects.toMatchObject({ code: "INVALID", fieldErrors: { name: [expect.stringContaining("already")] } });
+    await expect(createRequiredDocument(prisma, admin, "ZZ", doc({ name: "Anything" }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(countryDetail(prisma, admin, "ZZ")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -68,24 +85,52 @@ describe("required documents", () => {
     const detail = await countryDetail(prisma, admin, "FR");
     expect(detail.requiredDocuments.some((d) => d.id === document.id)).toBe(false);
     expect(detail.archivedDocumentCount).toBe(1);
-    await expect(updateRequiredDocument(prisma, admin, document.id, doc({ name: "Old form" }))).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(createRequiredDocument(prisma, admin, "FR", doc({ name: "Old form" }))).resolves.toMatchObject({ archivedAt: null });
-    expect((await audits(document.id)).map((e) => e.action)).toEqual(["catalogue.document_created", "catalogue.document_archived"]);
+    await expect(updateRequiredDocument(prisma, admin, document.id, doc({ name: "Old form" }))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(createRequiredDocument(prisma, admin, "FR", doc({ name: "Old form" }))).resolves.toMatchObject({
+      archivedAt: null,
+    });
+    expect((await audits(document.id)).map((e) => e.action)).toEqual([
+      "catalogue.document_created",
+      "catalogue.document_archived",
+    ]);
   });
 });
 
 describe("requests already made keep their snapshot", () => {
   it("updating or archiving a document leaves an existing request's slot untouched", async () => {
-    const registration = await createRequiredDocument(prisma, admin, "DE", doc({ description: "Handelsregisterauszug" }));
+    const registration = await createRequiredDocument(
+      prisma,
+      admin,
+      "DE",
+      doc({ description: "Handelsregisterauszug" }),
+    );
     const request = await startActivationRequest(prisma, a.partnerActor, a.pbx.id, now);
-    const slot = await prisma.activationDocument.findFirstOrThrow({ where: { requestId: request.id, requiredDocumentId: registration.id } });
-    expect(slot).toMatchObject({ name: "Company registration extract", description: "Handelsregisterauszug", mandatory: true });
+    const slot = await prisma.activationDocument.findFirstOrThrow({
+      where: { requestId: request.id, requiredDocumentId: registration.id },
+    });
+    expect(slot).toMatchObject({
+      name: "Company registration extract",
+      description: "Handelsregisterauszug",
+      mandatory: true,
+    });
 
-    await updateRequiredDocument(prisma, admin, registration.id, doc({ name: "Handelsregisterauszug (new)", description: "Issued this year", mandatory: false }));
+    await updateRequiredDocument(
+      prisma,
+      admin,
+      registration.id,
+      doc({ name: "Handelsregisterauszug (new)", description: "Issued this year", mandatory: false }),
+    );
     expect(await prisma.activationDocument.findUniqueOrThrow({ where: { id: slot.id } })).toEqual(slot);
     const [, updated] = await audits(registration.id);
     expect(updated).toMatchObject({ action: "catalogue.document_updated", actorId: admin.userId });
-    expect(updated.detail).toMatchObject({ changes: { name: { from: "Company registration extract", to: "Handelsregisterauszug (new)" }, mandatory: { from: true, to: false } } });
+    expect(updated.detail).toMatchObject({
+      changes: {
+        name: { from: "Company registration extract", to: "Handelsregisterauszug (new)" },
+        mandatory: { from: true, to: false },
+      },
+    });
 
     await archiveRequiredDocument(prisma, admin, registration.id);
     expect(await prisma.activationDocument.findUniqueOrThrow({ where: { id: slot.id } })).toEqual(slot);
@@ -96,14 +141,27 @@ describe("templates", () => {
   it("refuses an executable, whatever it is called, and stores nothing", async () => {
     const document = await createRequiredDocument(prisma, admin, "FR", doc({ name: "Mandate", sortOrder: 5 }));
     const files = await prisma.storedFile.count();
-    await expect(attachTemplate(prisma, admin, document.id, { bytes: sampleFiles.exe(), fileName: "mandate.pdf" }, driver)).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("EXE") });
+    await expect(
+      attachTemplate(prisma, admin, document.id, { bytes: sampleFiles.exe(), fileName: "mandate.pdf" }, driver),
+    ).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("EXE") });
     expect(await prisma.storedFile.count()).toBe(files);
     expect((await prisma.requiredDocument.findUniqueOrThrow({ where: { id: document.id } })).templateFileId).toBeNull();
   });
 
   it("stores a PDF as the operator's file, readable by partners, and replaces an earlier one", async () => {
-    const document = await createRequiredDocument(prisma, admin, "FR", doc({ name: "Service agreement", sortOrder: 6 }));
-    const first = await attachTemplate(prisma, admin, document.id, { bytes: sampleFiles.pdf("v1"), fileName: "Agreement v1.pdf" }, driver);
+    const document = await createRequiredDocument(
+      prisma,
+      admin,
+      "FR",
+      doc({ name: "Service agreement", sortOrder: 6 }),
+    );
+    const first = await attachTemplate(
+      prisma,
+      admin,
+      document.id,
+      { bytes: sampleFiles.pdf("v1"), fileName: "Agreement v1.pdf" },
+      driver,
+    );
     expect(first.templateFile).toMatchObject({ fileName: "Agreement v1.pdf", contentType: "application/pdf" });
     const bytes = sampleFiles.pdf("v2");
     const second = await attachTemplate(prisma, admin, document.id, { bytes, fileName: "Agreement v2.pdf" }, driver);
@@ -112,7 +170,9 @@ describe("templates", () => {
     expect(stored).toMatchObject({ partnerId: null, uploadedById: admin.userId });
     expect(Buffer.from(await readStoredFile(stored, driver)).equals(Buffer.from(bytes))).toBe(true);
     await expect(loadReadableFile(prisma, a.endUserActor, stored.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await countryDetail(prisma, admin, "FR")).requiredDocuments.find((d) => d.id === document.id)?.templateFile?.id).toBe(stored.id);
+    expect(
+      (await countryDetail(prisma, admin, "FR")).requiredDocuments.find((d) => d.id === document.id)?.templateFile?.id,
+    ).toBe(stored.id);
     const attached = (await audits(document.id)).filter((e) => e.action === "catalogue.template_attached");
     expect(attached.map((e) => e.detail)).toEqual([
       expect.objectContaining({ fileId: first.templateFileId, replacedFileId: null }),
@@ -123,13 +183,18 @@ describe("templates", () => {
   it("cannot be attached to an archived document", async () => {
     const document = await createRequiredDocument(prisma, admin, "FR", doc({ name: "Retired", sortOrder: 7 }));
     await archiveRequiredDocument(prisma, admin, document.id);
-    await expect(attachTemplate(prisma, admin, document.id, { bytes: sampleFiles.pdf(), fileName: "x.pdf" }, driver)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      attachTemplate(prisma, admin, document.id, { bytes: sampleFiles.pdf(), fileName: "x.pdf" }, driver),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
 describe("country settings", () => {
   it("switches activation off and on, auditing each change", async () => {
-    expect(await setCountryActivationEnabled(prisma, admin, "fr", { activationEnabled: false })).toMatchObject({ code: "FR", activationEnabled: false });
+    expect(await setCountryActivationEnabled(prisma, admin, "fr", { activationEnabled: false })).toMatchObject({
+      code: "FR",
+      activationEnabled: false,
+    });
     expect((await countryDetail(prisma, admin, "FR")).activationEnabled).toBe(false);
     await setCountryActivationEnabled(prisma, admin, "FR", { activationEnabled: false });
     await setCountryActivationEnabled(prisma, admin, "FR", { activationEnabled: true });
@@ -137,8 +202,12 @@ describe("country settings", () => {
       { activationEnabled: { from: true, to: false } },
       { activationEnabled: { from: false, to: true } },
     ]);
-    await expect(setCountryActivationEnabled(prisma, admin, "FR", { activationEnabled: "yes" })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(setCountryActivationEnabled(prisma, admin, "ZZ", { activationEnabled: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setCountryActivationEnabled(prisma, admin, "FR", { activationEnabled: "yes" })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    await expect(setCountryActivationEnabled(prisma, admin, "ZZ", { activationEnabled: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 

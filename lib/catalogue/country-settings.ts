@@ -13,11 +13,20 @@ export async function setCountryActivationEnabled(db: Db, actor: Actor, code: st
   assertCan(actor, "catalogue.manage");
   const { activationEnabled } = parseOrThrow(ZCountrySettings, input);
   return db.$transaction(async (tx) => {
-    const before = await tx.country.findUnique({ where: { code: code.toUpperCase() }, select: { code: true, activationEnabled: true } });
+    const before = await tx.country.findUnique({
+      where: { code: code.toUpperCase() },
+      select: { code: true, activationEnabled: true },
+    });
     if (!before) throw new AppError("NOT_FOUND", "This country does not exist.");
     const country = await tx.country.update({ where: { code: before.code }, data: { activationEnabled } });
     if (before.activationEnabled !== activationEnabled) {
-      await recordAudit(tx, { actorId: actor.userId, action: "catalogue.country_updated", entityType: "Country", entityId: country.code, detail: { activationEnabled: { from: before.activationEnabled, to: activationEnabled } } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "catalogue.country_updated",
+        entityType: "Country",
+        entityId: country.code,
+        detail: { activationEnabled: { from: before.activationEnabled, to: activationEnabled } },
+      });
     }
     return country;
   });

@@ -53,7 +53,11 @@ export function renderDocumentForm(form: DocumentForm, filledIn?: Record<string,
   if (form.clauses?.length) {
     pdf.moveDown();
     form.clauses.forEach((clause, index) => {
-      pdf.font("Helvetica").fontSize(10).fillColor("#222").text(`${index + 1}. ${clause}`, { width, paragraphGap: 6 });
+      pdf
+        .font("Helvetica")
+        .fontSize(10)
+        .fillColor("#222")
+        .text(`${index + 1}. ${clause}`, { width, paragraphGap: 6 });
     });
   }
   pdf.moveDown(1.5);
@@ -62,18 +66,32 @@ export function renderDocumentForm(form: DocumentForm, filledIn?: Record<string,
     pdf.font("Helvetica").fontSize(9).fillColor(MUTED).text(label);
     const value = filledIn?.[label];
     const lineY = pdf.y + 18;
-    if (value) pdf.font("Courier").fontSize(11).fillColor("#1a237e").text(value, 62, pdf.y + 4);
+    if (value)
+      pdf
+        .font("Courier")
+        .fontSize(11)
+        .fillColor("#1a237e")
+        .text(value, 62, pdf.y + 4);
     else if (!filledIn) pdf.formText(label, 56, pdf.y + 1, width, 16, { fontSize: 11 });
-    pdf.moveTo(56, lineY).lineTo(56 + width, lineY).lineWidth(0.5).strokeColor("#9aa5ad").stroke();
+    pdf
+      .moveTo(56, lineY)
+      .lineTo(56 + width, lineY)
+      .lineWidth(0.5)
+      .strokeColor("#9aa5ad")
+      .stroke();
     pdf.x = 56;
     pdf.y = lineY + 12;
   }
-  pdf.font("Helvetica").fontSize(8).fillColor(MUTED).text(
-    "Fill in every field, sign, and upload the completed form as PDF, PNG or JPEG in the CLASSOUND partner portal.",
-    56,
-    pdf.page.height - 80,
-    { width, lineBreak: false },
-  );
+  pdf
+    .font("Helvetica")
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(
+      "Fill in every field, sign, and upload the completed form as PDF, PNG or JPEG in the CLASSOUND partner portal.",
+      56,
+      pdf.page.height - 80,
+      { width, lineBreak: false },
+    );
   pdf.end();
   return done;
 }
@@ -83,10 +101,15 @@ export function renderDocumentForm(form: DocumentForm, filledIn?: Record<string,
  * comes back unchanged. A value Helvetica cannot draw (a name in Polish, say) is still stored in the
  * field; the viewer draws it, as the PDF asks it to.
  */
-export async function fillDocumentForm(template: Uint8Array, values: Partial<Record<string, string>>): Promise<Uint8Array> {
+export async function fillDocumentForm(
+  template: Uint8Array,
+  values: Partial<Record<string, string>>,
+): Promise<Uint8Array> {
   const pdf = await EditablePdf.load(template);
   const form = pdf.getForm();
-  const fields = form.getFields().filter((field): field is PDFTextField => field instanceof PDFTextField && !!values[field.getName()]);
+  const fields = form
+    .getFields()
+    .filter((field): field is PDFTextField => field instanceof PDFTextField && !!values[field.getName()]);
   if (!fields.length) return template;
   const helvetica = await pdf.embedFont(StandardFonts.Helvetica);
   for (const field of fields) {

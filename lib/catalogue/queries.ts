@@ -31,7 +31,9 @@ export async function countryDetail(db: Db, actor: Actor, code: string) {
       requiredDocuments: {
         where: { archivedAt: null },
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-        include: { templateFile: { select: { id: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true } } },
+        include: {
+          templateFile: { select: { id: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true } },
+        },
       },
       _count: { select: { requiredDocuments: { where: { archivedAt: { not: null } } } } },
     },

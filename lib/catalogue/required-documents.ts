@@ -14,17 +14,26 @@ function toData(input: TRequiredDocument) {
 // Two live documents with one name would be indistinguishable to a partner filling in a request.
 async function assertNameFree(db: Tx, countryCode: string, name: string, exceptId?: string) {
   const clash = await db.requiredDocument.findFirst({
-    where: { countryCode, archivedAt: null, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      countryCode,
+      archivedAt: null,
+      name: { equals: name, mode: "insensitive" },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { id: true },
   });
-  if (clash) throw new AppError("INVALID", "Check the highlighted fields.", { name: ["This country already requires a document with this name."] });
+  if (clash)
+    throw new AppError("INVALID", "Check the highlighted fields.", {
+      name: ["This country already requires a document with this name."],
+    });
 }
 
 /** A live (not archived) required document, or NOT_FOUND / CONFLICT. */
 export async function loadLiveDocument(db: Tx, documentId: string) {
   const document = await db.requiredDocument.findUnique({ where: { id: documentId } });
   if (!document) throw new AppError("NOT_FOUND", "This required document does not exist.");
-  if (document.archivedAt) throw new AppError("CONFLICT", "This document has been archived and can no longer be changed.");
+  if (document.archivedAt)
+    throw new AppError("CONFLICT", "This document has been archived and can no longer be changed.");
   return document;
 }
 
@@ -36,7 +45,13 @@ export async function createRequiredDocument(db: Db, actor: Actor, countryCode: 
     if (!country) throw new AppError("NOT_FOUND", "This country does not exist.");
     await assertNameFree(tx, country.code, data.name);
     const document = await tx.requiredDocument.create({ data: { ...data, countryCode: country.code } });
-    await recordAudit(tx, { actorId: actor.userId, action: "catalogue.document_created", entityType: "RequiredDocument", entityId: document.id, detail: { countryCode: country.code, ...data } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "catalogue.document_created",
+      entityType: "RequiredDocument",
+      entityId: document.id,
+      detail: { countryCode: country.code, ...data },
+    });
     return document;
   });
 }
@@ -58,7 +73,10 @@ export async function updateRequiredDocument(db: Db, actor: Actor, documentId: s
       action: "catalogue.document_updated",
       entityType: "RequiredDocument",
       entityId: document.id,
-      detail: { countryCode: before.countryCode, changes: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: data[key] }])) },
+      detail: {
+        countryCode: before.countryCode,
+        changes: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: data[key] }])),
+      },
     });
     return document;
   });
@@ -76,7 +94,13 @@ export async function archiveRequiredDocument(db: Db, actor: Actor, documentId: 
     // A second click (or a second admin) finds it already done; that is not an error.
     if (existing.archivedAt) return existing;
     const document = await tx.requiredDocument.update({ where: { id: existing.id }, data: { archivedAt: now } });
-    await recordAudit(tx, { actorId: actor.userId, action: "catalogue.document_archived", entityType: "RequiredDocument", entityId: document.id, detail: { countryCode: document.countryCode, name: document.name } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "catalogue.document_archived",
+      entityType: "RequiredDocument",
+      entityId: document.id,
+      detail: { countryCode: document.countryCode, name: document.name },
+    });
     return document;
   });
 }

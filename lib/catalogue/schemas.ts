@@ -12,7 +12,11 @@ export const ZRequiredDocument = z.object({
     .min(1, "At least 1 month")
     .max(120, "At most 120 months")
     .nullish(),
-  sortOrder: z.number({ error: "Enter a position" }).int("Enter a whole number").min(0, "At least 0").max(9999, "At most 9999"),
+  sortOrder: z
+    .number({ error: "Enter a position" })
+    .int("Enter a whole number")
+    .min(0, "At least 0")
+    .max(9999, "At most 9999"),
 });
 export type TRequiredDocument = z.infer<typeof ZRequiredDocument>;
 
@@ -22,4 +26,8 @@ export const ZCountrySettings = z.object({
 export type TCountrySettings = z.infer<typeof ZCountrySettings>;
 
 /** An ISO 3166-1 alpha-2 code as it appears in URLs and arguments. */
-export const ZCountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Not a country code");
+export const ZCountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "Not a country code");

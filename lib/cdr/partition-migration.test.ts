@@ -41,17 +41,37 @@ describe(`migration ${MIGRATION}`, () => {
 
       const after = new pg.Client({ connectionString: url });
       await after.connect();
-      const calls = await after.query(`SELECT "externalId", direction, extension, "didE164", disposition, "answeredAt" IS NOT NULL AS answered, tableoid::regclass::text AS part FROM "CallRecord" ORDER BY "startedAt"`);
+      const calls = await after.query(
+        `SELECT "externalId", direction, extension, "didE164", disposition, "answeredAt" IS NOT NULL AS answered, tableoid::regclass::text AS part FROM "CallRecord" ORDER BY "startedAt"`,
+      );
       expect(calls.rows).toEqual([
-        { externalId: "legacy-1", direction: "OUTBOUND", extension: "101", didE164: null, disposition: "ANSWERED", answered: true, part: 'cdr_partitions."CallRecord_default"' },
-        { externalId: "legacy-2", direction: "INBOUND", extension: null, didE164: "+4930901820", disposition: "NO_ANSWER", answered: false, part: 'cdr_partitions."CallRecord_default"' },
+        {
+          externalId: "legacy-1",
+          direction: "OUTBOUND",
+          extension: "101",
+          didE164: null,
+          disposition: "ANSWERED",
+          answered: true,
+          part: 'cdr_partitions."CallRecord_default"',
+        },
+        {
+          externalId: "legacy-2",
+          direction: "INBOUND",
+          extension: null,
+          didE164: "+4930901820",
+          disposition: "NO_ANSWER",
+          answered: false,
+          part: 'cdr_partitions."CallRecord_default"',
+        },
       ]);
       const sms = await after.query(`SELECT "externalId", extension FROM "SmsRecord"`);
       expect(sms.rows).toEqual([{ externalId: "legacy-1", extension: "101" }]);
       // New calls keep counting after the old ids.
       const { rows } = await after.query(`SELECT nextval('"CallRecord_id_seq"')::int AS next`);
       expect(rows[0].next).toBe(3);
-      await expect(after.query(`UPDATE "CallRecord" SET "durationSeconds" = 14401`)).rejects.toThrow(/CallRecord_duration_0_to_4h/);
+      await expect(after.query(`UPDATE "CallRecord" SET "durationSeconds" = 14401`)).rejects.toThrow(
+        /CallRecord_duration_0_to_4h/,
+      );
       await after.end();
     } finally {
       await rm(dir, { recursive: true, force: true });

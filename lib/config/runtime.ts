@@ -12,14 +12,28 @@ const ZRuntimeEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   // How many proxies of the operator's stand in front of the portal, each appending to X-Forwarded-For.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   UPLOADTHING_TOKEN: z.string().min(1).optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("CLASSOUND portal <no-reply@classound.example>"),
   // "false" when background jobs run elsewhere (`npm run worker`); the web server then only enqueues.
   // A tile server for the emergency pages' small map, e.g. https://tiles.example/{z}/{x}/{y}.png; unset: no map.
-  MAP_TILE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "MAP_TILE_URL needs {z}, {x} and {y}").optional()),
-  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  MAP_TILE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .url()
+      .refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "MAP_TILE_URL needs {z}, {x} and {y}")
+      .optional(),
+  ),
+  JOBS_IN_PROCESS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   // R6: how many days a released number rests before it can be ordered again.
   NUMBER_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
 });

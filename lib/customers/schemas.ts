@@ -28,10 +28,23 @@ export const ZUsageAlertThresholds = z.object({
   percents: z
     .union([z.string(), z.array(z.number().int())])
     // Checked after the union, so a bad text gets this message rather than the union's "Invalid input".
-    .refine((value) => typeof value !== "string" || (value.trim().length <= 40 && PERCENT_LIST.test(value.trim())), "Enter whole percents separated by commas, e.g. 80, 100")
-    .transform((value) => (typeof value === "string" ? value.split(/[\s,;%]+/).filter(Boolean).map(Number) : value))
+    .refine(
+      (value) => typeof value !== "string" || (value.trim().length <= 40 && PERCENT_LIST.test(value.trim())),
+      "Enter whole percents separated by commas, e.g. 80, 100",
+    )
+    .transform((value) =>
+      typeof value === "string"
+        ? value
+            .split(/[\s,;%]+/)
+            .filter(Boolean)
+            .map(Number)
+        : value,
+    )
     .transform((percents) => [...new Set(percents)].sort((a, b) => a - b))
     .refine((percents) => percents.every((p) => p >= 1 && p <= 100), "Each threshold is a percent from 1 to 100")
-    .refine((percents) => percents.length <= MAX_USAGE_ALERT_THRESHOLDS, `Enter at most ${MAX_USAGE_ALERT_THRESHOLDS} thresholds`),
+    .refine(
+      (percents) => percents.length <= MAX_USAGE_ALERT_THRESHOLDS,
+      `Enter at most ${MAX_USAGE_ALERT_THRESHOLDS} thresholds`,
+    ),
 });
 export type TUsageAlertThresholdsInput = z.input<typeof ZUsageAlertThresholds>;

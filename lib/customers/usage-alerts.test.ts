@@ -28,11 +28,25 @@ describe("the thresholds as typed", () => {
 
 describe("a partner's own thresholds per customer", () => {
   it("starts at the default, is set, and goes back to the default when emptied", async () => {
-    expect((await usageAlertThresholds(prisma, a.partnerActor, [a.customer.id])).get(a.customer.id)).toEqual({ percents: USAGE_ALERT_DEFAULT_PERCENTS, isDefault: true });
-    await expect(setUsageAlertThresholds(prisma, a.partnerActor, { customerId: a.customer.id, percents: "50, 90" })).resolves.toEqual({ percents: [50, 90], isDefault: false });
-    expect(await prisma.usageAlertSetting.findUnique({ where: { customerId: a.customer.id } })).toMatchObject({ percents: [50, 90] });
-    expect((await usageAlertThresholds(prisma, a.partnerActor, [a.customer.id])).get(a.customer.id)).toEqual({ percents: [50, 90], isDefault: false });
-    expect(await prisma.auditLog.count({ where: { action: "customer.usage_alerts_set", entityId: a.customer.id, actorId: a.partnerActor.userId } })).toBe(1);
+    expect((await usageAlertThresholds(prisma, a.partnerActor, [a.customer.id])).get(a.customer.id)).toEqual({
+      percents: USAGE_ALERT_DEFAULT_PERCENTS,
+      isDefault: true,
+    });
+    await expect(
+      setUsageAlertThresholds(prisma, a.partnerActor, { customerId: a.customer.id, percents: "50, 90" }),
+    ).resolves.toEqual({ percents: [50, 90], isDefault: false });
+    expect(await prisma.usageAlertSetting.findUnique({ where: { customerId: a.customer.id } })).toMatchObject({
+      percents: [50, 90],
+    });
+    expect((await usageAlertThresholds(prisma, a.partnerActor, [a.customer.id])).get(a.customer.id)).toEqual({
+      percents: [50, 90],
+      isDefault: false,
+    });
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "customer.usage_alerts_set", entityId: a.customer.id, actorId: a.partnerActor.userId },
+      }),
+    ).toBe(1);
 
     await setUsageAlertThresholds(prisma, a.partnerActor, { customerId: a.customer.id, percents: "" });
     expect(await prisma.usageAlertSetting.count({ where: { customerId: a.customer.id } })).toBe(0);
@@ -40,10 +54,18 @@ describe("a partner's own thresholds per customer", () => {
 
   it("another partner, an end user and an admin change nothing, and a foreign customer's setting is not shown", async () => {
     await setUsageAlertThresholds(prisma, a.partnerActor, { customerId: a.customer.id, percents: "60" });
-    await expect(setUsageAlertThresholds(prisma, b.partnerActor, { customerId: a.customer.id, percents: "1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setUsageAlertThresholds(prisma, a.endUserActor, { customerId: a.customer.id, percents: "1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setUsageAlertThresholds(prisma, admin, { customerId: a.customer.id, percents: "1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await prisma.usageAlertSetting.findUnique({ where: { customerId: a.customer.id } })).toMatchObject({ percents: [60] });
+    await expect(
+      setUsageAlertThresholds(prisma, b.partnerActor, { customerId: a.customer.id, percents: "1" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      setUsageAlertThresholds(prisma, a.endUserActor, { customerId: a.customer.id, percents: "1" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      setUsageAlertThresholds(prisma, admin, { customerId: a.customer.id, percents: "1" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await prisma.usageAlertSetting.findUnique({ where: { customerId: a.customer.id } })).toMatchObject({
+      percents: [60],
+    });
     expect((await usageAlertThresholds(prisma, b.partnerActor, [a.customer.id])).has(a.customer.id)).toBe(false);
   });
 });

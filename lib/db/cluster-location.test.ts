@@ -74,7 +74,10 @@ describe("locateCluster (for a server run by root as the postgres user)", () => 
     const previous = process.env.HOME;
     process.env.HOME = home;
     try {
-      const location = await locateCluster(path.join(home, "postgres"), { account: POSTGRES, root: await relocationRoot() });
+      const location = await locateCluster(path.join(home, "postgres"), {
+        account: POSTGRES,
+        root: await relocationRoot(),
+      });
       expect(location.relocatedBecause).toBeDefined();
       expect(await mode(home)).toBe(0o700);
     } finally {
@@ -94,7 +97,9 @@ describe("locateCluster (for a server run by root as the postgres user)", () => 
     expect(await mode(closed)).toBe(0o700);
     expect(await mode(root)).toBe(0o755);
     expect(await unreachableParents(first.dir, POSTGRES)).toEqual([]);
-    expect((await readFile(path.join(closed, "checkout", ".data", "postgres-location"), "utf8")).trim()).toBe(first.dir);
+    expect((await readFile(path.join(closed, "checkout", ".data", "postgres-location"), "utf8")).trim()).toBe(
+      first.dir,
+    );
 
     await fakeCluster(first.dir);
     const again = await locateCluster(wanted, { account: POSTGRES, root });
@@ -120,7 +125,9 @@ describe("locateCluster (for a server run by root as the postgres user)", () => 
   it("refuses in one line when the place it would move to cannot be entered either", async () => {
     const closed = await tempDir(0o700);
     const unreachableRoot = path.join(await tempDir(0o700), "deeper", "classound");
-    await expect(locateCluster(path.join(closed, "checkout", ".data", "postgres"), { account: POSTGRES, root: unreachableRoot })).rejects.toThrow(
+    await expect(
+      locateCluster(path.join(closed, "checkout", ".data", "postgres"), { account: POSTGRES, root: unreachableRoot }),
+    ).rejects.toThrow(
       /^PostgreSQL runs as the postgres user, which cannot enter .* nor .* \(where such files go instead\): chmod o\+x .*, or set CLASSOUND_DATA_DIR to a folder that user can reach\.$/,
     );
   });
@@ -138,7 +145,10 @@ describe("pruneRelocatedClusters", () => {
     await fakeCluster(goneDir);
     await rm(path.join(closed, "b"), { recursive: true });
 
-    expect(await pruneRelocatedClusters(root), "an owner note of the last ten minutes may be a start in progress").toEqual([]);
+    expect(
+      await pruneRelocatedClusters(root),
+      "an owner note of the last ten minutes may be a start in progress",
+    ).toEqual([]);
     const anHourAgo = new Date(Date.now() - 3_600_000);
     for (const dir of [keptDir, goneDir]) await utimes(`${dir}.owner`, anHourAgo, anHourAgo);
     expect(await pruneRelocatedClusters(root)).toEqual([goneDir]);
@@ -156,7 +166,8 @@ describe("reachablePrograms", () => {
     await mkdir(path.join(pkg, "native", "lib"), { recursive: true });
     await mkdir(path.join(pkg, "native", "share", "postgresql"), { recursive: true });
     await writeFile(path.join(pkg, "package.json"), JSON.stringify({ version: "18.4.0-test" }));
-    for (const program of ["initdb", "postgres"]) await writeFile(path.join(pkg, "native", "bin", program), "#!/bin/sh\n", { mode: 0o755 });
+    for (const program of ["initdb", "postgres"])
+      await writeFile(path.join(pkg, "native", "bin", program), "#!/bin/sh\n", { mode: 0o755 });
     await writeFile(path.join(pkg, "native", "lib", "libpq.so.5.18"), "lib");
     await symlink("libpq.so.5.18", path.join(pkg, "native", "lib", "libpq.so.5"));
     await writeFile(path.join(pkg, "native", "share", "postgresql", "postgres.bki"), "bki");
@@ -173,7 +184,10 @@ describe("reachablePrograms", () => {
     const root = await relocationRoot();
     const programs = await reachablePrograms(packaged, { account: POSTGRES, root });
     const copy = path.join(root, `postgresql-18.4.0-test-${os.platform()}-${os.arch()}`);
-    expect(programs).toEqual({ initdb: path.join(copy, "bin", "initdb"), postgres: path.join(copy, "bin", "postgres") });
+    expect(programs).toEqual({
+      initdb: path.join(copy, "bin", "initdb"),
+      postgres: path.join(copy, "bin", "postgres"),
+    });
     expect(await unreachableParents(programs.postgres, POSTGRES)).toEqual([]);
     expect((await stat(programs.postgres)).mode & 0o777).toBe(0o755);
     expect(await readlink(path.join(copy, "lib", "libpq.so.5"))).toBe("libpq.so.5.18");

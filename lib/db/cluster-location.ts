@@ -179,13 +179,23 @@ export async function locateCluster(
   const blocked = await unreachableParents(wanted, postgres);
   if (blocked.length === 0) return { dir: wanted };
   const parent = path.dirname(wanted);
-  if (blocked.length === 1 && blocked[0] === parent && (await stat(parent)).uid === process.getuid?.() && !isHomeDirectory(parent)) {
+  if (
+    blocked.length === 1 &&
+    blocked[0] === parent &&
+    (await stat(parent)).uid === process.getuid?.() &&
+    !isHomeDirectory(parent)
+  ) {
     await chmod(parent, 0o755);
     return { dir: wanted };
   }
 
   const cluster = relocatedClusterDir(wanted, root);
-  await openRoot(root, postgres, `${blocked.at(-1)} (above ${wanted})`, "set CLASSOUND_DATA_DIR to a folder that user can reach");
+  await openRoot(
+    root,
+    postgres,
+    `${blocked.at(-1)} (above ${wanted})`,
+    "set CLASSOUND_DATA_DIR to a folder that user can reach",
+  );
   await pruneRelocatedClusters(root).catch(() => []);
   // No marker names a cluster there: what is left belonged to a data directory removed since, or to an
   // initdb that did not finish.
@@ -210,14 +220,24 @@ export async function reachablePrograms(
   { root = RELOCATION_ROOT, account }: { root?: string; account?: Account } = {},
 ): Promise<PostgresPrograms> {
   const postgres = account ?? (await postgresAccount());
-  const blocked = [...(await unreachableParents(packaged.initdb, postgres)), ...(await unreachableParents(packaged.postgres, postgres))];
+  const blocked = [
+    ...(await unreachableParents(packaged.initdb, postgres)),
+    ...(await unreachableParents(packaged.postgres, postgres)),
+  ];
   if (blocked.length === 0) return packaged;
   // The package's layout: <package>/native/{bin,lib,share}, its version in <package>/package.json.
   const nativeDir = path.dirname(path.dirname(packaged.postgres));
-  const { version } = JSON.parse(await readFile(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string };
+  const { version } = JSON.parse(await readFile(path.join(nativeDir, "..", "package.json"), "utf8")) as {
+    version: string;
+  };
   const copy = path.join(root, `postgresql-${version}-${os.platform()}-${os.arch()}`);
   const complete = path.join(copy, ".complete");
-  await openRoot(root, postgres, `${blocked.at(-1)} (above ${packaged.postgres})`, "run npm start from a checkout that user can reach");
+  await openRoot(
+    root,
+    postgres,
+    `${blocked.at(-1)} (above ${packaged.postgres})`,
+    "run npm start from a checkout that user can reach",
+  );
   if (!existsSync(complete)) {
     const partial = `${copy}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
     await cp(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
@@ -229,5 +249,8 @@ export async function reachablePrograms(
       if (!existsSync(complete)) throw new Error(`Could not copy the PostgreSQL programs to ${copy}`);
     });
   }
-  return { initdb: path.join(copy, path.relative(nativeDir, packaged.initdb)), postgres: path.join(copy, path.relative(nativeDir, packaged.postgres)) };
+  return {
+    initdb: path.join(copy, path.relative(nativeDir, packaged.initdb)),
+    postgres: path.join(copy, path.relative(nativeDir, packaged.postgres)),
+  };
 }

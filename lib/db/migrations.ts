@@ -51,13 +51,21 @@ export async function migrationsCurrent(connectionString: string, list: Migratio
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query<AppliedRow>("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations");
+    const { rows } = await client.query<AppliedRow>(
+      "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations",
+    );
     if (rows.some((row) => row.finished_at === null && row.rolled_back_at === null)) return false;
-    const applied = new Map(rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]));
+    const applied = new Map(
+      rows
+        .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+        .map((row) => [row.migration_name, row.checksum]),
+    );
     const folder = new Set(list.migrationDirectories.map((migration) => migration.path));
     if ([...applied.keys()].some((name) => !folder.has(name))) return false;
     return list.migrationDirectories.every(
-      (migration) => applied.get(migration.path) === createHash("sha256").update(migration.migrationFile.content.value).digest("hex"),
+      (migration) =>
+        applied.get(migration.path) ===
+        createHash("sha256").update(migration.migrationFile.content.value).digest("hex"),
     );
   } catch (error) {
     if ((error as { code?: string }).code === "42P01") return false; // no _prisma_migrations: a new database

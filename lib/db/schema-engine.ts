@@ -12,7 +12,12 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 let bindings: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
 
 // The engine reports a Rust panic through this global before it aborts; keep the message to rethrow it.
-const panicRegistry = { message: "", set_message(message: string) { this.message = message; } };
+const panicRegistry = {
+  message: "",
+  set_message(message: string) {
+    this.message = message;
+  },
+};
 
 function loadBindings() {
   bindings ??= (async () => {

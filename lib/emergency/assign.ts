@@ -11,7 +11,10 @@ import { locationCountryProblem } from "./validation/number-country";
 type Site = SiteRow & { customerId: string };
 
 export async function loadOwnSite(tx: Tx, actor: Actor, siteId: string): Promise<Site> {
-  const site = await tx.emergencyLocation.findFirst({ where: { AND: [scope.emergencyLocations(actor), { id: siteId }] }, select: { ...SITE_FIELDS, customerId: true } });
+  const site = await tx.emergencyLocation.findFirst({
+    where: { AND: [scope.emergencyLocations(actor), { id: siteId }] },
+    select: { ...SITE_FIELDS, customerId: true },
+  });
   if (!site) throw new AppError("NOT_FOUND", "This site does not exist.");
   return site;
 }
@@ -26,7 +29,14 @@ export async function assignInTx(tx: Tx, actor: Actor, site: Site, numberIds: st
   const ids = [...new Set(numberIds)];
   const numbers = await tx.phoneNumber.findMany({
     where: { AND: [scope.phoneNumbers(actor), { id: { in: ids } }] },
-    select: { id: true, e164: true, countryCode: true, emergencyStatus: true, pbx: { select: { customerId: true } }, emergencyLocation: { select: SITE_FIELDS } },
+    select: {
+      id: true,
+      e164: true,
+      countryCode: true,
+      emergencyStatus: true,
+      pbx: { select: { customerId: true } },
+      emergencyLocation: { select: SITE_FIELDS },
+    },
   });
   if (numbers.length !== ids.length) throw new AppError("NOT_FOUND", "A chosen number does not exist.");
   const problems = numbers.flatMap((n) => {
@@ -38,9 +48,25 @@ export async function assignInTx(tx: Tx, actor: Actor, site: Site, numberIds: st
   const moving = numbers.filter((n) => n.emergencyLocation?.id !== site.id);
   await tx.phoneNumber.updateMany({
     where: { id: { in: moving.map((n) => n.id) } },
-    data: { emergencyLocationId: site.id, emergencyStatus: "PENDING", emergencyStatusReason: null, emergencyStatusAt: now },
+    data: {
+      emergencyLocationId: site.id,
+      emergencyStatus: "PENDING",
+      emergencyStatusReason: null,
+      emergencyStatusAt: now,
+    },
   });
-  await recordNumberChanges(tx, actor, moving.map((n) => ({ phoneNumberId: n.id, oldLocation: n.emergencyLocation, newLocation: site, oldStatus: n.emergencyStatus, newStatus: "PENDING" })), now);
+  await recordNumberChanges(
+    tx,
+    actor,
+    moving.map((n) => ({
+      phoneNumberId: n.id,
+      oldLocation: n.emergencyLocation,
+      newLocation: site,
+      oldStatus: n.emergencyStatus,
+      newStatus: "PENDING",
+    })),
+    now,
+  );
   return { assigned: moving.length, unchanged: numbers.length - moving.length };
 }
 
@@ -56,8 +82,33 @@ export async function assignSite(db: Db, actor: Actor, input: unknown, now = new
  * owner (R13); the site stays for the customer's other numbers, and the history records the move.
  */
 export async function detachNumber(tx: Tx, actor: Actor, numberId: string, now: Date) {
-  const number = await tx.phoneNumber.findUnique({ where: { id: numberId }, select: { emergencyStatus: true, emergencyLocation: { select: SITE_FIELDS } } });
+  const number = await tx.phoneNumber.findUnique({
+    where: { id: numberId },
+    select: { emergencyStatus: true, emergencyLocation: { select: SITE_FIELDS } },
+  });
   if (!number || (number.emergencyStatus === "NO_LOCATION" && !number.emergencyLocation)) return;
-  await tx.phoneNumber.update({ where: { id: numberId }, data: { emergencyLocationId: null, emergencyStatus: "NO_LOCATION", emergencyStatusReason: null, emergencyStatusAt: now } });
-  await recordNumberChanges(tx, actor, [{ phoneNumberId: numberId, oldLocation: number.emergencyLocation, newLocation: null, oldStatus: number.emergencyStatus, newStatus: "NO_LOCATION", reason: "Number released" }], now);
+  await tx.phoneNumber.update({
+    where: { id: numberId },
+    data: {
+      emergencyLocationId: null,
+      emergencyStatus: "NO_LOCATION",
+      emergencyStatusReason: null,
+      emergencyStatusAt: now,
+    },
+  });
+  await recordNumberChanges(
+    tx,
+    actor,
+    [
+      {
+        phoneNumberId: numberId,
+        oldLocation: number.emergencyLocation,
+        newLocation: null,
+        oldStatus: number.emergencyStatus,
+        newStatus: "NO_LOCATION",
+        reason: "Number released",
+      },
+    ],
+    now,
+  );
 }

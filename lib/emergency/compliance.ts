@@ -8,11 +8,24 @@ export const COMPLIANCE_PAGE_SIZE = 50;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What still stands between a PBX and compliant emergency calling (R13), in the partner's words. */
-export function actionsNeeded(row: { counts: StatusCounts; hasService: boolean; emergencyConfiguredAt: Date | null; openTicket: boolean }): string[] {
+export function actionsNeeded(row: {
+  counts: StatusCounts;
+  hasService: boolean;
+  emergencyConfiguredAt: Date | null;
+  openTicket: boolean;
+}): string[] {
   const actions: string[] = [];
   if (row.counts.NO_LOCATION) actions.push(`${plural(row.counts.NO_LOCATION, "number", "numbers")} missing a location`);
-  if (row.counts.CHANGES_REQUIRED) actions.push(`${plural(row.counts.CHANGES_REQUIRED, "number needs", "numbers need")} the changes the operator asked for`);
-  if (row.hasService && !row.emergencyConfiguredAt) actions.push(row.openTicket ? "Emergency service: configuration requested, waiting for support" : "Emergency service not configured: request it from support");
+  if (row.counts.CHANGES_REQUIRED)
+    actions.push(
+      `${plural(row.counts.CHANGES_REQUIRED, "number needs", "numbers need")} the changes the operator asked for`,
+    );
+  if (row.hasService && !row.emergencyConfiguredAt)
+    actions.push(
+      row.openTicket
+        ? "Emergency service: configuration requested, waiting for support"
+        : "Emergency service not configured: request it from support",
+    );
   return actions;
 }
 
@@ -24,9 +37,16 @@ export function actionsNeeded(row: { counts: StatusCounts; hasService: boolean; 
 export async function complianceOverview(db: Db, actor: Actor, input: { pbxId?: string; page?: number } = {}) {
   assertCan(actor, "emergency.view");
   const pbxWhere: Prisma.PbxWhereInput = {
-    AND: [scope.pbxs(actor), input.pbxId ? { id: input.pbxId } : { OR: [{ service: { isNot: null } }, { phoneNumbers: { some: NEEDS_LOCATION } }] }],
+    AND: [
+      scope.pbxs(actor),
+      input.pbxId
+        ? { id: input.pbxId }
+        : { OR: [{ service: { isNot: null } }, { phoneNumbers: { some: NEEDS_LOCATION } }] },
+    ],
   };
-  const numberWhere: Prisma.PhoneNumberWhereInput = { AND: [scope.phoneNumbers(actor), NEEDS_LOCATION, { pbx: pbxWhere }] };
+  const numberWhere: Prisma.PhoneNumberWhereInput = {
+    AND: [scope.phoneNumbers(actor), NEEDS_LOCATION, { pbx: pbxWhere }],
+  };
   const [pbxTotal, totals] = await Promise.all([
     db.pbx.count({ where: pbxWhere }),
     db.phoneNumber.groupBy({ by: ["emergencyStatus"], where: numberWhere, _count: { _all: true } }),
@@ -39,13 +59,23 @@ export async function complianceOverview(db: Db, actor: Actor, input: { pbxId?: 
     skip: (page - 1) * COMPLIANCE_PAGE_SIZE,
     take: COMPLIANCE_PAGE_SIZE,
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       customer: { select: { name: true, partner: { select: { name: true } } } },
       service: { select: { emergencyConfiguredAt: true } },
-      tickets: { where: { AND: [scope.tickets(actor), { category: "EMERGENCY_SERVICE" }] }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true } },
+      tickets: {
+        where: { AND: [scope.tickets(actor), { category: "EMERGENCY_SERVICE" }] },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, status: true },
+      },
     },
   });
-  const groups = await db.phoneNumber.groupBy({ by: ["pbxId", "emergencyStatus"], where: { AND: [numberWhere, { pbxId: { in: pbxs.map((p) => p.id) } }] }, _count: { _all: true } });
+  const groups = await db.phoneNumber.groupBy({
+    by: ["pbxId", "emergencyStatus"],
+    where: { AND: [numberWhere, { pbxId: { in: pbxs.map((p) => p.id) } }] },
+    _count: { _all: true },
+  });
   const rows = pbxs.map((pbx) => {
     const counts = statusCounts(groups.filter((g) => g.pbxId === pbx.id));
     const ticket = pbx.tickets[0] ?? null;

@@ -11,7 +11,22 @@ import { createSiteInTx } from "./sites";
 import { ZSite } from "./validation/site-schema";
 
 /** The file's columns: a number, then its site as the site form has it. Export adds the status. */
-export const CSV_COLUMNS = ["number", "site", "street", "house_number", "postcode", "city", "region", "country", "building", "floor", "room", "latitude", "longitude", "callback_number"] as const;
+export const CSV_COLUMNS = [
+  "number",
+  "site",
+  "street",
+  "house_number",
+  "postcode",
+  "city",
+  "region",
+  "country",
+  "building",
+  "floor",
+  "room",
+  "latitude",
+  "longitude",
+  "callback_number",
+] as const;
 export const CSV_IMPORT_MAX_ROWS = 5000;
 const EXPORT_MAX_ROWS = 50_000;
 
@@ -25,8 +40,21 @@ export async function exportLocationsCsv(db: Db, actor: Actor, filter: { pbxId?:
     select: { e164: true, emergencyStatus: true, emergencyLocation: { select: SITE_FIELDS } },
   });
   const rows = numbers.map(({ e164, emergencyStatus, emergencyLocation: s }) => [
-    e164, s?.name ?? "", s?.street ?? "", s?.houseNumber ?? "", s?.postcode ?? "", s?.city ?? "", s?.region ?? "", s?.countryCode ?? "",
-    s?.building ?? "", s?.floor ?? "", s?.room ?? "", s?.latitude?.toFixed(6) ?? "", s?.longitude?.toFixed(6) ?? "", s?.callbackNumber ?? "", emergencyStatus,
+    e164,
+    s?.name ?? "",
+    s?.street ?? "",
+    s?.houseNumber ?? "",
+    s?.postcode ?? "",
+    s?.city ?? "",
+    s?.region ?? "",
+    s?.countryCode ?? "",
+    s?.building ?? "",
+    s?.floor ?? "",
+    s?.room ?? "",
+    s?.latitude?.toFixed(6) ?? "",
+    s?.longitude?.toFixed(6) ?? "",
+    s?.callbackNumber ?? "",
+    emergencyStatus,
   ]);
   return toCsv([[...CSV_COLUMNS, "status"], ...rows]);
 }
@@ -41,7 +69,11 @@ export interface ImportRowResult {
 function parseRows(text: string): Promise<Record<string, string>[]> {
   return new Promise((resolve, reject) => {
     const rows: Record<string, string>[] = [];
-    parseString(text.replace(/^\uFEFF/, ""), { headers: (h) => h.map((name) => name?.trim().toLowerCase().replace(/\s+/g, "_")), ignoreEmpty: true, maxRows: CSV_IMPORT_MAX_ROWS + 1 })
+    parseString(text.replace(/^\uFEFF/, ""), {
+      headers: (h) => h.map((name) => name?.trim().toLowerCase().replace(/\s+/g, "_")),
+      ignoreEmpty: true,
+      maxRows: CSV_IMPORT_MAX_ROWS + 1,
+    })
       .on("error", (error) => reject(new AppError("INVALID", `This is not a readable CSV file: ${error.message}`)))
       .on("data", (row: Record<string, string>) => rows.push(row))
       .on("end", () => resolve(rows));
@@ -49,9 +81,19 @@ function parseRows(text: string): Promise<Record<string, string>[]> {
 }
 
 const siteOfRow = (row: Record<string, string>) => ({
-  name: csvValue(row.site), street: csvValue(row.street), houseNumber: csvValue(row.house_number), postcode: csvValue(row.postcode), city: csvValue(row.city),
-  region: csvValue(row.region), countryCode: csvValue(row.country), building: csvValue(row.building), floor: csvValue(row.floor), room: csvValue(row.room),
-  latitude: csvValue(row.latitude), longitude: csvValue(row.longitude), callbackNumber: csvValue(row.callback_number),
+  name: csvValue(row.site),
+  street: csvValue(row.street),
+  houseNumber: csvValue(row.house_number),
+  postcode: csvValue(row.postcode),
+  city: csvValue(row.city),
+  region: csvValue(row.region),
+  countryCode: csvValue(row.country),
+  building: csvValue(row.building),
+  floor: csvValue(row.floor),
+  room: csvValue(row.room),
+  latitude: csvValue(row.latitude),
+  longitude: csvValue(row.longitude),
+  callbackNumber: csvValue(row.callback_number),
 });
 
 /**
@@ -63,30 +105,57 @@ const siteOfRow = (row: Record<string, string>) => ({
 export async function importLocationsCsv(db: Db, actor: Actor, text: string, now = new Date()) {
   assertCan(actor, "emergency.edit");
   const rows = await parseRows(text);
-  if (rows.length > CSV_IMPORT_MAX_ROWS) throw new AppError("TOO_LARGE", `A file has at most ${CSV_IMPORT_MAX_ROWS} rows: split it.`);
+  if (rows.length > CSV_IMPORT_MAX_ROWS)
+    throw new AppError("TOO_LARGE", `A file has at most ${CSV_IMPORT_MAX_ROWS} rows: split it.`);
   const missing = rows.length ? CSV_COLUMNS.filter((c) => !(c in rows[0]!)) : [];
-  if (missing.length) throw new AppError("INVALID", `The file lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Start from an export.`);
+  if (missing.length)
+    throw new AppError(
+      "INVALID",
+      `The file lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Start from an export.`,
+    );
   const results: ImportRowResult[] = [];
   for (const [index, row] of rows.entries()) results.push(await importRow(db, actor, row, index + 2, now));
   return { rows: results, stored: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length };
 }
 
-async function importRow(db: Db, actor: Actor, row: Record<string, string>, line: number, now: Date): Promise<ImportRowResult> {
+async function importRow(
+  db: Db,
+  actor: Actor,
+  row: Record<string, string>,
+  line: number,
+  now: Date,
+): Promise<ImportRowResult> {
   const e164 = csvValue(row.number);
   const refuse = (message: string) => ({ line, number: e164, ok: false, message });
   const parsed = ZSite.safeParse(siteOfRow(row));
   if (!parsed.success) return refuse(parsed.error.issues.map((i) => i.message).join("; "));
   try {
     return await db.$transaction(async (tx) => {
-      const number = await tx.phoneNumber.findFirst({ where: { AND: [scope.phoneNumbers(actor), NEEDS_LOCATION, { e164 }] }, select: { id: true, pbx: { select: { customerId: true } } } });
+      const number = await tx.phoneNumber.findFirst({
+        where: { AND: [scope.phoneNumbers(actor), NEEDS_LOCATION, { e164 }] },
+        select: { id: true, pbx: { select: { customerId: true } } },
+      });
       if (!number?.pbx) throw new AppError("NOT_FOUND", "Not one of your numbers that need an emergency location");
-      const existing = await tx.emergencyLocation.findFirst({ where: { AND: [scope.emergencyLocations(actor), { customerId: number.pbx.customerId, name: parsed.data.name }] }, select: { ...SITE_FIELDS, customerId: true } });
+      const existing = await tx.emergencyLocation.findFirst({
+        where: {
+          AND: [scope.emergencyLocations(actor), { customerId: number.pbx.customerId, name: parsed.data.name }],
+        },
+        select: { ...SITE_FIELDS, customerId: true },
+      });
       const site = existing ?? (await createSiteInTx(tx, actor, number.pbx.customerId, parsed.data));
       if (existing && !sameLocation(existing, parsed.data)) {
-        throw new AppError("CONFLICT", `The site "${existing.name}" already has another address: edit the site, or use another name`);
+        throw new AppError(
+          "CONFLICT",
+          `The site "${existing.name}" already has another address: edit the site, or use another name`,
+        );
       }
       const { assigned } = await assignInTx(tx, actor, site, [number.id], now);
-      return { line, number: e164, ok: true, message: assigned ? `Assigned to ${site.name}` : `Already at ${site.name}` };
+      return {
+        line,
+        number: e164,
+        ok: true,
+        message: assigned ? `Assigned to ${site.name}` : `Already at ${site.name}`,
+      };
     });
   } catch (error) {
     if (error instanceof AppError) return refuse(error.message);

@@ -6,8 +6,17 @@ import type { Db } from "@/lib/db/client";
 export async function siteFormOptions(db: Db, actor: Actor) {
   assertCan(actor, "emergency.view");
   const [countries, customers] = await Promise.all([
-    db.country.findMany({ where: { emergencyRegime: { not: null } }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
-    db.customer.findMany({ where: scope.customers(actor), orderBy: { name: "asc" }, take: 1000, select: { id: true, name: true } }),
+    db.country.findMany({
+      where: { emergencyRegime: { not: null } },
+      orderBy: { name: "asc" },
+      select: { code: true, name: true },
+    }),
+    db.customer.findMany({
+      where: scope.customers(actor),
+      orderBy: { name: "asc" },
+      take: 1000,
+      select: { id: true, name: true },
+    }),
   ]);
   return { countries, customers };
 }
@@ -15,5 +24,10 @@ export type SiteFormOptions = Awaited<ReturnType<typeof siteFormOptions>>;
 
 /** The actor's PBXs that have numbers needing a location, for the numbers filter. */
 export async function emergencyPbxOptions(db: Db, actor: Actor) {
-  return db.pbx.findMany({ where: { AND: [scope.pbxs(actor), { phoneNumbers: { some: {} } }] }, orderBy: { name: "asc" }, take: 1000, select: { id: true, name: true } });
+  return db.pbx.findMany({
+    where: { AND: [scope.pbxs(actor), { phoneNumbers: { some: {} } }] },
+    orderBy: { name: "asc" },
+    take: 1000,
+    select: { id: true, name: true },
+  });
 }

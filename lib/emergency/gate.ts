@@ -6,7 +6,11 @@ import type { Tx } from "@/lib/tickets/thread";
 export const CALLER_ID_STATUSES: readonly EmergencyStatus[] = ["ACTIVE", "PENDING"];
 const GATED_OUTSIDE_EU = ["US"];
 
-export function callerIdBlocked(number: { countryCode: string; isEu: boolean; emergencyStatus: EmergencyStatus }): boolean {
+export function callerIdBlocked(number: {
+  countryCode: string;
+  isEu: boolean;
+  emergencyStatus: EmergencyStatus;
+}): boolean {
   const gated = number.isEu || GATED_OUTSIDE_EU.includes(number.countryCode);
   return gated && !CALLER_ID_STATUSES.includes(number.emergencyStatus);
 }
@@ -17,10 +21,20 @@ export function callerIdBlocked(number: { countryCode: string; isEu: boolean; em
  * an id the caller has already scoped to the actor (the numbers flow, ticket resolution).
  */
 export async function assertCallerIdAllowed(db: Pick<Tx, "phoneNumber">, numberId: string) {
-  const number = await db.phoneNumber.findUnique({ where: { id: numberId }, select: { e164: true, countryCode: true, emergencyStatus: true, country: { select: { isEu: true } } } });
+  const number = await db.phoneNumber.findUnique({
+    where: { id: numberId },
+    select: { e164: true, countryCode: true, emergencyStatus: true, country: { select: { isEu: true } } },
+  });
   if (!number) throw new AppError("NOT_FOUND", "This number does not exist.");
   if (callerIdBlocked({ ...number, isEu: number.country.isEu })) {
-    const why = number.emergencyStatus === "CHANGES_REQUIRED" ? "its emergency location needs the changes the operator asked for" : "it has no emergency location yet";
-    throw new AppError("CONFLICT", `${number.e164} cannot be used as caller ID: ${why}. Enter its location on the Emergency page first.`, { numberIds: [`${number.e164}: ${why}`] });
+    const why =
+      number.emergencyStatus === "CHANGES_REQUIRED"
+        ? "its emergency location needs the changes the operator asked for"
+        : "it has no emergency location yet";
+    throw new AppError(
+      "CONFLICT",
+      `${number.e164} cannot be used as caller ID: ${why}. Enter its location on the Emergency page first.`,
+      { numberIds: [`${number.e164}: ${why}`] },
+    );
   }
 }

@@ -34,7 +34,10 @@ export async function recordNumberChanges(tx: Tx, actor: Actor, changes: NumberC
 
 async function visibleNumber(db: Db, actor: Actor, numberId: string) {
   assertCan(actor, "emergency.view");
-  const number = await db.phoneNumber.findFirst({ where: { AND: [scope.phoneNumbers(actor), { id: numberId }] }, select: { id: true, e164: true } });
+  const number = await db.phoneNumber.findFirst({
+    where: { AND: [scope.phoneNumbers(actor), { id: numberId }] },
+    select: { id: true, e164: true },
+  });
   if (!number) throw new AppError("NOT_FOUND", "This number does not exist.");
   return number;
 }
@@ -46,7 +49,16 @@ export async function numberHistory(db: Db, actor: Actor, numberId: string) {
     where: { phoneNumberId: number.id },
     orderBy: [{ changedAt: "desc" }, { id: "desc" }],
     take: 200,
-    select: { id: true, changedAt: true, oldLocation: true, newLocation: true, oldStatus: true, newStatus: true, reason: true, changedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      changedAt: true,
+      oldLocation: true,
+      newLocation: true,
+      oldStatus: true,
+      newStatus: true,
+      reason: true,
+      changedBy: { select: { name: true } },
+    },
   });
   return { number, changes };
 }
@@ -59,5 +71,7 @@ export async function locationInForce(db: Db, actor: Actor, numberId: string, at
     orderBy: [{ changedAt: "desc" }, { id: "desc" }],
     select: { newLocation: true, newStatus: true, changedAt: true },
   });
-  return change ? { location: change.newLocation, status: change.newStatus, since: change.changedAt } : { location: null, status: "NO_LOCATION" as const, since: null };
+  return change
+    ? { location: change.newLocation, status: change.newStatus, since: change.changedAt }
+    : { location: null, status: "NO_LOCATION" as const, since: null };
 }

@@ -2,7 +2,12 @@
  * The URL of the one map tile (slippy-map scheme, as OpenStreetMap-style servers serve them) that
  * holds a point, from a `{z}/{x}/{y}` template; null without a template, so nothing is requested.
  */
-export function mapTileUrl(template: string | undefined, latitude: number, longitude: number, zoom = 16): string | null {
+export function mapTileUrl(
+  template: string | undefined,
+  latitude: number,
+  longitude: number,
+  zoom = 16,
+): string | null {
   if (!template) return null;
   const n = 2 ** zoom;
   const x = Math.floor(((longitude + 180) / 360) * n);

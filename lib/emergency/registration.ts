@@ -16,14 +16,35 @@ export async function registerNumbers(db: Db, actor: Actor, input: unknown, now 
   const { numberIds, decision, reason } = parseOrThrow(ZRegisterNumbers, input);
   const ids = [...new Set(numberIds)];
   return db.$transaction(async (tx) => {
-    const numbers = await tx.phoneNumber.findMany({ where: { id: { in: ids }, emergencyStatus: "PENDING" }, select: { id: true, emergencyLocation: { select: SITE_FIELDS } } });
-    if (numbers.length !== ids.length) throw new AppError("CONFLICT", "Some of these numbers are no longer waiting for registration: reload the queue.");
+    const numbers = await tx.phoneNumber.findMany({
+      where: { id: { in: ids }, emergencyStatus: "PENDING" },
+      select: { id: true, emergencyLocation: { select: SITE_FIELDS } },
+    });
+    if (numbers.length !== ids.length)
+      throw new AppError("CONFLICT", "Some of these numbers are no longer waiting for registration: reload the queue.");
     const { count } = await tx.phoneNumber.updateMany({
       where: { id: { in: ids }, emergencyStatus: "PENDING" },
-      data: { emergencyStatus: decision, emergencyStatusReason: decision === "CHANGES_REQUIRED" ? reason : null, emergencyStatusAt: now },
+      data: {
+        emergencyStatus: decision,
+        emergencyStatusReason: decision === "CHANGES_REQUIRED" ? reason : null,
+        emergencyStatusAt: now,
+      },
     });
-    if (count !== ids.length) throw new AppError("CONFLICT", "Someone else registered some of these numbers: reload the queue.");
-    await recordNumberChanges(tx, actor, numbers.map((n) => ({ phoneNumberId: n.id, oldLocation: n.emergencyLocation, newLocation: n.emergencyLocation, oldStatus: "PENDING", newStatus: decision, reason: decision === "CHANGES_REQUIRED" ? reason : null })), now);
+    if (count !== ids.length)
+      throw new AppError("CONFLICT", "Someone else registered some of these numbers: reload the queue.");
+    await recordNumberChanges(
+      tx,
+      actor,
+      numbers.map((n) => ({
+        phoneNumberId: n.id,
+        oldLocation: n.emergencyLocation,
+        newLocation: n.emergencyLocation,
+        oldStatus: "PENDING",
+        newStatus: decision,
+        reason: decision === "CHANGES_REQUIRED" ? reason : null,
+      })),
+      now,
+    );
     return { count };
   });
 }
@@ -43,7 +64,10 @@ export async function registrationQueue(db: Db, actor: Actor, input: { page?: nu
     skip: (page - 1) * QUEUE_PAGE_SIZE,
     take: QUEUE_PAGE_SIZE,
     select: {
-      id: true, e164: true, countryCode: true, emergencyStatusAt: true,
+      id: true,
+      e164: true,
+      countryCode: true,
+      emergencyStatusAt: true,
       partner: { select: { name: true } },
       pbx: { select: { name: true } },
       emergencyLocation: { select: { ...SITE_FIELDS, latitude: false, longitude: false } },

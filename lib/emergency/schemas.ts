@@ -11,7 +11,10 @@ export const ZCreateSite = z.object({ customerId: ZId, site: ZSite });
 export const ZUpdateSite = z.object({ siteId: ZId, site: ZSite });
 export const ZAssignSite = z.object({
   siteId: ZId,
-  numberIds: z.array(ZId).min(1, "Choose at least one number").max(BULK_ASSIGN_MAX, `At most ${BULK_ASSIGN_MAX} numbers at once`),
+  numberIds: z
+    .array(ZId)
+    .min(1, "Choose at least one number")
+    .max(BULK_ASSIGN_MAX, `At most ${BULK_ASSIGN_MAX} numbers at once`),
 });
 export const ZRegisterNumbers = z
   .object({
@@ -19,5 +22,8 @@ export const ZRegisterNumbers = z
     decision: z.enum(["ACTIVE", "CHANGES_REQUIRED"]),
     reason: z.string().trim().max(1000).optional(),
   })
-  .refine((input) => input.decision === "ACTIVE" || (input.reason ?? "").length >= 5, { path: ["reason"], message: "Tell the partner what must change (at least 5 characters)" });
+  .refine((input) => input.decision === "ACTIVE" || (input.reason ?? "").length >= 5, {
+    path: ["reason"],
+    message: "Tell the partner what must change (at least 5 characters)",
+  });
 export type TRegisterNumbers = z.input<typeof ZRegisterNumbers>;

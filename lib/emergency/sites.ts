@@ -13,15 +13,32 @@ import type { TSite } from "./validation/site-schema";
 
 const nameTaken = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
-    ? new AppError("CONFLICT", "This customer already has a site with this name.", { name: ["This customer already has a site with this name"] })
+    ? new AppError("CONFLICT", "This customer already has a site with this name.", {
+        name: ["This customer already has a site with this name"],
+      })
     : error;
 
-const columns = (site: TSite) => ({ ...site, region: site.region ?? null, building: site.building ?? null, floor: site.floor ?? null, room: site.room ?? null, latitude: site.latitude ?? null, longitude: site.longitude ?? null, callbackNumber: site.callbackNumber ?? null });
+const columns = (site: TSite) => ({
+  ...site,
+  region: site.region ?? null,
+  building: site.building ?? null,
+  floor: site.floor ?? null,
+  room: site.room ?? null,
+  latitude: site.latitude ?? null,
+  longitude: site.longitude ?? null,
+  callbackNumber: site.callbackNumber ?? null,
+});
 
 export async function createSiteInTx(tx: Tx, actor: Actor, customerId: string, site: TSite) {
-  const customer = await tx.customer.findFirst({ where: { AND: [scope.customers(actor), { id: customerId }] }, select: { id: true, partnerId: true } });
+  const customer = await tx.customer.findFirst({
+    where: { AND: [scope.customers(actor), { id: customerId }] },
+    select: { id: true, partnerId: true },
+  });
   if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist.");
-  return tx.emergencyLocation.create({ data: { ...columns(site), partnerId: customer.partnerId, customerId: customer.id, updatedById: actor.userId }, select: { ...SITE_FIELDS, customerId: true } });
+  return tx.emergencyLocation.create({
+    data: { ...columns(site), partnerId: customer.partnerId, customerId: customer.id, updatedById: actor.userId },
+    select: { ...SITE_FIELDS, customerId: true },
+  });
 }
 
 /** A site of one of the actor's customers (an end user: of its own customer). */
@@ -45,13 +62,34 @@ export async function updateSite(db: Db, actor: Actor, input: unknown, now = new
   try {
     return await db.$transaction(async (tx) => {
       const before = await loadOwnSite(tx, actor, siteId);
-      const numbers = await tx.phoneNumber.findMany({ where: { emergencyLocationId: before.id }, select: { id: true, e164: true, countryCode: true, emergencyStatus: true } });
+      const numbers = await tx.phoneNumber.findMany({
+        where: { emergencyLocationId: before.id },
+        select: { id: true, e164: true, countryCode: true, emergencyStatus: true },
+      });
       const problem = numbers.map((n) => locationCountryProblem(n, site.countryCode)).find(Boolean);
       if (problem) throw new AppError("INVALID", problem, { countryCode: [problem] });
-      const after = await tx.emergencyLocation.update({ where: { id: before.id }, data: { ...columns(site), updatedById: actor.userId }, select: { ...SITE_FIELDS, customerId: true } });
+      const after = await tx.emergencyLocation.update({
+        where: { id: before.id },
+        data: { ...columns(site), updatedById: actor.userId },
+        select: { ...SITE_FIELDS, customerId: true },
+      });
       if (!sameLocation(before, after)) {
-        await tx.phoneNumber.updateMany({ where: { emergencyLocationId: after.id }, data: { emergencyStatus: "PENDING", emergencyStatusReason: null, emergencyStatusAt: now } });
-        await recordNumberChanges(tx, actor, numbers.map((n) => ({ phoneNumberId: n.id, oldLocation: before, newLocation: after, oldStatus: n.emergencyStatus, newStatus: "PENDING" })), now);
+        await tx.phoneNumber.updateMany({
+          where: { emergencyLocationId: after.id },
+          data: { emergencyStatus: "PENDING", emergencyStatusReason: null, emergencyStatusAt: now },
+        });
+        await recordNumberChanges(
+          tx,
+          actor,
+          numbers.map((n) => ({
+            phoneNumberId: n.id,
+            oldLocation: before,
+            newLocation: after,
+            oldStatus: n.emergencyStatus,
+            newStatus: "PENDING",
+          })),
+          now,
+        );
       }
       return after;
     });
@@ -67,8 +105,17 @@ export async function listSites(db: Db, actor: Actor, filter: { customerId?: str
     where: { AND: [scope.emergencyLocations(actor), filter.customerId ? { customerId: filter.customerId } : {}] },
     orderBy: [{ customer: { name: "asc" } }, { name: "asc" }],
     take: 500,
-    select: { ...SITE_FIELDS, customer: { select: { id: true, name: true } }, _count: { select: { phoneNumbers: true } } },
+    select: {
+      ...SITE_FIELDS,
+      customer: { select: { id: true, name: true } },
+      _count: { select: { phoneNumbers: true } },
+    },
   });
-  return sites.map(({ _count, latitude, longitude, ...site }) => ({ ...site, latitude: latitude?.toFixed(6) ?? null, longitude: longitude?.toFixed(6) ?? null, numberCount: _count.phoneNumbers }));
+  return sites.map(({ _count, latitude, longitude, ...site }) => ({
+    ...site,
+    latitude: latitude?.toFixed(6) ?? null,
+    longitude: longitude?.toFixed(6) ?? null,
+    numberCount: _count.phoneNumbers,
+  }));
 }
 export type SiteListRow = Awaited<ReturnType<typeof listSites>>[number];

@@ -1,7 +1,12 @@
 import { unstable_rethrow } from "next/navigation";
 import { AppError } from "@/lib/errors";
 
-export type ActionFailure = { ok: false; error: string; code: AppError["code"] | "INTERNAL"; fieldErrors?: Record<string, string[]> };
+export type ActionFailure = {
+  ok: false;
+  error: string;
+  code: AppError["code"] | "INTERNAL";
+  fieldErrors?: Record<string, string[]>;
+};
 export type ActionResult<T = void> = { ok: true; data: T } | ActionFailure;
 
 /**
@@ -12,7 +17,12 @@ export type ActionResult<T = void> = { ok: true; data: T } | ActionFailure;
 export function failureOf(error: unknown): ActionFailure {
   unstable_rethrow(error);
   if (error instanceof AppError) {
-    return { ok: false, error: error.message, code: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    return {
+      ok: false,
+      error: error.message,
+      code: error.code,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    };
   }
   console.error(error);
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again.", code: "INTERNAL" };
@@ -31,5 +41,8 @@ const HTTP_STATUS: Record<ActionFailure["code"], number> = {
 
 /** A result as a JSON response, for route handlers. */
 export function jsonResult<T>(result: ActionResult<T>, okStatus = 200) {
-  return Response.json(result, { status: result.ok ? okStatus : HTTP_STATUS[result.code], headers: { "Cache-Control": "no-store" } });
+  return Response.json(result, {
+    status: result.ok ? okStatus : HTTP_STATUS[result.code],
+    headers: { "Cache-Control": "no-store" },
+  });
 }

@@ -6,9 +6,20 @@ import { AppError } from "@/lib/errors";
 import { actionWith } from "./action";
 import { ZId } from "./ids";
 
-const partner: Actor = { userId: "cuser00000000000000000001", role: "PARTNER", partnerId: "p1", customerId: null, isPartnerAdmin: false, name: "P", email: "p@x" };
+const partner: Actor = {
+  userId: "cuser00000000000000000001",
+  role: "PARTNER",
+  partnerId: "p1",
+  customerId: null,
+  isPartnerAdmin: false,
+  name: "P",
+  email: "p@x",
+};
 const fakeDb = {} as Db;
-const signedIn = actionWith(async () => partner, () => fakeDb);
+const signedIn = actionWith(
+  async () => partner,
+  () => fakeDb,
+);
 
 describe("the action wrapper", () => {
   it("refuses a Prisma filter object where an id belongs, before the handler runs", async () => {
@@ -20,8 +31,18 @@ describe("the action wrapper", () => {
   });
 
   it("returns every field's messages so a form can show each beside its field", async () => {
-    const save = signedIn({ permission: "catalogue.manage", input: z.object({ name: z.string().min(2, "Too short"), months: z.number().int("Whole months") }) }, async () => null);
-    expect(await save({ name: "x", months: 1.5 })).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { name: ["Too short"], months: ["Whole months"] } });
+    const save = signedIn(
+      {
+        permission: "catalogue.manage",
+        input: z.object({ name: z.string().min(2, "Too short"), months: z.number().int("Whole months") }),
+      },
+      async () => null,
+    );
+    expect(await save({ name: "x", months: 1.5 })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: { name: ["Too short"], months: ["Whole months"] },
+    });
   });
 
   it("resolves the actor with the action's permission before parsing anything", async () => {
@@ -29,7 +50,10 @@ describe("the action wrapper", () => {
       throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     });
     const handler = vi.fn();
-    const guarded = actionWith(resolve, () => fakeDb)({ permission: "activation.review", input: z.object({ requestId: ZId }) }, handler);
+    const guarded = actionWith(resolve, () => fakeDb)(
+      { permission: "activation.review", input: z.object({ requestId: ZId }) },
+      handler,
+    );
     expect(await guarded({ requestId: "nonsense" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(resolve).toHaveBeenCalledWith("activation.review");
     expect(handler).not.toHaveBeenCalled();
@@ -39,7 +63,11 @@ describe("the action wrapper", () => {
     const conflict = signedIn({ permission: "activation.request", input: z.undefined() }, async () => {
       throw new AppError("CONFLICT", "Someone else changed this request meanwhile.");
     });
-    expect(await conflict(undefined)).toEqual({ ok: false, code: "CONFLICT", error: "Someone else changed this request meanwhile." });
+    expect(await conflict(undefined)).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      error: "Someone else changed this request meanwhile.",
+    });
     const bug = signedIn({ permission: "activation.request", input: z.undefined() }, async () => {
       throw new Error("SELECT secret FROM users");
     });

@@ -7,7 +7,10 @@ const LIMIT = 10 * 1024 * 1024;
 
 describe("Origin check of state-changing route handlers", () => {
   const post = (origin?: string) =>
-    new Request("http://localhost:3000/api/activations/x/documents/y", { method: "POST", headers: { host: "localhost:3000", ...(origin === undefined ? {} : { origin }) } });
+    new Request("http://localhost:3000/api/activations/x/documents/y", {
+      method: "POST",
+      headers: { host: "localhost:3000", ...(origin === undefined ? {} : { origin }) },
+    });
 
   it("accepts the portal's own origin only", () => {
     expect(isSameOrigin(post("http://localhost:3000"))).toBe(true);
@@ -35,7 +38,12 @@ function streamed(totalBytes: number, contentType = "multipart/form-data; bounda
       controller.enqueue(chunk);
     },
   });
-  const request = new Request("http://localhost/upload", { method: "POST", body, headers: { "content-type": contentType }, duplex: "half" } as RequestInit);
+  const request = new Request("http://localhost/upload", {
+    method: "POST",
+    body,
+    headers: { "content-type": contentType },
+    duplex: "half",
+  } as RequestInit);
   return { request, sent: () => sent };
 }
 
@@ -47,7 +55,10 @@ describe("reading an upload within the documented limit", () => {
   });
 
   it("refuses a file one byte over the limit with the limit in words", async () => {
-    await expect(readUploadedFile(multipart(new Uint8Array(LIMIT + 1)))).rejects.toMatchObject({ code: "TOO_LARGE", message: "The file is larger than the limit (10 MB)." });
+    await expect(readUploadedFile(multipart(new Uint8Array(LIMIT + 1)))).rejects.toMatchObject({
+      code: "TOO_LARGE",
+      message: "The file is larger than the limit (10 MB).",
+    });
   });
 
   it("stops reading a body that keeps coming without a declared length", async () => {
@@ -59,15 +70,27 @@ describe("reading an upload within the documented limit", () => {
   it("says a cut-off body is cut off, not that no file was chosen", async () => {
     const full = await multipart(new Uint8Array(5000)).arrayBuffer();
     const type = multipart(new Uint8Array(1)).headers.get("content-type")!;
-    const cut = new Request("http://localhost/upload", { method: "POST", body: full.slice(0, 3000), headers: { "content-type": type } });
-    await expect(readUploadedFile(cut)).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("cut off") });
+    const cut = new Request("http://localhost/upload", {
+      method: "POST",
+      body: full.slice(0, 3000),
+      headers: { "content-type": type },
+    });
+    await expect(readUploadedFile(cut)).rejects.toMatchObject({
+      code: "INVALID",
+      message: expect.stringContaining("cut off"),
+    });
   });
 });
 
 describe("download headers", () => {
   it("give an ASCII fallback name beside the exact UTF-8 one, and sandbox the file", () => {
-    const headers = downloadHeaders({ fileName: "Déclaration Curaçao \"2026\".pdf", contentType: "application/pdf", sizeBytes: 10 }, "attachment");
-    expect(headers["Content-Disposition"]).toBe(`attachment; filename="Declaration Curacao _2026_.pdf"; filename*=UTF-8''D%C3%A9claration%20Cura%C3%A7ao%20%222026%22.pdf`);
+    const headers = downloadHeaders(
+      { fileName: 'Déclaration Curaçao "2026".pdf', contentType: "application/pdf", sizeBytes: 10 },
+      "attachment",
+    );
+    expect(headers["Content-Disposition"]).toBe(
+      `attachment; filename="Declaration Curacao _2026_.pdf"; filename*=UTF-8''D%C3%A9claration%20Cura%C3%A7ao%20%222026%22.pdf`,
+    );
     expect(headers["Content-Security-Policy"]).toBe("sandbox");
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
   });

@@ -3,11 +3,21 @@ import { z } from "zod";
 import { ZId } from "./ids";
 import { parseRouteParams, parseSearchParams, searchEnum, searchPage, searchText } from "./search-params";
 
-const ZSearch = z.object({ page: searchPage, status: searchEnum(["OPEN", "DONE"]), q: searchText(20), pbx: ZId.optional().catch(undefined) });
+const ZSearch = z.object({
+  page: searchPage,
+  status: searchEnum(["OPEN", "DONE"]),
+  q: searchText(20),
+  pbx: ZId.optional().catch(undefined),
+});
 
 describe("query strings", () => {
   it("keeps what is well formed", () => {
-    expect(parseSearchParams(ZSearch, { page: "3", status: "DONE", q: " Weber ", pbx: "c" + "a".repeat(24) })).toEqual({ page: 3, status: "DONE", q: "Weber", pbx: "c" + "a".repeat(24) });
+    expect(parseSearchParams(ZSearch, { page: "3", status: "DONE", q: " Weber ", pbx: "c" + "a".repeat(24) })).toEqual({
+      page: 3,
+      status: "DONE",
+      q: "Weber",
+      pbx: "c" + "a".repeat(24),
+    });
   });
 
   it.each([
@@ -25,13 +35,18 @@ describe("query strings", () => {
   });
 
   it("reads the first of a repeated key instead of failing on an array", () => {
-    expect(parseSearchParams(ZSearch, { page: ["2", "3"], status: ["OPEN", "DONE"] })).toMatchObject({ page: 2, status: "OPEN" });
+    expect(parseSearchParams(ZSearch, { page: ["2", "3"], status: ["OPEN", "DONE"] })).toMatchObject({
+      page: 2,
+      status: "OPEN",
+    });
   });
 });
 
 describe("route params", () => {
   it("answers 404 for an id of the wrong shape", () => {
-    expect(() => parseRouteParams(z.object({ id: ZId }), { id: "\u0000" })).toThrow(expect.objectContaining({ digest: expect.stringContaining("404") }));
+    expect(() => parseRouteParams(z.object({ id: ZId }), { id: "\u0000" })).toThrow(
+      expect.objectContaining({ digest: expect.stringContaining("404") }),
+    );
     expect(parseRouteParams(z.object({ id: ZId }), { id: "c" + "b".repeat(24) })).toEqual({ id: "c" + "b".repeat(24) });
   });
 });

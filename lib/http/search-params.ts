@@ -12,7 +12,8 @@ const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
 export const searchText = (max = 200) => z.string().trim().max(max).regex(PRINTABLE).min(1).optional().catch(undefined);
 
 /** One of a fixed set of values; anything else is ignored. */
-export const searchEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+export const searchEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
 
 /** A page number from 1 to a bound no real listing reaches; anything else is page 1. */
 export const searchPage = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -23,7 +24,9 @@ export const searchPage = z.coerce.number().int().min(1).max(100_000).catch(1);
  * still refuses the input gives the 404 page, never an error page.
  */
 export function parseSearchParams<S extends z.ZodObject>(schema: S, raw: RawSearchParams): z.output<S> {
-  const single = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const single = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   const parsed = schema.safeParse(single);
   if (!parsed.success) notFound();
   return parsed.data;

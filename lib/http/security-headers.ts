@@ -4,7 +4,10 @@
  * injected <script> or inline handler does nothing. Styles keep 'unsafe-inline': React and Radix set
  * style attributes, which a nonce cannot cover, and a style cannot run code.
  */
-export function contentSecurityPolicy(nonce: string, { dev = false, mapTileUrl }: { dev?: boolean; mapTileUrl?: string } = {}): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  { dev = false, mapTileUrl }: { dev?: boolean; mapTileUrl?: string } = {},
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

@@ -14,7 +14,11 @@ function tooLarge(limit: number) {
  * The request body, read as it streams in and abandoned as soon as it passes `maxBytes`: a client
  * that declares a small Content-Length (or none) and sends more is stopped all the same.
  */
-async function readBodyWithin(request: Request, maxBytes: number, onTooLarge: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
+async function readBodyWithin(
+  request: Request,
+  maxBytes: number,
+  onTooLarge: () => AppError,
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw onTooLarge();
   if (!request.body) return new Uint8Array(new ArrayBuffer(0));
@@ -53,17 +57,24 @@ export async function readUploadedFile(request: Request): Promise<{ bytes: Uint8
  * document in one request. The file is checked as in readUploadedFile; a missing one is reported
  * under `fileField` so the form shows it beside its control.
  */
-export async function readUploadedForm(request: Request, fileField = "file"): Promise<{ file: { bytes: Uint8Array; fileName: string }; fields: Record<string, string> }> {
+export async function readUploadedForm(
+  request: Request,
+  fileField = "file",
+): Promise<{ file: { bytes: Uint8Array; fileName: string }; fields: Record<string, string> }> {
   const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "Send the file as multipart/form-data in a field named file.");
+  if (!contentType.toLowerCase().startsWith("multipart/form-data"))
+    throw new AppError("INVALID", "Send the file as multipart/form-data in a field named file.");
   const body = await readBodyWithin(request, limit + MULTIPART_OVERHEAD, () => tooLarge(limit));
   const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => null);
   if (!form) throw new AppError("INVALID", "The upload was cut off or malformed. Choose the file again.");
   const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError("INVALID", "Choose a file to upload.", { [fileField]: ["Choose a file to upload."] });
+  if (!(file instanceof File))
+    throw new AppError("INVALID", "Choose a file to upload.", { [fileField]: ["Choose a file to upload."] });
   if (file.size > limit) throw tooLarge(limit);
   // The form's text fields (an effective date, a port-in's details), for the route's schema to parse.
-  const fields = Object.fromEntries([...form.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  const fields = Object.fromEntries(
+    [...form.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
+  );
   return { file: { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name }, fields };
 }

@@ -27,7 +27,9 @@ export interface TroubledJob {
 }
 
 async function queueInstalled(db: Db) {
-  const [row] = await db.$queryRaw<{ installed: boolean }[]>`SELECT to_regclass(${`${QUEUE_SCHEMA}.job`}) IS NOT NULL AS installed`;
+  const [row] = await db.$queryRaw<
+    { installed: boolean }[]
+  >`SELECT to_regclass(${`${QUEUE_SCHEMA}.job`}) IS NOT NULL AS installed`;
   return row.installed;
 }
 
@@ -35,7 +37,11 @@ async function queueInstalled(db: Db) {
 function errorOf(output: unknown): string | null {
   if (!output || typeof output !== "object") return null;
   const { message, value } = output as { message?: unknown; value?: unknown };
-  return typeof message === "string" ? message : typeof value === "string" ? value : JSON.stringify(output).slice(0, 500);
+  return typeof message === "string"
+    ? message
+    : typeof value === "string"
+      ? value
+      : JSON.stringify(output).slice(0, 500);
 }
 
 /** Counts by state for every queue, the schedules, and the jobs waiting for a retry or given up on. */
@@ -43,16 +49,32 @@ export async function jobsOverview(db: Db, actor: Actor) {
   assertCan(actor, "jobs.manage");
   if (!(await queueInstalled(db))) return { installed: false as const };
   const [counts, schedules, troubled] = await Promise.all([
-    db.$queryRaw<{ name: string; state: JobState; n: number }[]>`SELECT name, state::text AS state, count(*)::int AS n FROM ${table("job")} GROUP BY name, state`,
+    db.$queryRaw<
+      { name: string; state: JobState; n: number }[]
+    >`SELECT name, state::text AS state, count(*)::int AS n FROM ${table("job")} GROUP BY name, state`,
     db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM ${table("schedule")} ORDER BY name`,
-    db.$queryRaw<{ id: string; name: string; state: "retry" | "failed"; retry_count: number; retry_limit: number; output: unknown; start_after: Date; completed_on: Date | null; created_on: Date }[]>`
+    db.$queryRaw<
+      {
+        id: string;
+        name: string;
+        state: "retry" | "failed";
+        retry_count: number;
+        retry_limit: number;
+        output: unknown;
+        start_after: Date;
+        completed_on: Date | null;
+        created_on: Date;
+      }[]
+    >`
       SELECT id::text, name, state::text AS state, retry_count, retry_limit, output, start_after, completed_on, created_on
       FROM ${table("job")} WHERE state IN ('retry', 'failed') ORDER BY created_on DESC LIMIT 100`,
   ]);
   const queues = JOBS.map((job) => ({
     name: job.name,
     schedule: schedules.find((s) => s.name === job.name)?.cron ?? null,
-    counts: Object.fromEntries(JOB_STATES.map((state) => [state, counts.find((c) => c.name === job.name && c.state === state)?.n ?? 0])) as Record<JobState, number>,
+    counts: Object.fromEntries(
+      JOB_STATES.map((state) => [state, counts.find((c) => c.name === job.name && c.state === state)?.n ?? 0]),
+    ) as Record<JobState, number>,
   }));
   const jobs: TroubledJob[] = troubled.map((j) => ({
     id: j.id,
@@ -69,7 +91,9 @@ export async function jobsOverview(db: Db, actor: Actor) {
 }
 
 async function jobState(db: Db, queue: string, jobId: string): Promise<JobState> {
-  const [row] = await db.$queryRaw<{ state: JobState }[]>`SELECT state::text AS state FROM ${table("job")} WHERE name = ${queue} AND id = ${jobId}::uuid`;
+  const [row] = await db.$queryRaw<
+    { state: JobState }[]
+  >`SELECT state::text AS state FROM ${table("job")} WHERE name = ${queue} AND id = ${jobId}::uuid`;
   if (!row) throw new AppError("NOT_FOUND", "This job no longer exists.");
   return row.state;
 }
@@ -78,16 +102,30 @@ async function jobState(db: Db, queue: string, jobId: string): Promise<JobState>
 export async function retryFailedJob(db: Db, actor: Actor, input: unknown, boss: Boss | Promise<Boss> = jobSender()) {
   assertCan(actor, "jobs.manage");
   const { queue, jobId } = parseOrThrow(ZJobRef, input);
-  if ((await jobState(db, queue, jobId)) !== "failed") throw new AppError("INVALID", "Only a failed job can be retried.");
+  if ((await jobState(db, queue, jobId)) !== "failed")
+    throw new AppError("INVALID", "Only a failed job can be retried.");
   await (await boss).retry(queue, jobId);
-  await recordAudit(db, { actorId: actor.userId, action: "job.retried", entityType: "Job", entityId: jobId, detail: { queue } });
+  await recordAudit(db, {
+    actorId: actor.userId,
+    action: "job.retried",
+    entityType: "Job",
+    entityId: jobId,
+    detail: { queue },
+  });
 }
 
 /** Stops a job that has not finished (waiting, waiting for a retry, or running). */
 export async function cancelJob(db: Db, actor: Actor, input: unknown, boss: Boss | Promise<Boss> = jobSender()) {
   assertCan(actor, "jobs.manage");
   const { queue, jobId } = parseOrThrow(ZJobRef, input);
-  if (!["created", "retry", "active"].includes(await jobState(db, queue, jobId))) throw new AppError("INVALID", "Only an unfinished job can be cancelled.");
+  if (!["created", "retry", "active"].includes(await jobState(db, queue, jobId)))
+    throw new AppError("INVALID", "Only an unfinished job can be cancelled.");
   await (await boss).cancel(queue, jobId);
-  await recordAudit(db, { actorId: actor.userId, action: "job.cancelled", entityType: "Job", entityId: jobId, detail: { queue } });
+  await recordAudit(db, {
+    actorId: actor.userId,
+    action: "job.cancelled",
+    entityType: "Job",
+    entityId: jobId,
+    detail: { queue },
+  });
 }

@@ -91,7 +91,11 @@ export const cdrPartitionsJob = defineJob({
   schedule: "30 0 * * *",
   parse: () => ({}),
   async run({ db, now }) {
-    await ensurePartitionsAhead((sql) => db.$queryRawUnsafe(sql), (sql) => db.$executeRawUnsafe(sql), now());
+    await ensurePartitionsAhead(
+      (sql) => db.$queryRawUnsafe(sql),
+      (sql) => db.$executeRawUnsafe(sql),
+      now(),
+    );
     return "ok";
   },
 });

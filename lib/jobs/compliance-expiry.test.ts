@@ -17,11 +17,29 @@ afterAll(() => vi.unstubAllEnvs());
 async function documentExpiringIn(db: Db, days: number) {
   const tenant = await makeTenant(db);
   const country = await makeCountry(db);
-  const required = await db.requiredDocument.create({ data: { countryCode: country.code, name: "Letter of authority", description: "Signed", validityMonths: 6 } });
-  const file = await db.storedFile.create({
-    data: { driver: "local", storageKey: randomBytes(8).toString("hex"), fileName: "loa.pdf", contentType: "application/pdf", sizeBytes: 1, sha256: "0".repeat(64), partnerId: tenant.partner.id },
+  const required = await db.requiredDocument.create({
+    data: { countryCode: country.code, name: "Letter of authority", description: "Signed", validityMonths: 6 },
   });
-  await db.complianceDocument.create({ data: { customerId: tenant.customer.id, requiredDocumentId: required.id, fileId: file.id, acceptedAt: NOW, expiresAt: new Date(NOW.getTime() + days * DAY) } });
+  const file = await db.storedFile.create({
+    data: {
+      driver: "local",
+      storageKey: randomBytes(8).toString("hex"),
+      fileName: "loa.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 1,
+      sha256: "0".repeat(64),
+      partnerId: tenant.partner.id,
+    },
+  });
+  await db.complianceDocument.create({
+    data: {
+      customerId: tenant.customer.id,
+      requiredDocumentId: required.id,
+      fileId: file.id,
+      acceptedAt: NOW,
+      expiresAt: new Date(NOW.getTime() + days * DAY),
+    },
+  });
   return tenant;
 }
 

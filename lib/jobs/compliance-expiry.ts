@@ -21,10 +21,20 @@ export async function unsafeSendExpiryNotices(db: Db, now: Date) {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${NOTICE_ACTION}))`;
       const documents = await tx.complianceDocument.findMany({
         where: { expiresAt: { gt: now, lte: horizon } },
-        select: { id: true, expiresAt: true, requiredDocument: { select: { name: true } }, customer: { select: { name: true, partnerId: true } } },
+        select: {
+          id: true,
+          expiresAt: true,
+          requiredDocument: { select: { name: true } },
+          customer: { select: { name: true, partnerId: true } },
+        },
       });
-      const noticed = await tx.auditLog.findMany({ where: { action: NOTICE_ACTION, entityId: { in: documents.map((d) => d.id) } }, select: { entityId: true, detail: true } });
-      const alreadyNoticed = new Set(noticed.map((n) => `${n.entityId}|${(n.detail as { expiresAt?: string } | null)?.expiresAt}`));
+      const noticed = await tx.auditLog.findMany({
+        where: { action: NOTICE_ACTION, entityId: { in: documents.map((d) => d.id) } },
+        select: { entityId: true, detail: true },
+      });
+      const alreadyNoticed = new Set(
+        noticed.map((n) => `${n.entityId}|${(n.detail as { expiresAt?: string } | null)?.expiresAt}`),
+      );
       let sent = 0;
       for (const doc of documents) {
         const expiresAt = doc.expiresAt!.toISOString();
@@ -35,7 +45,12 @@ export async function unsafeSendExpiryNotices(db: Db, now: Date) {
           body: `The ${doc.requiredDocument.name} on file for ${doc.customer.name} expires on ${formatDate(doc.expiresAt)}. Upload a renewed copy with the customer's next activation request so their service is not held up.`,
           link: "/customers?attention=1",
         });
-        await recordAudit(tx, { action: NOTICE_ACTION, entityType: "ComplianceDocument", entityId: doc.id, detail: { expiresAt } });
+        await recordAudit(tx, {
+          action: NOTICE_ACTION,
+          entityType: "ComplianceDocument",
+          entityId: doc.id,
+          detail: { expiresAt },
+        });
         sent++;
       }
       return sent;

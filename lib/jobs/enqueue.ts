@@ -72,7 +72,12 @@ export async function requestCdrRating(months: string[], pbxIds: string[]) {
   try {
     const boss = await jobSender();
     for (const month of months) {
-      for (const pbxId of pbxIds) await boss.send(CDR_RATE, { months: [month], pbxIds: [pbxId] }, { singletonKey: `${month.slice(0, 7)}:${pbxId}` });
+      for (const pbxId of pbxIds)
+        await boss.send(
+          CDR_RATE,
+          { months: [month], pbxIds: [pbxId] },
+          { singletonKey: `${month.slice(0, 7)}:${pbxId}` },
+        );
     }
   } catch (error) {
     console.error("[jobs] could not queue CDR rating", error);
@@ -83,7 +88,8 @@ export async function requestCdrRating(months: string[], pbxIds: string[]) {
 export async function requestUsageAlerts(months: string[]) {
   try {
     const boss = await jobSender();
-    for (const month of months) await boss.send(USAGE_ALERTS, { month: month.slice(0, 10) }, { singletonKey: month.slice(0, 7) });
+    for (const month of months)
+      await boss.send(USAGE_ALERTS, { month: month.slice(0, 10) }, { singletonKey: month.slice(0, 7) });
   } catch (error) {
     console.error("[jobs] could not request usage alerts; the hourly run will send them", error);
   }

@@ -8,7 +8,13 @@ export const MAIL_SWEEP = "mail-sweep";
 /** One outbox row to SMTP; keyed by the row, so the queue holds at most one waiting job per mail. */
 export const mailSendJob = defineJob({
   name: MAIL_SEND,
-  queue: { policy: "stately", retryLimit: MAX_DELIVERY_ATTEMPTS - 1, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  queue: {
+    policy: "stately",
+    retryLimit: MAX_DELIVERY_ATTEMPTS - 1,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 5 * 60,
+  },
   parse: (data) => z.object({ outboxEmailId: z.string().min(1) }).parse(data),
   async run({ db, sendMail, now }, { outboxEmailId }) {
     if (!sendMail) return "smtp not configured";

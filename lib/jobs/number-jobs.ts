@@ -19,6 +19,9 @@ export const numberQuarantineJob = defineJob({
   schedule: "15 * * * *",
   parse: () => ({}),
   async run({ db, now }) {
-    return { available: await unsafeEndQuarantine(db, now()), keysForgotten: await unsafeDeleteExpiredIdempotencyKeys(db, now()) };
+    return {
+      available: await unsafeEndQuarantine(db, now()),
+      keysForgotten: await unsafeDeleteExpiredIdempotencyKeys(db, now()),
+    };
   },
 });

@@ -22,9 +22,15 @@ export async function unsafeNotifyPriceListPublished(db: Db, priceListId: string
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${NOTICE_ACTION}), hashtext(${priceListId}))`;
       if (await tx.auditLog.count({ where: { action: NOTICE_ACTION, entityId: priceListId } })) return 0;
-      const list = await tx.priceList.findUnique({ where: { id: priceListId }, select: { validFrom: true, tier: { select: { id: true, code: true, name: true } } } });
+      const list = await tx.priceList.findUnique({
+        where: { id: priceListId },
+        select: { validFrom: true, tier: { select: { id: true, code: true, name: true } } },
+      });
       if (!list) return 0;
-      const partners = await tx.partner.findMany({ where: list.tier.code === END_USER_TIER_CODE ? {} : { tierId: list.tier.id }, select: { id: true } });
+      const partners = await tx.partner.findMany({
+        where: list.tier.code === END_USER_TIER_CODE ? {} : { tierId: list.tier.id },
+        select: { id: true },
+      });
       const date = formatDate(list.validFrom);
       for (const partner of partners) {
         await notifyPartner(tx, partner.id, {
@@ -34,7 +40,12 @@ export async function unsafeNotifyPriceListPublished(db: Db, priceListId: string
           link: `/price-list/changes?tier=${list.tier.code}&to=${priceListId}`,
         });
       }
-      await recordAudit(tx, { action: NOTICE_ACTION, entityType: "PriceList", entityId: priceListId, detail: { partners: partners.length } });
+      await recordAudit(tx, {
+        action: NOTICE_ACTION,
+        entityType: "PriceList",
+        entityId: priceListId,
+        detail: { partners: partners.length },
+      });
       return partners.length;
     },
     { timeout: 60_000 },
@@ -43,9 +54,19 @@ export async function unsafeNotifyPriceListPublished(db: Db, priceListId: string
 
 /** Versions published through the portal whose partners were not told yet (the queueing after publishing failed). */
 async function unsafeVersionsNotNotified(db: Db) {
-  const published = await db.auditLog.findMany({ where: { action: PUBLISHED_ACTION, createdAt: { gt: new Date(Date.now() - 30 * 86_400_000) } }, select: { entityId: true } });
+  const published = await db.auditLog.findMany({
+    where: { action: PUBLISHED_ACTION, createdAt: { gt: new Date(Date.now() - 30 * 86_400_000) } },
+    select: { entityId: true },
+  });
   const ids = published.flatMap((p) => (p.entityId ? [p.entityId] : []));
-  const notified = new Set((await db.auditLog.findMany({ where: { action: NOTICE_ACTION, entityId: { in: ids } }, select: { entityId: true } })).map((n) => n.entityId));
+  const notified = new Set(
+    (
+      await db.auditLog.findMany({
+        where: { action: NOTICE_ACTION, entityId: { in: ids } },
+        select: { entityId: true },
+      })
+    ).map((n) => n.entityId),
+  );
   return ids.filter((id) => !notified.has(id));
 }
 
@@ -57,7 +78,8 @@ export const priceListNoticesJob = defineJob({
   parse: (data) => z.object({ priceListId: z.string().min(1).optional() }).parse(data),
   async run({ db, enqueue }, { priceListId }) {
     let notified = 0;
-    for (const id of priceListId ? [priceListId] : await unsafeVersionsNotNotified(db)) notified += await unsafeNotifyPriceListPublished(db, id);
+    for (const id of priceListId ? [priceListId] : await unsafeVersionsNotNotified(db))
+      notified += await unsafeNotifyPriceListPublished(db, id);
     if (notified) await enqueue(MAIL_SWEEP, {});
     return notified;
   },

@@ -1,4 +1,11 @@
-import { cdrImportJob, cdrPartitionsJob, cdrRateJob, cdrRollupsJob, cdrRangeRankingJob, cdrSevenDayRankingJob } from "./cdr-jobs";
+import {
+  cdrImportJob,
+  cdrPartitionsJob,
+  cdrRateJob,
+  cdrRollupsJob,
+  cdrRangeRankingJob,
+  cdrSevenDayRankingJob,
+} from "./cdr-jobs";
 import type { JobDefinition } from "./definition";
 import { complianceExpiryJob } from "./compliance-expiry";
 import { mailSendJob, mailSweepJob } from "./mail-jobs";
@@ -7,4 +14,18 @@ import { priceListNoticesJob } from "./price-list-notices";
 import { usageAlertsJob } from "./usage-alerts";
 
 /** Every background job the worker runs. Add a job here and it gets its queue, schedule and worker. */
-export const JOBS: readonly JobDefinition<object>[] = [mailSendJob, mailSweepJob, complianceExpiryJob, cdrImportJob, cdrRateJob, cdrRollupsJob, cdrSevenDayRankingJob, cdrRangeRankingJob, cdrPartitionsJob, usageAlertsJob, numberHoldSweepJob, numberQuarantineJob, priceListNoticesJob] as JobDefinition<object>[];
+export const JOBS: readonly JobDefinition<object>[] = [
+  mailSendJob,
+  mailSweepJob,
+  complianceExpiryJob,
+  cdrImportJob,
+  cdrRateJob,
+  cdrRollupsJob,
+  cdrSevenDayRankingJob,
+  cdrRangeRankingJob,
+  cdrPartitionsJob,
+  usageAlertsJob,
+  numberHoldSweepJob,
+  numberQuarantineJob,
+  priceListNoticesJob,
+] as JobDefinition<object>[];

@@ -27,7 +27,13 @@ const countingJob = defineJob({
 });
 
 async function twoRunners() {
-  const options = { connectionString: url, db: prisma, sendMail, jobs: [...JOBS, countingJob], pollingIntervalSeconds: 0.5 };
+  const options = {
+    connectionString: url,
+    db: prisma,
+    sendMail,
+    jobs: [...JOBS, countingJob],
+    pollingIntervalSeconds: 0.5,
+  };
   return Promise.all([startJobRunner(options), startJobRunner(options)]);
 }
 
@@ -36,7 +42,10 @@ describe("the job runner", () => {
     const runners = await twoRunners();
     try {
       for (let n = 0; n < 30; n++) await runners[n % 2].boss.send("test-count", { n });
-      await queueMail(prisma, Array.from({ length: 12 }, (_, i) => ({ to: `r${i}@example.test`, subject: `Race ${i}`, body: "Hello." })));
+      await queueMail(
+        prisma,
+        Array.from({ length: 12 }, (_, i) => ({ to: `r${i}@example.test`, subject: `Race ${i}`, body: "Hello." })),
+      );
       // Both instances ask for delivery at once, as two actions 0.3 s apart would.
       await Promise.all(runners.map((r) => r.boss.send(MAIL_SWEEP, {})));
 
@@ -55,10 +64,28 @@ describe("the job runner", () => {
   }, 60_000);
 
   it("retries a failing job with backoff and then keeps it as failed", async () => {
-    const [runner] = await Promise.all([startJobRunner({ connectionString: url, db: prisma, sendMail, jobs: [defineJob({ name: "test-fail", queue: { retryLimit: 1, retryDelay: 1, retryBackoff: true }, parse: () => ({}), run: async () => Promise.reject(new Error("boom")) })], pollingIntervalSeconds: 0.5 })]);
+    const [runner] = await Promise.all([
+      startJobRunner({
+        connectionString: url,
+        db: prisma,
+        sendMail,
+        jobs: [
+          defineJob({
+            name: "test-fail",
+            queue: { retryLimit: 1, retryDelay: 1, retryBackoff: true },
+            parse: () => ({}),
+            run: async () => Promise.reject(new Error("boom")),
+          }),
+        ],
+        pollingIntervalSeconds: 0.5,
+      }),
+    ]);
     try {
       const id = (await runner.boss.send("test-fail", {}))!;
-      await vi.waitFor(async () => expect((await runner.boss.getJobById("test-fail", id))?.state).toBe("failed"), { timeout: 20_000, interval: 250 });
+      await vi.waitFor(async () => expect((await runner.boss.getJobById("test-fail", id))?.state).toBe("failed"), {
+        timeout: 20_000,
+        interval: 250,
+      });
       const job = await runner.boss.getJobById("test-fail", id);
       expect(job?.retryCount).toBe(1);
       expect(JSON.stringify(job?.output)).toContain("boom");
@@ -73,7 +100,12 @@ describe("every job handler is idempotent", () => {
     await queueMail(prisma, [{ to: "twice@example.test", subject: "Twice", body: "Once only." }]);
     const row = await prisma.outboxEmail.findFirstOrThrow({ where: { subject: "Twice" } });
     const enqueued: string[] = [];
-    const context: JobContext = { db: prisma, sendMail, now: () => new Date(), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) };
+    const context: JobContext = {
+      db: prisma,
+      sendMail,
+      now: () => new Date(),
+      enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`),
+    };
     // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts and
     // lib/pricing/import/publish.test.ts the notices,
     // in lib/cdr/import/uploads.test.ts the CDR import, rating, roll-up and partition jobs, in
@@ -81,8 +113,19 @@ describe("every job handler is idempotent", () => {
     // the range ranking, in
     // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine, in lib/cdr/alerts the usage alerts.
     const inputs: Record<string, object> = {
-      [MAIL_SEND]: { outboxEmailId: row.id }, [MAIL_SWEEP]: {}, [complianceExpiryJob.name]: {},
-      "cdr-import": {}, "cdr-rate": {}, "cdr-rollups": {}, "cdr-partitions": {}, "cdr-seven-day-ranking": {}, "cdr-range-ranking": {}, "numbers-hold-sweep": {}, "numbers-quarantine-end": {}, [PRICE_LIST_NOTICES]: {}, "usage-alerts": {},
+      [MAIL_SEND]: { outboxEmailId: row.id },
+      [MAIL_SWEEP]: {},
+      [complianceExpiryJob.name]: {},
+      "cdr-import": {},
+      "cdr-rate": {},
+      "cdr-rollups": {},
+      "cdr-partitions": {},
+      "cdr-seven-day-ranking": {},
+      "cdr-range-ranking": {},
+      "numbers-hold-sweep": {},
+      "numbers-quarantine-end": {},
+      [PRICE_LIST_NOTICES]: {},
+      "usage-alerts": {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

@@ -26,7 +26,11 @@ export function enqueueWith(boss: Boss): JobContext["enqueue"] {
  * start. Instances starting together take turns: pg-boss's queue creation (a partition per queue)
  * deadlocks when two run it at once, which the two-instance test showed.
  */
-export async function installQueues(connectionString: string, boss: Boss, jobs: readonly JobDefinition<object>[] = JOBS) {
+export async function installQueues(
+  connectionString: string,
+  boss: Boss,
+  jobs: readonly JobDefinition<object>[] = JOBS,
+) {
   const lock = new pg.Client({ connectionString });
   await lock.connect();
   try {
@@ -47,13 +51,22 @@ export async function installQueues(connectionString: string, boss: Boss, jobs: 
  * Starts the workers of every job on one database. Any number of runners may share it (one per app
  * instance): pg-boss hands each job to one of them (SELECT … FOR UPDATE SKIP LOCKED).
  */
-export async function startJobRunner({ connectionString, db, sendMail, jobs = JOBS, pollingIntervalSeconds = 2, now = () => new Date() }: JobRunnerOptions) {
+export async function startJobRunner({
+  connectionString,
+  db,
+  sendMail,
+  jobs = JOBS,
+  pollingIntervalSeconds = 2,
+  now = () => new Date(),
+}: JobRunnerOptions) {
   const boss = createBoss(connectionString, { pollingIntervalSeconds });
   await boss.start();
   await installQueues(connectionString, boss, jobs);
   const context: JobContext = { db, enqueue: enqueueWith(boss), sendMail, now };
   for (const job of jobs) {
-    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds }, async ([received]) => job.run(context, job.parse(received.data)));
+    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds }, async ([received]) =>
+      job.run(context, job.parse(received.data)),
+    );
   }
   // Whatever was left pending while no worker ran (a restart, an outage) leaves now, not in an hour.
   await boss.send(MAIL_SWEEP, {});

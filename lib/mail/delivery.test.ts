@@ -3,7 +3,15 @@ import { notifyPartner } from "@/lib/notifications/notify";
 import { makePartner, makeUser } from "@/lib/testing/fixtures";
 import { startSmtpServer } from "@/lib/testing/smtp";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, RETRY_WINDOW_MS, unsafeClaimOutboxEmail, unsafeDeliverOutboxEmail, unsafeDueOutboxIds, unsafeMarkOutboxDelivered } from "./delivery";
+import {
+  DELIVERY_LEASE_MS,
+  MAX_DELIVERY_ATTEMPTS,
+  RETRY_WINDOW_MS,
+  unsafeClaimOutboxEmail,
+  unsafeDeliverOutboxEmail,
+  unsafeDueOutboxIds,
+  unsafeMarkOutboxDelivered,
+} from "./delivery";
 import { queueMail } from "./index";
 import { smtpSender } from "./transport";
 
@@ -29,7 +37,11 @@ describe("mail delivery over a real SMTP server", () => {
   it("sends a notification as text and HTML with an absolute link to the portal, the name in To and the fixed Message-ID", async () => {
     const partner = await makePartner(prisma, "Müller & Söhne GmbH");
     const user = await makeUser(prisma, "PARTNER", { partnerId: partner.id });
-    await notifyPartner(prisma, partner.id, { title: "Änderungen erbeten", body: "Bitte ersetzen: Vollmacht für Zürich – 5 €.", link: "/activations/req123" });
+    await notifyPartner(prisma, partner.id, {
+      title: "Änderungen erbeten",
+      body: "Bitte ersetzen: Vollmacht für Zürich – 5 €.",
+      link: "/activations/req123",
+    });
     const row = await prisma.outboxEmail.findFirstOrThrow({ where: { to: user.email } });
     const before = smtp.received.length;
 
@@ -49,13 +61,20 @@ describe("mail delivery over a real SMTP server", () => {
     const html = mail.part("text/html");
     expect(html).toContain(`href="${PORTAL}/activations/req123"`);
     expect(html).toContain("Vollmacht für Zürich");
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 1, leaseUntil: null });
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+      leaseUntil: null,
+    });
   });
 
   it("sends one mail when two deliveries of the same row race, and a second run does nothing", async () => {
     const row = await queueOne();
     const before = smtp.received.length;
-    const results = await Promise.all([unsafeDeliverOutboxEmail(prisma, row.id, send()), unsafeDeliverOutboxEmail(prisma, row.id, send())]);
+    const results = await Promise.all([
+      unsafeDeliverOutboxEmail(prisma, row.id, send()),
+      unsafeDeliverOutboxEmail(prisma, row.id, send()),
+    ]);
     expect(results.sort()).toEqual(["sent", "skipped"]);
     expect(await unsafeDeliverOutboxEmail(prisma, row.id, send())).toBe("skipped");
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -101,8 +120,13 @@ describe("mail delivery over a real SMTP server", () => {
   it("gives up after the last attempt and leaves the row FAILED for an admin", async () => {
     const row = await queueOne();
     await prisma.outboxEmail.update({ where: { id: row.id }, data: { attempts: MAX_DELIVERY_ATTEMPTS - 1 } });
-    await expect(unsafeDeliverOutboxEmail(prisma, row.id, async () => Promise.reject(new Error("550 mailbox unavailable")))).rejects.toThrow();
-    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", error: "Error: 550 mailbox unavailable" });
+    await expect(
+      unsafeDeliverOutboxEmail(prisma, row.id, async () => Promise.reject(new Error("550 mailbox unavailable"))),
+    ).rejects.toThrow();
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "FAILED",
+      error: "Error: 550 mailbox unavailable",
+    });
     expect(await unsafeDueOutboxIds(prisma)).not.toContain(row.id);
   });
 

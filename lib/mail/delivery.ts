@@ -15,7 +15,9 @@ export const RETRY_WINDOW_MS = 2 * 60 * 60_000;
 type Outbox = Pick<Db, "outboxEmail">;
 
 // A row is free when nobody holds it: pending, or claimed by a sender whose lease has run out.
-const claimable = (now: Date) => ({ OR: [{ status: "PENDING" as const }, { status: "SENDING" as const, leaseUntil: { lt: now } }] });
+const claimable = (now: Date) => ({
+  OR: [{ status: "PENDING" as const }, { status: "SENDING" as const, leaseUntil: { lt: now } }],
+});
 
 /**
  * Takes the row for one sender. One UPDATE decides: of two racing senders PostgreSQL lets one
@@ -33,7 +35,12 @@ export async function unsafeClaimOutboxEmail(db: Outbox, id: string, now = new D
  * Sends one outbox row at most once: claim, send, mark sent. Running it again for a sent or
  * claimed row does nothing ("skipped"). A failure is recorded and re-thrown so the job retries.
  */
-export async function unsafeDeliverOutboxEmail(db: Outbox, id: string, send: SendMail, now = () => new Date()): Promise<"sent" | "skipped"> {
+export async function unsafeDeliverOutboxEmail(
+  db: Outbox,
+  id: string,
+  send: SendMail,
+  now = () => new Date(),
+): Promise<"sent" | "skipped"> {
   const mail = await unsafeClaimOutboxEmail(db, id, now());
   if (!mail) return "skipped";
   try {
@@ -49,7 +56,10 @@ export async function unsafeDeliverOutboxEmail(db: Outbox, id: string, send: Sen
     });
     throw error;
   }
-  await db.outboxEmail.updateMany({ where: { id, status: "SENDING" }, data: { status: "SENT", sentAt: now(), leaseUntil: null } });
+  await db.outboxEmail.updateMany({
+    where: { id, status: "SENDING" },
+    data: { status: "SENT", sentAt: now(), leaseUntil: null },
+  });
   return "sent";
 }
 
@@ -59,7 +69,12 @@ export async function unsafeDeliverOutboxEmail(db: Outbox, id: string, send: Sen
  */
 export async function unsafeDueOutboxIds(db: Outbox, now = new Date(), limit = 500): Promise<string[]> {
   const rows = await db.outboxEmail.findMany({
-    where: { OR: [{ status: "PENDING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] }, { status: "SENDING", leaseUntil: { lt: now } }] },
+    where: {
+      OR: [
+        { status: "PENDING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+        { status: "SENDING", leaseUntil: { lt: now } },
+      ],
+    },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { id: true },
@@ -69,6 +84,9 @@ export async function unsafeDueOutboxIds(db: Outbox, now = new Date(), limit = 5
 
 /** Demo data's mail is written as already delivered: seeding must never send mail to anyone. */
 export async function unsafeMarkOutboxDelivered(db: Outbox, createdSince: Date, now = new Date()) {
-  const { count } = await db.outboxEmail.updateMany({ where: { status: "PENDING", createdAt: { gte: createdSince } }, data: { status: "SENT", sentAt: now } });
+  const { count } = await db.outboxEmail.updateMany({
+    where: { status: "PENDING", createdAt: { gte: createdSince } },
+    data: { status: "SENT", sentAt: now },
+  });
   return count;
 }

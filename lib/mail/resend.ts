@@ -11,11 +11,21 @@ import { AppError } from "@/lib/errors";
 export async function resendOutboxEmail(db: Db, actor: Actor, outboxEmailId: string) {
   assertCan(actor, "jobs.manage");
   return db.$transaction(async (tx) => {
-    const { count } = await tx.outboxEmail.updateMany({ where: { id: outboxEmailId, status: "FAILED" }, data: { status: "PENDING", attempts: 0, leaseUntil: null } });
+    const { count } = await tx.outboxEmail.updateMany({
+      where: { id: outboxEmailId, status: "FAILED" },
+      data: { status: "PENDING", attempts: 0, leaseUntil: null },
+    });
     if (!count) {
       const exists = await tx.outboxEmail.count({ where: { id: outboxEmailId } });
-      throw exists ? new AppError("INVALID", "Only a mail whose delivery failed can be resent.") : new AppError("NOT_FOUND", "This e-mail does not exist.");
+      throw exists
+        ? new AppError("INVALID", "Only a mail whose delivery failed can be resent.")
+        : new AppError("NOT_FOUND", "This e-mail does not exist.");
     }
-    await recordAudit(tx, { actorId: actor.userId, action: "mail.resent", entityType: "OutboxEmail", entityId: outboxEmailId });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "mail.resent",
+      entityType: "OutboxEmail",
+      entityId: outboxEmailId,
+    });
   });
 }

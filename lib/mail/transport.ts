@@ -10,7 +10,11 @@ export type SendMail = (mail: OutboxEmail) => Promise<void>;
  */
 export function smtpSender(env: Pick<TRuntimeEnv, "SMTP_URL" | "MAIL_FROM">): SendMail | null {
   if (!env.SMTP_URL) return null;
-  const transport = nodemailer.createTransport(env.SMTP_URL, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
+  const transport = nodemailer.createTransport(env.SMTP_URL, {
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
   return async (mail) => {
     await transport.sendMail({
       from: env.MAIL_FROM,

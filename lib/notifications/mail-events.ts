@@ -2,13 +2,48 @@ import type { Role } from "@/lib/db/generated/enums";
 
 /** The kinds of notification a user may choose to receive by e-mail or not (in-app they always arrive). */
 export const MAIL_EVENTS = [
-  { key: "activation", label: "Activation requests", description: "Requests submitted for review, and decisions or questions on them.", roles: ["ADMIN", "PARTNER"] },
-  { key: "tickets", label: "Support tickets", description: "Replies, assignments and status changes on support tickets.", roles: ["ADMIN", "PARTNER"] },
-  { key: "usage.included", label: "Included minutes and SMS", description: "A user reaches an alert threshold of the included minutes or SMS of the month.", roles: ["PARTNER", "END_USER"] },
-  { key: "porting", label: "Number porting", description: "Port-in requests submitted, scheduled, completed or rejected.", roles: ["ADMIN", "PARTNER"] },
-  { key: "pricelists", label: "New price lists", description: "A new version of your price list or the End User list, with its effective date.", roles: ["PARTNER"] },
-  { key: "compliance.expiring", label: "Expiring compliance documents", description: "A customer's document expires within 30 days.", roles: ["PARTNER"] },
-  { key: "service", label: "CLASSOUND on your PBXs", description: "CLASSOUND is turned on for one of your PBXs.", roles: ["END_USER"] },
+  {
+    key: "activation",
+    label: "Activation requests",
+    description: "Requests submitted for review, and decisions or questions on them.",
+    roles: ["ADMIN", "PARTNER"],
+  },
+  {
+    key: "tickets",
+    label: "Support tickets",
+    description: "Replies, assignments and status changes on support tickets.",
+    roles: ["ADMIN", "PARTNER"],
+  },
+  {
+    key: "usage.included",
+    label: "Included minutes and SMS",
+    description: "A user reaches an alert threshold of the included minutes or SMS of the month.",
+    roles: ["PARTNER", "END_USER"],
+  },
+  {
+    key: "porting",
+    label: "Number porting",
+    description: "Port-in requests submitted, scheduled, completed or rejected.",
+    roles: ["ADMIN", "PARTNER"],
+  },
+  {
+    key: "pricelists",
+    label: "New price lists",
+    description: "A new version of your price list or the End User list, with its effective date.",
+    roles: ["PARTNER"],
+  },
+  {
+    key: "compliance.expiring",
+    label: "Expiring compliance documents",
+    description: "A customer's document expires within 30 days.",
+    roles: ["PARTNER"],
+  },
+  {
+    key: "service",
+    label: "CLASSOUND on your PBXs",
+    description: "CLASSOUND is turned on for one of your PBXs.",
+    roles: ["END_USER"],
+  },
 ] as const satisfies readonly { key: string; label: string; description: string; roles: readonly Role[] }[];
 
 export type MailEvent = (typeof MAIL_EVENTS)[number]["key"];

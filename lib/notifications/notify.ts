@@ -18,7 +18,9 @@ type Recipient = { id: string; email: string; name: string; mailOptOuts: unknown
 
 async function notify(db: Tx, users: Recipient[], content: NotificationContent) {
   if (!users.length) return;
-  await db.notification.createMany({ data: users.map((u) => ({ userId: u.id, title: content.title, body: content.body, link: content.link })) });
+  await db.notification.createMany({
+    data: users.map((u) => ({ userId: u.id, title: content.title, body: content.body, link: content.link })),
+  });
   await queueMail(
     db,
     users
@@ -42,19 +44,28 @@ const recipient = (event: MailEvent | undefined) => ({
 
 /** In-app notification to every active user of a partner, and e-mail to those who want this event's. */
 export async function notifyPartner(db: Tx, partnerId: string, content: NotificationContent) {
-  const users = await db.user.findMany({ where: { partnerId, role: "PARTNER", disabledAt: null }, select: recipient(content.event) });
+  const users = await db.user.findMany({
+    where: { partnerId, role: "PARTNER", disabledAt: null },
+    select: recipient(content.event),
+  });
   await notify(db, users, content);
 }
 
 /** In-app notification to every active admin, and e-mail to those who want this event's. */
 export async function notifyAdmins(db: Tx, content: NotificationContent) {
-  const users = await db.user.findMany({ where: { role: "ADMIN", disabledAt: null }, select: recipient(content.event) });
+  const users = await db.user.findMany({
+    where: { role: "ADMIN", disabledAt: null },
+    select: recipient(content.event),
+  });
   await notify(db, users, content);
 }
 
 /** In-app notification to every active end user of a customer, and e-mail to those who want this event's. */
 export async function notifyCustomer(db: Tx, customerId: string, content: NotificationContent) {
-  const users = await db.user.findMany({ where: { customerId, role: "END_USER", disabledAt: null }, select: recipient(content.event) });
+  const users = await db.user.findMany({
+    where: { customerId, role: "END_USER", disabledAt: null },
+    select: recipient(content.event),
+  });
   await notify(db, users, content);
 }
 
@@ -66,6 +77,9 @@ export async function notifyUser(db: Tx, userId: string, content: NotificationCo
 
 /** In-app notification to every active end user of a customer, and e-mail to those who want this event's. */
 export async function notifyCustomerUsers(db: Tx, customerId: string, content: NotificationContent) {
-  const users = await db.user.findMany({ where: { customerId, role: "END_USER", disabledAt: null }, select: recipient(content.event) });
+  const users = await db.user.findMany({
+    where: { customerId, role: "END_USER", disabledAt: null },
+    select: recipient(content.event),
+  });
   await notify(db, users, content);
 }

@@ -42,13 +42,19 @@ function headOf(k: number): Prisma.Sql {
  * block's last number. `onlyHeld` claims only blocks of the request's hold; `andAlso` narrows further.
  * Shared by claimBlocks and the one-statement order (place-order.ts).
  */
-export function claimHeadsSql(request: BlockRequest, limit: Prisma.Sql, onlyHeld: boolean, andAlso: Prisma.Sql = Prisma.empty): Prisma.Sql {
+export function claimHeadsSql(
+  request: BlockRequest,
+  limit: Prisma.Sql,
+  onlyHeld: boolean,
+  andAlso: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
   const k = blockDigits(request.blockSize);
   const area = request.areaName ?? null;
   const pattern = request.pattern ?? null;
   const hold = request.holdId ?? null;
   // A number is free for this claim when AVAILABLE and not under someone else's live hold.
-  const free = (alias: string) => Prisma.sql`(${Prisma.raw(alias)}."holdId" IS NULL OR ${Prisma.raw(alias)}."holdId" = ${hold}::text OR NOT EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${Prisma.raw(alias)}."holdId" AND x."expiresAt" > now()))`;
+  const free = (alias: string) =>
+    Prisma.sql`(${Prisma.raw(alias)}."holdId" IS NULL OR ${Prisma.raw(alias)}."holdId" = ${hold}::text OR NOT EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${Prisma.raw(alias)}."holdId" AND x."expiresAt" > now()))`;
   const lastOf = Prisma.sql`left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int)`;
   // Ordered by e164 alone, so the index walk stops after `limit` whole blocks instead of sorting them all.
   return Prisma.sql`
@@ -92,15 +98,22 @@ export function lockMembersSql(request: BlockRequest, heads: Prisma.Sql): Prisma
  * transaction: if it fails, nothing stays reserved. Returns fewer blocks than asked when fewer are left.
  */
 export async function claimBlocks(tx: Tx, request: BlockRequest): Promise<Block[]> {
-  const claim = (limit: number, onlyHeld: boolean) => tx.$queryRaw<{ id: string; e164: string; last: string }[]>(claimHeadsSql(request, Prisma.sql`${limit}::int`, onlyHeld));
+  const claim = (limit: number, onlyHeld: boolean) =>
+    tx.$queryRaw<{ id: string; e164: string; last: string }[]>(
+      claimHeadsSql(request, Prisma.sql`${limit}::int`, onlyHeld),
+    );
   // The partner's own held blocks first, then any free ones.
   const heads = request.holdId ? await claim(request.blockCount, true) : [];
   if (heads.length < request.blockCount) heads.push(...(await claim(request.blockCount - heads.length, false)));
   if (heads.length === 0) return [];
-  if (request.blockSize === 1) return heads.map((h) => ({ firstE164: h.e164, lastE164: h.e164, ids: [h.id], e164s: [h.e164] }));
+  if (request.blockSize === 1)
+    return heads.map((h) => ({ firstE164: h.e164, lastE164: h.e164, ids: [h.id], e164s: [h.e164] }));
 
   const members = await tx.$queryRaw<{ id: string; e164: string; head: string }[]>(
-    lockMembersSql(request, Prisma.sql`unnest(${heads.map((h) => h.e164)}::text[], ${heads.map((h) => h.last)}::text[]) AS h("e164", "last")`),
+    lockMembersSql(
+      request,
+      Prisma.sql`unnest(${heads.map((h) => h.e164)}::text[], ${heads.map((h) => h.last)}::text[]) AS h("e164", "last")`,
+    ),
   );
   const byHead = new Map<string, { id: string; e164: string }[]>();
   for (const m of members) byHead.set(m.head, [...(byHead.get(m.head) ?? []), m]);

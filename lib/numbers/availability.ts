@@ -20,7 +20,10 @@ export interface AreaAvailability {
  * How many aligned blocks of each size are free now, per area, for a country and number type: free
  * means AVAILABLE and under nobody else's live hold. One grouped query per size over the pool.
  */
-export async function blockCounts(db: Reader, q: { countryCode: string; type: NumberType; pattern?: string | null; partnerId?: string | null }): Promise<AreaAvailability[]> {
+export async function blockCounts(
+  db: Reader,
+  q: { countryCode: string; type: NumberType; pattern?: string | null; partnerId?: string | null },
+): Promise<AreaAvailability[]> {
   const byArea = new Map<string, AreaAvailability>();
   for (const size of BLOCK_SIZES) {
     const k = blockDigits(size);
@@ -48,8 +51,12 @@ export async function availabilityHint(db: Reader, input: TBlockChoice, found: n
   const areas = await blockCounts(db, { countryCode: input.countryCode, type: input.type });
   const here = areas.find((a) => (a.areaName ?? undefined) === input.areaName) ?? { blocks: { 1: 0, 10: 0, 100: 0 } };
   const where = input.areaName ? ` in ${input.areaName}` : "";
-  const smaller = BLOCK_SIZES.filter((s) => s < input.blockSize && here.blocks[s] > 0).map((s) => `${here.blocks[s]} block(s) of ${s}`);
-  const elsewhere = areas.filter((a) => a.areaName && a.areaName !== input.areaName && a.blocks[input.blockSize] > 0).map((a) => `${a.areaName} (${a.blocks[input.blockSize]})`);
+  const smaller = BLOCK_SIZES.filter((s) => s < input.blockSize && here.blocks[s] > 0).map(
+    (s) => `${here.blocks[s]} block(s) of ${s}`,
+  );
+  const elsewhere = areas
+    .filter((a) => a.areaName && a.areaName !== input.areaName && a.blocks[input.blockSize] > 0)
+    .map((a) => `${a.areaName} (${a.blocks[input.blockSize]})`);
   const parts = [`Only ${found} block(s) of ${input.blockSize} are free${where}; you asked for ${input.blockCount}.`];
   if (smaller.length) parts.push(`Free${where}: ${smaller.join(", ")}.`);
   if (elsewhere.length) parts.push(`Blocks of ${input.blockSize} free in other areas: ${elsewhere.join(", ")}.`);
@@ -61,6 +68,11 @@ export async function searchAvailability(db: Db, actor: Actor, raw: Omit<TBlockC
   assertCan(actor, "numbers.order");
   const input = parseOrThrow(ZBlockChoice, { blockCount: 1, ...raw });
   const pbx = await loadOrderPbx(db, actor, input.pbxId);
-  const areas = await blockCounts(db, { countryCode: input.countryCode, type: input.type, pattern: toLikePattern(input.pattern), partnerId: pbx.customer.partnerId });
+  const areas = await blockCounts(db, {
+    countryCode: input.countryCode,
+    type: input.type,
+    pattern: toLikePattern(input.pattern),
+    partnerId: pbx.customer.partnerId,
+  });
   return { areas };
 }

@@ -6,7 +6,11 @@ export type BlockSize = (typeof BLOCK_SIZES)[number];
 
 export const NUMBER_TYPES = ["GEOGRAPHIC", "MOBILE", "FREEPHONE"] as const satisfies readonly NumberType[];
 
-export const NUMBER_TYPE_LABEL: Record<NumberType, string> = { GEOGRAPHIC: "Geographic", MOBILE: "Mobile", FREEPHONE: "FreePhone" };
+export const NUMBER_TYPE_LABEL: Record<NumberType, string> = {
+  GEOGRAPHIC: "Geographic",
+  MOBILE: "Mobile",
+  FREEPHONE: "FreePhone",
+};
 
 /** How many trailing digits a block spans: a block of 10 starts at …0, a block of 100 at …00. */
 export function blockDigits(size: BlockSize): number {
@@ -24,12 +28,17 @@ export function isAlignedBlock(e164s: readonly string[], size: BlockSize): boole
   const k = blockDigits(size);
   const sorted = [...e164s].sort();
   const prefix = sorted[0].slice(0, sorted[0].length - k);
-  return sorted.every((n, i) => n.length === sorted[0].length && n.startsWith(prefix) && Number(n.slice(n.length - k || n.length)) === (k ? i : 0));
+  return sorted.every(
+    (n, i) =>
+      n.length === sorted[0].length &&
+      n.startsWith(prefix) &&
+      Number(n.slice(n.length - k || n.length)) === (k ? i : 0),
+  );
 }
 
 /** Group numbers (any order) into consecutive runs: the order result lists them block by block. */
 export function contiguousRuns(e164s: readonly string[]): string[][] {
-  const sorted = [...e164s].sort((a, b) => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...e164s].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   const runs: string[][] = [];
   for (const n of sorted) {
     const run = runs.at(-1);

@@ -30,9 +30,15 @@ export async function loadOrderPbx(db: Reader, actor: Actor, pbxId: string) {
 export type OrderPbx = Awaited<ReturnType<typeof loadOrderPbx>>;
 
 /** R6: numbers hang off an active CLASSOUND service, and are priced on a PBX's term (so not a lifetime license). */
-function assertNumbersOrderable(pbx: { serviceStatus?: string | null; licensePlan: LicensePlan; termExpiry: Date | null }) {
-  if (pbx.serviceStatus !== "ACTIVE") throw new AppError("CONFLICT", "CLASSOUND is not active on this PBX: numbers can be ordered once it is.");
-  if (pbx.licensePlan === "LIFETIME" || !pbx.termExpiry) throw new AppError("CONFLICT", "A PBX with a lifetime license has no term to price numbers on.");
+function assertNumbersOrderable(pbx: {
+  serviceStatus?: string | null;
+  licensePlan: LicensePlan;
+  termExpiry: Date | null;
+}) {
+  if (pbx.serviceStatus !== "ACTIVE")
+    throw new AppError("CONFLICT", "CLASSOUND is not active on this PBX: numbers can be ordered once it is.");
+  if (pbx.licensePlan === "LIFETIME" || !pbx.termExpiry)
+    throw new AppError("CONFLICT", "A PBX with a lifetime license has no term to price numbers on.");
   return { licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry };
 }
 
@@ -48,11 +54,15 @@ function quoteFromPriceList(pbx: QuotedPbx, priceList: BasketPriceList | null, i
 
 /** R3 + R6/R7: the numbers' setup and monthly fees at the partner's tier, prorated to the PBX's expiry. */
 export async function quoteNumbers(db: Reader, pbx: OrderPbx, item: NumberItem, now: Date) {
-  if (pbx.termExpiry <= now) throw new AppError("CONFLICT", "The PBX's term has expired: renew it before ordering numbers.");
+  if (pbx.termExpiry <= now)
+    throw new AppError("CONFLICT", "The PBX's term has expired: renew it before ordering numbers.");
   const { tierId, timeZone } = pbx.customer.partner;
   const priceList = await priceListInForce(db, tierId, now, {
     flatFeeBands: { select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true } },
-    numberPrices: { where: { countryCode: item.countryCode, type: item.type }, select: { countryCode: true, type: true, setupFee: true, monthlyFee: true } },
+    numberPrices: {
+      where: { countryCode: item.countryCode, type: item.type },
+      select: { countryCode: true, type: true, setupFee: true, monthlyFee: true },
+    },
   });
   return quoteFromPriceList({ ...pbx, timeZone }, priceList, item, now);
 }
@@ -64,9 +74,19 @@ export async function quoteNumbers(db: Reader, pbx: OrderPbx, item: NumberItem, 
  * partner's tier and time zone, and the tier's price list in force with its price for this country
  * and type. The same checks as loadOrderPbx; `quote` then prices it like quoteNumbers.
  */
-export async function loadOrderContext(db: Db, actor: Actor, pbxId: string, item: Omit<NumberItem, "quantity">, now: Date) {
+export async function loadOrderContext(
+  db: Db,
+  actor: Actor,
+  pbxId: string,
+  item: Omit<NumberItem, "quantity">,
+  now: Date,
+) {
   const tenant = scope.pbxTenant(actor);
-  const inTenant = !tenant ? Prisma.sql`true` : "partnerId" in tenant ? Prisma.sql`c."partnerId" = ${tenant.partnerId}` : Prisma.sql`p."customerId" = ${tenant.customerId}`;
+  const inTenant = !tenant
+    ? Prisma.sql`true`
+    : "partnerId" in tenant
+      ? Prisma.sql`c."partnerId" = ${tenant.partnerId}`
+      : Prisma.sql`p."customerId" = ${tenant.customerId}`;
   const [row] = await db.$queryRaw<
     {
       id: string;
@@ -95,17 +115,31 @@ export async function loadOrderContext(db: Db, actor: Actor, pbxId: string, item
     WHERE p."id" = ${pbxId} AND ${inTenant}`;
   if (!row) throw new AppError("NOT_FOUND", "This PBX does not exist.");
   const { licensePlan, termExpiry } = assertNumbersOrderable(row);
-  const pbx: QuotedPbx = { licensePlan, termStart: row.termStart, termExpiry, licenses: [{ quantity: row.users }], timeZone: row.timeZone };
+  const pbx: QuotedPbx = {
+    licensePlan,
+    termStart: row.termStart,
+    termExpiry,
+    licenses: [{ quantity: row.users }],
+    timeZone: row.timeZone,
+  };
   // Numbers never carry the flat fee (flatFee: false), so its bands are not read.
   const priceList: BasketPriceList | null = row.priceListId
-    ? { currency: row.currency!, flatFeeBands: [], numberPrices: row.setupFee === null ? [] : [{ countryCode: item.countryCode, type: item.type, setupFee: row.setupFee, monthlyFee: row.monthlyFee! }] }
+    ? {
+        currency: row.currency!,
+        flatFeeBands: [],
+        numberPrices:
+          row.setupFee === null
+            ? []
+            : [{ countryCode: item.countryCode, type: item.type, setupFee: row.setupFee, monthlyFee: row.monthlyFee! }],
+      }
     : null;
   return {
     pbxId: row.id,
     partnerId: row.partnerId,
     /** Prices `quantity` numbers of the item: throws CONFLICT when the term has expired or nothing is priced. */
     quote(quantity: number) {
-      if (termExpiry <= now) throw new AppError("CONFLICT", "The PBX's term has expired: renew it before ordering numbers.");
+      if (termExpiry <= now)
+        throw new AppError("CONFLICT", "The PBX's term has expired: renew it before ordering numbers.");
       return quoteFromPriceList(pbx, priceList, { ...item, quantity }, now);
     },
   };
@@ -116,9 +150,16 @@ export async function orderFormOptions(db: Db, actor: Actor, pbxId: string, now 
   assertCan(actor, "numbers.order");
   const pbx = await loadOrderPbx(db, actor, pbxId);
   const priceList = await priceListInForce(db, pbx.customer.partner.tierId, now, {
-    numberPrices: { select: { countryCode: true, type: true, country: { select: { name: true } } }, orderBy: [{ countryCode: "asc" }, { type: "asc" }] },
+    numberPrices: {
+      select: { countryCode: true, type: true, country: { select: { name: true } } },
+      orderBy: [{ countryCode: "asc" }, { type: "asc" }],
+    },
   });
-  const areas = await db.phoneNumber.groupBy({ by: ["countryCode", "type", "areaName"], where: { status: "AVAILABLE", areaName: { not: null } }, orderBy: { areaName: "asc" } });
+  const areas = await db.phoneNumber.groupBy({
+    by: ["countryCode", "type", "areaName"],
+    where: { status: "AVAILABLE", areaName: { not: null } },
+    orderBy: { areaName: "asc" },
+  });
   return {
     pbx: { id: pbx.id, name: pbx.name, termExpiry: pbx.termExpiry },
     products: (priceList?.numberPrices ?? []).map((p) => ({

@@ -20,19 +20,41 @@ export async function holdBlocks(db: Db, actor: Actor, raw: TBlockChoiceInput, n
   const input = parseOrThrow(ZBlockChoice, raw);
   const pbx = await loadOrderPbx(db, actor, input.pbxId);
   const partnerId = pbx.customer.partnerId;
-  const quote = await quoteNumbers(db, pbx, { countryCode: input.countryCode, type: input.type, quantity: input.blockSize * input.blockCount }, now);
+  const quote = await quoteNumbers(
+    db,
+    pbx,
+    { countryCode: input.countryCode, type: input.type, quantity: input.blockSize * input.blockCount },
+    now,
+  );
   const hold = await withBlockRetry(() =>
     db.$transaction(async (tx) => {
       await tx.numberHold.deleteMany({ where: { partnerId, pbxId: pbx.id } });
       const blocks = await claimBlocks(tx, { ...input, pattern: toLikePattern(input.pattern) });
-      if (blocks.length < input.blockCount) throw new AppError("CONFLICT", await availabilityHint(tx, input, blocks.length));
+      if (blocks.length < input.blockCount)
+        throw new AppError("CONFLICT", await availabilityHint(tx, input, blocks.length));
       const expiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
       const created = await tx.numberHold.create({
-        data: { partnerId, pbxId: pbx.id, countryCode: input.countryCode, type: input.type, blockSize: input.blockSize, firstE164: blocks[0].firstE164, expiresAt, createdById: actor.userId },
+        data: {
+          partnerId,
+          pbxId: pbx.id,
+          countryCode: input.countryCode,
+          type: input.type,
+          blockSize: input.blockSize,
+          firstE164: blocks[0].firstE164,
+          expiresAt,
+          createdById: actor.userId,
+        },
         select: { id: true, expiresAt: true },
       });
-      await tx.phoneNumber.updateMany({ where: { id: { in: blocks.flatMap((b) => b.ids) } }, data: { holdId: created.id } });
-      return { holdId: created.id, expiresAt: created.expiresAt.toISOString(), blocks: blocks.map((b) => ({ firstE164: b.firstE164, lastE164: b.lastE164 })) };
+      await tx.phoneNumber.updateMany({
+        where: { id: { in: blocks.flatMap((b) => b.ids) } },
+        data: { holdId: created.id },
+      });
+      return {
+        holdId: created.id,
+        expiresAt: created.expiresAt.toISOString(),
+        blocks: blocks.map((b) => ({ firstE164: b.firstE164, lastE164: b.lastE164 })),
+      };
     }),
   );
   return {

@@ -12,9 +12,16 @@ export function requestHash(body: unknown): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === "object"
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
         : value;
-  return createHash("sha256").update(JSON.stringify(canonical(body))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(body)))
+    .digest("hex");
 }
 
 export interface IdempotentCall {
@@ -44,7 +51,9 @@ export async function withIdempotency<T extends Prisma.InputJsonValue>(
 ): Promise<{ replayed: boolean; result: T }> {
   const now = call.now ?? new Date();
   const hash = requestHash(call.body);
-  const [opened] = await db.$queryRaw<{ taken: boolean; requestHash: string | null; state: string | null; responseBody: T | null }[]>`
+  const [opened] = await db.$queryRaw<
+    { taken: boolean; requestHash: string | null; state: string | null; responseBody: T | null }[]
+  >`
     WITH "taken" AS (
       -- A new key is taken; so is an expired one (it is forgotten, so it may be used again), in the
       -- same statement: no DELETE first. A live record is left alone, and read below.
@@ -63,18 +72,25 @@ export async function withIdempotency<T extends Prisma.InputJsonValue>(
   if (!opened?.taken) {
     // No row: the conflicting record was committed after this statement's snapshot, by a call still running.
     if (!opened) throw new AppError("CONFLICT", "This request is being processed; try again in a moment.");
-    if (opened.requestHash !== hash) throw new AppError("INVALID", "This idempotency key was already used with a different request. Start a new order.");
+    if (opened.requestHash !== hash)
+      throw new AppError(
+        "INVALID",
+        "This idempotency key was already used with a different request. Start a new order.",
+      );
     if (opened.state === "IN_PROGRESS") throw new AppError("CONFLICT", "This order is already being processed.");
     return { replayed: true, result: opened.responseBody as T };
   }
   const where = { partnerId_scope_key: { partnerId: call.partnerId, scope: call.scope, key: call.key } };
   try {
     const result = await work(hash);
-    if (!storedByWork) await db.idempotencyRecord.update({ where, data: { state: "DONE", responseStatus: 200, responseBody: result } });
+    if (!storedByWork)
+      await db.idempotencyRecord.update({ where, data: { state: "DONE", responseStatus: 200, responseBody: result } });
     return { replayed: false, result };
   } catch (error) {
     // Only our own unfinished record: an answer that was stored stays stored.
-    await db.idempotencyRecord.deleteMany({ where: { partnerId: call.partnerId, scope: call.scope, key: call.key, state: "IN_PROGRESS" } }).catch(() => undefined);
+    await db.idempotencyRecord
+      .deleteMany({ where: { partnerId: call.partnerId, scope: call.scope, key: call.key, state: "IN_PROGRESS" } })
+      .catch(() => undefined);
     throw error;
   }
 }

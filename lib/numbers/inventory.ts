@@ -8,12 +8,53 @@ export async function inventoryOverview(db: Db, actor: Actor, input: { q?: strin
   assertCan(actor, "numbers.manage_inventory");
   const digits = input.q?.replace(/[^0-9]/g, "");
   const [counts, ranges, imports, matches] = await Promise.all([
-    db.phoneNumber.groupBy({ by: ["countryCode", "type", "status"], _count: true, orderBy: [{ countryCode: "asc" }, { type: "asc" }] }),
-    db.numberRange.findMany({ orderBy: { createdAt: "desc" }, take: 50, select: { id: true, countryCode: true, type: true, areaName: true, firstE164: true, lastE164: true, size: true, createdAt: true, import: { select: { id: true, fileName: true } } } }),
-    db.numberRangeImport.findMany({ orderBy: { createdAt: "desc" }, take: 20, select: { id: true, fileName: true, status: true, rowCount: true, acceptedCount: true, rejectedCount: true, numberCount: true, createdAt: true } }),
-    digits ? db.phoneNumber.findMany({ where: { e164: { startsWith: `+${digits}` } }, orderBy: { e164: "asc" }, take: 50, select: { id: true, e164: true, status: true, type: true, pbx: { select: { name: true } } } }) : Promise.resolve(null),
+    db.phoneNumber.groupBy({
+      by: ["countryCode", "type", "status"],
+      _count: true,
+      orderBy: [{ countryCode: "asc" }, { type: "asc" }],
+    }),
+    db.numberRange.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        countryCode: true,
+        type: true,
+        areaName: true,
+        firstE164: true,
+        lastE164: true,
+        size: true,
+        createdAt: true,
+        import: { select: { id: true, fileName: true } },
+      },
+    }),
+    db.numberRangeImport.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: {
+        id: true,
+        fileName: true,
+        status: true,
+        rowCount: true,
+        acceptedCount: true,
+        rejectedCount: true,
+        numberCount: true,
+        createdAt: true,
+      },
+    }),
+    digits
+      ? db.phoneNumber.findMany({
+          where: { e164: { startsWith: `+${digits}` } },
+          orderBy: { e164: "asc" },
+          take: 50,
+          select: { id: true, e164: true, status: true, type: true, pbx: { select: { name: true } } },
+        })
+      : Promise.resolve(null),
   ]);
-  const byProduct = new Map<string, { countryCode: string; type: string; states: Record<string, number>; total: number }>();
+  const byProduct = new Map<
+    string,
+    { countryCode: string; type: string; states: Record<string, number>; total: number }
+  >();
   for (const c of counts) {
     const key = `${c.countryCode}:${c.type}`;
     const entry = byProduct.get(key) ?? { countryCode: c.countryCode, type: c.type, states: {}, total: 0 };
@@ -30,9 +71,20 @@ export async function numberHistory(db: Db, actor: Actor, numberId: string) {
   return db.phoneNumber.findUnique({
     where: { id: numberId },
     select: {
-      id: true, e164: true, countryCode: true, type: true, status: true, areaName: true, quarantineUntil: true,
-      pbx: { select: { id: true, name: true, customer: { select: { name: true, partner: { select: { name: true } } } } } },
-      events: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true, actorId: true, detail: true, orderId: true } },
+      id: true,
+      e164: true,
+      countryCode: true,
+      type: true,
+      status: true,
+      areaName: true,
+      quarantineUntil: true,
+      pbx: {
+        select: { id: true, name: true, customer: { select: { name: true, partner: { select: { name: true } } } } },
+      },
+      events: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, createdAt: true, actorId: true, detail: true, orderId: true },
+      },
     },
   });
 }

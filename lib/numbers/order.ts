@@ -21,10 +21,21 @@ const SCOPE = "numbers.order";
  * (loadOrderContext), the idempotency key, and the allocation with every row it writes, the key's
  * answer included (placeOrder).
  */
-export async function orderNumbers(db: Db, actor: Actor, raw: TOrderNumbers, now = new Date()): Promise<{ replayed: boolean; result: OrderResult }> {
+export async function orderNumbers(
+  db: Db,
+  actor: Actor,
+  raw: TOrderNumbers,
+  now = new Date(),
+): Promise<{ replayed: boolean; result: OrderResult }> {
   assertCan(actor, "numbers.order");
   const input = parseOrThrow(ZOrderNumbers, raw);
-  const context = await loadOrderContext(db, actor, input.pbxId, { countryCode: input.countryCode, type: input.type }, now);
+  const context = await loadOrderContext(
+    db,
+    actor,
+    input.pbxId,
+    { countryCode: input.countryCode, type: input.type },
+    now,
+  );
   const { partnerId, pbxId } = context;
   const { idempotencyKey, ...body } = input;
   const call = { partnerId, scope: SCOPE, key: idempotencyKey, body, now };
@@ -37,9 +48,19 @@ export async function orderNumbers(db: Db, actor: Actor, raw: TOrderNumbers, now
       const orderId = `c${randomUUID().replace(/-/g, "")}`;
       const request = { ...input, pattern: toLikePattern(input.pattern) };
       const outcome = await withBlockRetry(() =>
-        placeOrder(db, { request, orderId, partnerId, pbxId, actorId: actor.userId, quote, idempotency: { scope: SCOPE, key: idempotencyKey, hash }, now }),
+        placeOrder(db, {
+          request,
+          orderId,
+          partnerId,
+          pbxId,
+          actorId: actor.userId,
+          quote,
+          idempotency: { scope: SCOPE, key: idempotencyKey, hash },
+          now,
+        }),
       );
-      if ("holdExpired" in outcome) throw new AppError("CONFLICT", "The hold on these numbers has expired. Check availability again.");
+      if ("holdExpired" in outcome)
+        throw new AppError("CONFLICT", "The hold on these numbers has expired. Check availability again.");
       if ("found" in outcome) throw new AppError("CONFLICT", await availabilityHint(db, input, outcome.found));
       return outcome.placed;
     },

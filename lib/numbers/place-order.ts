@@ -47,9 +47,19 @@ export async function placeOrder(db: Db, o: PlaceOrder): Promise<PlaceOutcome> {
   const hold = request.holdId ?? null;
   const count = request.blockCount;
   const size = request.blockSize;
-  const sum = (kind: string) => quote.lines.filter((l) => l.kind === kind).reduce((s, l) => s.add(l.amount), new Prisma.Decimal(0)).toFixed(2);
+  const sum = (kind: string) =>
+    quote.lines
+      .filter((l) => l.kind === kind)
+      .reduce((s, l) => s.add(l.amount), new Prisma.Decimal(0))
+      .toFixed(2);
   const lines = quote.lines;
-  const detail = JSON.stringify({ pbxId: o.pbxId, countryCode: request.countryCode, type: request.type, blockSize: size, blockCount: count });
+  const detail = JSON.stringify({
+    pbxId: o.pbxId,
+    countryCode: request.countryCode,
+    type: request.type,
+    blockSize: size,
+    blockCount: count,
+  });
   // The partner's own held blocks first (pass 0), then free ones (pass 1) for what is still missing.
   const heads = hold
     ? Prisma.sql`

@@ -14,7 +14,11 @@ export const NUMBERS_PAGE_SIZE = 50;
 /** The query string of a numbers list; anything malformed falls back to the default view. */
 export const ZNumberSearch = z.object({
   pbx: ZId.optional().catch(undefined),
-  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   type: searchEnum(NUMBER_TYPES),
   status: searchEnum(NUMBER_STATUSES),
   q: searchText(20),
@@ -60,7 +64,14 @@ export const NUMBER_ROW_SELECT = {
   quarantineUntil: true,
   emergencyStatus: true,
   country: { select: { emergencyRegime: true } },
-  pbx: { select: { id: true, name: true, customer: { select: { name: true } }, service: { select: { defaultCallerNumberId: true } } } },
+  pbx: {
+    select: {
+      id: true,
+      name: true,
+      customer: { select: { name: true } },
+      service: { select: { defaultCallerNumberId: true } },
+    },
+  },
 } satisfies Prisma.PhoneNumberSelect;
 
 /** A page of the numbers the actor may see (partner: its own; end user: its PBXs'; admin: all). */
@@ -69,7 +80,13 @@ export async function listNumbers(db: Db, actor: Actor, search: Partial<TNumberS
   const where = numberWhere(actor, search);
   const page = search.page ?? 1;
   const [rows, total] = await Promise.all([
-    db.phoneNumber.findMany({ where, orderBy: ORDER[search.sort ?? "number"], skip: (page - 1) * NUMBERS_PAGE_SIZE, take: NUMBERS_PAGE_SIZE, select: NUMBER_ROW_SELECT }),
+    db.phoneNumber.findMany({
+      where,
+      orderBy: ORDER[search.sort ?? "number"],
+      skip: (page - 1) * NUMBERS_PAGE_SIZE,
+      take: NUMBERS_PAGE_SIZE,
+      select: NUMBER_ROW_SELECT,
+    }),
     db.phoneNumber.count({ where }),
   ]);
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / NUMBERS_PAGE_SIZE)) };
@@ -78,7 +95,12 @@ export async function listNumbers(db: Db, actor: Actor, search: Partial<TNumberS
 /** Every row of the filtered list, for the CSV export (the same where clause, no paging). */
 export async function exportNumbers(db: Db, actor: Actor, search: Partial<TNumberSearch>) {
   assertCan(actor, "numbers.view");
-  return db.phoneNumber.findMany({ where: numberWhere(actor, search), orderBy: ORDER[search.sort ?? "number"], select: NUMBER_ROW_SELECT, take: 100_000 });
+  return db.phoneNumber.findMany({
+    where: numberWhere(actor, search),
+    orderBy: ORDER[search.sort ?? "number"],
+    select: NUMBER_ROW_SELECT,
+    take: 100_000,
+  });
 }
 
 /** The order result page: an order in scope with its blocks and charge lines. */
@@ -87,9 +109,26 @@ export async function loadNumberOrder(db: Db, actor: Actor, orderId: string) {
   return db.numberOrder.findFirst({
     where: { AND: [scope.numberOrders(actor), { id: orderId }] },
     select: {
-      id: true, createdAt: true, countryCode: true, type: true, blockSize: true, blockCount: true, currency: true, chargeTotal: true, status: true,
+      id: true,
+      createdAt: true,
+      countryCode: true,
+      type: true,
+      blockSize: true,
+      blockCount: true,
+      currency: true,
+      chargeTotal: true,
+      status: true,
       pbx: { select: { id: true, name: true } },
-      blocks: { orderBy: { firstE164: "asc" }, select: { id: true, firstE164: true, lastE164: true, size: true, numbers: { orderBy: { e164: "asc" }, select: { e164: true } } } },
+      blocks: {
+        orderBy: { firstE164: "asc" },
+        select: {
+          id: true,
+          firstE164: true,
+          lastE164: true,
+          size: true,
+          numbers: { orderBy: { e164: "asc" }, select: { e164: true } },
+        },
+      },
       lines: { orderBy: { sortOrder: "asc" }, select: { description: true, amount: true, formula: true } },
     },
   });
@@ -99,22 +138,53 @@ export async function loadNumberOrder(db: Db, actor: Actor, orderId: string) {
 export async function numberFilterOptions(db: Db, actor: Actor) {
   assertCan(actor, "numbers.view");
   const [pbxs, countries] = await Promise.all([
-    db.pbx.findMany({ where: { AND: [scope.pbxs(actor), { phoneNumbers: { some: scope.phoneNumbers(actor) } }] }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.pbx.findMany({
+      where: { AND: [scope.pbxs(actor), { phoneNumbers: { some: scope.phoneNumbers(actor) } }] },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
     db.phoneNumber.groupBy({ by: ["countryCode"], where: scope.phoneNumbers(actor), orderBy: { countryCode: "asc" } }),
   ]);
   return { pbxs, countries: countries.map((c) => c.countryCode) };
 }
 
 /** R13: a number on a PBX, in a country with E112/E911, that can call out (not FreePhone) has an emergency status to show. */
-export function needsEmergencyLocation(n: { status: string; type: string; country: { emergencyRegime: string | null } }): boolean {
+export function needsEmergencyLocation(n: {
+  status: string;
+  type: string;
+  country: { emergencyRegime: string | null };
+}): boolean {
   return n.status === "ASSIGNED" && n.type !== "FREEPHONE" && n.country.emergencyRegime !== null;
 }
 
 /** The numbers as CSV: exactly the rows the filters select. */
 export function numbersCsv(rows: Awaited<ReturnType<typeof exportNumbers>>): string[][] {
   return [
-    ["Number", "Country", "Type", "Area", "Status", "PBX", "Customer", "Since", "Default caller number", "Emergency location"],
-    ...rows.map((n) => [n.e164, n.countryCode, n.type, n.areaName ?? "", n.status, n.pbx?.name ?? "", n.pbx?.customer.name ?? "", n.assignedAt?.toISOString().slice(0, 10) ?? "", n.pbx?.service?.defaultCallerNumberId === n.id ? "yes" : "", needsEmergencyLocation(n) ? n.emergencyStatus : ""]),
+    [
+      "Number",
+      "Country",
+      "Type",
+      "Area",
+      "Status",
+      "PBX",
+      "Customer",
+      "Since",
+      "Default caller number",
+      "Emergency location",
+    ],
+    ...rows.map((n) => [
+      n.e164,
+      n.countryCode,
+      n.type,
+      n.areaName ?? "",
+      n.status,
+      n.pbx?.name ?? "",
+      n.pbx?.customer.name ?? "",
+      n.assignedAt?.toISOString().slice(0, 10) ?? "",
+      n.pbx?.service?.defaultCallerNumberId === n.id ? "yes" : "",
+      needsEmergencyLocation(n) ? n.emergencyStatus : "",
+    ]),
   ];
 }
 
@@ -128,7 +198,15 @@ export async function pbxNumbersOverview(db: Db, actor: Actor, pbxId: string) {
   const [rows, total, service] = await Promise.all([
     db.phoneNumber.findMany({ where, orderBy: { e164: "asc" }, take: PBX_NUMBERS_SHOWN, select: NUMBER_ROW_SELECT }),
     db.phoneNumber.count({ where }),
-    db.classoundService.findFirst({ where: { pbx: { AND: [scope.pbxs(actor), { id: pbxId }] } }, select: { status: true, defaultCallerNumberId: true } }),
+    db.classoundService.findFirst({
+      where: { pbx: { AND: [scope.pbxs(actor), { id: pbxId }] } },
+      select: { status: true, defaultCallerNumberId: true },
+    }),
   ]);
-  return { rows, total, serviceActive: service?.status === "ACTIVE", defaultCallerNumberId: service?.defaultCallerNumberId ?? null };
+  return {
+    rows,
+    total,
+    serviceActive: service?.status === "ACTIVE",
+    defaultCallerNumberId: service?.defaultCallerNumberId ?? null,
+  };
 }

@@ -22,7 +22,8 @@ describe("range import", () => {
       "DE,PAGER,,+493099992000,+493099992009",
     ].join("\n");
     const preview = await previewRangeImport(prisma, admin, { name: "ranges.csv", bytes: bytes(csv) });
-    const report = (await prisma.numberRangeImport.findUniqueOrThrow({ where: { id: preview.id } })).report as unknown as RangeRow[];
+    const report = (await prisma.numberRangeImport.findUniqueOrThrow({ where: { id: preview.id } }))
+      .report as unknown as RangeRow[];
     const errors = Object.fromEntries(report.map((r) => [r.row, r.error ?? "ok"]));
     expect(errors[2]).toBe("ok");
     expect(errors[3]).toBe("First number “4930999” is not in E.164 (+ then digits).");
@@ -35,12 +36,18 @@ describe("range import", () => {
     const accepted = report.filter((r) => !r.error).length;
     const committed = await commitRangeImport(prisma, admin, { importId: preview.id });
     expect(committed.ranges).toBe(accepted);
-    expect(await prisma.phoneNumber.count({ where: { e164: { gte: "+493099990000", lte: "+493099990099" } } })).toBe(100);
+    expect(await prisma.phoneNumber.count({ where: { e164: { gte: "+493099990000", lte: "+493099990099" } } })).toBe(
+      100,
+    );
     await expect(commitRangeImport(prisma, admin, { importId: preview.id })).rejects.toThrow(AppError);
 
     // The same range again is an overlap with the inventory.
-    const again = await previewRangeImport(prisma, admin, { name: "again.csv", bytes: bytes("Country,Type,Area,First,Last\nDE,GEOGRAPHIC,Berlin,+493099990010,+493099990019\n") });
-    const againReport = (await prisma.numberRangeImport.findUniqueOrThrow({ where: { id: again.id } })).report as unknown as RangeRow[];
+    const again = await previewRangeImport(prisma, admin, {
+      name: "again.csv",
+      bytes: bytes("Country,Type,Area,First,Last\nDE,GEOGRAPHIC,Berlin,+493099990010,+493099990019\n"),
+    });
+    const againReport = (await prisma.numberRangeImport.findUniqueOrThrow({ where: { id: again.id } }))
+      .report as unknown as RangeRow[];
     expect(againReport[0].error).toBe("Overlaps the range +493099990000 – +493099990099 already in the inventory.");
   });
 
@@ -52,8 +59,16 @@ describe("range import", () => {
     const xlsx = (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
     const preview = await previewRangeImport(prisma, admin, { name: "ranges.xlsx", bytes: xlsx });
     expect((await prisma.numberRangeImport.findUniqueOrThrow({ where: { id: preview.id } })).acceptedCount).toBe(1);
-    await expect(previewRangeImport(prisma, admin, { name: "ranges.txt", bytes: bytes("x") })).rejects.toThrow(/\.csv or \.xlsx/);
-    await expect(previewRangeImport(prisma, a.partnerActor, { name: "ranges.csv", bytes: bytes("x") })).rejects.toThrow(/access/);
-    await expect(commitRangeImport(prisma, actorOf(await prisma.user.findFirstOrThrow({ where: { role: "END_USER" } })), { importId: preview.id })).rejects.toThrow(/access/);
+    await expect(previewRangeImport(prisma, admin, { name: "ranges.txt", bytes: bytes("x") })).rejects.toThrow(
+      /\.csv or \.xlsx/,
+    );
+    await expect(previewRangeImport(prisma, a.partnerActor, { name: "ranges.csv", bytes: bytes("x") })).rejects.toThrow(
+      /access/,
+    );
+    await expect(
+      commitRangeImport(prisma, actorOf(await prisma.user.findFirstOrThrow({ where: { role: "END_USER" } })), {
+        importId: preview.id,
+      }),
+    ).rejects.toThrow(/access/);
   });
 });

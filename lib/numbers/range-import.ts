@@ -54,17 +54,34 @@ export async function readRangeFile(fileName: string, bytes: ArrayBuffer): Promi
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new AppError("INVALID", "The workbook has no sheet.");
     table = [];
-    sheet.eachRow({ includeEmpty: true }, (row, n) => (table[n - 1] = RANGE_COLUMNS.map((_, i) => String(row.getCell(i + 1).text ?? "").trim())));
+    sheet.eachRow(
+      { includeEmpty: true },
+      (row, n) => (table[n - 1] = RANGE_COLUMNS.map((_, i) => String(row.getCell(i + 1).text ?? "").trim())),
+    );
   } else if (/\.csv$/i.test(fileName)) {
     table = new TextDecoder().decode(bytes).split(/\r?\n/).map(csvCells);
   } else {
     throw new AppError("INVALID", "Upload a .csv or .xlsx file.");
   }
   const header = (table[0] ?? []).map((h) => h.toLowerCase());
-  if (RANGE_COLUMNS.some((c, i) => header[i] !== c.toLowerCase())) throw new AppError("INVALID", `The first row must name the columns: ${RANGE_COLUMNS.join(", ")}.`);
-  return table.slice(1).flatMap((cells, i) =>
-    cells && cells.some(Boolean) ? [{ row: i + 2, countryCode: (cells[0] ?? "").toUpperCase(), type: (cells[1] ?? "").toUpperCase(), areaName: cells[2] ?? "", firstE164: cells[3] ?? "", lastE164: cells[4] ?? "" }] : [],
-  );
+  if (RANGE_COLUMNS.some((c, i) => header[i] !== c.toLowerCase()))
+    throw new AppError("INVALID", `The first row must name the columns: ${RANGE_COLUMNS.join(", ")}.`);
+  return table
+    .slice(1)
+    .flatMap((cells, i) =>
+      cells && cells.some(Boolean)
+        ? [
+            {
+              row: i + 2,
+              countryCode: (cells[0] ?? "").toUpperCase(),
+              type: (cells[1] ?? "").toUpperCase(),
+              areaName: cells[2] ?? "",
+              firstE164: cells[3] ?? "",
+              lastE164: cells[4] ?? "",
+            },
+          ]
+        : [],
+    );
 }
 
 const digits = (e164: string) => BigInt(e164.slice(1));
@@ -74,14 +91,19 @@ const overlaps = (a: { firstE164: string; lastE164: string }, b: { firstE164: st
 function rowError(row: RangeRow, countries: ReadonlySet<string>): string | undefined {
   if (!countries.has(row.countryCode)) return `“${row.countryCode}” is not a country of the catalogue.`;
   if (!(NUMBER_TYPES as readonly string[]).includes(row.type)) return `Type must be one of ${NUMBER_TYPES.join(", ")}.`;
-  for (const [label, value] of [["First", row.firstE164], ["Last", row.lastE164]] as const) {
+  for (const [label, value] of [
+    ["First", row.firstE164],
+    ["Last", row.lastE164],
+  ] as const) {
     const parsed = /^\+[1-9]\d{6,14}$/.test(value) ? parsePhoneNumberFromString(value) : undefined;
     if (!parsed) return `${label} number “${value}” is not in E.164 (+ then digits).`;
     if (!parsed.isValid()) return `${label} number ${value} is not a valid number.`;
     if (parsed.country !== row.countryCode) return `${label} number ${value} is not a number of ${row.countryCode}.`;
   }
-  if (row.firstE164.length !== row.lastE164.length || row.lastE164 < row.firstE164) return "Last must be a number of the same length after First.";
-  if (digits(row.lastE164) - digits(row.firstE164) + 1n > BigInt(MAX_RANGE_SIZE)) return `A range holds at most ${MAX_RANGE_SIZE.toLocaleString("en")} numbers.`;
+  if (row.firstE164.length !== row.lastE164.length || row.lastE164 < row.firstE164)
+    return "Last must be a number of the same length after First.";
+  if (digits(row.lastE164) - digits(row.firstE164) + 1n > BigInt(MAX_RANGE_SIZE))
+    return `A range holds at most ${MAX_RANGE_SIZE.toLocaleString("en")} numbers.`;
 }
 
 /** Checks every row: the number plan, then overlaps with the inventory, then with earlier rows of the file. */
@@ -92,11 +114,22 @@ async function checkRows(tx: Tx | Db, rows: RangeRow[]): Promise<RangeRow[]> {
   for (const raw of rows) {
     const row: RangeRow = { ...raw, error: rowError(raw, countries) };
     if (!row.error) {
-      const existing = await tx.numberRange.findFirst({ where: { firstE164: { lte: row.lastE164 }, lastE164: { gte: row.firstE164 } }, select: { firstE164: true, lastE164: true } });
-      const loose = existing && overlaps(existing, row) ? existing : await tx.phoneNumber.findFirst({ where: { e164: { gte: row.firstE164, lte: row.lastE164 } }, select: { e164: true } });
+      const existing = await tx.numberRange.findFirst({
+        where: { firstE164: { lte: row.lastE164 }, lastE164: { gte: row.firstE164 } },
+        select: { firstE164: true, lastE164: true },
+      });
+      const loose =
+        existing && overlaps(existing, row)
+          ? existing
+          : await tx.phoneNumber.findFirst({
+              where: { e164: { gte: row.firstE164, lte: row.lastE164 } },
+              select: { e164: true },
+            });
       const twin = accepted.find((a) => overlaps(a, row));
-      if (existing && overlaps(existing, row)) row.error = `Overlaps the range ${existing.firstE164} – ${existing.lastE164} already in the inventory.`;
-      else if (loose && "e164" in loose && loose.e164.length === row.firstE164.length) row.error = `${loose.e164} is already in the inventory.`;
+      if (existing && overlaps(existing, row))
+        row.error = `Overlaps the range ${existing.firstE164} – ${existing.lastE164} already in the inventory.`;
+      else if (loose && "e164" in loose && loose.e164.length === row.firstE164.length)
+        row.error = `${loose.e164} is already in the inventory.`;
       else if (twin) row.error = `Overlaps row ${twin.row} of this file.`;
       else accepted.push(row);
     }
@@ -123,7 +156,13 @@ export async function previewRangeImport(db: Db, actor: Actor, file: { name: str
     },
     select: { id: true },
   });
-  await recordAudit(db, { actorId: actor.userId, action: "numbers.import_previewed", entityType: "NumberRangeImport", entityId: created.id, detail: { fileName: file.name, rows: rows.length, refused: rows.length - accepted.length } });
+  await recordAudit(db, {
+    actorId: actor.userId,
+    action: "numbers.import_previewed",
+    entityType: "NumberRangeImport",
+    entityId: created.id,
+    detail: { fileName: file.name, rows: rows.length, refused: rows.length - accepted.length },
+  });
   return created;
 }
 
@@ -137,16 +176,34 @@ export async function commitRangeImport(db: Db, actor: Actor, input: { importId:
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('numbers.range-import'))`;
-      const found = await tx.numberRangeImport.findUnique({ where: { id: input.importId }, select: { id: true, status: true, report: true } });
+      const found = await tx.numberRangeImport.findUnique({
+        where: { id: input.importId },
+        select: { id: true, status: true, report: true },
+      });
       if (!found) throw new AppError("NOT_FOUND", "This import does not exist.");
       if (found.status !== "PREVIEWED") throw new AppError("CONFLICT", "This import was already committed.");
-      const rows = await checkRows(tx, (found.report as unknown as RangeRow[]).filter((r) => !r.error));
+      const rows = await checkRows(
+        tx,
+        (found.report as unknown as RangeRow[]).filter((r) => !r.error),
+      );
       const newlyRefused = rows.filter((r) => r.error);
-      if (newlyRefused.length) throw new AppError("CONFLICT", `Row ${newlyRefused[0].row}: ${newlyRefused[0].error} Upload the file again.`);
+      if (newlyRefused.length)
+        throw new AppError("CONFLICT", `Row ${newlyRefused[0].row}: ${newlyRefused[0].error} Upload the file again.`);
       let numbers = 0;
       for (const row of rows) {
         const size = Number(digits(row.lastE164) - digits(row.firstE164) + 1n);
-        const range = await tx.numberRange.create({ data: { countryCode: row.countryCode, type: row.type as NumberType, areaName: row.areaName || null, firstE164: row.firstE164, lastE164: row.lastE164, size, importId: found.id }, select: { id: true } });
+        const range = await tx.numberRange.create({
+          data: {
+            countryCode: row.countryCode,
+            type: row.type as NumberType,
+            areaName: row.areaName || null,
+            firstE164: row.firstE164,
+            lastE164: row.lastE164,
+            size,
+            importId: found.id,
+          },
+          select: { id: true },
+        });
         const first = digits(row.firstE164);
         // One set-based insert per range: generate_series over up to 100,000 numbers.
         await tx.$executeRaw`
@@ -155,8 +212,17 @@ export async function commitRangeImport(db: Db, actor: Actor, input: { importId:
           FROM generate_series(0, ${size - 1}::int) AS g`;
         numbers += size;
       }
-      await tx.numberRangeImport.update({ where: { id: found.id }, data: { status: "COMMITTED", committedAt: new Date(), numberCount: numbers } });
-      await recordAudit(tx, { actorId: actor.userId, action: "numbers.import_committed", entityType: "NumberRangeImport", entityId: found.id, detail: { ranges: rows.length, numbers } });
+      await tx.numberRangeImport.update({
+        where: { id: found.id },
+        data: { status: "COMMITTED", committedAt: new Date(), numberCount: numbers },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "numbers.import_committed",
+        entityType: "NumberRangeImport",
+        entityId: found.id,
+        detail: { ranges: rows.length, numbers },
+      });
       return { ranges: rows.length, numbers };
     },
     { timeout: 120_000 },

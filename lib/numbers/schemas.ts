@@ -3,9 +3,20 @@ import { ZId } from "@/lib/http/ids";
 import { BLOCK_SIZES, NUMBER_TYPES } from "./blocks";
 
 const ZCountry = z.string().regex(/^[A-Z]{2}$/, "Choose a country.");
-const ZArea = z.string().trim().max(80).optional().transform((v) => v || undefined);
+const ZArea = z
+  .string()
+  .trim()
+  .max(80)
+  .optional()
+  .transform((v) => v || undefined);
 /** Digits and * as wildcard; turned into a LIKE pattern by toLikePattern. */
-const ZPattern = z.string().trim().max(15).regex(/^[0-9*]*$/, "Use digits, and * for any digits.").optional().transform((v) => v || undefined);
+const ZPattern = z
+  .string()
+  .trim()
+  .max(15)
+  .regex(/^[0-9*]*$/, "Use digits, and * for any digits.")
+  .optional()
+  .transform((v) => v || undefined);
 
 export const ZBlockChoice = z.object({
   pbxId: ZId,
@@ -13,8 +24,14 @@ export const ZBlockChoice = z.object({
   type: z.enum(NUMBER_TYPES, { message: "Choose a number type." }),
   areaName: ZArea,
   pattern: ZPattern,
-  blockSize: z.coerce.number().pipe(z.union(BLOCK_SIZES.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<10>, z.ZodLiteral<100>])),
-  blockCount: z.coerce.number().int("A whole number of blocks.").min(1, "At least one block.").max(100, "At most 100 blocks in one order."),
+  blockSize: z.coerce
+    .number()
+    .pipe(z.union(BLOCK_SIZES.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<10>, z.ZodLiteral<100>])),
+  blockCount: z.coerce
+    .number()
+    .int("A whole number of blocks.")
+    .min(1, "At least one block.")
+    .max(100, "At most 100 blocks in one order."),
 });
 export type TBlockChoice = z.output<typeof ZBlockChoice>;
 export type TBlockChoiceInput = z.input<typeof ZBlockChoice>;

@@ -5,7 +5,10 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-export const ZCreateApiKey = z.object({ pbxId: z.string().min(1).max(64), name: z.string().trim().min(1, "Name the key, e.g. after the PBX's host.").max(60) });
+export const ZCreateApiKey = z.object({
+  pbxId: z.string().min(1).max(64),
+  name: z.string().trim().min(1, "Name the key, e.g. after the PBX's host.").max(60),
+});
 export const ZRevokeApiKey = z.object({ keyId: z.string().min(1).max(64) });
 
 const KEY_PREFIX = "csk_";
@@ -34,7 +37,13 @@ export async function createPbxApiKey(db: Db, actor: Actor, input: z.infer<typeo
   const pbx = await pbxInScope(db, actor, input.pbxId);
   const key = KEY_PREFIX + randomBytes(32).toString("base64url");
   const row = await db.pbxApiKey.create({
-    data: { pbxId: pbx.id, name: input.name, prefix: key.slice(0, KEY_PREFIX.length + 6), hash: hashKey(key), createdById: actor.userId },
+    data: {
+      pbxId: pbx.id,
+      name: input.name,
+      prefix: key.slice(0, KEY_PREFIX.length + 6),
+      hash: hashKey(key),
+      createdById: actor.userId,
+    },
     select: { id: true },
   });
   return { id: row.id, key };
@@ -56,9 +65,13 @@ export async function revokePbxApiKey(db: Db, actor: Actor, { keyId }: z.infer<t
 export async function unsafePbxOfApiKey(db: Db, authorization: string | null) {
   const key = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   const row = key?.startsWith(KEY_PREFIX)
-    ? await db.pbxApiKey.findUnique({ where: { hash: hashKey(key) }, select: { id: true, revokedAt: true, pbx: { select: { id: true, serial: true } } } })
+    ? await db.pbxApiKey.findUnique({
+        where: { hash: hashKey(key) },
+        select: { id: true, revokedAt: true, pbx: { select: { id: true, serial: true } } },
+      })
     : null;
-  if (!row || row.revokedAt) throw new AppError("UNAUTHENTICATED", "A valid API key of this PBX is required (Authorization: Bearer <key>).");
+  if (!row || row.revokedAt)
+    throw new AppError("UNAUTHENTICATED", "A valid API key of this PBX is required (Authorization: Bearer <key>).");
   await db.pbxApiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return row.pbx;
 }

@@ -54,7 +54,14 @@ export async function listPbxs(db: Db, actor: Actor, now = new Date()): Promise<
       softwareVersion: pbx.softwareVersion,
       userCount: pbx.licenses.reduce((sum, l) => sum + l.quantity, 0),
       serviceStatus: pbx.service?.status ?? null,
-      activation: pbx.service?.status === "ACTIVE" ? "ACTIVE" : openRequests > 0 ? "OPEN_REQUEST" : reasons.length ? "BLOCKED" : "AVAILABLE",
+      activation:
+        pbx.service?.status === "ACTIVE"
+          ? "ACTIVE"
+          : openRequests > 0
+            ? "OPEN_REQUEST"
+            : reasons.length
+              ? "BLOCKED"
+              : "AVAILABLE",
     };
   });
 }

@@ -14,27 +14,60 @@ beforeAll(async () => {
   const tier = await prisma.priceListTier.findUniqueOrThrow({ where: { code: "GOLD" } });
   await prisma.priceList.create({
     data: {
-      tierId: tier.id, name: "Gold 2026", currency: "EUR", validFrom: new Date("2026-01-01"), smsRate: "0.04",
-      flatFeeBands: { create: [{ sku: "CLASSOUND-FLAT-1-5", description: "Users 1-5", minUsers: 1, maxUsers: 5, pricePerUser: "10.43" }] },
+      tierId: tier.id,
+      name: "Gold 2026",
+      currency: "EUR",
+      validFrom: new Date("2026-01-01"),
+      smsRate: "0.04",
+      flatFeeBands: {
+        create: [
+          { sku: "CLASSOUND-FLAT-1-5", description: "Users 1-5", minUsers: 1, maxUsers: 5, pricePerUser: "10.43" },
+        ],
+      },
     },
   });
   await prisma.pbx.update({
     where: { id: a.pbx.id },
-    data: { licensePlan: "MONTHLY", termStart: new Date("2026-10-31T23:00:00Z"), termExpiry: new Date("2026-11-30T23:00:00Z") },
+    data: {
+      licensePlan: "MONTHLY",
+      termStart: new Date("2026-10-31T23:00:00Z"),
+      termExpiry: new Date("2026-11-30T23:00:00Z"),
+    },
   });
 });
 
 describe("the PBX page", () => {
   it("shows a partner its own PBX with the quote of its first charge", async () => {
     const pbx = await pbxDetail(prisma, a.partnerActor, { pbxId: a.pbx.id, now });
-    expect(pbx).toMatchObject({ id: a.pbx.id, userCount: 4, customer: { name: a.customer.name }, reasons: [], openRequest: null });
-    expect(pbx.quote?.quote).toMatchObject({ sku: "CLASSOUND-FLAT-1-5", users: 4, unitPrice: "10.43", months: 1, termDays: 30, effectiveDays: 18, amount: "25.03", currency: "EUR" });
+    expect(pbx).toMatchObject({
+      id: a.pbx.id,
+      userCount: 4,
+      customer: { name: a.customer.name },
+      reasons: [],
+      openRequest: null,
+    });
+    expect(pbx.quote?.quote).toMatchObject({
+      sku: "CLASSOUND-FLAT-1-5",
+      users: 4,
+      unitPrice: "10.43",
+      months: 1,
+      termDays: 30,
+      effectiveDays: 18,
+      amount: "25.03",
+      currency: "EUR",
+    });
   });
 
   it("is not found for another partner's PBX, for the partner and for its end user", async () => {
-    await expect(pbxDetail(prisma, b.partnerActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(pbxDetail(prisma, b.endUserActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(pbxQuote(prisma, b.partnerActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(pbxDetail(prisma, b.partnerActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(pbxDetail(prisma, b.endUserActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(pbxQuote(prisma, b.partnerActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("shows an admin any PBX, and the same quote", async () => {
@@ -47,12 +80,22 @@ describe("the PBX page", () => {
     expect(pbx.quote).toBeNull();
     expect(pbx.charges).toEqual([]);
     expect(pbx.requests).toEqual([]);
-    await expect(pbxQuote(prisma, a.endUserActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(pbxQuote(prisma, a.endUserActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("says why a lifetime PBX has no quote and cannot be activated", async () => {
     const lifetime = await prisma.pbx.create({
-      data: { serial: "CS-LIFETIME-1", name: "Lifetime", customerId: a.customer.id, licensePlan: "LIFETIME", termStart: new Date("2020-01-01"), softwareVersion: "6.0", licenses: { create: [{ type: "BASIC", quantity: 2 }] } },
+      data: {
+        serial: "CS-LIFETIME-1",
+        name: "Lifetime",
+        customerId: a.customer.id,
+        licensePlan: "LIFETIME",
+        termStart: new Date("2020-01-01"),
+        softwareVersion: "6.0",
+        licenses: { create: [{ type: "BASIC", quantity: 2 }] },
+      },
     });
     const pbx = await pbxDetail(prisma, a.partnerActor, { pbxId: lifetime.id, now });
     expect(pbx.reasons).toEqual([expect.stringContaining("lifetime license")]);
@@ -67,7 +110,13 @@ describe("the PBX lists", () => {
     const rows = await listPbxs(prisma, a.partnerActor, now);
     expect(rows.find((r) => r.id === a.pbx.id)?.activation).toBe("AVAILABLE");
     await prisma.activationRequest.create({
-      data: { partnerId: a.partner.id, customerId: a.customer.id, pbxId: a.pbx.id, countryCode: a.customer.countryCode, createdById: a.partnerActor.userId },
+      data: {
+        partnerId: a.partner.id,
+        customerId: a.customer.id,
+        pbxId: a.pbx.id,
+        countryCode: a.customer.countryCode,
+        createdById: a.partnerActor.userId,
+      },
     });
     const after = await listPbxs(prisma, a.partnerActor, now);
     expect(after.find((r) => r.id === a.pbx.id)?.activation).toBe("OPEN_REQUEST");

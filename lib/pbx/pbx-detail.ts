@@ -19,7 +19,9 @@ export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; no
     include: {
       customer: { select: { id: true, name: true, countryCode: true, partner: { select: { name: true } } } },
       licenses: { orderBy: { type: "asc" }, select: { type: true, quantity: true } },
-      service: { select: { status: true, activatedAt: true, expiresAt: true, charges: { orderBy: { createdAt: "desc" } } } },
+      service: {
+        select: { status: true, activatedAt: true, expiresAt: true, charges: { orderBy: { createdAt: "desc" } } },
+      },
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
@@ -36,7 +38,8 @@ export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; no
   const reasons = pbxIneligibilityReasons(pbx, openRequest ? 1 : 0, now);
   const seesMoney = QUOTE_READERS.some((p) => can(actor, p));
   // A quote only where it can still be ordered; once active, the charge that was raised says what it cost.
-  const quote = seesMoney && pbx.service?.status !== "ACTIVE" ? await pbxQuote(db, actor, { pbxId: pbx.id, now }) : null;
+  const quote =
+    seesMoney && pbx.service?.status !== "ACTIVE" ? await pbxQuote(db, actor, { pbxId: pbx.id, now }) : null;
 
   return {
     id: pbx.id,
@@ -49,8 +52,22 @@ export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; no
     softwareVersion: pbx.softwareVersion,
     termStart: pbx.termStart,
     termExpiry: pbx.termExpiry,
-    service: pbx.service && { status: pbx.service.status, activatedAt: pbx.service.activatedAt, expiresAt: pbx.service.expiresAt },
-    charges: seesMoney ? (pbx.service?.charges ?? []).map((c) => ({ id: c.id, description: c.description, amount: c.amount.toFixed(2), currency: c.currency, periodStart: c.periodStart, periodEnd: c.periodEnd, createdAt: c.createdAt })) : [],
+    service: pbx.service && {
+      status: pbx.service.status,
+      activatedAt: pbx.service.activatedAt,
+      expiresAt: pbx.service.expiresAt,
+    },
+    charges: seesMoney
+      ? (pbx.service?.charges ?? []).map((c) => ({
+          id: c.id,
+          description: c.description,
+          amount: c.amount.toFixed(2),
+          currency: c.currency,
+          periodStart: c.periodStart,
+          periodEnd: c.periodEnd,
+          createdAt: c.createdAt,
+        }))
+      : [],
     requests,
     openRequest,
     canRequest: can(actor, "activation.request"),

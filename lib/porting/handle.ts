@@ -14,7 +14,9 @@ export async function startPortingRequest(db: Db, actor: Actor, input: unknown) 
   const { requestId, version } = parseOrThrow(ZPortingStep, input);
   return db.$transaction(async (tx) => {
     const request = await loadPortingRequest(tx, actor, requestId);
-    await transitionPortingRequest(tx, actor, request, version, "start", { message: `${actor.name} took the request in hand.` });
+    await transitionPortingRequest(tx, actor, request, version, "start", {
+      message: `${actor.name} took the request in hand.`,
+    });
   });
 }
 
@@ -27,7 +29,11 @@ export async function schedulePortingRequest(db: Db, actor: Actor, input: unknow
     const request = await loadPortingRequest(tx, actor, requestId, pbxName);
     const when = formatDateTime(portingAt);
     const verb = request.status === "SCHEDULED" ? "Rescheduled" : "Scheduled";
-    await transitionPortingRequest(tx, actor, request, version, "schedule", { message: `${verb} for ${when}.`, data: { portingAt }, detail: { portingAt: portingAt.toISOString() } });
+    await transitionPortingRequest(tx, actor, request, version, "schedule", {
+      message: `${verb} for ${when}.`,
+      data: { portingAt },
+      detail: { portingAt: portingAt.toISOString() },
+    });
     await notifyPartner(tx, request.partnerId, {
       title: `Porting ${verb.toLowerCase()}`,
       body: `The numbers for PBX ${request.pbx.name} switch on ${when}. Outgoing calls can use them already; incoming calls arrive on CLASSOUND from then.`,
@@ -42,7 +48,11 @@ export async function rejectPortingRequest(db: Db, actor: Actor, input: unknown)
   const { requestId, version, reason } = parseOrThrow(ZRejectPorting, input);
   return db.$transaction(async (tx) => {
     const request = await loadPortingRequest(tx, actor, requestId, pbxName);
-    await transitionPortingRequest(tx, actor, request, version, "reject", { message: `Rejected: ${reason}`, data: { rejectionReason: reason }, detail: { reason } });
+    await transitionPortingRequest(tx, actor, request, version, "reject", {
+      message: `Rejected: ${reason}`,
+      data: { rejectionReason: reason },
+      detail: { reason },
+    });
     await notifyPartner(tx, request.partnerId, {
       title: "Porting request rejected",
       body: `The port-in to PBX ${request.pbx.name} was rejected: ${reason}`,
@@ -57,6 +67,8 @@ export async function cancelPortingRequest(db: Db, actor: Actor, input: unknown)
   const { requestId, version } = parseOrThrow(ZPortingStep, input);
   return db.$transaction(async (tx) => {
     const request = await loadPortingRequest(tx, actor, requestId);
-    await transitionPortingRequest(tx, actor, request, version, "cancel", { message: `${actor.name} cancelled the request.` });
+    await transitionPortingRequest(tx, actor, request, version, "cancel", {
+      message: `${actor.name} cancelled the request.`,
+    });
   });
 }

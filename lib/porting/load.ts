@@ -8,9 +8,17 @@ import { AppError } from "@/lib/errors";
 export const PORTING_READERS = ["porting.request", "porting.handle"] as const;
 
 /** A request the actor may see, or NOT_FOUND: another partner's request looks exactly like a missing one. */
-export async function loadPortingRequest<T extends Prisma.PortingRequestInclude>(db: Pick<Db, "portingRequest">, actor: Actor, requestId: string, include?: T) {
+export async function loadPortingRequest<T extends Prisma.PortingRequestInclude>(
+  db: Pick<Db, "portingRequest">,
+  actor: Actor,
+  requestId: string,
+  include?: T,
+) {
   assertCanAny(actor, PORTING_READERS);
-  const request = await db.portingRequest.findFirst({ where: { AND: [scope.portingRequests(actor), { id: requestId }] }, include });
+  const request = await db.portingRequest.findFirst({
+    where: { AND: [scope.portingRequests(actor), { id: requestId }] },
+    include,
+  });
   if (!request) throw new AppError("NOT_FOUND", "This porting request does not exist.");
   return request as Prisma.PortingRequestGetPayload<{ include: T }>;
 }

@@ -28,13 +28,19 @@ describe(`migration ${MIGRATION}`, () => {
                 ARRAY['+493012345670', '+493012345670', ' ', '+12025550123', '+14165550123'], 'SCHEDULED', 'u', now());
     `);
     await runMigrationSql(client, fromIt.slice(0, 1));
-    const { rows } = await client.query(`SELECT "e164", "countryCode", "phoneNumberId" FROM "PortingRequestNumber" WHERE "requestId" = 'cport00000000000000000000001' ORDER BY "e164"`);
+    const { rows } = await client.query(
+      `SELECT "e164", "countryCode", "phoneNumberId" FROM "PortingRequestNumber" WHERE "requestId" = 'cport00000000000000000000001' ORDER BY "e164"`,
+    );
     expect(rows).toEqual([
       { e164: "+12025550123", countryCode: "US", phoneNumberId: "cphone000000000000000000001" },
       { e164: "+14165550123", countryCode: "CA", phoneNumberId: null },
       { e164: "+493012345670", countryCode: "DE", phoneNumberId: null },
     ]);
-    const request = await client.query(`SELECT "currentOperator", "accountHolder", "status"::text FROM "PortingRequest"`);
-    expect(request.rows).toEqual([{ currentOperator: "Not recorded", accountHolder: "Not recorded", status: "SCHEDULED" }]);
+    const request = await client.query(
+      `SELECT "currentOperator", "accountHolder", "status"::text FROM "PortingRequest"`,
+    );
+    expect(request.rows).toEqual([
+      { currentOperator: "Not recorded", accountHolder: "Not recorded", status: "SCHEDULED" },
+    ]);
   });
 });

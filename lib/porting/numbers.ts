@@ -13,7 +13,10 @@ export type ParsedPortingNumbers = { ok: true; numbers: PortingNumber[] } | { ok
 
 /** The numbers typed one per line or separated by commas or semicolons; spaces inside a number are allowed. */
 export function splitNumbers(text: string): string[] {
-  return text.split(/[\n,;]+/).map((n) => n.trim()).filter(Boolean);
+  return text
+    .split(/[\n,;]+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
 }
 
 function list(values: string[]) {
@@ -26,7 +29,8 @@ function list(values: string[]) {
  */
 export function parsePortingNumbers(entries: string[]): ParsedPortingNumbers {
   if (entries.length === 0) return { ok: false, message: "Enter the numbers to port, one per line." };
-  if (entries.length > MAX_PORTING_NUMBERS) return { ok: false, message: `At most ${MAX_PORTING_NUMBERS} numbers per request; split larger ranges.` };
+  if (entries.length > MAX_PORTING_NUMBERS)
+    return { ok: false, message: `At most ${MAX_PORTING_NUMBERS} numbers per request; split larger ranges.` };
   const invalid: string[] = [];
   const numbers: PortingNumber[] = [];
   for (const entry of entries) {
@@ -34,12 +38,17 @@ export function parsePortingNumbers(entries: string[]): ParsedPortingNumbers {
     if (!parsed?.isValid() || !parsed.country) invalid.push(entry);
     else numbers.push({ e164: parsed.number, countryCode: parsed.country });
   }
-  if (invalid.length) return { ok: false, message: `Not valid numbers in international form (+ and country code): ${list(invalid)}.` };
+  if (invalid.length)
+    return { ok: false, message: `Not valid numbers in international form (+ and country code): ${list(invalid)}.` };
   const seen = new Set<string>();
   const repeated = numbers.filter((n) => seen.size === seen.add(n.e164).size).map((n) => n.e164);
   if (repeated.length) return { ok: false, message: `Listed more than once: ${list([...new Set(repeated)])}.` };
   const countries = [...new Set(numbers.map((n) => n.countryCode))];
-  if (countries.length > 1) return { ok: false, message: `All numbers of a request must be of one country; these are of ${countries.join(", ")}.` };
+  if (countries.length > 1)
+    return {
+      ok: false,
+      message: `All numbers of a request must be of one country; these are of ${countries.join(", ")}.`,
+    };
   return { ok: true, numbers };
 }
 

@@ -32,7 +32,12 @@ export async function listPortingRequests(db: Db, actor: Actor, filters: Porting
       skip: (page - 1) * PORTING_PAGE_SIZE,
       take: PORTING_PAGE_SIZE,
       select: {
-        id: true, status: true, createdAt: true, requestedDate: true, portingAt: true, currentOperator: true,
+        id: true,
+        status: true,
+        createdAt: true,
+        requestedDate: true,
+        portingAt: true,
+        currentOperator: true,
         partner: { select: { name: true } },
         pbx: { select: { id: true, name: true } },
         numbers: { orderBy: { e164: "asc" }, take: 3, select: { e164: true, countryCode: true } },
@@ -54,11 +59,17 @@ export async function portingRequestDetail(db: Db, actor: Actor, requestId: stri
     partner: { select: { name: true } },
     pbx: { select: { id: true, name: true, serial: true, customer: { select: { name: true } } } },
     loaFile: { select: { id: true, fileName: true, sizeBytes: true } },
-    numbers: { orderBy: { e164: "asc" }, include: { country: { select: { name: true } }, phoneNumber: { select: { status: true, pbxId: true } } } },
+    numbers: {
+      orderBy: { e164: "asc" },
+      include: { country: { select: { name: true } }, phoneNumber: { select: { status: true, pbxId: true } } },
+    },
     events: { orderBy: { id: "asc" } },
   });
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, role: true },
+  });
   return { request, eventActors: Object.fromEntries(actors.map((a) => [a.id, a])) };
 }
 export type PortingRequestDetail = Awaited<ReturnType<typeof portingRequestDetail>>;
@@ -66,15 +77,24 @@ export type PortingRequestDetail = Awaited<ReturnType<typeof portingRequestDetai
 /** The PBX page's porting panel: its port-ins, newest first, and whether a new one can be asked for. */
 export async function pbxPortingOverview(db: Db, actor: Actor, pbxId: string) {
   assertCanAny(actor, PORTING_READERS);
-  const pbx = await db.pbx.findFirst({ where: { AND: [scope.pbxs(actor), { id: pbxId }] }, select: { id: true, service: { select: { status: true } } } });
+  const pbx = await db.pbx.findFirst({
+    where: { AND: [scope.pbxs(actor), { id: pbxId }] },
+    select: { id: true, service: { select: { status: true } } },
+  });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
   const requests = await db.portingRequest.findMany({
     where: { AND: [scope.portingRequests(actor), { pbxId: pbx.id }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 20,
     select: {
-      id: true, status: true, createdAt: true, portingAt: true,
-      numbers: { orderBy: { e164: "asc" }, select: { e164: true, phoneNumber: { select: { status: true, pbxId: true } } } },
+      id: true,
+      status: true,
+      createdAt: true,
+      portingAt: true,
+      numbers: {
+        orderBy: { e164: "asc" },
+        select: { e164: true, phoneNumber: { select: { status: true, pbxId: true } } },
+      },
     },
   });
   return { requests, canRequest: pbx.service?.status === "ACTIVE" };
@@ -83,7 +103,11 @@ export async function pbxPortingOverview(db: Db, actor: Actor, pbxId: string) {
 /** The partners the admin queue can be filtered by. */
 export async function portingQueuePartners(db: Db, actor: Actor) {
   assertCan(actor, "porting.handle");
-  return db.partner.findMany({ where: { AND: [scope.partners(actor), { portingRequests: { some: {} } }] }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.partner.findMany({
+    where: { AND: [scope.partners(actor), { portingRequests: { some: {} } }] },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /** The actor's PBXs numbers can be ported to (CLASSOUND active), for the new-request form. */

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ZId } from "@/lib/http/ids";
 import { parsePortingNumbers, splitNumbers } from "./numbers";
 
-const ZText = (what: string, max = 200) => z.string().trim().min(2, `Enter the ${what}.`).max(max, `At most ${max} characters.`);
+const ZText = (what: string, max = 200) =>
+  z.string().trim().min(2, `Enter the ${what}.`).max(max, `At most ${max} characters.`);
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -13,12 +14,15 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
  */
 export const ZSubmitPorting = z.object({
   pbxId: ZId,
-  numbers: z.string().max(10_000, "Too much text for the numbers field.").transform((text, ctx) => {
-    const parsed = parsePortingNumbers(splitNumbers(text));
-    if (parsed.ok) return parsed.numbers;
-    ctx.addIssue({ code: "custom", message: parsed.message });
-    return z.NEVER;
-  }),
+  numbers: z
+    .string()
+    .max(10_000, "Too much text for the numbers field.")
+    .transform((text, ctx) => {
+      const parsed = parsePortingNumbers(splitNumbers(text));
+      if (parsed.ok) return parsed.numbers;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
   currentOperator: ZText("current operator"),
   accountHolder: ZText("account holder, as on the operator's contract"),
   requestedDate: z

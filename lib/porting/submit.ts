@@ -20,7 +20,13 @@ const invalid = (field: string, message: string) => new AppError("INVALID", mess
  * authorization: the file is checked and stored like an activation document, and the request, its
  * numbers and the file commit together or not at all.
  */
-export async function submitPortingRequest(db: Db, actor: Actor, input: unknown, loa: { bytes: Uint8Array; fileName: string }, driver?: StorageDriver) {
+export async function submitPortingRequest(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  loa: { bytes: Uint8Array; fileName: string },
+  driver?: StorageDriver,
+) {
   assertCan(actor, "porting.request");
   const parsed = parseOrThrow(ZSubmitPorting, input);
   const pbx = await db.pbx.findFirst({
@@ -28,36 +34,55 @@ export async function submitPortingRequest(db: Db, actor: Actor, input: unknown,
     select: { id: true, name: true, customer: { select: { partnerId: true } }, service: { select: { status: true } } },
   });
   if (!pbx) throw invalid("pbxId", "This PBX does not exist.");
-  if (pbx.service?.status !== "ACTIVE") throw invalid("pbxId", "CLASSOUND is not active on this PBX: numbers can be ported in once it is.");
+  if (pbx.service?.status !== "ACTIVE")
+    throw invalid("pbxId", "CLASSOUND is not active on this PBX: numbers can be ported in once it is.");
   const countryCode = parsed.numbers[0].countryCode;
-  if (!(await db.country.findUnique({ where: { code: countryCode }, select: { code: true } }))) throw invalid("numbers", `CLASSOUND does not offer numbers in ${countryCode}, so they cannot be ported in.`);
+  if (!(await db.country.findUnique({ where: { code: countryCode }, select: { code: true } })))
+    throw invalid("numbers", `CLASSOUND does not offer numbers in ${countryCode}, so they cannot be ported in.`);
   const partnerId = pbx.customer.partnerId;
   const e164s = parsed.numbers.map((n) => n.e164);
-  return storeFileWith(db, { ...loa, partnerId, uploadedById: actor.userId }, async (tx, file) => {
-    await assertNumbersFree(tx, e164s);
-    const request = await tx.portingRequest.create({
-      data: {
-        partnerId,
-        pbxId: pbx.id,
-        currentOperator: parsed.currentOperator,
-        accountHolder: parsed.accountHolder,
-        requestedDate: new Date(`${parsed.requestedDate}T00:00:00Z`),
-        loaFileId: file.id,
-        createdById: actor.userId,
-        numbers: { create: parsed.numbers.map((n) => ({ e164: n.e164, countryCode: n.countryCode })) },
-      },
-    });
-    const count = `${e164s.length} number${e164s.length === 1 ? "" : "s"}`;
-    await recordPortingEvent(tx, request.id, actor.userId, "submitted", `${actor.name} asked to port ${count} from ${parsed.currentOperator}.`);
-    await recordAudit(tx, { actorId: actor.userId, action: "porting.submitted", entityType: "PortingRequest", entityId: request.id, detail: { numbers: e164s, loaFileId: file.id, sha256: file.sha256 } });
-    await notifyAdmins(tx, {
-      title: "New port-in request",
-      body: `${count} from ${parsed.currentOperator} to PBX ${pbx.name}, requested for ${parsed.requestedDate}.`,
-      event: "porting",
-      link: portingPath(request.id, "admin"),
-    });
-    return request;
-  }, driver);
+  return storeFileWith(
+    db,
+    { ...loa, partnerId, uploadedById: actor.userId },
+    async (tx, file) => {
+      await assertNumbersFree(tx, e164s);
+      const request = await tx.portingRequest.create({
+        data: {
+          partnerId,
+          pbxId: pbx.id,
+          currentOperator: parsed.currentOperator,
+          accountHolder: parsed.accountHolder,
+          requestedDate: new Date(`${parsed.requestedDate}T00:00:00Z`),
+          loaFileId: file.id,
+          createdById: actor.userId,
+          numbers: { create: parsed.numbers.map((n) => ({ e164: n.e164, countryCode: n.countryCode })) },
+        },
+      });
+      const count = `${e164s.length} number${e164s.length === 1 ? "" : "s"}`;
+      await recordPortingEvent(
+        tx,
+        request.id,
+        actor.userId,
+        "submitted",
+        `${actor.name} asked to port ${count} from ${parsed.currentOperator}.`,
+      );
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "porting.submitted",
+        entityType: "PortingRequest",
+        entityId: request.id,
+        detail: { numbers: e164s, loaFileId: file.id, sha256: file.sha256 },
+      });
+      await notifyAdmins(tx, {
+        title: "New port-in request",
+        body: `${count} from ${parsed.currentOperator} to PBX ${pbx.name}, requested for ${parsed.requestedDate}.`,
+        event: "porting",
+        link: portingPath(request.id, "admin"),
+      });
+      return request;
+    },
+    driver,
+  );
 }
 
 /**
@@ -66,11 +91,20 @@ export async function submitPortingRequest(db: Db, actor: Actor, input: unknown,
  * the check under READ COMMITTED.
  */
 async function assertNumbersFree(tx: Tx, e164s: string[]) {
-  for (const e164 of [...e164s].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`porting:${e164}`}, 0))`;
+  for (const e164 of [...e164s].sort())
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`porting:${e164}`}, 0))`;
   const [owned, porting] = await Promise.all([
     tx.phoneNumber.findMany({ where: { e164: { in: e164s } }, select: { e164: true } }),
-    tx.portingRequestNumber.findMany({ where: { e164: { in: e164s }, request: { status: { in: [...OPEN_PORTING_STATUSES] } } }, select: { e164: true } }),
+    tx.portingRequestNumber.findMany({
+      where: { e164: { in: e164s }, request: { status: { in: [...OPEN_PORTING_STATUSES] } } },
+      select: { e164: true },
+    }),
   ]);
-  if (owned.length) throw invalid("numbers", `Already CLASSOUND numbers, so there is nothing to port: ${owned.map((n) => n.e164).join(", ")}.`);
-  if (porting.length) throw invalid("numbers", `Already in another open porting request: ${porting.map((n) => n.e164).join(", ")}.`);
+  if (owned.length)
+    throw invalid(
+      "numbers",
+      `Already CLASSOUND numbers, so there is nothing to port: ${owned.map((n) => n.e164).join(", ")}.`,
+    );
+  if (porting.length)
+    throw invalid("numbers", `Already in another open porting request: ${porting.map((n) => n.e164).join(", ")}.`);
 }

@@ -37,22 +37,43 @@ export async function transitionPortingRequest(
   request: { id: string; status: PortingStatus },
   expectedVersion: number,
   action: PortingAction,
-  step: { message: string; data?: Omit<Prisma.PortingRequestUpdateManyMutationInput, "status" | "version">; detail?: Prisma.InputJsonValue },
+  step: {
+    message: string;
+    data?: Omit<Prisma.PortingRequestUpdateManyMutationInput, "status" | "version">;
+    detail?: Prisma.InputJsonValue;
+  },
 ): Promise<PortingStatus> {
   assertCanTakePortingStep(actor, action);
   const to = nextStatus(request.status, action);
-  if (!to) throw new AppError("CONFLICT", `This request is ${STATUS_WORDS[request.status]}, so it cannot be ${ACTION_WORDS[action]} now.`);
+  if (!to)
+    throw new AppError(
+      "CONFLICT",
+      `This request is ${STATUS_WORDS[request.status]}, so it cannot be ${ACTION_WORDS[action]} now.`,
+    );
   const { count } = await tx.portingRequest.updateMany({
     where: { id: request.id, version: expectedVersion, status: request.status },
     data: { ...step.data, status: to, version: { increment: 1 } },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Someone else changed this request meanwhile. Reload it to see the current state.");
+  if (count === 0)
+    throw new AppError("CONFLICT", "Someone else changed this request meanwhile. Reload it to see the current state.");
   await recordPortingEvent(tx, request.id, actor.userId, action, step.message);
-  await recordAudit(tx, { actorId: actor.userId, action: `porting.${action}`, entityType: "PortingRequest", entityId: request.id, detail: step.detail });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: `porting.${action}`,
+    entityType: "PortingRequest",
+    entityId: request.id,
+    detail: step.detail,
+  });
   return to;
 }
 
 /** One line of a request's timeline: who did what, when. */
-export async function recordPortingEvent(tx: Pick<Db, "portingEvent">, requestId: string, actorId: string | null, type: string, message: string) {
+export async function recordPortingEvent(
+  tx: Pick<Db, "portingEvent">,
+  requestId: string,
+  actorId: string | null,
+  type: string,
+  message: string,
+) {
   await tx.portingEvent.create({ data: { requestId, actorId, type, message } });
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { PortingStatus } from "@/lib/db/generated/enums";
-import { canTransition, nextStatus, PORTING_ACTIONS, PORTING_STATUSES, TRANSITIONS, type PortingAction } from "./transitions";
+import {
+  canTransition,
+  nextStatus,
+  PORTING_ACTIONS,
+  PORTING_STATUSES,
+  TRANSITIONS,
+  type PortingAction,
+} from "./transitions";
 
 // Every (status, action) pair: the moves R10's workflow allows, and a refusal for all the others.
 const ALLOWED: Record<PortingAction, Partial<Record<PortingStatus, PortingStatus>>> = {

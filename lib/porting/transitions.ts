@@ -17,7 +17,14 @@ export const TRANSITIONS: Record<PortingAction, { from: readonly PortingStatus[]
 };
 
 /** Every status, in the workflow's order (tabs, filters). */
-export const PORTING_STATUSES = ["SUBMITTED", "IN_PROGRESS", "SCHEDULED", "COMPLETED", "REJECTED", "CANCELLED"] as const satisfies readonly PortingStatus[];
+export const PORTING_STATUSES = [
+  "SUBMITTED",
+  "IN_PROGRESS",
+  "SCHEDULED",
+  "COMPLETED",
+  "REJECTED",
+  "CANCELLED",
+] as const satisfies readonly PortingStatus[];
 
 /** Requests still under way: their numbers cannot be asked for again. */
 export const OPEN_PORTING_STATUSES: readonly PortingStatus[] = ["SUBMITTED", "IN_PROGRESS", "SCHEDULED"];

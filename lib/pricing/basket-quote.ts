@@ -1,7 +1,13 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { NumberType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { describeFlatFeeQuote, flatFeeQuote, type FlatFeeBand, type FlatFeeQuote, type FlatFeeQuoteInput } from "./flat-fee-quote";
+import {
+  describeFlatFeeQuote,
+  flatFeeQuote,
+  type FlatFeeBand,
+  type FlatFeeQuote,
+  type FlatFeeQuoteInput,
+} from "./flat-fee-quote";
 import { TERM_MONTHS, proratedCharge, prorationDays } from "./proration";
 
 export interface BasketPbx {
@@ -39,7 +45,11 @@ export interface BasketLine {
   formula: string;
 }
 
-const TYPE_LABEL: Record<NumberType, string> = { GEOGRAPHIC: "geographic DID", MOBILE: "mobile DID", FREEPHONE: "FreePhone" };
+const TYPE_LABEL: Record<NumberType, string> = {
+  GEOGRAPHIC: "geographic DID",
+  MOBILE: "mobile DID",
+  FREEPHONE: "FreePhone",
+};
 
 /**
  * The one pricing function for what a PBX is charged now (R3, R4, R6, R7): the flat fee for its user
@@ -63,12 +73,23 @@ export function basketQuote(input: BasketInput) {
       orderDate,
       timeZone: pbx.timeZone,
     });
-    lines.push({ kind: "FLAT_FEE", description: `Flat fee ${flatFee.sku}`, quantity: flatFee.users, unitPrice: flatFee.unitPrice, amount: flatFee.amount, formula: describeFlatFeeQuote(flatFee) });
+    lines.push({
+      kind: "FLAT_FEE",
+      description: `Flat fee ${flatFee.sku}`,
+      quantity: flatFee.users,
+      unitPrice: flatFee.unitPrice,
+      amount: flatFee.amount,
+      formula: describeFlatFeeQuote(flatFee),
+    });
   }
   const cur = priceList.currency;
   for (const item of input.numbers) {
     const price = priceList.numberPrices?.find((p) => p.countryCode === item.countryCode && p.type === item.type);
-    if (!price) throw new AppError("CONFLICT", `The partner's price list has no price for ${TYPE_LABEL[item.type]} numbers in ${item.countryCode}.`);
+    if (!price)
+      throw new AppError(
+        "CONFLICT",
+        `The partner's price list has no price for ${TYPE_LABEL[item.type]} numbers in ${item.countryCode}.`,
+      );
     const label = `${item.countryCode} ${TYPE_LABEL[item.type]}`;
     const setupFee = new Prisma.Decimal(price.setupFee);
     const setup = setupFee.mul(item.quantity).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP);

@@ -28,16 +28,34 @@ export interface Catalogue {
   /** Every covered destination with its calling prefix, by area then name. */
   destinations: { area: number; country: string; countryCode: string; prefix: string }[];
   /** Geographic and mobile numbers (R6), by country. */
-  numbers: { country: string; countryCode: string; type: "GEOGRAPHIC" | "MOBILE"; setupFee: Money; monthlyFee: Money }[];
+  numbers: {
+    country: string;
+    countryCode: string;
+    type: "GEOGRAPHIC" | "MOBILE";
+    setupFee: Money;
+    monthlyFee: Money;
+  }[];
   /** FreePhone numbers (R7): the number's fees and the per-minute price by the caller's source. */
-  freephone: { country: string; countryCode: string; setupFee: Money; monthlyFee: Money; fixed: Money | null; mobile: Money | null; payphone: Money | null }[];
+  freephone: {
+    country: string;
+    countryCode: string;
+    setupFee: Money;
+    monthlyFee: Money;
+    fixed: Money | null;
+    mobile: Money | null;
+    payphone: Money | null;
+  }[];
 }
 
 /** The tiers whose price lists the actor may see, with the one it buys at (a partner's own tier) marked. */
 export async function visiblePriceListTiers(db: Db, actor: Actor) {
   assertCan(actor, "pricelist.view");
   const [tiers, partner] = await Promise.all([
-    db.priceListTier.findMany({ where: scope.priceListTiers(actor), orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } }),
+    db.priceListTier.findMany({
+      where: scope.priceListTiers(actor),
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, name: true },
+    }),
     actor.partnerId ? db.partner.findUnique({ where: { id: actor.partnerId }, select: { tierId: true } }) : null,
   ]);
   return tiers.map((tier) => ({ ...tier, isOwn: tier.id === partner?.tierId }));
@@ -50,7 +68,9 @@ export async function visiblePriceListTiers(db: Db, actor: Actor) {
  */
 export async function catalogueInForce(db: Db, actor: Actor, requestedTierCode: string | undefined, now = new Date()) {
   const tiers = await visiblePriceListTiers(db, actor);
-  const tier = requestedTierCode ? tiers.find((t) => t.code === requestedTierCode) : (tiers.find((t) => t.isOwn) ?? tiers[0]);
+  const tier = requestedTierCode
+    ? tiers.find((t) => t.code === requestedTierCode)
+    : (tiers.find((t) => t.isOwn) ?? tiers[0]);
   if (!tier) {
     if (requestedTierCode) throw new AppError("NOT_FOUND", "No such price-list tier.");
     return { tiers, tier: null, catalogue: null };
@@ -64,12 +84,17 @@ export async function catalogueInForce(db: Db, actor: Actor, requestedTierCode: 
  * policy already let the actor see; the version must belong to it, whatever id the request carried.
  */
 export async function catalogueOfVersion(db: Db, tierId: string, priceListId: string): Promise<Catalogue | null> {
-  const priceList = await db.priceList.findFirst({ where: { AND: [{ tierId }, { id: priceListId }] }, include: CATALOGUE_INCLUDE });
+  const priceList = await db.priceList.findFirst({
+    where: { AND: [{ tierId }, { id: priceListId }] },
+    include: CATALOGUE_INCLUDE,
+  });
   return priceList && withDestinations(db, priceList);
 }
 
 async function withDestinations(db: Db, priceList: Prisma.PriceListGetPayload<{ include: typeof CATALOGUE_INCLUDE }>) {
-  const countries = await db.country.findMany({ select: { code: true, name: true, dialCode: true, callTerminationArea: true } });
+  const countries = await db.country.findMany({
+    select: { code: true, name: true, dialCode: true, callTerminationArea: true },
+  });
   return toCatalogue(priceList, countries);
 }
 
@@ -80,20 +105,39 @@ function toCatalogue(
   countries: { code: string; name: string; dialCode: string; callTerminationArea: number }[],
 ): Catalogue {
   const nameOf = new Map(countries.map((c) => [c.code, c.name]));
-  const rate = (code: string, source: string) => list.freephoneRates.find((r) => r.countryCode === code && r.source === source)?.perMinute ?? null;
+  const rate = (code: string, source: string) =>
+    list.freephoneRates.find((r) => r.countryCode === code && r.source === source)?.perMinute ?? null;
   return {
     tier: list.tier,
     name: list.name,
     currency: list.currency,
     validFrom: list.validFrom,
     smsRate: list.smsRate,
-    flatFeeBands: list.flatFeeBands.map(({ sku, description, minUsers, maxUsers, pricePerUser }) => ({ sku, description, minUsers, maxUsers, pricePerUser })),
+    flatFeeBands: list.flatFeeBands.map(({ sku, description, minUsers, maxUsers, pricePerUser }) => ({
+      sku,
+      description,
+      minUsers,
+      maxUsers,
+      pricePerUser,
+    })),
     areaRates: list.areaRates.map(({ area, perMinute }) => ({ area, perMinute })),
     destinations: countries
       .map((c) => ({ area: c.callTerminationArea, country: c.name, countryCode: c.code, prefix: `+${c.dialCode}` }))
       .sort((a, b) => a.area - b.area || byName(a, b)),
     numbers: list.numberPrices
-      .flatMap((p) => (p.type === "FREEPHONE" ? [] : [{ country: p.country.name, countryCode: p.countryCode, type: p.type, setupFee: p.setupFee, monthlyFee: p.monthlyFee }]))
+      .flatMap((p) =>
+        p.type === "FREEPHONE"
+          ? []
+          : [
+              {
+                country: p.country.name,
+                countryCode: p.countryCode,
+                type: p.type,
+                setupFee: p.setupFee,
+                monthlyFee: p.monthlyFee,
+              },
+            ],
+      )
       .sort((a, b) => byName(a, b) || a.type.localeCompare(b.type)),
     freephone: list.numberPrices
       .filter((p) => p.type === "FREEPHONE")

@@ -47,14 +47,22 @@ export async function pbxQuote(db: Db, actor: Actor, input: { pbxId: string; now
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
-  if (pbx.licensePlan === "LIFETIME" || !pbx.termExpiry) return { unavailable: "A PBX with a lifetime license has no term to price CLASSOUND on." };
-  if (pbx.termExpiry <= now) return { unavailable: "The PBX's term has expired: there is nothing left of it to charge for." };
+  if (pbx.licensePlan === "LIFETIME" || !pbx.termExpiry)
+    return { unavailable: "A PBX with a lifetime license has no term to price CLASSOUND on." };
+  if (pbx.termExpiry <= now)
+    return { unavailable: "The PBX's term has expired: there is nothing left of it to charge for." };
 
   const { tierId, timeZone } = pbx.customer.partner;
-  const priceList = await priceListInForce(db, tierId, now, { flatFeeBands: { select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true } } });
+  const priceList = await priceListInForce(db, tierId, now, {
+    flatFeeBands: { select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true } },
+  });
   if (!priceList) return { unavailable: "The partner's price list has no prices in force today." };
   try {
-    const quote = flatFeeQuoteForPbx({ ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry, timeZone }, priceList, now);
+    const quote = flatFeeQuoteForPbx(
+      { ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry, timeZone },
+      priceList,
+      now,
+    );
     return { quote: toQuoteView(quote) };
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") return { unavailable: error.message };

@@ -19,10 +19,15 @@ export type PriceChange =
 type Sections = Pick<PriceListSection, "title" | "columns" | "rows">[];
 
 /** Calls `visit` for every price cell with its point: what it prices (the row's text cells) and the column. */
-function eachPrice(sections: Sections, visit: (point: PricePoint, key: string, at: { section: number; row: number; column: number }) => void) {
+function eachPrice(
+  sections: Sections,
+  visit: (point: PricePoint, key: string, at: { section: number; row: number; column: number }) => void,
+) {
   sections.forEach((section, s) => {
     section.rows.forEach((row, r) => {
-      const item = row.filter((cell, i): cell is string => section.columns[i].kind === "text" && typeof cell === "string").join(" · ");
+      const item = row
+        .filter((cell, i): cell is string => section.columns[i].kind === "text" && typeof cell === "string")
+        .join(" · ");
       row.forEach((cell: Cell, c) => {
         const { kind, header } = section.columns[c];
         if (kind === "text" || cell === null || typeof cell === "string") return;
@@ -46,7 +51,14 @@ export function withPrice<S extends Sections[number]>(sections: S[], key: string
   eachPrice(sections, (_point, k, at) => void (k === key && (found = at)));
   if (!found) return null;
   const { section, row, column } = found;
-  return sections.map((s, i) => (i !== section ? s : { ...s, rows: s.rows.map((cells, r) => (r !== row ? cells : cells.map((cell, c) => (c === column ? price : cell)))) }));
+  return sections.map((s, i) =>
+    i !== section
+      ? s
+      : {
+          ...s,
+          rows: s.rows.map((cells, r) => (r !== row ? cells : cells.map((cell, c) => (c === column ? price : cell)))),
+        },
+  );
 }
 
 /** What changed from one version to the next: every price that rose, fell, appeared or disappeared. */
@@ -59,7 +71,8 @@ export function diffPricePoints(before: Map<string, PricePoint>, after: Map<stri
   for (const [key, point] of after) {
     const old = before.get(key);
     if (!old) changes.push({ kind: "appeared", point });
-    else if (!point.price.equals(old.price)) changes.push({ kind: point.price.greaterThan(old.price) ? "rose" : "fell", point, before: old.price });
+    else if (!point.price.equals(old.price))
+      changes.push({ kind: point.price.greaterThan(old.price) ? "rose" : "fell", point, before: old.price });
   }
   for (const [key, point] of before) if (!after.has(key)) changes.push({ kind: "disappeared", point });
   return changes;

@@ -20,16 +20,33 @@ const CONTENT_TYPE: Record<PriceListFormat, string> = {
  * upcoming), as a stream in the format asked for (R8). A tier outside the actor's scope is
  * NOT_FOUND, as is a tier with no version in force and a version of another tier.
  */
-export async function priceListDocument(db: Db, actor: Actor, tierCode: string, format: PriceListFormat, now = new Date(), versionId?: string) {
+export async function priceListDocument(
+  db: Db,
+  actor: Actor,
+  tierCode: string,
+  format: PriceListFormat,
+  now = new Date(),
+  versionId?: string,
+) {
   const { tier, catalogue: inForce } = await catalogueInForce(db, actor, tierCode, now);
   const catalogue = versionId ? tier && (await catalogueOfVersion(db, tier.id, versionId)) : inForce;
-  if (!catalogue) throw new AppError("NOT_FOUND", versionId ? "No such price-list version." : "This tier has no price list in force.");
-  return { fileName: priceListFileName(catalogue, format), contentType: CONTENT_TYPE[format], stream: render(catalogue, format) };
+  if (!catalogue)
+    throw new AppError(
+      "NOT_FOUND",
+      versionId ? "No such price-list version." : "This tier has no price list in force.",
+    );
+  return {
+    fileName: priceListFileName(catalogue, format),
+    contentType: CONTENT_TYPE[format],
+    stream: render(catalogue, format),
+  };
 }
 
 function render(catalogue: Parameters<typeof priceListPdf>[0], format: PriceListFormat): Readable {
   if (format === "pdf") return priceListPdf(catalogue);
   const output = new PassThrough();
-  writePriceListXlsx(catalogue, output).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  writePriceListXlsx(catalogue, output).catch((error: unknown) =>
+    output.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
   return output;
 }

@@ -7,8 +7,17 @@ import { Prisma } from "@/lib/db/generated/client";
  * The tier comes from a row the caller already holds (the partner's tier, or one the policy let the
  * actor see), never straight from a request.
  */
-export function priceListInForce<I extends Prisma.PriceListInclude>(db: Pick<Db, "priceList">, tierId: string, at: Date, include: I) {
-  return db.priceList.findFirst({ where: { tierId, validFrom: { lte: at } }, orderBy: { validFrom: "desc" }, include }) as Promise<Prisma.PriceListGetPayload<{ include: I }> | null>;
+export function priceListInForce<I extends Prisma.PriceListInclude>(
+  db: Pick<Db, "priceList">,
+  tierId: string,
+  at: Date,
+  include: I,
+) {
+  return db.priceList.findFirst({
+    where: { tierId, validFrom: { lte: at } },
+    orderBy: { validFrom: "desc" },
+    include,
+  }) as Promise<Prisma.PriceListGetPayload<{ include: I }> | null>;
 }
 
 /**

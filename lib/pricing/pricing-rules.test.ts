@@ -10,11 +10,26 @@ const bands = [1, 6, 21, 51, 101, 251].map((minUsers, i, all) => ({
   pricePerUser: new Prisma.Decimal("10.00"),
 }));
 const quoteFor = (users: number) =>
-  flatFeeQuote({ bands, currency: "EUR", users, licensePlan: "MONTHLY", term: { start: new Date("2026-11-01Z"), expiry: new Date("2026-12-01Z") }, orderDate: new Date("2026-11-01Z"), timeZone: "UTC" });
+  flatFeeQuote({
+    bands,
+    currency: "EUR",
+    users,
+    licensePlan: "MONTHLY",
+    term: { start: new Date("2026-11-01Z"), expiry: new Date("2026-12-01Z") },
+    orderDate: new Date("2026-11-01Z"),
+    timeZone: "UTC",
+  });
 
 describe("band selection by user count (R4)", () => {
   it.each([
-    [1, "SKU-1"], [5, "SKU-1"], [6, "SKU-6"], [20, "SKU-6"], [21, "SKU-21"], [250, "SKU-101"], [251, "SKU-251"], [10_000, "SKU-251"],
+    [1, "SKU-1"],
+    [5, "SKU-1"],
+    [6, "SKU-6"],
+    [20, "SKU-6"],
+    [21, "SKU-21"],
+    [250, "SKU-101"],
+    [251, "SKU-251"],
+    [10_000, "SKU-251"],
   ])("%i users fall in band %s", (users, sku) => {
     expect(quoteFor(users).sku).toBe(sku);
   });

@@ -57,20 +57,53 @@ describe("flat fee quote (R3 + R4)", () => {
   const term = { start: new Date("2026-11-01T00:00:00+01:00"), expiry: new Date("2026-12-01T00:00:00+01:00") };
 
   it("prices the PBX's users at their band for the effective days, with the formula", () => {
-    const quote = flatFeeQuote({ bands, currency: "EUR", users: 4, licensePlan: "MONTHLY", term, orderDate: new Date("2026-11-13T10:00:00Z"), timeZone: BERLIN });
+    const quote = flatFeeQuote({
+      bands,
+      currency: "EUR",
+      users: 4,
+      licensePlan: "MONTHLY",
+      term,
+      orderDate: new Date("2026-11-13T10:00:00Z"),
+      timeZone: BERLIN,
+    });
     // 4 × 10.43 × 1 month = 41.72; × 18/30 = 25.032 → 25.03
-    expect({ sku: quote.sku, termDays: quote.termDays, effectiveDays: quote.effectiveDays, amount: quote.amount.toFixed(2) }).toEqual({
+    expect({
+      sku: quote.sku,
+      termDays: quote.termDays,
+      effectiveDays: quote.effectiveDays,
+      amount: quote.amount.toFixed(2),
+    }).toEqual({
       sku: "CLASSOUND-FLAT-1m",
       termDays: 30,
       effectiveDays: 18,
       amount: "25.03",
     });
-    expect(describeFlatFeeQuote(quote)).toBe("CLASSOUND-FLAT-1m: 4 users × 10.43 EUR × 1 month(s) × 18/30 days = 25.03 EUR");
+    expect(describeFlatFeeQuote(quote)).toBe(
+      "CLASSOUND-FLAT-1m: 4 users × 10.43 EUR × 1 month(s) × 18/30 days = 25.03 EUR",
+    );
   });
 
   it("uses the band of the whole user count and refuses a count no band covers", () => {
-    const quote = flatFeeQuote({ bands, currency: "EUR", users: 6, licensePlan: "YEARLY", term: { start: new Date("2026-01-01T00:00:00Z"), expiry: new Date("2027-01-01T00:00:00Z") }, orderDate: new Date("2026-01-01T12:00:00Z"), timeZone: UTC });
+    const quote = flatFeeQuote({
+      bands,
+      currency: "EUR",
+      users: 6,
+      licensePlan: "YEARLY",
+      term: { start: new Date("2026-01-01T00:00:00Z"), expiry: new Date("2027-01-01T00:00:00Z") },
+      orderDate: new Date("2026-01-01T12:00:00Z"),
+      timeZone: UTC,
+    });
     expect(quote.amount.toFixed(2)).toBe("684.00");
-    expect(() => flatFeeQuote({ bands, currency: "EUR", users: 21, licensePlan: "MONTHLY", term, orderDate: term.start, timeZone: UTC })).toThrowError(/no flat fee for 21 users/);
+    expect(() =>
+      flatFeeQuote({
+        bands,
+        currency: "EUR",
+        users: 21,
+        licensePlan: "MONTHLY",
+        term,
+        orderDate: term.start,
+        timeZone: UTC,
+      }),
+    ).toThrowError(/no flat fee for 21 users/);
   });
 });

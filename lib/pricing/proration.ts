@@ -10,7 +10,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 function dayFormat(timeZone: string) {
   let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  if (!format)
+    dayFormats.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })),
+    );
   return format;
 }
 
@@ -43,7 +47,10 @@ export interface Term {
 export function proratedCharge(termPrice: Prisma.Decimal | string, term: Term, orderDate: Date, timeZone: string) {
   const { termDays, effectiveDays } = prorationDays(term, orderDate, timeZone);
   if (termDays === 0) return new Prisma.Decimal(0);
-  return new Prisma.Decimal(termPrice).mul(effectiveDays).div(termDays).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP);
+  return new Prisma.Decimal(termPrice)
+    .mul(effectiveDays)
+    .div(termDays)
+    .toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP);
 }
 
 /** The two day counts of R3's formula: days in the term, and days from the order to the expiry. */
@@ -57,7 +64,16 @@ export const TERM_MONTHS = { MONTHLY: 1, YEARLY: 12, FIVE_YEAR: 60 } as const;
 
 /** `date` moved by whole calendar months (UTC), clamped to the last day of a shorter month. */
 export function addMonths(date: Date, months: number): Date {
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()));
+  const target = new Date(
+    Date.UTC(
+      date.getUTCFullYear(),
+      date.getUTCMonth() + months,
+      1,
+      date.getUTCHours(),
+      date.getUTCMinutes(),
+      date.getUTCSeconds(),
+    ),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
   return target;

@@ -14,6 +14,10 @@ export function roundPrice(value: DecimalLike, kind: PriceKind): Prisma.Decimal 
 }
 
 /** A tier's price derived from the End User price by the tier's discount (0.30 = 30 % off). */
-export function derivedTierPrice(endUserPrice: DecimalLike, discount: DecimalLike | null, kind: PriceKind): Prisma.Decimal {
+export function derivedTierPrice(
+  endUserPrice: DecimalLike,
+  discount: DecimalLike | null,
+  kind: PriceKind,
+): Prisma.Decimal {
   return roundPrice(new Prisma.Decimal(endUserPrice).mul(new Prisma.Decimal(1).minus(discount ?? 0)), kind);
 }

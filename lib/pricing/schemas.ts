@@ -17,7 +17,10 @@ export const ZPublishFields = z.object({ validFrom: ZDay });
 export const ZPriceEdit = z.object({
   tierCode: ZTierCode,
   key: z.string().min(1, "Choose a price from the list.").max(500),
-  price: z.string().trim().regex(/^\d{1,9}(\.\d{1,5})?$/, "Enter a price like 12.50 (not negative, a dot for decimals)."),
+  price: z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}(\.\d{1,5})?$/, "Enter a price like 12.50 (not negative, a dot for decimals)."),
   validFrom: ZDay,
 });
 export type TPriceEdit = z.input<typeof ZPriceEdit>;

@@ -17,7 +17,11 @@ export async function priceListVersionsByTier(db: Db, actor: Actor, now = new Da
     const inForce = versions.find((v) => v.validFrom <= now);
     return {
       ...tier,
-      versions: versions.map((v) => ({ ...v, status: v.id === inForce?.id ? ("in force" as const) : v.validFrom > now ? ("upcoming" as const) : ("past" as const) })),
+      versions: versions.map((v) => ({
+        ...v,
+        status:
+          v.id === inForce?.id ? ("in force" as const) : v.validFrom > now ? ("upcoming" as const) : ("past" as const),
+      })),
     };
   });
 }

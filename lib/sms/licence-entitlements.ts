@@ -16,7 +16,10 @@ export interface LicenceEntitlement {
 }
 
 /** Per licence type of a PBX (in licence order), what its users may do with SMS. */
-export function smsEntitlements(licences: { type: LicenseType; quantity: number }[], hasTwoWayNumber: boolean): LicenceEntitlement[] {
+export function smsEntitlements(
+  licences: { type: LicenseType; quantity: number }[],
+  hasTwoWayNumber: boolean,
+): LicenceEntitlement[] {
   return [...licences]
     .sort((a, b) => rank(a.type) - rank(b.type))
     .map((licence) => ({

@@ -12,7 +12,10 @@ export const ZE164Recipient = z
 export const ZSmsText = z
   .string()
   .min(1, "Write the message.")
-  .refine((text) => Array.from(text).length <= SMS_MAX_CHARACTERS, `A message has at most ${SMS_MAX_CHARACTERS} characters.`);
+  .refine(
+    (text) => Array.from(text).length <= SMS_MAX_CHARACTERS,
+    `A message has at most ${SMS_MAX_CHARACTERS} characters.`,
+  );
 
 export const ZSmsMessage = z.object({ to: ZE164Recipient, text: ZSmsText });
 export type TSmsMessage = z.output<typeof ZSmsMessage>;

@@ -15,8 +15,14 @@ export async function pbxSmsOverview(db: Db, actor: Actor, pbxId: string) {
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
-  const twoWayCountries = [...new Set(pbx.phoneNumbers.filter((n) => n.country.twoWaySms).map((n) => n.country.name))].sort();
-  const allTwoWayCountries = await db.country.findMany({ where: { twoWaySms: true }, orderBy: { name: "asc" }, select: { name: true } });
+  const twoWayCountries = [
+    ...new Set(pbx.phoneNumbers.filter((n) => n.country.twoWaySms).map((n) => n.country.name)),
+  ].sort();
+  const allTwoWayCountries = await db.country.findMany({
+    where: { twoWaySms: true },
+    orderBy: { name: "asc" },
+    select: { name: true },
+  });
   return {
     entitlements: smsEntitlements(pbx.licenses, twoWayCountries.length > 0),
     twoWayCountries,

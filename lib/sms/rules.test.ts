@@ -3,7 +3,12 @@ import { smsEntitlements } from "./licence-entitlements";
 import { SMS_MAX_CHARACTERS, ZSmsMessage } from "./message-rules";
 
 describe("R15 who may send SMS", () => {
-  const licences = [{ type: "PREMIUM" as const, quantity: 1 }, { type: "BASIC" as const, quantity: 3 }, { type: "BUSINESS" as const, quantity: 2 }, { type: "ESSENTIAL" as const, quantity: 4 }];
+  const licences = [
+    { type: "PREMIUM" as const, quantity: 1 },
+    { type: "BASIC" as const, quantity: 3 },
+    { type: "BUSINESS" as const, quantity: 2 },
+    { type: "ESSENTIAL" as const, quantity: 4 },
+  ];
 
   it("lets Essential and higher send, Business and higher use two-way on a two-way number", () => {
     expect(smsEntitlements(licences, true)).toEqual([
@@ -33,7 +38,9 @@ describe("R15 message rules", () => {
   });
 
   it("refuses a message of 671 characters, counting symbols rather than UTF-16 units", () => {
-    expect(ZSmsMessage.safeParse({ to: "+15551234567", text: "x".repeat(SMS_MAX_CHARACTERS + 1) }).error?.issues[0].message).toMatch(/670/);
+    expect(
+      ZSmsMessage.safeParse({ to: "+15551234567", text: "x".repeat(SMS_MAX_CHARACTERS + 1) }).error?.issues[0].message,
+    ).toMatch(/670/);
     expect(ZSmsMessage.safeParse({ to: "+15551234567", text: "😀".repeat(SMS_MAX_CHARACTERS) }).success).toBe(true);
   });
 });

@@ -9,18 +9,37 @@ describe("R15 sender names", () => {
   it("holds exactly the symbols the SMS guide lists", () => {
     // The guide's notation, ranges expanded.
     const guide = 'a-zA-Z0-9@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&()*+,-./:;<>=?¡äöñüà';
-    const range = (from: string, to: string) => Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i) => String.fromCharCode(from.charCodeAt(0) + i));
-    const expected = [...range("a", "z"), ...range("A", "Z"), ...range("0", "9"), ...Array.from(guide.slice("a-zA-Z0-9".length))];
+    const range = (from: string, to: string) =>
+      Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i) =>
+        String.fromCharCode(from.charCodeAt(0) + i),
+      );
+    const expected = [
+      ...range("a", "z"),
+      ...range("A", "Z"),
+      ...range("0", "9"),
+      ...Array.from(guide.slice("a-zA-Z0-9".length)),
+    ];
     expect(Array.from(SENDER_NAME_SYMBOLS).sort()).toEqual(expected.sort());
     expect(ALLOWED.size).toBe(62 + 56);
   });
 
   it("keeps every allowed symbol as it is", () => {
-    for (const symbol of ALLOWED) expect(checkSenderName(symbol).symbols[0]).toEqual({ input: symbol, output: symbol, reason: "kept" });
+    for (const symbol of ALLOWED)
+      expect(checkSenderName(symbol).symbols[0]).toEqual({ input: symbol, output: symbol, reason: "kept" });
   });
 
   it("turns non-Latin capitals into their small letter", () => {
-    for (const [capital, small] of [["Ö", "ö"], ["Ä", "ä"], ["Ñ", "ñ"], ["Ü", "ü"], ["È", "è"], ["Ù", "ù"], ["Ì", "ì"], ["Ò", "ò"], ["À", "à"]]) {
+    for (const [capital, small] of [
+      ["Ö", "ö"],
+      ["Ä", "ä"],
+      ["Ñ", "ñ"],
+      ["Ü", "ü"],
+      ["È", "è"],
+      ["Ù", "ù"],
+      ["Ì", "ì"],
+      ["Ò", "ò"],
+      ["À", "à"],
+    ]) {
       expect(checkSenderName(capital).symbols[0]).toEqual({ input: capital, output: small, reason: "lowercased" });
     }
   });
@@ -35,14 +54,20 @@ describe("R15 sender names", () => {
   });
 
   it("replaces what has no similar letter with ?", () => {
-    for (const symbol of ["α", "ж", "中", "😀", "'", "\n", "€", "§"]) expect(checkSenderName(symbol).symbols[0]).toEqual({ input: symbol, output: "?", reason: "question_mark" });
+    for (const symbol of ["α", "ж", "中", "😀", "'", "\n", "€", "§"])
+      expect(checkSenderName(symbol).symbols[0]).toEqual({ input: symbol, output: "?", reason: "question_mark" });
   });
 
   it("cuts names longer than ten symbols and says so", () => {
     const check = checkSenderName("Müller&Söhne GmbH");
     expect(check.sent).toBe("Müller&Söh");
     expect(check.isCut).toBe(true);
-    expect(check.symbols.filter((s) => s.reason === "cut").map((s) => s.input).join("")).toBe("ne GmbH");
+    expect(
+      check.symbols
+        .filter((s) => s.reason === "cut")
+        .map((s) => s.input)
+        .join(""),
+    ).toBe("ne GmbH");
     expect(checkSenderName("ABCDEFGHIJ")).toMatchObject({ sent: "ABCDEFGHIJ", isCut: false, isUnchanged: true });
   });
 
@@ -81,10 +106,12 @@ describe("R15 sender names, for any input", () => {
   });
 
   it("is idempotent", () => {
-    fc.assert(fc.property(anyName, (name) => {
-      const once = checkSenderName(name).sent;
-      const twice = checkSenderName(once);
-      return twice.sent === once && twice.isUnchanged;
-    }));
+    fc.assert(
+      fc.property(anyName, (name) => {
+        const once = checkSenderName(name).sent;
+        const twice = checkSenderName(once);
+        return twice.sent === once && twice.isUnchanged;
+      }),
+    );
   });
 });

@@ -2,7 +2,8 @@
 // tests all see exactly the same conversion.
 
 /** The symbols a sender name may contain, exactly as the SMS guide lists them. */
-export const SENDER_NAME_SYMBOLS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&()*+,-./:;<>=?¡äöñüà';
+export const SENDER_NAME_SYMBOLS =
+  'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&()*+,-./:;<>=?¡äöñüà';
 export const SENDER_NAME_MAX_SYMBOLS = 10;
 
 const ALLOWED = new Set(Array.from(SENDER_NAME_SYMBOLS));
@@ -10,8 +11,26 @@ const ALLOWED = new Set(Array.from(SENDER_NAME_SYMBOLS));
 // Letters whose resemblance Unicode decomposition does not reveal (ł has no combining mark to strip),
 // and typographic punctuation with a plain counterpart in the set.
 const NEAREST: Record<string, string> = {
-  ł: "l", Ł: "L", đ: "d", Đ: "D", ı: "i", ħ: "h", Ħ: "H", ŀ: "l", Ŀ: "L", ŧ: "t", Ŧ: "T",
-  "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "…": ".", "\u00a0": " ",
+  ł: "l",
+  Ł: "L",
+  đ: "d",
+  Đ: "D",
+  ı: "i",
+  ħ: "h",
+  Ħ: "H",
+  ŀ: "l",
+  Ŀ: "L",
+  ŧ: "t",
+  Ŧ: "T",
+  "“": '"',
+  "”": '"',
+  "„": '"',
+  "–": "-",
+  "—": "-",
+  "‐": "-",
+  "‑": "-",
+  "…": ".",
+  "\u00a0": " ",
 };
 
 export type SymbolReason = "kept" | "lowercased" | "nearest_letter" | "question_mark" | "cut";

@@ -48,23 +48,28 @@ export async function storeFileWith<T>(
   const storageKey = randomBytes(16).toString("hex");
   await driver.put(storageKey, input.bytes, check.contentType);
   try {
-    return await db.$transaction(async (tx) => {
-      const file = await tx.storedFile.create({
-        data: {
-          driver: driver.name,
-          storageKey,
-          fileName: safeFileName(input.fileName, check.extension),
-          contentType: check.contentType,
-          sizeBytes: input.bytes.byteLength,
-          sha256: createHash("sha256").update(input.bytes).digest("hex"),
-          partnerId: input.partnerId,
-          uploadedById: input.uploadedById,
-        },
-      });
-      return work(tx, file);
-    }, { timeout: 15_000 });
+    return await db.$transaction(
+      async (tx) => {
+        const file = await tx.storedFile.create({
+          data: {
+            driver: driver.name,
+            storageKey,
+            fileName: safeFileName(input.fileName, check.extension),
+            contentType: check.contentType,
+            sizeBytes: input.bytes.byteLength,
+            sha256: createHash("sha256").update(input.bytes).digest("hex"),
+            partnerId: input.partnerId,
+            uploadedById: input.uploadedById,
+          },
+        });
+        return work(tx, file);
+      },
+      { timeout: 15_000 },
+    );
   } catch (error) {
-    await driver.delete(storageKey).catch((cleanup) => console.error(`Could not delete orphaned upload ${storageKey}`, cleanup));
+    await driver
+      .delete(storageKey)
+      .catch((cleanup) => console.error(`Could not delete orphaned upload ${storageKey}`, cleanup));
     throw error;
   }
 }
@@ -85,6 +90,12 @@ export async function readStoredFile(file: { storageKey: string; sha256: string 
 
 /** A name safe for Content-Disposition, keeping what the user called the file where possible. */
 export function safeFileName(name: string, extension: string) {
-  const base = path.basename(name).replace(/\.[^.]*$/, "").replace(/[^\p{L}\p{N} ._-]+/gu, "_").trim().slice(0, 100) || "document";
+  const base =
+    path
+      .basename(name)
+      .replace(/\.[^.]*$/, "")
+      .replace(/[^\p{L}\p{N} ._-]+/gu, "_")
+      .trim()
+      .slice(0, 100) || "document";
   return `${base}.${extension}`;
 }

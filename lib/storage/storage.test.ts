@@ -22,8 +22,14 @@ describe("upload validation by content", () => {
   });
 
   it("refuses an executable and a text file whatever they are called", async () => {
-    expect(await checkUpload(sampleFiles.exe(), MB)).toEqual({ ok: false, message: "This is a file of type EXE. Only PDF, PNG and JPEG files are accepted." });
-    expect(await checkUpload(sampleFiles.text(), MB)).toEqual({ ok: false, message: "This file is not a PDF, PNG or JPEG. Only PDF, PNG and JPEG files are accepted." });
+    expect(await checkUpload(sampleFiles.exe(), MB)).toEqual({
+      ok: false,
+      message: "This is a file of type EXE. Only PDF, PNG and JPEG files are accepted.",
+    });
+    expect(await checkUpload(sampleFiles.text(), MB)).toEqual({
+      ok: false,
+      message: "This file is not a PDF, PNG or JPEG. Only PDF, PNG and JPEG files are accepted.",
+    });
   });
 
   it("refuses empty and oversized files with the limit in the message", async () => {
@@ -37,20 +43,35 @@ describe("upload validation by content", () => {
 describe("storeFile", () => {
   it("stores the bytes, records the SHA-256 and reads them back", async () => {
     const bytes = sampleFiles.pdf("proof of address");
-    const file = await storeFile(prisma, { bytes, fileName: "../../etc/Proof of address.exe", partnerId: null, uploadedById: "u1" }, driver);
-    expect(file).toMatchObject({ driver: "local", contentType: "application/pdf", sizeBytes: bytes.byteLength, fileName: "Proof of address.pdf" });
+    const file = await storeFile(
+      prisma,
+      { bytes, fileName: "../../etc/Proof of address.exe", partnerId: null, uploadedById: "u1" },
+      driver,
+    );
+    expect(file).toMatchObject({
+      driver: "local",
+      contentType: "application/pdf",
+      sizeBytes: bytes.byteLength,
+      fileName: "Proof of address.pdf",
+    });
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(await readStoredFile(file, driver)).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it("stores nothing when the file is refused", async () => {
     const before = await prisma.storedFile.count();
-    await expect(storeFile(prisma, { bytes: sampleFiles.exe(), fileName: "x.pdf", partnerId: null, uploadedById: "u1" }, driver)).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      storeFile(prisma, { bytes: sampleFiles.exe(), fileName: "x.pdf", partnerId: null, uploadedById: "u1" }, driver),
+    ).rejects.toMatchObject({ code: "INVALID" });
     expect(await prisma.storedFile.count()).toBe(before);
   });
 
   it("detects a file changed on disk after upload", async () => {
-    const file = await storeFile(prisma, { bytes: sampleFiles.png(), fileName: "id.png", partnerId: null, uploadedById: "u1" }, driver);
+    const file = await storeFile(
+      prisma,
+      { bytes: sampleFiles.png(), fileName: "id.png", partnerId: null, uploadedById: "u1" },
+      driver,
+    );
     const dir = path.join(root, file.storageKey.slice(0, 2));
     expect(await readdir(dir)).toContain(file.storageKey);
     await writeFile(path.join(dir, file.storageKey), sampleFiles.jpeg());

@@ -7,7 +7,10 @@ export function uploadthingDriver(token: string): StorageDriver {
   return {
     name: "uploadthing",
     async put(key, bytes, contentType) {
-      const result = await api.uploadFiles(new UTFile([Buffer.from(bytes)], key, { type: contentType, customId: key }), { acl: "private" });
+      const result = await api.uploadFiles(
+        new UTFile([Buffer.from(bytes)], key, { type: contentType, customId: key }),
+        { acl: "private" },
+      );
       if (result.error) throw new Error(`UploadThing upload failed: ${result.error.message}`);
     },
     async get(key) {

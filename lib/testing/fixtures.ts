@@ -11,7 +11,17 @@ import { PRICING } from "@/lib/db/seed/pricing";
 // database never collide and need no global wipe.
 const unique = () => randomBytes(4).toString("hex");
 
-export async function makeCountry(db: Db, overrides: Partial<{ code: string; name: string; isEu: boolean; area: number; dialCode: string; emergencyRegime: "E112" | "E911" | null }> = {}) {
+export async function makeCountry(
+  db: Db,
+  overrides: Partial<{
+    code: string;
+    name: string;
+    isEu: boolean;
+    area: number;
+    dialCode: string;
+    emergencyRegime: "E112" | "E911" | null;
+  }> = {},
+) {
   const code = overrides.code ?? "DE";
   return db.country.upsert({
     where: { code },
@@ -28,12 +38,23 @@ export async function makeCountry(db: Db, overrides: Partial<{ code: string; nam
 }
 
 export async function makeTier(db: Db, code = "GOLD") {
-  return db.priceListTier.upsert({ where: { code }, update: {}, create: { code, name: code[0] + code.slice(1).toLowerCase() } });
+  return db.priceListTier.upsert({
+    where: { code },
+    update: {},
+    create: { code, name: code[0] + code.slice(1).toLowerCase() },
+  });
 }
 
 export async function makePartner(db: Db, name = `Partner ${unique()}`) {
   const [country, tier] = await Promise.all([makeCountry(db), makeTier(db)]);
-  return db.partner.create({ data: partnerRow({ name, tierId: tier.id, countryCode: country.code, billingEmail: `billing-${unique()}@example.test` }) });
+  return db.partner.create({
+    data: partnerRow({
+      name,
+      tierId: tier.id,
+      countryCode: country.code,
+      billingEmail: `billing-${unique()}@example.test`,
+    }),
+  });
 }
 
 export async function makeCustomer(db: Db, partnerId: string, name = `Customer ${unique()}`) {
@@ -44,7 +65,12 @@ export async function makeCustomer(db: Db, partnerId: string, name = `Customer $
 export async function makePbx(
   db: Db,
   customerId: string,
-  overrides: Partial<{ licensePlan: LicensePlan; softwareVersion: string; termStart: Date; termExpiry: Date | null }> = {},
+  overrides: Partial<{
+    licensePlan: LicensePlan;
+    softwareVersion: string;
+    termStart: Date;
+    termExpiry: Date | null;
+  }> = {},
 ) {
   const termStart = overrides.termStart ?? new Date("2026-05-01T00:00:00Z");
   return db.pbx.create({
@@ -56,7 +82,12 @@ export async function makePbx(
       termStart,
       termExpiry: overrides.termExpiry === undefined ? new Date("2027-05-01T00:00:00Z") : overrides.termExpiry,
       softwareVersion: overrides.softwareVersion ?? "6.01.20240310.2",
-      licenses: { create: [{ type: "BASIC", quantity: 3 }, { type: "BUSINESS", quantity: 1 }] },
+      licenses: {
+        create: [
+          { type: "BASIC", quantity: 3 },
+          { type: "BUSINESS", quantity: 1 },
+        ],
+      },
     },
   });
 }
@@ -70,11 +101,18 @@ export const TEST_COUNTRIES = {
 } as const;
 
 /** `count` numbers of a country assigned to a PBX of the partner, with unique E.164s. */
-export async function makeNumbers(db: Db, owner: { partnerId: string; pbxId: string }, count: number, countryCode: keyof typeof TEST_COUNTRIES = "IT") {
+export async function makeNumbers(
+  db: Db,
+  owner: { partnerId: string; pbxId: string },
+  count: number,
+  countryCode: keyof typeof TEST_COUNTRIES = "IT",
+) {
   const country = TEST_COUNTRIES[countryCode];
   await makeCountry(db, country);
   const prefix = `+${country.dialCode}${countryCode === "US" ? "617" : "2"}${parseInt(unique(), 16).toString().padStart(10, "0").slice(-6)}`;
-  const rows = Array.from({ length: count }, (_, i) => phoneNumberRow({ e164: `${prefix}${String(i).padStart(3, "0")}`, countryCode, ...owner }));
+  const rows = Array.from({ length: count }, (_, i) =>
+    phoneNumberRow({ e164: `${prefix}${String(i).padStart(3, "0")}`, countryCode, ...owner }),
+  );
   await db.phoneNumber.createMany({ data: rows });
   return db.phoneNumber.findMany({ where: { e164: { in: rows.map((r) => r.e164) } }, orderBy: { e164: "asc" } });
 }
@@ -114,9 +152,17 @@ export async function makeTenant(db: Db, pbx: Parameters<typeof makePbx>[2] = {}
 /** A user of that tenant in the given role (an admin belongs to none), signing in with TEST_PASSWORD. */
 export async function makeTenantUser(db: Db, role: Role, tenant: Pick<Tenant, "partner" | "customer">) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  const base = { email: `${role.toLowerCase()}-${unique()}@example.test`, name: `${role} ${unique()}`, passwordHash: await passwordHash };
+  const base = {
+    email: `${role.toLowerCase()}-${unique()}@example.test`,
+    name: `${role} ${unique()}`,
+    passwordHash: await passwordHash,
+  };
   const links =
-    role === "PARTNER" ? { role, partnerId: tenant.partner.id } : role === "END_USER" ? { role, customerId: tenant.customer.id } : { role: "ADMIN" as const };
+    role === "PARTNER"
+      ? { role, partnerId: tenant.partner.id }
+      : role === "END_USER"
+        ? { role, customerId: tenant.customer.id }
+        : { role: "ADMIN" as const };
   return db.user.create({ data: userRow({ ...base, ...links }) });
 }
 
@@ -155,28 +201,58 @@ export const SAMPLE_LEGAL_ENTITY = {
 
 /** CLASSOUND active on a PBX (numbers can be ordered on it: R6), co-terminating with it (R3). */
 export async function makeActiveService(db: Db, pbx: { id: string; termExpiry: Date | null }) {
-  return db.classoundService.create({ data: { pbxId: pbx.id, activatedAt: new Date(), expiresAt: pbx.termExpiry ?? new Date("2099-01-01Z") } });
+  return db.classoundService.create({
+    data: { pbxId: pbx.id, activatedAt: new Date(), expiresAt: pbx.termExpiry ?? new Date("2099-01-01Z") },
+  });
 }
 
 /** A price list in force for the tier with a flat fee band and number prices, for quotes and orders. */
-export async function makeNumberPriceList(db: Db, tierId: string, prices: { countryCode: string; type: NumberType; setupFee: string; monthlyFee: string }[]) {
+export async function makeNumberPriceList(
+  db: Db,
+  tierId: string,
+  prices: { countryCode: string; type: NumberType; setupFee: string; monthlyFee: string }[],
+) {
   return db.priceList.create({
     data: {
-      tierId, name: `Numbers ${unique()}`, currency: "EUR", validFrom: new Date("2026-01-01Z"), smsRate: "0.04",
-      flatFeeBands: { create: [{ sku: "CLASSOUND-FLAT-1m", description: "Users 1-5", minUsers: 1, maxUsers: null, pricePerUser: "10.00" }] },
+      tierId,
+      name: `Numbers ${unique()}`,
+      currency: "EUR",
+      validFrom: new Date("2026-01-01Z"),
+      smsRate: "0.04",
+      flatFeeBands: {
+        create: [
+          { sku: "CLASSOUND-FLAT-1m", description: "Users 1-5", minUsers: 1, maxUsers: null, pricePerUser: "10.00" },
+        ],
+      },
       numberPrices: { create: prices },
     },
   });
 }
 
 /** `size` AVAILABLE numbers counting up from `first` (no carry checks: pick a first ending in zeros). */
-export async function makeNumberRange(db: Db, input: { countryCode: string; type: NumberType; areaName?: string; first: string; size: number }) {
+export async function makeNumberRange(
+  db: Db,
+  input: { countryCode: string; type: NumberType; areaName?: string; first: string; size: number },
+) {
   const range = await db.numberRange.create({
-    data: { countryCode: input.countryCode, type: input.type, areaName: input.areaName ?? null, firstE164: input.first, lastE164: `+${BigInt(input.first.slice(1)) + BigInt(input.size - 1)}`, size: input.size },
+    data: {
+      countryCode: input.countryCode,
+      type: input.type,
+      areaName: input.areaName ?? null,
+      firstE164: input.first,
+      lastE164: `+${BigInt(input.first.slice(1)) + BigInt(input.size - 1)}`,
+      size: input.size,
+    },
   });
   const first = BigInt(input.first.slice(1));
   await db.phoneNumber.createMany({
-    data: Array.from({ length: input.size }, (_, i) => ({ e164: `+${first + BigInt(i)}`, countryCode: input.countryCode, type: input.type, areaName: input.areaName ?? null, rangeId: range.id })),
+    data: Array.from({ length: input.size }, (_, i) => ({
+      e164: `+${first + BigInt(i)}`,
+      countryCode: input.countryCode,
+      type: input.type,
+      areaName: input.areaName ?? null,
+      rangeId: range.id,
+    })),
   });
   return range;
 }

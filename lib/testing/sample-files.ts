@@ -13,6 +13,25 @@ export const sampleFiles = {
   png: () => Uint8Array.from(Buffer.from(PNG_1x1, "base64")),
   jpeg: () => Uint8Array.from(Buffer.from(JPEG_1x1, "base64")),
   /** A Windows executable header: what a renamed .exe looks like. */
-  exe: () => Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, ...new Array(64).fill(0)]),
+  exe: () =>
+    Uint8Array.from([
+      0x4d,
+      0x5a,
+      0x90,
+      0x00,
+      0x03,
+      0x00,
+      0x00,
+      0x00,
+      0x04,
+      0x00,
+      0x00,
+      0x00,
+      0xff,
+      0xff,
+      0x00,
+      0x00,
+      ...new Array(64).fill(0),
+    ]),
   text: () => new TextEncoder().encode("This is a plain text file pretending to be a PDF.\n"),
 };

@@ -9,7 +9,10 @@ export interface ReceivedMail {
 }
 
 function decodeQuotedPrintable(value: string) {
-  const bytes = Buffer.from(value.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), "latin1");
+  const bytes = Buffer.from(
+    value.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  );
   return bytes.toString("utf8");
 }
 
@@ -20,9 +23,18 @@ function parse(raw: string): ReceivedMail {
     raw,
     header: (name) => unfolded.match(new RegExp(`^${name}: (.*)$`, "im"))?.[1],
     part(type) {
-      const match = raw.match(new RegExp(`Content-Type: ${type}[^\\r]*\\r\\nContent-Transfer-Encoding: ([\\w-]+)\\r\\n\\r\\n([\\s\\S]*?)\\r\\n--`, "i"));
+      const match = raw.match(
+        new RegExp(
+          `Content-Type: ${type}[^\\r]*\\r\\nContent-Transfer-Encoding: ([\\w-]+)\\r\\n\\r\\n([\\s\\S]*?)\\r\\n--`,
+          "i",
+        ),
+      );
       if (!match) throw new Error(`no ${type} part in:\n${raw}`);
-      return match[1].toLowerCase() === "quoted-printable" ? decodeQuotedPrintable(match[2]) : match[1].toLowerCase() === "base64" ? Buffer.from(match[2], "base64").toString("utf8") : match[2];
+      return match[1].toLowerCase() === "quoted-printable"
+        ? decodeQuotedPrintable(match[2])
+        : match[1].toLowerCase() === "base64"
+          ? Buffer.from(match[2], "base64").toString("utf8")
+          : match[2];
     },
   };
 }

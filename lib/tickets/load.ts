@@ -8,7 +8,12 @@ import { AppError } from "@/lib/errors";
 export const TICKET_READERS = ["tickets.use", "tickets.handle"] as const;
 
 /** A ticket the actor may see, or NOT_FOUND: another partner's ticket looks exactly like a missing one. */
-export async function loadTicket<T extends Prisma.TicketInclude>(db: Pick<Db, "ticket">, actor: Actor, ticketId: string, include?: T) {
+export async function loadTicket<T extends Prisma.TicketInclude>(
+  db: Pick<Db, "ticket">,
+  actor: Actor,
+  ticketId: string,
+  include?: T,
+) {
   assertCanAny(actor, TICKET_READERS);
   const ticket = await db.ticket.findFirst({ where: { AND: [scope.tickets(actor), { id: ticketId }] }, include });
   if (!ticket) throw new AppError("NOT_FOUND", "This ticket does not exist.");

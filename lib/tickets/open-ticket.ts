@@ -26,18 +26,25 @@ export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
     const numberIds = [...new Set(parsed.numberIds)];
     const numbers = await loadOwnNumbers(tx, actor, numberIds, pbx?.id ?? null);
     if (parsed.category === "EMERGENCY_SERVICE") {
-      if (!pbx?.service) throw invalid("pbxId", "CLASSOUND is not active on this PBX: emergency service is configured once it is.");
-      if (pbx.service.emergencyConfiguredAt) throw invalid("pbxId", "Emergency service is already configured on this PBX.");
+      if (!pbx?.service)
+        throw invalid("pbxId", "CLASSOUND is not active on this PBX: emergency service is configured once it is.");
+      if (pbx.service.emergencyConfiguredAt)
+        throw invalid("pbxId", "Emergency service is already configured on this PBX.");
     }
     // R11 + R13: support is not asked for a default caller number the gate would refuse.
     if (parsed.category === "DEFAULT_CALLER_NUMBER" && numbers[0]) await assertCallerIdAllowed(tx, numbers[0].id);
     if (parsed.category === "CNAM" && numbers.some((n) => !CNAM_COUNTRIES.includes(n.countryCode))) {
       throw invalid("numberIds", "A caller name (CNAM) can be set only on US and Canadian numbers.");
     }
-    const senderName = parsed.category === "SENDER_ID_REGISTRATION" ? checkSenderName(parsed.senderName ?? "").sent : null;
+    const senderName =
+      parsed.category === "SENDER_ID_REGISTRATION" ? checkSenderName(parsed.senderName ?? "").sent : null;
     if (parsed.category === "SENDER_ID_REGISTRATION") {
-      const country = await tx.country.findUnique({ where: { code: parsed.countryCode! }, select: { senderIdRegistration: true } });
-      if (!country?.senderIdRegistration) throw invalid("countryCode", "This country does not require sender-ID registration.");
+      const country = await tx.country.findUnique({
+        where: { code: parsed.countryCode! },
+        select: { senderIdRegistration: true },
+      });
+      if (!country?.senderIdRegistration)
+        throw invalid("countryCode", "This country does not require sender-ID registration.");
     }
     const partnerId = pbx?.customer.partnerId ?? actor.partnerId!;
     const ticket = await tx.ticket.create({
@@ -55,8 +62,15 @@ export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
         messages: { create: { authorId: actor.userId, body: parsed.message } },
       },
     });
-    if (parsed.category === "SENDER_ID_REGISTRATION" && pbx) await attachComplianceProfile(tx, actor, ticket.id, pbx.customerId);
-    await recordAudit(tx, { actorId: actor.userId, action: "ticket.opened", entityType: "Ticket", entityId: ticket.id, detail: { category: ticket.category, pbxId: ticket.pbxId, numberIds } });
+    if (parsed.category === "SENDER_ID_REGISTRATION" && pbx)
+      await attachComplianceProfile(tx, actor, ticket.id, pbx.customerId);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "ticket.opened",
+      entityType: "Ticket",
+      entityId: ticket.id,
+      detail: { category: ticket.category, pbxId: ticket.pbxId, numberIds },
+    });
     await notifyAdmins(tx, {
       title: `New ticket: ${TICKET_CATEGORY_LABEL[ticket.category]}`,
       body: `${ticket.subject}${pbx ? ` (PBX ${pbx.name})` : ""}`,
@@ -70,7 +84,13 @@ export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
 async function loadOwnPbx(tx: Tx, actor: Actor, pbxId: string) {
   const pbx = await tx.pbx.findFirst({
     where: { AND: [scope.pbxs(actor), { id: pbxId }] },
-    select: { id: true, name: true, customerId: true, customer: { select: { partnerId: true } }, service: { select: { emergencyConfiguredAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      customerId: true,
+      customer: { select: { partnerId: true } },
+      service: { select: { emergencyConfiguredAt: true } },
+    },
   });
   if (!pbx) throw invalid("pbxId", "This PBX does not exist.");
   return pbx;
@@ -99,7 +119,13 @@ async function attachComplianceProfile(tx: Tx, actor: Actor, ticketId: string, c
   });
   for (const document of documents) {
     await tx.ticketMessage.create({
-      data: { ticketId, authorId: actor.userId, kind: "MESSAGE", body: `From the customer's compliance profile: ${document.requiredDocument.name}.`, fileId: document.fileId },
+      data: {
+        ticketId,
+        authorId: actor.userId,
+        kind: "MESSAGE",
+        body: `From the customer's compliance profile: ${document.requiredDocument.name}.`,
+        fileId: document.fileId,
+      },
     });
   }
   return documents.length;

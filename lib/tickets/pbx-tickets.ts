@@ -10,10 +10,14 @@ import { listTickets } from "./queries";
  */
 export async function pbxTicketsOverview(db: Db, actor: Actor, pbxId: string) {
   assertCan(actor, "tickets.use");
-  const pbx = await db.pbx.findFirst({ where: { AND: [scope.pbxs(actor), { id: pbxId }] }, select: { id: true, service: { select: { status: true, emergencyConfiguredAt: true } } } });
+  const pbx = await db.pbx.findFirst({
+    where: { AND: [scope.pbxs(actor), { id: pbxId }] },
+    select: { id: true, service: { select: { status: true, emergencyConfiguredAt: true } } },
+  });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
   const { tickets } = await listTickets(db, actor, { pbxId: pbx.id });
-  const pendingEmergency = tickets.find((t) => t.category === "EMERGENCY_SERVICE" && t.status !== "CLOSED" && t.status !== "RESOLVED") ?? null;
+  const pendingEmergency =
+    tickets.find((t) => t.category === "EMERGENCY_SERVICE" && t.status !== "CLOSED" && t.status !== "RESOLVED") ?? null;
   return {
     tickets: tickets.toReversed(),
     hasService: !!pbx.service,

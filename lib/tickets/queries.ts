@@ -27,7 +27,12 @@ export async function listTickets(db: Db, actor: Actor, filters: TicketFilters =
       orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
       take: 500,
       select: {
-        id: true, subject: true, category: true, status: true, statusChangedAt: true, createdAt: true,
+        id: true,
+        subject: true,
+        category: true,
+        status: true,
+        statusChangedAt: true,
+        createdAt: true,
         partner: { select: { name: true } },
         pbx: { select: { name: true } },
         assignee: { select: { name: true } },
@@ -50,10 +55,16 @@ export async function ticketDetail(db: Db, actor: Actor, ticketId: string) {
     country: { select: { name: true } },
     assignee: { select: { id: true, name: true } },
     numbers: { select: { phoneNumber: { select: { id: true, e164: true, cnam: true } } } },
-    messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { file: { select: { id: true, fileName: true, sizeBytes: true } } } },
+    messages: {
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { file: { select: { id: true, fileName: true, sizeBytes: true } } },
+    },
   });
   const authorIds = [...new Set(ticket.messages.map((m) => m.authorId))];
-  const authors = await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, role: true } });
+  const authors = await db.user.findMany({
+    where: { id: { in: authorIds } },
+    select: { id: true, name: true, role: true },
+  });
   return { ticket, authors: Object.fromEntries(authors.map((a) => [a.id, a])) };
 }
 export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
@@ -62,8 +73,16 @@ export type TicketDetail = Awaited<ReturnType<typeof ticketDetail>>;
 export async function ticketQueueOptions(db: Db, actor: Actor) {
   assertCan(actor, "tickets.handle");
   const [partners, admins] = await Promise.all([
-    db.partner.findMany({ where: { AND: [scope.partners(actor), { tickets: { some: {} } }] }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { role: "ADMIN", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.partner.findMany({
+      where: { AND: [scope.partners(actor), { tickets: { some: {} } }] },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.user.findMany({
+      where: { role: "ADMIN", disabledAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return { partners, admins };
 }

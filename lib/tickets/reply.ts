@@ -12,9 +12,17 @@ import { assertOpenForMessages, moveTicket, notifyOtherSide, statusAfterMessage,
 async function addMessage(tx: Tx, actor: Actor, ticketId: string, message: { body: string; fileId?: string }) {
   const ticket = await loadTicket(tx, actor, ticketId);
   assertOpenForMessages(ticket.status);
-  const created = await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorId: actor.userId, body: message.body, fileId: message.fileId } });
+  const created = await tx.ticketMessage.create({
+    data: { ticketId: ticket.id, authorId: actor.userId, body: message.body, fileId: message.fileId },
+  });
   await moveTicket(tx, actor, ticket, statusAfterMessage(actor, ticket.status));
-  await recordAudit(tx, { actorId: actor.userId, action: "ticket.replied", entityType: "Ticket", entityId: ticket.id, detail: { messageId: created.id, fileId: message.fileId ?? null } });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: "ticket.replied",
+    entityType: "Ticket",
+    entityId: ticket.id,
+    detail: { messageId: created.id, fileId: message.fileId ?? null },
+  });
   await notifyOtherSide(tx, actor, ticket, {
     title: `${actor.role === "ADMIN" ? "Support answered" : "New reply"}: ${ticket.subject}`,
     body: message.fileId ? `${actor.name} attached a file. ${message.body}` : message.body.slice(0, 500),

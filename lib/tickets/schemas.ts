@@ -16,18 +16,27 @@ export const ZOpenTicket = z
     numberIds: z.array(ZId).max(100).default([]),
     subject: z.string().trim().min(3, "Give the ticket a subject.").max(150, "A subject has at most 150 characters."),
     message: ZMessage,
-    callerName: z.string().trim().max(CNAM_MAX_LENGTH, `A caller name has at most ${CNAM_MAX_LENGTH} characters.`).optional(),
+    callerName: z
+      .string()
+      .trim()
+      .max(CNAM_MAX_LENGTH, `A caller name has at most ${CNAM_MAX_LENGTH} characters.`)
+      .optional(),
     senderName: z.string().trim().max(50).optional(),
-    countryCode: z.string().regex(/^[A-Z]{2}$/, "Choose a country.").optional(),
+    countryCode: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Choose a country.")
+      .optional(),
   })
   .superRefine((input, ctx) => {
-    const need = (field: "pbxId" | "numberIds" | "callerName" | "senderName" | "countryCode", message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+    const need = (field: "pbxId" | "numberIds" | "callerName" | "senderName" | "countryCode", message: string) =>
+      ctx.addIssue({ code: "custom", path: [field], message });
     if (input.category !== "OTHER" && !input.pbxId) need("pbxId", "Choose the PBX this is about.");
     if (input.category === "CNAM") {
       if (!input.numberIds.length) need("numberIds", "Choose the numbers that should show the caller name.");
       if (!input.callerName) need("callerName", "Enter the caller name to show.");
     }
-    if (input.category === "DEFAULT_CALLER_NUMBER" && input.numberIds.length !== 1) need("numberIds", "Choose the one number to use as default caller number.");
+    if (input.category === "DEFAULT_CALLER_NUMBER" && input.numberIds.length !== 1)
+      need("numberIds", "Choose the one number to use as default caller number.");
     if (input.category === "SENDER_ID_REGISTRATION") {
       if (!input.senderName) need("senderName", "Enter the sender name to register.");
       if (!input.countryCode) need("countryCode", "Choose the country to register it in.");

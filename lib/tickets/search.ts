@@ -14,6 +14,15 @@ export const ZTicketSearch = z.object({
 export const ZNewTicketSearch = z.object({
   category: z.enum(TICKET_CATEGORIES).catch("OTHER"),
   pbx: ZId.optional().catch(undefined),
-  numbers: z.string().optional().catch(undefined).transform((v) => (v ?? "").split(",").filter((id) => ZId.safeParse(id).success).slice(0, 100)),
+  numbers: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .filter((id) => ZId.safeParse(id).success)
+        .slice(0, 100),
+    ),
   subject: z.string().max(150).optional().catch(undefined),
 });

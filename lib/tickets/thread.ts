@@ -21,19 +21,47 @@ interface TicketRef {
  * Moves a ticket from the status it was read in: of two people acting at once, the second is told
  * the ticket changed instead of silently overwriting the first.
  */
-export async function moveTicket(tx: Tx, actor: Actor, ticket: TicketRef, to: TicketStatus, data: { resolvedAt?: Date; resolvedById?: string } = {}) {
+export async function moveTicket(
+  tx: Tx,
+  actor: Actor,
+  ticket: TicketRef,
+  to: TicketStatus,
+  data: { resolvedAt?: Date; resolvedById?: string } = {},
+) {
   if (ticket.status === to) return;
-  const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { status: to, statusChangedAt: new Date(), ...data } });
-  if (count === 0) throw new AppError("CONFLICT", "Someone else changed this ticket meanwhile. Reload it to see what changed.");
-  await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorId: actor.userId, kind: "EVENT", body: `Status changed to ${TICKET_STATUS_LABEL[to].toLowerCase()}.` } });
-  await recordAudit(tx, { actorId: actor.userId, action: "ticket.status_changed", entityType: "Ticket", entityId: ticket.id, detail: { from: ticket.status, to } });
+  const { count } = await tx.ticket.updateMany({
+    where: { id: ticket.id, status: ticket.status },
+    data: { status: to, statusChangedAt: new Date(), ...data },
+  });
+  if (count === 0)
+    throw new AppError("CONFLICT", "Someone else changed this ticket meanwhile. Reload it to see what changed.");
+  await tx.ticketMessage.create({
+    data: {
+      ticketId: ticket.id,
+      authorId: actor.userId,
+      kind: "EVENT",
+      body: `Status changed to ${TICKET_STATUS_LABEL[to].toLowerCase()}.`,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: "ticket.status_changed",
+    entityType: "Ticket",
+    entityId: ticket.id,
+    detail: { from: ticket.status, to },
+  });
 }
 
 /**
  * Tells the other side: support's messages go to the partner's users; a partner's to the assigned
  * admin, or to every admin while nobody holds the ticket.
  */
-export async function notifyOtherSide(tx: Tx, actor: Actor, ticket: TicketRef, content: Omit<NotificationContent, "link">) {
+export async function notifyOtherSide(
+  tx: Tx,
+  actor: Actor,
+  ticket: TicketRef,
+  content: Omit<NotificationContent, "link">,
+) {
   if (actor.role === "ADMIN") {
     await notifyPartner(tx, ticket.partnerId, { ...content, event: "tickets", link: ticketPath(ticket.id, "partner") });
   } else if (ticket.assigneeId) {

@@ -14,7 +14,8 @@ export interface VerifiedAccess {
   customerId: string | null;
 }
 
-const invalid = (field: string, message: string) => new AppError("INVALID", "Check the highlighted fields.", { [field]: [message] });
+const invalid = (field: string, message: string) =>
+  new AppError("INVALID", "Check the highlighted fields.", { [field]: [message] });
 
 /**
  * The role and tenant an account may be given by this actor. The ids came from the client: each is
@@ -27,11 +28,17 @@ export async function verifiedAccess(db: Tx, actor: Actor, access: TAccessChange
     return { role: "ADMIN", isPartnerAdmin: false, partnerId: null, customerId: null };
   }
   if (access.role === "PARTNER") {
-    const partner = await db.partner.findFirst({ where: { AND: [scope.partners(actor), { id: access.partnerId! }] }, select: { id: true } });
+    const partner = await db.partner.findFirst({
+      where: { AND: [scope.partners(actor), { id: access.partnerId! }] },
+      select: { id: true },
+    });
     if (!partner) throw invalid("partnerId", "This partner does not exist.");
     return { role: "PARTNER", isPartnerAdmin: access.isPartnerAdmin, partnerId: partner.id, customerId: null };
   }
-  const customer = await db.customer.findFirst({ where: { AND: [scope.customers(actor), { id: access.customerId! }] }, select: { id: true } });
+  const customer = await db.customer.findFirst({
+    where: { AND: [scope.customers(actor), { id: access.customerId! }] },
+    select: { id: true },
+  });
   if (!customer) throw invalid("customerId", "This customer does not exist.");
   return { role: "END_USER", isPartnerAdmin: false, partnerId: null, customerId: customer.id };
 }

@@ -23,14 +23,25 @@ export async function createUser(db: Db, actor: Actor, input: unknown, now = new
   try {
     return await db.$transaction(async (tx) => {
       const verified = await verifiedAccess(tx, actor, access);
-      const user = await tx.user.create({ data: { name, email, passwordHash: NO_PASSWORD, ...verified, sessionsValidAfter: now } });
-      await recordAudit(tx, { actorId: actor.userId, action: "user.created", entityType: "User", entityId: user.id, detail: { email, name, ...verified } });
+      const user = await tx.user.create({
+        data: { name, email, passwordHash: NO_PASSWORD, ...verified, sessionsValidAfter: now },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "user.created",
+        entityType: "User",
+        entityId: user.id,
+        detail: { email, name, ...verified },
+      });
       const { link, expiresAt } = await issuePasswordLink(tx, actor, user, now);
       return { user, link, expiresAt };
     });
   } catch (error) {
     // The unique index decides, not a prior lookup that a concurrent create could slip past.
-    if (isUniqueViolation(error)) throw new AppError("INVALID", "Check the highlighted fields.", { email: ["This e-mail address already has an account."] });
+    if (isUniqueViolation(error))
+      throw new AppError("INVALID", "Check the highlighted fields.", {
+        email: ["This e-mail address already has an account."],
+      });
     throw error;
   }
 }
@@ -47,10 +58,21 @@ export async function changeUserAccess(db: Db, actor: Actor, userId: string, inp
     const before = await loadManagedUser(tx, actor, userId);
     refuseSelf(actor, before.id, "change the role of");
     const verified = await verifiedAccess(tx, actor, access);
-    const from = { role: before.role, isPartnerAdmin: before.isPartnerAdmin, partnerId: before.partnerId, customerId: before.customerId };
+    const from = {
+      role: before.role,
+      isPartnerAdmin: before.isPartnerAdmin,
+      partnerId: before.partnerId,
+      customerId: before.customerId,
+    };
     if ((Object.keys(verified) as (keyof typeof verified)[]).every((key) => verified[key] === from[key])) return before;
     const user = await tx.user.update({ where: { id: before.id }, data: { ...verified, sessionsValidAfter: now } });
-    await recordAudit(tx, { actorId: actor.userId, action: "user.role_changed", entityType: "User", entityId: user.id, detail: { email: user.email, from, to: { ...verified } } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "user.role_changed",
+      entityType: "User",
+      entityId: user.id,
+      detail: { email: user.email, from, to: { ...verified } },
+    });
     return user;
   });
 }
@@ -63,7 +85,13 @@ export async function disableUser(db: Db, actor: Actor, userId: string, now = ne
     refuseSelf(actor, before.id, "disable");
     if (before.disabledAt) return before;
     const user = await tx.user.update({ where: { id: before.id }, data: { disabledAt: now, sessionsValidAfter: now } });
-    await recordAudit(tx, { actorId: actor.userId, action: "user.disabled", entityType: "User", entityId: user.id, detail: { email: user.email } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "user.disabled",
+      entityType: "User",
+      entityId: user.id,
+      detail: { email: user.email },
+    });
     return user;
   });
 }
@@ -74,7 +102,13 @@ export async function enableUser(db: Db, actor: Actor, userId: string) {
     const before = await loadManagedUser(tx, actor, userId);
     if (!before.disabledAt) return before;
     const user = await tx.user.update({ where: { id: before.id }, data: { disabledAt: null } });
-    await recordAudit(tx, { actorId: actor.userId, action: "user.enabled", entityType: "User", entityId: user.id, detail: { email: user.email } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "user.enabled",
+      entityType: "User",
+      entityId: user.id,
+      detail: { email: user.email },
+    });
     return user;
   });
 }

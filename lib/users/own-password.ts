@@ -19,20 +19,41 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: unknown, no
   assertCan(actor, "account.manage");
   const { currentPassword, newPassword } = parseOrThrow(ZChangePassword, input);
   const recentFailures = await db.auditLog.count({
-    where: { actorId: actor.userId, action: "user.password_change_refused", createdAt: { gt: new Date(now.getTime() - FAILURE_WINDOW_MS) } },
+    where: {
+      actorId: actor.userId,
+      action: "user.password_change_refused",
+      createdAt: { gt: new Date(now.getTime() - FAILURE_WINDOW_MS) },
+    },
   });
-  if (recentFailures >= PASSWORD_CHANGE_MAX_FAILURES) throw new AppError("FORBIDDEN", "Too many wrong passwords. Try again in 15 minutes.");
+  if (recentFailures >= PASSWORD_CHANGE_MAX_FAILURES)
+    throw new AppError("FORBIDDEN", "Too many wrong passwords. Try again in 15 minutes.");
   const user = await db.user.findUnique({ where: { id: actor.userId } });
   if (!user || user.disabledAt) throw new AppError("UNAUTHENTICATED", "Sign in again.");
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordAudit(db, { actorId: actor.userId, action: "user.password_change_refused", entityType: "User", entityId: user.id, detail: { reason: "wrong current password" } });
-    throw new AppError("INVALID", "Check the highlighted fields.", { currentPassword: ["This is not your current password."] });
+    await recordAudit(db, {
+      actorId: actor.userId,
+      action: "user.password_change_refused",
+      entityType: "User",
+      entityId: user.id,
+      detail: { reason: "wrong current password" },
+    });
+    throw new AppError("INVALID", "Check the highlighted fields.", {
+      currentPassword: ["This is not your current password."],
+    });
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     // Conditional on the hash just verified, so two concurrent changes cannot both pass the check.
-    const changed = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash, sessionsValidAfter: now } });
+    const changed = await tx.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash, sessionsValidAfter: now },
+    });
     if (changed.count !== 1) throw new AppError("CONFLICT", "Your password was changed meanwhile. Sign in again.");
-    await recordAudit(tx, { actorId: actor.userId, action: "user.password_changed", entityType: "User", entityId: user.id });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "user.password_changed",
+      entityType: "User",
+      entityId: user.id,
+    });
   });
 }

@@ -26,11 +26,21 @@ export function passwordLinkUrl(token: string, env = readRuntimeEnv()) {
  * A new one-time link for `user`, mailed through the outbox and returned so the admin sees it once.
  * Earlier unused links of the user stop working: only the newest one is in anyone's hands on purpose.
  */
-export async function issuePasswordLink(tx: Tx, actor: Actor, user: { id: string; email: string; name: string }, now: Date) {
+export async function issuePasswordLink(
+  tx: Tx,
+  actor: Actor,
+  user: { id: string; email: string; name: string },
+  now: Date,
+) {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_VALID_MS);
-  await tx.passwordToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-  await tx.passwordToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdById: actor.userId } });
+  await tx.passwordToken.updateMany({
+    where: { userId: user.id, usedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
+  await tx.passwordToken.create({
+    data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdById: actor.userId },
+  });
   const link = passwordLinkUrl(token);
   await queueMail(tx, [
     {
@@ -42,16 +52,26 @@ export async function issuePasswordLink(tx: Tx, actor: Actor, user: { id: string
     },
   ]);
   // The link itself is a credential: the audit log records that one was issued, never the link.
-  await recordAudit(tx, { actorId: actor.userId, action: "user.password_link_issued", entityType: "User", entityId: user.id, detail: { email: user.email, expiresAt: expiresAt.toISOString() } });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: "user.password_link_issued",
+    entityType: "User",
+    entityId: user.id,
+    detail: { email: user.email, expiresAt: expiresAt.toISOString() },
+  });
   return { link, expiresAt };
 }
 
-const LINK_UNUSABLE = "This link is invalid, has expired or has already been used. Ask your administrator for a new one.";
+const LINK_UNUSABLE =
+  "This link is invalid, has expired or has already been used. Ask your administrator for a new one.";
 
 /** Who a pending link is for, or null; for the set-password page, which has no signed-in actor. */
 export async function unsafeLoadPasswordLink(db: Db, token: string, now = new Date()) {
   if (!ZPasswordToken.safeParse(token).success) return null;
-  const row = await db.passwordToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { email: true, name: true, disabledAt: true } } } });
+  const row = await db.passwordToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { email: true, name: true, disabledAt: true } } },
+  });
   if (!row || row.usedAt || row.expiresAt <= now || row.user.disabledAt) return null;
   return { email: row.user.email, name: row.user.name, expiresAt: row.expiresAt };
 }
@@ -74,8 +94,18 @@ export async function unsafeSetPasswordWithToken(db: Db, token: string, input: u
     if (claimed.count !== 1) throw new AppError("INVALID", LINK_UNUSABLE);
     const { userId } = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     // Whoever held a session of this account before (e.g. with a leaked old password) is signed out.
-    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionsValidAfter: now }, select: { id: true, email: true } });
-    await recordAudit(tx, { actorId: user.id, action: "user.password_set", entityType: "User", entityId: user.id, detail: { via: "one-time link" } });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionsValidAfter: now },
+      select: { id: true, email: true },
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "user.password_set",
+      entityType: "User",
+      entityId: user.id,
+      detail: { via: "one-time link" },
+    });
     return { email: user.email };
   });
 }

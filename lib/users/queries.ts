@@ -23,7 +23,8 @@ export interface UserRow {
 
 function filterWhere(filters: ReturnType<typeof ZUserFilters.parse>): Prisma.UserWhereInput[] {
   const where: Prisma.UserWhereInput[] = [];
-  if (filters.partnerId) where.push({ OR: [{ partnerId: filters.partnerId }, { customer: { partnerId: filters.partnerId } }] });
+  if (filters.partnerId)
+    where.push({ OR: [{ partnerId: filters.partnerId }, { customer: { partnerId: filters.partnerId } }] });
   if (filters.customerId) where.push({ customerId: filters.customerId });
   if (filters.role) where.push({ role: filters.role });
   if (filters.status) where.push({ disabledAt: filters.status === "disabled" ? { not: null } : null });
@@ -38,7 +39,10 @@ export async function listUsers(db: Db, actor: Actor, rawFilters: unknown = {}):
     where: { AND: [scope.users(actor), ...filterWhere(filters)] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 2000,
-    include: { partner: { select: { name: true } }, customer: { select: { name: true, partner: { select: { name: true } } } } },
+    include: {
+      partner: { select: { name: true } },
+      customer: { select: { name: true, partner: { select: { name: true } } } },
+    },
   });
   return users.map((u) => ({
     id: u.id,
@@ -68,7 +72,11 @@ export async function userFormOptions(db: Db, actor: Actor): Promise<UserFormOpt
   assertCan(actor, "users.manage");
   const [partners, customers] = await Promise.all([
     db.partner.findMany({ where: scope.partners(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.customer.findMany({ where: scope.customers(actor), orderBy: { name: "asc" }, select: { id: true, name: true, partnerId: true, partner: { select: { name: true } } } }),
+    db.customer.findMany({
+      where: scope.customers(actor),
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, partnerId: true, partner: { select: { name: true } } },
+    }),
   ]);
   return {
     partners,

@@ -15,7 +15,10 @@ export const ROLES = ["ADMIN", "PARTNER", "END_USER"] as const;
 export const ZRole = z.enum(ROLES, { error: "Choose a role" });
 
 // A select left on its prompt sends "", which means "none", not an invalid id.
-const ZOptionalId = z.union([z.literal(""), ZId]).nullish().transform((value) => value || null);
+const ZOptionalId = z
+  .union([z.literal(""), ZId])
+  .nullish()
+  .transform((value) => value || null);
 
 /** Who an account is and which tenant it belongs to; the tenant is checked against the actor's scope on the server. */
 const ZAccess = z.object({
@@ -26,8 +29,10 @@ const ZAccess = z.object({
 });
 
 function requireTenant(value: z.output<typeof ZAccess>, ctx: z.RefinementCtx) {
-  if (value.role === "PARTNER" && !value.partnerId) ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Choose the partner this user works for" });
-  if (value.role === "END_USER" && !value.customerId) ctx.addIssue({ code: "custom", path: ["customerId"], message: "Choose the customer this user belongs to" });
+  if (value.role === "PARTNER" && !value.partnerId)
+    ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Choose the partner this user works for" });
+  if (value.role === "END_USER" && !value.customerId)
+    ctx.addIssue({ code: "custom", path: ["customerId"], message: "Choose the customer this user belongs to" });
 }
 
 export const ZNewUser = ZAccess.extend({
@@ -45,9 +50,19 @@ export const ZSetPassword = z
 export type TSetPassword = z.output<typeof ZSetPassword>;
 
 export const ZChangePassword = z
-  .object({ currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_MAX), newPassword: ZPassword, confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ" })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_MAX),
+    newPassword: ZPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords differ",
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one",
+  });
 export type TChangePassword = z.output<typeof ZChangePassword>;
 
 export const USER_STATUSES = ["active", "disabled"] as const;

@@ -29,9 +29,12 @@ export const saveActivationDraftAction = action(
   },
 );
 
-export const submitActivationAction = action({ permission: "activation.request", input: ZVersioned }, async ({ requestId, version }, { actor, db }) => {
-  await submitActivationRequest(db, actor, requestId, version);
-  await requestMailDelivery();
-  revalidatePath(`/activations/${requestId}`);
-  revalidatePath("/activations");
-});
+export const submitActivationAction = action(
+  { permission: "activation.request", input: ZVersioned },
+  async ({ requestId, version }, { actor, db }) => {
+    await submitActivationRequest(db, actor, requestId, version);
+    await requestMailDelivery();
+    revalidatePath(`/activations/${requestId}`);
+    revalidatePath("/activations");
+  },
+);

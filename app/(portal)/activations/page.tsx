@@ -20,7 +20,10 @@ export default async function ActivationsPage({ searchParams }: { searchParams: 
   // Coming from one PBX of the PBX list: show that one (when it is the partner's), with a way back to all;
   // from a customer of the customers page: that customer's requests.
   const { pbx: focusedPbxId, customer: customerId } = parseSearchParams(ZSearch, await searchParams);
-  const [candidates, { requests }] = await Promise.all([activationCandidates(db(), actor), listActivationRequests(db(), actor, { customerId })]);
+  const [candidates, { requests }] = await Promise.all([
+    activationCandidates(db(), actor),
+    listActivationRequests(db(), actor, { customerId }),
+  ]);
   const customerName = customerId ? candidates.find((c) => c.customerId === customerId)?.customerName : undefined;
   const focused = candidates.filter((c) => c.id === focusedPbxId);
   return (
@@ -30,7 +33,9 @@ export default async function ActivationsPage({ searchParams }: { searchParams: 
         description="Activate CLASSOUND on a customer's PBX: fill the form, upload the documents the country requires, and submit for review."
       />
       <section aria-labelledby="requests-heading" className="mb-10">
-        <h2 id="requests-heading" className="mb-3 text-lg font-semibold text-foreground">Requests</h2>
+        <h2 id="requests-heading" className="mb-3 text-lg font-semibold text-foreground">
+          Requests
+        </h2>
         {customerId && (
           <p className="mb-3 text-sm text-muted-foreground">
             Showing the requests {customerName ? `for ${customerName}` : "of one customer"} only.{" "}
@@ -39,10 +44,17 @@ export default async function ActivationsPage({ searchParams }: { searchParams: 
             </Link>
           </p>
         )}
-        <RequestsTable rows={toRequestRows(requests)} hrefBase="/activations" showPartner={false} caption="Activation requests" />
+        <RequestsTable
+          rows={toRequestRows(requests)}
+          hrefBase="/activations"
+          showPartner={false}
+          caption="Activation requests"
+        />
       </section>
       <section aria-labelledby="pbxs-heading">
-        <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">PBXs</h2>
+        <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">
+          PBXs
+        </h2>
         {focused.length > 0 && (
           <p className="mb-3 text-sm text-muted-foreground">
             Showing {focused[0].name} only.{" "}

@@ -16,23 +16,44 @@ export default async function AdminHome() {
   const [overview, usage] = await Promise.all([adminOverview(db(), actor), usageSummary(db(), actor)]);
   return (
     <>
-      <PageHeader title="Operations dashboard" description="Partners, PBXs and traffic across the CLASSOUND platform." />
+      <PageHeader
+        title="Operations dashboard"
+        description="Partners, PBXs and traffic across the CLASSOUND platform."
+      />
       <StatGrid>
         <StatCard
           label="Activations to review"
           value={formatNumber(overview.activationsToReview)}
           detail={
             <Link className="text-brand-700 hover:underline" href="/admin/activations">
-              {overview.oldestWaitingSince ? `Oldest submitted ${formatDate(overview.oldestWaitingSince)}` : "Activation queue"}
+              {overview.oldestWaitingSince
+                ? `Oldest submitted ${formatDate(overview.oldestWaitingSince)}`
+                : "Activation queue"}
             </Link>
           }
         />
         <StatCard label="Partners" value={formatNumber(overview.partners)} />
         <StatCard label="Customers" value={formatNumber(overview.customers)} />
-        <StatCard label="PBXs" value={formatNumber(overview.pbxs)} detail={`${formatNumber(overview.activeServices)} with CLASSOUND active`} />
-        <StatCard label="Numbers available" value={formatNumber(overview.availableNumbers)} detail={`${formatNumber(overview.assignedNumbers)} assigned`} />
+        <StatCard
+          label="PBXs"
+          value={formatNumber(overview.pbxs)}
+          detail={`${formatNumber(overview.activeServices)} with CLASSOUND active`}
+        />
+        <StatCard
+          label="Numbers available"
+          value={formatNumber(overview.availableNumbers)}
+          detail={`${formatNumber(overview.assignedNumbers)} assigned`}
+        />
         <UsageCards usage={usage} />
-        <StatCard label="Failed sign-ins, 24 h" value={formatNumber(overview.failedSignIns24h)} detail={<Link className="text-brand-700 hover:underline" href="/admin/audit">Audit log</Link>} />
+        <StatCard
+          label="Failed sign-ins, 24 h"
+          value={formatNumber(overview.failedSignIns24h)}
+          detail={
+            <Link className="text-brand-700 hover:underline" href="/admin/audit">
+              Audit log
+            </Link>
+          }
+        />
       </StatGrid>
     </>
   );

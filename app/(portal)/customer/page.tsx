@@ -18,12 +18,18 @@ export default async function CustomerHome() {
     <>
       <PageHeader title="Overview" description="Your company's PBXs and calls at a glance." />
       <StatGrid>
-        <StatCard label="PBXs" value={formatNumber(pbxs.length)} detail={`${formatNumber(pbxs.filter((p) => p.serviceStatus === "ACTIVE").length)} with CLASSOUND active`} />
+        <StatCard
+          label="PBXs"
+          value={formatNumber(pbxs.length)}
+          detail={`${formatNumber(pbxs.filter((p) => p.serviceStatus === "ACTIVE").length)} with CLASSOUND active`}
+        />
         <UsageCards usage={usage} />
       </StatGrid>
       {/* The overview sums up; the PBX list (with search and filters) and each PBX's page hold the details. */}
       <p className="mt-6 text-sm">
-        <Link href="/pbxs" className="font-medium text-brand-700 hover:underline">See your PBXs, their licenses and CLASSOUND status</Link>
+        <Link href="/pbxs" className="font-medium text-brand-700 hover:underline">
+          See your PBXs, their licenses and CLASSOUND status
+        </Link>
       </p>
     </>
   );

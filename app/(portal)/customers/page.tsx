@@ -30,11 +30,21 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const onlyAttention = attention === "1";
   const canManage = can(actor, "customers.manage");
   const canRequest = can(actor, "activation.request");
-  const [profiles, countries] = await Promise.all([complianceProfiles(db(), actor, new Date(), { q }), canManage ? activationCountries(db()) : []]);
+  const [profiles, countries] = await Promise.all([
+    complianceProfiles(db(), actor, new Date(), { q }),
+    canManage ? activationCountries(db()) : [],
+  ]);
   const shown = onlyAttention ? profiles.filter((p) => p.needsAttention > 0) : profiles;
-  const thresholds = canManage ? await usageAlertThresholds(db(), actor, shown.map((p) => p.id)) : new Map<string, never>();
+  const thresholds = canManage
+    ? await usageAlertThresholds(
+        db(),
+        actor,
+        shown.map((p) => p.id),
+      )
+    : new Map<string, never>();
   const attentionCount = profiles.filter((p) => p.needsAttention > 0).length;
-  const withQuery = (extra: Record<string, string>) => `/customers?${new URLSearchParams({ ...(q ? { q } : {}), ...extra })}`;
+  const withQuery = (extra: Record<string, string>) =>
+    `/customers?${new URLSearchParams({ ...(q ? { q } : {}), ...extra })}`;
   return (
     <>
       <PageHeader
@@ -47,7 +57,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <label htmlFor="customer-search" className="mb-1 block text-sm font-medium text-foreground">
             Search customers
           </label>
-          <Input id="customer-search" name="q" type="search" defaultValue={q} placeholder="Name, legal name or VAT number" maxLength={100} />
+          <Input
+            id="customer-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Name, legal name or VAT number"
+            maxLength={100}
+          />
         </div>
         {onlyAttention && <input type="hidden" name="attention" value="1" />}
         <Button type="submit" variant="secondary">
@@ -99,7 +116,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     </Link>
                   )}
                   {canManage && <LegalEntityDialog customer={profile} countries={countries} />}
-                  {thresholds.has(profile.id) && <UsageAlertsDialog customer={profile} thresholds={thresholds.get(profile.id)!} />}
+                  {thresholds.has(profile.id) && (
+                    <UsageAlertsDialog customer={profile} thresholds={thresholds.get(profile.id)!} />
+                  )}
                 </>
               }
             />

@@ -27,12 +27,19 @@ import { parseSearchParams, searchEnum, searchPage, type RawSearchParams } from 
 
 export const metadata: Metadata = { title: "Emergency locations" };
 
-const ZSearch = z.object({ pbx: ZId.optional().catch(undefined), status: searchEnum(EMERGENCY_STATUSES), page: searchPage, pbxPage: searchPage });
+const ZSearch = z.object({
+  pbx: ZId.optional().catch(undefined),
+  status: searchEnum(EMERGENCY_STATUSES),
+  page: searchPage,
+  pbxPage: searchPage,
+});
 type Search = z.output<typeof ZSearch>;
 
 function hrefOf(search: Search, change: Partial<Search>) {
   const next = { ...search, page: 1, ...change };
-  const params = Object.entries(next).filter(([key, value]) => value !== undefined && !((key === "page" || key === "pbxPage") && value === 1));
+  const params = Object.entries(next).filter(
+    ([key, value]) => value !== undefined && !((key === "page" || key === "pbxPage") && value === 1),
+  );
   return `/emergency?${new URLSearchParams(params.map(([k, v]) => [k, String(v)]))}`;
 }
 
@@ -57,34 +64,73 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Emergency locations"
         description="Every number in an EU country needs its caller location for 112 (E112); US numbers a dispatchable location for 911 (E911)."
-        actions={<a href={`/api/emergency/export${search.pbx ? `?pbx=${search.pbx}` : ""}`} className={buttonClassName("secondary")}>Export CSV</a>}
+        actions={
+          <a
+            href={`/api/emergency/export${search.pbx ? `?pbx=${search.pbx}` : ""}`}
+            className={buttonClassName("secondary")}
+          >
+            Export CSV
+          </a>
+        }
       />
       <StatGrid>
         <StatCard label="Numbers needing a location" value={formatNumber(withLocation + missing)} />
-        <StatCard label="With a location" value={formatNumber(withLocation)} detail={`${formatNumber(totals.ACTIVE)} registered, ${formatNumber(totals.PENDING)} pending`} />
-        <StatCard label="Missing a location" value={formatNumber(missing)} detail={totals.CHANGES_REQUIRED ? `${formatNumber(totals.CHANGES_REQUIRED)} need changes` : undefined} />
-        <StatCard label="PBXs" value={formatNumber(compliance.pbxTotal)} detail={`${formatNumber(compliance.rows.filter((r) => r.emergencyConfiguredAt).length)} with emergency service configured`} />
+        <StatCard
+          label="With a location"
+          value={formatNumber(withLocation)}
+          detail={`${formatNumber(totals.ACTIVE)} registered, ${formatNumber(totals.PENDING)} pending`}
+        />
+        <StatCard
+          label="Missing a location"
+          value={formatNumber(missing)}
+          detail={totals.CHANGES_REQUIRED ? `${formatNumber(totals.CHANGES_REQUIRED)} need changes` : undefined}
+        />
+        <StatCard
+          label="PBXs"
+          value={formatNumber(compliance.pbxTotal)}
+          detail={`${formatNumber(compliance.rows.filter((r) => r.emergencyConfiguredAt).length)} with emergency service configured`}
+        />
       </StatGrid>
 
       <Card className="mt-6" aria-labelledby="action-needed">
-        <CardHeader><CardTitle id="action-needed">Action needed</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle id="action-needed">Action needed</CardTitle>
+        </CardHeader>
         <CardContent>
           {actions.length ? (
             <ul className="divide-y divide-border text-sm" data-testid="action-needed">
               {actions.map((a) => (
                 <li key={`${a.pbx.id}-${a.text}`} className="py-2">
-                  <Link href={`/pbxs/${a.pbx.id}`} className="font-medium text-brand-700 hover:underline">{a.pbx.name}</Link>: {a.text}
+                  <Link href={`/pbxs/${a.pbx.id}`} className="font-medium text-brand-700 hover:underline">
+                    {a.pbx.name}
+                  </Link>
+                  : {a.text}
                 </li>
               ))}
             </ul>
-          ) : <p className="text-sm text-success-700" data-testid="action-needed">Nothing to do: every number has a location and emergency service is configured.</p>}
+          ) : (
+            <p className="text-sm text-success-700" data-testid="action-needed">
+              Nothing to do: every number has a location and emergency service is configured.
+            </p>
+          )}
         </CardContent>
       </Card>
 
       <section className="mt-6" aria-labelledby="compliance-heading">
-        <h2 id="compliance-heading" className="mb-3 text-lg font-semibold">Compliance per PBX</h2>
-        <ComplianceTable rows={compliance.rows} showPartner={can(actor, "partners.view_all")} canRequest={can(actor, "tickets.use")} />
-        <Pager label="PBX pages" page={compliance.page} pageCount={compliance.pageCount} href={(pbxPage) => hrefOf(search, { pbxPage, page: search.page })} />
+        <h2 id="compliance-heading" className="mb-3 text-lg font-semibold">
+          Compliance per PBX
+        </h2>
+        <ComplianceTable
+          rows={compliance.rows}
+          showPartner={can(actor, "partners.view_all")}
+          canRequest={can(actor, "tickets.use")}
+        />
+        <Pager
+          label="PBX pages"
+          page={compliance.page}
+          pageCount={compliance.pageCount}
+          href={(pbxPage) => hrefOf(search, { pbxPage, page: search.page })}
+        />
       </section>
 
       <Card className="mt-6" aria-labelledby="sites-heading">
@@ -95,31 +141,55 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
           </div>
           {canEdit && options.customers.length > 0 && <SiteDialog options={options} />}
         </CardHeader>
-        <CardContent><SitesTable sites={sites} options={options} canEdit={canEdit} /></CardContent>
+        <CardContent>
+          <SitesTable sites={sites} options={options} canEdit={canEdit} />
+        </CardContent>
       </Card>
 
       <Card className="mt-6" aria-labelledby="numbers-heading">
         <CardHeader>
           <div>
             <CardTitle id="numbers-heading">Numbers</CardTitle>
-            <CardDescription>{formatNumber(numbers.total)} numbers{search.status ? ` ${EMERGENCY_STATUS[search.status].label.toLowerCase()}` : ""}.</CardDescription>
+            <CardDescription>
+              {formatNumber(numbers.total)} numbers
+              {search.status ? ` ${EMERGENCY_STATUS[search.status].label.toLowerCase()}` : ""}.
+            </CardDescription>
           </div>
         </CardHeader>
         <CardContent className="space-y-4">
           <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
-            <FilterTab href={hrefOf(search, { status: undefined })} active={!search.status}>All</FilterTab>
+            <FilterTab href={hrefOf(search, { status: undefined })} active={!search.status}>
+              All
+            </FilterTab>
             {EMERGENCY_STATUSES.map((s) => (
-              <FilterTab key={s} href={hrefOf(search, { status: s })} active={search.status === s}>{EMERGENCY_STATUS[s].label} ({formatNumber(numbers.counts[s])})</FilterTab>
+              <FilterTab key={s} href={hrefOf(search, { status: s })} active={search.status === s}>
+                {EMERGENCY_STATUS[s].label} ({formatNumber(numbers.counts[s])})
+              </FilterTab>
             ))}
           </nav>
           {pbxs.length > 1 && (
             <nav aria-label="Filter by PBX" className="flex flex-wrap gap-2">
-              <FilterTab href={hrefOf(search, { pbx: undefined })} active={!search.pbx}>Every PBX</FilterTab>
-              {pbxs.map((p) => <FilterTab key={p.id} href={hrefOf(search, { pbx: p.id })} active={search.pbx === p.id}>{p.name}</FilterTab>)}
+              <FilterTab href={hrefOf(search, { pbx: undefined })} active={!search.pbx}>
+                Every PBX
+              </FilterTab>
+              {pbxs.map((p) => (
+                <FilterTab key={p.id} href={hrefOf(search, { pbx: p.id })} active={search.pbx === p.id}>
+                  {p.name}
+                </FilterTab>
+              ))}
             </nav>
           )}
-          <NumbersTable numbers={numbers.numbers} sites={sites.map((s) => ({ id: s.id, name: s.name, customerName: s.customer.name }))} canEdit={canEdit} />
-          <Pager label="Number pages" page={numbers.page} pageCount={numbers.pageCount} href={(page) => hrefOf(search, { page, pbxPage: search.pbxPage })} />
+          <NumbersTable
+            numbers={numbers.numbers}
+            sites={sites.map((s) => ({ id: s.id, name: s.name, customerName: s.customer.name }))}
+            canEdit={canEdit}
+          />
+          <Pager
+            label="Number pages"
+            page={numbers.page}
+            pageCount={numbers.pageCount}
+            href={(page) => hrefOf(search, { page, pbxPage: search.pbxPage })}
+          />
         </CardContent>
       </Card>
 
@@ -128,10 +198,15 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
           <CardHeader>
             <div>
               <CardTitle id="import-heading">Import from CSV</CardTitle>
-              <CardDescription>Each row assigns a number to a site, created when the customer has none of that name. Refused rows change nothing and say why.</CardDescription>
+              <CardDescription>
+                Each row assigns a number to a site, created when the customer has none of that name. Refused rows
+                change nothing and say why.
+              </CardDescription>
             </div>
           </CardHeader>
-          <CardContent><CsvImport /></CardContent>
+          <CardContent>
+            <CsvImport />
+          </CardContent>
         </Card>
       )}
     </>

@@ -24,17 +24,31 @@ export default async function NotificationsPage() {
     <>
       <PageHeader
         title="Notifications"
-        description={unread ? `${unread} unread. Each notification is also sent to you by e-mail.` : "Each notification is also sent to you by e-mail."}
+        description={
+          unread
+            ? `${unread} unread. Each notification is also sent to you by e-mail.`
+            : "Each notification is also sent to you by e-mail."
+        }
         actions={notifications.length > 0 && <MarkAllReadButton unread={unread} />}
       />
       {notifications.length === 0 ? (
         <div className="rounded-card border border-border bg-surface">
-          <EmptyState icon={Bell} title="No notifications" description="Decisions on activation requests and other news for you appear here." />
+          <EmptyState
+            icon={Bell}
+            title="No notifications"
+            description="Decisions on activation requests and other news for you appear here."
+          />
         </div>
       ) : (
         <ol className="divide-y divide-neutral-200 rounded-card border border-border bg-surface shadow-xs">
           {notifications.map((n) => (
-            <li key={n.id} className={cn("flex flex-wrap items-start justify-between gap-4 px-5 py-4", !n.readAt && "border-l-4 border-l-brand-600 bg-brand-50/60")}>
+            <li
+              key={n.id}
+              className={cn(
+                "flex flex-wrap items-start justify-between gap-4 px-5 py-4",
+                !n.readAt && "border-l-4 border-l-brand-600 bg-brand-50/60",
+              )}
+            >
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="flex flex-wrap items-center gap-2 text-foreground">
                   <span className={n.readAt ? "font-medium" : "font-semibold"}>{n.title}</span>
@@ -54,7 +68,9 @@ export default async function NotificationsPage() {
           ))}
         </ol>
       )}
-      {notifications.length === SHOWN && <p className="mt-4 text-sm text-muted-foreground">Showing the latest {SHOWN} notifications.</p>}
+      {notifications.length === SHOWN && (
+        <p className="mt-4 text-sm text-muted-foreground">Showing the latest {SHOWN} notifications.</p>
+      )}
     </>
   );
 }

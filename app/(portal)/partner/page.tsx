@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function PartnerHome() {
   const actor = await requirePermission("partner.area");
-  const [pbxs, usage, expiring] = await Promise.all([listPbxs(db(), actor), usageSummary(db(), actor), expiringDocumentCount(db(), actor)]);
+  const [pbxs, usage, expiring] = await Promise.all([
+    listPbxs(db(), actor),
+    usageSummary(db(), actor),
+    expiringDocumentCount(db(), actor),
+  ]);
   const customers = new Set(pbxs.map((p) => p.customerName)).size;
   const active = pbxs.filter((p) => p.serviceStatus === "ACTIVE").length;
   return (
@@ -23,12 +27,19 @@ export default async function PartnerHome() {
       <PageHeader title="Dashboard" description="Your customers' PBXs and their CLASSOUND traffic." />
       <StatGrid>
         <StatCard label="Customers with PBXs" value={formatNumber(customers)} />
-        <StatCard label="PBXs" value={formatNumber(pbxs.length)} detail={`${formatNumber(active)} with CLASSOUND active`} />
+        <StatCard
+          label="PBXs"
+          value={formatNumber(pbxs.length)}
+          detail={`${formatNumber(active)} with CLASSOUND active`}
+        />
         <StatCard
           label={`Documents to renew, ${EXPIRY_NOTICE_DAYS} days`}
           value={formatNumber(expiring)}
           detail={
-            <Link className="text-brand-700 hover:underline" href={expiring > 0 ? "/customers?attention=1" : "/customers"}>
+            <Link
+              className="text-brand-700 hover:underline"
+              href={expiring > 0 ? "/customers?attention=1" : "/customers"}
+            >
               Compliance profiles
             </Link>
           }
@@ -37,7 +48,9 @@ export default async function PartnerHome() {
       </StatGrid>
       {/* Not a landmark of its own: the table below is already the region named "PBXs". */}
       <section className="mt-8">
-        <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">PBXs</h2>
+        <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">
+          PBXs
+        </h2>
         <PbxTable rows={pbxs} showPartner={false} canActivate />
       </section>
     </>

@@ -20,7 +20,13 @@ export default async function PbxsPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader title="PBXs" description="License plan, term and CLASSOUND status of every PBX you can see." />
-      <PbxTable rows={rows} showPartner={can(actor, "partners.view_all")} canActivate={can(actor, "activation.request")} filters customerId={customer} />
+      <PbxTable
+        rows={rows}
+        showPartner={can(actor, "partners.view_all")}
+        canActivate={can(actor, "activation.request")}
+        filters
+        customerId={customer}
+      />
     </>
   );
 }

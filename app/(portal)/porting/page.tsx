@@ -20,7 +20,11 @@ export default async function PortingPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Number porting"
         description="Your requests to bring existing numbers to CLASSOUND. Outgoing calls can use them from day one; incoming calls switch at the scheduled time."
-        actions={<Link href="/porting/new" className={buttonClassName()}>Port numbers in</Link>}
+        actions={
+          <Link href="/porting/new" className={buttonClassName()}>
+            Port numbers in
+          </Link>
+        }
       />
       <PortingList listing={listing} search={search} hrefBase="/porting" />
     </>

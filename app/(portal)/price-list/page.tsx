@@ -23,19 +23,28 @@ export const metadata: Metadata = { title: "Price list" };
 
 export default async function PriceListPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("pricelist.view");
-  const { tiers, tier, catalogue } = await orNotFound(catalogueInForce(db(), actor, parseSearchParams(ZSearch, await searchParams).tier));
+  const { tiers, tier, catalogue } = await orNotFound(
+    catalogueInForce(db(), actor, parseSearchParams(ZSearch, await searchParams).tier),
+  );
   const tierNav = <PriceListTierNav tiers={tiers} currentId={tier?.id} href={(code) => `?tier=${code}`} />;
   if (!tier || !catalogue) {
     return (
       <>
         <PageHeader title="Price list" />
         {tierNav}
-        <EmptyState title="No price list in force" description="No price list is valid today for this tier. Contact CLASSOUND support." />
+        <EmptyState
+          title="No price list in force"
+          description="No price list is valid today for this tier. Contact CLASSOUND support."
+        />
       </>
     );
   }
   const download = (format: "pdf" | "xlsx", label: string) => (
-    <a href={`/api/price-lists/${tier.code}/${format}`} download className={buttonClassName(format === "pdf" ? "primary" : "secondary")}>
+    <a
+      href={`/api/price-lists/${tier.code}/${format}`}
+      download
+      className={buttonClassName(format === "pdf" ? "primary" : "secondary")}
+    >
       <Download aria-hidden className="size-4" />
       {label}
     </a>

@@ -13,11 +13,24 @@ export default async function SettingsPage() {
   const preferences = await mailPreferences(db(), actor);
   return (
     <>
-      <PageHeader title="Mail settings" description="Choose which events also reach you by e-mail. Every notification always appears under Notifications in the portal." />
+      <PageHeader
+        title="Mail settings"
+        description="Choose which events also reach you by e-mail. Every notification always appears under Notifications in the portal."
+      />
       {preferences.length ? (
-        <MailPreferencesForm preferences={preferences.map(({ key, label, description, enabled }) => ({ key, label, description, enabled }))} />
+        <MailPreferencesForm
+          preferences={preferences.map(({ key, label, description, enabled }) => ({
+            key,
+            label,
+            description,
+            enabled,
+          }))}
+        />
       ) : (
-        <EmptyState title="No e-mail to choose" description="The portal sends your account no notifications by e-mail." />
+        <EmptyState
+          title="No e-mail to choose"
+          description="The portal sends your account no notifications by e-mail."
+        />
       )}
     </>
   );

@@ -32,11 +32,25 @@ export default async function SmsPage() {
               <CardTitle>Rules</CardTitle>
             </CardHeader>
             <CardContent className="space-y-3">
-              <p>Recipients must be in international E.164 form (e.g. +447700900123). A message has at most {SMS_MAX_CHARACTERS} characters.</p>
+              <p>
+                Recipients must be in international E.164 form (e.g. +447700900123). A message has at most{" "}
+                {SMS_MAX_CHARACTERS} characters.
+              </p>
               <p>Two-way SMS: numbers in {twoWayCountries.join(", ")}.</p>
               <p>
                 The sender ID must be registered before use in {senderIdCountries.join(", ")}.
-                {can(actor, "tickets.use") && <> <Link href="/tickets/new?category=SENDER_ID_REGISTRATION" className="font-medium text-brand-700 underline">Request a registration</Link>.</>}
+                {can(actor, "tickets.use") && (
+                  <>
+                    {" "}
+                    <Link
+                      href="/tickets/new?category=SENDER_ID_REGISTRATION"
+                      className="font-medium text-brand-700 underline"
+                    >
+                      Request a registration
+                    </Link>
+                    .
+                  </>
+                )}
               </p>
             </CardContent>
           </Card>

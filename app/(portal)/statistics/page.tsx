@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Statistics" };
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("statistics.view");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v),
+  );
   // A hand-edited URL shows the default view with a message; the API refuses the same query with a 400.
   const parsed = ZStatisticsFilters.safeParse(raw);
   const filters = parsed.success ? parsed.data : ZStatisticsFilters.parse({});
@@ -24,9 +28,16 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         title="Statistics"
         description="Calls of the PBXs you can see, by day, hour, area and number. Days and hours are UTC; figures include calls up to the last import."
       />
-      {!parsed.success && <Alert variant="warning" className="mb-4">Some filters in the address were not valid, so the default view is shown.</Alert>}
+      {!parsed.success && (
+        <Alert variant="warning" className="mb-4">
+          Some filters in the address were not valid, so the default view is shown.
+        </Alert>
+      )}
       <StatisticsFilters filters={filters} options={options} basePath="/statistics" />
-      <StatisticsDashboard query={statisticsQuery(filters)} pbxNames={Object.fromEntries(options.pbxs.map((p) => [p.id, p.name]))} />
+      <StatisticsDashboard
+        query={statisticsQuery(filters)}
+        pbxNames={Object.fromEntries(options.pbxs.map((p) => [p.id, p.name]))}
+      />
     </>
   );
 }

@@ -9,12 +9,15 @@ import { ZOpenTicket, ZTicketRef, ZTicketReply } from "@/lib/tickets/schemas";
 import { closeTicket } from "@/lib/tickets/status";
 
 // Every change notifies the other side by e-mail too; a worker sends it once the transaction has committed.
-export const openTicketAction = action({ permission: "tickets.use", input: ZOpenTicket }, async (input, { actor, db }) => {
-  const ticket = await openTicket(db, actor, input);
-  await requestMailDelivery();
-  if (ticket.pbxId) revalidatePath(`/pbxs/${ticket.pbxId}`);
-  return { id: ticket.id };
-});
+export const openTicketAction = action(
+  { permission: "tickets.use", input: ZOpenTicket },
+  async (input, { actor, db }) => {
+    const ticket = await openTicket(db, actor, input);
+    await requestMailDelivery();
+    if (ticket.pbxId) revalidatePath(`/pbxs/${ticket.pbxId}`);
+    return { id: ticket.id };
+  },
+);
 
 export const replyAction = action({ permission: "tickets.use", input: ZTicketReply }, async (input, { actor, db }) => {
   await replyToTicket(db, actor, input);

@@ -22,7 +22,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Support tickets"
         description="Your requests to CLASSOUND support: emergency service, caller names, sender IDs and more."
-        actions={<Link href="/tickets/new" className={buttonClassName()}>Open a ticket</Link>}
+        actions={
+          <Link href="/tickets/new" className={buttonClassName()}>
+            Open a ticket
+          </Link>
+        }
       />
       <TicketFilters search={search} counts={counts} />
       <TicketsTable rows={toTicketRows(tickets)} hrefBase="/tickets" caption="Support tickets" />

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Users" };
 
 // One page for operator admins (every account) and partner admins (their colleagues and their
 // customers' end users): the scope in lib/users decides which rows and choices each one gets.
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("users.manage");
   const filters = ZUserFilters.parse(await searchParams);
   const [rows, options] = await Promise.all([listUsers(db(), actor, filters), userFormOptions(db(), actor)]);
@@ -22,7 +26,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        description={showPartner ? "Every account: operator admins, partner users and end users." : "Your colleagues and your customers' end users."}
+        description={
+          showPartner
+            ? "Every account: operator admins, partner users and end users."
+            : "Your colleagues and your customers' end users."
+        }
         actions={<CreateUserDialog options={options} />}
       />
       <UsersTable

@@ -26,23 +26,50 @@ beforeAll(async () => {
 });
 
 const record = (pbx: string, id: string) => ({
-  call_id: id, pbx, direction: "out", from: "+4930901820", to: "+4989123456", extension: "100",
-  started_at: "2026-10-05T09:00:00Z", answered_at: "2026-10-05T09:00:05Z", duration: 42, disposition: "answered",
+  call_id: id,
+  pbx,
+  direction: "out",
+  from: "+4930901820",
+  to: "+4989123456",
+  extension: "100",
+  started_at: "2026-10-05T09:00:00Z",
+  answered_at: "2026-10-05T09:00:05Z",
+  duration: 42,
+  disposition: "answered",
 });
 const post = (key: string | null, body: string, contentType = "application/json") =>
-  POST(new Request("http://localhost/api/cdr", { method: "POST", headers: { "content-type": contentType, ...(key ? { authorization: `Bearer ${key}` } : {}) }, body }));
+  POST(
+    new Request("http://localhost/api/cdr", {
+      method: "POST",
+      headers: { "content-type": contentType, ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body,
+    }),
+  );
 
 describe("POST /api/cdr", () => {
   it("stores a PBX's JSON records and answers with the report", async () => {
-    const response = await post(keyA, JSON.stringify([record(a.pbx.serial, "api-1"), record(a.pbx.serial, "api-2"), { ...record(a.pbx.serial, "api-3"), to: "+1" }]));
+    const response = await post(
+      keyA,
+      JSON.stringify([
+        record(a.pbx.serial, "api-1"),
+        record(a.pbx.serial, "api-2"),
+        { ...record(a.pbx.serial, "api-3"), to: "+1" },
+      ]),
+    );
     expect(response.status).toBe(200);
     const { data } = await response.json();
-    expect(data).toMatchObject({ rowsRead: 3, rowsStored: 2, rowsRefused: 1, refused: [{ line: 4, reasons: "to is not a valid E.164 number" }] });
+    expect(data).toMatchObject({
+      rowsRead: 3,
+      rowsStored: 2,
+      rowsRefused: 1,
+      refused: [{ line: 4, reasons: "to is not a valid E.164 number" }],
+    });
     expect(await prisma.callRecord.count({ where: { pbxId: a.pbx.id } })).toBe(2);
   });
 
   it("takes CSV too", async () => {
-    const csv = "call_id,pbx,direction,from,to,extension,started_at,answered_at,duration,disposition\n" +
+    const csv =
+      "call_id,pbx,direction,from,to,extension,started_at,answered_at,duration,disposition\n" +
       `api-csv,${a.pbx.serial},out,+4930901820,+4989123456,101,2026-10-06T09:00:00Z,,0,busy\n`;
     const { data } = await (await post(keyA, csv, "text/csv")).json();
     expect(data).toMatchObject({ rowsStored: 1 });
@@ -74,11 +101,15 @@ describe("POST /api/cdr", () => {
 describe("API keys", () => {
   it("cannot be created or revoked for another partner's PBX", async () => {
     const partnerB = actorOf(await makeTenantUser(prisma, "PARTNER", b));
-    await expect(createPbxApiKey(prisma, partnerB, { pbxId: a.pbx.id, name: "steal" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createPbxApiKey(prisma, partnerB, { pbxId: a.pbx.id, name: "steal" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const keys = await prisma.pbxApiKey.findMany({ where: { pbxId: a.pbx.id, revokedAt: null } });
     await expect(revokePbxApiKey(prisma, partnerB, { keyId: keys[0].id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const endUser = actorOf(await makeTenantUser(prisma, "END_USER", a));
-    await expect(createPbxApiKey(prisma, endUser, { pbxId: a.pbx.id, name: "mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createPbxApiKey(prisma, endUser, { pbxId: a.pbx.id, name: "mine" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("stores only a hash of the key", async () => {

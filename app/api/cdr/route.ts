@@ -17,10 +17,18 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const pbx = await unsafePbxOfApiKey(db(), request.headers.get("authorization"));
     const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
-    if (Number(request.headers.get("content-length") ?? 0) > limit) throw new AppError("TOO_LARGE", `At most ${limit} bytes or ${MAX_API_RECORDS} records per request.`);
+    if (Number(request.headers.get("content-length") ?? 0) > limit)
+      throw new AppError("TOO_LARGE", `At most ${limit} bytes or ${MAX_API_RECORDS} records per request.`);
     const body = await request.text();
-    if (Buffer.byteLength(body) > limit) throw new AppError("TOO_LARGE", `At most ${limit} bytes or ${MAX_API_RECORDS} records per request.`);
-    const { months, ...report } = await importFromPbx(db(), cdrPool(), pbx, body, request.headers.get("content-type") ?? "text/csv");
+    if (Buffer.byteLength(body) > limit)
+      throw new AppError("TOO_LARGE", `At most ${limit} bytes or ${MAX_API_RECORDS} records per request.`);
+    const { months, ...report } = await importFromPbx(
+      db(),
+      cdrPool(),
+      pbx,
+      body,
+      request.headers.get("content-type") ?? "text/csv",
+    );
     await requestCdrRating(months, [pbx.id]);
     return jsonResult({ ok: true, data: report });
   } catch (error) {

@@ -17,8 +17,20 @@ async function talk(tenant: typeof a, extension: string, minutes: number) {
   const lengths = Array.from({ length: Math.ceil(minutes / 240) }, (_, i) => Math.min(240, minutes - i * 240));
   await prisma.callRecord.createMany({
     data: lengths.map((length) => ({
-      partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, externalId: `alert-${n++}`, direction: "OUTBOUND", extension,
-      fromE164: "+4989123450", toE164: "+4930123456", area: 1, countryCode: "DE", startedAt: new Date("2026-10-02T10:00:00Z"), durationSeconds: length * 60, cost: 0, currency: "EUR",
+      partnerId: tenant.partner.id,
+      customerId: tenant.customer.id,
+      pbxId: tenant.pbx.id,
+      externalId: `alert-${n++}`,
+      direction: "OUTBOUND",
+      extension,
+      fromE164: "+4989123450",
+      toE164: "+4930123456",
+      area: 1,
+      countryCode: "DE",
+      startedAt: new Date("2026-10-02T10:00:00Z"),
+      durationSeconds: length * 60,
+      cost: 0,
+      currency: "EUR",
     })),
   });
 }
@@ -26,7 +38,8 @@ async function evaluate() {
   await refreshCallRollups(prisma, { from: OCT, to: new Date("2026-10-31T00:00:00Z") });
   return unsafeEvaluateUsageAlerts(prisma, OCT);
 }
-const titles = async (userId: string) => (await prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((x) => x.title);
+const titles = async (userId: string) =>
+  (await prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((x) => x.title);
 
 describe("usage alerts", () => {
   it("notifies the partner and the end user once when a user passes 80 % and then 100 % of the included minutes", async () => {
@@ -54,8 +67,17 @@ describe("usage alerts", () => {
     await prisma.usageAlertSetting.create({ data: { customerId: b.customer.id, percents: [50] } });
     await prisma.smsRecord.createMany({
       data: Array.from({ length: 100 }, (_, i) => ({
-        partnerId: b.partner.id, customerId: b.customer.id, pbxId: b.pbx.id, externalId: `sms-${i}`, direction: "OUTBOUND" as const, extension: "200",
-        fromE164: "+4989123450", toE164: "+4915112345678", sentAt: new Date("2026-10-03T10:00:00Z"), cost: 0, currency: "EUR",
+        partnerId: b.partner.id,
+        customerId: b.customer.id,
+        pbxId: b.pbx.id,
+        externalId: `sms-${i}`,
+        direction: "OUTBOUND" as const,
+        extension: "200",
+        fromE164: "+4989123450",
+        toE164: "+4915112345678",
+        sentAt: new Date("2026-10-03T10:00:00Z"),
+        cost: 0,
+        currency: "EUR",
       })),
     });
     expect(await evaluate()).toBe(1);

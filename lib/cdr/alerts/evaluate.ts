@@ -19,7 +19,9 @@ export async function unsafeEvaluateUsageAlerts(db: Db, month: Date): Promise<nu
   const defaults = `{${USAGE_ALERT_DEFAULT_PERCENTS.join(",")}}`;
   return db.$transaction(
     async (tx) => {
-      const crossed = await tx.$queryRaw<{ pbxId: string; extension: string; kind: "MINUTES" | "SMS"; percent: number }[]>`
+      const crossed = await tx.$queryRaw<
+        { pbxId: string; extension: string; kind: "MINUTES" | "SMS"; percent: number }[]
+      >`
         WITH used AS (
           SELECT "customerId", "pbxId", "extension", sum("area1Seconds") AS seconds, sum("smsSent") AS sms
           FROM "CallUserDailyRollup" WHERE "day" >= ${from}::date AND "day" < ${to}::date
@@ -42,7 +44,9 @@ export async function unsafeEvaluateUsageAlerts(db: Db, month: Date): Promise<nu
         select: { id: true, name: true, customer: { select: { id: true, name: true, partnerId: true } } },
       });
       const pbxOf = new Map(pbxs.map((p) => [p.id, p]));
-      const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(from);
+      const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+        from,
+      );
       for (const alert of crossed) {
         const pbx = pbxOf.get(alert.pbxId)!;
         const content = {

@@ -25,8 +25,14 @@ function jsonAsCsv(body: string): string {
     throw new AppError("INVALID", "The body is not valid JSON.");
   }
   const records = ZJsonRecords.safeParse(Array.isArray(parsed) ? parsed : (parsed as { calls?: unknown })?.calls);
-  if (!records.success) throw new AppError("INVALID", `Send an array of call records (or {"calls": [...]}): ${records.error.issues[0].message}`);
-  const lines = records.data.map((r) => csvLine(CALL_COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? "" : String(r[c])))));
+  if (!records.success)
+    throw new AppError(
+      "INVALID",
+      `Send an array of call records (or {"calls": [...]}): ${records.error.issues[0].message}`,
+    );
+  const lines = records.data.map((r) =>
+    csvLine(CALL_COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? "" : String(r[c])))),
+  );
   return [CALL_COLUMNS.join(","), ...lines].join("\n");
 }
 
@@ -35,17 +41,35 @@ function jsonAsCsv(body: string): string {
  * bulk path as a file, limited to that PBX's calls, answered with the report. The months it
  * touched are returned for rating in the background.
  */
-export async function importFromPbx(db: Db, pool: pg.Pool, pbx: { id: string; serial: string }, body: string, contentType: string) {
+export async function importFromPbx(
+  db: Db,
+  pool: pg.Pool,
+  pbx: { id: string; serial: string },
+  body: string,
+  contentType: string,
+) {
   const csv = contentType.toLowerCase().includes("json") ? jsonAsCsv(body) : body;
-  const { id } = await createImportRow(db, { source: "API", fileName: `api-${new Date().toISOString()}`, pbxId: pbx.id });
+  const { id } = await createImportRow(db, {
+    source: "API",
+    fileName: `api-${new Date().toISOString()}`,
+    pbxId: pbx.id,
+  });
   let outcome;
   try {
     outcome = await runCallImport(pool, id, Readable.from([csv]));
   } catch (error) {
-    await db.cdrImport.update({ where: { id }, data: { status: "FAILED", error: error instanceof Error ? error.message : String(error) } });
+    await db.cdrImport.update({
+      where: { id },
+      data: { status: "FAILED", error: error instanceof Error ? error.message : String(error) },
+    });
     throw new AppError("INVALID", error instanceof Error ? error.message : "The records could not be read.");
   }
-  const refused = await db.cdrImportRefusal.findMany({ where: { importId: id }, orderBy: { line: "asc" }, take: REFUSALS_IN_RESPONSE, select: { line: true, reasons: true } });
+  const refused = await db.cdrImportRefusal.findMany({
+    where: { importId: id },
+    orderBy: { line: "asc" },
+    take: REFUSALS_IN_RESPONSE,
+    select: { line: true, reasons: true },
+  });
   return {
     importId: id,
     rowsRead: outcome.rowsRead,

@@ -22,8 +22,18 @@ const HEADER = CALL_COLUMNS.join(",");
 type Fields = Partial<Record<(typeof CALL_COLUMNS)[number], string>>;
 const call = (id: string, fields: Fields = {}) => {
   const row: Record<string, string> = {
-    call_id: id, pbx: tenant.pbx.serial, direction: "out", from: "+4930901820", to: "+4989123456", extension: "101", did: "",
-    started_at: "2026-10-05T09:00:00Z", answered_at: "2026-10-05T09:00:07Z", duration: "95", disposition: "answered", freephone_source: "",
+    call_id: id,
+    pbx: tenant.pbx.serial,
+    direction: "out",
+    from: "+4930901820",
+    to: "+4989123456",
+    extension: "101",
+    did: "",
+    started_at: "2026-10-05T09:00:00Z",
+    answered_at: "2026-10-05T09:00:07Z",
+    duration: "95",
+    disposition: "answered",
+    freephone_source: "",
     ...fields,
   };
   return CALL_COLUMNS.map((c) => row[c]).join(",");
@@ -70,7 +80,10 @@ describe("CDR import", () => {
       [10, "duplicate call id"],
     ]);
     expect(refused[0].raw).toContain("+49123");
-    const stored = await prisma.callRecord.findMany({ where: { pbxId: tenant.pbx.id }, orderBy: { externalId: "asc" } });
+    const stored = await prisma.callRecord.findMany({
+      where: { pbxId: tenant.pbx.id },
+      orderBy: { externalId: "asc" },
+    });
     expect(stored.map((c) => [c.externalId, c.direction, c.extension, c.didE164, c.partnerId])).toEqual([
       ["ok-1", "OUTBOUND", "101", null, tenant.partner.id],
       ["ok-2", "INBOUND", null, "+4930901820", tenant.partner.id],
@@ -80,7 +93,9 @@ describe("CDR import", () => {
   });
 
   it("adds nothing when the same file is imported again", async () => {
-    const lines = Array.from({ length: 50 }, (_, i) => call(`again-${i}`, { started_at: `2026-09-0${1 + (i % 9)}T10:00:00Z`, answered_at: "" }));
+    const lines = Array.from({ length: 50 }, (_, i) =>
+      call(`again-${i}`, { started_at: `2026-09-0${1 + (i % 9)}T10:00:00Z`, answered_at: "" }),
+    );
     const first = await importCsv(lines, { batchRows: 7 });
     expect(first.outcome.rowsStored).toBe(50);
     const before = await prisma.callRecord.count();
@@ -90,14 +105,18 @@ describe("CDR import", () => {
   });
 
   it("lets an API key's import carry only its own PBX's calls", async () => {
-    const { outcome } = await importCsv([call("mine"), call("theirs", { pbx: other.pbx.serial })], { pbxId: tenant.pbx.id });
+    const { outcome } = await importCsv([call("mine"), call("theirs", { pbx: other.pbx.serial })], {
+      pbxId: tenant.pbx.id,
+    });
     expect(outcome).toMatchObject({ rowsStored: 1, rowsRefused: 1, report: { "PBX not covered by this API key": 1 } });
     expect(await prisma.callRecord.count({ where: { pbxId: other.pbx.id } })).toBe(0);
   });
 
   it("puts each month's calls in that month's partition", async () => {
     await importCsv([call("partitioned", { started_at: "2031-02-03T04:05:06Z", answered_at: "" })]);
-    const { rows } = await pool.query(`SELECT tableoid::regclass::text AS part FROM "CallRecord" WHERE "externalId" = 'partitioned'`);
+    const { rows } = await pool.query(
+      `SELECT tableoid::regclass::text AS part FROM "CallRecord" WHERE "externalId" = 'partitioned'`,
+    );
     expect(rows[0].part).toBe('cdr_partitions."CallRecord_2031_02"');
   });
 
@@ -116,10 +135,22 @@ describe("CDR import", () => {
       call("fraction", { duration: "95.5" }),
       call("bad-disposition", { disposition: "hung up" }),
       call("busy-talk", { disposition: "busy", answered_at: "" }),
-      call("bad-source", { direction: "in", from: "+4989123456", to: "+4930901820", extension: "", freephone_source: "satellite" }),
+      call("bad-source", {
+        direction: "in",
+        from: "+4989123456",
+        to: "+4930901820",
+        extension: "",
+        freephone_source: "satellite",
+      }),
       call("out-source", { freephone_source: "mobile" }),
       call("two-reasons", { to: "+49123", duration: "14401" }),
-      call("good-in", { direction: "inbound", from: "+4989123456", to: "+4930901820", extension: "", freephone_source: "Fixed" }),
+      call("good-in", {
+        direction: "inbound",
+        from: "+4989123456",
+        to: "+4930901820",
+        extension: "",
+        freephone_source: "Fixed",
+      }),
     ]);
     const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id }, orderBy: { line: "asc" } });
     expect(refused.map((r) => [r.line, r.reasons])).toEqual([
@@ -140,8 +171,15 @@ describe("CDR import", () => {
       [17, "to is not a valid E.164 number; duration over four hours (R14)"],
     ]);
     expect(outcome).toMatchObject({ rowsRead: 17, rowsStored: 2, rowsRefused: 15, rowsDuplicate: 0 });
-    expect(outcome.report).toMatchObject({ "to is not a valid E.164 number": 2, "duration over four hours (R14)": 1, "missing call_id": 1 });
-    const stored = await prisma.callRecord.findMany({ where: { externalId: { in: ["good-out", "good-in"] } }, orderBy: { externalId: "asc" } });
+    expect(outcome.report).toMatchObject({
+      "to is not a valid E.164 number": 2,
+      "duration over four hours (R14)": 1,
+      "missing call_id": 1,
+    });
+    const stored = await prisma.callRecord.findMany({
+      where: { externalId: { in: ["good-out", "good-in"] } },
+      orderBy: { externalId: "asc" },
+    });
     expect(stored.map((c) => [c.externalId, c.direction, c.didE164, c.freephoneSource])).toEqual([
       ["good-in", "INBOUND", "+4930901820", "FIXED"],
       ["good-out", "OUTBOUND", null, null],
@@ -151,19 +189,25 @@ describe("CDR import", () => {
   it("reads CSV as csv-parse did: any column order, quotes, spaces, CRLF, a BOM, blank lines, short lines", async () => {
     const { id } = await createImportRow(prisma, { source: "COMMAND", fileName: "quirks.csv" });
     const serial = tenant.pbx.serial;
-    const file = [
-      "\uFEFFpbx, call_id ,direction,from,to,extension,started_at,answered_at,duration,disposition,note",
-      `${serial},"quoted,id",out,+4930901820,+4989123456,101,2026-10-06T09:00:00Z,,0,no_answer,"a ""note"""`,
-      `${serial} , spaced , out , +4930901820 , +4989123456 , 101 , 2026-10-06 10:00 , , 0 , busy , x`,
-      "",
-      `${serial},zoned,out,+4930901820,+4989123456,101,2026-10-06T12:00:00.123456+02:00,,0,failed`,
-      `${serial},short,out`,
-    ].join("\r\n") + "\r\n";
+    const file =
+      [
+        "\uFEFFpbx, call_id ,direction,from,to,extension,started_at,answered_at,duration,disposition,note",
+        `${serial},"quoted,id",out,+4930901820,+4989123456,101,2026-10-06T09:00:00Z,,0,no_answer,"a ""note"""`,
+        `${serial} , spaced , out , +4930901820 , +4989123456 , 101 , 2026-10-06 10:00 , , 0 , busy , x`,
+        "",
+        `${serial},zoned,out,+4930901820,+4989123456,101,2026-10-06T12:00:00.123456+02:00,,0,failed`,
+        `${serial},short,out`,
+      ].join("\r\n") + "\r\n";
     const outcome = await runCallImport(pool, id, Readable.from([file]));
     expect(outcome).toMatchObject({ rowsRead: 4, rowsStored: 3, rowsRefused: 1, rowsDuplicate: 0, committedLine: 6 });
     const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id } });
-    expect(refused.map((r) => [r.line, r.reasons, r.raw])).toEqual([[6, "missing from; missing to; missing started_at; missing duration; missing disposition", `${serial},short,out`]]);
-    const stored = await prisma.callRecord.findMany({ where: { externalId: { in: ["quoted,id", "spaced", "zoned"] } }, orderBy: { startedAt: "asc" } });
+    expect(refused.map((r) => [r.line, r.reasons, r.raw])).toEqual([
+      [6, "missing from; missing to; missing started_at; missing duration; missing disposition", `${serial},short,out`],
+    ]);
+    const stored = await prisma.callRecord.findMany({
+      where: { externalId: { in: ["quoted,id", "spaced", "zoned"] } },
+      orderBy: { startedAt: "asc" },
+    });
     expect(stored.map((c) => [c.externalId, c.startedAt.toISOString()])).toEqual([
       ["quoted,id", "2026-10-06T09:00:00.000Z"],
       ["spaced", "2026-10-06T10:00:00.000Z"],
@@ -176,12 +220,19 @@ describe("CDR import", () => {
     const first = await importCsv(lines);
     expect(first.outcome).toMatchObject({ rowsStored: 1, rowsRefused: 2, rowsDuplicate: 0 });
     const second = await importCsv(lines);
-    expect(second.outcome).toMatchObject({ rowsStored: 0, rowsRefused: 2, rowsDuplicate: 1, report: { "duplicate call id": 1, "unknown PBX": 1, "duration over four hours (R14)": 1 } });
+    expect(second.outcome).toMatchObject({
+      rowsStored: 0,
+      rowsRefused: 2,
+      rowsDuplicate: 1,
+      report: { "duplicate call id": 1, "unknown PBX": 1, "duration over four hours (R14)": 1 },
+    });
     expect(await prisma.callRecord.count({ where: { externalId: { startsWith: "twice-" } } })).toBe(1);
   });
 
   it("fails an import whose header lacks required columns", async () => {
     const { id } = await createImportRow(prisma, { source: "COMMAND", fileName: "bad.csv" });
-    await expect(runCallImport(pool, id, Readable.from(["call_id,pbx\nx,y\n"]))).rejects.toThrow(/lacks the columns direction/);
+    await expect(runCallImport(pool, id, Readable.from(["call_id,pbx\nx,y\n"]))).rejects.toThrow(
+      /lacks the columns direction/,
+    );
   });
 });

@@ -5,7 +5,16 @@ import { from as copyFrom } from "pg-copy-streams";
 import { ensureCallRecordPartitions } from "@/lib/cdr/partitions";
 import { CALL_COLUMNS, OPTIONAL_COLUMNS, type CallColumn } from "./call-row";
 import { isValidNumberRange } from "./e164";
-import { ADD_RANGES_SQL, BATCH_MONTHS_SQL, COPY_RAW_SQL, IMPORT_TABLES_SQL, NUMBER_LINES_SQL, parseLinesSql, STORE_BATCH_SQL, UNKNOWN_RANGES_SQL } from "./sql";
+import {
+  ADD_RANGES_SQL,
+  BATCH_MONTHS_SQL,
+  COPY_RAW_SQL,
+  IMPORT_TABLES_SQL,
+  NUMBER_LINES_SQL,
+  parseLinesSql,
+  STORE_BATCH_SQL,
+  UNKNOWN_RANGES_SQL,
+} from "./sql";
 
 /** Lines per transaction: large enough for COPY to pay, small enough that a crash loses little. */
 export const DEFAULT_BATCH_ROWS = 20_000;
@@ -84,7 +93,10 @@ const FORBIDDEN_BYTES = [0x00, 0x01, 0x02];
 /** The batch as COPY reads it: Windows line ends become plain ones (COPY wants one kind per COPY). */
 function copyBytes(batch: LineBatch): Buffer {
   for (const byte of FORBIDDEN_BYTES) {
-    if (batch.bytes.includes(byte)) throw new Error(`Lines ${batch.first}-${batch.last} contain a control character (byte ${byte}): a CDR file is text.`);
+    if (batch.bytes.includes(byte))
+      throw new Error(
+        `Lines ${batch.first}-${batch.last} contain a control character (byte ${byte}): a CDR file is text.`,
+      );
   }
   if (!batch.bytes.includes(0x0d)) return batch.bytes;
   return Buffer.from(batch.bytes.toString("latin1").replaceAll("\r", ""), "latin1");
@@ -110,9 +122,14 @@ export async function runCallImport(
   pool: pg.Pool,
   importId: string,
   input: Readable,
-  { batchRows = DEFAULT_BATCH_ROWS, onProgress }: { batchRows?: number; onProgress?: (counts: ImportCounts) => void } = {},
+  {
+    batchRows = DEFAULT_BATCH_ROWS,
+    onProgress,
+  }: { batchRows?: number; onProgress?: (counts: ImportCounts) => void } = {},
 ): Promise<ImportOutcome> {
-  const { rows: [job] } = await pool.query<ImportCounts & { pbxSerial: string | null; pbxId: string | null }>(
+  const {
+    rows: [job],
+  } = await pool.query<ImportCounts & { pbxSerial: string | null; pbxId: string | null }>(
     `UPDATE "CdrImport" i SET status = 'RUNNING', "startedAt" = COALESCE(i."startedAt", now()), error = NULL
      FROM "CdrImport" j LEFT JOIN "Pbx" p ON p.id = j."pbxId"
      WHERE i.id = $1 AND j.id = i.id
@@ -123,8 +140,12 @@ export async function runCallImport(
   );
   if (!job) throw new Error(`No CDR import ${importId}`);
   const counts: ImportCounts = {
-    rowsRead: job.rowsRead, rowsStored: job.rowsStored, rowsDuplicate: job.rowsDuplicate,
-    rowsRefused: job.rowsRefused, committedLine: job.committedLine, report: { ...job.report },
+    rowsRead: job.rowsRead,
+    rowsStored: job.rowsStored,
+    rowsDuplicate: job.rowsDuplicate,
+    rowsRefused: job.rowsRefused,
+    committedLine: job.committedLine,
+    report: { ...job.report },
   };
   const months = new Set<string>();
   const knownPartitions = new Set<string>();
@@ -151,14 +172,33 @@ export async function runCallImport(
         await copyLines(client, copyBytes(batch));
         await client.query(storeLines);
 
-        const fresh = (await client.query<{ month: string }>(BATCH_MONTHS_SQL)).rows.map((r) => r.month).filter((m) => !knownPartitions.has(m));
-        if (fresh.length) await ensureCallRecordPartitions((sql) => client.query(sql), new Date(fresh[0]), new Date(fresh[fresh.length - 1]));
+        const fresh = (await client.query<{ month: string }>(BATCH_MONTHS_SQL)).rows
+          .map((r) => r.month)
+          .filter((m) => !knownPartitions.has(m));
+        if (fresh.length)
+          await ensureCallRecordPartitions(
+            (sql) => client.query(sql),
+            new Date(fresh[0]),
+            new Date(fresh[fresh.length - 1]),
+          );
         const ranges = (await client.query<{ range: string; sample: string }>(UNKNOWN_RANGES_SQL)).rows;
-        if (ranges.length) await client.query(ADD_RANGES_SQL, [ranges.map((r) => r.range), ranges.map((r) => isValidNumberRange(r.sample))]);
+        if (ranges.length)
+          await client.query(ADD_RANGES_SQL, [
+            ranges.map((r) => r.range),
+            ranges.map((r) => isValidNumberRange(r.sample)),
+          ]);
 
         const room = Math.max(0, REFUSALS_KEPT - refusalsKept);
-        const { rows: [stored] } = await client.query<{
-          read: number; stored: number; duplicates: number; refused: number; kept: number; report: Record<string, number>; months: string[];
+        const {
+          rows: [stored],
+        } = await client.query<{
+          read: number;
+          stored: number;
+          duplicates: number;
+          refused: number;
+          kept: number;
+          report: Record<string, number>;
+          months: string[];
         }>(STORE_BATCH_SQL, [importId, room, UNRATED_CURRENCY, job.pbxSerial]);
         const next: ImportCounts = {
           rowsRead: counts.rowsRead + stored.read,
@@ -171,7 +211,15 @@ export async function runCallImport(
         for (const [reason, n] of Object.entries(stored.report)) next.report[reason] = (next.report[reason] ?? 0) + n;
         await client.query(
           `UPDATE "CdrImport" SET "rowsRead" = $2, "rowsStored" = $3, "rowsDuplicate" = $4, "rowsRefused" = $5, "committedLine" = $6, report = $7 WHERE id = $1`,
-          [importId, next.rowsRead, next.rowsStored, next.rowsDuplicate, next.rowsRefused, next.committedLine, JSON.stringify(next.report)],
+          [
+            importId,
+            next.rowsRead,
+            next.rowsStored,
+            next.rowsDuplicate,
+            next.rowsRefused,
+            next.committedLine,
+            JSON.stringify(next.report),
+          ],
         );
         await client.query("COMMIT");
         Object.assign(counts, next);
@@ -201,6 +249,7 @@ function readHeader(bytes: Buffer): Map<CallColumn, number> {
     if ((CALL_COLUMNS as readonly string[]).includes(column) && !header.has(column)) header.set(column, index);
   });
   const missing = CALL_COLUMNS.filter((c) => !header.has(c) && !OPTIONAL_COLUMNS.includes(c));
-  if (missing.length) throw new Error(`The header line lacks the columns ${missing.join(", ")} (expected ${CALL_COLUMNS.join(",")}).`);
+  if (missing.length)
+    throw new Error(`The header line lacks the columns ${missing.join(", ")} (expected ${CALL_COLUMNS.join(",")}).`);
   return header;
 }

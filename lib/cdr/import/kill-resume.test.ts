@@ -22,7 +22,11 @@ describe("npm run cdr:import killed mid-import", () => {
   it("leaves no half-written batch, and running it again completes the import", async () => {
     const tenant = await makeTenant(prisma);
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), "cdr-kill-")), "calls.csv");
-    await writeSyntheticCalls(file, { calls: CALLS, month: new Date("2026-10-01T00:00:00Z"), pbxs: [{ serial: tenant.pbx.serial, users: 8, dids: ["+4930901820", "+4930901821"] }] });
+    await writeSyntheticCalls(file, {
+      calls: CALLS,
+      month: new Date("2026-10-01T00:00:00Z"),
+      pbxs: [{ serial: tenant.pbx.serial, users: 8, dids: ["+4930901820", "+4930901821"] }],
+    });
 
     const child = runCli(file);
     const exited = new Promise((resolve) => child.on("exit", resolve));
@@ -48,9 +52,19 @@ describe("npm run cdr:import killed mid-import", () => {
     expect(await new Promise((resolve) => again.on("exit", resolve)), output).toBe(0);
     expect(output).toContain(`Resuming import ${killed.id}`);
     const done = await prisma.cdrImport.findUniqueOrThrow({ where: { id: killed.id } });
-    expect(done).toMatchObject({ status: "DONE", rowsRead: CALLS, committedLine: CALLS + 1, rowsDuplicate: 0, rowsRefused: 0 });
+    expect(done).toMatchObject({
+      status: "DONE",
+      rowsRead: CALLS,
+      committedLine: CALLS + 1,
+      rowsDuplicate: 0,
+      rowsRefused: 0,
+    });
     expect(await prisma.callRecord.count({ where: { pbxId: tenant.pbx.id } })).toBe(CALLS);
     // The command rated what it stored.
-    expect(await prisma.callRecord.count({ where: { pbxId: tenant.pbx.id, ratedAt: null, disposition: "ANSWERED", direction: "OUTBOUND" } })).toBe(0);
+    expect(
+      await prisma.callRecord.count({
+        where: { pbxId: tenant.pbx.id, ratedAt: null, disposition: "ANSWERED", direction: "OUTBOUND" },
+      }),
+    ).toBe(0);
   }, 300_000);
 });

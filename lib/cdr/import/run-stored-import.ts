@@ -11,17 +11,25 @@ import { runCallImport, type ImportOutcome } from "./import-calls";
  * retry resumes after the last committed batch. Every tenant: a job or an admin's own import.
  */
 export async function unsafeRunStoredImport(db: Db, pool: pg.Pool, importId: string): Promise<ImportOutcome | null> {
-  const row = await db.cdrImport.findUnique({ where: { id: importId }, select: { storageKey: true, status: true, pbxId: true } });
+  const row = await db.cdrImport.findUnique({
+    where: { id: importId },
+    select: { storageKey: true, status: true, pbxId: true },
+  });
   if (!row || row.status === "DONE" || !row.storageKey) return null;
   try {
     const bytes = await storageDriver().get(row.storageKey);
     const outcome = await runCallImport(pool, importId, Readable.from([Buffer.from(bytes)]));
     await rateMonths(db, outcome.months, row.pbxId ? [row.pbxId] : undefined);
-    await storageDriver().delete(row.storageKey).catch(() => {});
+    await storageDriver()
+      .delete(row.storageKey)
+      .catch(() => {});
     await db.cdrImport.update({ where: { id: importId }, data: { storageKey: null } });
     return outcome;
   } catch (error) {
-    await db.cdrImport.update({ where: { id: importId }, data: { status: "FAILED", error: error instanceof Error ? error.message : String(error) } });
+    await db.cdrImport.update({
+      where: { id: importId },
+      data: { status: "FAILED", error: error instanceof Error ? error.message : String(error) },
+    });
     throw error;
   }
 }

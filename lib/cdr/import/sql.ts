@@ -84,9 +84,18 @@ const rangeOf = (n: string) => `CASE WHEN ${e164Shaped(n)} THEN left(${n}, -4) |
 
 /** Where each CSV column's text goes in `cdr_rows`. */
 const TEXT_COLUMN: Record<CallColumn, string> = {
-  call_id: "call_id", pbx: "pbx", direction: "direction_text", from: "from_e164", to: "to_e164", extension: "extension",
-  did: "did_text", started_at: "started_text", answered_at: "answered_text", duration: "duration_text",
-  disposition: "disposition_text", freephone_source: "source_text",
+  call_id: "call_id",
+  pbx: "pbx",
+  direction: "direction_text",
+  from: "from_e164",
+  to: "to_e164",
+  extension: "extension",
+  did: "did_text",
+  started_at: "started_text",
+  answered_at: "answered_text",
+  duration: "duration_text",
+  disposition: "disposition_text",
+  freephone_source: "source_text",
 };
 
 /**

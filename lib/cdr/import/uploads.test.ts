@@ -19,9 +19,16 @@ beforeAll(async () => {
   tenant = await makeTenant(prisma);
 });
 const enqueued: string[] = [];
-const context = (): JobContext => ({ db: prisma, sendMail: null, now: () => new Date("2026-11-23T12:00:00Z"), enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`) });
+const context = (): JobContext => ({
+  db: prisma,
+  sendMail: null,
+  now: () => new Date("2026-11-23T12:00:00Z"),
+  enqueue: async (name, _data, key) => void enqueued.push(`${name}:${key}`),
+});
 const file = (lines: string[]) =>
-  new TextEncoder().encode(["call_id,pbx,direction,from,to,extension,started_at,answered_at,duration,disposition", ...lines].join("\n"));
+  new TextEncoder().encode(
+    ["call_id,pbx,direction,from,to,extension,started_at,answered_at,duration,disposition", ...lines].join("\n"),
+  );
 
 describe("CDR uploads", () => {
   it("are for admins only, whatever id is asked for", async () => {
@@ -29,7 +36,9 @@ describe("CDR uploads", () => {
     const { id } = await startUploadImport(prisma, admin, { fileName: "calls.csv", bytes: file([]) });
     for (const role of ["PARTNER", "END_USER"] as const) {
       const actor = actorOf(await makeTenantUser(prisma, role, tenant));
-      await expect(startUploadImport(prisma, actor, { fileName: "calls.csv", bytes: file([]) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(startUploadImport(prisma, actor, { fileName: "calls.csv", bytes: file([]) })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       await expect(listCdrImports(prisma, actor, 1)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(cdrImportDetail(prisma, actor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(refusedRowsCsv(prisma, actor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -38,8 +47,12 @@ describe("CDR uploads", () => {
 
   it("refuses a file that is not CSV text", async () => {
     const admin = actorOf(await makeTenantUser(prisma, "ADMIN", tenant));
-    await expect(startUploadImport(prisma, admin, { fileName: "calls.pdf", bytes: file([]) })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(startUploadImport(prisma, admin, { fileName: "calls.csv", bytes: new Uint8Array([0x50, 0x4b, 0, 0]) })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(startUploadImport(prisma, admin, { fileName: "calls.pdf", bytes: file([]) })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    await expect(
+      startUploadImport(prisma, admin, { fileName: "calls.csv", bytes: new Uint8Array([0x50, 0x4b, 0, 0]) }),
+    ).rejects.toMatchObject({ code: "INVALID" });
   });
 
   it("run as a job: the same result when the job runs twice, with the refused rows downloadable", async () => {
@@ -54,13 +67,21 @@ describe("CDR uploads", () => {
     await cdrImportJob.run(context(), cdrImportJob.parse({ importId: id }));
     await cdrImportJob.run(context(), cdrImportJob.parse({ importId: id }));
     const detail = await cdrImportDetail(prisma, admin, id);
-    expect(detail).toMatchObject({ status: "DONE", rowsRead: 2, rowsStored: 1, rowsRefused: 1, report: { "duration over four hours (R14)": 1 } });
+    expect(detail).toMatchObject({
+      status: "DONE",
+      rowsRead: 2,
+      rowsStored: 1,
+      rowsRefused: 1,
+      report: { "duration over four hours (R14)": 1 },
+    });
     expect(await prisma.callRecord.count({ where: { pbxId: tenant.pbx.id } })).toBe(1);
     const stored = await prisma.callRecord.findFirstOrThrow({ where: { pbxId: tenant.pbx.id } });
     expect(stored.ratedAt).not.toBeNull();
     const { csv, fileName } = await refusedRowsCsv(prisma, admin, id);
     expect(fileName).toBe("october-refused.csv");
-    expect(csv).toBe(`line,reasons,row\r\n3,duration over four hours (R14),"u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered"\r\n`);
+    expect(csv).toBe(
+      `line,reasons,row\r\n3,duration over four hours (R14),"u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered"\r\n`,
+    );
     expect((await listCdrImports(prisma, admin, 1)).rows.map((r) => r.id)).toContain(id);
 
     const rate = cdrRateJob.parse({ months: ["2026-10-01"] });
@@ -91,6 +112,14 @@ describe("CDR uploads", () => {
     await cdrPartitionsJob.run(context(), {});
     const parts = await prisma.$queryRaw<{ name: string }[]>`
       SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"CallRecord"'::regclass ORDER BY 1`;
-    expect(parts.map((p) => p.name)).toEqual(expect.arrayContaining(["CallRecord_2026_11", "CallRecord_2026_12", "CallRecord_2027_01", "CallRecord_2027_02", "CallRecord_default"]));
+    expect(parts.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        "CallRecord_2026_11",
+        "CallRecord_2026_12",
+        "CallRecord_2027_01",
+        "CallRecord_2027_02",
+        "CallRecord_default",
+      ]),
+    );
   });
 });

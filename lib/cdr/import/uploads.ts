@@ -13,25 +13,50 @@ export const IMPORTS_PAGE_SIZE = 20;
  * Stores an uploaded CDR file and creates its import row (QUEUED); the caller queues the job once
  * this returns. A CSV is text: a file with NUL bytes in its head is refused before it is stored.
  */
-export async function startUploadImport(db: Db, actor: Actor, { fileName, bytes }: { fileName: string; bytes: Uint8Array }) {
+export async function startUploadImport(
+  db: Db,
+  actor: Actor,
+  { fileName, bytes }: { fileName: string; bytes: Uint8Array },
+) {
   assertCan(actor, "cdr.import");
   if (bytes.byteLength === 0) throw new AppError("INVALID", "The file is empty.");
-  if (!/\.csv$/i.test(fileName) || bytes.subarray(0, 8192).includes(0)) throw new AppError("INVALID", "Upload a CSV file (text, one call per line, a header line first).");
+  if (!/\.csv$/i.test(fileName) || bytes.subarray(0, 8192).includes(0))
+    throw new AppError("INVALID", "Upload a CSV file (text, one call per line, a header line first).");
   const storageKey = `cdr-import-${randomUUID()}`;
   await storageDriver().put(storageKey, bytes, "text/csv");
-  return createImportRow(db, { source: "UPLOAD", fileName: fileName.slice(0, 200), storageKey, createdById: actor.userId });
+  return createImportRow(db, {
+    source: "UPLOAD",
+    fileName: fileName.slice(0, 200),
+    storageKey,
+    createdById: actor.userId,
+  });
 }
 
 const LIST_SELECT = {
-  id: true, source: true, fileName: true, status: true, rowsRead: true, rowsStored: true, rowsDuplicate: true, rowsRefused: true,
-  createdAt: true, finishedAt: true, pbx: { select: { name: true, serial: true } }, createdBy: { select: { name: true } },
+  id: true,
+  source: true,
+  fileName: true,
+  status: true,
+  rowsRead: true,
+  rowsStored: true,
+  rowsDuplicate: true,
+  rowsRefused: true,
+  createdAt: true,
+  finishedAt: true,
+  pbx: { select: { name: true, serial: true } },
+  createdBy: { select: { name: true } },
 } as const;
 
 /** Every import, newest first (the operator's view: imports span tenants). */
 export async function listCdrImports(db: Db, actor: Actor, page: number) {
   assertCan(actor, "cdr.import");
   const [rows, total] = await Promise.all([
-    db.cdrImport.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * IMPORTS_PAGE_SIZE, take: IMPORTS_PAGE_SIZE, select: LIST_SELECT }),
+    db.cdrImport.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * IMPORTS_PAGE_SIZE,
+      take: IMPORTS_PAGE_SIZE,
+      select: LIST_SELECT,
+    }),
     db.cdrImport.count(),
   ]);
   return { rows, total, page, pageSize: IMPORTS_PAGE_SIZE };
@@ -43,7 +68,11 @@ export async function cdrImportDetail(db: Db, actor: Actor, id: string) {
   const row = await db.cdrImport.findUnique({
     where: { id },
     select: {
-      ...LIST_SELECT, report: true, error: true, startedAt: true, committedLine: true,
+      ...LIST_SELECT,
+      report: true,
+      error: true,
+      startedAt: true,
+      committedLine: true,
       refusedRows: { orderBy: { line: "asc" }, take: 50, select: { line: true, reasons: true, raw: true } },
     },
   });
@@ -54,7 +83,11 @@ export async function cdrImportDetail(db: Db, actor: Actor, id: string) {
 /** The refused rows kept for an import, as CSV: line, reasons, and the row as it was read. */
 export async function refusedRowsCsv(db: Db, actor: Actor, id: string) {
   const detail = await cdrImportDetail(db, actor, id);
-  const rows = await db.cdrImportRefusal.findMany({ where: { importId: id }, orderBy: { line: "asc" }, select: { line: true, reasons: true, raw: true } });
+  const rows = await db.cdrImportRefusal.findMany({
+    where: { importId: id },
+    orderBy: { line: "asc" },
+    select: { line: true, reasons: true, raw: true },
+  });
   const lines = [csvLine(["line", "reasons", "row"]), ...rows.map((r) => csvLine([String(r.line), r.reasons, r.raw]))];
   return { fileName: `${detail.fileName.replace(/\.csv$/i, "")}-refused.csv`, csv: lines.join("\r\n") + "\r\n" };
 }

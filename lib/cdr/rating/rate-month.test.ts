@@ -13,8 +13,16 @@ async function priceList(tierCode: string, area1: string, area4: string, mobileF
   const tier = await makeTier(prisma, tierCode);
   return prisma.priceList.create({
     data: {
-      tierId: tier.id, name: tierCode, validFrom: new Date("2026-01-01T00:00:00Z"), smsRate: area1,
-      areaRates: { create: [{ area: 1, perMinute: area1 }, { area: 4, perMinute: area4 }] },
+      tierId: tier.id,
+      name: tierCode,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      smsRate: area1,
+      areaRates: {
+        create: [
+          { area: 1, perMinute: area1 },
+          { area: 4, perMinute: area4 },
+        ],
+      },
       freephoneRates: { create: [{ countryCode: "DE", source: "MOBILE", perMinute: mobileFreephone }] },
     },
   });
@@ -34,11 +42,23 @@ beforeAll(async () => {
 });
 
 let seq = 0;
-function call(fields: Partial<Prisma.CallRecordCreateManyInput> & Pick<Prisma.CallRecordCreateManyInput, "startedAt" | "durationSeconds">): Prisma.CallRecordCreateManyInput {
+function call(
+  fields: Partial<Prisma.CallRecordCreateManyInput> &
+    Pick<Prisma.CallRecordCreateManyInput, "startedAt" | "durationSeconds">,
+): Prisma.CallRecordCreateManyInput {
   return {
-    partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, externalId: `c${seq++}`,
-    direction: "OUTBOUND", fromE164: "+4930901820", toE164: "+4989123456", extension: "100", cost: 0, currency: "EUR",
-    disposition: "ANSWERED", ...fields,
+    partnerId: tenant.partner.id,
+    customerId: tenant.customer.id,
+    pbxId: tenant.pbx.id,
+    externalId: `c${seq++}`,
+    direction: "OUTBOUND",
+    fromE164: "+4930901820",
+    toE164: "+4989123456",
+    extension: "100",
+    cost: 0,
+    currency: "EUR",
+    disposition: "ANSWERED",
+    ...fields,
   };
 }
 const find = (externalId: string) => prisma.callRecord.findFirstOrThrow({ where: { externalId } });
@@ -56,16 +76,55 @@ describe("rateMonth", () => {
         call({ externalId: "past", startedAt: OCT(4), durationSeconds: 30 }),
         call({ externalId: "other-user", extension: "101", startedAt: OCT(4), durationSeconds: 600 }),
         call({ externalId: "area4", extension: "101", toE164: "+12685551234", startedAt: OCT(5), durationSeconds: 61 }),
-        call({ externalId: "us", extension: "101", toE164: "+12125550123", startedAt: OCT(5, 10), durationSeconds: 60 }),
-        call({ externalId: "freephone", direction: "INBOUND", extension: null, fromE164: "+4915112345678", toE164: "+4980012345", didE164: "+4980012345", freephoneSource: "MOBILE", startedAt: OCT(6), durationSeconds: 45 }),
-        call({ externalId: "did", direction: "INBOUND", extension: null, fromE164: "+4915112345678", toE164: "+4930901820", startedAt: OCT(6), durationSeconds: 300 }),
-        call({ externalId: "busy", disposition: "BUSY", toE164: "+12685551234", startedAt: OCT(7), durationSeconds: 0 }),
+        call({
+          externalId: "us",
+          extension: "101",
+          toE164: "+12125550123",
+          startedAt: OCT(5, 10),
+          durationSeconds: 60,
+        }),
+        call({
+          externalId: "freephone",
+          direction: "INBOUND",
+          extension: null,
+          fromE164: "+4915112345678",
+          toE164: "+4980012345",
+          didE164: "+4980012345",
+          freephoneSource: "MOBILE",
+          startedAt: OCT(6),
+          durationSeconds: 45,
+        }),
+        call({
+          externalId: "did",
+          direction: "INBOUND",
+          extension: null,
+          fromE164: "+4915112345678",
+          toE164: "+4930901820",
+          startedAt: OCT(6),
+          durationSeconds: 300,
+        }),
+        call({
+          externalId: "busy",
+          disposition: "BUSY",
+          toE164: "+12685551234",
+          startedAt: OCT(7),
+          durationSeconds: 0,
+        }),
       ],
     });
     await prisma.smsRecord.createMany({
       data: Array.from({ length: 202 }, (_, i) => ({
-        partnerId: tenant.partner.id, customerId: tenant.customer.id, pbxId: tenant.pbx.id, externalId: `s${i}`, direction: "OUTBOUND" as const,
-        fromE164: "+4930901820", toE164: "+4915112345678", extension: "100", sentAt: new Date(OCT(8).getTime() + i * 1000), cost: 0, currency: "EUR",
+        partnerId: tenant.partner.id,
+        customerId: tenant.customer.id,
+        pbxId: tenant.pbx.id,
+        externalId: `s${i}`,
+        direction: "OUTBOUND" as const,
+        fromE164: "+4930901820",
+        toE164: "+4915112345678",
+        extension: "100",
+        sentAt: new Date(OCT(8).getTime() + i * 1000),
+        cost: 0,
+        currency: "EUR",
       })),
     });
     await rateMonth(prisma, { month: "2026-10" });
@@ -109,9 +168,15 @@ describe("rateMonth", () => {
   });
 
   it("gives the same result when run again, writing nothing", async () => {
-    const before = await prisma.callRecord.findMany({ orderBy: { externalId: "asc" }, select: { externalId: true, cost: true, ratedAt: true } });
+    const before = await prisma.callRecord.findMany({
+      orderBy: { externalId: "asc" },
+      select: { externalId: true, cost: true, ratedAt: true },
+    });
     expect(await rateMonth(prisma, { month: "2026-10-15" })).toEqual({ calls: 0, sms: 0 });
-    const after = await prisma.callRecord.findMany({ orderBy: { externalId: "asc" }, select: { externalId: true, cost: true, ratedAt: true } });
+    const after = await prisma.callRecord.findMany({
+      orderBy: { externalId: "asc" },
+      select: { externalId: true, cost: true, ratedAt: true },
+    });
     expect(after).toEqual(before);
   });
 });

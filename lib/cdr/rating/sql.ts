@@ -74,11 +74,11 @@ calls AS (
 ), rated AS (
   SELECT b.id, b."startedAt", b.country, b.area, b.billed_seconds, own.id AS price_list_id, own.currency,
     CASE WHEN b.billed_seconds = 0 OR own.id IS NULL THEN 0
-         WHEN b.direction = 'OUTBOUND' THEN ${charge("own_area.\"perMinute\"", "b.billed_seconds")}
-         ELSE ${charge("own_fp.\"perMinute\"", "b.billed_seconds")} END AS cost,
+         WHEN b.direction = 'OUTBOUND' THEN ${charge('own_area."perMinute"', "b.billed_seconds")}
+         ELSE ${charge('own_fp."perMinute"', "b.billed_seconds")} END AS cost,
     CASE WHEN b.billed_seconds = 0 OR eu.id IS NULL THEN 0
-         WHEN b.direction = 'OUTBOUND' THEN ${charge("eu_area.\"perMinute\"", "b.billed_seconds")}
-         ELSE ${charge("eu_fp.\"perMinute\"", "b.billed_seconds")} END AS end_user_cost
+         WHEN b.direction = 'OUTBOUND' THEN ${charge('eu_area."perMinute"', "b.billed_seconds")}
+         ELSE ${charge('eu_fp."perMinute"', "b.billed_seconds")} END AS end_user_cost
   FROM billed b
   LEFT JOIN end_user_tier ON true
   ${IN_FORCE("own", 'b."tierId"', 'b."startedAt"')}

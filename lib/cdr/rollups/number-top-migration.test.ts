@@ -21,13 +21,19 @@ afterAll(async () => {
 function dailyRows(): string {
   let seed = 7;
   const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
-  const pbxs = [["p1", "c1", "x1"], ["p1", "c2", "x2"], ["p2", "c3", "x3"]];
+  const pbxs = [
+    ["p1", "c1", "x1"],
+    ["p1", "c2", "x2"],
+    ["p2", "c3", "x3"],
+  ];
   const rows: string[] = [];
   for (let i = 0; i < 400; i++) {
     const [partner, customer, pbx] = pbxs[next(3)];
     const day = new Date(Date.UTC(2026, 9, 26 + next(12))).toISOString().slice(0, 10);
     const area = next(4) === 0 ? "NULL" : String(1 + next(3));
-    rows.push(`('${day}', '${partner}', '${customer}', '${pbx}', '${next(2) ? "INBOUND" : "OUTBOUND"}', ${area}, '+4930${100 + next(30)}', ${1 + next(3)}, ${next(600)})`);
+    rows.push(
+      `('${day}', '${partner}', '${customer}', '${pbx}', '${next(2) ? "INBOUND" : "OUTBOUND"}', ${area}, '+4930${100 + next(30)}', ${1 + next(3)}, ${next(600)})`,
+    );
   }
   return rows.join(",\n");
 }
@@ -52,14 +58,29 @@ describe(`migration ${MIGRATION}`, () => {
     await runMigrationSql(client, fromIt);
 
     expect(await rankings("MONTH")).toEqual([
-      { fromDay: "2026-10-01", scopeKind: "PARTNER", partnerId: "p1", customerId: null, pbxId: null, direction: "OUTBOUND", allAreas: true, area: null, number: "+4930100", calls: 9, seconds: 900 },
+      {
+        fromDay: "2026-10-01",
+        scopeKind: "PARTNER",
+        partnerId: "p1",
+        customerId: null,
+        pbxId: null,
+        direction: "OUTBOUND",
+        allAreas: true,
+        area: null,
+        number: "+4930100",
+        calls: 9,
+        seconds: 900,
+      },
     ]);
     const backfilled = await rankings("DAY");
     expect(backfilled.length).toBeGreaterThan(100);
     expect(new Set(backfilled.map((r) => r.fromDay)).size).toBe(12);
 
     await prisma.$transaction(async (tx) => {
-      await refreshNumberTop(tx, rankingPlan("DAY", new Date("2026-10-26T00:00:00Z"), new Date("2026-11-07T00:00:00Z"), new Date()));
+      await refreshNumberTop(
+        tx,
+        rankingPlan("DAY", new Date("2026-10-26T00:00:00Z"), new Date("2026-11-07T00:00:00Z"), new Date()),
+      );
     });
     expect(await rankings("DAY")).toEqual(backfilled);
   });

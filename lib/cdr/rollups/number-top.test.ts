@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { currentSevenDays, numberTopStatements, rankingPeriod, rankingPlan } from "./number-top";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoDays = (r: { from: Date; toExclusive: Date }) => [r.from, r.toExclusive].map((d) => d.toISOString().slice(0, 10));
+const isoDays = (r: { from: Date; toExclusive: Date }) =>
+  [r.from, r.toExclusive].map((d) => d.toISOString().slice(0, 10));
 const now = new Date("2026-11-05T13:00:00Z");
 
 describe("rankingPeriod", () => {
@@ -25,13 +26,22 @@ describe("rankingPlan", () => {
 
   it("ranks the refreshed days again, each from its own day", () => {
     const plan = rankingPlan("DAY", ...refreshed, now);
-    expect([isoDays(plan.starts), isoDays(plan.days)]).toEqual([["2026-10-31", "2026-11-02"], ["2026-10-31", "2026-11-02"]]);
+    expect([isoDays(plan.starts), isoDays(plan.days)]).toEqual([
+      ["2026-10-31", "2026-11-02"],
+      ["2026-10-31", "2026-11-02"],
+    ]);
   });
 
   it("ranks every month the refreshed days touch, whole, across a year end too", () => {
     expect(isoDays(rankingPlan("MONTH", ...refreshed, now).days)).toEqual(["2026-10-01", "2026-12-01"]);
-    expect(isoDays(rankingPlan("MONTH", day("2026-11-30"), day("2027-01-02"), now).days)).toEqual(["2026-11-01", "2027-02-01"]);
-    expect(isoDays(rankingPlan("MONTH", day("2026-10-17"), day("2026-10-18"), now).days)).toEqual(["2026-10-01", "2026-11-01"]);
+    expect(isoDays(rankingPlan("MONTH", day("2026-11-30"), day("2027-01-02"), now).days)).toEqual([
+      "2026-11-01",
+      "2027-02-01",
+    ]);
+    expect(isoDays(rankingPlan("MONTH", day("2026-10-17"), day("2026-10-18"), now).days)).toEqual([
+      "2026-10-01",
+      "2026-11-01",
+    ]);
   });
 
   it("ranks the seven days ending today when a refreshed day is in them, and deletes every window holding one", () => {
@@ -40,8 +50,14 @@ describe("rankingPlan", () => {
     expect(isoDays(plan.starts)).toEqual(["2026-10-25", "2026-11-02"]);
     expect(isoDays(plan.days)).toEqual(["2026-10-30", "2026-11-06"]);
     // The day before the current window does not rank it again; the window's first day does.
-    expect(isoDays(rankingPlan("SEVEN_DAYS", day("2026-10-29"), day("2026-10-30"), now).days)).toEqual(["2026-10-29", "2026-10-29"]);
-    expect(isoDays(rankingPlan("SEVEN_DAYS", day("2026-10-30"), day("2026-10-31"), now).days)).toEqual(["2026-10-30", "2026-11-06"]);
+    expect(isoDays(rankingPlan("SEVEN_DAYS", day("2026-10-29"), day("2026-10-30"), now).days)).toEqual([
+      "2026-10-29",
+      "2026-10-29",
+    ]);
+    expect(isoDays(rankingPlan("SEVEN_DAYS", day("2026-10-30"), day("2026-10-31"), now).days)).toEqual([
+      "2026-10-30",
+      "2026-11-06",
+    ]);
   });
 
   it("only deletes the seven-day windows of days refreshed outside the current one", () => {
@@ -54,7 +70,10 @@ describe("rankingPlan", () => {
 
   it("deletes and ranks nothing for no days", () => {
     for (const period of ["DAY", "SEVEN_DAYS", "MONTH"] as const) {
-      expect(numberTopStatements(rankingPlan(period, day("2026-11-02"), day("2026-11-02"), now))).toEqual({ delete: null, insert: null });
+      expect(numberTopStatements(rankingPlan(period, day("2026-11-02"), day("2026-11-02"), now))).toEqual({
+        delete: null,
+        insert: null,
+      });
     }
   });
 });

@@ -22,7 +22,9 @@ export function rankingPeriod(range: TDays): CallTopPeriod | null {
   if (length === DAY_MS) return "DAY";
   if (length === SEVEN_DAYS_MS) return "SEVEN_DAYS";
   const month = firstOfMonth(range.from);
-  return month.getTime() === range.from.getTime() && firstOfMonth(month, 1).getTime() === range.toExclusive.getTime() ? "MONTH" : null;
+  return month.getTime() === range.from.getTime() && firstOfMonth(month, 1).getTime() === range.toExclusive.getTime()
+    ? "MONTH"
+    : null;
 }
 
 /** False for a period ranked for some starts only: a reader checks that the ranking was built. */
@@ -50,7 +52,8 @@ export interface TRankingPlan {
  */
 export function rankingPlan(period: CallTopPeriod, fromDay: Date, toDayExclusive: Date, now: Date): TRankingPlan {
   const refreshed = { from: fromDay, toExclusive: toDayExclusive };
-  if (toDayExclusive <= fromDay) return { period, starts: NO_DAYS(fromDay), days: NO_DAYS(fromDay), start: Prisma.sql`d."day"` };
+  if (toDayExclusive <= fromDay)
+    return { period, starts: NO_DAYS(fromDay), days: NO_DAYS(fromDay), start: Prisma.sql`d."day"` };
   switch (period) {
     case "DAY":
       return { period, starts: refreshed, days: refreshed, start: Prisma.sql`d."day"` };
@@ -70,7 +73,10 @@ export function rankingPlan(period: CallTopPeriod, fromDay: Date, toDayExclusive
 }
 
 /** Ranks the seven-day window `window` again (and deletes the windows starting in `starts`). */
-export function sevenDaysPlan(window: TDays, starts: TDays = { from: window.from, toExclusive: addDays(window.from, 1) }): TRankingPlan {
+export function sevenDaysPlan(
+  window: TDays,
+  starts: TDays = { from: window.from, toExclusive: addDays(window.from, 1) },
+): TRankingPlan {
   return { period: "SEVEN_DAYS", starts, days: window, start: Prisma.sql`${window.from}::date` };
 }
 
@@ -91,8 +97,14 @@ export async function refreshNumberTop(tx: Prisma.TransactionClient, plan: TRank
 }
 
 /** The DELETE and INSERT of `refreshNumberTop`; null for what the plan leaves alone. */
-export function numberTopStatements({ period, starts, days, start }: TRankingPlan): { delete: Prisma.Sql | null; insert: Prisma.Sql | null } {
-  const remove = starts.toExclusive <= starts.from ? null : Prisma.sql`DELETE FROM "CallNumberTop"
+export function numberTopStatements({ period, starts, days, start }: TRankingPlan): {
+  delete: Prisma.Sql | null;
+  insert: Prisma.Sql | null;
+} {
+  const remove =
+    starts.toExclusive <= starts.from
+      ? null
+      : Prisma.sql`DELETE FROM "CallNumberTop"
     WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" >= ${starts.from}::date AND "fromDay" < ${starts.toExclusive}::date`;
   if (days.toExclusive <= days.from) return { delete: remove, insert: null };
   const insert = Prisma.sql`

@@ -25,18 +25,21 @@ export function rollupDays(range: { from: Date; to: Date }): { fromDay: Date; to
  * rebuilt (`rankingPlan`); the rankings made on demand for ranges holding one of the days are
  * deleted, to be asked for again. Called after an import, after re-rating, and by the seed.
  */
-export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }, now = new Date()): Promise<{ fromDay: Date; toDayExclusive: Date }> {
+export async function refreshCallRollups(
+  db: Db,
+  range: { from: Date; to: Date },
+  now = new Date(),
+): Promise<{ fromDay: Date; toDayExclusive: Date }> {
   const days = rollupDays(range);
   const { fromDay, toDayExclusive } = days;
   const calls = Prisma.sql`FROM "CallRecord" WHERE "startedAt" >= ${fromDay} AND "startedAt" < ${toDayExclusive}`;
-  await db.$transaction(
-    async (tx) => {
-      await lockRollups(tx);
-      for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
-        await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "day" >= ${fromDay}::date AND "day" < ${toDayExclusive}::date`;
-      }
-      await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${fromDay} AND "hour" < ${toDayExclusive}`;
-      await tx.$executeRaw`
+  await db.$transaction(async (tx) => {
+    await lockRollups(tx);
+    for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
+      await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "day" >= ${fromDay}::date AND "day" < ${toDayExclusive}::date`;
+    }
+    await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${fromDay} AND "hour" < ${toDayExclusive}`;
+    await tx.$executeRaw`
         INSERT INTO "CallDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
                                        "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost")
         SELECT "startedAt"::date, "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
@@ -44,18 +47,18 @@ export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }
                coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"), sum("cost")
         ${calls}
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
-      await tx.$executeRaw`
+    await tx.$executeRaw`
         INSERT INTO "CallHourlyRollup" ("hour", "partnerId", "customerId", "pbxId", "direction", "area", "calls")
         SELECT date_trunc('hour', "startedAt"), "partnerId", "customerId", "pbxId", "direction", "area", count(*)
         ${calls}
         GROUP BY 1, 2, 3, 4, 5, 6`;
-      await tx.$executeRaw`
+    await tx.$executeRaw`
         INSERT INTO "CallNumberDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "number", "calls", "seconds")
         SELECT "startedAt"::date, "partnerId", "customerId", "pbxId", "direction", "area",
                CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END, count(*), sum("durationSeconds")
         ${calls}
         GROUP BY 1, 2, 3, 4, 5, 6, 7`;
-      await tx.$executeRaw`
+    await tx.$executeRaw`
         INSERT INTO "CallUserDailyRollup" ("day", "partnerId", "customerId", "pbxId", "extension", "area1Seconds", "smsSent")
         SELECT day, "partnerId", "customerId", "pbxId", "extension", sum(seconds), sum(sms)
         FROM (
@@ -66,12 +69,10 @@ export async function refreshCallRollups(db: Db, range: { from: Date; to: Date }
           FROM "SmsRecord" WHERE "sentAt" >= ${fromDay} AND "sentAt" < ${toDayExclusive} AND ${INCLUDED_SMS_SQL}
         ) used
         GROUP BY 1, 2, 3, 4, 5`;
-      // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
-      for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
-      await dropRangeRankings(tx, fromDay, toDayExclusive);
-    },
-    TRANSACTION,
-  );
+    // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
+    for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
+    await dropRangeRankings(tx, fromDay, toDayExclusive);
+  }, TRANSACTION);
   return days;
 }
 
@@ -90,6 +91,10 @@ export async function rankCurrentSevenDays(db: Db, now: Date) {
 export async function refreshRollupsForMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
     const from = new Date(month);
-    await refreshCallRollups(db, { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0)) }, now);
+    await refreshCallRollups(
+      db,
+      { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0)) },
+      now,
+    );
   }
 }

@@ -23,7 +23,20 @@ const SELECT = {
   pbxId: true,
 } satisfies Prisma.CallRecordSelect;
 
-export type TCallRow = { id: string; startedAt: string; direction: "INBOUND" | "OUTBOUND"; fromE164: string; toE164: string; countryCode: string | null; area: number | null; durationSeconds: number; billedSeconds: number; cost: string; currency: string; pbx: { id: string; name: string } };
+export type TCallRow = {
+  id: string;
+  startedAt: string;
+  direction: "INBOUND" | "OUTBOUND";
+  fromE164: string;
+  toE164: string;
+  countryCode: string | null;
+  area: number | null;
+  durationSeconds: number;
+  billedSeconds: number;
+  cost: string;
+  currency: string;
+  pbx: { id: string; name: string };
+};
 
 type TSelected = Prisma.CallRecordGetPayload<{ select: typeof SELECT }>;
 
@@ -33,12 +46,20 @@ type TSelected = Prisma.CallRecordGetPayload<{ select: typeof SELECT }>;
  */
 async function pbxesOf(db: Db, calls: TSelected[]): Promise<Map<string, { id: string; name: string }>> {
   const ids = [...new Set(calls.map((c) => c.pbxId))];
-  const pbxs = ids.length ? await db.pbx.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const pbxs = ids.length
+    ? await db.pbx.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    : [];
   return new Map(pbxs.map((p) => [p.id, p]));
 }
 
 function toRow({ pbxId, ...call }: TSelected, pbxs: Map<string, { id: string; name: string }>): TCallRow {
-  return { ...call, id: call.id.toString(), startedAt: call.startedAt.toISOString(), cost: call.cost.toFixed(5), pbx: pbxs.get(pbxId) ?? { id: pbxId, name: "" } };
+  return {
+    ...call,
+    id: call.id.toString(),
+    startedAt: call.startedAt.toISOString(),
+    cost: call.cost.toFixed(5),
+    pbx: pbxs.get(pbxId) ?? { id: pbxId, name: "" },
+  };
 }
 
 // The id breaks ties, so a page boundary never repeats or skips a call among equal sort keys.
@@ -52,18 +73,40 @@ function orderBy(sort: TStatisticsScope["filters"]["sort"]): Prisma.CallRecordOr
  * The total comes from the daily roll-up (a count over millions of raw rows is what the roll-ups
  * exist to avoid), or from the raw rows under a number filter.
  */
-export async function listCalls(db: Db, context: TStatisticsScope): Promise<{ calls: TCallRow[]; total: number; page: number; pageSize: number }> {
+export async function listCalls(
+  db: Db,
+  context: TStatisticsScope,
+): Promise<{ calls: TCallRow[]; total: number; page: number; pageSize: number }> {
   assertCan(context.actor, "statistics.view");
   const { page, sort } = context.filters;
   const [calls, answered] = await Promise.all([
-    db.callRecord.findMany({ where: callRecordWhere(context), orderBy: orderBy(sort), skip: (page - 1) * CALL_PAGE_SIZE, take: CALL_PAGE_SIZE, select: SELECT }),
+    db.callRecord.findMany({
+      where: callRecordWhere(context),
+      orderBy: orderBy(sort),
+      skip: (page - 1) * CALL_PAGE_SIZE,
+      take: CALL_PAGE_SIZE,
+      select: SELECT,
+    }),
     statisticsFigure(db, context, "answered"),
   ]);
   const pbxs = await pbxesOf(db, calls);
   return { calls: calls.map((c) => toRow(c, pbxs)), total: answered.calls, page, pageSize: CALL_PAGE_SIZE };
 }
 
-export const CALL_CSV_HEADER = ["Call id", "Start (UTC)", "PBX", "Direction", "From", "To", "Country", "Area", "Duration (s)", "Billed (s)", "Cost", "Currency"];
+export const CALL_CSV_HEADER = [
+  "Call id",
+  "Start (UTC)",
+  "PBX",
+  "Direction",
+  "From",
+  "To",
+  "Country",
+  "Area",
+  "Duration (s)",
+  "Billed (s)",
+  "Cost",
+  "Currency",
+];
 
 /**
  * Exactly the calls the filters select, as CSV, read in batches by keyset (startedAt, id) so memory
@@ -76,7 +119,14 @@ export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerat
   let after: { startedAt: Date; id: bigint } | undefined;
   for (;;) {
     const batch = await db.callRecord.findMany({
-      where: after ? { AND: [where, { OR: [{ startedAt: { gt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] }] } : where,
+      where: after
+        ? {
+            AND: [
+              where,
+              { OR: [{ startedAt: { gt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] },
+            ],
+          }
+        : where,
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       take: EXPORT_BATCH,
       select: SELECT,
@@ -84,7 +134,22 @@ export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerat
     if (!batch.length) return;
     const pbxs = await pbxesOf(db, batch);
     yield batch
-      .map((c) => csvRow([c.id.toString(), c.startedAt.toISOString(), pbxs.get(c.pbxId)?.name ?? "", c.direction, c.fromE164, c.toE164, c.countryCode ?? "", c.area?.toString() ?? "", String(c.durationSeconds), String(c.billedSeconds), c.cost.toFixed(5), c.currency]))
+      .map((c) =>
+        csvRow([
+          c.id.toString(),
+          c.startedAt.toISOString(),
+          pbxs.get(c.pbxId)?.name ?? "",
+          c.direction,
+          c.fromE164,
+          c.toE164,
+          c.countryCode ?? "",
+          c.area?.toString() ?? "",
+          String(c.durationSeconds),
+          String(c.billedSeconds),
+          c.cost.toFixed(5),
+          c.currency,
+        ]),
+      )
       .join("");
     const last = batch[batch.length - 1];
     after = { startedAt: last.startedAt, id: last.id };

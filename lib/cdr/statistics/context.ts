@@ -10,7 +10,12 @@ import type { TStatisticsScope } from "./where";
  * against the actor's scope: a PBX, customer or partner the actor cannot see is a 404, the same as
  * one that does not exist. The queries AND the tenant in again whatever this lets through.
  */
-export async function statisticsContext(db: Db, actor: Actor, query: Parameters<typeof parseStatisticsFilters>[0], now?: Date): Promise<TStatisticsScope> {
+export async function statisticsContext(
+  db: Db,
+  actor: Actor,
+  query: Parameters<typeof parseStatisticsFilters>[0],
+  now?: Date,
+): Promise<TStatisticsScope> {
   assertCan(actor, "statistics.view");
   const filters = parseStatisticsFilters(query);
   const notFound = () => new AppError("NOT_FOUND", "This does not exist.");

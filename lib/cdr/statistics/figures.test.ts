@@ -12,7 +12,11 @@ const { a, b, admin } = await makeTwoTenants(prisma);
 const aSecondPbx = await makePbx(prisma, a.customer.id);
 const from = new Date("2026-10-01T00:00:00Z");
 const now = new Date("2026-11-20T12:00:00Z");
-const keys = (t: { partner: { id: string }; customer: { id: string } }, pbxId: string) => ({ partnerId: t.partner.id, customerId: t.customer.id, pbxId });
+const keys = (t: { partner: { id: string }; customer: { id: string } }, pbxId: string) => ({
+  partnerId: t.partner.id,
+  customerId: t.customer.id,
+  pbxId,
+});
 await insertSyntheticCalls(prisma, keys(a, a.pbx.id), { count: 400, from, days: 61, seed: 1 });
 await insertSyntheticCalls(prisma, keys(a, aSecondPbx.id), { count: 150, from, days: 61, seed: 2 });
 await insertSyntheticCalls(prisma, keys(b, b.pbx.id), { count: 250, from, days: 61, seed: 3 });
@@ -45,7 +49,10 @@ const job = { db: prisma, sendMail: null, now: () => now, enqueue: async () => {
  * A figure as a dashboard ends up showing it: top numbers over a range no period ranking answers is
  * "pending" at first, its job (queued once) ranks it, and the next read has it.
  */
-async function shown<K extends TFigureName>(context: Parameters<typeof statisticsFigure>[1], name: K): Promise<TFigures[K]> {
+async function shown<K extends TFigureName>(
+  context: Parameters<typeof statisticsFigure>[1],
+  name: K,
+): Promise<TFigures[K]> {
   const queued: string[] = [];
   const read = () => statisticsFigure(prisma, context, name, "rollup", async (id) => void queued.push(id));
   const first = await read();
@@ -64,7 +71,10 @@ describe("statistics figures: roll-ups against the raw call table", () => {
       it(`${actorName} ${JSON.stringify(query)}: every figure from the roll-ups equals the raw GROUP BY`, async () => {
         for (const name of FIGURE_NAMES) {
           const context = { actor, filters: filters(query), now };
-          const [rollup, raw] = await Promise.all([shown(context, name), statisticsFigure(prisma, context, name, "raw")]);
+          const [rollup, raw] = await Promise.all([
+            shown(context, name),
+            statisticsFigure(prisma, context, name, "raw"),
+          ]);
           expect(rollup, name).toEqual(raw);
         }
       });
@@ -72,49 +82,96 @@ describe("statistics figures: roll-ups against the raw call table", () => {
   }
 
   it("has data in the cases compared, so the comparison is not of two empty answers", async () => {
-    const total = await statisticsFigure(prisma, { actor: admin, filters: filters({ preset: "last_month" }), now }, "answered");
+    const total = await statisticsFigure(
+      prisma,
+      { actor: admin, filters: filters({ preset: "last_month" }), now },
+      "answered",
+    );
     const octoberCalls = [1, 2, 3].flatMap((seed, i) =>
-      syntheticCalls(keys(a, "x"), { count: [400, 150, 250][i], from, days: 61, seed }).filter((c) => (c.startedAt as Date) < new Date("2026-11-01T00:00:00Z")),
+      syntheticCalls(keys(a, "x"), { count: [400, 150, 250][i], from, days: 61, seed }).filter(
+        (c) => (c.startedAt as Date) < new Date("2026-11-01T00:00:00Z"),
+      ),
     );
     expect(total.calls).toBe(octoberCalls.length);
     expect(total.answeredCalls).toBe(octoberCalls.filter((c) => c.durationSeconds > 0).length);
     for (const name of ["perDay", "hourOfWeek", "byArea", "topDestinations", "costThisMonth", "userUse"] as const) {
-      expect((await statisticsFigure(prisma, { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now }, name)).length, name).toBeGreaterThan(0);
+      expect(
+        (
+          await statisticsFigure(
+            prisma,
+            { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now },
+            name,
+          )
+        ).length,
+        name,
+      ).toBeGreaterThan(0);
     }
-    expect((await statisticsFigure(prisma, { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now }, "topNumbers")).numbers.length).toBeGreaterThan(0);
+    expect(
+      (
+        await statisticsFigure(
+          prisma,
+          { actor: a.partnerActor, filters: filters({ preset: "last_month" }), now },
+          "topNumbers",
+        )
+      ).numbers.length,
+    ).toBeGreaterThan(0);
   });
 
   it("tells a stale roll-up from the raw rows (the oracle can fail)", async () => {
-    const late = syntheticCalls(keys(b, b.pbx.id), { count: 1, from: new Date("2026-10-03T00:00:00Z"), days: 1, seed: 9 });
+    const late = syntheticCalls(keys(b, b.pbx.id), {
+      count: 1,
+      from: new Date("2026-10-03T00:00:00Z"),
+      days: 1,
+      seed: 9,
+    });
     const created = await prisma.callRecord.create({ data: late[0] });
     const context = { actor: b.partnerActor, filters: filters({ preset: "last_month" }), now };
-    expect(await statisticsFigure(prisma, context, "answered")).not.toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
+    expect(await statisticsFigure(prisma, context, "answered")).not.toEqual(
+      await statisticsFigure(prisma, context, "answered", "raw"),
+    );
     await refreshCallRollups(prisma, { from: created.startedAt, to: created.startedAt }, now);
-    expect(await statisticsFigure(prisma, context, "answered")).toEqual(await statisticsFigure(prisma, context, "answered", "raw"));
+    expect(await statisticsFigure(prisma, context, "answered")).toEqual(
+      await statisticsFigure(prisma, context, "answered", "raw"),
+    );
   });
 
-  const sevenDayRankingRows = () => prisma.callNumberTop.count({ where: { period: "SEVEN_DAYS", fromDay: new Date("2026-11-14T00:00:00Z") } });
+  const sevenDayRankingRows = () =>
+    prisma.callNumberTop.count({ where: { period: "SEVEN_DAYS", fromDay: new Date("2026-11-14T00:00:00Z") } });
   const inflate = (period: string, fromDay: string) =>
     prisma.$executeRaw`UPDATE "CallNumberTop" SET "calls" = "calls" + 1000 WHERE "period" = ${period}::"CallTopPeriod" AND "fromDay" = ${fromDay}::date`;
-  const inflated = (top: TFigures["topNumbers"]) => ({ ...top, numbers: top.numbers.map((r) => ({ ...r, calls: r.calls + 1000 })) });
-  const refreshDay = (iso: string, at = now) => refreshCallRollups(prisma, { from: new Date(`${iso}T08:00:00Z`), to: new Date(`${iso}T09:00:00Z`) }, at);
+  const inflated = (top: TFigures["topNumbers"]) => ({
+    ...top,
+    numbers: top.numbers.map((r) => ({ ...r, calls: r.calls + 1000 })),
+  });
+  const refreshDay = (iso: string, at = now) =>
+    refreshCallRollups(prisma, { from: new Date(`${iso}T08:00:00Z`), to: new Date(`${iso}T09:00:00Z`) }, at);
 
   it.each([
     ["a calendar month", "MONTH", "2026-10-01", { preset: "last_month" }, "2026-11-02", "2026-10-17"],
-    ["one day", "DAY", "2026-11-02", { preset: "custom", from: "2026-11-02", to: "2026-11-02" }, "2026-11-03", "2026-11-02"],
+    [
+      "one day",
+      "DAY",
+      "2026-11-02",
+      { preset: "custom", from: "2026-11-02", to: "2026-11-02" },
+      "2026-11-03",
+      "2026-11-02",
+    ],
     ["the current seven days", "SEVEN_DAYS", "2026-11-14", { preset: "7d" }, "2026-11-22", "2026-11-17"],
-  ])("answers top numbers over %s from its ranking, ranked again by a refresh of a day in it only", async (_, period, fromDay, query, outside, inside) => {
-    const context = { actor: a.partnerActor, filters: filters(query), now };
-    const expected = await statisticsFigure(prisma, context, "topNumbers", "raw");
-    expect(expected.numbers.length).toBeGreaterThan(0);
-    // A ranking altered by hand shows in the figure: the figure reads it.
-    await inflate(period, fromDay);
-    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(inflated(expected));
-    await refreshDay(outside);
-    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(inflated(expected));
-    await refreshDay(inside);
-    expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(expected);
-  });
+  ])(
+    "answers top numbers over %s from its ranking, ranked again by a refresh of a day in it only",
+    async (_, period, fromDay, query, outside, inside) => {
+      const context = { actor: a.partnerActor, filters: filters(query), now };
+      const expected = await statisticsFigure(prisma, context, "topNumbers", "raw");
+      expect(expected.numbers.length).toBeGreaterThan(0);
+      // A ranking altered by hand shows in the figure: the figure reads it.
+      await inflate(period, fromDay);
+      expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(inflated(expected));
+      await refreshDay(outside);
+      expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(inflated(expected));
+      await refreshDay(inside);
+      expect(await statisticsFigure(prisma, context, "topNumbers")).toEqual(expected);
+    },
+  );
 
   it("ranks seven days no longer current on demand once a refresh drops their ranking, until the nightly job ranks them", async () => {
     const context = { actor: admin, filters: filters({ preset: "7d" }), now };
@@ -138,7 +195,8 @@ describe("statistics figures: roll-ups against the raw call table", () => {
   });
 
   it("refreshes idempotently: a second refresh of the same days leaves the same roll-ups", async () => {
-    const snapshot = () => prisma.$queryRaw`SELECT count(*)::int AS n, sum(calls)::int AS calls, sum(cost)::text AS cost FROM "CallDailyRollup"`;
+    const snapshot = () =>
+      prisma.$queryRaw`SELECT count(*)::int AS n, sum(calls)::int AS calls, sum(cost)::text AS cost FROM "CallDailyRollup"`;
     const before = await snapshot();
     await refreshCallRollups(prisma, { from, to: new Date("2026-11-30T00:00:00Z") }, now);
     expect(await snapshot()).toEqual(before);
@@ -151,7 +209,11 @@ describe("statistics scope", () => {
     (await statisticsFigure(prisma, { actor, filters: filters(query), now }, "answered")).calls;
 
   it("gives an end user and a partner only their own customers' calls, an admin all", async () => {
-    const [aCalls, bCalls, all] = await Promise.all([calls(a.endUserActor, month), calls(b.partnerActor, month), calls(admin, month)]);
+    const [aCalls, bCalls, all] = await Promise.all([
+      calls(a.endUserActor, month),
+      calls(b.partnerActor, month),
+      calls(admin, month),
+    ]);
     expect(aCalls).toBeGreaterThan(0);
     expect(bCalls).toBeGreaterThan(0);
     expect(aCalls + bCalls).toBe(all);
@@ -159,13 +221,24 @@ describe("statistics scope", () => {
   });
 
   it("answers nothing for a foreign PBX, customer or partner in the filters, whichever figure", async () => {
-    const foreign: Record<string, string>[] = [{ pbx: b.pbx.id }, { customer: b.customer.id }, { partner: b.partner.id }];
+    const foreign: Record<string, string>[] = [
+      { pbx: b.pbx.id },
+      { customer: b.customer.id },
+      { partner: b.partner.id },
+    ];
     for (const query of foreign) {
       expect(await calls(a.partnerActor, { ...month, ...query })).toBe(0);
       expect(await calls(a.endUserActor, { ...month, ...query })).toBe(0);
       for (const name of FIGURE_NAMES.filter((n) => n !== "answered")) {
         const none = name === "topNumbers" ? { ranking: "ready", numbers: [] } : [];
-        expect(await statisticsFigure(prisma, { actor: a.partnerActor, filters: filters({ ...month, ...query }), now }, name), name).toEqual(none);
+        expect(
+          await statisticsFigure(
+            prisma,
+            { actor: a.partnerActor, filters: filters({ ...month, ...query }), now },
+            name,
+          ),
+          name,
+        ).toEqual(none);
       }
     }
   });
@@ -189,7 +262,9 @@ describe("statistics filters", () => {
   });
 
   it("refuses a repeated key and accepts empty values as unset", () => {
-    expect(() => parseStatisticsFilters(new URLSearchParams("pbx=a&pbx=b"))).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
+    expect(() => parseStatisticsFilters(new URLSearchParams("pbx=a&pbx=b"))).toThrow(
+      expect.objectContaining({ code: "BAD_REQUEST" }),
+    );
     const parsed = parseStatisticsFilters(new URLSearchParams("preset=7d&pbx=&area=2"));
     expect(parsed).toMatchObject({ preset: "7d", area: 2, page: 1 });
     expect(parsed.pbx).toBeUndefined();

@@ -14,7 +14,13 @@ export interface TFigures {
   perDay: { day: string; direction: Direction; calls: number; seconds: number }[];
   /** ISO weekday 1 (Monday) to 7, UTC hour 0 to 23. */
   hourOfWeek: { weekday: number; hour: number; calls: number }[];
-  answered: { calls: number; answeredCalls: number; answeredSeconds: number; asr: number | null; alocSeconds: number | null };
+  answered: {
+    calls: number;
+    answeredCalls: number;
+    answeredSeconds: number;
+    asr: number | null;
+    alocSeconds: number | null;
+  };
   byArea: { area: number | null; calls: number; seconds: number }[];
   topDestinations: { countryCode: string; calls: number; seconds: number }[];
   topNumbers: TTopNumbers;
@@ -50,18 +56,25 @@ const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"` : P
 
 const costSql = (t: TStatisticsTable, where: Prisma.Sql) =>
   Prisma.sql`SELECT "currency", sum("cost")::text AS amount FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1 ORDER BY 1`;
-const costShape = (rows: { currency: string; amount: string }[]) => rows.map((r) => ({ currency: r.currency, amount: new Prisma.Decimal(r.amount).toFixed(2) }));
+const costShape = (rows: { currency: string; amount: string }[]) =>
+  rows.map((r) => ({ currency: r.currency, amount: new Prisma.Decimal(r.amount).toFixed(2) }));
 
 const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
   perDay: {
     rollup: "daily",
-    sql: (t, where) => Prisma.sql`SELECT to_char(${day(t)}, 'YYYY-MM-DD') AS day, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
+    sql: (
+      t,
+      where,
+    ) => Prisma.sql`SELECT to_char(${day(t)}, 'YYYY-MM-DD') AS day, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
       FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
     shape: (rows: TFigures["perDay"]) => rows,
   },
   hourOfWeek: {
     rollup: "hourly",
-    sql: (t, where) => Prisma.sql`SELECT extract(isodow FROM ${hour(t)})::int AS weekday, extract(hour FROM ${hour(t)})::int AS hour, ${calls(t)} AS calls
+    sql: (
+      t,
+      where,
+    ) => Prisma.sql`SELECT extract(isodow FROM ${hour(t)})::int AS weekday, extract(hour FROM ${hour(t)})::int AS hour, ${calls(t)} AS calls
       FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
     shape: (rows: TFigures["hourOfWeek"]) => rows,
   },
@@ -137,7 +150,11 @@ export async function statisticsFigure<K extends TFigureName>(
   for (const key of figure.ignores ?? []) delete filters[key];
   const range = figureRange(figure, context);
   if (name === "topNumbers" && source === "rollup" && !filters.number) {
-    return (await rankedTopNumbers(db, { tenant: scope.callTenant(context.actor), filters, range }, requestRanking)) as TFigures[K];
+    return (await rankedTopNumbers(
+      db,
+      { tenant: scope.callTenant(context.actor), filters, range },
+      requestRanking,
+    )) as TFigures[K];
   }
   const table = figureTable(figure, source, filters);
   const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range });
@@ -149,7 +166,11 @@ const NO_RANKING_JOBS: TRequestRanking = async () => {
   throw new Error("Top numbers over this range need a ranking job: pass requestRanking.");
 };
 
-function figureTable(figure: Figure<unknown>, source: TStatisticsSource, filters: TStatisticsFilters): TStatisticsTable {
+function figureTable(
+  figure: Figure<unknown>,
+  source: TStatisticsSource,
+  filters: TStatisticsFilters,
+): TStatisticsTable {
   if (source === "raw") return "raw";
   if (filters.number) return figure.rollup === "numbers" ? "numbers" : "raw";
   return figure.rollup;
@@ -177,7 +198,11 @@ export interface TIncludedUse {
 type TUserUseRow = { pbxId: string; extension: string; area1Seconds: number; smsSent: number };
 
 /** R5 and R15 per user: the month's use, and the projection to month end at the pace so far. */
-export function includedUse(rows: TUserUseRow[], month: { from: Date; toExclusive: Date }, now = new Date()): TIncludedUse[] {
+export function includedUse(
+  rows: TUserUseRow[],
+  month: { from: Date; toExclusive: Date },
+  now = new Date(),
+): TIncludedUse[] {
   const length = month.toExclusive.getTime() - month.from.getTime();
   const elapsed = Math.min(length, Math.max(0, now.getTime() - month.from.getTime()));
   const factor = elapsed > 0 ? length / elapsed : 1;

@@ -14,9 +14,25 @@ export interface TFilterOptions {
 export async function statisticsFilterOptions(db: Db, actor: Actor): Promise<TFilterOptions> {
   assertCan(actor, "statistics.view");
   const [pbxs, customers, partners] = await Promise.all([
-    db.pbx.findMany({ where: scope.pbxs(actor), orderBy: [{ customer: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, customer: { select: { name: true } } } }),
-    actor.role === "END_USER" ? [] : db.customer.findMany({ where: scope.customers(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    can(actor, "partners.view_all") ? db.partner.findMany({ where: scope.partners(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }) : [],
+    db.pbx.findMany({
+      where: scope.pbxs(actor),
+      orderBy: [{ customer: { name: "asc" } }, { name: "asc" }],
+      select: { id: true, name: true, customer: { select: { name: true } } },
+    }),
+    actor.role === "END_USER"
+      ? []
+      : db.customer.findMany({
+          where: scope.customers(actor),
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        }),
+    can(actor, "partners.view_all")
+      ? db.partner.findMany({
+          where: scope.partners(actor),
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
+      : [],
   ]);
   return { pbxs: pbxs.map((p) => ({ id: p.id, name: p.name, customerName: p.customer.name })), customers, partners };
 }

@@ -12,9 +12,22 @@ export const DATE_PRESET_LABEL: Record<TDatePreset, string> = {
   custom: "Custom",
 };
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date");
+const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23")
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "Not a real date",
+  );
 // A call list's sort: the column and the order, e.g. "startedAt.desc".
-export const CALL_SORTS = ["startedAt.desc", "startedAt.asc", "durationSeconds.desc", "durationSeconds.asc", "cost.desc", "cost.asc"] as const;
+export const CALL_SORTS = [
+  "startedAt.desc",
+  "startedAt.asc",
+  "durationSeconds.desc",
+  "durationSeconds.asc",
+  "cost.desc",
+  "cost.asc",
+] as const;
 
 /**
  * The statistics filters, exactly as the URL carries them (the page and every route handler read the
@@ -31,20 +44,46 @@ export const ZStatisticsFilters = z
     partner: ZId.optional(),
     direction: z.enum(["INBOUND", "OUTBOUND"]).optional(),
     area: z.coerce.number().int().min(1).max(6).optional(),
-    number: z.string().regex(/^\+[1-9]\d{6,14}$/, "A number in E.164, e.g. +4989123456").optional(),
+    number: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, "A number in E.164, e.g. +4989123456")
+      .optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     sort: z.enum(CALL_SORTS).default("startedAt.desc"),
   })
   .strict()
-  .refine((f) => f.preset !== "custom" || (f.from && f.to), { message: "A custom range needs a start and an end date", path: ["from"] })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["from"] });
+  .refine((f) => f.preset !== "custom" || (f.from && f.to), {
+    message: "A custom range needs a start and an end date",
+    path: ["from"],
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "The start date is after the end date",
+    path: ["from"],
+  });
 export type TStatisticsFilters = z.output<typeof ZStatisticsFilters>;
 
-const KEYS = ["preset", "from", "to", "pbx", "customer", "partner", "direction", "area", "number", "page", "sort"] as const;
+const KEYS = [
+  "preset",
+  "from",
+  "to",
+  "pbx",
+  "customer",
+  "partner",
+  "direction",
+  "area",
+  "number",
+  "page",
+  "sort",
+] as const;
 
 /** The filters from a query string; empty values mean "not set". A malformed value is a 400. */
-export function parseStatisticsFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): TStatisticsFilters {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+export function parseStatisticsFilters(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): TStatisticsFilters {
+  const entries =
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
   const raw: Record<string, string> = {};
   for (const [key, value] of entries) {
     if (value === undefined || value === "") continue;
@@ -52,7 +91,8 @@ export function parseStatisticsFilters(params: URLSearchParams | Record<string, 
     raw[key] = value;
   }
   const parsed = ZStatisticsFilters.safeParse(raw);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "These statistics filters are not valid.", fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success)
+    throw new AppError("BAD_REQUEST", "These statistics filters are not valid.", fieldErrorsOf(parsed.error.issues));
   return parsed.data;
 }
 
@@ -62,7 +102,12 @@ export function statisticsQuery(filters: Partial<TStatisticsFilters>): string {
   for (const key of KEYS) {
     const value = filters[key];
     if (value === undefined || value === null || value === "") continue;
-    if ((key === "page" && value === 1) || (key === "sort" && value === "startedAt.desc") || (key === "preset" && value === "this_month")) continue;
+    if (
+      (key === "page" && value === 1) ||
+      (key === "sort" && value === "startedAt.desc") ||
+      (key === "preset" && value === "this_month")
+    )
+      continue;
     params.set(key, String(value));
   }
   return params.toString();
@@ -72,7 +117,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
 /** The whole UTC days [from, toExclusive) the filters select, relative to `now`. */
-export function dateRange(filters: Pick<TStatisticsFilters, "preset" | "from" | "to">, now = new Date()): { from: Date; toExclusive: Date } {
+export function dateRange(
+  filters: Pick<TStatisticsFilters, "preset" | "from" | "to">,
+  now = new Date(),
+): { from: Date; toExclusive: Date } {
   const today = utcDay(now);
   switch (filters.preset) {
     case "today":
@@ -84,11 +132,17 @@ export function dateRange(filters: Pick<TStatisticsFilters, "preset" | "from" | 
     case "last_month":
       return monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
     case "custom":
-      return { from: new Date(`${filters.from}T00:00:00Z`), toExclusive: new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + DAY_MS) };
+      return {
+        from: new Date(`${filters.from}T00:00:00Z`),
+        toExclusive: new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + DAY_MS),
+      };
   }
 }
 
 /** The UTC calendar month containing `at`. */
 export function monthOf(at: Date): { from: Date; toExclusive: Date } {
-  return { from: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)), toExclusive: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1)) };
+  return {
+    from: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)),
+    toExclusive: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1)),
+  };
 }

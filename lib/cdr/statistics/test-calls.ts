@@ -13,7 +13,15 @@ export function seededRandom(seed: number) {
   };
 }
 
-const COUNTRIES = [["DE", 1], ["AT", 1], ["FR", 1], ["US", 2], ["GB", 2], ["JP", 4], ["BR", 5]] as const;
+const COUNTRIES = [
+  ["DE", 1],
+  ["AT", 1],
+  ["FR", 1],
+  ["US", 2],
+  ["GB", 2],
+  ["JP", 4],
+  ["BR", 5],
+] as const;
 const EXTENSIONS = ["100", "101", "102", "103"];
 const NUMBERS = ["+4930123456", "+4989765432", "+33142685300", "+12125550100", "+442079460000", "+81312345678"];
 

@@ -12,8 +12,16 @@ const { prisma } = await createTestDatabase();
 const { a, b, admin } = await makeTwoTenants(prisma);
 const from = new Date("2026-10-01T00:00:00Z");
 const now = new Date("2026-11-20T12:00:00Z");
-await insertSyntheticCalls(prisma, { partnerId: a.partner.id, customerId: a.customer.id, pbxId: a.pbx.id }, { count: 300, from, days: 50, seed: 4 });
-await insertSyntheticCalls(prisma, { partnerId: b.partner.id, customerId: b.customer.id, pbxId: b.pbx.id }, { count: 200, from, days: 50, seed: 5 });
+await insertSyntheticCalls(
+  prisma,
+  { partnerId: a.partner.id, customerId: a.customer.id, pbxId: a.pbx.id },
+  { count: 300, from, days: 50, seed: 4 },
+);
+await insertSyntheticCalls(
+  prisma,
+  { partnerId: b.partner.id, customerId: b.customer.id, pbxId: b.pbx.id },
+  { count: 200, from, days: 50, seed: 5 },
+);
 await refreshCallRollups(prisma, { from, to: new Date("2026-11-19T23:59:59Z") }, now);
 
 // Ten days: neither a day, seven days nor a month, so no period ranking answers them.
@@ -35,7 +43,8 @@ function reader(actor: Actor, query: Record<string, string> = TEN_DAYS) {
   };
 }
 
-const refreshDay = (iso: string) => refreshCallRollups(prisma, { from: new Date(`${iso}T08:00:00Z`), to: new Date(`${iso}T09:00:00Z`) }, now);
+const refreshDay = (iso: string) =>
+  refreshCallRollups(prisma, { from: new Date(`${iso}T08:00:00Z`), to: new Date(`${iso}T09:00:00Z`) }, now);
 const clearRequests = () => prisma.callNumberRangeTop.deleteMany();
 
 describe("top numbers over a range no period ranking answers", () => {
@@ -60,13 +69,23 @@ describe("top numbers over a range no period ranking answers", () => {
     expect(stored.rankedAt).not.toBeNull();
     expect(stored.numbers).toEqual(expected.numbers);
     // Read from the stored ranking: altered by hand, the figure shows the alteration.
-    await prisma.callNumberRangeTop.update({ where: { id: stored.id }, data: { numbers: [{ ...expected.numbers[0], calls: 999_999 }] } });
+    await prisma.callNumberRangeTop.update({
+      where: { id: stored.id },
+      data: { numbers: [{ ...expected.numbers[0], calls: 999_999 }] },
+    });
     expect((await partner.read()).numbers[0].calls).toBe(999_999);
   });
 
   it("keeps one ranking per tenant and filters: another partner, an end user or a filter gets its own, never another's rows", async () => {
     await clearRequests();
-    const views = [reader(a.partnerActor), reader(a.endUserActor), reader(b.partnerActor), reader(admin), reader(admin, { ...TEN_DAYS, partner: b.partner.id }), reader(a.partnerActor, { ...TEN_DAYS, direction: "INBOUND", area: "1" })];
+    const views = [
+      reader(a.partnerActor),
+      reader(a.endUserActor),
+      reader(b.partnerActor),
+      reader(admin),
+      reader(admin, { ...TEN_DAYS, partner: b.partner.id }),
+      reader(a.partnerActor, { ...TEN_DAYS, direction: "INBOUND", area: "1" }),
+    ];
     for (const view of views) await view.read();
     expect(await requests()).toHaveLength(views.length);
     for (const view of views) {

@@ -18,7 +18,10 @@ const ORDER = Prisma.sql`calls DESC, seconds DESC, number, direction`;
 
 /** The figure's query on a table: the other party's number (called out, caller in), its ten busiest. */
 export function topNumbersSql(t: TStatisticsTable, where: Prisma.Sql) {
-  const number = t === "raw" ? Prisma.sql`CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END` : Prisma.sql`"number"`;
+  const number =
+    t === "raw"
+      ? Prisma.sql`CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END`
+      : Prisma.sql`"number"`;
   return Prisma.sql`SELECT ${number} AS number, "direction", ${calls(t)} AS calls, ${seconds(t)} AS seconds
     FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY ${ORDER} LIMIT ${NUMBER_TOP}`;
 }
@@ -29,7 +32,11 @@ export function topNumbersSql(t: TStatisticsTable, where: Prisma.Sql) {
  * built; any other range, or seven days without one, a ranking of that view made on demand by a job
  * (`rangeTopNumbers`). The caller handles a number filter (the daily roll-up by number).
  */
-export async function rankedTopNumbers(db: Db, view: TStatisticsView, requestRanking: TRequestRanking): Promise<TTopNumbers> {
+export async function rankedTopNumbers(
+  db: Db,
+  view: TStatisticsView,
+  requestRanking: TRequestRanking,
+): Promise<TTopNumbers> {
   const period = rankingPeriod(view.range);
   if (period) {
     // One statement: a refresh deleting the seven days' ranking in between cannot empty the figure.
@@ -62,14 +69,20 @@ function storedView({ tenant, filters }: TStatisticsView): z.infer<typeof ZView>
 
 /** One key per stored view and range (`storedView` builds its object in a fixed key order). */
 const rankingKey = (view: TStatisticsView) =>
-  createHash("sha256").update(JSON.stringify([storedView(view), view.range.from, view.range.toExclusive])).digest("hex");
+  createHash("sha256")
+    .update(JSON.stringify([storedView(view), view.range.from, view.range.toExclusive]))
+    .digest("hex");
 
 /**
  * The view's ranking over a range no period answers: read if ranked; otherwise requested once (a
  * row, and a job) and "pending" until the job has run. A refresh of one of the range's days deletes
  * the ranking (`dropRangeRankings`), so one found is never older than the roll-ups it came from.
  */
-export async function rangeTopNumbers(db: Db, view: TStatisticsView, requestRanking: TRequestRanking): Promise<TTopNumbers> {
+export async function rangeTopNumbers(
+  db: Db,
+  view: TStatisticsView,
+  requestRanking: TRequestRanking,
+): Promise<TTopNumbers> {
   const key = rankingKey(view);
   const [found] = await db.$queryRaw<{ id: string; numbers: TTopNumber[] | null }[]>`
     SELECT "id", "numbers" FROM "CallNumberRangeTop" WHERE "key" = ${key}`;

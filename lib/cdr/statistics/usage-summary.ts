@@ -20,8 +20,19 @@ export async function usageSummary(db: Db, actor: Actor, days = 30, now = new Da
   const toExclusive = new Date((Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS);
   const since = new Date(toExclusive.getTime() - (days + 1) * DAY_MS);
   const context = { actor, filters: ZStatisticsFilters.parse({}), range: { from: since, toExclusive }, now };
-  const [rows, costs] = await Promise.all([statisticsFigure(db, context, "perDay"), statisticsFigure(db, context, "cost")]);
-  const callsIn = (direction: string) => rows.filter((r) => r.direction === direction).reduce((sum, r) => sum + r.calls, 0);
+  const [rows, costs] = await Promise.all([
+    statisticsFigure(db, context, "perDay"),
+    statisticsFigure(db, context, "cost"),
+  ]);
+  const callsIn = (direction: string) =>
+    rows.filter((r) => r.direction === direction).reduce((sum, r) => sum + r.calls, 0);
   const seconds = rows.reduce((sum, r) => sum + r.seconds, 0);
-  return { calls: callsIn("INBOUND") + callsIn("OUTBOUND"), inboundCalls: callsIn("INBOUND"), outboundCalls: callsIn("OUTBOUND"), minutes: Math.round(seconds / 60), costs, since };
+  return {
+    calls: callsIn("INBOUND") + callsIn("OUTBOUND"),
+    inboundCalls: callsIn("INBOUND"),
+    outboundCalls: callsIn("OUTBOUND"),
+    minutes: Math.round(seconds / 60),
+    costs,
+    since,
+  };
 }

@@ -19,7 +19,8 @@ export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
 
 /** A figure's call count and seconds on a table: raw rows are counted, roll-up rows summed. */
 export const calls = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`count(*)::int` : Prisma.sql`sum("calls")::int`);
-export const seconds = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`sum("durationSeconds")::float8` : Prisma.sql`sum("seconds")::float8`);
+export const seconds = (t: TStatisticsTable) =>
+  t === "raw" ? Prisma.sql`sum("durationSeconds")::float8` : Prisma.sql`sum("seconds")::float8`;
 
 const TIME_COLUMN: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.sql`"day"`,
@@ -44,7 +45,11 @@ export interface TStatisticsScope {
  * comes from the policy, never from the filters, so a foreign id in a filter only narrows to nothing.
  */
 export function statisticsWhere(table: TStatisticsTable, { actor, filters, range, now }: TStatisticsScope): Prisma.Sql {
-  return tenantStatisticsWhere(table, { tenant: scope.callTenant(actor), filters, range: range ?? dateRange(filters, now) });
+  return tenantStatisticsWhere(table, {
+    tenant: scope.callTenant(actor),
+    filters,
+    range: range ?? dateRange(filters, now),
+  });
 }
 
 /** The call tables' tenant key: a partner's or a customer's id, or null for everyone (an admin). */
@@ -58,7 +63,10 @@ export interface TStatisticsView {
 }
 
 /** `statisticsWhere` for a tenant the policy already resolved from an actor. */
-export function tenantStatisticsWhere(table: TStatisticsTable, { tenant, filters, range }: TStatisticsView): Prisma.Sql {
+export function tenantStatisticsWhere(
+  table: TStatisticsTable,
+  { tenant, filters, range }: TStatisticsView,
+): Prisma.Sql {
   const { from, toExclusive } = range;
   const time = TIME_COLUMN[table];
   const isDay = table === "daily" || table === "numbers" || table === "users";
@@ -79,7 +87,8 @@ export function tenantStatisticsWhere(table: TStatisticsTable, { tenant, filters
   if (filters.number) {
     if (table === "raw") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
     else if (table === "numbers") conditions.push(Prisma.sql`"number" = ${filters.number}`);
-    else if (table === "sms") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
+    else if (table === "sms")
+      conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
     else throw new Error(`The ${table} roll-up has no number: a number filter is answered from the raw table.`);
   }
   return Prisma.join(conditions, " AND ");

@@ -17,27 +17,65 @@ const INCLUDED_AREA1_SECONDS_PER_USER = 3000 * 60;
 /** The PBX's users are extensions 100, 101, ...; a few talk far more than the rest. */
 const FIRST_EXTENSION = 100;
 /** Calls that never connect: busy, unanswered, failed (talk time 0, no charge). */
-const DISPOSITIONS: [CallDisposition, number][] = [["ANSWERED", 82], ["NO_ANSWER", 11], ["BUSY", 5], ["FAILED", 2]];
+const DISPOSITIONS: [CallDisposition, number][] = [
+  ["ANSWERED", 82],
+  ["NO_ANSWER", 11],
+  ["BUSY", 5],
+  ["FAILED", 2],
+];
 
 // Standard-time offsets, DST ignored: the seed needs plausible office hours, not exact ones.
 const UTC_OFFSET_HOURS: Record<string, number> = { DE: 1, ES: 1, FR: 1, GB: 0, IT: 1, NL: 1, US: -5 };
 
 /** Local hour of the day: a morning and an afternoon peak, a lull at lunch. */
 const WEEKDAY_HOURS: [number, number][] = [
-  [7, 2], [8, 6], [9, 10], [10, 12], [11, 11], [12, 6], [13, 7], [14, 10], [15, 11], [16, 10], [17, 6], [18, 3], [19, 1],
+  [7, 2],
+  [8, 6],
+  [9, 10],
+  [10, 12],
+  [11, 11],
+  [12, 6],
+  [13, 7],
+  [14, 10],
+  [15, 11],
+  [16, 10],
+  [17, 6],
+  [18, 3],
+  [19, 1],
 ];
-const WEEKEND_HOURS: [number, number][] = [[10, 3], [11, 3], [12, 2], [14, 2], [15, 2], [16, 1]];
+const WEEKEND_HOURS: [number, number][] = [
+  [10, 3],
+  [11, 3],
+  [12, 2],
+  [14, 2],
+  [15, 2],
+  [16, 1],
+];
 const WEEKEND_SHARE = 0.04;
 const INBOUND_SHARE = 0.42;
 const FREEPHONE_SHARE_OF_INBOUND = 0.15;
 
 /** Most calls stay in the country; few reach the expensive areas. */
 const OUTBOUND_DESTINATIONS: ["domestic" | number, number][] = [
-  ["domestic", 62], [1, 20], [2, 9], [3, 5], [4, 2.5], [5, 1], [6, 0.5],
+  ["domestic", 62],
+  [1, 20],
+  [2, 9],
+  [3, 5],
+  [4, 2.5],
+  [5, 1],
+  [6, 0.5],
 ];
-const FREEPHONE_SOURCES: [FreephoneSource, number][] = [["FIXED", 60], ["MOBILE", 37], ["PAYPHONE", 3]];
+const FREEPHONE_SOURCES: [FreephoneSource, number][] = [
+  ["FIXED", 60],
+  ["MOBILE", 37],
+  ["PAYPHONE", 3],
+];
 /** Mean seconds: quick calls, ordinary conversations, the occasional conference. */
-const DURATION_MEANS: [number, number][] = [[110, 72], [420, 25], [2400, 3]];
+const DURATION_MEANS: [number, number][] = [
+  [110, 72],
+  [420, 25],
+  [2400, 3],
+];
 
 function callDuration(random: Random): number {
   const seconds = Math.round(random.exponential(random.weighted(DURATION_MEANS)));
@@ -79,13 +117,24 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   const freephones = dids.filter((did) => did.type === "FREEPHONE");
   const abroad = COUNTRIES.filter((country) => country.callTerminationArea <= 2 && country.code !== home);
   const destinationsByArea = new Map(
-    [1, 2, 3, 4, 5, 6].map((area) => [area, COUNTRIES.filter((c) => c.callTerminationArea === area && c.code !== home)]),
+    [1, 2, 3, 4, 5, 6].map((area) => [
+      area,
+      COUNTRIES.filter((c) => c.callTerminationArea === area && c.code !== home),
+    ]),
   );
   const activatedAt = addDays(today, -service.activatedDaysAgo);
-  const tenant = { partnerId: partnerId(customer.partner), customerId: customerId(pbx.customer), pbxId: pbxId(pbx.key), currency: CURRENCY };
+  const tenant = {
+    partnerId: partnerId(customer.partner),
+    customerId: customerId(pbx.customer),
+    pbxId: pbxId(pbx.key),
+    currency: CURRENCY,
+  };
   const area1SecondsByUserMonth = new Map<string, number>();
   // Heavier users first: extension 100 places about as many calls as the next two together.
-  const extensions: [string, number][] = Array.from({ length: users }, (_, i) => [String(FIRST_EXTENSION + i), 1 / (i + 1)]);
+  const extensions: [string, number][] = Array.from({ length: users }, (_, i) => [
+    String(FIRST_EXTENSION + i),
+    1 / (i + 1),
+  ]);
   let sequence = 0;
 
   /** Who answered, when, and for how long; the PBX's own call id. */
@@ -103,9 +152,7 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   const outbound = (startedAt: Date): Prisma.CallRecordCreateManyInput => {
     const destination = random.weighted(OUTBOUND_DESTINATIONS);
     const country =
-      destination === "domestic"
-        ? countryByCode(home)
-        : random.pick(destinationsByArea.get(destination)!);
+      destination === "domestic" ? countryByCode(home) : random.pick(destinationsByArea.get(destination)!);
     const call = connection(startedAt);
     const extension = random.weighted(extensions);
     const { durationSeconds } = call;
@@ -175,7 +222,8 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   const offsetMs = UTC_OFFSET_HOURS[home] * 3_600_000;
   for (let day = startOfUtcMonth(today, -1); day < today; day = addDays(day, 1)) {
     const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
-    const expected = users * service.callsPerUserPerWeekday! * (weekend ? WEEKEND_SHARE : 1) * (0.85 + 0.3 * random.next());
+    const expected =
+      users * service.callsPerUserPerWeekday! * (weekend ? WEEKEND_SHARE : 1) * (0.85 + 0.3 * random.next());
     const starts = Array.from({ length: Math.round(expected) }, () => {
       const localHour = random.weighted(weekend ? WEEKEND_HOURS : WEEKDAY_HOURS);
       return new Date(day.getTime() + localHour * 3_600_000 + random.int(0, 3599) * 1000 - offsetMs);

@@ -13,17 +13,41 @@ import { REQUIRED_DOCUMENT_FORMS } from "./documents";
  * Gives a customer a compliance profile accepted at `acceptedAt`: every required document of its
  * country, filled in with its legal entity. Shared with the e2e fixtures, which start from one.
  */
-export async function storeComplianceProfile(db: Db, customerId: string, uploader: Actor, acceptedAt: Date, driver: StorageDriver = storageDriver()): Promise<number> {
+export async function storeComplianceProfile(
+  db: Db,
+  customerId: string,
+  uploader: Actor,
+  acceptedAt: Date,
+  driver: StorageDriver = storageDriver(),
+): Promise<number> {
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: customerId },
     include: { country: true, pbxs: { where: { service: { isNot: null } }, take: 1 } },
   });
-  const required = await db.requiredDocument.findMany({ where: { countryCode: customer.countryCode, archivedAt: null } });
+  const required = await db.requiredDocument.findMany({
+    where: { countryCode: customer.countryCode, archivedAt: null },
+  });
   for (const doc of required) {
-    const bytes = await renderFilledDocument({ ...doc, requiredDocumentId: doc.id }, customer.country.name, customer, customer.pbxs[0]?.serial ?? "", acceptedAt);
-    const file = await storeFile(db, { bytes, fileName: `${doc.name}.pdf`, partnerId: customer.partnerId, uploadedById: uploader.userId }, driver);
+    const bytes = await renderFilledDocument(
+      { ...doc, requiredDocumentId: doc.id },
+      customer.country.name,
+      customer,
+      customer.pbxs[0]?.serial ?? "",
+      acceptedAt,
+    );
+    const file = await storeFile(
+      db,
+      { bytes, fileName: `${doc.name}.pdf`, partnerId: customer.partnerId, uploadedById: uploader.userId },
+      driver,
+    );
     await db.complianceDocument.create({
-      data: { customerId: customer.id, requiredDocumentId: doc.id, fileId: file.id, acceptedAt, expiresAt: doc.validityMonths ? addMonths(acceptedAt, doc.validityMonths) : null },
+      data: {
+        customerId: customer.id,
+        requiredDocumentId: doc.id,
+        fileId: file.id,
+        acceptedAt,
+        expiresAt: doc.validityMonths ? addMonths(acceptedAt, doc.validityMonths) : null,
+      },
     });
   }
   return required.length;
@@ -39,7 +63,13 @@ interface FilledBy {
 }
 
 /** A required document as the customer filled it in: its form when it has one, else a scan-like page. */
-export function renderFilledDocument(doc: { requiredDocumentId: string | null; name: string; description: string }, countryName: string, by: FilledBy, pbxSerial: string, date: Date) {
+export function renderFilledDocument(
+  doc: { requiredDocumentId: string | null; name: string; description: string },
+  countryName: string,
+  by: FilledBy,
+  pbxSerial: string,
+  date: Date,
+) {
   const form = (doc.requiredDocumentId && REQUIRED_DOCUMENT_FORMS.get(doc.requiredDocumentId)) || {
     title: doc.name,
     countryName,

@@ -20,8 +20,34 @@ const AREAS: Record<Area, readonly string[]> = {
 
 // Réunion is an outermost region of France, hence part of the EU.
 const EU = new Set([
-  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
-  "LU", "LV", "MT", "NL", "PL", "PT", "RE", "RO", "SE", "SI", "SK",
+  "AT",
+  "BE",
+  "BG",
+  "CY",
+  "CZ",
+  "DE",
+  "DK",
+  "EE",
+  "ES",
+  "FI",
+  "FR",
+  "GR",
+  "HR",
+  "HU",
+  "IE",
+  "IT",
+  "LT",
+  "LU",
+  "LV",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RE",
+  "RO",
+  "SE",
+  "SI",
+  "SK",
 ]);
 // R13: the EU rules are followed across the EEA, and by the UK and Switzerland.
 const E112_OUTSIDE_EU = new Set(["CH", "GB", "IS", "NO"]);

@@ -1,4 +1,9 @@
-import { approveActivationRequest, rejectActivationRequest, requestActivationChanges, startActivationReview } from "@/lib/activations/review-request";
+import {
+  approveActivationRequest,
+  rejectActivationRequest,
+  requestActivationChanges,
+  startActivationReview,
+} from "@/lib/activations/review-request";
 import { activationCandidates } from "@/lib/activations/queries";
 import { startActivationRequest } from "@/lib/activations/start-request";
 import { submitActivationRequest } from "@/lib/activations/submit-request";
@@ -31,7 +36,11 @@ const DEMO_REQUESTS: { partnerLogin: number; outcomes: Outcome[] }[] = [
   { partnerLogin: 2, outcomes: ["IN_REVIEW", "REJECTED", "APPROVED"] },
 ];
 
-export async function seedDemoFiles(db: Db, now = new Date(), driver: StorageDriver = storageDriver()): Promise<DemoFilesSummary> {
+export async function seedDemoFiles(
+  db: Db,
+  now = new Date(),
+  driver: StorageDriver = storageDriver(),
+): Promise<DemoFilesSummary> {
   const actor = async (email: string) => actorFromUser(await db.user.findUniqueOrThrow({ where: { email } }));
   const logins = (role: string) => DEMO_LOGINS.filter((login) => login.role === role);
   // Looked up only when there is something to add, so a usual start costs two counts and no user lookup.
@@ -70,28 +79,53 @@ async function seedComplianceProfile(db: Db, partner: Actor, now: Date, driver: 
   });
   // Renamed or given a profile since the seed: nothing to add.
   if (!customer) return 0;
-  return storeComplianceProfile(db, customer.id, partner, new Date(now.getTime() - PROFILE_ACCEPTED_DAYS_AGO * 86_400_000), driver);
+  return storeComplianceProfile(
+    db,
+    customer.id,
+    partner,
+    new Date(now.getTime() - PROFILE_ACCEPTED_DAYS_AGO * 86_400_000),
+    driver,
+  );
 }
 
 /** Renders and stores the template of every seeded form that has none yet (admins only ever replace one). */
 async function attachFormTemplates(db: Db, uploader: () => Promise<Actor>, driver: StorageDriver): Promise<number> {
-  const missing = await db.requiredDocument.findMany({ where: { id: { in: [...REQUIRED_DOCUMENT_FORMS.keys()] }, templateFileId: null }, select: { id: true } });
+  const missing = await db.requiredDocument.findMany({
+    where: { id: { in: [...REQUIRED_DOCUMENT_FORMS.keys()] }, templateFileId: null },
+    select: { id: true },
+  });
   if (missing.length === 0) return 0;
   const admin = await uploader();
   let attached = 0;
   for (const { id } of missing) {
     const form = REQUIRED_DOCUMENT_FORMS.get(id)!;
-    const file = await storeFile(db, { bytes: await renderDocumentForm(form), fileName: `${form.title} - template.pdf`, partnerId: null, uploadedById: admin.userId }, driver);
-    attached += (await db.requiredDocument.updateMany({ where: { id, templateFileId: null }, data: { templateFileId: file.id } })).count;
+    const file = await storeFile(
+      db,
+      {
+        bytes: await renderDocumentForm(form),
+        fileName: `${form.title} - template.pdf`,
+        partnerId: null,
+        uploadedById: admin.userId,
+      },
+      driver,
+    );
+    attached += (
+      await db.requiredDocument.updateMany({ where: { id, templateFileId: null }, data: { templateFileId: file.id } })
+    ).count;
   }
   return attached;
 }
 
 /** The partner's PBXs a request can be started for, of customers whose legal entity is on file (so the form is complete). */
 async function eligiblePbxsWithLegalEntity(db: Db, partner: Actor, now: Date): Promise<string[]> {
-  const eligible = (await activationCandidates(db, partner, now)).filter((candidate) => candidate.reasons.length === 0).map((c) => c.id);
+  const eligible = (await activationCandidates(db, partner, now))
+    .filter((candidate) => candidate.reasons.length === 0)
+    .map((c) => c.id);
   const complete = await db.pbx.findMany({
-    where: { id: { in: eligible }, customer: { legalName: { not: null }, vatNumber: { not: null }, contactPhone: { not: null } } },
+    where: {
+      id: { in: eligible },
+      customer: { legalName: { not: null }, vatNumber: { not: null }, contactPhone: { not: null } },
+    },
     select: { id: true },
   });
   const ids = new Set(complete.map((pbx) => pbx.id));
@@ -116,7 +150,12 @@ async function playActivation(db: Db, { partner, admin, pbxId, outcome, now, dri
   });
   for (const slot of request.documents.filter((d) => !d.fileId)) {
     const bytes = await renderFilledDocument(slot, request.country.name, request, request.pbx.serial, now);
-    await uploadActivationDocument(db, partner, { requestId, documentId: slot.id, bytes, fileName: `${slot.name}.pdf` }, driver);
+    await uploadActivationDocument(
+      db,
+      partner,
+      { requestId, documentId: slot.id, bytes, fileName: `${slot.name}.pdf` },
+      driver,
+    );
   }
   await submitActivationRequest(db, partner, requestId, await versionOf(db, requestId), now);
   if (outcome === "SUBMITTED") return;
@@ -124,14 +163,28 @@ async function playActivation(db: Db, { partner, admin, pbxId, outcome, now, dri
   const version = await versionOf(db, requestId);
   if (outcome === "CHANGES_REQUESTED") {
     const slot = request.documents.at(-1)!;
-    await requestActivationChanges(db, admin, { requestId, version, documents: [{ documentId: slot.id, comment: "The scan is cut off at the bottom: upload all pages." }] });
+    await requestActivationChanges(db, admin, {
+      requestId,
+      version,
+      documents: [{ documentId: slot.id, comment: "The scan is cut off at the bottom: upload all pages." }],
+    });
   } else if (outcome === "REJECTED") {
-    await rejectActivationRequest(db, admin, { requestId, version, reason: "The PBX is registered to a different company than the legal entity on the agreement." }, now);
+    await rejectActivationRequest(
+      db,
+      admin,
+      {
+        requestId,
+        version,
+        reason: "The PBX is registered to a different company than the legal entity on the agreement.",
+      },
+      now,
+    );
   } else if (outcome === "APPROVED") {
     await approveActivationRequest(db, admin, requestId, version, now);
   }
 }
 
 async function versionOf(db: Db, requestId: string) {
-  return (await db.activationRequest.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } })).version;
+  return (await db.activationRequest.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } }))
+    .version;
 }

@@ -27,7 +27,14 @@ const AGREEMENT: DocumentSpec = {
       "The customer declares that the numbers are used at the address given, and keeps the emergency location of every number up to date.",
       "The customer keeps the documents the regulator of the country of service requires, and provides them again when they expire.",
     ],
-    fields: ["Customer (legal entity)", "VAT or tax number", "Registered address", "PBX serial number", "Partner", ...SIGNATURE],
+    fields: [
+      "Customer (legal entity)",
+      "VAT or tax number",
+      "Registered address",
+      "PBX serial number",
+      "Partner",
+      ...SIGNATURE,
+    ],
   },
 };
 const REGISTRATION: DocumentSpec = {
@@ -54,7 +61,8 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
     AGREEMENT,
     {
       name: "Nachweis des Firmensitzes",
-      description: "Handelsregisterauszug or Gewerbeanmeldung proving the registered office in Germany (Section 3 TKG).",
+      description:
+        "Handelsregisterauszug or Gewerbeanmeldung proving the registered office in Germany (Section 3 TKG).",
       validityMonths: 6,
     },
     IDENTITY,
@@ -63,15 +71,27 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
     AGREEMENT,
     {
       name: "Modulo AGCOM",
-      description: "The AGCOM declaration of use of geographic numbers, filled in and signed by the legal representative.",
-      form: { fields: ["Ragione sociale", "Partita IVA", "Sede legale", "Indirizzo di utilizzo dei numeri", ...SIGNATURE] },
+      description:
+        "The AGCOM declaration of use of geographic numbers, filled in and signed by the legal representative.",
+      form: {
+        fields: ["Ragione sociale", "Partita IVA", "Sede legale", "Indirizzo di utilizzo dei numeri", ...SIGNATURE],
+      },
     },
-    { ...REGISTRATION, name: "Visura camerale", description: "Chamber of Commerce extract, issued less than 6 months ago." },
+    {
+      ...REGISTRATION,
+      name: "Visura camerale",
+      description: "Chamber of Commerce extract, issued less than 6 months ago.",
+    },
     IDENTITY,
   ],
   FR: [
     AGREEMENT,
-    { ...REGISTRATION, name: "Extrait Kbis (< 3 mois)", description: "Kbis extract of the company, less than 3 months old.", validityMonths: 3 },
+    {
+      ...REGISTRATION,
+      name: "Extrait Kbis (< 3 mois)",
+      description: "Kbis extract of the company, less than 3 months old.",
+      validityMonths: 3,
+    },
     IDENTITY,
   ],
   ES: [
@@ -82,7 +102,11 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
   ],
   NL: [
     AGREEMENT,
-    { ...REGISTRATION, name: "Uittreksel Kamer van Koophandel (KvK)", description: "Chamber of Commerce (KvK) extract, less than 6 months old." },
+    {
+      ...REGISTRATION,
+      name: "Uittreksel Kamer van Koophandel (KvK)",
+      description: "Chamber of Commerce (KvK) extract, less than 6 months old.",
+    },
   ],
   GB: [
     AGREEMENT,
@@ -95,17 +119,48 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
       name: "Letter of Authorization",
       description: "Letter of Authorization (LOA) signed by the account holder, needed to port existing numbers.",
       mandatory: false,
-      form: { fields: ["Account holder", "Service address", "Current carrier and account number", "Numbers to port", ...SIGNATURE] },
+      form: {
+        fields: [
+          "Account holder",
+          "Service address",
+          "Current carrier and account number",
+          "Numbers to port",
+          ...SIGNATURE,
+        ],
+      },
     },
-    { name: "IRS EIN confirmation letter", description: "IRS notice CP 575 or 147C showing the company's Employer Identification Number." },
+    {
+      name: "IRS EIN confirmation letter",
+      description: "IRS notice CP 575 or 147C showing the company's Employer Identification Number.",
+    },
     {
       name: "E911 service address declaration",
-      description: "The address and suite where the numbers are used, confirmed for the 911 dispatchable location (R13).",
-      form: { fields: ["Company", "Street address", "Suite, floor or room", "City, state and ZIP code", "Callback number", ...SIGNATURE] },
+      description:
+        "The address and suite where the numbers are used, confirmed for the 911 dispatchable location (R13).",
+      form: {
+        fields: [
+          "Company",
+          "Street address",
+          "Suite, floor or room",
+          "City, state and ZIP code",
+          "Callback number",
+          ...SIGNATURE,
+        ],
+      },
     },
   ],
-  CA: [AGREEMENT, { name: "Business number confirmation", description: "CRA business number (BN) confirmation letter." }],
-  CH: [AGREEMENT, { ...REGISTRATION, name: "Handelsregisterauszug", description: "Extract from the Swiss commercial register (Zefix)." }],
+  CA: [
+    AGREEMENT,
+    { name: "Business number confirmation", description: "CRA business number (BN) confirmation letter." },
+  ],
+  CH: [
+    AGREEMENT,
+    {
+      ...REGISTRATION,
+      name: "Handelsregisterauszug",
+      description: "Extract from the Swiss commercial register (Zefix).",
+    },
+  ],
   LU: [AGREEMENT],
 };
 

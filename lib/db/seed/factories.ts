@@ -4,7 +4,15 @@ import type { Prisma, Role } from "../generated/client";
 // (lib/testing/fixtures.ts, used by Vitest and the e2e fixtures), so a test's tenant has the same
 // shape as the demo's: a partner user always has its partner, an end user its customer.
 
-export function partnerRow(partner: { id?: string; name: string; tierId: string; countryCode: string; vatNumber?: string; billingEmail: string; timeZone?: string }) {
+export function partnerRow(partner: {
+  id?: string;
+  name: string;
+  tierId: string;
+  countryCode: string;
+  vatNumber?: string;
+  billingEmail: string;
+  timeZone?: string;
+}) {
   return { ...partner } satisfies Prisma.PartnerCreateManyInput;
 }
 
@@ -13,15 +21,24 @@ type LegalEntity = Pick<
   "legalName" | "vatNumber" | "addressLine" | "postcode" | "city" | "contactName" | "contactEmail" | "contactPhone"
 >;
 
-export function customerRow(customer: { id?: string; partnerId: string; name: string; countryCode: string; legal?: LegalEntity }) {
+export function customerRow(customer: {
+  id?: string;
+  partnerId: string;
+  name: string;
+  countryCode: string;
+  legal?: LegalEntity;
+}) {
   const { legal, ...rest } = customer;
   return { ...rest, ...legal } satisfies Prisma.CustomerCreateManyInput;
 }
 
-export type UserLinks = { role: "ADMIN" } | { role: "PARTNER"; partnerId: string } | { role: "END_USER"; customerId: string };
+export type UserLinks =
+  { role: "ADMIN" } | { role: "PARTNER"; partnerId: string } | { role: "END_USER"; customerId: string };
 
 /** A user row whose links match its role: the type refuses a partner user without a partner. */
-export function userRow(user: { id?: string; email: string; name: string; passwordHash: string; isPartnerAdmin?: boolean } & UserLinks) {
+export function userRow(
+  user: { id?: string; email: string; name: string; passwordHash: string; isPartnerAdmin?: boolean } & UserLinks,
+) {
   return {
     id: user.id,
     email: user.email,
@@ -35,6 +52,19 @@ export function userRow(user: { id?: string; email: string; name: string; passwo
 }
 
 /** A number of the operator's inventory assigned to a partner's PBX (R6). */
-export function phoneNumberRow(number: { id?: string; e164: string; countryCode: string; type?: Prisma.PhoneNumberCreateManyInput["type"]; partnerId: string; pbxId: string; assignedAt?: Date }) {
-  return { status: "ASSIGNED", type: "GEOGRAPHIC", assignedAt: new Date(), ...number } satisfies Prisma.PhoneNumberCreateManyInput;
+export function phoneNumberRow(number: {
+  id?: string;
+  e164: string;
+  countryCode: string;
+  type?: Prisma.PhoneNumberCreateManyInput["type"];
+  partnerId: string;
+  pbxId: string;
+  assignedAt?: Date;
+}) {
+  return {
+    status: "ASSIGNED",
+    type: "GEOGRAPHIC",
+    assignedAt: new Date(),
+    ...number,
+  } satisfies Prisma.PhoneNumberCreateManyInput;
 }

@@ -65,7 +65,9 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
   // Built before the transaction opens, so it holds its connection only for the inserts.
   const tenants = tenantRows(await hashPassword(DEMO_PASSWORD));
   const numbers = numberRows(today);
-  const pbxs = pbxRows(today, (pbxKey) => numberId(numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164));
+  const pbxs = pbxRows(today, (pbxKey) =>
+    numberId(numbers.didsOf(pbxKey).find((did) => did.type === "GEOGRAPHIC")!.e164),
+  );
   const calls = callRows(today, numbers.didsOf);
   const emergency = emergencyRows(today, numbers.didsOf);
 
@@ -90,8 +92,13 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
         numberRanges: await insert(numbers.ranges, (args) => tx.numberRange.createMany(args)),
         emergencyLocations: await insert(emergency.sites, (args) => tx.emergencyLocation.createMany(args)),
         // Before the services: a service's default caller number references one of its PBX's numbers (R11).
-        phoneNumbers: await insert(numbers.rows.map((row) => ({ ...row, ...emergency.numberFields.get(row.e164) })), (args) => tx.phoneNumber.createMany(args)),
-        emergencyLocationChanges: await insert(emergency.changes, (args) => tx.emergencyLocationChange.createMany(args)),
+        phoneNumbers: await insert(
+          numbers.rows.map((row) => ({ ...row, ...emergency.numberFields.get(row.e164) })),
+          (args) => tx.phoneNumber.createMany(args),
+        ),
+        emergencyLocationChanges: await insert(emergency.changes, (args) =>
+          tx.emergencyLocationChange.createMany(args),
+        ),
         classoundServices: await insert(pbxs.services, (args) => tx.classoundService.createMany(args)),
         callRecords: 0,
       };

@@ -114,34 +114,31 @@ export function numberRows(today: Date) {
     didsByPbx.set(pbx.key, dids);
   }
   for (const block of QUARANTINED) {
-    for (const e164 of take(block.range, block.count).numbers) overrides.set(e164, { status: "QUARANTINE", quarantineUntil: addDays(today, 12) });
+    for (const e164 of take(block.range, block.count).numbers)
+      overrides.set(e164, { status: "QUARANTINE", quarantineUntil: addDays(today, 12) });
   }
 
   const rows = RANGES.flatMap((range) =>
-    byKey.get(range.key)!.numbers.map(
-      (e164): Prisma.PhoneNumberCreateManyInput => ({
-        id: numberId(e164),
-        e164,
-        countryCode: range.countryCode,
-        type: range.type,
-        areaName: range.areaName ?? null,
-        rangeId: seedId(`range:${range.key}`),
-        status: "AVAILABLE",
-        ...overrides.get(e164),
-      }),
-    ),
-  );
-  const ranges = RANGES.map(
-    (range): Prisma.NumberRangeCreateManyInput => ({
-      id: seedId(`range:${range.key}`),
+    byKey.get(range.key)!.numbers.map((e164): Prisma.PhoneNumberCreateManyInput => ({
+      id: numberId(e164),
+      e164,
       countryCode: range.countryCode,
       type: range.type,
       areaName: range.areaName ?? null,
-      firstE164: range.first,
-      lastE164: `+${BigInt(range.first.slice(1)) + BigInt(range.size - 1)}`,
-      size: range.size,
-    }),
+      rangeId: seedId(`range:${range.key}`),
+      status: "AVAILABLE",
+      ...overrides.get(e164),
+    })),
   );
+  const ranges = RANGES.map((range): Prisma.NumberRangeCreateManyInput => ({
+    id: seedId(`range:${range.key}`),
+    countryCode: range.countryCode,
+    type: range.type,
+    areaName: range.areaName ?? null,
+    firstE164: range.first,
+    lastE164: `+${BigInt(range.first.slice(1)) + BigInt(range.size - 1)}`,
+    size: range.size,
+  }));
   return {
     rows,
     ranges,

@@ -71,7 +71,6 @@ const FREEPHONE_RATES: Record<string, Record<FreephoneSource, string>> = {
   US: { FIXED: "0.02200", MOBILE: "0.02200", PAYPHONE: "0.30000" },
 };
 
-
 function bandLabel(band: (typeof FLAT_FEE_BANDS)[number]) {
   return band.maxUsers === null ? `${band.minUsers}+` : `${band.minUsers}-${band.maxUsers}`;
 }
@@ -93,65 +92,61 @@ const DID_PRICES = COUNTRIES.filter((country) => country.activationEnabled).flat
 });
 
 export const PRICING = {
-  tiers: TIERS.map((tier, index) => ({ id: tierId(tier.code), code: tier.code, name: tier.name, sortOrder: index, discount: tier.code === "END_USER" ? null : tier.discount })),
-  priceLists: TIERS.map(
-    (tier): Prisma.PriceListCreateManyInput => ({
-      id: priceListId(tier.code),
-      tierId: tierId(tier.code),
-      name: `CLASSOUND ${tier.name} ${VALID_FROM.getUTCFullYear()}`,
-      currency: CURRENCY,
-      validFrom: VALID_FROM,
-      // R15: an SMS past the included ones costs the Area 1 rate.
-      smsRate: derivedTierPrice(AREA_RATES[0], tier.discount, "rate"),
-    }),
-  ),
+  tiers: TIERS.map((tier, index) => ({
+    id: tierId(tier.code),
+    code: tier.code,
+    name: tier.name,
+    sortOrder: index,
+    discount: tier.code === "END_USER" ? null : tier.discount,
+  })),
+  priceLists: TIERS.map((tier): Prisma.PriceListCreateManyInput => ({
+    id: priceListId(tier.code),
+    tierId: tierId(tier.code),
+    name: `CLASSOUND ${tier.name} ${VALID_FROM.getUTCFullYear()}`,
+    currency: CURRENCY,
+    validFrom: VALID_FROM,
+    // R15: an SMS past the included ones costs the Area 1 rate.
+    smsRate: derivedTierPrice(AREA_RATES[0], tier.discount, "rate"),
+  })),
   flatFeeBands: TIERS.flatMap((tier) =>
-    FLAT_FEE_BANDS.map(
-      (band, index): Prisma.FlatFeeBandCreateManyInput => ({
-        id: seedId(`flat-fee-band:${tier.code}:${band.minUsers}`),
-        priceListId: priceListId(tier.code),
-        sku: index === 0 ? "CLASSOUND-FLAT-1m" : `CLASSOUND-FLAT-1m-${bandLabel(band).replace("+", "PLUS")}`,
-        description: `Flat CLASSOUND 3000 min per user for 1 month (Users ${bandLabel(band)})`,
-        minUsers: band.minUsers,
-        maxUsers: band.maxUsers,
-        pricePerUser: derivedTierPrice(band.pricePerUser, tier.discount, "fee"),
-      }),
-    ),
+    FLAT_FEE_BANDS.map((band, index): Prisma.FlatFeeBandCreateManyInput => ({
+      id: seedId(`flat-fee-band:${tier.code}:${band.minUsers}`),
+      priceListId: priceListId(tier.code),
+      sku: index === 0 ? "CLASSOUND-FLAT-1m" : `CLASSOUND-FLAT-1m-${bandLabel(band).replace("+", "PLUS")}`,
+      description: `Flat CLASSOUND 3000 min per user for 1 month (Users ${bandLabel(band)})`,
+      minUsers: band.minUsers,
+      maxUsers: band.maxUsers,
+      pricePerUser: derivedTierPrice(band.pricePerUser, tier.discount, "fee"),
+    })),
   ),
   numberPrices: TIERS.flatMap((tier) =>
-    DID_PRICES.map(
-      (price): Prisma.NumberPriceCreateManyInput => ({
-        id: seedId(`number-price:${tier.code}:${price.countryCode}:${price.type}`),
-        priceListId: priceListId(tier.code),
-        countryCode: price.countryCode,
-        type: price.type,
-        setupFee: derivedTierPrice(price.setup, tier.discount, "fee"),
-        monthlyFee: derivedTierPrice(price.monthly, tier.discount, "fee"),
-      }),
-    ),
+    DID_PRICES.map((price): Prisma.NumberPriceCreateManyInput => ({
+      id: seedId(`number-price:${tier.code}:${price.countryCode}:${price.type}`),
+      priceListId: priceListId(tier.code),
+      countryCode: price.countryCode,
+      type: price.type,
+      setupFee: derivedTierPrice(price.setup, tier.discount, "fee"),
+      monthlyFee: derivedTierPrice(price.monthly, tier.discount, "fee"),
+    })),
   ),
   freephoneRates: TIERS.flatMap((tier) =>
     Object.entries(FREEPHONE_RATES).flatMap(([countryCode, rates]) =>
-      Object.entries(rates).map(
-        ([source, perMinute]): Prisma.FreephoneMinuteRateCreateManyInput => ({
-          id: seedId(`freephone-rate:${tier.code}:${countryCode}:${source}`),
-          priceListId: priceListId(tier.code),
-          countryCode,
-          source: source as FreephoneSource,
-          perMinute: derivedTierPrice(perMinute, tier.discount, "rate"),
-        }),
-      ),
+      Object.entries(rates).map(([source, perMinute]): Prisma.FreephoneMinuteRateCreateManyInput => ({
+        id: seedId(`freephone-rate:${tier.code}:${countryCode}:${source}`),
+        priceListId: priceListId(tier.code),
+        countryCode,
+        source: source as FreephoneSource,
+        perMinute: derivedTierPrice(perMinute, tier.discount, "rate"),
+      })),
     ),
   ),
   areaRates: TIERS.flatMap((tier) =>
-    AREA_RATES.map(
-      (perMinute, index): Prisma.AreaRateCreateManyInput => ({
-        id: seedId(`area-rate:${tier.code}:${index + 1}`),
-        priceListId: priceListId(tier.code),
-        area: index + 1,
-        perMinute: derivedTierPrice(perMinute, tier.discount, "rate"),
-      }),
-    ),
+    AREA_RATES.map((perMinute, index): Prisma.AreaRateCreateManyInput => ({
+      id: seedId(`area-rate:${tier.code}:${index + 1}`),
+      priceListId: priceListId(tier.code),
+      area: index + 1,
+      perMinute: derivedTierPrice(perMinute, tier.discount, "rate"),
+    })),
   ),
 };
 
@@ -159,7 +154,9 @@ export const PRICING = {
 export function tierRates(code: TierCode) {
   const listId = priceListId(code);
   const area = new Map(
-    PRICING.areaRates.filter((rate) => rate.priceListId === listId).map((rate) => [rate.area, rate.perMinute as Prisma.Decimal]),
+    PRICING.areaRates
+      .filter((rate) => rate.priceListId === listId)
+      .map((rate) => [rate.area, rate.perMinute as Prisma.Decimal]),
   );
   const freephone = new Map(
     PRICING.freephoneRates

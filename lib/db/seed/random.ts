@@ -62,5 +62,10 @@ export function createRandom(stream: string): Random {
  */
 export function seedId(key: string): string {
   const digest = createHash("sha256").update(`classound-seed:${key}`).digest();
-  return "c" + BigInt(`0x${digest.toString("hex")}`).toString(36).slice(0, 24);
+  return (
+    "c" +
+    BigInt(`0x${digest.toString("hex")}`)
+      .toString(36)
+      .slice(0, 24)
+  );
 }

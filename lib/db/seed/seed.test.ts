@@ -31,14 +31,21 @@ async function counts(db: PrismaClient) {
 
 /** A fingerprint of the generated data, compared across databases. */
 async function sample(db: PrismaClient) {
-  const pbxs = await db.pbx.findMany({ orderBy: { id: "asc" }, select: { id: true, serial: true, termStart: true, termExpiry: true } });
+  const pbxs = await db.pbx.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, serial: true, termStart: true, termExpiry: true },
+  });
   const totals = await db.callRecord.aggregate({ _sum: { cost: true, durationSeconds: true }, _count: true });
   const firstCalls = await db.callRecord.findMany({
     orderBy: { id: "asc" },
     take: 20,
     select: { pbxId: true, fromE164: true, toE164: true, startedAt: true, durationSeconds: true, cost: true },
   });
-  const assigned = await db.phoneNumber.findMany({ where: { status: "ASSIGNED" }, orderBy: { e164: "asc" }, select: { e164: true, pbxId: true } });
+  const assigned = await db.phoneNumber.findMany({
+    where: { status: "ASSIGNED" },
+    orderBy: { e164: "asc" },
+    select: { e164: true, pbxId: true },
+  });
   return {
     pbxs,
     calls: { count: totals._count, cost: totals._sum.cost?.toString(), seconds: totals._sum.durationSeconds },
@@ -92,7 +99,11 @@ describe("seedDatabase", () => {
   });
 
   it("gives calls a user, a disposition and a call id, in monthly partitions", async () => {
-    const outbound = await db.callRecord.groupBy({ by: ["pbxId", "extension"], where: { direction: "OUTBOUND" }, _count: true });
+    const outbound = await db.callRecord.groupBy({
+      by: ["pbxId", "extension"],
+      where: { direction: "OUTBOUND" },
+      _count: true,
+    });
     expect(outbound.every((g) => g.extension !== null)).toBe(true);
     const usersPerPbx = new Map<string, number>();
     for (const g of outbound) usersPerPbx.set(g.pbxId, (usersPerPbx.get(g.pbxId) ?? 0) + 1);
@@ -106,16 +117,24 @@ describe("seedDatabase", () => {
         SELECT sum("durationSeconds" - "billedSeconds") AS s FROM "CallRecord" WHERE area = 1 AND direction = 'OUTBOUND'
         GROUP BY "pbxId", extension, date_trunc('month', "startedAt")) t`;
     expect(Number(free[0].freeSeconds)).toBeLessThanOrEqual(3000 * 60);
-    const [{ inDefault }] = await db.$queryRaw<{ inDefault: bigint }[]>`SELECT count(*) AS "inDefault" FROM cdr_partitions."CallRecord_default"`;
+    const [{ inDefault }] = await db.$queryRaw<
+      { inDefault: bigint }[]
+    >`SELECT count(*) AS "inDefault" FROM cdr_partitions."CallRecord_default"`;
     expect(Number(inDefault)).toBe(0);
   });
 
   it("keeps every tenant reference consistent", async () => {
     // The call table has no foreign keys (docs/decisions/0026): every call's PBX must exist and
     // carry the call's customer and partner.
-    const calls = await db.callRecord.findMany({ distinct: ["pbxId"], select: { pbxId: true, partnerId: true, customerId: true } });
+    const calls = await db.callRecord.findMany({
+      distinct: ["pbxId"],
+      select: { pbxId: true, partnerId: true, customerId: true },
+    });
     expect(calls.length).toBeGreaterThanOrEqual(3);
-    const pbxs = await db.pbx.findMany({ where: { id: { in: calls.map((c) => c.pbxId) } }, select: { id: true, customer: { select: { id: true, partnerId: true } } } });
+    const pbxs = await db.pbx.findMany({
+      where: { id: { in: calls.map((c) => c.pbxId) } },
+      select: { id: true, customer: { select: { id: true, partnerId: true } } },
+    });
     for (const call of calls) {
       const pbx = pbxs.find((p) => p.id === call.pbxId);
       expect(pbx, `the PBX ${call.pbxId} of a call`).toBeDefined();
@@ -127,7 +146,10 @@ describe("seedDatabase", () => {
       LEFT JOIN "Pbx" p ON p.id = c."pbxId" LEFT JOIN "Customer" cu ON cu.id = p."customerId"
       WHERE cu.id IS NULL OR cu.id <> c."customerId" OR cu."partnerId" <> c."partnerId"`;
     expect(Number(inconsistent)).toBe(0);
-    const assigned = await db.phoneNumber.findMany({ where: { status: "ASSIGNED" }, include: { pbx: { include: { customer: true, service: true } } } });
+    const assigned = await db.phoneNumber.findMany({
+      where: { status: "ASSIGNED" },
+      include: { pbx: { include: { customer: true, service: true } } },
+    });
     expect(assigned.length).toBeGreaterThan(0);
     for (const number of assigned) {
       expect(number.partnerId).toBe(number.pbx!.customer.partnerId);
@@ -155,7 +177,10 @@ describe("seedDatabase", () => {
   });
 
   it("prices the tiers Gold < Silver < Bronze < End User", async () => {
-    const rates = await db.areaRate.findMany({ where: { area: 3 }, include: { priceList: { include: { tier: true } } } });
+    const rates = await db.areaRate.findMany({
+      where: { area: 3 },
+      include: { priceList: { include: { tier: true } } },
+    });
     const byTier = Object.fromEntries(rates.map((r) => [r.priceList.tier.code, Number(r.perMinute)]));
     expect(byTier.GOLD).toBeLessThan(byTier.SILVER);
     expect(byTier.SILVER).toBeLessThan(byTier.BRONZE);

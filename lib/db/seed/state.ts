@@ -20,7 +20,12 @@ export async function demoDataState(connectionString: string): Promise<DemoDataS
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query<{ has_data: boolean; has_admin: boolean; has_requests: boolean; missing_templates: boolean }>(
+    const { rows } = await client.query<{
+      has_data: boolean;
+      has_admin: boolean;
+      has_requests: boolean;
+      missing_templates: boolean;
+    }>(
       `SELECT EXISTS (SELECT 1 FROM "User") AS has_data,
               EXISTS (SELECT 1 FROM "User" WHERE email = $1) AS has_admin,
               EXISTS (SELECT 1 FROM "ActivationRequest") AS has_requests,
@@ -28,7 +33,10 @@ export async function demoDataState(connectionString: string): Promise<DemoDataS
       [DEMO_ADMIN_EMAIL, [...REQUIRED_DOCUMENT_FORMS.keys()]],
     );
     const [state] = rows;
-    return { hasData: state.has_data, demoFilesPending: state.has_admin && (state.missing_templates || !state.has_requests) };
+    return {
+      hasData: state.has_data,
+      demoFilesPending: state.has_admin && (state.missing_templates || !state.has_requests),
+    };
   } finally {
     await client.end();
   }

@@ -26,7 +26,10 @@ export const PARTNERS = {
     vatNumber: "GB284551273",
     billingEmail: "accounts@brightlinevoice.example",
   },
-} satisfies Record<string, { name: string; tier: TierCode; countryCode: string; vatNumber: string; billingEmail: string }>;
+} satisfies Record<
+  string,
+  { name: string; tier: TierCode; countryCode: string; vatNumber: string; billingEmail: string }
+>;
 
 export type PartnerKey = keyof typeof PARTNERS;
 
@@ -275,7 +278,14 @@ export function tenantRows(passwordHash: string) {
       }),
     ),
     users: USERS.map((user) =>
-      userRow({ id: seedId(`user:${user.email}`), email: user.email, name: user.name, passwordHash, ...linksOf(user), isPartnerAdmin: user.partnerAdmin ?? false }),
+      userRow({
+        id: seedId(`user:${user.email}`),
+        email: user.email,
+        name: user.name,
+        passwordHash,
+        ...linksOf(user),
+        isPartnerAdmin: user.partnerAdmin ?? false,
+      }),
     ),
   };
 }

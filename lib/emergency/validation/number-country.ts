@@ -3,7 +3,10 @@
  * must be in the number's country; the same holds for E911. Numbers of a country with no emergency
  * regime need no location.
  */
-export function locationCountryProblem(number: { e164: string; countryCode: string }, locationCountryCode: string): string | null {
+export function locationCountryProblem(
+  number: { e164: string; countryCode: string },
+  locationCountryCode: string,
+): string | null {
   if (number.countryCode === locationCountryCode) return null;
   return `${number.e164} is a ${number.countryCode} number: its emergency location must be in ${number.countryCode}, not ${locationCountryCode}`;
 }

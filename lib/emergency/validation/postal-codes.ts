@@ -17,7 +17,10 @@ export const POSTCODE_FORMATS: Record<string, PostcodeFormat> = {
   IT: { pattern: /^\d{5}$/, hint: "5 digits, e.g. 20121" },
   NL: { pattern: /^[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}$/, hint: "4 digits and 2 letters, e.g. 3011 AD" },
   // Royal Mail's outward and inward code; GIR 0AA is Girobank's historical exception.
-  GB: { pattern: /^(?:GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRVWXY\d]?) ?\d[ABD-HJLNP-UW-Z]{2})$/, hint: "e.g. SW1A 1AA or M1 1AE" },
+  GB: {
+    pattern: /^(?:GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRVWXY\d]?) ?\d[ABD-HJLNP-UW-Z]{2})$/,
+    hint: "e.g. SW1A 1AA or M1 1AE",
+  },
   US: { pattern: /^\d{5}(?:-\d{4})?$/, hint: "ZIP code: 5 digits, or ZIP+4, e.g. 02110 or 02110-1301" },
   CA: { pattern: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/, hint: "e.g. M5V 3L9" },
 };

@@ -8,12 +8,24 @@ import { isValidPostcode, normalisePostcode, postcodeFormat } from "./postal-cod
 const text = (label: string, min: number, max: number) =>
   z.string().trim().min(min, `${label} is required`).max(max, `${label} is at most ${max} characters`);
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} is at most ${max} characters`).optional().transform((v) => v || undefined);
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is at most ${max} characters`)
+    .optional()
+    .transform((v) => v || undefined);
 // At most 6 decimals: the column is numeric(9, 6), about 10 cm.
 const COORDINATE = /^-?\d{1,3}(?:\.\d{1,6})?$/;
 const coordinate = (label: string) =>
-  z.string().trim().optional().transform((v) => v || undefined)
-    .refine((v) => v === undefined || COORDINATE.test(v), `${label}: a decimal number with at most 6 decimals, e.g. 45.464211`);
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => v === undefined || COORDINATE.test(v),
+      `${label}: a decimal number with at most 6 decimals, e.g. 45.464211`,
+    );
 
 /** R13: the countries whose numbers need a dispatchable location (street, floor/room, callback number). */
 export const DISPATCHABLE_COUNTRIES: readonly string[] = ["US", "CA"];
@@ -26,22 +38,41 @@ export const ZSite = z
     postcode: text("Postcode", 2, 12).transform(normalisePostcode),
     city: text("City", 2, 100),
     region: optionalText("Region", 100),
-    countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose the country"),
+    countryCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "Choose the country"),
     building: optionalText("Building", 60),
     floor: optionalText("Floor", 20),
     room: optionalText("Room or suite", 40),
     latitude: coordinate("Latitude"),
     longitude: coordinate("Longitude"),
-    callbackNumber: z.string().trim().optional().transform((v) => v || undefined)
-      .refine((v) => v === undefined || (/^\+[1-9]\d{6,14}$/.test(v) && isValidPhoneNumber(v)), "Enter the callback number in E.164 form, e.g. +16175550123"),
+    callbackNumber: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine(
+        (v) => v === undefined || (/^\+[1-9]\d{6,14}$/.test(v) && isValidPhoneNumber(v)),
+        "Enter the callback number in E.164 form, e.g. +16175550123",
+      ),
   })
   .superRefine((site, ctx) => {
     if (!isValidPostcode(site.countryCode, site.postcode)) {
-      ctx.addIssue({ code: "custom", path: ["postcode"], message: `This is not a postcode of ${site.countryCode}: ${postcodeFormat(site.countryCode).hint}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["postcode"],
+        message: `This is not a postcode of ${site.countryCode}: ${postcodeFormat(site.countryCode).hint}`,
+      });
     }
     checkCoordinates(site, ctx);
     if (DISPATCHABLE_COUNTRIES.includes(site.countryCode) && !site.callbackNumber) {
-      ctx.addIssue({ code: "custom", path: ["callbackNumber"], message: "A dispatchable location (E911) needs the callback number" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["callbackNumber"],
+        message: "A dispatchable location (E911) needs the callback number",
+      });
     }
   });
 export type TSite = z.output<typeof ZSite>;
@@ -50,13 +81,23 @@ export type TSiteForm = z.input<typeof ZSite>;
 function checkCoordinates(site: { countryCode: string; latitude?: string; longitude?: string }, ctx: z.RefinementCtx) {
   if (!site.latitude && !site.longitude) return;
   if (!site.latitude || !site.longitude) {
-    ctx.addIssue({ code: "custom", path: [site.latitude ? "longitude" : "latitude"], message: "Give both latitude and longitude, or neither" });
+    ctx.addIssue({
+      code: "custom",
+      path: [site.latitude ? "longitude" : "latitude"],
+      message: "Give both latitude and longitude, or neither",
+    });
     return;
   }
   const [lat, lon] = [Number(site.latitude), Number(site.longitude)];
-  if (!inLatitudeRange(lat)) ctx.addIssue({ code: "custom", path: ["latitude"], message: "Latitude is between -90 and 90" });
-  if (!inLongitudeRange(lon)) ctx.addIssue({ code: "custom", path: ["longitude"], message: "Longitude is between -180 and 180" });
+  if (!inLatitudeRange(lat))
+    ctx.addIssue({ code: "custom", path: ["latitude"], message: "Latitude is between -90 and 90" });
+  if (!inLongitudeRange(lon))
+    ctx.addIssue({ code: "custom", path: ["longitude"], message: "Longitude is between -180 and 180" });
   if (inLatitudeRange(lat) && inLongitudeRange(lon) && !insideCountry(site.countryCode, lat, lon)) {
-    ctx.addIssue({ code: "custom", path: ["latitude"], message: `These coordinates are outside ${site.countryCode}: check them, or latitude and longitude swapped` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["latitude"],
+      message: `These coordinates are outside ${site.countryCode}: check them, or latitude and longitude swapped`,
+    });
   }
 }

@@ -40,7 +40,10 @@ async function download(format: "pdf" | "xlsx", tier = "GOLD") {
 describe("the PDF price list", () => {
   it("names tier, version date and format, and carries every country and every price, row by row", async () => {
     const { file, fileName, contentType } = await download("pdf");
-    expect({ fileName, contentType }).toEqual({ fileName: "CLASSOUND-price-list-Gold-2024-01-01.pdf", contentType: "application/pdf" });
+    expect({ fileName, contentType }).toEqual({
+      fileName: "CLASSOUND-price-list-Gold-2024-01-01.pdf",
+      contentType: "application/pdf",
+    });
     const { stdout: text } = await run("pdftotext", ["-layout", file, "-"]);
     const lines = text.split("\n");
     const hasRow = (...parts: string[]) => lines.some((line) => parts.every((part) => line.includes(part)));
@@ -48,8 +51,12 @@ describe("the PDF price list", () => {
     expect(text).toContain("Contents");
     expect(text).toMatch(/Page 3 of \d+/);
     for (const d of gold.destinations) expect(hasRow(d.country, d.prefix), d.country).toBe(true);
-    for (const n of gold.numbers) expect(hasRow(n.country, formatPrice(n.setupFee, "fee"), formatPrice(n.monthlyFee, "fee")), n.country).toBe(true);
-    for (const f of gold.freephone) expect(hasRow(f.country, formatPrice(f.monthlyFee, "fee"), formatPrice(f.payphone!, "rate")), f.country).toBe(true);
+    for (const n of gold.numbers)
+      expect(hasRow(n.country, formatPrice(n.setupFee, "fee"), formatPrice(n.monthlyFee, "fee")), n.country).toBe(true);
+    for (const f of gold.freephone)
+      expect(hasRow(f.country, formatPrice(f.monthlyFee, "fee"), formatPrice(f.payphone!, "rate")), f.country).toBe(
+        true,
+      );
     for (const b of gold.flatFeeBands) expect(hasRow(b.sku, formatPrice(b.pricePerUser, "fee")), b.sku).toBe(true);
     for (const a of gold.areaRates) expect(hasRow(`Area ${a.area}`, formatPrice(a.perMinute, "rate"))).toBe(true);
     expect(hasRow("SMS beyond", formatPrice(gold.smsRate, "rate"))).toBe(true);
@@ -65,7 +72,14 @@ describe("the Excel price list", () => {
     expect(fileName).toBe("CLASSOUND-price-list-Gold-2024-01-01.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Overview", "Monthly flat fee", "Call termination", "Countries and prefixes by area", "Numbers (DIDs)", "FreePhone numbers"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      "Overview",
+      "Monthly flat fee",
+      "Call termination",
+      "Countries and prefixes by area",
+      "Numbers (DIDs)",
+      "FreePhone numbers",
+    ]);
 
     const flat = workbook.getWorksheet("Monthly flat fee")!;
     expect(flat.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -80,7 +94,11 @@ describe("the Excel price list", () => {
     expect(numbers.rowCount).toBe(gold.numbers.length + 1);
     gold.numbers.forEach((n, i) => {
       const row = numbers.getRow(i + 2);
-      expect([row.getCell(1).value, row.getCell(3).value, row.getCell(4).value]).toEqual([n.country, n.setupFee.toNumber(), n.monthlyFee.toNumber()]);
+      expect([row.getCell(1).value, row.getCell(3).value, row.getCell(4).value]).toEqual([
+        n.country,
+        n.setupFee.toNumber(),
+        n.monthlyFee.toNumber(),
+      ]);
     });
     const areas = workbook.getWorksheet("Countries and prefixes by area")!;
     expect(areas.rowCount).toBe(COUNTRIES.length + 1);
@@ -93,8 +111,24 @@ describe("the Excel price list", () => {
     const { file } = await download("xlsx");
     const out = path.join(dir, "lo");
     // LibreOffice exports the first sheet only to CSV; a numeric cell comes out unquoted at full precision.
-    await run("soffice", ["--headless", `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, file], { timeout: 120_000 });
-    const sheets = await Promise.all(["Monthly flat fee", "Numbers (DIDs)"].map((name) => readFile(path.join(out, `${path.basename(file, ".xlsx")}-${name}.csv`), "utf8")));
+    await run(
+      "soffice",
+      [
+        "--headless",
+        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
+        out,
+        file,
+      ],
+      { timeout: 120_000 },
+    );
+    const sheets = await Promise.all(
+      ["Monthly flat fee", "Numbers (DIDs)"].map((name) =>
+        readFile(path.join(out, `${path.basename(file, ".xlsx")}-${name}.csv`), "utf8"),
+      ),
+    );
     expect(sheets[0]).toContain(`CLASSOUND-FLAT-1m,1–5,`);
     const germany = sheets[1].split("\n").find((line) => line.startsWith("Germany,Geographic"))!;
     const de = gold.numbers.find((n) => n.countryCode === "DE" && n.type === "GEOGRAPHIC")!;
@@ -104,11 +138,21 @@ describe("the Excel price list", () => {
 
 describe("who gets which price list", () => {
   it("gives a Gold partner End User and Gold, never Silver; an admin any tier", async () => {
-    await expect(priceListDocument(prisma, tenants.a.partnerActor, "END_USER", "pdf", NOW)).resolves.toMatchObject({ fileName: expect.stringContaining("End-User") });
-    await expect(priceListDocument(prisma, tenants.a.partnerActor, "SILVER", "pdf", NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(priceListDocument(prisma, tenants.a.partnerActor, "NOPE", "xlsx", NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(priceListDocument(prisma, tenants.a.endUserActor, "END_USER", "pdf", NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(priceListDocument(prisma, tenants.admin, "SILVER", "xlsx", NOW)).resolves.toMatchObject({ fileName: expect.stringContaining("Silver") });
+    await expect(priceListDocument(prisma, tenants.a.partnerActor, "END_USER", "pdf", NOW)).resolves.toMatchObject({
+      fileName: expect.stringContaining("End-User"),
+    });
+    await expect(priceListDocument(prisma, tenants.a.partnerActor, "SILVER", "pdf", NOW)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(priceListDocument(prisma, tenants.a.partnerActor, "NOPE", "xlsx", NOW)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(priceListDocument(prisma, tenants.a.endUserActor, "END_USER", "pdf", NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(priceListDocument(prisma, tenants.admin, "SILVER", "xlsx", NOW)).resolves.toMatchObject({
+      fileName: expect.stringContaining("Silver"),
+    });
   });
 });
 
@@ -132,7 +176,11 @@ describe("an edited workbook read back", () => {
     workbook.getWorksheet("Monthly flat fee")!.getCell("D2").value = 11.5;
     workbook.getWorksheet("Monthly flat fee")!.spliceRows(7, 1);
     const sections = priceListSections(gold);
-    const read = await readPriceListWorkbook(await workbook.xlsx.writeBuffer(), sections, new Set(COUNTRIES.map((c) => c.name)));
+    const read = await readPriceListWorkbook(
+      await workbook.xlsx.writeBuffer(),
+      sections,
+      new Set(COUNTRIES.map((c) => c.name)),
+    );
     expect(read.errors).toEqual([
       { sheet: "Monthly flat fee", cell: "A7", message: "A flat-fee band is missing: 6 expected, 5 found." },
       { sheet: "Numbers (DIDs)", cell: "C2", message: "A price cannot be negative." },
@@ -140,7 +188,17 @@ describe("an edited workbook read back", () => {
       { sheet: "Numbers (DIDs)", cell: "A4", message: "“Atlantis” is not a country of the catalogue." },
     ]);
     const changes = diffPricePoints(pricePoints(sections), pricePoints(read.sections));
-    expect(changes).toContainEqual({ kind: "rose", point: expect.objectContaining({ section: "Monthly flat fee", item: expect.stringContaining("CLASSOUND-FLAT-1m · 1–5"), price: expect.anything() }), before: gold.flatFeeBands[0].pricePerUser });
-    expect(changes.filter((c) => c.kind === "disappeared").map((c) => c.point.item)).toContain("CLASSOUND-FLAT-1m-251PLUS · 251+ · Flat CLASSOUND 3000 min per user for 1 month (Users 251+)");
+    expect(changes).toContainEqual({
+      kind: "rose",
+      point: expect.objectContaining({
+        section: "Monthly flat fee",
+        item: expect.stringContaining("CLASSOUND-FLAT-1m · 1–5"),
+        price: expect.anything(),
+      }),
+      before: gold.flatFeeBands[0].pricePerUser,
+    });
+    expect(changes.filter((c) => c.kind === "disappeared").map((c) => c.point.item)).toContain(
+      "CLASSOUND-FLAT-1m-251PLUS · 251+ · Flat CLASSOUND 3000 min per user for 1 month (Users 251+)",
+    );
   });
 });

@@ -3,15 +3,29 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import { INCLUDED_PER_USER, type Catalogue } from "../catalogue";
 import { withoutOpenTypeLayout } from "./font-tables";
-import { formatPrice, priceListSections, priceListSubtitle, type Cell, type Column, type PriceListSection } from "./sections";
+import {
+  formatPrice,
+  priceListSections,
+  priceListSubtitle,
+  type Cell,
+  type Column,
+  type PriceListSection,
+} from "./sections";
 
 // Inter covers every country name of the catalogue and the currency symbols; pdfkit's standard fonts
 // stop at WinAnsi ("Curaçao" works, "Türkiye" or "Łódź" would not). Whole TTFs, not web subsets.
 const FONT_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/inter");
-const FONT_FILES = { regular: path.join(FONT_DIR, "400Regular/Inter_400Regular.ttf"), bold: path.join(FONT_DIR, "600SemiBold/Inter_600SemiBold.ttf") };
+const FONT_FILES = {
+  regular: path.join(FONT_DIR, "400Regular/Inter_400Regular.ttf"),
+  bold: path.join(FONT_DIR, "600SemiBold/Inter_600SemiBold.ttf"),
+};
 let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
 /** The fonts every price-list PDF embeds, read once per process. */
-export const priceListFonts = () => (fonts ??= { regular: withoutOpenTypeLayout(readFileSync(FONT_FILES.regular)), bold: withoutOpenTypeLayout(readFileSync(FONT_FILES.bold)) });
+export const priceListFonts = () =>
+  (fonts ??= {
+    regular: withoutOpenTypeLayout(readFileSync(FONT_FILES.regular)),
+    bold: withoutOpenTypeLayout(readFileSync(FONT_FILES.bold)),
+  });
 
 const BRAND = "#0f4c5c";
 const INK = "#1b1f23";
@@ -77,10 +91,18 @@ function layOut(doc: Doc, sections: PriceListSection[]): SectionLayout[] {
   let nextPage = 3;
   return sections.map((section) => {
     doc.font("regular").fontSize(SIZE.notes);
-    const notesHeight = section.notes.reduce((h, note) => h + doc.heightOfString(note, { width: contentWidth(doc) }) + 4, 0);
+    const notesHeight = section.notes.reduce(
+      (h, note) => h + doc.heightOfString(note, { width: contentWidth(doc) }) + 4,
+      0,
+    );
     const widths = columnWidths(doc, section.columns);
     const texts = section.rows.map((cells) => cells.map((cell, i) => cellText(cell, section.columns[i])));
-    const headerHeight = rowHeight(doc, widths, section.columns.map((col) => col.header), "header");
+    const headerHeight = rowHeight(
+      doc,
+      widths,
+      section.columns.map((col) => col.header),
+      "header",
+    );
     const rowHeights = texts.map((row) => rowHeight(doc, widths, row, "plain"));
     const pages: number[] = [];
     let room = tableBottom(doc) - (bodyTop() + 26 + notesHeight + 8) - headerHeight;
@@ -111,16 +133,35 @@ function titlePage(doc: Doc, c: Catalogue) {
     ["Price list", c.name],
     ["Tier", c.tier.name],
     ["Currency", `${c.currency}, prices excluding VAT`],
-    ["In force from", c.validFrom.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })],
-    ["Included per user", `${INCLUDED_PER_USER.area1Minutes.toLocaleString("en-GB")} minutes a month to Area 1 and ${INCLUDED_PER_USER.sms} SMS`],
+    [
+      "In force from",
+      c.validFrom.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+    ],
+    [
+      "Included per user",
+      `${INCLUDED_PER_USER.area1Minutes.toLocaleString("en-GB")} minutes a month to Area 1 and ${INCLUDED_PER_USER.sms} SMS`,
+    ],
   ];
   let y = 290;
   for (const [label, value] of facts) {
     doc.font("regular").fontSize(10).fillColor(MUTED).text(label, x, y, { width: 130 });
-    doc.font("bold").fontSize(11).fillColor(INK).text(value, x + 140, y, { width: contentWidth(doc) - 140 });
+    doc
+      .font("bold")
+      .fontSize(11)
+      .fillColor(INK)
+      .text(value, x + 140, y, { width: contentWidth(doc) - 140 });
     y += 30;
   }
-  doc.font("regular").fontSize(9).fillColor(MUTED).text("Monthly flat fees, numbers (DIDs), FreePhone numbers and call termination for every covered country.", x, y + 20, { width: contentWidth(doc) });
+  doc
+    .font("regular")
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      "Monthly flat fees, numbers (DIDs), FreePhone numbers and call termination for every covered country.",
+      x,
+      y + 20,
+      { width: contentWidth(doc) },
+    );
 }
 
 function contentsPage(doc: Doc, running: string, layouts: SectionLayout[], totalPages: number) {
@@ -135,13 +176,23 @@ function contentsPage(doc: Doc, running: string, layouts: SectionLayout[], total
     doc.text(section.title, x, y, { lineBreak: false });
     const dotsFrom = x + doc.widthOfString(section.title) + 6;
     const dotsTo = x + contentWidth(doc) - pageWidth - 6;
-    doc.fillColor(MUTED).text(".".repeat(Math.max(0, Math.floor((dotsTo - dotsFrom) / doc.widthOfString(".")))), dotsFrom, y, { lineBreak: false });
+    doc
+      .fillColor(MUTED)
+      .text(".".repeat(Math.max(0, Math.floor((dotsTo - dotsFrom) / doc.widthOfString(".")))), dotsFrom, y, {
+        lineBreak: false,
+      });
     doc.fillColor(INK).text(page, x + contentWidth(doc) - pageWidth, y, { lineBreak: false });
     y += 24;
   }
 }
 
-async function sectionPages(doc: Doc, running: string, layout: SectionLayout, totalPages: number, nextTurn: () => Promise<void>) {
+async function sectionPages(
+  doc: Doc,
+  running: string,
+  layout: SectionLayout,
+  totalPages: number,
+  nextTurn: () => Promise<void>,
+) {
   const { section, widths } = layout;
   const headers = section.columns.map((col) => col.header);
   let row = 0;
@@ -165,7 +216,15 @@ async function sectionPages(doc: Doc, running: string, layout: SectionLayout, to
     }
     y = tableRow(doc, section.columns, widths, headers, y, layout.headerHeight, "header");
     for (const end = row + rowsOnPage; row < end; row += 1) {
-      y = tableRow(doc, section.columns, widths, layout.texts[row], y, layout.rowHeights[row], row % 2 ? "stripe" : "plain");
+      y = tableRow(
+        doc,
+        section.columns,
+        widths,
+        layout.texts[row],
+        y,
+        layout.rowHeights[row],
+        row % 2 ? "stripe" : "plain",
+      );
     }
   }
 }
@@ -212,7 +271,15 @@ function rowHeight(doc: Doc, widths: number[], texts: string[], style: RowStyle)
   return Math.max(MIN_ROW_HEIGHT, lines * doc.currentLineHeight(true) + 2 * CELL_PAD.y);
 }
 
-function tableRow(doc: Doc, columns: Column[], widths: number[], texts: string[], y: number, height: number, style: RowStyle) {
+function tableRow(
+  doc: Doc,
+  columns: Column[],
+  widths: number[],
+  texts: string[],
+  y: number,
+  height: number,
+  style: RowStyle,
+) {
   if (style !== "plain") doc.rect(PAGE.margin, y, contentWidth(doc), height).fill(style === "header" ? BRAND : STRIPE);
   cellFont(doc, style).fillColor(style === "header" ? "#ffffff" : INK);
   const lineHeight = doc.currentLineHeight(true);
@@ -238,7 +305,14 @@ function runningHeadAndFoot(doc: Doc, running: string, page: number, totalPages:
   doc.font("regular").fontSize(SIZE.running).fillColor(MUTED);
   // Placed, not wrapped: pdfkit's line wrapper for two fixed lines on every page costs more than the rows.
   doc.text(running, PAGE.margin, PAGE.margin - 16, { lineBreak: false });
-  doc.moveTo(PAGE.margin, doc.page.height - PAGE.footerBand).lineTo(PAGE.margin + width, doc.page.height - PAGE.footerBand).lineWidth(0.5).strokeColor("#d0d7dc").stroke();
+  doc
+    .moveTo(PAGE.margin, doc.page.height - PAGE.footerBand)
+    .lineTo(PAGE.margin + width, doc.page.height - PAGE.footerBand)
+    .lineWidth(0.5)
+    .strokeColor("#d0d7dc")
+    .stroke();
   const pageOf = `Page ${page} of ${totalPages}`;
-  doc.text(pageOf, PAGE.margin + width - doc.widthOfString(pageOf), doc.page.height - PAGE.footerBand + 8, { lineBreak: false });
+  doc.text(pageOf, PAGE.margin + width - doc.widthOfString(pageOf), doc.page.height - PAGE.footerBand + 8, {
+    lineBreak: false,
+  });
 }

@@ -47,7 +47,12 @@ export function priceListSections(c: Catalogue): PriceListSection[] {
         { header: "Description", kind: "text", weight: 4.1 },
         { header: `Per user / month (${cur})`, kind: "fee", weight: 1.8 },
       ],
-      rows: c.flatFeeBands.map((b) => [b.sku, b.maxUsers === null ? `${b.minUsers}+` : `${b.minUsers}–${b.maxUsers}`, b.description, b.pricePerUser]),
+      rows: c.flatFeeBands.map((b) => [
+        b.sku,
+        b.maxUsers === null ? `${b.minUsers}+` : `${b.minUsers}–${b.maxUsers}`,
+        b.description,
+        b.pricePerUser,
+      ]),
     },
     {
       id: "call-termination",
@@ -59,7 +64,10 @@ export function priceListSections(c: Catalogue): PriceListSection[] {
         { header: "Destination", kind: "text", weight: 6 },
         { header: `Per minute (${cur})`, kind: "rate", weight: 2 },
       ],
-      rows: [...c.areaRates.map((a) => [`Area ${a.area}`, a.perMinute]), [`SMS beyond the ${INCLUDED_PER_USER.sms} included per user (per message)`, c.smsRate]],
+      rows: [
+        ...c.areaRates.map((a) => [`Area ${a.area}`, a.perMinute]),
+        [`SMS beyond the ${INCLUDED_PER_USER.sms} included per user (per message)`, c.smsRate],
+      ],
     },
     {
       id: "areas",
@@ -75,7 +83,9 @@ export function priceListSections(c: Catalogue): PriceListSection[] {
     {
       id: "numbers",
       title: "Numbers (DIDs)",
-      notes: ["Geographic and mobile numbers per country, ordered in blocks of 1, 10 or 100. Inbound calls are free for most countries."],
+      notes: [
+        "Geographic and mobile numbers per country, ordered in blocks of 1, 10 or 100. Inbound calls are free for most countries.",
+      ],
       columns: [
         { header: "Country", kind: "text", weight: 4 },
         { header: "Type", kind: "text", weight: 1.6 },
@@ -117,7 +127,15 @@ export function priceListSectionsForDisplay(c: Catalogue) {
     title: section.title,
     notes: section.notes,
     columns: section.columns.map((column) => ({ header: column.header, isNumeric: column.kind !== "text" })),
-    rows: section.rows.map((cells) => cells.map((cell, i) => (cell === null ? "—" : typeof cell === "string" ? cell : formatPrice(cell, section.columns[i].kind === "rate" ? "rate" : "fee")))),
+    rows: section.rows.map((cells) =>
+      cells.map((cell, i) =>
+        cell === null
+          ? "—"
+          : typeof cell === "string"
+            ? cell
+            : formatPrice(cell, section.columns[i].kind === "rate" ? "rate" : "fee"),
+      ),
+    ),
     isSearchable: ["areas", "numbers", "freephone"].includes(section.id),
   }));
 }

@@ -6,7 +6,9 @@ import { formatPrice, priceListSections, type Column, type PriceListSection } fr
 
 /** Excel's number format for a price column: the currency's symbol and the stored precision. */
 function priceFormat(currency: string, kind: Exclude<Column["kind"], "text">) {
-  const symbol = new Intl.NumberFormat("en-GB", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
+  const symbol =
+    new Intl.NumberFormat("en-GB", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")
+      ?.value ?? currency;
   return `"${symbol}"#,##0.${"0".repeat(PRICE_PLACES[kind])}`;
 }
 
@@ -28,7 +30,10 @@ export async function writePriceListXlsx(c: Catalogue, output: Writable): Promis
     ["Currency", c.currency],
     ["In force from", c.validFrom],
     ["Prices", "Excluding VAT"],
-    ["Included per user", `${INCLUDED_PER_USER.area1Minutes} minutes a month to Area 1 and ${INCLUDED_PER_USER.sms} SMS`],
+    [
+      "Included per user",
+      `${INCLUDED_PER_USER.area1Minutes} minutes a month to Area 1 and ${INCLUDED_PER_USER.sms} SMS`,
+    ],
   ];
   for (const [label, value] of facts) {
     const row = overview.addRow([label, value]);
@@ -48,12 +53,15 @@ const ROWS_PER_TURN = 500;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, section: PriceListSection, currency: string) {
-  const sheet = workbook.addWorksheet(section.title.replace(/[[\]*?/\\:]/g, "").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(section.title.replace(/[[\]*?/\\:]/g, "").slice(0, 31), {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
   // Widths must be known before the first row is committed: measured from the text every cell will show.
   sheet.columns = section.columns.map((column, i) => ({
     header: column.header,
     width: Math.min(60, 2 + Math.max(column.header.length, ...section.rows.map((row) => shownLength(row[i], column)))),
-    style: column.kind === "text" ? {} : { numFmt: priceFormat(currency, column.kind), alignment: { horizontal: "right" } },
+    style:
+      column.kind === "text" ? {} : { numFmt: priceFormat(currency, column.kind), alignment: { horizontal: "right" } },
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: section.columns.length } };
   const header = sheet.getRow(1);
@@ -69,5 +77,7 @@ async function writeSection(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sectio
 
 function shownLength(cell: PriceListSection["rows"][number][number], column: Column) {
   if (cell === null) return 1;
-  return typeof cell === "string" ? cell.length : formatPrice(cell, column.kind === "text" ? "fee" : column.kind).length + 3;
+  return typeof cell === "string"
+    ? cell.length
+    : formatPrice(cell, column.kind === "text" ? "fee" : column.kind).length + 3;
 }

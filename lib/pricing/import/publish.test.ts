@@ -37,7 +37,9 @@ async function editedWorkbook(edit: (workbook: ExcelJS.Workbook) => void, catalo
 
 const germanyRow = (sheet: ExcelJS.Worksheet) => {
   let found = 0;
-  sheet.eachRow((row, n) => void (row.getCell(1).value === "Germany" && row.getCell(2).value === "Geographic" && (found = n)));
+  sheet.eachRow(
+    (row, n) => void (row.getCell(1).value === "Germany" && row.getCell(2).value === "Geographic" && (found = n)),
+  );
   return found;
 };
 
@@ -59,14 +61,22 @@ describe("checking an edited workbook", () => {
         { sheet: "Numbers (DIDs)", cell: "B2", message: "Type is “Geographic” or “Mobile”." },
       ]),
     );
-    expect(check.errors.find((e) => e.message.includes("negative"))!.cell).toBe(`C${germanyRow((await loaded(file)).getWorksheet("Numbers (DIDs)")!)}`);
+    expect(check.errors.find((e) => e.message.includes("negative"))!.cell).toBe(
+      `C${germanyRow((await loaded(file)).getWorksheet("Numbers (DIDs)")!)}`,
+    );
   });
 
   it("is for admins only, and a file that is not a workbook is a clear refusal", async () => {
     const file = await editedWorkbook(() => {});
-    await expect(checkPriceListImport(prisma, tenants.a.partnerActor, "GOLD", file)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(checkPriceListImport(prisma, tenants.admin, "NOPE", file)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(checkPriceListImport(prisma, tenants.admin, "GOLD", new TextEncoder().encode("%PDF-1.7"))).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("not an Excel workbook") });
+    await expect(checkPriceListImport(prisma, tenants.a.partnerActor, "GOLD", file)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(checkPriceListImport(prisma, tenants.admin, "NOPE", file)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      checkPriceListImport(prisma, tenants.admin, "GOLD", new TextEncoder().encode("%PDF-1.7")),
+    ).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("not an Excel workbook") });
   });
 });
 
@@ -90,44 +100,108 @@ describe("publishing a new version", () => {
       ["fell", "Germany · Geographic", "0.99"],
     ]);
 
-    await expect(publishPriceListImport(prisma, tenants.admin, { tierCode: "GOLD", file, validFrom: new Date("2026-11-22") }, NOW)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { validFrom: expect.anything() } });
-    const version = await publishPriceListImport(prisma, tenants.admin, { tierCode: "GOLD", file, validFrom: new Date("2027-01-01") }, NOW);
+    await expect(
+      publishPriceListImport(prisma, tenants.admin, { tierCode: "GOLD", file, validFrom: new Date("2026-11-22") }, NOW),
+    ).rejects.toMatchObject({ code: "INVALID", fieldErrors: { validFrom: expect.anything() } });
+    const version = await publishPriceListImport(
+      prisma,
+      tenants.admin,
+      { tierCode: "GOLD", file, validFrom: new Date("2027-01-01") },
+      NOW,
+    );
     expect(version).toMatchObject({ name: "CLASSOUND Gold 2027-01-01", tierCode: "GOLD" });
-    await expect(publishPriceListImport(prisma, tenants.admin, { tierCode: "GOLD", file: await editedWorkbook((wb) => void (wb.getWorksheet("Monthly flat fee")!.getCell("D2").value = 9.5)), validFrom: new Date("2027-01-01") }, NOW)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      publishPriceListImport(
+        prisma,
+        tenants.admin,
+        {
+          tierCode: "GOLD",
+          file: await editedWorkbook((wb) => void (wb.getWorksheet("Monthly flat fee")!.getCell("D2").value = 9.5)),
+          validFrom: new Date("2027-01-01"),
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const before = (await catalogueInForce(prisma, tenants.a.partnerActor, "GOLD", new Date("2026-12-31T23:59:59Z"))).catalogue!;
-    const after = (await catalogueInForce(prisma, tenants.a.partnerActor, "GOLD", new Date("2027-01-01T00:00:00Z"))).catalogue!;
+    const before = (await catalogueInForce(prisma, tenants.a.partnerActor, "GOLD", new Date("2026-12-31T23:59:59Z")))
+      .catalogue!;
+    const after = (await catalogueInForce(prisma, tenants.a.partnerActor, "GOLD", new Date("2027-01-01T00:00:00Z")))
+      .catalogue!;
     expect(before.flatFeeBands[0].pricePerUser.toFixed(2)).toBe(gold.flatFeeBands[0].pricePerUser.toFixed(2));
     expect(after.flatFeeBands[0].pricePerUser.toFixed(2)).toBe("9.99");
-    expect(after.numbers.find((n) => n.countryCode === "DE" && n.type === "GEOGRAPHIC")!.monthlyFee.toFixed(2)).toBe("0.99");
+    expect(after.numbers.find((n) => n.countryCode === "DE" && n.type === "GEOGRAPHIC")!.monthlyFee.toFixed(2)).toBe(
+      "0.99",
+    );
     // Everything else carried over exactly.
     expect(after.freephone).toEqual(gold.freephone);
     expect(after.areaRates).toEqual(gold.areaRates);
     expect(after.smsRate).toEqual(gold.smsRate);
-    expect(await prisma.auditLog.count({ where: { action: "pricelist.published", entityId: version.id, actorId: tenants.admin.userId } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "pricelist.published", entityId: version.id, actorId: tenants.admin.userId },
+      }),
+    ).toBe(1);
 
     const changes = await priceListChanges(prisma, tenants.a.partnerActor, { tierCode: "GOLD" });
     expect(changes.to?.id).toBe(version.id);
     expect(changes.changes).toEqual([
-      expect.objectContaining({ kind: "fell", section: "Monthly flat fee", before: gold.flatFeeBands[0].pricePerUser.toFixed(2), after: "9.99" }),
-      expect.objectContaining({ kind: "fell", item: "Germany · Geographic", column: "Monthly (EUR)", after: "0.99", difference: expect.stringMatching(/^-0\.\d\d$/) }),
+      expect.objectContaining({
+        kind: "fell",
+        section: "Monthly flat fee",
+        before: gold.flatFeeBands[0].pricePerUser.toFixed(2),
+        after: "9.99",
+      }),
+      expect.objectContaining({
+        kind: "fell",
+        item: "Germany · Geographic",
+        column: "Monthly (EUR)",
+        after: "0.99",
+        difference: expect.stringMatching(/^-0\.\d\d$/),
+      }),
     ]);
     const csv = changesCsv(changes.changes, "EUR").split("\r\n");
     expect(csv[0]).toBe("\uFEFFChange,Section,Item,Column,Before (EUR),After (EUR),Difference (EUR)");
-    expect(csv).toContain(`Fell,Numbers (DIDs),Germany · Geographic,Monthly (EUR),${gold.numbers.find((n) => n.countryCode === "DE" && n.type === "GEOGRAPHIC")!.monthlyFee.toFixed(2)},0.99,${changes.changes[1].difference}`);
+    expect(csv).toContain(
+      `Fell,Numbers (DIDs),Germany · Geographic,Monthly (EUR),${gold.numbers.find((n) => n.countryCode === "DE" && n.type === "GEOGRAPHIC")!.monthlyFee.toFixed(2)},0.99,${changes.changes[1].difference}`,
+    );
     // A Gold partner cannot read Silver's versions, whatever id it sends.
     const silver = await prisma.priceList.findFirstOrThrow({ where: { tier: { code: "SILVER" } } });
-    await expect(priceListChanges(prisma, tenants.a.partnerActor, { tierCode: "SILVER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(priceListChanges(prisma, tenants.a.partnerActor, { tierCode: "GOLD", from: silver.id, to: version.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(priceListChanges(prisma, tenants.a.partnerActor, { tierCode: "SILVER" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      priceListChanges(prisma, tenants.a.partnerActor, { tierCode: "GOLD", from: silver.id, to: version.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a workbook with a problem or with no change, and a partner", async () => {
     const bad = await editedWorkbook((wb) => void (wb.getWorksheet("Call termination")!.getCell("B2").value = "free"));
-    await expect(publishPriceListImport(prisma, tenants.admin, { tierCode: "SILVER", file: bad, validFrom: new Date("2027-02-01") }, NOW)).rejects.toMatchObject({ code: "INVALID", message: "The workbook has 1 problem. Fix it and upload it again." });
+    await expect(
+      publishPriceListImport(
+        prisma,
+        tenants.admin,
+        { tierCode: "SILVER", file: bad, validFrom: new Date("2027-02-01") },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "INVALID", message: "The workbook has 1 problem. Fix it and upload it again." });
     const silver = (await catalogueInForce(prisma, tenants.admin, "SILVER", NOW)).catalogue!;
     const same = await editedWorkbook(() => {}, silver);
-    await expect(publishPriceListImport(prisma, tenants.admin, { tierCode: "SILVER", file: same, validFrom: new Date("2027-02-01") }, NOW)).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("nothing to publish") });
-    await expect(publishPriceListImport(prisma, tenants.a.partnerActor, { tierCode: "GOLD", file: same, validFrom: new Date("2027-02-01") }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      publishPriceListImport(
+        prisma,
+        tenants.admin,
+        { tierCode: "SILVER", file: same, validFrom: new Date("2027-02-01") },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("nothing to publish") });
+    await expect(
+      publishPriceListImport(
+        prisma,
+        tenants.a.partnerActor,
+        { tierCode: "GOLD", file: same, validFrom: new Date("2027-02-01") },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.priceList.count({ where: { tier: { code: "SILVER" } } })).toBe(1);
   });
 });
@@ -138,15 +212,34 @@ describe("changing one price in the browser", () => {
     const area2 = prices.find((p) => p.label === "Area 2 — Per minute (EUR)")!;
     expect(area2).toMatchObject({ section: "Call termination", places: 5 });
     const edit = { tierCode: "BRONZE", key: area2.key, validFrom: new Date("2027-05-01") };
-    await expect(publishPriceEdit(prisma, tenants.admin, { ...edit, price: "0.0123456" }, NOW)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { price: ["At most 5 decimal places for this price."] } });
-    await expect(publishPriceEdit(prisma, tenants.admin, { ...edit, key: "Call termination|Area 9|Per minute (EUR)", price: "0.1" }, NOW)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { key: expect.anything() } });
-    await expect(publishPriceEdit(prisma, tenants.a.partnerActor, { ...edit, price: "0.1" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(publishPriceEdit(prisma, tenants.admin, { ...edit, price: "0.0123456" }, NOW)).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: { price: ["At most 5 decimal places for this price."] },
+    });
+    await expect(
+      publishPriceEdit(
+        prisma,
+        tenants.admin,
+        { ...edit, key: "Call termination|Area 9|Per minute (EUR)", price: "0.1" },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "INVALID", fieldErrors: { key: expect.anything() } });
+    await expect(
+      publishPriceEdit(prisma, tenants.a.partnerActor, { ...edit, price: "0.1" }, NOW),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const before = (await catalogueInForce(prisma, tenants.admin, "BRONZE", NOW)).catalogue!;
     await publishPriceEdit(prisma, tenants.admin, { ...edit, price: "0.04321" }, NOW);
     const after = (await catalogueInForce(prisma, tenants.admin, "BRONZE", new Date("2027-05-01"))).catalogue!;
-    expect(after.areaRates.map((a) => a.perMinute.toFixed(5))).toEqual(before.areaRates.map((a) => (a.area === 2 ? "0.04321" : a.perMinute.toFixed(5))));
-    expect({ ...after, areaRates: [], validFrom: null, name: null }).toEqual({ ...before, areaRates: [], validFrom: null, name: null });
+    expect(after.areaRates.map((a) => a.perMinute.toFixed(5))).toEqual(
+      before.areaRates.map((a) => (a.area === 2 ? "0.04321" : a.perMinute.toFixed(5))),
+    );
+    expect({ ...after, areaRates: [], validFrom: null, name: null }).toEqual({
+      ...before,
+      areaRates: [],
+      validFrom: null,
+      name: null,
+    });
   });
 });
 
@@ -159,16 +252,26 @@ describe("the partners' notice of a new version", () => {
     const silverUser = await makeUser(prisma, "PARTNER", { partnerId: silverPartner.id });
     const goldUser = await prisma.user.findFirstOrThrow({ where: { id: tenants.a.partnerActor.userId } });
     const file = await editedWorkbook((wb) => void (wb.getWorksheet("Monthly flat fee")!.getCell("D3").value = 8.88));
-    const version = await publishPriceListImport(prisma, tenants.admin, { tierCode: "GOLD", file, validFrom: new Date("2027-03-01") }, NOW);
+    const version = await publishPriceListImport(
+      prisma,
+      tenants.admin,
+      { tierCode: "GOLD", file, validFrom: new Date("2027-03-01") },
+      NOW,
+    );
 
     expect(priceListNoticesJob.name).toBe(PRICE_LIST_NOTICES);
     await priceListNoticesJob.run(context, { priceListId: version.id });
     await priceListNoticesJob.run(context, { priceListId: version.id }); // delivered twice: one notice
     await priceListNoticesJob.run(context, {}); // the hourly catch-up finds nothing left
 
-    const notices = await prisma.notification.findMany({ where: { userId: goldUser.id, title: { contains: "01 Mar 2027" } } });
+    const notices = await prisma.notification.findMany({
+      where: { userId: goldUser.id, title: { contains: "01 Mar 2027" } },
+    });
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ title: "New Gold price list from 01 Mar 2027", link: `/price-list/changes?tier=GOLD&to=${version.id}` });
+    expect(notices[0]).toMatchObject({
+      title: "New Gold price list from 01 Mar 2027",
+      link: `/price-list/changes?tier=GOLD&to=${version.id}`,
+    });
     const mails = await prisma.outboxEmail.findMany({ where: { to: goldUser.email, subject: notices[0].title } });
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain(`https://portal.classound.test/price-list/changes?tier=GOLD&to=${version.id}`);
@@ -177,10 +280,26 @@ describe("the partners' notice of a new version", () => {
 
     // A version whose queued notice was lost is picked up by the catch-up run; End User reaches Silver too.
     const endUser = (await catalogueInForce(prisma, tenants.admin, "END_USER", NOW)).catalogue!;
-    const endUserFile = await editedWorkbook((wb) => void (wb.getWorksheet("Monthly flat fee")!.getCell("D2").value = 19.5), endUser);
-    await publishPriceListImport(prisma, tenants.admin, { tierCode: "END_USER", file: endUserFile, validFrom: new Date("2027-04-01") }, NOW);
+    const endUserFile = await editedWorkbook(
+      (wb) => void (wb.getWorksheet("Monthly flat fee")!.getCell("D2").value = 19.5),
+      endUser,
+    );
+    await publishPriceListImport(
+      prisma,
+      tenants.admin,
+      { tierCode: "END_USER", file: endUserFile, validFrom: new Date("2027-04-01") },
+      NOW,
+    );
     await priceListNoticesJob.run(context, {});
-    expect(await prisma.notification.count({ where: { userId: silverUser.id, title: "New End User price list from 01 Apr 2027" } })).toBe(1);
-    expect(await prisma.notification.count({ where: { userId: goldUser.id, title: "New End User price list from 01 Apr 2027" } })).toBe(1);
+    expect(
+      await prisma.notification.count({
+        where: { userId: silverUser.id, title: "New End User price list from 01 Apr 2027" },
+      }),
+    ).toBe(1);
+    expect(
+      await prisma.notification.count({
+        where: { userId: goldUser.id, title: "New End User price list from 01 Apr 2027" },
+      }),
+    ).toBe(1);
   });
 });

@@ -19,7 +19,10 @@ export const PUBLISHED_ACTION = "pricelist.published";
 /** A tier the actor may manage, by code; anything else is NOT_FOUND. */
 async function managedTier(db: Db, actor: Actor, tierCode: string) {
   assertCan(actor, "pricelist.manage");
-  const tier = await db.priceListTier.findFirst({ where: { AND: [scope.priceListTiers(actor), { code: tierCode }] }, select: { id: true, code: true, name: true } });
+  const tier = await db.priceListTier.findFirst({
+    where: { AND: [scope.priceListTiers(actor), { code: tierCode }] },
+    select: { id: true, code: true, name: true },
+  });
   if (!tier) throw new AppError("NOT_FOUND", "No such price-list tier.");
   return tier;
 }
@@ -27,11 +30,21 @@ async function managedTier(db: Db, actor: Actor, tierCode: string) {
 /** The tier's latest version (the one an admin exports to edit) as the sections a workbook is read against. */
 async function latestVersion(db: Db, actor: Actor, tierCode: string) {
   const tier = await managedTier(db, actor, tierCode);
-  const latest = await db.priceList.findFirst({ where: { tierId: tier.id }, orderBy: { validFrom: "desc" }, select: { id: true } });
+  const latest = await db.priceList.findFirst({
+    where: { tierId: tier.id },
+    orderBy: { validFrom: "desc" },
+    select: { id: true },
+  });
   const base = latest && (await catalogueOfVersion(db, tier.id, latest.id));
-  if (!latest || !base) throw new AppError("INVALID", `${tier.name} has no price list yet to compare the workbook with.`);
+  if (!latest || !base)
+    throw new AppError("INVALID", `${tier.name} has no price list yet to compare the workbook with.`);
   const countries = await db.country.findMany({ select: { code: true, name: true } });
-  return { tier, base: { id: latest.id, name: base.name, currency: base.currency, validFrom: base.validFrom }, sections: priceListSections(base), countryCodeOf: new Map(countries.map((c) => [c.name, c.code])) };
+  return {
+    tier,
+    base: { id: latest.id, name: base.name, currency: base.currency, validFrom: base.validFrom },
+    sections: priceListSections(base),
+    countryCodeOf: new Map(countries.map((c) => [c.name, c.code])),
+  };
 }
 type Latest = Awaited<ReturnType<typeof latestVersion>>;
 
@@ -54,8 +67,15 @@ type Candidate = ReturnType<typeof candidate>;
  */
 export async function checkPriceListImport(db: Db, actor: Actor, tierCode: string, file: Uint8Array) {
   const latest = await latestVersion(db, actor, tierCode);
-  const read = await readPriceListWorkbook(Buffer.from(file), latest.sections, new Set(latest.countryCodeOf.keys())).catch(() => {
-    throw new AppError("INVALID", "This file is not an Excel workbook (.xlsx). Export the price list, edit it and upload it again.");
+  const read = await readPriceListWorkbook(
+    Buffer.from(file),
+    latest.sections,
+    new Set(latest.countryCodeOf.keys()),
+  ).catch(() => {
+    throw new AppError(
+      "INVALID",
+      "This file is not an Excel workbook (.xlsx). Export the price list, edit it and upload it again.",
+    );
   });
   return candidate(latest, read);
 }
@@ -63,26 +83,59 @@ export async function checkPriceListImport(db: Db, actor: Actor, tierCode: strin
 /** The prices of the tier's latest version, each with the key that names it in a one-price change. */
 export async function editablePrices(db: Db, actor: Actor, tierCode: string) {
   const latest = await latestVersion(db, actor, tierCode);
-  return { base: latest.base, prices: [...pricePoints(latest.sections)].map(([key, p]) => ({ key, section: p.section, label: `${p.item} — ${p.column}`, price: formatPrice(p.price, p.kind), places: PRICE_PLACES[p.kind] })) };
+  return {
+    base: latest.base,
+    prices: [...pricePoints(latest.sections)].map(([key, p]) => ({
+      key,
+      section: p.section,
+      label: `${p.item} — ${p.column}`,
+      price: formatPrice(p.price, p.kind),
+      places: PRICE_PLACES[p.kind],
+    })),
+  };
 }
 
 /**
  * A new version that differs from the latest by one price (a small change made in the browser):
  * the latest version's sections with that cell replaced, checked and published like a workbook.
  */
-export async function publishPriceEdit(db: Db, actor: Actor, input: { tierCode: string; key: string; price: string; validFrom: Date }, now = new Date()) {
+export async function publishPriceEdit(
+  db: Db,
+  actor: Actor,
+  input: { tierCode: string; key: string; price: string; validFrom: Date },
+  now = new Date(),
+) {
   const latest = await latestVersion(db, actor, input.tierCode);
   const point = pricePoints(latest.sections).get(input.key);
-  if (!point) throw new AppError("INVALID", "This price is not in the latest version. Reload the page.", { key: ["Choose a price from the list."] });
+  if (!point)
+    throw new AppError("INVALID", "This price is not in the latest version. Reload the page.", {
+      key: ["Choose a price from the list."],
+    });
   const price = new Prisma.Decimal(input.price);
-  if (price.decimalPlaces() > PRICE_PLACES[point.kind]) throw new AppError("INVALID", "Check the highlighted fields.", { price: [`At most ${PRICE_PLACES[point.kind]} decimal places for this price.`] });
+  if (price.decimalPlaces() > PRICE_PLACES[point.kind])
+    throw new AppError("INVALID", "Check the highlighted fields.", {
+      price: [`At most ${PRICE_PLACES[point.kind]} decimal places for this price.`],
+    });
   const sections = withPrice(latest.sections, input.key, price)!;
-  return publishCandidate(db, actor, candidate(latest, { sections: sections.map((s) => ({ ...s, rowNumbers: s.rows.map((_, i) => i + 2) })), errors: [] }), input.validFrom, now);
+  return publishCandidate(
+    db,
+    actor,
+    candidate(latest, {
+      sections: sections.map((s) => ({ ...s, rowNumbers: s.rows.map((_, i) => i + 2) })),
+      errors: [],
+    }),
+    input.validFrom,
+    now,
+  );
 }
 
 /** The check's answer as the browser receives it (prices as text, at their precision). */
 export function importReport(check: Candidate) {
-  return { base: { name: check.base.name, validFrom: formatDate(check.base.validFrom) }, errors: check.errors, changes: shownChanges(check.changes) };
+  return {
+    base: { name: check.base.name, validFrom: formatDate(check.base.validFrom) },
+    errors: check.errors,
+    changes: shownChanges(check.changes),
+  };
 }
 
 const startOfDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
@@ -94,15 +147,34 @@ const startOfDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date
  * written in one transaction, with its audit entry. Partners are told by a job (see
  * price-list-notices), which the caller queues once this has committed.
  */
-export async function publishPriceListImport(db: Db, actor: Actor, input: { tierCode: string; file: Uint8Array; validFrom: Date }, now = new Date()) {
-  return publishCandidate(db, actor, await checkPriceListImport(db, actor, input.tierCode, input.file), input.validFrom, now);
+export async function publishPriceListImport(
+  db: Db,
+  actor: Actor,
+  input: { tierCode: string; file: Uint8Array; validFrom: Date },
+  now = new Date(),
+) {
+  return publishCandidate(
+    db,
+    actor,
+    await checkPriceListImport(db, actor, input.tierCode, input.file),
+    input.validFrom,
+    now,
+  );
 }
 
 async function publishCandidate(db: Db, actor: Actor, check: Candidate, requestedValidFrom: Date, now: Date) {
-  if (check.errors.length) throw new AppError("INVALID", `The workbook has ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"}. Fix ${check.errors.length === 1 ? "it" : "them"} and upload it again.`);
-  if (!check.changes.length) throw new AppError("INVALID", "No price differs from the current version: there is nothing to publish.");
+  if (check.errors.length)
+    throw new AppError(
+      "INVALID",
+      `The workbook has ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"}. Fix ${check.errors.length === 1 ? "it" : "them"} and upload it again.`,
+    );
+  if (!check.changes.length)
+    throw new AppError("INVALID", "No price differs from the current version: there is nothing to publish.");
   const validFrom = startOfDay(requestedValidFrom);
-  if (validFrom < startOfDay(now)) throw new AppError("INVALID", "The effective date cannot be in the past.", { validFrom: ["Choose today or a later date."] });
+  if (validFrom < startOfDay(now))
+    throw new AppError("INVALID", "The effective date cannot be in the past.", {
+      validFrom: ["Choose today or a later date."],
+    });
   const { tier, rows, base } = check;
   try {
     return await db.$transaction(async (tx) => {
@@ -120,12 +192,27 @@ async function publishCandidate(db: Db, actor: Actor, check: Candidate, requeste
         },
         select: { id: true, name: true, validFrom: true },
       });
-      await recordAudit(tx, { actorId: actor.userId, action: PUBLISHED_ACTION, entityType: "PriceList", entityId: list.id, detail: { tier: tier.code, validFrom: validFrom.toISOString(), basedOn: base.id, changes: check.changes.length } });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: PUBLISHED_ACTION,
+        entityType: "PriceList",
+        entityId: list.id,
+        detail: {
+          tier: tier.code,
+          validFrom: validFrom.toISOString(),
+          basedOn: base.id,
+          changes: check.changes.length,
+        },
+      });
       return { ...list, tierCode: tier.code };
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", `${tier.name} already has a version in force from ${formatDate(validFrom)}. Choose another date.`, { validFrom: ["Another version takes effect on this date."] });
+      throw new AppError(
+        "CONFLICT",
+        `${tier.name} already has a version in force from ${formatDate(validFrom)}. Choose another date.`,
+        { validFrom: ["Another version takes effect on this date."] },
+      );
     }
     throw error;
   }

@@ -16,7 +16,11 @@ export interface CellError {
  * one the catalogue knows; no row dropped from the flat-fee bands. Returns the rows as read and every
  * problem with its cell, so the admin can fix them all at once.
  */
-export async function readPriceListWorkbook(file: ArrayBuffer | Buffer, expected: PriceListSection[], knownCountries: ReadonlySet<string>) {
+export async function readPriceListWorkbook(
+  file: ArrayBuffer | Buffer,
+  expected: PriceListSection[],
+  knownCountries: ReadonlySet<string>,
+) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as ArrayBuffer);
   const errors: CellError[] = [];
@@ -28,7 +32,11 @@ export async function readPriceListWorkbook(file: ArrayBuffer | Buffer, expected
     }
     section.columns.forEach((column, i) => {
       if (String(sheet.getRow(1).getCell(i + 1).value ?? "") !== column.header) {
-        errors.push({ sheet: section.title, cell: cellRef(1, i + 1), message: `The header should read “${column.header}”.` });
+        errors.push({
+          sheet: section.title,
+          cell: cellRef(1, i + 1),
+          message: `The header should read “${column.header}”.`,
+        });
       }
     });
     const rows: Cell[][] = [];
@@ -37,10 +45,24 @@ export async function readPriceListWorkbook(file: ArrayBuffer | Buffer, expected
       const row = sheet.getRow(r);
       if (!row.hasValues) continue;
       rowNumbers.push(r);
-      rows.push(section.columns.map((column, i) => readCell(row.getCell(i + 1).value, column, { sheet: section.title, cell: cellRef(r, i + 1) }, knownCountries, errors)));
+      rows.push(
+        section.columns.map((column, i) =>
+          readCell(
+            row.getCell(i + 1).value,
+            column,
+            { sheet: section.title, cell: cellRef(r, i + 1) },
+            knownCountries,
+            errors,
+          ),
+        ),
+      );
     }
     if (section.id === "flat-fee" && rows.length < section.rows.length) {
-      errors.push({ sheet: section.title, cell: cellRef(rows.length + 2, 1), message: `A flat-fee band is missing: ${section.rows.length} expected, ${rows.length} found.` });
+      errors.push({
+        sheet: section.title,
+        cell: cellRef(rows.length + 2, 1),
+        message: `A flat-fee band is missing: ${section.rows.length} expected, ${rows.length} found.`,
+      });
     }
     return { ...section, rows, rowNumbers };
   });
@@ -48,15 +70,23 @@ export async function readPriceListWorkbook(file: ArrayBuffer | Buffer, expected
 }
 export type ReadSection = Awaited<ReturnType<typeof readPriceListWorkbook>>["sections"][number];
 
-function readCell(value: ExcelJS.CellValue, column: PriceListSection["columns"][number], at: Omit<CellError, "message">, countries: ReadonlySet<string>, errors: CellError[]): Cell {
+function readCell(
+  value: ExcelJS.CellValue,
+  column: PriceListSection["columns"][number],
+  at: Omit<CellError, "message">,
+  countries: ReadonlySet<string>,
+  errors: CellError[],
+): Cell {
   const fail = (message: string) => (errors.push({ ...at, message }), null);
   if (column.kind === "text") {
     const text = value === null || value === undefined ? "" : String(value).trim();
     if (!text) return fail(`${column.header} is empty.`);
-    if (column.header === "Country" && !countries.has(text)) return fail(`“${text}” is not a country of the catalogue.`);
+    if (column.header === "Country" && !countries.has(text))
+      return fail(`“${text}” is not a country of the catalogue.`);
     return text;
   }
-  if (value === null || value === undefined || value === "—") return column.isOptional ? null : fail(`${column.header} is empty.`);
+  if (value === null || value === undefined || value === "—")
+    return column.isOptional ? null : fail(`${column.header} is empty.`);
   if (typeof value !== "number" || !Number.isFinite(value)) return fail(`“${String(value)}” is not a number.`);
   if (value < 0) return fail("A price cannot be negative.");
   // A binary double read from the sheet, back to the decimal the admin typed, at the column's precision.

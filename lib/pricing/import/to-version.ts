@@ -23,10 +23,16 @@ const FREEPHONE_SOURCES: FreephoneSource[] = ["FIXED", "MOBILE", "PAYPHONE"];
  * does not sell, a country priced twice. A row with a bad cell (already reported) is left out. The
  * areas sheet is for reading only: a country's area belongs to the country, not to a version.
  */
-export function versionRowsOf(sections: ReadSection[], countryCodeOf: ReadonlyMap<string, string>): { rows: VersionRows; errors: CellError[] } {
+export function versionRowsOf(
+  sections: ReadSection[],
+  countryCodeOf: ReadonlyMap<string, string>,
+): { rows: VersionRows; errors: CellError[] } {
   const errors: CellError[] = [];
   const rows: VersionRows = { smsRate: null, flatFeeBands: [], areaRates: [], numberPrices: [], freephoneRates: [] };
-  const each = (id: string, visit: (cells: Cell[], at: (column: number) => Omit<CellError, "message">) => string | undefined) => {
+  const each = (
+    id: string,
+    visit: (cells: Cell[], at: (column: number) => Omit<CellError, "message">) => string | undefined,
+  ) => {
     const section = sections.find((s) => s.id === id);
     const seen = new Set<string>();
     section?.rows.forEach((cells, i) => {
@@ -41,30 +47,56 @@ export function versionRowsOf(sections: ReadSection[], countryCodeOf: ReadonlyMa
 
   each("flat-fee", ([sku, users, description, price], at) => {
     const match = /^(\d+)\s*(?:[–-]\s*(\d+)|(\+))$/.exec(String(users));
-    if (!match) return void errors.push({ ...at(1), message: "Users should read like “1–5”, or “251+” for the top band." });
+    if (!match)
+      return void errors.push({ ...at(1), message: "Users should read like “1–5”, or “251+” for the top band." });
     const [minUsers, maxUsers] = [Number(match[1]), match[3] ? null : Number(match[2])];
-    if (minUsers < 1 || (maxUsers !== null && maxUsers < minUsers)) return void errors.push({ ...at(1), message: "The band's users must start at 1 or more and not end before they start." });
-    rows.flatFeeBands.push({ sku: String(sku), description: String(description), minUsers, maxUsers, pricePerUser: price as Money });
+    if (minUsers < 1 || (maxUsers !== null && maxUsers < minUsers))
+      return void errors.push({
+        ...at(1),
+        message: "The band's users must start at 1 or more and not end before they start.",
+      });
+    rows.flatFeeBands.push({
+      sku: String(sku),
+      description: String(description),
+      minUsers,
+      maxUsers,
+      pricePerUser: price as Money,
+    });
     return String(sku);
   });
   each("call-termination", ([label, price], at) => {
     const text = String(label);
     if (text.startsWith("SMS")) return void (rows.smsRate = price as Money);
     const area = /^Area (\d+)$/.exec(text);
-    if (!area || Number(area[1]) < 1 || Number(area[1]) > 6) return void errors.push({ ...at(0), message: "Destinations are “Area 1” to “Area 6”, then the SMS row." });
+    if (!area || Number(area[1]) < 1 || Number(area[1]) > 6)
+      return void errors.push({ ...at(0), message: "Destinations are “Area 1” to “Area 6”, then the SMS row." });
     rows.areaRates.push({ area: Number(area[1]), perMinute: price as Money });
     return text;
   });
   each("numbers", ([country, type, setupFee, monthlyFee], at) => {
     const numberType = NUMBER_TYPES[String(type)];
     if (!numberType) return void errors.push({ ...at(1), message: `Type is “Geographic” or “Mobile”.` });
-    rows.numberPrices.push({ countryCode: countryCodeOf.get(String(country))!, type: numberType, setupFee: setupFee as Money, monthlyFee: monthlyFee as Money });
+    rows.numberPrices.push({
+      countryCode: countryCodeOf.get(String(country))!,
+      type: numberType,
+      setupFee: setupFee as Money,
+      monthlyFee: monthlyFee as Money,
+    });
     return `${country} · ${type}`;
   });
   each("freephone", ([country, setupFee, monthlyFee, ...perMinute]) => {
     const countryCode = countryCodeOf.get(String(country))!;
-    rows.numberPrices.push({ countryCode, type: "FREEPHONE", setupFee: setupFee as Money, monthlyFee: monthlyFee as Money });
-    perMinute.forEach((price, i) => price !== null && rows.freephoneRates.push({ countryCode, source: FREEPHONE_SOURCES[i], perMinute: price as Money }));
+    rows.numberPrices.push({
+      countryCode,
+      type: "FREEPHONE",
+      setupFee: setupFee as Money,
+      monthlyFee: monthlyFee as Money,
+    });
+    perMinute.forEach(
+      (price, i) =>
+        price !== null &&
+        rows.freephoneRates.push({ countryCode, source: FREEPHONE_SOURCES[i], perMinute: price as Money }),
+    );
     return String(country);
   });
   const callTermination = sections.find((s) => s.id === "call-termination");
@@ -72,9 +104,11 @@ export function versionRowsOf(sections: ReadSection[], countryCodeOf: ReadonlyMa
     // A row whose price was bad is already reported; only a row that is not there at all is missing.
     const labels = callTermination.rows.map((cells) => String(cells[0] ?? ""));
     for (let area = 1; area <= 6; area += 1) {
-      if (!labels.includes(`Area ${area}`)) errors.push({ sheet: callTermination.title, cell: "A2", message: `The row for Area ${area} is missing.` });
+      if (!labels.includes(`Area ${area}`))
+        errors.push({ sheet: callTermination.title, cell: "A2", message: `The row for Area ${area} is missing.` });
     }
-    if (!labels.some((label) => label.startsWith("SMS"))) errors.push({ sheet: callTermination.title, cell: "A2", message: "The SMS row is missing." });
+    if (!labels.some((label) => label.startsWith("SMS")))
+      errors.push({ sheet: callTermination.title, cell: "A2", message: "The SMS row is missing." });
   }
   return { rows, errors };
 }

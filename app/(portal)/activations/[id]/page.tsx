@@ -27,9 +27,14 @@ export const metadata: Metadata = { title: "Activation request" };
 
 export default async function ActivationRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("activation.request");
-  const { request, issues, eventActors } = await orNotFound(activationRequestDetail(db(), actor, parseRouteParams(ZParams, await params).id));
+  const { request, issues, eventActors } = await orNotFound(
+    activationRequestDetail(db(), actor, parseRouteParams(ZParams, await params).id),
+  );
   const decided = request.status === "APPROVED" || request.status === "REJECTED";
-  const [countries, quote] = await Promise.all([activationCountries(db()), decided ? null : pbxQuote(db(), actor, { pbxId: request.pbxId })]);
+  const [countries, quote] = await Promise.all([
+    activationCountries(db()),
+    decided ? null : pbxQuote(db(), actor, { pbxId: request.pbxId }),
+  ]);
   const mode = request.status === "DRAFT" ? "edit" : request.status === "CHANGES_REQUESTED" ? "resubmit" : "readonly";
   const changes = request.documents.filter((d) => d.reviewStatus === "CHANGES_REQUESTED");
 
@@ -37,10 +42,18 @@ export default async function ActivationRequestPage({ params }: { params: Promis
     <>
       <PageHeader
         breadcrumbs={[{ label: "Activations", href: "/activations" }, { label: request.pbx.name }]}
-        title={<span className="flex items-center gap-3">Activate CLASSOUND on {request.pbx.name} <ActivationStatusBadge status={request.status} /></span>}
+        title={
+          <span className="flex items-center gap-3">
+            Activate CLASSOUND on {request.pbx.name} <ActivationStatusBadge status={request.status} />
+          </span>
+        }
         description={`${request.customer.name} · started ${formatDate(request.createdAt)}`}
       />
-      {request.status === "REJECTED" && <Alert variant="danger" title="Rejected" className="mb-6">{request.rejectionReason}</Alert>}
+      {request.status === "REJECTED" && (
+        <Alert variant="danger" title="Rejected" className="mb-6">
+          {request.rejectionReason}
+        </Alert>
+      )}
       {request.status === "APPROVED" && request.pbx.service && (
         <Alert variant="success" title="CLASSOUND is active" className="mb-6">
           Active on this PBX until {formatDate(request.pbx.service.expiresAt)}, the end of the PBX&rsquo;s term.
@@ -59,7 +72,10 @@ export default async function ActivationRequestPage({ params }: { params: Promis
           <ul className="mt-1 list-disc pl-5">
             {changes.map((d) => (
               <li key={d.id}>
-                <a href={`#document-${d.id}`} className="font-medium underline">{d.name}</a>: {d.reviewComment}
+                <a href={`#document-${d.id}`} className="font-medium underline">
+                  {d.name}
+                </a>
+                : {d.reviewComment}
                 {d.replacedFile && <> (replaced: {d.file?.fileName})</>}
               </li>
             ))}
@@ -75,13 +91,18 @@ export default async function ActivationRequestPage({ params }: { params: Promis
             </CardHeader>
             <CardContent>
               <p className="mb-4 text-sm text-muted-foreground">
-                {request.documents.some((d) => d.requiredDocument?.templateFileId) ? "Where a template is offered, download it and fill it in. " : ""}
-                Upload each document as PDF, PNG or JPEG, up to {formatBytes(readRuntimeEnv().UPLOAD_MAX_BYTES)} per file. Each file is saved as soon as it is uploaded.
+                {request.documents.some((d) => d.requiredDocument?.templateFileId)
+                  ? "Where a template is offered, download it and fill it in. "
+                  : ""}
+                Upload each document as PDF, PNG or JPEG, up to {formatBytes(readRuntimeEnv().UPLOAD_MAX_BYTES)} per
+                file. Each file is saved as soon as it is uploaded.
               </p>
               <DocumentSlots
                 requestId={request.id}
                 documents={request.documents}
-                canUpload={(doc) => mode === "edit" || (mode === "resubmit" && doc.reviewStatus === "CHANGES_REQUESTED")}
+                canUpload={(doc) =>
+                  mode === "edit" || (mode === "resubmit" && doc.reviewStatus === "CHANGES_REQUESTED")
+                }
               />
             </CardContent>
           </Card>
@@ -95,7 +116,11 @@ export default async function ActivationRequestPage({ params }: { params: Promis
                 version={request.version}
                 mode={mode}
                 issues={issues}
-                countries={countries.some((c) => c.code === request.countryCode) ? countries : [...countries, { code: request.countryCode, name: request.country.name }]}
+                countries={
+                  countries.some((c) => c.code === request.countryCode)
+                    ? countries
+                    : [...countries, { code: request.countryCode, name: request.country.name }]
+                }
                 values={{ countryCode: request.countryCode, ...pickLegalEntity(request) }}
               />
             </CardContent>

@@ -18,22 +18,34 @@ async function refresh(requestId: string) {
   revalidatePath("/admin/activations");
 }
 
-export const startReviewAction = action({ permission: "activation.review", input: ZVersioned }, async ({ requestId, version }, { actor, db }) => {
-  await startActivationReview(db, actor, requestId, version);
-  await refresh(requestId);
-});
+export const startReviewAction = action(
+  { permission: "activation.review", input: ZVersioned },
+  async ({ requestId, version }, { actor, db }) => {
+    await startActivationReview(db, actor, requestId, version);
+    await refresh(requestId);
+  },
+);
 
-export const approveAction = action({ permission: "activation.review", input: ZVersioned }, async ({ requestId, version }, { actor, db }) => {
-  await approveActivationRequest(db, actor, requestId, version);
-  await refresh(requestId);
-});
+export const approveAction = action(
+  { permission: "activation.review", input: ZVersioned },
+  async ({ requestId, version }, { actor, db }) => {
+    await approveActivationRequest(db, actor, requestId, version);
+    await refresh(requestId);
+  },
+);
 
-export const rejectAction = action({ permission: "activation.review", input: ZRejectRequest }, async (input, { actor, db }) => {
-  await rejectActivationRequest(db, actor, input);
-  await refresh(input.requestId);
-});
+export const rejectAction = action(
+  { permission: "activation.review", input: ZRejectRequest },
+  async (input, { actor, db }) => {
+    await rejectActivationRequest(db, actor, input);
+    await refresh(input.requestId);
+  },
+);
 
-export const requestChangesAction = action({ permission: "activation.review", input: ZRequestChanges }, async (input, { actor, db }) => {
-  await requestActivationChanges(db, actor, input);
-  await refresh(input.requestId);
-});
+export const requestChangesAction = action(
+  { permission: "activation.review", input: ZRequestChanges },
+  async (input, { actor, db }) => {
+    await requestActivationChanges(db, actor, input);
+    await refresh(input.requestId);
+  },
+);

@@ -21,7 +21,11 @@ const QUEUE_STATUSES = (Object.keys(ActivationStatus) as ActivationStatus[]).fil
 const AWAITING: readonly ActivationStatus[] = ["SUBMITTED", "IN_REVIEW"];
 const ZSearch = z.object({
   status: searchEnum(["all", ...QUEUE_STATUSES] as ["all", ...ActivationStatus[]]),
-  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   partner: ZId.optional().catch(undefined),
 });
 type Search = z.output<typeof ZSearch>;
@@ -37,13 +41,18 @@ export default async function ActivationQueuePage({ searchParams }: { searchPara
     activationQueueFilterOptions(db(), actor),
   ]);
   const href = (next: { [K in keyof Search]?: string }) => {
-    const params = new URLSearchParams(Object.entries({ ...search, ...next }).filter(([, v]) => v) as [string, string][]);
+    const params = new URLSearchParams(
+      Object.entries({ ...search, ...next }).filter(([, v]) => v) as [string, string][],
+    );
     return `?${params}`;
   };
 
   return (
     <>
-      <PageHeader title="Activation queue" description="Requests, oldest submission first. Submitted and in-review requests wait for a decision." />
+      <PageHeader
+        title="Activation queue"
+        description="Requests, oldest submission first. Submitted and in-review requests wait for a decision."
+      />
       <nav aria-label="Status" className="mb-4 flex flex-wrap gap-2">
         <FilterTab href={href({ status: "" })} active={!status}>
           Awaiting decision <span className="tabular-nums">({AWAITING.reduce((n, s) => n + counts[s], 0)})</span>
@@ -57,8 +66,20 @@ export default async function ActivationQueuePage({ searchParams }: { searchPara
           </FilterTab>
         ))}
       </nav>
-      <QueueFilters status={status} country={search.country} partner={search.partner} countries={countries} partners={partners} clearHref={search.country || search.partner ? href({ country: "", partner: "" }) : undefined} />
-      <RequestsTable rows={toRequestRows(requests)} hrefBase="/admin/activations" showPartner caption="Activation requests" />
+      <QueueFilters
+        status={status}
+        country={search.country}
+        partner={search.partner}
+        countries={countries}
+        partners={partners}
+        clearHref={search.country || search.partner ? href({ country: "", partner: "" }) : undefined}
+      />
+      <RequestsTable
+        rows={toRequestRows(requests)}
+        hrefBase="/admin/activations"
+        showPartner
+        caption="Activation requests"
+      />
     </>
   );
 }

@@ -17,8 +17,12 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("audit.view");
   const { page, ...filters } = parseSearchParams(ZSearch, await searchParams);
-  const [{ entries, total, pageCount }, targets] = await Promise.all([listAuditEntries(db(), actor, { page, filters }), auditTargetTypes(db(), actor)]);
-  const query = (next: Record<string, string>) => `?${new URLSearchParams(Object.entries({ ...filters, ...next }).filter(([, v]) => v) as [string, string][])}`;
+  const [{ entries, total, pageCount }, targets] = await Promise.all([
+    listAuditEntries(db(), actor, { page, filters }),
+    auditTargetTypes(db(), actor),
+  ]);
+  const query = (next: Record<string, string>) =>
+    `?${new URLSearchParams(Object.entries({ ...filters, ...next }).filter(([, v]) => v) as [string, string][])}`;
   const actions = Object.entries(AUDIT_ACTION_LABEL).sort((a, b) => a[1].localeCompare(b[1]));
   return (
     <>
@@ -27,46 +31,88 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         description="Every sign-in, failed sign-in, refused access and change, newest first. Times are UTC."
         actions={
           <Button asChild variant="secondary">
-            <a href={`/api/admin/audit/export${query({})}`} download>Export CSV</a>
+            <a href={`/api/admin/audit/export${query({})}`} download>
+              Export CSV
+            </a>
           </Button>
         }
       />
       <AuditFilters filters={filters} actions={actions} targets={targets} />
       {/* A wide table scrolls sideways: the region takes focus so keyboard users can scroll it too. */}
-      <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-card border border-neutral-200 bg-surface">
+      <div
+        role="region"
+        aria-label="Audit log entries"
+        tabIndex={0}
+        className="overflow-x-auto rounded-card border border-neutral-200 bg-surface"
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit log entries</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
             <tr>
-              <th scope="col" className="px-4 py-3 font-medium">When</th>
-              <th scope="col" className="px-4 py-3 font-medium">Who</th>
-              <th scope="col" className="px-4 py-3 font-medium">Action</th>
-              <th scope="col" className="px-4 py-3 font-medium">Target</th>
-              <th scope="col" className="px-4 py-3 font-medium">Detail</th>
-              <th scope="col" className="px-4 py-3 font-medium">IP</th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                When
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Who
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Action
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Target
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Detail
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                IP
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-neutral-100">
             {entries.map((entry) => (
               <tr key={entry.id.toString()} className="align-top">
-                <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">{formatDateTime(entry.createdAt)}</td>
-                <td className="px-4 py-2.5">{entry.actor ? <>{entry.actor.name}<span className="block text-xs text-muted-foreground">{entry.actor.email}</span></> : "—"}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">
+                  {formatDateTime(entry.createdAt)}
+                </td>
+                <td className="px-4 py-2.5">
+                  {entry.actor ? (
+                    <>
+                      {entry.actor.name}
+                      <span className="block text-xs text-muted-foreground">{entry.actor.email}</span>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="px-4 py-2.5">{auditActionLabel(entry.action)}</td>
-                <td className="px-4 py-2.5 text-muted-foreground">{entry.entityType ?? ""}{entry.entityId && <span className="block font-mono text-xs">{entry.entityId}</span>}</td>
-                <td className="min-w-48 max-w-md px-4 py-2.5 text-xs break-words text-muted-foreground">{describeAuditDetail(entry.detail)}</td>
+                <td className="px-4 py-2.5 text-muted-foreground">
+                  {entry.entityType ?? ""}
+                  {entry.entityId && <span className="block font-mono text-xs">{entry.entityId}</span>}
+                </td>
+                <td className="min-w-48 max-w-md px-4 py-2.5 text-xs break-words text-muted-foreground">
+                  {describeAuditDetail(entry.detail)}
+                </td>
                 <td className="px-4 py-2.5 text-muted-foreground">{entry.ip ?? ""}</td>
               </tr>
             ))}
             {entries.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-4 py-10 text-center text-muted-foreground">No entries match.</td>
+                <td colSpan={6} className="px-4 py-10 text-center text-muted-foreground">
+                  No entries match.
+                </td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
       <Pagination
-        summary={<>{formatNumber(total)} entries · page {page} of {pageCount}{total > AUDIT_EXPORT_LIMIT && ` · the CSV holds the newest ${formatNumber(AUDIT_EXPORT_LIMIT)}`}</>}
+        summary={
+          <>
+            {formatNumber(total)} entries · page {page} of {pageCount}
+            {total > AUDIT_EXPORT_LIMIT && ` · the CSV holds the newest ${formatNumber(AUDIT_EXPORT_LIMIT)}`}
+          </>
+        }
         page={page}
         pageCount={pageCount}
         hrefOf={(p) => query({ page: String(p) })}

@@ -26,7 +26,10 @@ export default async function CdrImportsPage({ searchParams }: { searchParams: P
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
-      <PageHeader title="CDR imports" description="Call detail records from files, the import command and the PBXs' API, with what each import stored and refused." />
+      <PageHeader
+        title="CDR imports"
+        description="Call detail records from files, the import command and the PBXs' API, with what each import stored and refused."
+      />
       <section aria-label="Upload a CDR file" className="mb-8">
         <CdrUpload maxBytesLabel={formatBytes(readRuntimeEnv().UPLOAD_MAX_BYTES)} />
       </section>
@@ -35,26 +38,46 @@ export default async function CdrImportsPage({ searchParams }: { searchParams: P
           <caption className="sr-only">CDR imports, newest first</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
             <tr>
-              <th scope="col" className="px-4 py-3 font-medium">File</th>
-              <th scope="col" className="px-4 py-3 font-medium">Started</th>
-              <th scope="col" className="px-4 py-3 font-medium">Status</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Read</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Stored</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Duplicates</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Refused</th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                File
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Started
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">
+                Read
+              </th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">
+                Stored
+              </th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">
+                Duplicates
+              </th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">
+                Refused
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-neutral-100">
             {rows.map((row) => (
               <tr key={row.id}>
                 <th scope="row" className="px-4 py-2.5 font-medium">
-                  <Link className="break-all text-brand-700 hover:underline" href={`/admin/cdr-imports/${row.id}`}>{row.fileName}</Link>
+                  <Link className="break-all text-brand-700 hover:underline" href={`/admin/cdr-imports/${row.id}`}>
+                    {row.fileName}
+                  </Link>
                   <span className="block text-xs font-normal text-muted-foreground">
-                    {SOURCE_LABEL[row.source]}{row.pbx ? ` · ${row.pbx.name}` : ""}{row.createdBy ? ` · ${row.createdBy.name}` : ""}
+                    {SOURCE_LABEL[row.source]}
+                    {row.pbx ? ` · ${row.pbx.name}` : ""}
+                    {row.createdBy ? ` · ${row.createdBy.name}` : ""}
                   </span>
                 </th>
                 <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">{formatDateTime(row.createdAt)}</td>
-                <td className="px-4 py-2.5"><ImportStatusBadge status={row.status} /></td>
+                <td className="px-4 py-2.5">
+                  <ImportStatusBadge status={row.status} />
+                </td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(row.rowsRead)}</td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(row.rowsStored)}</td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(row.rowsDuplicate)}</td>
@@ -63,7 +86,9 @@ export default async function CdrImportsPage({ searchParams }: { searchParams: P
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="px-4 py-10 text-center text-muted-foreground">{page > 1 ? "No imports on this page." : "No imports yet. Upload a CDR file above."}</td>
+                <td colSpan={7} className="px-4 py-10 text-center text-muted-foreground">
+                  {page > 1 ? "No imports on this page." : "No imports yet. Upload a CDR file above."}
+                </td>
               </tr>
             )}
           </tbody>

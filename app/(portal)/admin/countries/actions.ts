@@ -3,7 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setCountryActivationEnabled } from "@/lib/catalogue/country-settings";
-import { archiveRequiredDocument, createRequiredDocument, updateRequiredDocument } from "@/lib/catalogue/required-documents";
+import {
+  archiveRequiredDocument,
+  createRequiredDocument,
+  updateRequiredDocument,
+} from "@/lib/catalogue/required-documents";
 import { ZCountryCode, ZCountrySettings, ZRequiredDocument } from "@/lib/catalogue/schemas";
 import { action } from "@/lib/http/action";
 import { ZId } from "@/lib/http/ids";

@@ -15,15 +15,22 @@ import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/
 export const metadata: Metadata = { title: "Emergency registration" };
 
 const ZSearch = z.object({ page: searchPage, pbxPage: searchPage });
-const hrefOf = (page: number, pbxPage: number) => `/admin/emergency?${new URLSearchParams({ page: String(page), pbxPage: String(pbxPage) })}`;
+const hrefOf = (page: number, pbxPage: number) =>
+  `/admin/emergency?${new URLSearchParams({ page: String(page), pbxPage: String(pbxPage) })}`;
 
 export default async function AdminEmergencyPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("emergency.register");
   const search = parseSearchParams(ZSearch, await searchParams);
-  const [queue, compliance] = await Promise.all([registrationQueue(db(), actor, { page: search.page }), complianceOverview(db(), actor, { page: search.pbxPage })]);
+  const [queue, compliance] = await Promise.all([
+    registrationQueue(db(), actor, { page: search.page }),
+    complianceOverview(db(), actor, { page: search.pbxPage }),
+  ]);
   return (
     <>
-      <PageHeader title="Emergency registration" description="Register the locations partners entered with the emergency network, or send them back with the reason; compliance across every partner." />
+      <PageHeader
+        title="Emergency registration"
+        description="Register the locations partners entered with the emergency network, or send them back with the reason; compliance across every partner."
+      />
       <Card aria-labelledby="queue-heading">
         <CardHeader>
           <div>
@@ -33,13 +40,25 @@ export default async function AdminEmergencyPage({ searchParams }: { searchParam
         </CardHeader>
         <CardContent>
           <RegistrationQueue numbers={queue.numbers} />
-          <Pager label="Queue pages" page={queue.page} pageCount={queue.pageCount} href={(page) => hrefOf(page, compliance.page)} />
+          <Pager
+            label="Queue pages"
+            page={queue.page}
+            pageCount={queue.pageCount}
+            href={(page) => hrefOf(page, compliance.page)}
+          />
         </CardContent>
       </Card>
       <section className="mt-6" aria-labelledby="compliance-heading">
-        <h2 id="compliance-heading" className="mb-3 text-lg font-semibold">Compliance across partners</h2>
+        <h2 id="compliance-heading" className="mb-3 text-lg font-semibold">
+          Compliance across partners
+        </h2>
         <ComplianceTable rows={compliance.rows} showPartner canRequest={false} />
-        <Pager label="PBX pages" page={compliance.page} pageCount={compliance.pageCount} href={(pbxPage) => hrefOf(queue.page, pbxPage)} />
+        <Pager
+          label="PBX pages"
+          page={compliance.page}
+          pageCount={compliance.pageCount}
+          href={(pbxPage) => hrefOf(queue.page, pbxPage)}
+        />
       </section>
     </>
   );

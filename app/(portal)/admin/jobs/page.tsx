@@ -12,7 +12,14 @@ import { JOB_STATES, jobsOverview } from "@/lib/jobs/admin";
 
 export const metadata: Metadata = { title: "Background jobs" };
 
-const STATE_LABEL = { created: "Waiting", retry: "Retrying", active: "Running", completed: "Done", failed: "Failed", cancelled: "Cancelled" } as const;
+const STATE_LABEL = {
+  created: "Waiting",
+  retry: "Retrying",
+  active: "Running",
+  completed: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
+} as const;
 const QUEUE_LABEL: Record<string, string> = {
   "mail-send": "Send one e-mail",
   "mail-sweep": "Outbox sweep",
@@ -30,22 +37,35 @@ export default async function JobsPage() {
   const overview = await jobsOverview(db(), actor);
   return (
     <>
-      <PageHeader title="Background jobs" description="Work the portal does on its own: sending mail, scheduled notices. Failed jobs wait here until you retry them." />
+      <PageHeader
+        title="Background jobs"
+        description="Work the portal does on its own: sending mail, scheduled notices. Failed jobs wait here until you retry them."
+      />
       {!overview.installed ? (
-        <Alert variant="warning">The job queue is not installed yet: it is set up when the first worker starts (npm start or npm run worker).</Alert>
+        <Alert variant="warning">
+          The job queue is not installed yet: it is set up when the first worker starts (npm start or npm run worker).
+        </Alert>
       ) : (
         <>
           <section aria-labelledby="queues-heading" className="mb-8">
-            <h2 id="queues-heading" className="mb-3 text-lg font-semibold">Queues</h2>
+            <h2 id="queues-heading" className="mb-3 text-lg font-semibold">
+              Queues
+            </h2>
             <TableScrollRegion label="Jobs by queue and state">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Jobs by queue and state (completed jobs are kept for 7 days)</caption>
                 <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
                   <tr>
-                    <th scope="col" className="px-4 py-3 font-medium">Queue</th>
-                    <th scope="col" className="px-4 py-3 font-medium">Schedule (UTC)</th>
+                    <th scope="col" className="px-4 py-3 font-medium">
+                      Queue
+                    </th>
+                    <th scope="col" className="px-4 py-3 font-medium">
+                      Schedule (UTC)
+                    </th>
                     {JOB_STATES.map((state) => (
-                      <th key={state} scope="col" className="px-4 py-3 text-right font-medium">{STATE_LABEL[state]}</th>
+                      <th key={state} scope="col" className="px-4 py-3 text-right font-medium">
+                        {STATE_LABEL[state]}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -58,7 +78,10 @@ export default async function JobsPage() {
                       </th>
                       <td className="px-4 py-2.5 font-mono text-xs">{queue.schedule ?? "—"}</td>
                       {JOB_STATES.map((state) => (
-                        <td key={state} className={`px-4 py-2.5 text-right tabular-nums ${state === "failed" && queue.counts[state] ? "font-semibold text-danger-700" : ""}`}>
+                        <td
+                          key={state}
+                          className={`px-4 py-2.5 text-right tabular-nums ${state === "failed" && queue.counts[state] ? "font-semibold text-danger-700" : ""}`}
+                        >
                           {formatNumber(queue.counts[state])}
                         </td>
                       ))}
@@ -69,9 +92,14 @@ export default async function JobsPage() {
             </TableScrollRegion>
           </section>
           <section aria-labelledby="failures-heading">
-            <h2 id="failures-heading" className="mb-3 text-lg font-semibold">Failures and retries</h2>
+            <h2 id="failures-heading" className="mb-3 text-lg font-semibold">
+              Failures and retries
+            </h2>
             {overview.jobs.length === 0 ? (
-              <EmptyState title="Nothing has failed" description="Jobs that fail show here with their error, while they wait for a retry or after they gave up." />
+              <EmptyState
+                title="Nothing has failed"
+                description="Jobs that fail show here with their error, while they wait for a retry or after they gave up."
+              />
             ) : (
               <ul className="space-y-3">
                 {overview.jobs.map((job) => (
@@ -82,8 +110,13 @@ export default async function JobsPage() {
                           {QUEUE_LABEL[job.queue] ?? job.queue} <JobStateBadge state={job.state} />
                         </p>
                         <p className="text-sm text-muted-foreground">
-                          Job {job.id.slice(0, 8)} · created {formatDateTime(job.createdOn)} · {job.retryCount} of {job.retryLimit} retries used
-                          {job.state === "retry" ? ` · next try ${formatDateTime(job.startAfter)}` : job.completedOn ? ` · gave up ${formatDateTime(job.completedOn)}` : ""}
+                          Job {job.id.slice(0, 8)} · created {formatDateTime(job.createdOn)} · {job.retryCount} of{" "}
+                          {job.retryLimit} retries used
+                          {job.state === "retry"
+                            ? ` · next try ${formatDateTime(job.startAfter)}`
+                            : job.completedOn
+                              ? ` · gave up ${formatDateTime(job.completedOn)}`
+                              : ""}
                         </p>
                         {job.error && <p className="break-words font-mono text-xs text-danger-700">{job.error}</p>}
                       </div>

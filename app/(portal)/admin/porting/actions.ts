@@ -14,22 +14,34 @@ async function refresh(requestId: string) {
   revalidatePath("/admin/porting");
 }
 
-export const startPortingAction = action({ permission: "porting.handle", input: ZPortingStep }, async (input, { actor, db }) => {
-  await startPortingRequest(db, actor, input);
-  await refresh(input.requestId);
-});
+export const startPortingAction = action(
+  { permission: "porting.handle", input: ZPortingStep },
+  async (input, { actor, db }) => {
+    await startPortingRequest(db, actor, input);
+    await refresh(input.requestId);
+  },
+);
 
-export const schedulePortingAction = action({ permission: "porting.handle", input: ZSchedulePorting }, async (input, { actor, db }) => {
-  await schedulePortingRequest(db, actor, input);
-  await refresh(input.requestId);
-});
+export const schedulePortingAction = action(
+  { permission: "porting.handle", input: ZSchedulePorting },
+  async (input, { actor, db }) => {
+    await schedulePortingRequest(db, actor, input);
+    await refresh(input.requestId);
+  },
+);
 
-export const completePortingAction = action({ permission: "porting.handle", input: ZPortingStep }, async (input, { actor, db }) => {
-  await completePortingRequest(db, actor, input);
-  await refresh(input.requestId);
-});
+export const completePortingAction = action(
+  { permission: "porting.handle", input: ZPortingStep },
+  async (input, { actor, db }) => {
+    await completePortingRequest(db, actor, input);
+    await refresh(input.requestId);
+  },
+);
 
-export const rejectPortingAction = action({ permission: "porting.handle", input: ZRejectPorting }, async (input, { actor, db }) => {
-  await rejectPortingRequest(db, actor, input);
-  await refresh(input.requestId);
-});
+export const rejectPortingAction = action(
+  { permission: "porting.handle", input: ZRejectPorting },
+  async (input, { actor, db }) => {
+    await rejectPortingRequest(db, actor, input);
+    await refresh(input.requestId);
+  },
+);

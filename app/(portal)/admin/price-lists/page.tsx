@@ -4,7 +4,16 @@ import { z } from "zod";
 import { PriceEditForm } from "@/components/pricing/price-edit-form";
 import { PriceListImport } from "@/components/pricing/price-list-import";
 import { PriceListTierNav } from "@/components/pricing/price-list-tier-nav";
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@/components/ui";
+import {
+  Badge,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  PageHeader,
+} from "@/components/ui";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -31,13 +40,19 @@ export default async function AdminPriceListsPage({ searchParams }: { searchPara
   const editable = editTier && (await editablePrices(db(), actor, editTier.code));
   return (
     <>
-      <PageHeader title="Price-list versions" description="Every version of each tier's price list. To change prices, export the latest version to Excel, edit it, and import it here as a new version from a date." />
+      <PageHeader
+        title="Price-list versions"
+        description="Every version of each tier's price list. To change prices, export the latest version to Excel, edit it, and import it here as a new version from a date."
+      />
       <div className="space-y-6">
         <Card>
           <CardHeader>
             <div>
               <CardTitle>Import an edited workbook</CardTitle>
-              <CardDescription>The workbook is checked cell by cell and compared with the tier&apos;s latest version before anything is published.</CardDescription>
+              <CardDescription>
+                The workbook is checked cell by cell and compared with the tier&apos;s latest version before anything is
+                published.
+              </CardDescription>
             </div>
           </CardHeader>
           <CardContent>
@@ -50,13 +65,23 @@ export default async function AdminPriceListsPage({ searchParams }: { searchPara
               <div>
                 <CardTitle>Change one price</CardTitle>
                 <CardDescription>
-                  For a small change: publishes a copy of {editable.base.name} with this one price changed, as a new version from the date you choose.
+                  For a small change: publishes a copy of {editable.base.name} with this one price changed, as a new
+                  version from the date you choose.
                 </CardDescription>
               </div>
             </CardHeader>
             <CardContent>
-              <PriceListTierNav tiers={tiers.filter((t) => t.versions.length)} currentId={editTier.id} href={(code) => `/admin/price-lists?tier=${code}`} />
-              <PriceEditForm key={editTier.code} tier={{ code: editTier.code, name: editTier.name }} prices={editable.prices} today={today} />
+              <PriceListTierNav
+                tiers={tiers.filter((t) => t.versions.length)}
+                currentId={editTier.id}
+                href={(code) => `/admin/price-lists?tier=${code}`}
+              />
+              <PriceEditForm
+                key={editTier.code}
+                tier={{ code: editTier.code, name: editTier.name }}
+                prices={editable.prices}
+                today={today}
+              />
             </CardContent>
           </Card>
         )}
@@ -65,7 +90,10 @@ export default async function AdminPriceListsPage({ searchParams }: { searchPara
             <CardHeader>
               <CardTitle id={`tier-${tier.code}`}>{tier.name}</CardTitle>
               {tier.versions.length > 1 && (
-                <Link href={`/price-list/changes?tier=${tier.code}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link
+                  href={`/price-list/changes?tier=${tier.code}`}
+                  className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
                   What changed
                 </Link>
               )}
@@ -78,10 +106,18 @@ export default async function AdminPriceListsPage({ searchParams }: { searchPara
                   <table className="w-full text-sm">
                     <thead className="bg-neutral-50 text-left text-xs font-semibold text-neutral-700 uppercase">
                       <tr>
-                        <th scope="col" className="px-3 py-2">Version</th>
-                        <th scope="col" className="px-3 py-2">In force from</th>
-                        <th scope="col" className="px-3 py-2">Status</th>
-                        <th scope="col" className="px-3 py-2">Published</th>
+                        <th scope="col" className="px-3 py-2">
+                          Version
+                        </th>
+                        <th scope="col" className="px-3 py-2">
+                          In force from
+                        </th>
+                        <th scope="col" className="px-3 py-2">
+                          Status
+                        </th>
+                        <th scope="col" className="px-3 py-2">
+                          Published
+                        </th>
                         <th scope="col" className="px-3 py-2">
                           <span className="sr-only">Downloads</span>
                         </th>
@@ -90,18 +126,34 @@ export default async function AdminPriceListsPage({ searchParams }: { searchPara
                     <tbody className="divide-y divide-neutral-200">
                       {tier.versions.map((v) => (
                         <tr key={v.id}>
-                          <th scope="row" className="px-3 py-2 text-left font-medium">{v.name}</th>
+                          <th scope="row" className="px-3 py-2 text-left font-medium">
+                            {v.name}
+                          </th>
                           <td className="px-3 py-2 whitespace-nowrap">{formatDate(v.validFrom)}</td>
                           <td className="px-3 py-2">
-                            <Badge variant={STATUS_VARIANT[v.status]}>{v.status === "in force" ? "In force" : v.status === "upcoming" ? "Upcoming" : "Past"}</Badge>
+                            <Badge variant={STATUS_VARIANT[v.status]}>
+                              {v.status === "in force" ? "In force" : v.status === "upcoming" ? "Upcoming" : "Past"}
+                            </Badge>
                           </td>
                           <td className="px-3 py-2 whitespace-nowrap">{formatDate(v.createdAt)}</td>
                           <td className="px-3 py-2 whitespace-nowrap text-right">
-                            <a href={`/api/price-lists/${tier.code}/xlsx?version=${v.id}`} download className="font-medium text-brand-700 underline-offset-2 hover:underline" aria-label={`Export ${v.name} to Excel`}>
+                            <a
+                              href={`/api/price-lists/${tier.code}/xlsx?version=${v.id}`}
+                              download
+                              className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                              aria-label={`Export ${v.name} to Excel`}
+                            >
                               Excel
                             </a>
-                            <span aria-hidden className="px-1 text-neutral-400">·</span>
-                            <a href={`/api/price-lists/${tier.code}/pdf?version=${v.id}`} download className="font-medium text-brand-700 underline-offset-2 hover:underline" aria-label={`Download ${v.name} as PDF`}>
+                            <span aria-hidden className="px-1 text-neutral-400">
+                              ·
+                            </span>
+                            <a
+                              href={`/api/price-lists/${tier.code}/pdf?version=${v.id}`}
+                              download
+                              className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                              aria-label={`Download ${v.name} as PDF`}
+                            >
                               PDF
                             </a>
                           </td>

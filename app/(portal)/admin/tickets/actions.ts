@@ -12,21 +12,30 @@ function refresh(ticketId: string) {
   revalidatePath("/admin/tickets");
 }
 
-export const supportReplyAction = action({ permission: "tickets.handle", input: ZTicketReply }, async (input, { actor, db }) => {
-  await replyToTicket(db, actor, input);
-  await requestMailDelivery();
-  refresh(input.ticketId);
-});
+export const supportReplyAction = action(
+  { permission: "tickets.handle", input: ZTicketReply },
+  async (input, { actor, db }) => {
+    await replyToTicket(db, actor, input);
+    await requestMailDelivery();
+    refresh(input.ticketId);
+  },
+);
 
-export const assignAction = action({ permission: "tickets.handle", input: ZAssignTicket }, async (input, { actor, db }) => {
-  await assignTicket(db, actor, input);
-  await requestMailDelivery();
-  refresh(input.ticketId);
-});
+export const assignAction = action(
+  { permission: "tickets.handle", input: ZAssignTicket },
+  async (input, { actor, db }) => {
+    await assignTicket(db, actor, input);
+    await requestMailDelivery();
+    refresh(input.ticketId);
+  },
+);
 
-export const resolveAction = action({ permission: "tickets.handle", input: ZResolveTicket }, async (input, { actor, db }) => {
-  const outcome = await resolveTicket(db, actor, input);
-  await requestMailDelivery();
-  refresh(input.ticketId);
-  return { outcome };
-});
+export const resolveAction = action(
+  { permission: "tickets.handle", input: ZResolveTicket },
+  async (input, { actor, db }) => {
+    const outcome = await resolveTicket(db, actor, input);
+    await requestMailDelivery();
+    refresh(input.ticketId);
+    return { outcome };
+  },
+);

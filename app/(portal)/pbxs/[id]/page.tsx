@@ -42,18 +42,39 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
   const facts: [string, React.ReactNode][] = [
     ["Customer", pbx.customer.name],
     ...(can(actor, "partners.view_all") ? [["Partner", pbx.customer.partnerName] as [string, React.ReactNode]] : []),
-    ["Serial", <span key="serial" className="font-mono">{pbx.serial}</span>],
-    ["Software version", <span key="version" className="font-mono">{pbx.softwareVersion}</span>],
+    [
+      "Serial",
+      <span key="serial" className="font-mono">
+        {pbx.serial}
+      </span>,
+    ],
+    [
+      "Software version",
+      <span key="version" className="font-mono">
+        {pbx.softwareVersion}
+      </span>,
+    ],
     ["License plan", LICENSE_PLAN_LABEL[pbx.licensePlan]],
-    ["Term", pbx.termExpiry ? `${formatDate(pbx.termStart)} – ${formatDate(pbx.termExpiry)}` : `Since ${formatDate(pbx.termStart)}, no expiry`],
+    [
+      "Term",
+      pbx.termExpiry
+        ? `${formatDate(pbx.termStart)} – ${formatDate(pbx.termExpiry)}`
+        : `Since ${formatDate(pbx.termStart)}, no expiry`,
+    ],
   ];
 
   return (
     <>
-      <PageHeader breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: pbx.name }]} title={pbx.name} description={`${pbx.customer.name} · ${pbx.serial}`} />
+      <PageHeader
+        breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: pbx.name }]}
+        title={pbx.name}
+        description={`${pbx.customer.name} · ${pbx.serial}`}
+      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card aria-labelledby="pbx-facts">
-          <CardHeader><CardTitle id="pbx-facts">PBX</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle id="pbx-facts">PBX</CardTitle>
+          </CardHeader>
           <CardContent>
             <FactList facts={facts} />
             <h3 className="mt-4 mb-1 text-sm font-semibold text-foreground">User licenses</h3>
@@ -77,32 +98,43 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
         </Card>
 
         <Card aria-labelledby="pbx-classound">
-          <CardHeader><CardTitle id="pbx-classound">CLASSOUND</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle id="pbx-classound">CLASSOUND</CardTitle>
+          </CardHeader>
           <CardContent className="space-y-4">
             <PbxActivationStatus pbx={pbx} />
             {pbx.quote?.quote && (
               <section aria-labelledby="pbx-quote">
-                <h3 id="pbx-quote" className="mb-1 text-sm font-semibold text-foreground">If activated today</h3>
+                <h3 id="pbx-quote" className="mb-1 text-sm font-semibold text-foreground">
+                  If activated today
+                </h3>
                 <QuoteBreakdown quote={pbx.quote.quote} />
               </section>
             )}
-            {pbx.quote?.unavailable && pbx.reasons.length === 0 && <Alert variant="warning">{pbx.quote.unavailable}</Alert>}
+            {pbx.quote?.unavailable && pbx.reasons.length === 0 && (
+              <Alert variant="warning">{pbx.quote.unavailable}</Alert>
+            )}
           </CardContent>
         </Card>
       </div>
 
       {(pbx.charges.length > 0 || pbx.requests.length > 0) && (
         <Card aria-labelledby="pbx-history" className="mt-6">
-          <CardHeader><CardTitle id="pbx-history">History</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle id="pbx-history">History</CardTitle>
+          </CardHeader>
           <CardContent>
             <ol className="divide-y divide-border text-sm">
               {pbx.charges.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
                   <span>
-                    <span className="font-medium">Charge</span> {formatDate(c.createdAt)} · {formatDate(c.periodStart)} – {formatDate(c.periodEnd)}
+                    <span className="font-medium">Charge</span> {formatDate(c.createdAt)} · {formatDate(c.periodStart)}{" "}
+                    – {formatDate(c.periodEnd)}
                     <span className="block text-xs break-words text-muted-foreground">{c.description}</span>
                   </span>
-                  <span className="font-semibold tabular-nums" data-testid="charge-amount">{formatMoney(c.amount, c.currency)}</span>
+                  <span className="font-semibold tabular-nums" data-testid="charge-amount">
+                    {formatMoney(c.amount, c.currency)}
+                  </span>
                 </li>
               ))}
               {pbx.requests.map((r) => (
@@ -111,11 +143,16 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
                     <span className="font-medium">Activation request</span> started {formatDate(r.createdAt)}
                     {r.submittedAt && <>, submitted {formatDate(r.submittedAt)}</>}
                     {r.decidedAt && <>, decided {formatDate(r.decidedAt)}</>}
-                    {r.rejectionReason && <span className="block text-xs text-muted-foreground">{r.rejectionReason}</span>}
+                    {r.rejectionReason && (
+                      <span className="block text-xs text-muted-foreground">{r.rejectionReason}</span>
+                    )}
                   </span>
                   <span className="flex items-center gap-3">
                     <Badge variant={ACTIVATION_STATUS[r.status].variant}>{ACTIVATION_STATUS[r.status].label}</Badge>
-                    <Link href={can(actor, "activation.review") ? `/admin/activations/${r.id}` : `/activations/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={can(actor, "activation.review") ? `/admin/activations/${r.id}` : `/activations/${r.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       View<span className="sr-only"> request started {formatDate(r.createdAt)}</span>
                     </Link>
                   </span>
@@ -137,14 +174,28 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
       )}
 
       {can(actor, "statistics.view") && <PbxStatisticsSection pbxId={pbx.id} pbxName={pbx.name} />}
-      {can(actor, "emergency.view") && <PbxEmergencySection pbxId={pbx.id} overview={pbxEmergencyOverview(db(), actor, pbx.id)} canRequest={can(actor, "tickets.use")} />}
+      {can(actor, "emergency.view") && (
+        <PbxEmergencySection
+          pbxId={pbx.id}
+          overview={pbxEmergencyOverview(db(), actor, pbx.id)}
+          canRequest={can(actor, "tickets.use")}
+        />
+      )}
 
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
-        {can(actor, "tickets.use") && <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />}
+        {can(actor, "tickets.use") && (
+          <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />
+        )}
         <PbxSmsSection overview={pbxSmsOverview(db(), actor, pbx.id)} />
-        {can(actor, "pbx.api_keys") && <ApiKeysSection pbxId={pbx.id} keys={await listPbxApiKeys(db(), actor, pbx.id)} />}
+        {can(actor, "pbx.api_keys") && (
+          <ApiKeysSection pbxId={pbx.id} keys={await listPbxApiKeys(db(), actor, pbx.id)} />
+        )}
         {(can(actor, "porting.request") || can(actor, "porting.handle")) && (
-          <PbxPortingSection pbxId={pbx.id} overview={pbxPortingOverview(db(), actor, pbx.id)} side={can(actor, "porting.handle") ? "admin" : "partner"} />
+          <PbxPortingSection
+            pbxId={pbx.id}
+            overview={pbxPortingOverview(db(), actor, pbx.id)}
+            side={can(actor, "porting.handle") ? "admin" : "partner"}
+          />
         )}
       </div>
     </>

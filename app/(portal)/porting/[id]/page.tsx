@@ -23,9 +23,17 @@ export default async function PortingRequestPage({ params }: { params: Promise<{
     <>
       <PageHeader
         breadcrumbs={[{ label: "Number porting", href: "/porting" }, { label: request.pbx.name }]}
-        title={<span className="flex flex-wrap items-center gap-3">Port-in to {request.pbx.name} <PortingStatusBadge status={request.status} /></span>}
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Port-in to {request.pbx.name} <PortingStatusBadge status={request.status} />
+          </span>
+        }
         description={`${request.numbers.length} number${request.numbers.length === 1 ? "" : "s"} from ${request.currentOperator}`}
-        actions={canTransition(request.status, "cancel") ? <CancelPortingButton requestId={request.id} version={request.version} /> : undefined}
+        actions={
+          canTransition(request.status, "cancel") ? (
+            <CancelPortingButton requestId={request.id} version={request.version} />
+          ) : undefined
+        }
       />
       <PortingDetail detail={detail} showPartner={false} />
     </>

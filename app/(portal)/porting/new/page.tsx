@@ -18,15 +18,27 @@ export default async function NewPortingPage({ searchParams }: { searchParams: P
   const defaultPbxId = pbxs.some((p) => p.id === search.pbx) ? search.pbx : undefined;
   return (
     <>
-      <PageHeader breadcrumbs={[{ label: "Number porting", href: "/porting" }, { label: "Port numbers in" }]} title="Port numbers in" description="Bring numbers from another operator to one of your PBXs. CLASSOUND schedules the switch and tells you the date and time." />
+      <PageHeader
+        breadcrumbs={[{ label: "Number porting", href: "/porting" }, { label: "Port numbers in" }]}
+        title="Port numbers in"
+        description="Bring numbers from another operator to one of your PBXs. CLASSOUND schedules the switch and tells you the date and time."
+      />
       {pbxs.length === 0 ? (
         <EmptyState
           title="No PBX can receive numbers yet"
           description="Numbers can be ported to a PBX once CLASSOUND is active on it."
-          action={<Link href="/activations" className="font-medium text-brand-700 hover:underline">Activate CLASSOUND</Link>}
+          action={
+            <Link href="/activations" className="font-medium text-brand-700 hover:underline">
+              Activate CLASSOUND
+            </Link>
+          }
         />
       ) : (
-        <PortingForm pbxs={pbxs.map((p) => ({ id: p.id, label: `${p.name} · ${p.customer.name}` }))} defaultPbxId={defaultPbxId} today={new Date().toISOString().slice(0, 10)} />
+        <PortingForm
+          pbxs={pbxs.map((p) => ({ id: p.id, label: `${p.name} · ${p.customer.name}` }))}
+          defaultPbxId={defaultPbxId}
+          today={new Date().toISOString().slice(0, 10)}
+        />
       )}
     </>
   );

@@ -15,15 +15,23 @@ import { priceListChanges } from "@/lib/pricing/price-changes-view";
 import { ZTierCode } from "@/lib/pricing/schemas";
 
 // Values of the wrong shape show the default comparison; a well-formed id of another tier is a 404.
-const ZSearch = z.object({ tier: ZTierCode.optional().catch(undefined), from: ZId.optional().catch(undefined), to: ZId.optional().catch(undefined) });
+const ZSearch = z.object({
+  tier: ZTierCode.optional().catch(undefined),
+  from: ZId.optional().catch(undefined),
+  to: ZId.optional().catch(undefined),
+});
 
 export const metadata: Metadata = { title: "What changed in the price list" };
 
 export default async function PriceChangesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("pricelist.view");
   const search = parseSearchParams(ZSearch, await searchParams);
-  const { tiers, tier, versions, from, to, changes } = await orNotFound(priceListChanges(db(), actor, { tierCode: search.tier, from: search.from, to: search.to }));
-  const tierNav = <PriceListTierNav tiers={tiers} currentId={tier.id} href={(code) => `/price-list/changes?tier=${code}`} />;
+  const { tiers, tier, versions, from, to, changes } = await orNotFound(
+    priceListChanges(db(), actor, { tierCode: search.tier, from: search.from, to: search.to }),
+  );
+  const tierNav = (
+    <PriceListTierNav tiers={tiers} currentId={tier.id} href={(code) => `/price-list/changes?tier=${code}`} />
+  );
   const versionSelect = (name: "from" | "to", label: string, selected: string) => (
     <FormField label={label} className="min-w-56">
       {(field) => (
@@ -42,7 +50,10 @@ export default async function PriceChangesPage({ searchParams }: { searchParams:
       <>
         <PageHeader title={`What changed: ${tier.name}`} />
         {tierNav}
-        <EmptyState title="Nothing to compare yet" description={`${tier.name} has ${versions.length ? "a single version" : "no price list"}. When a new version is published, its changes show here.`} />
+        <EmptyState
+          title="Nothing to compare yet"
+          description={`${tier.name} has ${versions.length ? "a single version" : "no price list"}. When a new version is published, its changes show here.`}
+        />
       </>
     );
   }
@@ -67,7 +78,10 @@ export default async function PriceChangesPage({ searchParams }: { searchParams:
         <Button type="submit" variant="secondary">
           Compare
         </Button>
-        <Link href={`/price-list?tier=${tier.code}`} className="self-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href={`/price-list?tier=${tier.code}`}
+          className="self-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
           Back to the price list
         </Link>
       </form>

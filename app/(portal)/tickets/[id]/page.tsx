@@ -25,14 +25,28 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     <>
       <PageHeader
         breadcrumbs={[{ label: "Support tickets", href: "/tickets" }, { label: ticket.subject }]}
-        title={<span className="flex flex-wrap items-center gap-3">{ticket.subject} <TicketStatusBadge status={ticket.status} /></span>}
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {ticket.subject} <TicketStatusBadge status={ticket.status} />
+          </span>
+        }
         actions={!isClosed && <CloseTicketButton ticketId={ticket.id} />}
       />
-      {ticket.status === "RESOLVED" && <Alert variant="success" title="Resolved" className="mb-6">Support has resolved this ticket. Reply if something is still missing, or close it.</Alert>}
+      {ticket.status === "RESOLVED" && (
+        <Alert variant="success" title="Resolved" className="mb-6">
+          Support has resolved this ticket. Reply if something is still missing, or close it.
+        </Alert>
+      )}
       <TicketLayout
         detail={detail}
         pbxHref={ticket.pbx ? `/pbxs/${ticket.pbx.id}` : undefined}
-        reply={isClosed ? <Alert variant="info">This ticket is closed.</Alert> : <ReplyForm ticketId={ticket.id} reply={replyAction} uploadUrl={`/api/tickets/${ticket.id}/attachments`} />}
+        reply={
+          isClosed ? (
+            <Alert variant="info">This ticket is closed.</Alert>
+          ) : (
+            <ReplyForm ticketId={ticket.id} reply={replyAction} uploadUrl={`/api/tickets/${ticket.id}/attachments`} />
+          )
+        }
         actions={null}
       />
     </>

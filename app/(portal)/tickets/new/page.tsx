@@ -18,7 +18,11 @@ export default async function NewTicketPage({ searchParams }: { searchParams: Pr
   const numberIds = search.numbers.filter((id) => options.numbers.some((n) => n.id === id));
   return (
     <>
-      <PageHeader breadcrumbs={[{ label: "Support tickets", href: "/tickets" }, { label: "Open a ticket" }]} title="Open a ticket" description="Support answers here and by e-mail." />
+      <PageHeader
+        breadcrumbs={[{ label: "Support tickets", href: "/tickets" }, { label: "Open a ticket" }]}
+        title="Open a ticket"
+        description="Support answers here and by e-mail."
+      />
       <OpenTicketForm
         pbxs={options.pbxs}
         numbers={options.numbers}

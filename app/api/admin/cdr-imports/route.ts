@@ -6,9 +6,12 @@ import { requestCdrImport } from "@/lib/jobs/enqueue";
 
 /** An admin's CDR file upload: stored, then imported by a background job. */
 // A route without path segments may get no params object at all (seen on POST): accept none.
-export const POST = route({ permission: "cdr.import", params: z.object({}).optional(), okStatus: 201 }, async ({ request, actor, db }) => {
-  const { bytes, fileName } = await readUploadedFile(request);
-  const { id } = await startUploadImport(db, actor, { fileName, bytes });
-  await requestCdrImport(id);
-  return { id };
-});
+export const POST = route(
+  { permission: "cdr.import", params: z.object({}).optional(), okStatus: 201 },
+  async ({ request, actor, db }) => {
+    const { bytes, fileName } = await readUploadedFile(request);
+    const { id } = await startUploadImport(db, actor, { fileName, bytes });
+    await requestCdrImport(id);
+    return { id };
+  },
+);

@@ -7,8 +7,16 @@ import { parseSearchParams } from "@/lib/http/search-params";
 
 const ZExportFilter = z.object({ pbx: ZId.optional().catch(undefined) });
 
-export const GET = route({ permission: "emergency.view", params: z.object({}).optional() }, async ({ request, actor, db }) => {
-  const { pbx } = parseSearchParams(ZExportFilter, Object.fromEntries(new URL(request.url).searchParams));
-  const body = new TextEncoder().encode(await exportLocationsCsv(db, actor, { pbxId: pbx }));
-  return new Response(body, { headers: downloadHeaders({ fileName: "emergency-locations.csv", contentType: "text/csv; charset=utf-8", sizeBytes: body.byteLength }, "attachment") });
-});
+export const GET = route(
+  { permission: "emergency.view", params: z.object({}).optional() },
+  async ({ request, actor, db }) => {
+    const { pbx } = parseSearchParams(ZExportFilter, Object.fromEntries(new URL(request.url).searchParams));
+    const body = new TextEncoder().encode(await exportLocationsCsv(db, actor, { pbxId: pbx }));
+    return new Response(body, {
+      headers: downloadHeaders(
+        { fileName: "emergency-locations.csv", contentType: "text/csv; charset=utf-8", sizeBytes: body.byteLength },
+        "attachment",
+      ),
+    });
+  },
+);

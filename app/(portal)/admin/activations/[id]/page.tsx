@@ -32,12 +32,34 @@ export default async function ReviewActivationPage({ params }: { params: Promise
     <>
       <PageHeader
         breadcrumbs={[{ label: "Activation queue", href: "/admin/activations" }, { label: request.pbx.name }]}
-        title={<span className="flex items-center gap-3">{request.partner.name}: {request.pbx.name} <ActivationStatusBadge status={request.status} /></span>}
+        title={
+          <span className="flex items-center gap-3">
+            {request.partner.name}: {request.pbx.name} <ActivationStatusBadge status={request.status} />
+          </span>
+        }
         description={`${request.customer.name} · ${request.country.name} · submitted ${formatDate(request.submittedAt)}`}
-        actions={decidable ? <ReviewActions quote={quote} requestId={request.id} version={request.version} status={request.status} documents={request.documents.map((d) => ({ id: d.id, name: d.name }))} /> : undefined}
+        actions={
+          decidable ? (
+            <ReviewActions
+              quote={quote}
+              requestId={request.id}
+              version={request.version}
+              status={request.status}
+              documents={request.documents.map((d) => ({ id: d.id, name: d.name }))}
+            />
+          ) : undefined
+        }
       />
-      {request.status === "REJECTED" && <Alert variant="danger" title="Rejected" className="mb-6">{request.rejectionReason}</Alert>}
-      {request.status === "CHANGES_REQUESTED" && <Alert variant="warning" title="Waiting for the partner" className="mb-6">The partner is replacing the documents you named.</Alert>}
+      {request.status === "REJECTED" && (
+        <Alert variant="danger" title="Rejected" className="mb-6">
+          {request.rejectionReason}
+        </Alert>
+      )}
+      {request.status === "CHANGES_REQUESTED" && (
+        <Alert variant="warning" title="Waiting for the partner" className="mb-6">
+          The partner is replacing the documents you named.
+        </Alert>
+      )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <LegalEntityCard entity={request} />

@@ -27,7 +27,9 @@ export default async function CdrImportPage({ params }: { params: Promise<{ id: 
         description={`Started ${formatDateTime(detail.createdAt)}${detail.createdBy ? ` by ${detail.createdBy.name}` : ""}${detail.pbx ? ` · PBX ${detail.pbx.name}` : ""}`}
       />
       <QueryProvider>
-        <ImportProgress initial={{ id, status, rowsRead, rowsStored, rowsDuplicate, rowsRefused, report, error, refusedRows }} />
+        <ImportProgress
+          initial={{ id, status, rowsRead, rowsStored, rowsDuplicate, rowsRefused, report, error, refusedRows }}
+        />
       </QueryProvider>
     </>
   );

@@ -30,14 +30,22 @@ export default async function CountryPage({ params }: { params: Promise<{ code: 
 
   return (
     <>
-      <PageHeader breadcrumbs={[{ label: "Countries", href: "/admin/countries" }, { label: country.name }]} title={country.name} description={facts.join(" · ")} />
+      <PageHeader
+        breadcrumbs={[{ label: "Countries", href: "/admin/countries" }, { label: country.name }]}
+        title={country.name}
+        description={facts.join(" · ")}
+      />
       <div className="space-y-6">
         <Card aria-labelledby="activation-heading">
           <CardHeader>
             <CardTitle id="activation-heading">Activation</CardTitle>
           </CardHeader>
           <CardContent>
-            <CountryActivationToggle countryCode={country.code} countryName={country.name} enabled={country.activationEnabled} />
+            <CountryActivationToggle
+              countryCode={country.code}
+              countryName={country.name}
+              enabled={country.activationEnabled}
+            />
           </CardContent>
         </Card>
         <Card aria-labelledby="documents-heading">
@@ -45,8 +53,8 @@ export default async function CountryPage({ params }: { params: Promise<{ code: 
             <div>
               <CardTitle id="documents-heading">Required documents ({documents.length})</CardTitle>
               <CardDescription>
-                Partners download each template, fill it in and upload it with the request. Changes apply to requests started from now on; requests
-                already started keep the documents they were started with.
+                Partners download each template, fill it in and upload it with the request. Changes apply to requests
+                started from now on; requests already started keep the documents they were started with.
                 {country.archivedDocumentCount > 0 &&
                   ` ${country.archivedDocumentCount} archived ${country.archivedDocumentCount === 1 ? "document is" : "documents are"} kept for earlier requests.`}
               </CardDescription>

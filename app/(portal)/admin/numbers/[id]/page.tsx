@@ -17,8 +17,16 @@ const ZParams = z.object({ id: ZId });
 export const metadata: Metadata = { title: "Number history" };
 
 const EVENT_LABEL: Record<string, string> = {
-  IMPORTED: "Imported", HELD: "Held", ORDERED: "Ordered", ASSIGNED: "Assigned to a PBX", RELEASED: "Released", QUARANTINED: "Quarantined",
-  AVAILABLE_AGAIN: "Available again", PORTED: "Ported in", DEFAULT_CALLER_SET: "Made the default caller number", CNAM_REQUESTED: "Caller name requested",
+  IMPORTED: "Imported",
+  HELD: "Held",
+  ORDERED: "Ordered",
+  ASSIGNED: "Assigned to a PBX",
+  RELEASED: "Released",
+  QUARANTINED: "Quarantined",
+  AVAILABLE_AGAIN: "Available again",
+  PORTED: "Ported in",
+  DEFAULT_CALLER_SET: "Made the default caller number",
+  CNAM_REQUESTED: "Caller name requested",
 };
 
 export default async function NumberHistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -27,17 +35,41 @@ export default async function NumberHistoryPage({ params }: { params: Promise<{ 
   if (!number) notFound();
   return (
     <>
-      <PageHeader breadcrumbs={[{ label: "Number inventory", href: "/admin/numbers" }, { label: number.e164 }]} title={number.e164} description={`${number.countryCode} · ${NUMBER_TYPE_LABEL[number.type]}${number.areaName ? ` · ${number.areaName}` : ""}`} actions={<NumberStatusBadge status={number.status} />} />
-      {number.pbx && <p className="mb-4 text-sm">On <Link href={`/pbxs/${number.pbx.id}`} className="font-medium text-brand-700 hover:underline">{number.pbx.name}</Link> of {number.pbx.customer.name} ({number.pbx.customer.partner.name}).</p>}
-      {number.quarantineUntil && <p className="mb-4 text-sm">In quarantine until {formatDate(number.quarantineUntil)}.</p>}
+      <PageHeader
+        breadcrumbs={[{ label: "Number inventory", href: "/admin/numbers" }, { label: number.e164 }]}
+        title={number.e164}
+        description={`${number.countryCode} · ${NUMBER_TYPE_LABEL[number.type]}${number.areaName ? ` · ${number.areaName}` : ""}`}
+        actions={<NumberStatusBadge status={number.status} />}
+      />
+      {number.pbx && (
+        <p className="mb-4 text-sm">
+          On{" "}
+          <Link href={`/pbxs/${number.pbx.id}`} className="font-medium text-brand-700 hover:underline">
+            {number.pbx.name}
+          </Link>{" "}
+          of {number.pbx.customer.name} ({number.pbx.customer.partner.name}).
+        </p>
+      )}
+      {number.quarantineUntil && (
+        <p className="mb-4 text-sm">In quarantine until {formatDate(number.quarantineUntil)}.</p>
+      )}
       <Card aria-labelledby="history">
-        <CardHeader><CardTitle id="history">History</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle id="history">History</CardTitle>
+        </CardHeader>
         <CardContent>
-          {number.events.length === 0 ? <p className="text-sm text-muted-foreground">Nothing has happened to this number since it entered the inventory.</p> : (
+          {number.events.length === 0 ? (
+            <p className="text-sm text-muted-foreground">
+              Nothing has happened to this number since it entered the inventory.
+            </p>
+          ) : (
             <ol className="divide-y divide-border text-sm" data-testid="number-history">
               {number.events.map((e) => (
                 <li key={e.id} className="flex flex-wrap justify-between gap-x-4 py-2">
-                  <span className="font-medium">{EVENT_LABEL[e.kind] ?? e.kind}{e.detail && <span className="font-normal text-muted-foreground"> ({e.detail})</span>}</span>
+                  <span className="font-medium">
+                    {EVENT_LABEL[e.kind] ?? e.kind}
+                    {e.detail && <span className="font-normal text-muted-foreground"> ({e.detail})</span>}
+                  </span>
                   <span className="text-muted-foreground">{formatDateTime(e.createdAt)}</span>
                 </li>
               ))}

@@ -15,7 +15,11 @@ export default async function ImportRangesPage() {
         title="Import number ranges"
         description="Each row is checked against the country's numbering plan and the inventory; you see the result before anything is added."
       />
-      <Card><CardContent className="pt-6"><RangeImportForm /></CardContent></Card>
+      <Card>
+        <CardContent className="pt-6">
+          <RangeImportForm />
+        </CardContent>
+      </Card>
     </>
   );
 }

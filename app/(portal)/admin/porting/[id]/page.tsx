@@ -21,14 +21,29 @@ export default async function AdminPortingRequestPage({ params }: { params: Prom
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Porting queue", href: "/admin/porting" }, { label: `${request.partner.name} · ${request.pbx.name}` }]}
-        title={<span className="flex flex-wrap items-center gap-3">Port-in to {request.pbx.name} <PortingStatusBadge status={request.status} /></span>}
+        breadcrumbs={[
+          { label: "Porting queue", href: "/admin/porting" },
+          { label: `${request.partner.name} · ${request.pbx.name}` },
+        ]}
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Port-in to {request.pbx.name} <PortingStatusBadge status={request.status} />
+          </span>
+        }
         description={`${request.partner.name} · ${request.numbers.length} number${request.numbers.length === 1 ? "" : "s"} from ${request.currentOperator}`}
       />
       <PortingDetail
         detail={detail}
         showPartner
-        actions={<PortingHandleActions requestId={request.id} version={request.version} status={request.status} numberCount={request.numbers.length} pbxName={request.pbx.name} />}
+        actions={
+          <PortingHandleActions
+            requestId={request.id}
+            version={request.version}
+            status={request.status}
+            numberCount={request.numbers.length}
+            pbxName={request.pbx.name}
+          />
+        }
       />
     </>
   );

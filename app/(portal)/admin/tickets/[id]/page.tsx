@@ -21,19 +21,36 @@ export const metadata: Metadata = { title: "Support ticket" };
 export default async function SupportTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("tickets.handle");
   const id = parseRouteParams(z.object({ id: ZId }), await params).id;
-  const [detail, { admins }] = await Promise.all([orNotFound(ticketDetail(db(), actor, id)), ticketQueueOptions(db(), actor)]);
+  const [detail, { admins }] = await Promise.all([
+    orNotFound(ticketDetail(db(), actor, id)),
+    ticketQueueOptions(db(), actor),
+  ]);
   const { ticket } = detail;
   const isClosed = ticket.status === "CLOSED";
   return (
     <>
       <PageHeader
         breadcrumbs={[{ label: "Ticket queue", href: "/admin/tickets" }, { label: ticket.subject }]}
-        title={<span className="flex flex-wrap items-center gap-3">{ticket.subject} <TicketStatusBadge status={ticket.status} /></span>}
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {ticket.subject} <TicketStatusBadge status={ticket.status} />
+          </span>
+        }
         description={`${ticket.partner.name}${ticket.pbx ? ` · PBX ${ticket.pbx.name} (${ticket.pbx.serial})` : ""}`}
       />
       <TicketLayout
         detail={detail}
-        reply={isClosed ? <Alert variant="info">The partner closed this ticket.</Alert> : <ReplyForm ticketId={ticket.id} reply={supportReplyAction} uploadUrl={`/api/tickets/${ticket.id}/support-attachments`} />}
+        reply={
+          isClosed ? (
+            <Alert variant="info">The partner closed this ticket.</Alert>
+          ) : (
+            <ReplyForm
+              ticketId={ticket.id}
+              reply={supportReplyAction}
+              uploadUrl={`/api/tickets/${ticket.id}/support-attachments`}
+            />
+          )
+        }
         actions={
           <Card>
             <CardHeader>

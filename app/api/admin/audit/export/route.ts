@@ -8,5 +8,10 @@ import { parseSearchParams } from "@/lib/http/search-params";
 export const GET = route({ permission: "audit.view", params: z.object({}) }, async ({ request, actor, db }) => {
   const filters = parseSearchParams(ZAuditFilters, Object.fromEntries(new URL(request.url).searchParams));
   const body = new TextEncoder().encode(auditCsv(await exportAuditEntries(db, actor, filters)));
-  return new Response(body, { headers: downloadHeaders({ fileName: "audit-log.csv", contentType: "text/csv; charset=utf-8", sizeBytes: body.byteLength }, "attachment") });
+  return new Response(body, {
+    headers: downloadHeaders(
+      { fileName: "audit-log.csv", contentType: "text/csv; charset=utf-8", sizeBytes: body.byteLength },
+      "attachment",
+    ),
+  });
 });

@@ -17,6 +17,8 @@ export const GET = route(
     const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new AppError("NOT_FOUND", "No such price-list version.");
     const document = await priceListDocument(db, actor, params.tier, params.format, new Date(), query.data.version);
-    return new Response(Readable.toWeb(document.stream) as ReadableStream, { headers: downloadHeaders(document, "attachment") });
+    return new Response(Readable.toWeb(document.stream) as ReadableStream, {
+      headers: downloadHeaders(document, "attachment"),
+    });
   },
 );

@@ -18,5 +18,7 @@ export const GET = route({ permission: "statistics.view", params: z.object({}) }
       await rows.return(undefined);
     },
   });
-  return new Response(body, { headers: downloadHeaders({ fileName: "calls.csv", contentType: "text/csv; charset=utf-8" }, "attachment") });
+  return new Response(body, {
+    headers: downloadHeaders({ fileName: "calls.csv", contentType: "text/csv; charset=utf-8" }, "attachment"),
+  });
 });

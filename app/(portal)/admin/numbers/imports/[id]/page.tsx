@@ -26,16 +26,37 @@ export default async function RangeImportPage({ params }: { params: Promise<{ id
         breadcrumbs={[{ label: "Number inventory", href: "/admin/numbers" }, { label: found.fileName }]}
         title={`Import of ${found.fileName}`}
         description={`${formatDateTime(found.createdAt)} · ${found.rowCount} rows: ${found.acceptedCount} accepted, ${found.rejectedCount} refused.`}
-        actions={found.status === "PREVIEWED" && found.acceptedCount > 0 ? <CommitImportButton importId={found.id} ranges={found.acceptedCount} numbers={formatNumber(found.numberCount)} /> : undefined}
+        actions={
+          found.status === "PREVIEWED" && found.acceptedCount > 0 ? (
+            <CommitImportButton
+              importId={found.id}
+              ranges={found.acceptedCount}
+              numbers={formatNumber(found.numberCount)}
+            />
+          ) : undefined
+        }
       />
-      {found.status === "COMMITTED" && <Alert variant="success" className="mb-4">Imported {found.committedAt ? formatDateTime(found.committedAt) : ""}: {formatNumber(found.numberCount)} numbers.</Alert>}
-      {found.rejectedCount > 0 && <Alert variant="warning" className="mb-4" data-testid="import-refused">{found.rejectedCount} row(s) refused; they are not imported. Fix them and upload them again.</Alert>}
+      {found.status === "COMMITTED" && (
+        <Alert variant="success" className="mb-4">
+          Imported {found.committedAt ? formatDateTime(found.committedAt) : ""}: {formatNumber(found.numberCount)}{" "}
+          numbers.
+        </Alert>
+      )}
+      {found.rejectedCount > 0 && (
+        <Alert variant="warning" className="mb-4" data-testid="import-refused">
+          {found.rejectedCount} row(s) refused; they are not imported. Fix them and upload them again.
+        </Alert>
+      )}
       <TableScrollRegion label="Rows of the file">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Rows of the file</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
             <tr>
-              {["Row", "Country", "Type", "Area", "First", "Last", "Result"].map((h) => <th key={h} scope="col" className="px-4 py-3 font-medium">{h}</th>)}
+              {["Row", "Country", "Type", "Area", "First", "Last", "Result"].map((h) => (
+                <th key={h} scope="col" className="px-4 py-3 font-medium">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-neutral-100">
@@ -47,7 +68,13 @@ export default async function RangeImportPage({ params }: { params: Promise<{ id
                 <td className="px-4 py-2.5">{r.areaName || "—"}</td>
                 <td className="px-4 py-2.5 font-mono">{r.firstE164}</td>
                 <td className="px-4 py-2.5 font-mono">{r.lastE164}</td>
-                <td className="min-w-48 px-4 py-2.5">{r.error ? <span className="text-danger-700">{r.error}</span> : <Badge variant="success">Accepted</Badge>}</td>
+                <td className="min-w-48 px-4 py-2.5">
+                  {r.error ? (
+                    <span className="text-danger-700">{r.error}</span>
+                  ) : (
+                    <Badge variant="success">Accepted</Badge>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

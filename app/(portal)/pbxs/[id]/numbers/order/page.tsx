@@ -26,7 +26,14 @@ export default async function OrderNumbersPage({ params }: { params: Promise<{ i
   if (typeof options === "string") {
     return (
       <>
-        <PageHeader breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: "PBX", href: `/pbxs/${id}` }, { label: "Order numbers" }]} title="Order numbers" />
+        <PageHeader
+          breadcrumbs={[
+            { label: "PBXs", href: "/pbxs" },
+            { label: "PBX", href: `/pbxs/${id}` },
+            { label: "Order numbers" },
+          ]}
+          title="Order numbers"
+        />
         <Alert variant="warning">{options}</Alert>
       </>
     );
@@ -34,7 +41,11 @@ export default async function OrderNumbersPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: options.pbx.name, href: `/pbxs/${id}` }, { label: "Order numbers" }]}
+        breadcrumbs={[
+          { label: "PBXs", href: "/pbxs" },
+          { label: options.pbx.name, href: `/pbxs/${id}` },
+          { label: "Order numbers" },
+        ]}
         title={`Order numbers for ${options.pbx.name}`}
         description={`Blocks of 1, 10 or 100 contiguous numbers. They co-terminate with the PBX on ${formatDate(options.pbx.termExpiry)}.`}
       />

@@ -9,7 +9,11 @@ import { readUploadedFile } from "@/lib/http/uploaded-file";
 export const POST = route(
   { permission: "activation.request", params: z.object({ id: ZId, documentId: ZId }), okStatus: 201 },
   async ({ request, params, actor, db }) => {
-    const document = await uploadActivationDocument(db, actor, { requestId: params.id, documentId: params.documentId, ...(await readUploadedFile(request)) });
+    const document = await uploadActivationDocument(db, actor, {
+      requestId: params.id,
+      documentId: params.documentId,
+      ...(await readUploadedFile(request)),
+    });
     revalidatePath(`/activations/${params.id}`);
     return { documentId: document.id, file: document.file };
   },

@@ -7,5 +7,10 @@ import { route } from "@/lib/http/route";
 export const GET = route({ permission: "cdr.import", params: z.object({ id: ZId }) }, async ({ params, actor, db }) => {
   const { fileName, csv } = await refusedRowsCsv(db, actor, params.id);
   const body = new TextEncoder().encode(csv);
-  return new Response(body, { headers: downloadHeaders({ fileName, contentType: "text/csv; charset=utf-8", sizeBytes: body.byteLength }, "attachment") });
+  return new Response(body, {
+    headers: downloadHeaders(
+      { fileName, contentType: "text/csv; charset=utf-8", sizeBytes: body.byteLength },
+      "attachment",
+    ),
+  });
 });

@@ -6,7 +6,10 @@ import { ZTierCode } from "@/lib/pricing/schemas";
 
 // A workbook goes to a route handler, not a server action: actions cap request bodies at 1 MB.
 // POST although nothing is stored: the workbook is the request's body.
-export const POST = route({ permission: "pricelist.manage", params: z.object({ tier: ZTierCode }) }, async ({ request, params, actor, db }) => {
-  const { bytes } = await readUploadedFile(request);
-  return importReport(await checkPriceListImport(db, actor, params.tier, bytes));
-});
+export const POST = route(
+  { permission: "pricelist.manage", params: z.object({ tier: ZTierCode }) },
+  async ({ request, params, actor, db }) => {
+    const { bytes } = await readUploadedFile(request);
+    return importReport(await checkPriceListImport(db, actor, params.tier, bytes));
+  },
+);
