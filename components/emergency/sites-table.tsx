@@ -63,8 +63,8 @@ export function SitesTable({
                   {site.street} {site.houseNumber}, {site.postcode} {site.city} ({site.countryCode})
                   {detail(site) && <span className="block text-xs text-muted-foreground">{detail(site)}</span>}
                   {/* A third-party tile, not an asset of ours: next/image would proxy it through the server. */}
-                  {/* eslint-disable-next-line @next/next/no-img-element */}
                   {tile && (
+                    // eslint-disable-next-line @next/next/no-img-element
                     <img
                       src={tile}
                       alt={`Map around ${site.name}`}
