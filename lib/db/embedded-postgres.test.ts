@@ -72,6 +72,16 @@ describe("openAppDatabase (embedded)", () => {
         expect(first.clusterDir).toMatch(new RegExp(`^${root}/postgres-[0-9a-f]{16}$`));
         expect((await readFile(path.join(dataDir, "postgres-location"), "utf8")).trim()).toBe(first.clusterDir);
         expect(await query(first.url, "SELECT 41 + 1 AS answer")).toEqual([{ answer: 42 }]);
+        // The app's cluster commits durably; only the disposable test clusters trade that for speed.
+        const settings = await query(
+          first.url,
+          "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name",
+        );
+        expect(settings).toEqual([
+          { name: "fsync", setting: "on" },
+          { name: "full_page_writes", setting: "on" },
+          { name: "synchronous_commit", setting: "on" },
+        ]);
         await query(first.url, "CREATE TABLE kept (id int)");
       } finally {
         await first.stop();

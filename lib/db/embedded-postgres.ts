@@ -337,11 +337,11 @@ export async function startEmbeddedPostgres(
     "listen_addresses=127.0.0.1",
     "-c",
     "max_connections=200",
-    // Test clusters are thrown away, so durability is traded for speed; the app's cluster keeps
-    // fsync and only risks the last few commits on a crash.
-    ...(disposable ? ["-c", "fsync=off", "-c", "full_page_writes=off"] : durableServerSettings(usableMemory())),
-    "-c",
-    "synchronous_commit=off",
+    // Test clusters are thrown away, so durability is traded for speed. A cluster that keeps its
+    // data commits durably: a portal that answered "ordered" must still have the order after a crash.
+    ...(disposable
+      ? ["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"]
+      : durableServerSettings(usableMemory())),
   ];
   // The port is free when picked, but another program may take it before PostgreSQL binds it.
   for (let attempt = 1; ; attempt++) {

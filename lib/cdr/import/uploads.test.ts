@@ -62,6 +62,8 @@ describe("CDR uploads", () => {
       bytes: file([
         `u1,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T08:00:00Z,2026-10-01T08:00:04Z,61,answered`,
         `u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered`,
+        // A formula where a spreadsheet would run it: the admin's download must neutralise it.
+        `@SUM(1+1),${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T10:00:00Z,,99999,answered`,
       ]),
     });
     await cdrImportJob.run(context(), cdrImportJob.parse({ importId: id }));
@@ -69,19 +71,22 @@ describe("CDR uploads", () => {
     const detail = await cdrImportDetail(prisma, admin, id);
     expect(detail).toMatchObject({
       status: "DONE",
-      rowsRead: 2,
+      rowsRead: 3,
       rowsStored: 1,
-      rowsRefused: 1,
-      report: { "duration over four hours (R14)": 1 },
+      rowsRefused: 2,
     });
     expect(await prisma.callRecord.count({ where: { pbxId: tenant.pbx.id } })).toBe(1);
     const stored = await prisma.callRecord.findFirstOrThrow({ where: { pbxId: tenant.pbx.id } });
     expect(stored.ratedAt).not.toBeNull();
     const { csv, fileName } = await refusedRowsCsv(prisma, admin, id);
     expect(fileName).toBe("october-refused.csv");
-    expect(csv).toBe(
-      `line,reasons,row\r\n3,duration over four hours (R14),"u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered"\r\n`,
-    );
+    const lines = csv.split("\r\n");
+    expect(lines.slice(0, 2)).toEqual([
+      `"line","reasons","row"`,
+      `"3","duration over four hours (R14)","u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered"`,
+    ]);
+    expect(lines[2]).toMatch(/^"4","[^"]+","'@SUM\(1\+1\),/);
+    expect(lines[3]).toBe("");
     expect((await listCdrImports(prisma, admin, 1)).rows.map((r) => r.id)).toContain(id);
 
     const rate = cdrRateJob.parse({ months: ["2026-10-01"] });

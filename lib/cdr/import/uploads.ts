@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
+import { toCsv } from "@/lib/csv/cell";
 import { AppError } from "@/lib/errors";
 import { storageDriver } from "@/lib/storage";
-import { csvLine } from "./copy-text";
 import { createImportRow } from "./create-import";
 
 export const IMPORTS_PAGE_SIZE = 20;
@@ -88,6 +88,8 @@ export async function refusedRowsCsv(db: Db, actor: Actor, id: string) {
     orderBy: { line: "asc" },
     select: { line: true, reasons: true, raw: true },
   });
-  const lines = [csvLine(["line", "reasons", "row"]), ...rows.map((r) => csvLine([String(r.line), r.reasons, r.raw]))];
-  return { fileName: `${detail.fileName.replace(/\.csv$/i, "")}-refused.csv`, csv: lines.join("\r\n") + "\r\n" };
+  // What a person opens in a spreadsheet goes through the writer that neutralises formula cells: a
+  // refused row is whatever a PBX or a file sent.
+  const csv = toCsv([["line", "reasons", "row"], ...rows.map((r) => [String(r.line), r.reasons, r.raw])]);
+  return { fileName: `${detail.fileName.replace(/\.csv$/i, "")}-refused.csv`, csv };
 }
