@@ -85,6 +85,11 @@ export async function disableUser(db: Db, actor: Actor, userId: string, now = ne
     refuseSelf(actor, before.id, "disable");
     if (before.disabledAt) return before;
     const user = await tx.user.update({ where: { id: before.id }, data: { disabledAt: now, sessionsValidAfter: now } });
+    // Its pending set-password links die with it: enabling the account again must not revive them.
+    await tx.passwordToken.updateMany({
+      where: { userId: user.id, usedAt: null, expiresAt: { gt: now } },
+      data: { expiresAt: now },
+    });
     await recordAudit(tx, {
       actorId: actor.userId,
       action: "user.disabled",

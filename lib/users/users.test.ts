@@ -209,7 +209,7 @@ describe("the one-time set-password link", () => {
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
   });
 
-  it("is refused after 72 hours, after a newer link, for a disabled user, and when made up", async () => {
+  it("is refused after 72 hours, after a newer link, for a disabled user (even once enabled again), and when made up", async () => {
     const created = new Date("2026-11-01T08:00:00Z");
     const { user, link } = await createUser(prisma, admin, { name: "Late", email: email(), role: "ADMIN" }, created);
     const input = { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
@@ -231,7 +231,12 @@ describe("the one-time set-password link", () => {
       code: "INVALID",
     });
     await enableUser(prisma, admin, user.id);
-    await expect(unsafeSetPasswordWithToken(prisma, tokenOf(third.link), input, soon)).resolves.toBeTruthy();
+    // Enabled again, the account needs a new link: the one sent before it was disabled stays dead.
+    await expect(unsafeSetPasswordWithToken(prisma, tokenOf(third.link), input, soon)).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    const fourth = await sendPasswordLink(prisma, admin, user.id, soon);
+    await expect(unsafeSetPasswordWithToken(prisma, tokenOf(fourth.link), input, soon)).resolves.toBeTruthy();
 
     await expect(unsafeSetPasswordWithToken(prisma, "A".repeat(43), input)).rejects.toMatchObject({ code: "INVALID" });
     await expect(unsafeSetPasswordWithToken(prisma, "../../etc", input)).rejects.toMatchObject({ code: "INVALID" });
