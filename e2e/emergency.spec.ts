@@ -71,13 +71,11 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
   const rows = numbers.slice(10).map((n) => `${n.e164},Milan annex,Via Torino,2,20123,Milano,,IT,,1,,45.4628,9.1859,`);
   const wrong = `${numbers[0]!.e164},Milan annex,Via Torino,2,SW1A 1AA,Milano,,IT,,1,,45.4628,9.1859,`;
   await page.goto("/emergency");
-  await page
-    .getByLabel("CSV file")
-    .setInputFiles({
-      name: "locations.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from([header, ...rows, wrong].join("\n")),
-    });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "locations.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from([header, ...rows, wrong].join("\n")),
+  });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("region", { name: "7 rows stored, 1 refused" })).toBeVisible();
   await expect(page.getByTestId("import-line-9")).toContainText("Refused: This is not a postcode of IT");

@@ -43,13 +43,11 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await partner.getByLabel("Current operator").fill("Deutsche Telekom");
   await partner.getByLabel("Account holder").fill(`${tenant.customer.name} GmbH`);
   await partner.getByLabel("Requested date").fill(day(14));
-  await partner
-    .getByLabel("Letter of authorization")
-    .setInputFiles({
-      name: "loa-signed.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from(sampleFiles.pdf("LOA")),
-    });
+  await partner.getByLabel("Letter of authorization").setInputFiles({
+    name: "loa-signed.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(sampleFiles.pdf("LOA")),
+  });
   await partner.getByRole("button", { name: "Submit porting request" }).click();
   await expect(partner).toHaveURL(/\/porting\/c[a-z0-9]+$/);
   const requestId = new URL(partner.url()).pathname.split("/").pop()!;

@@ -40,13 +40,11 @@ test("a partner gets the emergency service configured through a ticket", async (
   const ticketId = ticketPath.split("/").pop()!;
   await expect(partner.getByRole("heading", { level: 1 })).toContainText("Configure the emergency service");
   await expect(partner.getByText("Open", { exact: true })).toBeVisible();
-  await partner
-    .getByLabel("Attach a file (PDF, PNG or JPEG)")
-    .setInputFiles({
-      name: "floor-plan.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from(sampleFiles.pdf("floor plan")),
-    });
+  await partner.getByLabel("Attach a file (PDF, PNG or JPEG)").setInputFiles({
+    name: "floor-plan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(sampleFiles.pdf("floor plan")),
+  });
   const attachment = partner.getByRole("link", { name: /floor-plan\.pdf/ });
   await expect(attachment).toBeVisible();
   const fileHref = (await attachment.getAttribute("href"))!;

@@ -66,22 +66,20 @@ export async function readRangeFile(fileName: string, bytes: ArrayBuffer): Promi
   const header = (table[0] ?? []).map((h) => h.toLowerCase());
   if (RANGE_COLUMNS.some((c, i) => header[i] !== c.toLowerCase()))
     throw new AppError("INVALID", `The first row must name the columns: ${RANGE_COLUMNS.join(", ")}.`);
-  return table
-    .slice(1)
-    .flatMap((cells, i) =>
-      cells && cells.some(Boolean)
-        ? [
-            {
-              row: i + 2,
-              countryCode: (cells[0] ?? "").toUpperCase(),
-              type: (cells[1] ?? "").toUpperCase(),
-              areaName: cells[2] ?? "",
-              firstE164: cells[3] ?? "",
-              lastE164: cells[4] ?? "",
-            },
-          ]
-        : [],
-    );
+  return table.slice(1).flatMap((cells, i) =>
+    cells && cells.some(Boolean)
+      ? [
+          {
+            row: i + 2,
+            countryCode: (cells[0] ?? "").toUpperCase(),
+            type: (cells[1] ?? "").toUpperCase(),
+            areaName: cells[2] ?? "",
+            firstE164: cells[3] ?? "",
+            lastE164: cells[4] ?? "",
+          },
+        ]
+      : [],
+  );
 }
 
 const digits = (e164: string) => BigInt(e164.slice(1));
