@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { searchText } from "@/lib/http/search-params";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The CSV holds at most this many rows, newest first: narrow the filters for older ones. */
@@ -14,13 +15,8 @@ const day = z
   .refine((v) => !Number.isNaN(Date.parse(v)))
   .optional()
   .catch(undefined);
-const text = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .catch(undefined)
-  .transform((v) => v || undefined);
+// A NUL or another control character in a filter is no filter (PostgreSQL refuses NUL in text).
+const text = searchText(200);
 
 /** The audit log's filters, from a query string: anything malformed is simply no filter. */
 export const ZAuditFilters = z.object({ actor: text, action: text, target: text, from: day, to: day });

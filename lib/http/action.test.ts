@@ -22,6 +22,33 @@ const signedIn = actionWith(
 );
 
 describe("the action wrapper", () => {
+  it("refuses a NUL or another control character in any text field beside that field, before the handler runs", async () => {
+    const handler = vi.fn(async () => "ran");
+    const open = signedIn(
+      {
+        permission: "tickets.use",
+        input: z.object({ subject: z.string(), message: z.string(), numbers: z.array(z.object({ note: z.string() })) }),
+      },
+      handler,
+    );
+    expect(await open({ subject: "Hello\u0000", message: "two\nlines\ttabbed\r\n", numbers: [] })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: { subject: [expect.stringContaining("control characters")] },
+    });
+    const nested = await open({ subject: "ok", message: "ok", numbers: [{ note: "bell\u0007" }] });
+    expect(nested).toMatchObject({
+      ok: false,
+      fieldErrors: { numbers: [expect.stringContaining("control characters")] },
+    });
+    expect(handler).not.toHaveBeenCalled();
+    // Line breaks and tabs are text: a multi-line message passes.
+    expect(await open({ subject: "ok", message: "two\nlines\ttabbed\r\n", numbers: [] })).toEqual({
+      ok: true,
+      data: "ran",
+    });
+  });
+
   it("refuses a Prisma filter object where an id belongs, before the handler runs", async () => {
     const handler = vi.fn(async () => "ran");
     const start = signedIn({ permission: "activation.request", input: z.object({ pbxId: ZId }) }, handler);

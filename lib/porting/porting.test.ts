@@ -108,9 +108,50 @@ describe("submitting a port-in (R10)", () => {
     });
     await submit(a.partnerActor, a.pbx.id, [free]);
     await expect(submit(b.partnerActor, b.pbx.id, [free])).rejects.toMatchObject({
-      fieldErrors: { numbers: [expect.stringMatching(/another open porting request/)] },
+      fieldErrors: { numbers: [`${free} cannot be ported in now.`] },
     });
     expect(await prisma.storedFile.count()).toBe(files + 1);
+  });
+
+  it("names the reason only for the partner's own numbers, and tells another partner just that they cannot be ported in now", async () => {
+    const [pending, owned] = berlin(2);
+    await submit(a.partnerActor, a.pbx.id, [pending]);
+    await prisma.phoneNumber.create({
+      data: {
+        e164: owned,
+        countryCode: "DE",
+        type: "GEOGRAPHIC",
+        status: "ASSIGNED",
+        partnerId: a.partner.id,
+        pbxId: a.pbx.id,
+        assignedAt: new Date(),
+      },
+    });
+    const refusal = async (actor: Actor, pbxId: string, numbers: string[]) => {
+      const error = await submit(actor, pbxId, numbers).then(
+        () => expect.fail("the request should have been refused"),
+        (e: unknown) => e as { code: string; message: string; fieldErrors: { numbers: string[] } },
+      );
+      expect(error.code).toBe("INVALID");
+      return { message: error.message, numbers: error.fieldErrors.numbers };
+    };
+
+    // Partner B: one answer, whether the number is in A's open request or already one of A's numbers.
+    for (const numbers of [[pending], [owned], [pending, owned]]) {
+      const { message, numbers: messages } = await refusal(b.partnerActor, b.pbx.id, numbers);
+      const text = [message, ...messages].join("\n");
+      expect(text).not.toMatch(/another open porting request|Already CLASSOUND|nothing to port/i);
+      expect(messages).toEqual([`${numbers.join(", ")} cannot be ported in now.`]);
+    }
+
+    // Partner A: today's precise answers for its own numbers.
+    expect((await refusal(a.partnerActor, a.pbx.id, [pending])).numbers).toEqual([
+      `Already in another open porting request: ${pending}.`,
+    ]);
+    expect((await refusal(a.partnerActor, a.pbx.id, [owned])).numbers).toEqual([
+      `Already CLASSOUND numbers, so there is nothing to port: ${owned}.`,
+    ]);
+    expect(await prisma.portingRequestNumber.count({ where: { e164: { in: [pending, owned] } } })).toBe(1);
   });
 
   it("lets one of two simultaneous requests for the same number through", async () => {

@@ -45,7 +45,7 @@ export async function submitPortingRequest(
     db,
     { ...loa, partnerId, uploadedById: actor.userId },
     async (tx, file) => {
-      await assertNumbersFree(tx, e164s);
+      await assertNumbersFree(tx, partnerId, e164s);
       const request = await tx.portingRequest.create({
         data: {
           partnerId,
@@ -89,22 +89,37 @@ export async function submitPortingRequest(
  * Refuses numbers CLASSOUND already holds, or that another open request is porting. The advisory
  * locks (taken in one order) make two requests for the same number queue up instead of both passing
  * the check under READ COMMITTED.
+ *
+ * Only the partner's own numbers are named with the reason (its CLASSOUND numbers, its other open
+ * requests). Any other number — another partner's, CLASSOUND's own stock, or in another partner's
+ * open request — gets one answer that tells neither whose it is nor why.
  */
-async function assertNumbersFree(tx: Tx, e164s: string[]) {
+async function assertNumbersFree(tx: Tx, partnerId: string, e164s: string[]) {
   for (const e164 of [...e164s].sort())
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`porting:${e164}`}, 0))`;
   const [owned, porting] = await Promise.all([
-    tx.phoneNumber.findMany({ where: { e164: { in: e164s } }, select: { e164: true } }),
+    tx.phoneNumber.findMany({
+      where: { e164: { in: e164s } },
+      select: { e164: true, partnerId: true, pbx: { select: { customer: { select: { partnerId: true } } } } },
+    }),
     tx.portingRequestNumber.findMany({
       where: { e164: { in: e164s }, request: { status: { in: [...OPEN_PORTING_STATUSES] } } },
-      select: { e164: true },
+      select: { e164: true, request: { select: { partnerId: true } } },
     }),
   ]);
-  if (owned.length)
-    throw invalid(
-      "numbers",
-      `Already CLASSOUND numbers, so there is nothing to port: ${owned.map((n) => n.e164).join(", ")}.`,
-    );
-  if (porting.length)
-    throw invalid("numbers", `Already in another open porting request: ${porting.map((n) => n.e164).join(", ")}.`);
+  const ownNumbers = new Set(
+    owned.filter((n) => n.partnerId === partnerId || n.pbx?.customer.partnerId === partnerId).map((n) => n.e164),
+  );
+  const ownPorting = new Set(porting.filter((n) => n.request.partnerId === partnerId).map((n) => n.e164));
+  const taken = new Set([...owned, ...porting].map((n) => n.e164));
+  /** In the order the partner gave them. */
+  const list = (numbers: string[]) => e164s.filter((e164) => numbers.includes(e164)).join(", ");
+  const messages: string[] = [];
+  if (ownNumbers.size)
+    messages.push(`Already CLASSOUND numbers, so there is nothing to port: ${list([...ownNumbers])}.`);
+  const ownOpen = [...ownPorting].filter((e164) => !ownNumbers.has(e164));
+  if (ownOpen.length) messages.push(`Already in another open porting request: ${list(ownOpen)}.`);
+  const others = [...taken].filter((e164) => !ownNumbers.has(e164) && !ownPorting.has(e164));
+  if (others.length) messages.push(`${list(others)} cannot be ported in now.`);
+  if (messages.length) throw new AppError("INVALID", messages.join(" "), { numbers: messages });
 }

@@ -12,13 +12,18 @@ export const DATE_PRESET_LABEL: Record<TDatePreset, string> = {
   custom: "Custom",
 };
 
+// Calls of this portal lie well inside this century; a year like 0000 or 9999 parses as a date and
+// then breaks the day arithmetic and the database's ranges.
+const FIRST_DAY = "2000-01-01";
+const LAST_DAY = "2099-12-31";
 const ZDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23")
   .refine(
     (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     "Not a real date",
-  );
+  )
+  .refine((s) => s >= FIRST_DAY && s <= LAST_DAY, `Choose a date from ${FIRST_DAY} to ${LAST_DAY}`);
 // A call list's sort: the column and the order, e.g. "startedAt.desc".
 export const CALL_SORTS = [
   "startedAt.desc",
