@@ -36,6 +36,19 @@ function headOf(k: number): Prisma.Sql {
 }
 
 /**
+ * "This number is not under someone else's live hold": no hold, the request's own hold, or a hold
+ * this statement sees as expired. Written as "a visible, expired hold" rather than "no visible live
+ * hold" because a row lock re-reads the locked row at its newest version while subqueries keep the
+ * statement's snapshot: a hold committed after the snapshot (while the claim waited on, or walked
+ * to, the row) is invisible to the subquery, yet its id is on the row, and it is live (just taken).
+ * So a concurrently taken hold refuses the number instead of passing for free (issue 28, item 7).
+ */
+function notHeldByOthers(alias: string, hold: string | null): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(${a}."holdId" IS NULL OR ${a}."holdId" = ${hold}::text OR EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${a}."holdId" AND x."expiresAt" <= now()))`;
+}
+
+/**
  * The SELECT that claims up to `limit` heads (first numbers, ending in 0 or 00) of aligned,
  * contiguous, wholly free blocks, locking them `FOR UPDATE SKIP LOCKED` so concurrent allocators walk
  * past each other's blocks instead of waiting or colliding. Each row is a head's id, e164 and the
@@ -52,9 +65,7 @@ export function claimHeadsSql(
   const area = request.areaName ?? null;
   const pattern = request.pattern ?? null;
   const hold = request.holdId ?? null;
-  // A number is free for this claim when AVAILABLE and not under someone else's live hold.
-  const free = (alias: string) =>
-    Prisma.sql`(${Prisma.raw(alias)}."holdId" IS NULL OR ${Prisma.raw(alias)}."holdId" = ${hold}::text OR NOT EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${Prisma.raw(alias)}."holdId" AND x."expiresAt" > now()))`;
+  const free = (alias: string) => notHeldByOthers(alias, hold);
   const lastOf = Prisma.sql`left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int)`;
   // Ordered by e164 alone, so the index walk stops after `limit` whole blocks instead of sorting them all.
   return Prisma.sql`
@@ -79,8 +90,9 @@ export function claimHeadsSql(
 
 /**
  * The SELECT that locks every member of the claimed blocks (`heads`: a relation with "e164" and
- * "last"). It waits only on a rare single-number claim inside a block; a member that is no longer
- * AVAILABLE drops out, so a block with fewer rows than its size changed under us (BlockRaceError).
+ * "last"). It waits only on a rare single-number claim or hold inside a block; a member that is no
+ * longer AVAILABLE, or is now under someone else's live hold (re-checked on the locked row, see
+ * notHeldByOthers), drops out, so a block with fewer rows than its size changed under us (BlockRaceError).
  */
 export function lockMembersSql(request: BlockRequest, heads: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -88,6 +100,7 @@ export function lockMembersSql(request: BlockRequest, heads: Prisma.Sql): Prisma
     FROM "PhoneNumber" m
     JOIN ${heads} ON length(m."e164") = length(h."e164") AND m."e164" BETWEEN h."e164" AND h."last"
     WHERE m."countryCode" = ${request.countryCode} AND m."type" = ${request.type}::"NumberType" AND m."status" = 'AVAILABLE'
+      AND ${notHeldByOthers("m", request.holdId ?? null)}
     ORDER BY m."e164"
     FOR UPDATE OF m`;
 }
