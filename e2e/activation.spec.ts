@@ -85,7 +85,7 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   expect((await otherPartner.request.get(fileHref)).status()).toBe(404);
   // From the portal's own origin, so the answer is the scope's, not the origin check's.
   const foreignUpload = await otherPartner.request.post(`/api/activations/${requestId}/documents/${firstDocumentId}`, {
-    headers: { Origin: new URL(otherPartner.url()).origin },
+    headers: { Origin: new URL(partner.url()).origin },
     multipart: {
       file: { name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf("intruder")) },
     },

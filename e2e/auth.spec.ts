@@ -63,6 +63,7 @@ test.describe("access", () => {
 
   test("signing out ends the session", async ({ signInAs }) => {
     const { page } = await signInAs("END_USER");
+    await page.goto("/customer");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/customer");

@@ -21,6 +21,7 @@ test("a partner sees the compliance profile, the expiring document, and a new re
   await storeComplianceProfile(db, customer.id, uploader, new Date(Date.now() - 170 * 86_400_000), e2eStorage());
 
   const { page } = await signInAs("PARTNER");
+  await page.goto("/partner");
   await page.getByRole("link", { name: "Compliance profiles" }).click();
   await expect(page).toHaveURL(/\/customers\?attention=1$/);
   const profile = page.getByRole("region", { name: customer.name, exact: true });

@@ -5,6 +5,7 @@ const PHONE = { width: 390, height: 844 };
 
 test("the navigation drawer works by keyboard alone", async ({ signInAs }) => {
   const { page } = await signInAs("PARTNER");
+  await page.goto("/partner");
   await page.setViewportSize(PHONE);
   const menu = page.getByRole("button", { name: /^Menu/ });
   await expect(menu).toBeVisible();
@@ -37,6 +38,7 @@ test("the navigation drawer works by keyboard alone", async ({ signInAs }) => {
 
 test("the sidebar stays on a desktop screen", async ({ signInAs }) => {
   const { page } = await signInAs("PARTNER");
+  await page.goto("/partner");
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Menu/ })).toBeHidden();

@@ -8,6 +8,7 @@ test("a Gold partner finds a country, downloads the Gold price list as PDF and E
   signInAs,
 }, testInfo) => {
   const { page } = await signInAs("PARTNER");
+  await page.goto("/partner");
   await page.getByRole("link", { name: "Price list" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Price list: Gold" })).toBeVisible();
   const types = page.getByRole("navigation", { name: "Price-list type" });
@@ -120,6 +121,7 @@ test("an admin imports an edited workbook with one bad cell, sees it reported, f
   test.setTimeout(180_000);
   const tier = await tierLikeGold(db);
   const { page } = await signInAs("ADMIN");
+  await page.goto("/admin");
   await page.getByRole("link", { name: "Price-list versions" }).click();
   const versions = page.getByRole("region", { name: `${tier.name} versions` });
   await expect(versions.getByRole("row")).toHaveCount(2);

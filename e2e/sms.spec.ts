@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 // R15: a partner sees exactly what a sender name becomes, and which users of a PBX may send SMS.
 test("a partner checks a sender name symbol by symbol", async ({ signInAs }) => {
   const { page } = await signInAs("PARTNER");
+  await page.goto("/partner");
   await page.getByRole("navigation").getByRole("link", { name: "SMS sender names" }).click();
   await page.getByLabel("Sender name").fill("Müller&Söhne GmbH");
   await expect(page.getByTestId("sent-name")).toHaveText("Müller&Söh");

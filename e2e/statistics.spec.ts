@@ -32,6 +32,7 @@ test("an end user sees only their own PBX's calls", async ({ db, tenant, signInA
   await addCalls(db, other.pbx, other.partner.id, 5, today, 1, 12);
 
   const { page } = await signInAs("END_USER");
+  await page.goto("/customer");
   await page.getByRole("link", { name: "Statistics" }).first().click();
   await expect(page).toHaveURL(/\/statistics$/);
   await page.getByLabel("Period").selectOption("today");

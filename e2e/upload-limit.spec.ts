@@ -18,6 +18,7 @@ test("a document of exactly the limit is accepted and one byte more is refused w
 }) => {
   test.setTimeout(120_000);
   const { page, email } = await signInAs("PARTNER");
+  await page.goto("/partner");
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   const request = await db.activationRequest.create({
     data: {

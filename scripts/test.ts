@@ -44,7 +44,7 @@ async function startE2eServer() {
       CLASSOUND_DATA_DIR: DATA_DIR,
       DATABASE_URL: "",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
-      CLASSOUND_SKIP_BUILD_TYPECHECK: "1",
+      CLASSOUND_TEST_BUILD: "1",
     },
   });
   server.stdout!.pipe(log);
