@@ -69,14 +69,29 @@ async function waitForServer(server: ChildProcess, url: string) {
   return false;
 }
 
-/** Stops `npm start` and everything it started (PostgreSQL, the Next server). */
+/** Whether any process of the group `pgid` is still alive. */
+function groupAlive(pgid: number) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops `npm start` and everything it started (PostgreSQL, the Next server). npm itself exits at
+ * once on SIGTERM, so the whole process group is watched, and killed if it is not gone in 15 s: a
+ * server left behind would hold the port for the next run.
+ */
 async function stop(server: ChildProcess) {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-server.pid!, "SIGTERM");
-  const timeout = setTimeout(() => process.kill(-server.pid!, "SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timeout);
+  const pgid = server.pid!;
+  if (!groupAlive(pgid)) return;
+  process.kill(-pgid, "SIGTERM");
+  for (let waited = 0; groupAlive(pgid) && waited < 15_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
 }
 
 function report() {
