@@ -5,7 +5,7 @@
 // own type check: the typecheck phase has just checked a superset of it (decision 0035).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `.data/e2e-${PORT}`;
@@ -125,5 +125,10 @@ ok =
     ),
   ));
 if (e2eServer) await stop(e2eServer.server);
+// A CI log keeps only what was printed: the server's last lines say why it failed to start or answered 500.
+if (!ok && e2eServer) {
+  const lines = (await readFile(SERVER_LOG, "utf8").catch(() => "")).trimEnd().split("\n");
+  console.error(`\nThe end-to-end server's last lines (${SERVER_LOG}):\n${lines.slice(-40).join("\n")}`);
+}
 report();
 process.exit(ok ? 0 : 1);
