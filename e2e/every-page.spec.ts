@@ -20,9 +20,9 @@ const test = base.extend<object, { sweepIds: PageIds }>({
     async ({ db, browser }, provide, workerInfo) => {
       const baseURL = workerInfo.project.use.baseURL!;
       const tenant = await makeE2eTenant(db);
-      const { context } = await mintedSession(browser, db, "PARTNER", tenant, baseURL);
-      const ids = await pageIds(db, context, tenant);
-      await context.close();
+      const partner = await mintedSession(browser, db, "PARTNER", tenant, baseURL);
+      const ids = await pageIds(db, partner, tenant);
+      await partner.context.close();
       await provide(ids);
     },
     { scope: "worker", timeout: 60_000 },

@@ -142,8 +142,7 @@ export const test = base.extend<Fixtures, { db: Db }>({
  */
 export async function useSessionOf(page: Page, db: Db, email: string) {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const baseURL = new URL(test.info().project.use.baseURL!).origin;
-  await page.context().addCookies([await sessionCookie(user, { baseURL, secret: serverSecret(e2eDataDir()) })]);
+  await addSessionCookie(page.context(), user, new URL(test.info().project.use.baseURL!).origin);
   await page.goto(HOME[user.role]);
 }
 
@@ -163,8 +162,13 @@ export async function mintedSession(
 ) {
   const user = await makeTenantUser(db, role, tenant);
   const context = await browser.newContext({ baseURL });
-  await context.addCookies([await sessionCookie(user, { baseURL, secret: serverSecret(e2eDataDir()) })]);
+  await addSessionCookie(context, user, baseURL);
   return { context, email: user.email, user };
+}
+
+/** The session cookie of `user`, signed with the e2e server's secret, added to `context`. */
+async function addSessionCookie(context: BrowserContext, user: Parameters<typeof sessionCookie>[0], baseURL: string) {
+  await context.addCookies([await sessionCookie(user, { baseURL, secret: serverSecret(e2eDataDir()) })]);
 }
 
 function trackContexts(browser: Browser, first: BrowserContext) {

@@ -21,15 +21,19 @@ import { hashToken, PASSWORD_LINK_VALID_MS } from "@/lib/users/password-links";
  * CDR import and a set-password link made with the domain functions or the seed's factories, and any
  * submitted request for the admin's review page (read-only use of the demo's).
  */
-export async function pageIds(db: Db, partnerContext: BrowserContext, tenant: Tenant) {
-  const partner = await partnerContext.newPage();
+export async function pageIds(
+  db: Db,
+  partnerSession: { context: BrowserContext; user: Parameters<typeof actorFromUser>[0] },
+  tenant: Tenant,
+) {
+  const partner = await partnerSession.context.newPage();
   await partner.goto("/activations");
   await partner.getByRole("button", { name: `Activate CLASSOUND on ${tenant.pbx.name}` }).click();
   await partner.waitForURL(/\/activations\/c[a-z0-9]+$/);
   const draftId = new URL(partner.url()).pathname.split("/").pop()!;
   await partner.close();
 
-  const partnerActor = actorFromUser(await makeTenantUser(db, "PARTNER", tenant));
+  const partnerActor = actorFromUser(partnerSession.user);
   const admin = actorFromUser(await makeTenantUser(db, "ADMIN", tenant));
   const [document] = await db.activationDocument.findMany({ where: { requestId: draftId }, take: 1 });
   const submitted = await db.activationRequest.findFirst({ where: { status: { not: "DRAFT" } }, select: { id: true } });
@@ -58,7 +62,8 @@ export async function pageIds(db: Db, partnerContext: BrowserContext, tenant: Te
     subject: "Sweep ticket",
     message: "A ticket for the every-page sweep.",
   });
-  const csv = `Country,Type,Area,First,Last\nDE,GEOGRAPHIC,${area},${uniqueGermanPrefix()}00,${uniqueGermanPrefix()}09\n`;
+  const rangePrefix = uniqueGermanPrefix();
+  const csv = `Country,Type,Area,First,Last\nDE,GEOGRAPHIC,${area},${rangePrefix}00,${rangePrefix}09\n`;
   const rangeImport = await previewRangeImport(db, admin, {
     name: "ranges.csv",
     bytes: new TextEncoder().encode(csv).buffer as ArrayBuffer,

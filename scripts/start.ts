@@ -16,6 +16,7 @@ import { openAppDatabase, type DatabaseHandle } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { demoDataState } from "@/lib/db/seed/state";
 import { checkBuild, markBuilt } from "./build-state";
+import { waitForHttp } from "./wait-for-http";
 
 const isDev = process.argv.includes("--dev");
 const env = readRuntimeEnv();
@@ -189,15 +190,7 @@ try {
 }
 
 async function waitForServer(url: string) {
-  for (let attempt = 0; attempt < 1200; attempt++) {
-    if (stopping) return;
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The server did not answer on ${url}`);
+  let attempts = 0;
+  const answered = await waitForHttp(url, () => !stopping && attempts++ < 1200, 100);
+  if (!answered && !stopping) throw new Error(`The server did not answer on ${url}`);
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
+import { waitForHttp } from "./wait-for-http";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `.data/e2e-${PORT}`;
@@ -50,23 +51,11 @@ async function startE2eServer() {
   server.stdout!.pipe(log);
   server.stderr!.pipe(log);
   const from = performance.now();
-  const ready = waitForServer(server, `http://localhost:${PORT}/sign-in`).then((ok) => {
+  const ready = waitForHttp(`http://localhost:${PORT}/sign-in`, () => server.exitCode === null, 250).then((ok) => {
     times.push([`e2e server start (in the background; log: ${SERVER_LOG})`, since(from), ok]);
     return ok;
   });
   return { server, ready };
-}
-
-async function waitForServer(server: ChildProcess, url: string) {
-  while (server.exitCode === null) {
-    try {
-      if ((await fetch(url)).status < 500) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
 }
 
 /** Whether any process of the group `pgid` is still alive. */
