@@ -92,6 +92,26 @@ describe("CDR import", () => {
     expect(job).toMatchObject({ status: "DONE", rowsStored: 2, rowsRefused: 6, rowsDuplicate: 1 });
   });
 
+  it("counts ringing in R14's four hours: answered after a minute, four hours of talk is refused", async () => {
+    const { id, outcome } = await importCsv([
+      call("rang-then-four-hours", {
+        started_at: "2026-10-05T10:00:00Z",
+        answered_at: "2026-10-05T10:01:00Z",
+        duration: "14400",
+      }),
+      call("exactly-four-hours", {
+        started_at: "2026-10-05T10:00:00Z",
+        answered_at: "2026-10-05T10:01:00Z",
+        duration: "14340",
+      }),
+    ]);
+    expect(outcome).toMatchObject({ rowsStored: 1, rowsRefused: 1 });
+    const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id } });
+    expect(refused.map((r) => [r.line, r.reasons])).toEqual([
+      [2, "longer than four hours from start to hang-up, ringing included (R14)"],
+    ]);
+  });
+
   it("adds nothing when the same file is imported again", async () => {
     const lines = Array.from({ length: 50 }, (_, i) =>
       call(`again-${i}`, { started_at: `2026-09-0${1 + (i % 9)}T10:00:00Z`, answered_at: "" }),

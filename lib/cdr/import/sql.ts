@@ -172,6 +172,11 @@ const CHECKS: [condition: string, reason: string][] = [
   [`answered_at < started_at`, "answered before it started"],
   [`duration IS NULL`, "duration is not a whole number of seconds"],
   [`duration > ${MAX_CALL_SECONDS}`, "duration over four hours (R14)"],
+  // R14 bounds the whole call: ringing before the answer counts (only said once when talk alone is too long).
+  [
+    `duration <= ${MAX_CALL_SECONDS} AND extract(epoch FROM answered_at - started_at) + duration > ${MAX_CALL_SECONDS}`,
+    "longer than four hours from start to hang-up, ringing included (R14)",
+  ],
   [`disposition IS NULL`, "disposition is not answered, busy, no_answer or failed"],
   [`disposition <> 'ANSWERED' AND duration > 0`, "talk time on a call that was not answered"],
   [`source_text <> '' AND freephone_source IS NULL`, "freephone_source is not fixed, mobile or payphone"],

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { getExampleNumber, type CountryCode } from "libphonenumber-js/max";
 import examples from "libphonenumber-js/mobile/examples";
 import { createRandom } from "@/lib/db/seed/random";
-import { CALL_COLUMNS } from "./call-row";
+import { CALL_COLUMNS, MAX_CALL_SECONDS } from "./call-row";
 
 export interface SyntheticPbx {
   serial: string;
@@ -93,7 +93,7 @@ export async function writeSyntheticCalls(
     const answered = disposition === "answered";
     const ring = random.int(2, 25);
     const duration = answered
-      ? Math.min(14_400, Math.max(1, Math.round(random.exponential(random.weighted(DURATION_MEANS)))))
+      ? Math.min(MAX_CALL_SECONDS - ring, Math.max(1, Math.round(random.exponential(random.weighted(DURATION_MEANS)))))
       : 0;
     const inbound = random.chance(0.42);
     const did = random.pick(pbx.dids);

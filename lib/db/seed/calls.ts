@@ -1,4 +1,5 @@
 import { getExampleNumber, isValidPhoneNumber, type CountryCode } from "libphonenumber-js/max";
+import { MAX_CALL_SECONDS } from "@/lib/cdr/import/call-row";
 import examples from "libphonenumber-js/mobile/examples";
 import { Prisma, type CallDisposition, type FreephoneSource } from "../generated/client";
 import { COUNTRIES, countryByCode } from "./countries";
@@ -10,8 +11,6 @@ import { createRandom, type Random } from "./random";
 import { CUSTOMERS, PARTNERS, customerId, partnerId } from "./tenants";
 
 const CURRENCY = "EUR";
-/** R14. */
-const MAX_CALL_SECONDS = 14_400;
 /** R5 gives each user (extension) 3000 Area 1 minutes a month, not pooled. */
 const INCLUDED_AREA1_SECONDS_PER_USER = 3000 * 60;
 /** The PBX's users are extensions 100, 101, ...; a few talk far more than the rest. */
@@ -77,9 +76,10 @@ const DURATION_MEANS: [number, number][] = [
   [2400, 3],
 ];
 
-function callDuration(random: Random): number {
+/** Talk time after `ringSeconds` of ringing: R14's four hours cover both. */
+function callDuration(random: Random, ringSeconds: number): number {
   const seconds = Math.round(random.exponential(random.weighted(DURATION_MEANS)));
-  return Math.min(MAX_CALL_SECONDS, Math.max(4, seconds));
+  return Math.min(MAX_CALL_SECONDS - ringSeconds, Math.max(4, seconds));
 }
 
 /** Per-second billing of a per-minute rate. */
@@ -141,11 +141,12 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   const connection = (startedAt: Date) => {
     const disposition = random.weighted(DISPOSITIONS);
     const answered = disposition === "ANSWERED";
+    const ringSeconds = answered ? random.int(2, 20) : 0;
     return {
       externalId: `${pbx.key}-${startedAt.getTime().toString(36)}-${(sequence++).toString(36)}`,
       disposition,
-      answeredAt: answered ? new Date(startedAt.getTime() + random.int(2, 20) * 1000) : null,
-      durationSeconds: answered ? callDuration(random) : 0,
+      answeredAt: answered ? new Date(startedAt.getTime() + ringSeconds * 1000) : null,
+      durationSeconds: answered ? callDuration(random, ringSeconds) : 0,
     };
   };
 
