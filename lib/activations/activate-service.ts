@@ -35,7 +35,9 @@ export async function activateService(
     );
   }
 
-  const priceList = await priceListInForce(tx, pbx.customer.partner.tierId, now, { flatFeeBands: true });
+  const priceList = await priceListInForce(tx, pbx.customer.partner.tierId, now, {
+    flatFeeBands: { orderBy: { minUsers: "asc" } },
+  });
   if (!priceList)
     throw new AppError("CONFLICT", "The partner's tier has no price list in force. Add one before approving.");
   const quote = flatFeeQuoteForPbx(

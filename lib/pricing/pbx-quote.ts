@@ -54,7 +54,10 @@ export async function pbxQuote(db: Db, actor: Actor, input: { pbxId: string; now
 
   const { tierId, timeZone } = pbx.customer.partner;
   const priceList = await priceListInForce(db, tierId, now, {
-    flatFeeBands: { select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true } },
+    flatFeeBands: {
+      select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true },
+      orderBy: { minUsers: "asc" },
+    },
   });
   if (!priceList) return { unavailable: "The partner's price list has no prices in force today." };
   try {

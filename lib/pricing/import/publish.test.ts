@@ -66,6 +66,50 @@ describe("checking an edited workbook", () => {
     );
   });
 
+  it("refuses flat-fee bands with a gap, an overlap or a closed top band, and an SMS price that is not Area 1's", async () => {
+    const check = async (edit: (workbook: ExcelJS.Workbook) => void) =>
+      (await checkPriceListImport(prisma, tenants.admin, "GOLD", await editedWorkbook(edit))).errors;
+    const bands = (wb: ExcelJS.Workbook) => wb.getWorksheet("Monthly flat fee")!;
+    // Seeded: 1–5, 6–20, 21–50, 51–100, 101–250, 251+ in B2:B7.
+    expect(await check((wb) => void (bands(wb).getCell("B3").value = "7–20"))).toEqual([
+      {
+        sheet: "Monthly flat fee",
+        cell: "B3",
+        message: "This band leaves PBXs of 6 users without a price: it should start at 6 users.",
+      },
+    ]);
+    expect(await check((wb) => void (bands(wb).getCell("B3").value = "5–20"))).toEqual([
+      {
+        sheet: "Monthly flat fee",
+        cell: "B3",
+        message: "This band overlaps the band before it: it should start at 6 users.",
+      },
+    ]);
+    expect(await check((wb) => void (bands(wb).getCell("B7").value = "251–500"))).toEqual([
+      { sheet: "Monthly flat fee", cell: "B7", message: "The top band must be open-ended, like “251+”." },
+    ]);
+    const area1 = gold.areaRates.find((r) => r.area === 1)!.perMinute.toString();
+    expect(await check((wb) => void (wb.getWorksheet("Call termination")!.getCell("B8").value = 0.05))).toEqual([
+      {
+        sheet: "Call termination",
+        cell: "B8",
+        message: `An SMS past the included ones costs the Area 1 rate (R15): ${area1}.`,
+      },
+    ]);
+  });
+
+  it("has the database refuse a band that overlaps another of its price list, whatever wrote it", async () => {
+    const list = await prisma.priceList.findFirstOrThrow({ where: { tier: { code: "GOLD" } } });
+    const band = { priceListId: list.id, description: "Overlap", pricePerUser: "1.00" };
+    await expect(
+      prisma.flatFeeBand.create({ data: { ...band, sku: "OVERLAP-1", minUsers: 4, maxUsers: 5 } }),
+    ).rejects.toThrow(/FlatFeeBand_users_never_overlap/);
+    await expect(
+      prisma.flatFeeBand.create({ data: { ...band, sku: "OVERLAP-2", minUsers: 1000, maxUsers: null } }),
+    ).rejects.toThrow(/FlatFeeBand_users_never_overlap/);
+    expect(await prisma.flatFeeBand.count({ where: { priceListId: list.id, sku: { startsWith: "OVERLAP" } } })).toBe(0);
+  });
+
   it("is for admins only, and a file that is not a workbook is a clear refusal", async () => {
     const file = await editedWorkbook(() => {});
     await expect(checkPriceListImport(prisma, tenants.a.partnerActor, "GOLD", file)).rejects.toMatchObject({

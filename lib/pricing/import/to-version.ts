@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { FreephoneSource, NumberType } from "@/lib/db/generated/enums";
 import type { Cell } from "../documents/sections";
+import { bandSequenceErrors } from "./flat-fee-bands";
 import { cellRef, type CellError, type ReadSection } from "./read-workbook";
 
 type Money = Prisma.Decimal;
@@ -29,6 +30,8 @@ export function versionRowsOf(
 ): { rows: VersionRows; errors: CellError[] } {
   const errors: CellError[] = [];
   const rows: VersionRows = { smsRate: null, flatFeeBands: [], areaRates: [], numberPrices: [], freephoneRates: [] };
+  const bandsAt: Parameters<typeof bandSequenceErrors>[0][number][] = [];
+  let smsRateAt: Omit<CellError, "message"> | undefined;
   const each = (
     id: string,
     visit: (cells: Cell[], at: (column: number) => Omit<CellError, "message">) => string | undefined,
@@ -55,6 +58,7 @@ export function versionRowsOf(
         ...at(1),
         message: "The band's users must start at 1 or more and not end before they start.",
       });
+    bandsAt.push({ minUsers, maxUsers, at: at(1) });
     rows.flatFeeBands.push({
       sku: String(sku),
       description: String(description),
@@ -66,7 +70,7 @@ export function versionRowsOf(
   });
   each("call-termination", ([label, price], at) => {
     const text = String(label);
-    if (text.startsWith("SMS")) return void (rows.smsRate = price as Money);
+    if (text.startsWith("SMS")) return void ((rows.smsRate = price as Money), (smsRateAt = at(1)));
     const area = /^Area (\d+)$/.exec(text);
     if (!area || Number(area[1]) < 1 || Number(area[1]) > 6)
       return void errors.push({ ...at(0), message: "Destinations are “Area 1” to “Area 6”, then the SMS row." });
@@ -99,6 +103,14 @@ export function versionRowsOf(
     );
     return String(country);
   });
+  errors.push(...bandSequenceErrors(bandsAt));
+  // R15: an SMS past the included ones costs the Area 1 rate; the row is there to be read, not to differ.
+  const area1 = rows.areaRates.find((r) => r.area === 1);
+  if (smsRateAt && rows.smsRate && area1 && !rows.smsRate.equals(area1.perMinute))
+    errors.push({
+      ...smsRateAt,
+      message: `An SMS past the included ones costs the Area 1 rate (R15): ${area1.perMinute.toString()}.`,
+    });
   const callTermination = sections.find((s) => s.id === "call-termination");
   if (callTermination) {
     // A row whose price was bad is already reported; only a row that is not there at all is missing.
