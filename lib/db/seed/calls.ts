@@ -1,5 +1,6 @@
 import { getExampleNumber, isValidPhoneNumber, type CountryCode } from "libphonenumber-js/max";
 import { MAX_CALL_SECONDS } from "@/lib/cdr/import/call-row";
+import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 import examples from "libphonenumber-js/mobile/examples";
 import { Prisma, type CallDisposition, type FreephoneSource } from "../generated/client";
 import { COUNTRIES, countryByCode } from "./countries";
@@ -11,8 +12,8 @@ import { createRandom, type Random } from "./random";
 import { CUSTOMERS, PARTNERS, customerId, partnerId } from "./tenants";
 
 const CURRENCY = "EUR";
-/** R5 gives each user (extension) 3000 Area 1 minutes a month, not pooled. */
-const INCLUDED_AREA1_SECONDS_PER_USER = 3000 * 60;
+/** R5 gives each user (extension) its own Area 1 minutes each month, not pooled. */
+const INCLUDED_AREA1_SECONDS_PER_USER = INCLUDED_PER_USER.area1Minutes * 60;
 /** The PBX's users are extensions 100, 101, ...; a few talk far more than the rest. */
 const FIRST_EXTENSION = 100;
 /** Calls that never connect: busy, unanswered, failed (talk time 0, no charge). */
