@@ -98,6 +98,28 @@ describe("checking an edited workbook", () => {
     ]);
   });
 
+  it("explains a formula where a price belongs, and reads rich text as its text", async () => {
+    const errors = (
+      await checkPriceListImport(
+        prisma,
+        tenants.admin,
+        "GOLD",
+        await editedWorkbook((wb) => {
+          const numbers = wb.getWorksheet("Numbers (DIDs)")!;
+          numbers.getCell(`C${germanyRow(numbers)}`).value = { formula: "D2*2", result: 4 } as ExcelJS.CellFormulaValue;
+          numbers.getCell(`A${germanyRow(numbers)}`).value = { richText: [{ text: "Ger" }, { text: "many" }] };
+        }),
+      )
+    ).errors;
+    expect(errors).toEqual([
+      {
+        sheet: "Numbers (DIDs)",
+        cell: expect.stringMatching(/^C\d+$/),
+        message: "This cell holds the formula =D2*2: type the price itself.",
+      },
+    ]);
+  });
+
   it("has the database refuse a band that overlaps another of its price list, whatever wrote it", async () => {
     const list = await prisma.priceList.findFirstOrThrow({ where: { tier: { code: "GOLD" } } });
     const band = { priceListId: list.id, description: "Overlap", pricePerUser: "1.00" };

@@ -78,6 +78,10 @@ function readCell(
   errors: CellError[],
 ): Cell {
   const fail = (message: string) => (errors.push({ ...at, message }), null);
+  const formula = formulaOf(value);
+  if (formula !== undefined)
+    return fail(`This cell holds ${formula}: type the ${column.kind === "text" ? "text" : "price"} itself.`);
+  value = plainValue(value);
   if (column.kind === "text") {
     const text = value === null || value === undefined ? "" : String(value).trim();
     if (!text) return fail(`${column.header} is empty.`);
@@ -91,6 +95,24 @@ function readCell(
   if (value < 0) return fail("A price cannot be negative.");
   // A binary double read from the sheet, back to the decimal the admin typed, at the column's precision.
   return new Prisma.Decimal(value.toFixed(PRICE_PLACES[column.kind]));
+}
+
+/** A formula, in words: a sheet edited in Excel may compute a price, but the portal stores what was typed. */
+function formulaOf(value: ExcelJS.CellValue) {
+  if (value === null || typeof value !== "object" || value instanceof Date) return undefined;
+  if ("formula" in value && value.formula) return `the formula =${value.formula}`;
+  if ("sharedFormula" in value && value.sharedFormula) return `a formula copied from ${value.sharedFormula}`;
+  return undefined;
+}
+
+/** What a person sees in a cell exceljs reads as an object: rich or linked text as its text, an error as shown. */
+function plainValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("hyperlink" in value) return value.text;
+  if ("error" in value) return value.error;
+  return value;
 }
 
 export function cellRef(row: number, column: number) {
