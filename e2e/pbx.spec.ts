@@ -44,7 +44,7 @@ test("the PBX page shows the charge raised when CLASSOUND was activated", async 
     data: {
       partnerId: tenant.partner.id,
       serviceId: service.id,
-      description: "CLASSOUND-FLAT: 4 users × 10.43 EUR × 1 month(s) × 18/30 days = 25.03 EUR",
+      description: "CLASSOUND-FLAT: 4 users × 10.43 EUR × 1 month × 18/30 days = 25.03 EUR",
       amount: "25.03",
       currency: "EUR",
       periodStart: new Date(),

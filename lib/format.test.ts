@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatOrdinal } from "./format";
+import { formatCount, formatOrdinal } from "./format";
 
 describe("formatOrdinal", () => {
   it("says positions as people do", () => {
@@ -15,5 +15,18 @@ describe("formatOrdinal", () => {
       "22nd",
       "101st",
     ]);
+  });
+});
+
+describe("formatCount", () => {
+  it("puts the noun in the form the count needs", () => {
+    expect([0, 1, 2, 60].map((n) => formatCount(n, "number"))).toEqual([
+      "0 numbers",
+      "1 number",
+      "2 numbers",
+      "60 numbers",
+    ]);
+    expect(formatCount(1, "range")).toBe("1 range");
+    expect(formatCount(3, "number needs", "numbers need")).toBe("3 numbers need");
   });
 });

@@ -72,3 +72,10 @@ const ordinalRules = new Intl.PluralRules("en", { type: "ordinal" });
 export function formatOrdinal(value: number) {
   return `${value}${ORDINAL_SUFFIX[ordinalRules.select(value)]}`;
 }
+
+const cardinalRules = new Intl.PluralRules("en");
+
+/** "1 number", "60 numbers", "1 month": a count with its noun in the right form (`many` when not just an "s"). */
+export function formatCount(value: number, one: string, many = `${one}s`) {
+  return `${value} ${cardinalRules.select(value) === "one" ? one : many}`;
+}

@@ -5,6 +5,7 @@ import { commitImportAction } from "@/app/(portal)/admin/numbers/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
+import { formatCount } from "@/lib/format";
 
 export function CommitImportButton({
   importId,
@@ -19,12 +20,12 @@ export function CommitImportButton({
   return (
     <ConfirmDialog
       title="Import the accepted ranges?"
-      description={`${ranges} range(s), ${numbers} numbers, are added to the inventory in one go. Refused rows are left out.`}
+      description={`${formatCount(ranges, "range")}, ${numbers} numbers, are added to the inventory in one go. Refused rows are left out.`}
       confirmLabel="Import"
       onConfirm={async () => {
         const result = await commitImportAction({ importId });
         if (!result.ok) throw new Error(result.error);
-        toast({ title: `${result.data.numbers} numbers imported`, variant: "success" });
+        toast({ title: `${formatCount(result.data.numbers, "number")} imported`, variant: "success" });
         router.refresh();
       }}
       trigger={<Button>Import accepted ranges</Button>}

@@ -181,7 +181,7 @@ export function OrderNumbersForm({ options }: { options: OrderFormOptions }) {
               currency={held.quote.currency}
             />
             <p className="mt-1 text-xs text-muted-foreground">
-              Monthly fees are prorated to the PBX&apos;s expiry by days (R3).
+              Monthly fees are prorated by days to the PBX&apos;s expiry.
             </p>
           </div>
           <Button type="button" onClick={confirm} disabled={pending}>

@@ -3,9 +3,9 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { NEEDS_LOCATION, statusCounts, type StatusCounts } from "./numbers";
+import { formatCount } from "@/lib/format";
 
 export const COMPLIANCE_PAGE_SIZE = 50;
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What still stands between a PBX and compliant emergency calling (R13), in the partner's words. */
 export function actionsNeeded(row: {
@@ -15,10 +15,11 @@ export function actionsNeeded(row: {
   openTicket: boolean;
 }): string[] {
   const actions: string[] = [];
-  if (row.counts.NO_LOCATION) actions.push(`${plural(row.counts.NO_LOCATION, "number", "numbers")} missing a location`);
+  if (row.counts.NO_LOCATION)
+    actions.push(`${formatCount(row.counts.NO_LOCATION, "number", "numbers")} missing a location`);
   if (row.counts.CHANGES_REQUIRED)
     actions.push(
-      `${plural(row.counts.CHANGES_REQUIRED, "number needs", "numbers need")} the changes the operator asked for`,
+      `${formatCount(row.counts.CHANGES_REQUIRED, "number needs", "numbers need")} the changes the operator asked for`,
     );
   if (row.hasService && !row.emergencyConfiguredAt)
     actions.push(

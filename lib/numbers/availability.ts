@@ -7,6 +7,7 @@ import { parseOrThrow } from "@/lib/errors";
 import { BLOCK_SIZES, blockDigits, type BlockSize } from "./blocks";
 import { loadOrderPbx } from "./context";
 import { ZBlockChoice, toLikePattern, type TBlockChoice, type TBlockChoiceInput } from "./schemas";
+import { formatCount } from "@/lib/format";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -52,12 +53,14 @@ export async function availabilityHint(db: Reader, input: TBlockChoice, found: n
   const here = areas.find((a) => (a.areaName ?? undefined) === input.areaName) ?? { blocks: { 1: 0, 10: 0, 100: 0 } };
   const where = input.areaName ? ` in ${input.areaName}` : "";
   const smaller = BLOCK_SIZES.filter((s) => s < input.blockSize && here.blocks[s] > 0).map(
-    (s) => `${here.blocks[s]} block(s) of ${s}`,
+    (s) => `${formatCount(here.blocks[s], "block")} of ${s}`,
   );
   const elsewhere = areas
     .filter((a) => a.areaName && a.areaName !== input.areaName && a.blocks[input.blockSize] > 0)
     .map((a) => `${a.areaName} (${a.blocks[input.blockSize]})`);
-  const parts = [`Only ${found} block(s) of ${input.blockSize} are free${where}; you asked for ${input.blockCount}.`];
+  const parts = [
+    `Only ${formatCount(found, "block")} of ${input.blockSize} ${found === 1 ? "is" : "are"} free${where}; you asked for ${input.blockCount}.`,
+  ];
   if (smaller.length) parts.push(`Free${where}: ${smaller.join(", ")}.`);
   if (elsewhere.length) parts.push(`Blocks of ${input.blockSize} free in other areas: ${elsewhere.join(", ")}.`);
   return parts.join(" ");

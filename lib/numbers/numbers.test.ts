@@ -90,7 +90,7 @@ describe("allocation (R6)", () => {
     });
     expect(lines.map((l) => l.kind)).toEqual(["NUMBER_SETUP", "NUMBER_MONTHLY"]);
     expect(lines[0].formula).toBe("30 numbers × 5.00 EUR setup = 150.00 EUR");
-    expect(lines[1].formula).toMatch(/^30 numbers × 1\.20 EUR × 12 month\(s\) × \d+\/365 days = \d+\.\d\d EUR$/);
+    expect(lines[1].formula).toMatch(/^30 numbers × 1\.20 EUR × 12 months × \d+\/365 days = \d+\.\d\d EUR$/);
     const events = await prisma.phoneNumberEvent.groupBy({
       by: ["kind"],
       where: { orderId: result.orderId },
@@ -154,7 +154,7 @@ describe("allocation (R6)", () => {
       "CONFLICT",
     );
     expect(error.message).toMatch(
-      /Only 2 block\(s\) of 10 are free in Scarce; you asked for 3\. Free in Scarce: 25 block\(s\) of 1\./,
+      /Only 2 blocks of 10 are free in Scarce; you asked for 3\. Free in Scarce: 25 blocks of 1\./,
     );
     expect(await prisma.phoneNumber.count({ where: { areaName: area, status: { not: "AVAILABLE" } } })).toBe(0);
     expect(await prisma.numberOrder.count({ where: { areaName: area } })).toBe(0);

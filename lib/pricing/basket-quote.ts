@@ -9,6 +9,7 @@ import {
   type FlatFeeQuoteInput,
 } from "./flat-fee-quote";
 import { TERM_MONTHS, proratedCharge, prorationDays } from "./proration";
+import { formatCount } from "@/lib/format";
 
 export interface BasketPbx {
   licensePlan: FlatFeeQuoteInput["licensePlan"];
@@ -99,7 +100,7 @@ export function basketQuote(input: BasketInput) {
       quantity: item.quantity,
       unitPrice: setupFee,
       amount: setup,
-      formula: `${item.quantity} numbers × ${setupFee.toFixed(2)} ${cur} setup = ${setup.toFixed(2)} ${cur}`,
+      formula: `${formatCount(item.quantity, "number")} × ${setupFee.toFixed(2)} ${cur} setup = ${setup.toFixed(2)} ${cur}`,
     });
     const monthlyFee = new Prisma.Decimal(price.monthlyFee);
     const termPrice = monthlyFee.mul(item.quantity).mul(months);
@@ -110,7 +111,7 @@ export function basketQuote(input: BasketInput) {
       quantity: item.quantity,
       unitPrice: monthlyFee,
       amount: monthly,
-      formula: `${item.quantity} numbers × ${monthlyFee.toFixed(2)} ${cur} × ${months} month(s) × ${effectiveDays}/${termDays} days = ${monthly.toFixed(2)} ${cur}`,
+      formula: `${formatCount(item.quantity, "number")} × ${monthlyFee.toFixed(2)} ${cur} × ${formatCount(months, "month")} × ${effectiveDays}/${termDays} days = ${monthly.toFixed(2)} ${cur}`,
     });
   }
   const total = lines.reduce((sum, line) => sum.add(line.amount), new Prisma.Decimal(0));

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { LicensePlan } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { TERM_MONTHS, prorationDays, proratedCharge, type Term } from "./proration";
+import { formatCount } from "@/lib/format";
 
 export interface FlatFeeBand {
   sku: string;
@@ -47,5 +48,5 @@ export type FlatFeeQuote = ReturnType<typeof flatFeeQuote>;
 
 /** The quote as one line a person can check: "4 users × 10.00 EUR × 12 months × 112/365 days = 147.29 EUR". */
 export function describeFlatFeeQuote(q: FlatFeeQuote): string {
-  return `${q.sku}: ${q.users} users × ${q.unitPrice.toFixed(2)} ${q.currency} × ${q.months} month(s) × ${q.effectiveDays}/${q.termDays} days = ${q.amount.toFixed(2)} ${q.currency}`;
+  return `${q.sku}: ${formatCount(q.users, "user")} × ${q.unitPrice.toFixed(2)} ${q.currency} × ${formatCount(q.months, "month")} × ${q.effectiveDays}/${q.termDays} days = ${q.amount.toFixed(2)} ${q.currency}`;
 }

@@ -79,7 +79,7 @@ describe("flat fee quote (R3 + R4)", () => {
       amount: "25.03",
     });
     expect(describeFlatFeeQuote(quote)).toBe(
-      "CLASSOUND-FLAT-1m: 4 users × 10.43 EUR × 1 month(s) × 18/30 days = 25.03 EUR",
+      "CLASSOUND-FLAT-1m: 4 users × 10.43 EUR × 1 month × 18/30 days = 25.03 EUR",
     );
   });
 
