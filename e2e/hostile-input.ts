@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import { portalPages, PRICE_LIST_UPLOADS, routeHandlers, type PageIds } from "./portal-pages";
 
@@ -52,6 +53,15 @@ const hostileQueries = [
  */
 const refusedPageQueries = [allKeys("%00"), allKeys("%E0%A4%A"), allKeys(LONG), hostileQueries.at(-1)!];
 const WRONG_IDS = ["%00", "'%20OR%201=1", "not-an-id", "XYZ", LONG, "c" + "z".repeat(24), "..%2F..%2Fetc%2Fpasswd"];
+/** Percent-encoding that does not decode: a bad escape, and an overlong UTF-8 dot (issue 28). */
+const BAD_ENCODINGS = ["%ZZ", "%C0%AE"];
+/** A custom range from year 0000 (it parses as a date), for every page and route that reads statistics dates. */
+function fromYearZero(url: string) {
+  const withRange = new URL(url, "http://portal");
+  for (const [key, value] of Object.entries({ preset: "custom", from: "0000-01-01", to: "2026-12-31" }))
+    withRange.searchParams.set(key, value);
+  return withRange.pathname + withRange.search;
+}
 const DYNAMIC_PREFIXES = [
   "/activations/",
   "/admin/activations/",
@@ -69,6 +79,46 @@ const DYNAMIC_PREFIXES = [
   "/api/price-lists/GOLD/pdf?version=",
   "/price-list/changes?tier=GOLD&to=",
 ];
+/** Each dynamic path segment (one request per route shape) with a value that does not decode. */
+const badlyEncoded = (bad: string) => [
+  ...DYNAMIC_PREFIXES.filter((prefix) => !prefix.includes("?")).map((prefix) => prefix + bad),
+  `/set-password/${bad}`,
+  `/api/statistics/figures/${bad}`,
+  `/api/admin/required-documents/${bad}/template`,
+];
+
+// Free-text fields of the portal's forms (ticket, site, customer, user, API key, area, porting,
+// filters): one argument with a NUL in each, for every action (issue 28: NUL reached PostgreSQL).
+const NUL = "a\u0000b";
+const NUL_ARGUMENT = JSON.stringify([
+  Object.fromEntries(
+    ["subject", "message", "body", "name", "street", "city", "customerName", "areaName", "currentOperator", "reason"]
+      .concat(["note", "label", "email", "q", "building", "floor", "room", "legalName", "senderName", "cnam"])
+      .map((field) => [field, NUL]),
+  ),
+]);
+
+/**
+ * Every server action of the build the server runs, each with a page that serves it (Next's own
+ * manifest; the ids change with every build). Dynamic segments get an id of the right shape.
+ */
+function serverActions(): { id: string; page: string }[] {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown> }>;
+  };
+  const pathOf = (worker: string) =>
+    worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\[[^\]]+\]/g, "c" + "z".repeat(24)) || "/";
+  const actions = Object.entries(manifest.node).map(([id, { workers }]) => ({
+    id,
+    page: pathOf(Object.keys(workers)[0]),
+  }));
+  if (actions.length === 0) throw new Error("The build lists no server actions: is .next the server's build?");
+  return actions;
+}
 
 async function statuses(
   request: APIRequestContext,
@@ -82,9 +132,14 @@ async function statuses(
   for (let i = 0; i < urls.length; i += 4) {
     await Promise.all(
       urls.slice(i, i + 4).map(async (url) => {
-        const response = await request.fetch(url, { ...init, method, maxRedirects: 0, failOnStatusCode: false });
-        seen(url, response.status());
-        if (response.status() >= 500) failures.push(`${method} ${url.slice(0, 160)} → ${response.status()}`);
+        try {
+          // The whole body is read: a stream cut after its 200 (an export failing midway) throws here.
+          const response = await request.fetch(url, { ...init, method, maxRedirects: 0, failOnStatusCode: false });
+          seen(url, response.status());
+          if (response.status() >= 500) failures.push(`${method} ${url.slice(0, 160)} → ${response.status()}`);
+        } catch (error) {
+          failures.push(`${method} ${url.slice(0, 160)} → ${(error as Error).message.split("\n")[0]}`);
+        }
       }),
     );
   }
@@ -122,6 +177,12 @@ export async function hostileInputFailures(request: APIRequestContext, ids: Page
       WRONG_IDS.map((id) => `/api/admin/required-documents/${id}/template`),
     )),
     ...(await statuses(request, "GET", routeHandlers(ids))),
+    ...(await statuses(request, "GET", BAD_ENCODINGS.flatMap(badlyEncoded))),
+    ...(await statuses(
+      request,
+      "GET",
+      [...pages, ...routeHandlers(ids)].filter((url) => url.includes("statistics")).map(fromYearZero),
+    )),
   );
 
   // A server action call that is not one: an unknown action id and a body that is not an action's.
@@ -140,6 +201,31 @@ export async function hostileInputFailures(request: APIRequestContext, ids: Page
     ...(await statuses(request, "POST", pages, {
       headers: { ...origin, "Content-Type": "application/json" },
       data: "[[[",
+    })),
+  );
+
+  // Real actions: NUL in every free-text field, once per action; and bodies Next cannot decode (empty,
+  // not JSON, past its 1 MB limit, a broken multipart) once, on one action, since they fail before
+  // any action's code runs.
+  const actions = serverActions();
+  const call = (id: string, contentType = "text/plain;charset=UTF-8") => ({
+    ...origin,
+    "Next-Action": id,
+    "Content-Type": contentType,
+  });
+  for (let i = 0; i < actions.length; i += 4) {
+    const batch = actions
+      .slice(i, i + 4)
+      .map((action) => statuses(request, "POST", [action.page], { headers: call(action.id), data: NUL_ARGUMENT }));
+    for (const failed of await Promise.all(batch)) failures.push(...failed);
+  }
+  const [first] = actions;
+  for (const data of ["", "{not json", "[" + '"x",'.repeat(300_000) + '"x"]'])
+    failures.push(...(await statuses(request, "POST", [first.page], { headers: call(first.id), data })));
+  failures.push(
+    ...(await statuses(request, "POST", [first.page], {
+      headers: call(first.id, "multipart/form-data; boundary=nope"),
+      data: "--nope\r\ngarbage",
     })),
   );
 

@@ -118,6 +118,8 @@ export function portalPages(ids: PageIds): PortalPage[] {
     ["/"],
     ["/sign-in"],
     ["/set-password/[token]", `/set-password/${ids.passwordToken}`],
+    ["/forgot-password"],
+    ["/two-factor"],
     ["/account"],
     ["/users"],
     ["/admin"],

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 export type AppErrorCode =
-  "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "TOO_LARGE" | "BAD_REQUEST";
+  "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "UNAUTHENTICATED" | "TOO_LARGE" | "BAD_REQUEST" | "RATE_LIMITED";
 
 /** A failure a user can be told about; anything else is a bug and is reported generically. */
 export class AppError extends Error {
@@ -12,6 +12,17 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = "AppError";
+  }
+}
+
+/** Too much expensive work asked for at once: the message says the wait in words; routes answer 429 with `Retry-After`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+    this.name = "RateLimitedError";
   }
 }
 

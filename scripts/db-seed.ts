@@ -23,6 +23,7 @@ try {
   console.table(await seedDemoFiles(prisma));
   console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
   console.table(DEMO_LOGINS);
+  console.log("Admins also give a two-factor code: `npm run demo:totp` prints the current one.");
 } finally {
   await prisma.$disconnect();
 }

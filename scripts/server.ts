@@ -1,10 +1,13 @@
 // The HTTP server `npm start` runs: Next.js through its custom-server API, behind the one piece of
 // code that sees the TCP peer. Next hands route code no peer address, and X-Forwarded-For is whatever
 // a directly connecting client wrote, so the peer goes into a header of ours (lib/auth/client-address.ts).
+// Requests Next would fail on with a 500 (a path that does not percent-decode, an action body it cannot
+// decode) are answered here first (lib/http/malformed-request.ts).
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { readRuntimeEnv } from "@/lib/config/runtime";
+import { guardMalformedRequest } from "@/lib/http/malformed-request";
 import { summarizeUnknownActionWarnings } from "./unknown-action-log";
 
 const dev = process.argv.includes("--dev");
@@ -20,7 +23,7 @@ const server = createServer((req, res) => {
   // Replaced, never appended to: a client-sent copy would let the client choose its address again.
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-  void handle(req, res);
+  void guardMalformedRequest(req, res, handle);
 });
 await new Promise<void>((resolve) => server.listen(port, resolve));
 

@@ -182,6 +182,7 @@ try {
     console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
     for (const login of DEMO_LOGINS)
       console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
+    console.log("  Admins also give a two-factor code: `npm run demo:totp` prints the current one.");
     console.log("\nPress Ctrl-C to stop.\n");
   }
 } catch (error) {

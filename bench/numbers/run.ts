@@ -1,8 +1,10 @@
 // Number allocation under contention (npm run bench:numbers): CLIENTS concurrent clients order blocks
 // of 10 from one country's pool of POOL numbers through the project's orderNumbers, with injected
 // failures through claimBlocks; then the same orders with one bare SQL statement each (the floor).
-// Hard checks: no number allocated twice, nothing left reserved. Targets: within 3x of the floor,
-// p95 < 250 ms at 64 clients.
+// Hard checks: no number allocated twice, nothing left reserved. Both paths run on a cluster that
+// commits durably, as the app's does (fsync and synchronous_commit on). Targets (issue 28), each the
+// median of BENCH_RUNS (default three) runs on an idle machine: throughput within 3x of the floor's,
+// and a p95 within 3x of the floor statement's own p95 at 64 clients.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -19,15 +21,24 @@ const POOL = Number(process.env.BENCH_POOL ?? 100_000);
 const ORDERS_PER_CLIENT = Number(process.env.BENCH_ORDERS ?? 15);
 /** Every FAIL_EVERY-th order of a client claims and marks its block, then throws. */
 const FAIL_EVERY = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FIRST = 4930100000000n;
+/** The most either path may be behind the floor, by throughput and by p95 (median of the runs). */
+const TARGET_RATIO = 3;
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), "classound-bench-numbers-"));
-const server = await startEmbeddedPostgres(path.join(scratch, "pg"), { disposable: true });
+// Not `disposable`: an order acknowledged must survive a crash, so the commits it waits for are durable ones.
+const server = await startEmbeddedPostgres(path.join(scratch, "pg"));
 try {
   await ensureDatabase(server.connectionString("postgres"), "bench");
   const url = server.connectionString("bench");
   await applyMigrations(url);
   const db = createPrismaClient(url, CLIENTS + 6);
+  const settings = await db.$queryRaw<{ name: string; setting: string }[]>`
+    SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name`;
+  console.log(`cluster: ${settings.map((s) => `${s.name}=${s.setting}`).join(", ")}`);
+  if (settings.some((s) => s.setting !== "on"))
+    throw new Error("The bench must run on a cluster that commits durably.");
   const tenant = await makeTenant(db, {
     termStart: new Date(Date.now() - 30 * 86_400_000),
     termExpiry: new Date(Date.now() + 300 * 86_400_000),
@@ -101,64 +112,93 @@ try {
     if (!ok) process.exitCode = 1;
   }
 
-  const errors: string[] = [];
-  // The project's path: idempotency, quote, claimBlocks, order rows, charge lines, history, audit.
-  await resetPool();
-  const project = await run("orderNumbers (project)", async (client, i) => {
-    if (i % FAIL_EVERY === FAIL_EVERY - 1) {
-      await db
-        .$transaction(async (tx) => {
-          const blocks = await claimBlocks(tx, { countryCode: "DE", type: "GEOGRAPHIC", blockSize: 10, blockCount: 1 });
-          await tx.phoneNumber.updateMany({
-            where: { id: { in: blocks.flatMap((b) => b.ids) } },
-            data: { status: "RESERVED" },
-          });
-          throw new Error("injected failure");
-        })
-        .catch(() => undefined);
-      return "failed";
-    }
-    try {
-      await orderNumbers(db, actor, {
-        pbxId: tenant.pbx.id,
-        countryCode: "DE",
-        type: "GEOGRAPHIC",
-        blockSize: 10,
-        blockCount: 1,
-        idempotencyKey: `bench-${client}-${i}`,
-      });
+  type Result = Awaited<ReturnType<typeof run>>;
+  async function oneRun(round: number): Promise<{ project: Result; floor: Result; load: string }> {
+    const loadBefore = os.loadavg()[0];
+    const errors: string[] = [];
+    // The project's path: idempotency, quote, claimBlocks, order rows, charge lines, history, audit.
+    await resetPool();
+    const project = await run(`run ${round}, orderNumbers (project)`, async (client, i) => {
+      if (i % FAIL_EVERY === FAIL_EVERY - 1) {
+        await db
+          .$transaction(async (tx) => {
+            const blocks = await claimBlocks(tx, {
+              countryCode: "DE",
+              type: "GEOGRAPHIC",
+              blockSize: 10,
+              blockCount: 1,
+            });
+            await tx.phoneNumber.updateMany({
+              where: { id: { in: blocks.flatMap((b) => b.ids) } },
+              data: { status: "RESERVED" },
+            });
+            throw new Error("injected failure");
+          })
+          .catch(() => undefined);
+        return "failed";
+      }
+      try {
+        await orderNumbers(db, actor, {
+          pbxId: tenant.pbx.id,
+          countryCode: "DE",
+          type: "GEOGRAPHIC",
+          blockSize: 10,
+          blockCount: 1,
+          idempotencyKey: `bench-${round}-${client}-${i}`,
+        });
+        return "ok";
+      } catch (error) {
+        // A real failure (a transaction timeout on an overloaded machine): counted, and its rollback checked below.
+        errors.push(error instanceof Error ? error.message.split("\n").at(-1)! : String(error));
+        return "failed";
+      }
+    });
+    if (errors.length)
+      console.log(`${errors.length} orders failed on their own: ${[...new Set(errors)].slice(0, 3).join(" | ")}`);
+    await hardChecks("project", project.orders * 10);
+
+    // The floor: one bare statement per order, the same blocks of 10, no bookkeeping.
+    await resetPool();
+    const floor = await run(`run ${round}, bare SQL (floor)`, async () => {
+      await db.$executeRaw`
+        UPDATE "PhoneNumber" SET "status" = 'ASSIGNED', "pbxId" = ${tenant.pbx.id}, "partnerId" = ${tenant.partner.id}, "assignedAt" = now()
+        WHERE "id" IN (SELECT "id" FROM "PhoneNumber" WHERE "countryCode" = 'DE' AND "type" = 'GEOGRAPHIC' AND "status" = 'AVAILABLE' ORDER BY "e164" LIMIT 10 FOR UPDATE SKIP LOCKED)`;
       return "ok";
-    } catch (error) {
-      // A real failure (a transaction timeout on an overloaded machine): counted, and its rollback checked below.
-      errors.push(error instanceof Error ? error.message.split("\n").at(-1)! : String(error));
-      return "failed";
-    }
-  });
-  if (errors.length)
-    console.log(`${errors.length} orders failed on their own: ${[...new Set(errors)].slice(0, 3).join(" | ")}`);
-  await hardChecks("project", project.orders * 10);
+    });
+    const [{ assigned }] = await db.$queryRaw<
+      { assigned: bigint }[]
+    >`SELECT count(*) AS "assigned" FROM "PhoneNumber" WHERE "status" = 'ASSIGNED'`;
+    console.log(`floor checks: ${assigned} assigned (expected ${floor.orders * 10})`);
+    return { project, floor, load: `${loadBefore.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)}` };
+  }
 
-  // The floor: one bare statement per order, the same blocks of 10, no bookkeeping.
-  await resetPool();
-  const floor = await run("bare SQL (floor)", async () => {
-    await db.$executeRaw`
-      UPDATE "PhoneNumber" SET "status" = 'ASSIGNED', "pbxId" = ${tenant.pbx.id}, "partnerId" = ${tenant.partner.id}, "assignedAt" = now()
-      WHERE "id" IN (SELECT "id" FROM "PhoneNumber" WHERE "countryCode" = 'DE' AND "type" = 'GEOGRAPHIC' AND "status" = 'AVAILABLE' ORDER BY "e164" LIMIT 10 FOR UPDATE SKIP LOCKED)`;
-    return "ok";
-  });
-  const [{ assigned }] = await db.$queryRaw<
-    { assigned: bigint }[]
-  >`SELECT count(*) AS "assigned" FROM "PhoneNumber" WHERE "status" = 'ASSIGNED'`;
-  console.log(`floor checks: ${assigned} assigned (expected ${floor.orders * 10})`);
+  const runs = [];
+  for (let round = 1; round <= RUNS; round++) runs.push(await oneRun(round));
 
-  const ratio = floor.ordersPerSecond / project.ordersPerSecond;
-  console.log(`\n| clients | pool | path | orders/s | p50 | p95 |\n|---:|---:|---|---:|---:|---:|`);
-  for (const r of [project, floor])
-    console.log(
-      `| ${CLIENTS} | ${POOL.toLocaleString("en")} | ${r.label} | ${r.ordersPerSecond.toFixed(0)} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms |`,
-    );
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
   console.log(
-    `\nfloor / project throughput: ${ratio.toFixed(2)}x (target <= 3x); project p95 ${project.p95.toFixed(0)} ms (target < 250 ms)`,
+    `\n| run | load (1 min) | clients | pool | project orders/s | p50 | p95 | floor orders/s | floor p50 | floor p95 | floor / project orders/s | project / floor p95 |`,
+  );
+  console.log(`|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+  runs.forEach(({ project, floor, load }, i) =>
+    console.log(
+      `| ${i + 1} | ${load} | ${CLIENTS} | ${POOL.toLocaleString("en")} | ${project.ordersPerSecond.toFixed(0)} | ${ms(project.p50)} | ${ms(project.p95)} | ` +
+        `${floor.ordersPerSecond.toFixed(0)} | ${ms(floor.p50)} | ${ms(floor.p95)} | ` +
+        `${(floor.ordersPerSecond / project.ordersPerSecond).toFixed(2)}x | ${(project.p95 / floor.p95).toFixed(2)}x |`,
+    ),
+  );
+  const throughputRatio = median(runs.map((r) => r.floor.ordersPerSecond / r.project.ordersPerSecond));
+  const p95Ratio = median(runs.map((r) => r.project.p95 / r.floor.p95));
+  const verdict = (ratio: number) => (ratio <= TARGET_RATIO ? "met" : "NOT met");
+  console.log(
+    `\nmedian of ${RUNS} run(s): floor / project throughput ${throughputRatio.toFixed(2)}x (target <= ${TARGET_RATIO}x: ${verdict(throughputRatio)}); ` +
+      `project p95 / floor p95 ${p95Ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x: ${verdict(p95Ratio)}). ` +
+      `The targets hold for three runs on an idle machine: judge a busy one's by its load.`,
   );
   await db.$disconnect();
 } finally {

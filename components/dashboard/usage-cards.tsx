@@ -1,5 +1,6 @@
 import type { UsageSummary } from "@/lib/cdr/statistics/usage-summary";
-import { formatMoney, formatNumber } from "@/lib/format";
+import { moneyCard } from "@/components/statistics/money";
+import { formatNumber } from "@/lib/format";
 import { StatCard } from "./stat-card";
 
 export function UsageCards({ usage }: { usage: UsageSummary }) {
@@ -11,14 +12,7 @@ export function UsageCards({ usage }: { usage: UsageSummary }) {
         detail={`${formatNumber(usage.inboundCalls)} in · ${formatNumber(usage.outboundCalls)} out`}
       />
       <StatCard label="Minutes, last 30 days" value={formatNumber(usage.minutes)} />
-      <StatCard
-        label="Call charges, last 30 days"
-        value={
-          usage.costs.length
-            ? usage.costs.map((c) => formatMoney(c.amount, c.currency)).join(" + ")
-            : formatMoney("0", "EUR")
-        }
-      />
+      <StatCard label="Call charges, last 30 days" {...moneyCard(usage.costs)} />
     </>
   );
 }

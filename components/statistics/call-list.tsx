@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import type { PriceColumn } from "@/lib/auth/policy";
 import type { TCallRow } from "@/lib/cdr/statistics/call-list";
+import { PRICE_COLUMN } from "@/lib/cdr/statistics/price-columns";
 import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
 import { FigureCard } from "./figure-card";
 import { useStatistics } from "./use-statistics";
 
-type CallPage = { calls: TCallRow[]; total: number; page: number; pageSize: number };
+type CallPage = { calls: TCallRow[]; prices: PriceColumn[]; total: number; page: number; pageSize: number };
 const SORTABLE = [
   ["startedAt", "Start"],
   ["durationSeconds", "Duration"],
@@ -26,6 +28,7 @@ export function CallList({
   const params = new URLSearchParams(query);
   const sort = params.get("sort") ?? "startedAt.desc";
   const data = list.data;
+  const prices = data?.prices ?? [];
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <div className="space-y-3 lg:col-span-2">
@@ -56,7 +59,17 @@ export function CallList({
         query={list}
         table={{
           caption: "Calls matching the filters",
-          headers: ["Start", "PBX", "Direction", "From", "To", "Area", "Duration", "Cost"],
+          // One column per price the actor sees: an end user's list carries the End User price only.
+          headers: [
+            "Start",
+            "PBX",
+            "Direction",
+            "From",
+            "To",
+            "Area",
+            "Duration",
+            ...prices.map((p) => PRICE_COLUMN[p].label),
+          ],
           rows: (data?.calls ?? []).map((c) => [
             formatDateTime(c.startedAt),
             c.pbx.name,
@@ -69,7 +82,10 @@ export function CallList({
             </span>,
             c.area ?? "—",
             `${Math.floor(c.durationSeconds / 60)}:${String(c.durationSeconds % 60).padStart(2, "0")}`,
-            formatMoney(c.cost, c.currency, 3),
+            ...prices.map((p) => {
+              const price = c.prices[p];
+              return price == null ? "—" : formatMoney(price, c.currency, 3);
+            }),
           ]),
         }}
       />

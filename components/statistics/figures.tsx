@@ -3,9 +3,11 @@
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { TFigures } from "@/lib/cdr/statistics/figures";
-import { formatMoney, formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/format";
 import { FigureBarChart } from "./figure-bar-chart";
 import { FigureCard } from "./figure-card";
+import { moneyCard } from "./money";
+import { useLongerThan } from "./use-longer-than";
 import { useStatistics } from "./use-statistics";
 
 const minutes = (seconds: number) => Math.round(seconds / 60);
@@ -121,16 +123,7 @@ export function AnsweredFigure({ query }: { query: string }) {
             a.alocSeconds === null ? "—" : `${Math.floor(a.alocSeconds / 60)} min ${Math.round(a.alocSeconds % 60)} s`
           }
         />
-        <StatCard
-          label="Cost so far this month"
-          value={
-            cost.data?.length
-              ? cost.data.map((c) => formatMoney(c.amount, c.currency)).join(" + ")
-              : cost.isPending
-                ? "…"
-                : formatMoney("0", "EUR")
-          }
-        />
+        <StatCard label="Cost so far this month" {...(cost.data ? moneyCard(cost.data) : { value: "…" })} />
       </StatGrid>
     </div>
   );
@@ -180,16 +173,26 @@ export function TopDestinationsFigure({ query }: { query: string }) {
   );
 }
 
+/** How long a ranking may wait before the figure explains why, when no worker is alive to run it. */
+const USUAL_RANKING_MS = 5_000;
+
 export function TopNumbersFigure({ query }: { query: string }) {
   // A range no stored ranking covers is ranked by a background job: poll until it is.
   const figure = useFigure("topNumbers", query, (data) => data.ranking === "pending");
-  const ranking = figure.data?.ranking === "pending";
+  const pending = figure.data?.ranking === "pending" ? figure.data : null;
+  const late = useLongerThan(USUAL_RANKING_MS, pending !== null, query);
   const rows = figure.data?.numbers ?? [];
   return (
     <FigureCard
       title="Top numbers"
-      query={{ isPending: figure.isPending || ranking, error: figure.error }}
-      progress={ranking ? "Ranking the numbers of these days…" : undefined}
+      query={{ isPending: figure.isPending || pending !== null, error: figure.error }}
+      progress={
+        !pending
+          ? undefined
+          : late && !pending.workerAlive
+            ? "Taking longer than usual: no background worker is running, so the ranking of these days has not started. It starts as soon as one runs; this figure then fills in by itself."
+            : "Ranking the numbers of these days…"
+      }
       table={{
         caption: "Top numbers: called numbers of outgoing calls, callers of incoming calls",
         headers: ["Number", "Direction", "Calls", "Minutes"],

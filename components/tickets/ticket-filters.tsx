@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { StatusTabs } from "@/components/ui/filter-tab";
+import { Pagination } from "@/components/ui/pagination";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { TicketCategory, TicketStatus } from "@/lib/db/generated/enums";
+import { formatNumber } from "@/lib/format";
 import {
   TICKET_CATEGORIES,
   TICKET_CATEGORY_LABEL,
@@ -23,7 +25,8 @@ interface TicketFiltersProps {
   partners?: { id: string; name: string }[];
 }
 
-function hrefOf(search: TicketSearch, next: Partial<Record<keyof TicketSearch, string>>) {
+/** The list's URL with these filters (and page): every view of the list is a link. */
+function ticketListHref(search: TicketSearch, next: Partial<Record<keyof TicketSearch | "page", string>>) {
   return `?${new URLSearchParams(Object.entries({ ...search, ...next }).filter(([, v]) => v) as [string, string][])}`;
 }
 
@@ -36,7 +39,7 @@ export function TicketFilters({ search, counts, partners }: TicketFiltersProps) 
         labelOf={(s) => TICKET_STATUS_LABEL[s]}
         counts={counts}
         active={search.status}
-        hrefOf={(status) => hrefOf(search, { status })}
+        hrefOf={(status) => ticketListHref(search, { status })}
       />
       <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filters">
         {search.status && <input type="hidden" name="status" value={search.status} />}
@@ -61,7 +64,7 @@ export function TicketFilters({ search, counts, partners }: TicketFiltersProps) 
         </Button>
         {(search.category || search.partner) && (
           <Link
-            href={hrefOf(search, { category: "", partner: "" })}
+            href={ticketListHref(search, { category: "", partner: "" })}
             className="text-sm font-medium text-brand-700 hover:underline"
           >
             Clear
@@ -69,5 +72,24 @@ export function TicketFilters({ search, counts, partners }: TicketFiltersProps) 
         )}
       </form>
     </>
+  );
+}
+
+/** The pages of the list, as links that keep the filters. */
+export function TicketsPager({
+  search,
+  listing,
+}: {
+  search: TicketSearch;
+  listing: { total: number; page: number; pageCount: number };
+}) {
+  const { total, page, pageCount } = listing;
+  return (
+    <Pagination
+      summary={`${formatNumber(total)} ${total === 1 ? "ticket" : "tickets"} · page ${formatNumber(page)} of ${formatNumber(pageCount)}`}
+      page={page}
+      pageCount={pageCount}
+      hrefOf={(p) => ticketListHref(search, { page: String(p) })}
+    />
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatDate, formatWaiting } from "@/lib/format";
 import { TICKET_CATEGORY_LABEL } from "@/lib/tickets/categories";
+import { TICKETS_PAGE_SIZE } from "@/lib/tickets/search";
 import { TicketStatusBadge } from "./status-badge";
 import type { TicketRow } from "./ticket-rows";
 
@@ -15,13 +16,15 @@ interface TicketsTableProps {
   isQueue?: boolean;
 }
 
+/**
+ * One page of the list, in the server's order (longest waiting first): the pages are the server's,
+ * so the columns do not re-sort (a sort would only reorder the rows of this page).
+ */
 export function TicketsTable({ rows, hrefBase, caption, isQueue = false }: TicketsTableProps) {
   const columns: Column<TicketRow>[] = [
     {
       key: "subject",
       header: "Subject",
-      sortable: true,
-      sortValue: (r) => r.subject,
       cell: (r) => (
         <Link href={`${hrefBase}/${r.id}`} className="font-medium text-brand-700 hover:underline">
           {r.subject}
@@ -31,8 +34,6 @@ export function TicketsTable({ rows, hrefBase, caption, isQueue = false }: Ticke
     {
       key: "category",
       header: "Category",
-      sortable: true,
-      sortValue: (r) => TICKET_CATEGORY_LABEL[r.category],
       cell: (r) => TICKET_CATEGORY_LABEL[r.category],
     },
     ...(isQueue
@@ -40,18 +41,14 @@ export function TicketsTable({ rows, hrefBase, caption, isQueue = false }: Ticke
           {
             key: "partner",
             header: "Partner",
-            sortable: true,
-            sortValue: (r: TicketRow) => r.partnerName,
             cell: (r: TicketRow) => r.partnerName,
           },
         ]
       : []),
-    { key: "pbx", header: "PBX", sortable: true, sortValue: (r) => r.pbxName ?? "", cell: (r) => r.pbxName ?? "—" },
+    { key: "pbx", header: "PBX", cell: (r) => r.pbxName ?? "—" },
     {
       key: "status",
       header: "Status",
-      sortable: true,
-      sortValue: (r) => r.status,
       cell: (r) => <TicketStatusBadge status={r.status} />,
     },
     ...(isQueue
@@ -59,16 +56,12 @@ export function TicketsTable({ rows, hrefBase, caption, isQueue = false }: Ticke
           {
             key: "assignee",
             header: "Assignee",
-            sortable: true,
-            sortValue: (r: TicketRow) => r.assigneeName ?? "",
             cell: (r: TicketRow) => r.assigneeName ?? "Unassigned",
           },
           {
             key: "waiting",
             header: "Waiting",
-            sortable: true,
             align: "right" as const,
-            sortValue: (r: TicketRow) => -new Date(r.statusChangedAt).getTime(),
             cell: (r: TicketRow) => formatWaiting(r.statusChangedAt),
           },
         ]
@@ -76,9 +69,7 @@ export function TicketsTable({ rows, hrefBase, caption, isQueue = false }: Ticke
           {
             key: "opened",
             header: "Opened",
-            sortable: true,
             align: "right" as const,
-            sortValue: (r: TicketRow) => r.createdAt,
             cell: (r: TicketRow) => formatDate(r.createdAt),
           },
         ]),
@@ -88,6 +79,7 @@ export function TicketsTable({ rows, hrefBase, caption, isQueue = false }: Ticke
       caption={caption}
       columns={columns}
       rows={rows}
+      pageSize={TICKETS_PAGE_SIZE}
       getRowKey={(r) => r.id}
       empty={{
         title: "No tickets",

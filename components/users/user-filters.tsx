@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
-import type { UserFormOptions } from "@/lib/users/queries";
-import type { TUserFilters } from "@/lib/users/schemas";
+import { formatNumber } from "@/lib/format";
+import type { TUserSearch, UserFormOptions } from "@/lib/users/queries";
 import { ROLE_LABEL } from "./labels";
 
 // A plain GET form: filters live in the URL (shareable, back button works) and nothing changes
@@ -15,7 +17,7 @@ export function UserFilters({
   options,
   showPartner,
 }: {
-  filters: TUserFilters;
+  filters: TUserSearch;
   options: UserFormOptions;
   showPartner: boolean;
 }) {
@@ -30,6 +32,9 @@ export function UserFilters({
       aria-label="Filter users"
       className="flex w-full flex-wrap items-end gap-3"
     >
+      <FormField label="Name or e-mail" className="w-full sm:w-56">
+        {(field) => <Input {...field} name="q" type="search" defaultValue={filters.q ?? ""} />}
+      </FormField>
       {showPartner && (
         <FormField label="Partner" className="w-full sm:w-56">
           {(field) => (
@@ -86,5 +91,26 @@ export function UserFilters({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The pages of the list, as links that keep the filters. */
+export function UsersPager({
+  filters,
+  listing,
+}: {
+  filters: TUserSearch;
+  listing: { total: number; page: number; pageCount: number };
+}) {
+  const { total, page, pageCount } = listing;
+  const hrefOf = (p: number) =>
+    `/users?${new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter(([, v]) => v) as [string, string][])}`;
+  return (
+    <Pagination
+      summary={`${formatNumber(total)} ${total === 1 ? "user" : "users"} · page ${formatNumber(page)} of ${formatNumber(pageCount)}`}
+      page={page}
+      pageCount={pageCount}
+      hrefOf={hrefOf}
+    />
   );
 }

@@ -5,9 +5,14 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/format";
 import type { UserFormOptions, UserRow } from "@/lib/users/queries";
+import { USERS_PAGE_SIZE } from "@/lib/users/schemas";
 import { accessLabel } from "./labels";
 import { UserActions } from "./user-actions";
 
+/**
+ * One page of the list, by name: the pages are the server's, so the columns do not re-sort (a sort
+ * would only reorder the rows of this page).
+ */
 export function UsersTable({
   rows,
   options,
@@ -27,8 +32,6 @@ export function UsersTable({
     {
       key: "name",
       header: "Name",
-      sortable: true,
-      sortValue: (u) => u.name,
       cell: (u) => (
         <div className="min-w-40">
           <div className="font-medium">{u.name}</div>
@@ -39,8 +42,6 @@ export function UsersTable({
     {
       key: "role",
       header: "Role",
-      sortable: true,
-      sortValue: (u) => accessLabel(u),
       cell: (u) => accessLabel(u),
       className: "whitespace-nowrap",
     },
@@ -49,8 +50,6 @@ export function UsersTable({
           {
             key: "partner",
             header: "Partner",
-            sortable: true,
-            sortValue: (u: UserRow) => u.partnerName,
             cell: (u: UserRow) => u.partnerName ?? "—",
           },
         ]
@@ -58,22 +57,16 @@ export function UsersTable({
     {
       key: "customer",
       header: "Customer",
-      sortable: true,
-      sortValue: (u) => u.customerName,
       cell: (u) => u.customerName ?? "—",
     },
     {
       key: "status",
       header: "Status",
-      sortable: true,
-      sortValue: (u) => (u.disabledAt ? "disabled" : "active"),
       cell: (u) => (u.disabledAt ? <Badge variant="danger">Disabled</Badge> : <Badge variant="success">Active</Badge>),
     },
     {
       key: "lastSignIn",
       header: "Last sign-in",
-      sortable: true,
-      sortValue: (u) => u.lastSignInAt,
       cell: (u) => (u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"),
       className: "whitespace-nowrap",
     },
@@ -89,7 +82,7 @@ export function UsersTable({
       columns={columns}
       rows={rows}
       getRowKey={(u) => u.id}
-      initialSort={{ key: "name", direction: "ascending" }}
+      pageSize={USERS_PAGE_SIZE}
       toolbar={toolbar}
       empty={
         filtered

@@ -26,6 +26,7 @@ describe("authenticate", () => {
     expect(result).toEqual({
       ok: true,
       actor: expect.objectContaining({ userId: user.id, role: "PARTNER", partnerId: partner.id }),
+      secondFactor: false,
     });
     expect(await prisma.auditLog.count({ where: { actorId: user.id, action: "auth.sign_in" } })).toBe(1);
   });

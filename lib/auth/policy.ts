@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   "porting.handle",
   /** A partner's own customers: register one, edit its legal entity (the compliance profile's source). */
   "customers.manage",
+  /** The partner's purchase prices (its tier), beside the End User list prices: its margin (issue 29). */
+  "prices.purchase",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +90,7 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
     "emergency.view",
     "emergency.register",
     "pricelist.manage",
+    "prices.purchase",
   ],
   PARTNER: [
     "partner.area",
@@ -109,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
     "emergency.view",
     "emergency.edit",
     "customers.manage",
+    "prices.purchase",
   ],
   END_USER: [
     "customer.area",
@@ -124,6 +128,18 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
 
 /** The public list price tier, which every partner may show its customers. */
 export const END_USER_TIER_CODE = "END_USER";
+
+/** The prices a figure, list, export or page can carry: the partner's purchase price and the End User list price. */
+export type PriceColumn = "purchase" | "endUser";
+
+/**
+ * Which prices the actor sees, in the order they are shown (issue 29). Everyone sees the End User
+ * list price; only the partner and the operator see what the partner pays (its tier): the partner
+ * bills its customers, so an end user never sees its reseller's purchase price.
+ */
+export function visiblePrices(actor: Actor): readonly PriceColumn[] {
+  return can(actor, "prices.purchase") ? ["purchase", "endUser"] : ["endUser"];
+}
 
 // Held by a PARTNER user only when the partner made them its administrator.
 const PARTNER_ADMIN_PERMISSIONS: readonly Permission[] = ["users.manage"];

@@ -10,19 +10,35 @@ import { authOptions } from "./options";
 import { can, type Permission } from "./policy";
 import { PATH_HEADER } from "./path-header";
 
+/** Where an admin whose session passed no second factor is sent, and may do nothing but enrol. */
+export const SECOND_FACTOR_ENROLMENT_PATH = "/two-factor";
+
+/**
+ * The actor of a complete session. An admin without a second factor has none (lib/auth/token.ts), so
+ * every page, action and route handler refuses them; only the enrolment page asks `enrollingActor`.
+ */
 export async function getActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   return session?.actor ?? null;
 }
 
-/** The signed-in actor, or a redirect to the sign-in page, which brings the user back here afterwards. */
+async function redirectToSignIn(): Promise<never> {
+  const path = (await headers()).get(PATH_HEADER);
+  redirect(path && path !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in");
+}
+
+/** The signed-in actor, or a redirect to the sign-in page (which brings the user back here afterwards) or to enrolment. */
 export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) {
-    const path = (await headers()).get(PATH_HEADER);
-    redirect(path && path !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in");
-  }
-  return actor;
+  const session = await getServerSession(authOptions);
+  if (session?.actor) return session.actor;
+  if (session?.enrollingActor) redirect(SECOND_FACTOR_ENROLMENT_PATH);
+  return redirectToSignIn();
+}
+
+/** For the enrolment page and its actions: the signed-in user, complete session or held at enrolment. */
+export async function enrollingActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  return session?.actor ?? session?.enrollingActor ?? null;
 }
 
 /** Records a refused access in the audit log. */

@@ -12,7 +12,7 @@ import { makeTier, makeTwoTenants } from "@/lib/testing/fixtures";
 const { prisma } = await createTestDatabase();
 const { a, b, admin } = await makeTwoTenants(prisma);
 
-async function addCall(tenant: typeof a, seconds: number, cost: string) {
+async function addCall(tenant: typeof a, seconds: number, cost: string, endUserCost: string) {
   await prisma.callRecord.create({
     data: {
       partnerId: tenant.partner.id,
@@ -25,12 +25,13 @@ async function addCall(tenant: typeof a, seconds: number, cost: string) {
       startedAt: new Date(),
       durationSeconds: seconds,
       cost,
+      endUserCost,
       currency: "EUR",
     },
   });
 }
-await addCall(a, 120, "0.10000");
-await addCall(b, 600, "2.50000");
+await addCall(a, 120, "0.10000", "0.15000");
+await addCall(b, 600, "2.50000", "3.75000");
 await refreshCallRollups(prisma, { from: new Date(), to: new Date() });
 
 describe("tenant isolation", () => {
@@ -48,14 +49,18 @@ describe("tenant isolation", () => {
     expect(await usageSummary(prisma, a.partnerActor)).toMatchObject({
       calls: 1,
       minutes: 2,
-      costs: [{ currency: "EUR", amount: "0.10" }],
+      costs: [{ currency: "EUR", purchase: "0.10", endUser: "0.15" }],
     });
     expect(await usageSummary(prisma, b.endUserActor)).toMatchObject({
       calls: 1,
       minutes: 10,
-      costs: [{ currency: "EUR", amount: "2.50" }],
+      // An end user sees the End User price only (issue 29).
+      costs: [{ currency: "EUR", endUser: "3.75" }],
     });
-    expect(await usageSummary(prisma, admin)).toMatchObject({ calls: 2, costs: [{ currency: "EUR", amount: "2.60" }] });
+    expect(await usageSummary(prisma, admin)).toMatchObject({
+      calls: 2,
+      costs: [{ currency: "EUR", purchase: "2.60", endUser: "3.90" }],
+    });
   });
 
   it("gives a partner the End User list and its own tier's, and no other tier's prices", async () => {

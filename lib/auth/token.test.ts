@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { actorOf, makePartner, makeUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { authOptions } from "./options";
 import { revokeSessions } from "./revoke-sessions";
-import { SESSION_MAX_AGE_MS, refreshSessionToken } from "./token";
+import { SESSION_MAX_AGE_MS, refreshSessionToken, type SessionToken } from "./token";
 
 const { prisma } = await createTestDatabase();
 
@@ -74,5 +75,45 @@ describe("session token refresh", () => {
     const { token } = await signedInUser();
     const ended = { ...token, actor: undefined };
     expect(await refreshSessionToken(prisma, ended, token.signedInAt + 1)).toBe(ended);
+  });
+});
+
+describe("session token and the second factor", () => {
+  it("holds an admin whose session passed no second factor at enrolment: the session carries no actor", async () => {
+    const { token } = await signedInUser("ADMIN");
+    const refreshed: SessionToken = await refreshSessionToken(prisma, token, token.signedInAt + 1);
+    expect(refreshed.secondFactorEnrolmentRequired).toBe(true);
+    const session = await authOptions.callbacks!.session!({
+      session: { expires: "2026-03-02T16:00:00.000Z" },
+      token: refreshed,
+    } as never);
+    expect(session).toEqual({ expires: "2026-03-02T16:00:00.000Z", enrollingActor: token.actor });
+  });
+
+  it("gives an admin whose session passed the second factor its actor", async () => {
+    const { token } = await signedInUser("ADMIN");
+    const passed: SessionToken = { ...token, secondFactorAt: token.signedInAt };
+    const refreshed = await refreshSessionToken(prisma, passed, token.signedInAt + 1);
+    expect(refreshed.secondFactorEnrolmentRequired).toBeUndefined();
+    const session = await authOptions.callbacks!.session!({ session: { expires: "x" }, token: refreshed } as never);
+    expect(session).toMatchObject({ actor: token.actor });
+  });
+
+  it("keeps a partner without two-factor signed in without it", async () => {
+    const { token } = await signedInUser("PARTNER");
+    const refreshed: SessionToken = await refreshSessionToken(prisma, token, token.signedInAt + 1);
+    expect(refreshed.actor?.userId).toBe(token.actor.userId);
+    expect(refreshed.secondFactorEnrolmentRequired).toBeUndefined();
+  });
+
+  it("ends every session that passed no second factor once the user turns it on", async () => {
+    const { user, token } = await signedInUser("PARTNER");
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() },
+    });
+    expect((await refreshSessionToken(prisma, token, token.signedInAt + 1)).actor).toBeUndefined();
+    const passed = { ...token, secondFactorAt: token.signedInAt };
+    expect((await refreshSessionToken(prisma, passed, token.signedInAt + 1)).actor?.userId).toBe(user.id);
   });
 });

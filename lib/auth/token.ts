@@ -8,12 +8,20 @@ export interface SessionToken {
   actor?: Actor;
   /** When the user signed in (ms). next-auth rewrites `iat` on every refresh, so it cannot serve. */
   signedInAt?: number;
+  /** When this session passed a second factor (ms): set only at a sign-in that checked a code. */
+  secondFactorAt?: number;
+  /**
+   * Set by the refresh for an admin whose session passed no second factor (not enrolled yet): the
+   * session is good for enrolling and nothing else (lib/auth/session.ts gives it no actor).
+   */
+  secondFactorEnrolmentRequired?: boolean;
 }
 
 /**
  * The token with its actor re-read from the database on every request (one primary-key lookup), so
  * sign-out, disabling, a role or password change (User.sessionsValidAfter) take effect at once. No
- * actor when the session has ended; once gone it never comes back.
+ * actor when the session has ended; once gone it never comes back. A user with two-factor sign-in
+ * needs a session that passed it; an admin without it is held at enrolment.
  */
 export async function refreshSessionToken<T extends SessionToken>(db: Db, token: T, now = Date.now()): Promise<T> {
   if (!token.actor) return token;
@@ -32,8 +40,19 @@ export async function refreshSessionToken<T extends SessionToken>(db: Db, token:
       email: true,
       disabledAt: true,
       sessionsValidAfter: true,
+      totpEnabledAt: true,
     },
   });
-  const valid = user && !user.disabledAt && signedInAt >= user.sessionsValidAfter.getTime();
-  return { ...token, actor: valid ? actorFromUser(user) : undefined };
+  const passedSecondFactor = typeof token.secondFactorAt === "number";
+  const valid =
+    user &&
+    !user.disabledAt &&
+    signedInAt >= user.sessionsValidAfter.getTime() &&
+    (passedSecondFactor || !user.totpEnabledAt);
+  if (!valid) return { ...token, actor: undefined, secondFactorEnrolmentRequired: undefined };
+  return {
+    ...token,
+    actor: actorFromUser(user),
+    secondFactorEnrolmentRequired: user.role === "ADMIN" && !passedSecondFactor ? true : undefined,
+  };
 }

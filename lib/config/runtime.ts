@@ -34,8 +34,14 @@ const ZRuntimeEnv = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  // Expensive on-demand work per user and kind (rankings of a chosen range, exports, imports):
+  // how many may wait or run at once, and how many may start in any minute (lib/limits).
+  EXPENSIVE_WORK_QUEUED_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
+  EXPENSIVE_WORK_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   // R6: how many days a released number rests before it can be ordered again.
   NUMBER_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  // Issue 28: how many numbers one partner may hold at once (all its PBXs), so no one holds a whole pool.
+  NUMBER_HOLD_MAX_NUMBERS: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export type TRuntimeEnv = z.infer<typeof ZRuntimeEnv>;

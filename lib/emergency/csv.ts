@@ -3,11 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { toCsv, csvValue } from "@/lib/csv/cell";
-import { AppError } from "@/lib/errors";
+import { AppError, controlCharacterIssues } from "@/lib/errors";
 import { assignInTx } from "./assign";
 import { NEEDS_LOCATION } from "./numbers";
 import { sameLocation, SITE_FIELDS } from "./site-snapshot";
-import { createSiteInTx } from "./sites";
+import { createSiteInTx, nameTaken } from "./sites";
+import { locationCountryProblem } from "./validation/number-country";
 import { ZSite } from "./validation/site-schema";
 
 /** The file's columns: a number, then its site as the site form has it. Export adds the status. */
@@ -97,10 +98,13 @@ const siteOfRow = (row: Record<string, string>) => ({
 });
 
 /**
- * Imports number-to-location rows. Each row is checked and stored in its own transaction: a refused
- * row says why and changes nothing, the good rows are stored. A row's site is the customer's site of
- * that name, created when missing; a name already used for another address is refused, so an import
- * never moves the other numbers of an existing site.
+ * Imports number-to-location rows, as the page promises: each row is checked and stored in its own
+ * transaction, so a refused row says why and changes nothing while the good rows are stored. A row's
+ * site is the customer's site of that name, created when missing; a name already used for another
+ * address is refused, so an import never moves the other numbers of an existing site. Should a row
+ * fail on our side (the database gone), the import stops there and still answers its report: the
+ * rows stored so far are kept and the rest marked not imported, and the same file imported again
+ * resumes (a stored row reads "Already at …").
  */
 export async function importLocationsCsv(db: Db, actor: Actor, text: string, now = new Date()) {
   assertCan(actor, "emergency.edit");
@@ -114,10 +118,32 @@ export async function importLocationsCsv(db: Db, actor: Actor, text: string, now
       `The file lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Start from an export.`,
     );
   const results: ImportRowResult[] = [];
-  for (const [index, row] of rows.entries()) results.push(await importRow(db, actor, row, index + 2, now));
+  let stoppedAt: number | null = null;
+  for (const [index, row] of rows.entries()) {
+    const line = index + 2;
+    if (stoppedAt !== null) {
+      results.push(refusal(line, row, `Not imported: the import stopped at line ${stoppedAt}. Import the file again.`));
+      continue;
+    }
+    try {
+      results.push(await importRow(db, actor, row, line, now));
+    } catch (error) {
+      console.error(`[emergency] CSV import stopped at line ${line}`, error);
+      stoppedAt = line;
+      results.push(refusal(line, row, "Not stored: something went wrong on our side. Import the file again."));
+    }
+  }
   return { rows: results, stored: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length };
 }
 
+const refusal = (line: number, row: Record<string, string>, message: string): ImportRowResult => ({
+  line,
+  number: csvValue(row.number),
+  ok: false,
+  message,
+});
+
+/** One row in its own transaction: stored whole, or refused (an AppError) with nothing written. */
 async function importRow(
   db: Db,
   actor: Actor,
@@ -126,16 +152,22 @@ async function importRow(
   now: Date,
 ): Promise<ImportRowResult> {
   const e164 = csvValue(row.number);
-  const refuse = (message: string) => ({ line, number: e164, ok: false, message });
+  const refuse = (message: string) => refusal(line, row, message);
+  const control = controlCharacterIssues({ number: e164, ...siteOfRow(row) });
+  if (control.length) return refuse(`${String(control[0]!.path[0])}: ${control[0]!.message}`);
   const parsed = ZSite.safeParse(siteOfRow(row));
   if (!parsed.success) return refuse(parsed.error.issues.map((i) => i.message).join("; "));
   try {
     return await db.$transaction(async (tx) => {
       const number = await tx.phoneNumber.findFirst({
         where: { AND: [scope.phoneNumbers(actor), NEEDS_LOCATION, { e164 }] },
-        select: { id: true, pbx: { select: { customerId: true } } },
+        select: { id: true, e164: true, countryCode: true, pbx: { select: { customerId: true } } },
       });
       if (!number?.pbx) throw new AppError("NOT_FOUND", "Not one of your numbers that need an emergency location");
+      // Before any site is made of the row: a country that is not the number's (an unknown one
+      // included) is the row's fault, never the database's.
+      const countryProblem = locationCountryProblem(number, parsed.data.countryCode);
+      if (countryProblem) throw new AppError("INVALID", countryProblem);
       const existing = await tx.emergencyLocation.findFirst({
         where: {
           AND: [scope.emergencyLocations(actor), { customerId: number.pbx.customerId, name: parsed.data.name }],
@@ -158,7 +190,8 @@ async function importRow(
       };
     });
   } catch (error) {
-    if (error instanceof AppError) return refuse(error.message);
+    const known = nameTaken(error);
+    if (known instanceof AppError) return refuse(known.message);
     throw error;
   }
 }

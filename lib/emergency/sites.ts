@@ -11,7 +11,8 @@ import { sameLocation, SITE_FIELDS } from "./site-snapshot";
 import { locationCountryProblem } from "./validation/number-country";
 import type { TSite } from "./validation/site-schema";
 
-const nameTaken = (error: unknown) =>
+/** A unique-name violation as the refusal it is (two imports or forms creating one name at once). */
+export const nameTaken = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
     ? new AppError("CONFLICT", "This customer already has a site with this name.", {
         name: ["This customer already has a site with this name"],

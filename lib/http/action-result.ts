@@ -1,11 +1,13 @@
 import { unstable_rethrow } from "next/navigation";
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/errors";
 
 export type ActionFailure = {
   ok: false;
   error: string;
   code: AppError["code"] | "INTERNAL";
   fieldErrors?: Record<string, string[]>;
+  /** RATE_LIMITED: how long to wait before asking again (also said in `error`, in words). */
+  retryAfterSeconds?: number;
 };
 export type ActionResult<T = void> = { ok: true; data: T } | ActionFailure;
 
@@ -22,6 +24,7 @@ export function failureOf(error: unknown): ActionFailure {
       error: error.message,
       code: error.code,
       ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
   }
   console.error(error);
@@ -36,13 +39,15 @@ const HTTP_STATUS: Record<ActionFailure["code"], number> = {
   CONFLICT: 409,
   TOO_LARGE: 413,
   INVALID: 422,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
 /** A result as a JSON response, for route handlers. */
 export function jsonResult<T>(result: ActionResult<T>, okStatus = 200) {
+  const retryAfter = !result.ok && result.retryAfterSeconds !== undefined ? result.retryAfterSeconds : null;
   return Response.json(result, {
     status: result.ok ? okStatus : HTTP_STATUS[result.code],
-    headers: { "Cache-Control": "no-store" },
+    headers: { "Cache-Control": "no-store", ...(retryAfter === null ? {} : { "Retry-After": String(retryAfter) }) },
   });
 }

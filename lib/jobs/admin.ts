@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { QUEUE_SCHEMA, type Boss } from "./boss";
 import { jobSender } from "./enqueue";
+import { workerBeats } from "./heartbeat";
 import { JOBS } from "./registry";
 import { ZJobRef } from "./schemas";
 
@@ -44,10 +45,20 @@ function errorOf(output: unknown): string | null {
       : JSON.stringify(output).slice(0, 500);
 }
 
-/** Counts by state for every queue, the schedules, and the jobs waiting for a retry or given up on. */
+/** Whether a worker is alive (its heartbeat is fresh), and each recent worker's last beat. */
+async function workerHealth(db: Db) {
+  const beats = await workerBeats(db);
+  return { alive: beats.some((beat) => beat.alive), beats };
+}
+
+/**
+ * Whether a worker is alive, and: counts by state for every queue, the schedules, and the jobs
+ * waiting for a retry or given up on.
+ */
 export async function jobsOverview(db: Db, actor: Actor) {
   assertCan(actor, "jobs.manage");
-  if (!(await queueInstalled(db))) return { installed: false as const };
+  const workers = await workerHealth(db);
+  if (!(await queueInstalled(db))) return { installed: false as const, workers };
   const [counts, schedules, troubled] = await Promise.all([
     db.$queryRaw<
       { name: string; state: JobState; n: number }[]
@@ -87,7 +98,7 @@ export async function jobsOverview(db: Db, actor: Actor) {
     completedOn: j.completed_on,
     createdOn: j.created_on,
   }));
-  return { installed: true as const, queues, jobs };
+  return { installed: true as const, workers, queues, jobs };
 }
 
 async function jobState(db: Db, queue: string, jobId: string): Promise<JobState> {

@@ -14,6 +14,15 @@ export interface BlockRequest {
   blockCount: number;
   /** Blocks of this hold are the partner's own: they may be taken, nobody else's live hold may. */
   holdId?: string | null;
+  /** Set for a hold: the partner may not hold again numbers whose hold lifetime for it is over (hold-limits.ts). */
+  holder?: HoldingPartner | null;
+}
+
+/** A partner asking to hold, and the first-hold times (heldSince) of the numbers it may not hold now. */
+export interface HoldingPartner {
+  partnerId: string;
+  /** Numbers it first held in (after, upTo] have had their hold lifetime and wait for a restart. */
+  waitingSince: { after: Date; upTo: Date };
 }
 
 export interface Block {
@@ -43,9 +52,15 @@ function headOf(k: number): Prisma.Sql {
  * to, the row) is invisible to the subquery, yet its id is on the row, and it is live (just taken).
  * So a concurrently taken hold refuses the number instead of passing for free (issue 28, item 7).
  */
-function notHeldByOthers(alias: string, hold: string | null): Prisma.Sql {
+function notHeldByOthers(alias: string, request: BlockRequest): Prisma.Sql {
   const a = Prisma.raw(alias);
-  return Prisma.sql`(${a}."holdId" IS NULL OR ${a}."holdId" = ${hold}::text OR EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${a}."holdId" AND x."expiresAt" <= now()))`;
+  const hold = request.holdId ?? null;
+  const free = Prisma.sql`(${a}."holdId" IS NULL OR ${a}."holdId" = ${hold}::text OR EXISTS (SELECT 1 FROM "NumberHold" x WHERE x."id" = ${a}."holdId" AND x."expiresAt" <= now()))`;
+  if (!request.holder) return free;
+  // Orders leave this out: a number whose hold lifetime is over may still be ordered by the same partner.
+  const { partnerId, waitingSince } = request.holder;
+  return Prisma.sql`${free} AND NOT coalesce(${a}."heldByPartnerId" = ${partnerId}::text
+    AND ${a}."heldSince" > ${waitingSince.after} AND ${a}."heldSince" <= ${waitingSince.upTo}, false)`;
 }
 
 /**
@@ -65,7 +80,7 @@ export function claimHeadsSql(
   const area = request.areaName ?? null;
   const pattern = request.pattern ?? null;
   const hold = request.holdId ?? null;
-  const free = (alias: string) => notHeldByOthers(alias, hold);
+  const free = (alias: string) => notHeldByOthers(alias, request);
   const lastOf = Prisma.sql`left(h."e164", length(h."e164") - ${k}::int) || repeat('9', ${k}::int)`;
   // Ordered by e164 alone, so the index walk stops after `limit` whole blocks instead of sorting them all.
   return Prisma.sql`
@@ -100,7 +115,7 @@ export function lockMembersSql(request: BlockRequest, heads: Prisma.Sql): Prisma
     FROM "PhoneNumber" m
     JOIN ${heads} ON length(m."e164") = length(h."e164") AND m."e164" BETWEEN h."e164" AND h."last"
     WHERE m."countryCode" = ${request.countryCode} AND m."type" = ${request.type}::"NumberType" AND m."status" = 'AVAILABLE'
-      AND ${notHeldByOthers("m", request.holdId ?? null)}
+      AND ${notHeldByOthers("m", request)}
     ORDER BY m."e164"
     FOR UPDATE OF m`;
 }

@@ -10,7 +10,8 @@ import {
 } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { claimBlocks } from "./allocate";
-import { HOLD_MINUTES, holdBlocks } from "./holds";
+import { HOLD_MINUTES } from "./hold-limits";
+import { holdBlocks } from "./holds";
 import { orderNumbers } from "./order";
 
 // Issue 28, item 7: a hold taken while an order claims the same numbers must not be ordered from under its holder.
@@ -98,9 +99,7 @@ describe("a hold against an order of another partner", () => {
     );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("CONFLICT");
-    expect((error as AppError).message).toMatch(
-      /^Only 0 block\(s\) of 10 are free in Held, only block; you asked for 1\./,
-    );
+    expect((error as AppError).message).toMatch(/^Only 0 blocks of 10 are free in Held, only block; you asked for 1\./);
     expect(
       await prisma.phoneNumber.count({ where: { areaName: area, status: "AVAILABLE", holdId: hold.holdId } }),
     ).toBe(10);

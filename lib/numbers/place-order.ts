@@ -32,8 +32,9 @@ const NEW_ID = Prisma.sql`'c' || replace(gen_random_uuid()::text, '-', '')`;
  * Places a number order in ONE statement (a data-modifying CTE, atomic without a transaction):
  * claims the heads (the partner's held blocks first, then free ones; SKIP LOCKED), locks their
  * members, and only when every block is whole writes the order, its blocks, its charge lines, the
- * numbers' assignment, two history events per number (ORDERED, ASSIGNED), the audit row, the
- * used-up hold's deletion, and the idempotency record's answer. Otherwise it writes nothing.
+ * numbers' assignment (which forgets their hold lifetime, hold-limits.ts), two history events per
+ * number (ORDERED, ASSIGNED), the audit row, the used-up hold's deletion, and the idempotency
+ * record's answer. Otherwise it writes nothing.
  *
  * Why one statement: each statement through Prisma costs ~0.6 ms of Node CPU and a round trip, and
  * the interactive transaction this replaces took ~15 of them, while the locks are held (docs/performance.md).
@@ -99,7 +100,7 @@ export async function placeOrder(db: Db, o: PlaceOrder): Promise<PlaceOutcome> {
       RETURNING "id", "firstE164"),
     "assigned" AS (
       UPDATE "PhoneNumber" p SET "status" = 'ASSIGNED', "partnerId" = ${o.partnerId}, "pbxId" = ${o.pbxId}, "orderBlockId" = b."id",
-        "assignedAt" = ${o.now}, "holdId" = NULL, "quarantineUntil" = NULL, "updatedAt" = ${o.now}
+        "assignedAt" = ${o.now}, "holdId" = NULL, "heldByPartnerId" = NULL, "heldSince" = NULL, "quarantineUntil" = NULL, "updatedAt" = ${o.now}
       FROM "members" m JOIN "blocks" b ON b."firstE164" = m."head"
       WHERE p."id" = m."id"
       RETURNING p."id"),

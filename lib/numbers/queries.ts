@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCan, scope, visiblePrices } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ZId } from "@/lib/http/ids";
@@ -106,7 +106,7 @@ export async function exportNumbers(db: Db, actor: Actor, search: Partial<TNumbe
 /** The order result page: an order in scope with its blocks and charge lines. */
 export async function loadNumberOrder(db: Db, actor: Actor, orderId: string) {
   assertCan(actor, "numbers.view");
-  return db.numberOrder.findFirst({
+  const order = await db.numberOrder.findFirst({
     where: { AND: [scope.numberOrders(actor), { id: orderId }] },
     select: {
       id: true,
@@ -132,6 +132,12 @@ export async function loadNumberOrder(db: Db, actor: Actor, orderId: string) {
       lines: { orderBy: { sortOrder: "asc" }, select: { description: true, amount: true, formula: true } },
     },
   });
+  if (!order) return null;
+  const { currency, chargeTotal, lines, ...rest } = order;
+  // What the order was charged is the partner's purchase price (its tier): an end user, whom the
+  // partner bills at its own prices, sees none of it (issue 29).
+  const charges = visiblePrices(actor).includes("purchase") ? { currency, total: chargeTotal, lines } : null;
+  return { ...rest, charges };
 }
 
 /** What the filters offer: the PBXs and countries of the numbers the actor may see. */

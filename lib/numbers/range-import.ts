@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
@@ -8,11 +7,23 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { NumberType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { NUMBER_TYPES } from "./blocks";
-
 import { RANGE_COLUMNS } from "./range-import-columns";
+import { readRangeSheet, type SheetReadLimits } from "./range-sheet";
 
 /** One range at most this big: a bigger block is a typo more often than a real allocation. */
 export const MAX_RANGE_SIZE = 100_000;
+/** A ranges file lists ranges, not numbers: a few hundred rows in practice. */
+export const RANGE_FILE_MAX_BYTES = 2 * 1024 * 1024;
+export const RANGE_FILE_MAX_ROWS = 5000;
+/** What reading an .xlsx may cost (lib/numbers/range-sheet.ts): generous for any real ranges workbook. */
+export const RANGE_SHEET_LIMITS: SheetReadLimits = {
+  maxUnpackedBytes: 20 * 1024 * 1024,
+  maxParts: 100,
+  maxRows: RANGE_FILE_MAX_ROWS + 1,
+  maxColumns: 256,
+  timeLimitMs: 10_000,
+  heapMb: 256,
+};
 
 export interface RangeRow {
   row: number;
@@ -45,41 +56,53 @@ function csvCells(line: string): string[] {
   return [...cells, cell].map((v) => v.trim());
 }
 
-/** The rows of an uploaded CSV or Excel file, numbered as the admin sees them (header = row 1). */
-export async function readRangeFile(fileName: string, bytes: ArrayBuffer): Promise<RangeRow[]> {
-  let table: string[][];
-  if (/\.xlsx$/i.test(fileName)) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new AppError("INVALID", "The workbook has no sheet.");
-    table = [];
-    sheet.eachRow(
-      { includeEmpty: true },
-      (row, n) => (table[n - 1] = RANGE_COLUMNS.map((_, i) => String(row.getCell(i + 1).text ?? "").trim())),
+// Control characters (NUL first) are nobody's data, and PostgreSQL refuses a NUL in the stored report.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** The table of an uploaded file: an .xlsx's first sheet (read in a worker) or a CSV's lines. */
+async function readTable(fileName: string, bytes: ArrayBuffer, limits: SheetReadLimits): Promise<string[][]> {
+  if (bytes.byteLength > RANGE_FILE_MAX_BYTES)
+    throw new AppError(
+      "TOO_LARGE",
+      `A ranges file is at most ${RANGE_FILE_MAX_BYTES / 1024 / 1024} MB: it lists ranges, not numbers. Split it.`,
     );
-  } else if (/\.csv$/i.test(fileName)) {
-    table = new TextDecoder().decode(bytes).split(/\r?\n/).map(csvCells);
-  } else {
-    throw new AppError("INVALID", "Upload a .csv or .xlsx file.");
-  }
+  if (/\.xlsx$/i.test(fileName)) return readRangeSheet(new Uint8Array(bytes), RANGE_COLUMNS.length, limits);
+  if (/\.csv$/i.test(fileName)) return new TextDecoder().decode(bytes).split(/\r?\n/).map(csvCells);
+  throw new AppError("INVALID", "Upload a .csv or .xlsx file.");
+}
+
+/** The rows of an uploaded CSV or Excel file, numbered as the admin sees them (header = row 1). */
+export async function readRangeFile(
+  fileName: string,
+  bytes: ArrayBuffer,
+  limits = RANGE_SHEET_LIMITS,
+): Promise<RangeRow[]> {
+  const table = await readTable(fileName, bytes, limits);
   const header = (table[0] ?? []).map((h) => h.toLowerCase());
   if (RANGE_COLUMNS.some((c, i) => header[i] !== c.toLowerCase()))
     throw new AppError("INVALID", `The first row must name the columns: ${RANGE_COLUMNS.join(", ")}.`);
-  return table.slice(1).flatMap((cells, i) =>
-    cells && cells.some(Boolean)
-      ? [
-          {
-            row: i + 2,
-            countryCode: (cells[0] ?? "").toUpperCase(),
-            type: (cells[1] ?? "").toUpperCase(),
-            areaName: cells[2] ?? "",
-            firstE164: cells[3] ?? "",
-            lastE164: cells[4] ?? "",
-          },
-        ]
-      : [],
-  );
+  const rows = table.slice(1).flatMap((cells, i) => {
+    if (!cells?.some(Boolean)) return [];
+    const hasControl = cells.slice(0, RANGE_COLUMNS.length).some((cell) => cell.search(CONTROL_CHARACTERS) >= 0);
+    const cell = (n: number) => (cells[n] ?? "").replace(CONTROL_CHARACTERS, "");
+    return [
+      {
+        row: i + 2,
+        countryCode: cell(0).toUpperCase(),
+        type: cell(1).toUpperCase(),
+        areaName: cell(2),
+        firstE164: cell(3),
+        lastE164: cell(4),
+        ...(hasControl ? { error: "The row holds control characters (such as NUL): remove them." } : {}),
+      },
+    ];
+  });
+  if (rows.length > RANGE_FILE_MAX_ROWS)
+    throw new AppError(
+      "TOO_LARGE",
+      `A ranges file has at most ${RANGE_FILE_MAX_ROWS} rows below its header: split it.`,
+    );
+  return rows;
 }
 
 const digits = (e164: string) => BigInt(e164.slice(1));
@@ -110,7 +133,7 @@ async function checkRows(tx: Tx | Db, rows: RangeRow[]): Promise<RangeRow[]> {
   const accepted: RangeRow[] = [];
   const out: RangeRow[] = [];
   for (const raw of rows) {
-    const row: RangeRow = { ...raw, error: rowError(raw, countries) };
+    const row: RangeRow = { ...raw, error: raw.error ?? rowError(raw, countries) };
     if (!row.error) {
       const existing = await tx.numberRange.findFirst({
         where: { firstE164: { lte: row.lastE164 }, lastE164: { gte: row.firstE164 } },
@@ -144,7 +167,7 @@ export async function previewRangeImport(db: Db, actor: Actor, file: { name: str
   const accepted = rows.filter((r) => !r.error);
   const created = await db.numberRangeImport.create({
     data: {
-      fileName: file.name.slice(0, 200),
+      fileName: file.name.replace(CONTROL_CHARACTERS, "").slice(0, 200),
       rowCount: rows.length,
       acceptedCount: accepted.length,
       rejectedCount: rows.length - accepted.length,
@@ -159,7 +182,11 @@ export async function previewRangeImport(db: Db, actor: Actor, file: { name: str
     action: "numbers.import_previewed",
     entityType: "NumberRangeImport",
     entityId: created.id,
-    detail: { fileName: file.name, rows: rows.length, refused: rows.length - accepted.length },
+    detail: {
+      fileName: file.name.replace(CONTROL_CHARACTERS, ""),
+      rows: rows.length,
+      refused: rows.length - accepted.length,
+    },
   });
   return created;
 }

@@ -4,6 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listTickets } from "./queries";
 
+const PBX_PANEL_TICKETS = 500;
+
 /**
  * The PBX page's support panel: its tickets, and where its emergency service stands (R13: calls are
  * answered 503 until support configures it).
@@ -15,7 +17,8 @@ export async function pbxTicketsOverview(db: Db, actor: Actor, pbxId: string) {
     select: { id: true, service: { select: { status: true, emergencyConfiguredAt: true } } },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
-  const { tickets } = await listTickets(db, actor, { pbxId: pbx.id });
+  // One PBX's tickets are few: the panel lists them on one page, as many as the ticket list once held.
+  const { tickets } = await listTickets(db, actor, { pbxId: pbx.id, pageSize: PBX_PANEL_TICKETS });
   const pendingEmergency =
     tickets.find((t) => t.category === "EMERGENCY_SERVICE" && t.status !== "CLOSED" && t.status !== "RESOLVED") ?? null;
   return {

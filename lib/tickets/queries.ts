@@ -5,27 +5,37 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { TicketCategory, TicketStatus } from "@/lib/db/generated/enums";
 import { TICKET_STATUSES } from "./categories";
 import { loadTicket, TICKET_READERS } from "./load";
+import { TICKETS_PAGE_SIZE } from "./search";
 
 export interface TicketFilters {
   status?: TicketStatus;
   category?: TicketCategory;
   partnerId?: string;
   pbxId?: string;
+  page?: number;
+  pageSize?: number;
 }
 
-/** Tickets the actor may see, filtered, longest waiting first; with counts per status for the tabs. */
+/**
+ * A page of the tickets the actor may see, filtered, longest waiting first; with the total and the
+ * counts per status for the tabs.
+ */
 export async function listTickets(db: Db, actor: Actor, filters: TicketFilters = {}) {
   assertCanAny(actor, TICKET_READERS);
+  const page = filters.page ?? 1;
+  const pageSize = filters.pageSize ?? TICKETS_PAGE_SIZE;
   // The scope and the filters are separate conditions: a filter can narrow the scope, never replace it.
   const narrowed: Prisma.TicketWhereInput[] = [scope.tickets(actor)];
   if (filters.category) narrowed.push({ category: filters.category });
   if (filters.partnerId) narrowed.push({ partnerId: filters.partnerId });
   if (filters.pbxId) narrowed.push({ pbxId: filters.pbxId });
-  const [tickets, grouped] = await Promise.all([
+  const where = { AND: [...narrowed, ...(filters.status ? [{ status: filters.status }] : [])] };
+  const [tickets, total, grouped] = await Promise.all([
     db.ticket.findMany({
-      where: { AND: [...narrowed, ...(filters.status ? [{ status: filters.status }] : [])] },
+      where,
       orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
-      take: 500,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
       select: {
         id: true,
         subject: true,
@@ -38,11 +48,12 @@ export async function listTickets(db: Db, actor: Actor, filters: TicketFilters =
         assignee: { select: { name: true } },
       },
     }),
+    db.ticket.count({ where }),
     db.ticket.groupBy({ by: ["status"], where: { AND: narrowed }, _count: { _all: true } }),
   ]);
   const counts = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
-  return { tickets, counts };
+  return { tickets, counts, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 export type TicketListItem = Awaited<ReturnType<typeof listTickets>>["tickets"][number];
 

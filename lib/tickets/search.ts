@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { ZId } from "@/lib/http/ids";
-import { searchEnum } from "@/lib/http/search-params";
+import { searchEnum, searchPage } from "@/lib/http/search-params";
 import { TICKET_CATEGORIES, TICKET_STATUSES } from "./categories";
+
+/** The ticket lists show this many a page, in the server's order (longest waiting first). */
+export const TICKETS_PAGE_SIZE = 25;
 
 /** The query string of the ticket lists; anything malformed falls back to the default view. */
 export const ZTicketSearch = z.object({
   status: searchEnum(TICKET_STATUSES),
   category: searchEnum(TICKET_CATEGORIES),
   partner: ZId.optional().catch(undefined),
+  page: searchPage,
 });
 
 /** The query string of "open a ticket", so other flows can link to it prefilled. */

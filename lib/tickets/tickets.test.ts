@@ -11,6 +11,7 @@ import { loadTicket } from "./load";
 import { openTicket } from "./open-ticket";
 import { pbxTicketsOverview } from "./pbx-tickets";
 import { listTickets, ticketDetail } from "./queries";
+import { TICKETS_PAGE_SIZE } from "./search";
 import { attachToTicket, replyToTicket } from "./reply";
 import { assignTicket, closeTicket, resolveTicket } from "./status";
 
@@ -319,5 +320,38 @@ describe("who sees which ticket", () => {
       { code: "FORBIDDEN" },
     );
     expect(actorOf(await makeUser(prisma, "END_USER", { customerId: a.customer.id })).role).toBe("END_USER");
+  });
+});
+
+describe("the ticket lists' pages", () => {
+  it("pages on the server, longest waiting first: page 2 goes on where page 1 stopped, with the total", async () => {
+    const c = await makeTwoTenants(prisma);
+    const count = TICKETS_PAGE_SIZE + 5;
+    const opened = [];
+    for (let i = 0; i < count; i++)
+      opened.push(
+        await openTicket(prisma, c.a.partnerActor, { category: "OTHER", subject: `Paging ${i}`, message: "…" }),
+      );
+    // Waiting times one minute apart, the first opened waiting longest.
+    for (const [i, ticket] of opened.entries())
+      await prisma.ticket.update({
+        where: { id: ticket.id },
+        data: { statusChangedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) },
+      });
+    const ids = opened.map((t) => t.id);
+
+    const first = await listTickets(prisma, c.a.partnerActor);
+    expect(first).toMatchObject({ total: count, page: 1, pageCount: 2, counts: { OPEN: count } });
+    expect(first.tickets.map((t) => t.id)).toEqual(ids.slice(0, TICKETS_PAGE_SIZE));
+    const second = await listTickets(prisma, c.a.partnerActor, { page: 2 });
+    expect(second).toMatchObject({ total: count, page: 2, pageCount: 2 });
+    expect(second.tickets.map((t) => t.id)).toEqual(ids.slice(TICKETS_PAGE_SIZE));
+
+    // Support's queue pages the same rows, filtered by partner; the total follows the filters.
+    const queue = await listTickets(prisma, admin, { partnerId: c.a.partner.id, page: 2 });
+    expect(queue.tickets.map((t) => t.id)).toEqual(ids.slice(TICKETS_PAGE_SIZE));
+    expect((await listTickets(prisma, admin, { partnerId: c.a.partner.id, status: "CLOSED" })).total).toBe(0);
+    // Another partner counts none of them.
+    expect((await listTickets(prisma, c.b.partnerActor)).total).toBe(0);
   });
 });

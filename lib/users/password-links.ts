@@ -25,10 +25,11 @@ export function passwordLinkUrl(token: string, env = readRuntimeEnv()) {
 /**
  * A new one-time link for `user`, mailed through the outbox and returned so the admin sees it once.
  * Earlier unused links of the user stop working: only the newest one is in anyone's hands on purpose.
+ * `issuer` is the admin who sent it, or null when the user asked for it ("Forgot password").
  */
 export async function issuePasswordLink(
   tx: Tx,
-  actor: Actor,
+  issuer: Actor | null,
   user: { id: string; email: string; name: string },
   now: Date,
 ) {
@@ -39,22 +40,25 @@ export async function issuePasswordLink(
     data: { expiresAt: now },
   });
   await tx.passwordToken.create({
-    data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdById: actor.userId },
+    data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdById: issuer?.userId },
   });
   const link = passwordLinkUrl(token);
+  const why = issuer
+    ? `${issuer.name} sent you this link to choose your password for the CLASSOUND partner portal.`
+    : "Someone, we hope you, asked to reset your password for the CLASSOUND partner portal. If it was not you, ignore this mail: your password stays as it is.";
   await queueMail(tx, [
     {
       to: user.email,
       toName: user.name,
-      subject: "Choose your password",
-      body: `Hello ${user.name},\n\n${actor.name} sent you this link to choose your password for the CLASSOUND partner portal. It works once, for 72 hours.\n\nYour e-mail address is your sign-in name: ${user.email}`,
+      subject: issuer ? "Choose your password" : "Reset your password",
+      body: `Hello ${user.name},\n\n${why} The link works once, for 72 hours.\n\nYour e-mail address is your sign-in name: ${user.email}`,
       link: { url: link, label: "Choose your password" },
     },
   ]);
   // The link itself is a credential: the audit log records that one was issued, never the link.
   await recordAudit(tx, {
-    actorId: actor.userId,
-    action: "user.password_link_issued",
+    actorId: issuer?.userId ?? user.id,
+    action: issuer ? "user.password_link_issued" : "user.password_reset_requested",
     entityType: "User",
     entityId: user.id,
     detail: { email: user.email, expiresAt: expiresAt.toISOString() },
@@ -63,7 +67,7 @@ export async function issuePasswordLink(
 }
 
 const LINK_UNUSABLE =
-  "This link is invalid, has expired or has already been used. Ask your administrator for a new one.";
+  'This link is invalid, has expired or has already been used. Ask for a new one with "Forgot password" on the sign-in page.';
 
 /** Who a pending link is for, or null; for the set-password page, which has no signed-in actor. */
 export async function unsafeLoadPasswordLink(db: Db, token: string, now = new Date()) {

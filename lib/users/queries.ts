@@ -3,7 +3,9 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
-import { ZUserFilters } from "./schemas";
+import type { z } from "zod";
+import { searchPage, searchText } from "@/lib/http/search-params";
+import { USERS_PAGE_SIZE, ZUserFilters } from "./schemas";
 
 export interface UserRow {
   id: string;
@@ -21,8 +23,22 @@ export interface UserRow {
   createdAt: Date;
 }
 
-function filterWhere(filters: ReturnType<typeof ZUserFilters.parse>): Prisma.UserWhereInput[] {
+/**
+ * The list's query string: the filters, a name or e-mail to look for (a long list is paged, so an
+ * account is found by search) and the page. Not in schemas.ts, which the e2e fixtures load outside Next.
+ */
+export const ZUserSearch = ZUserFilters.extend({ q: searchText(120), page: searchPage });
+export type TUserSearch = Omit<z.output<typeof ZUserSearch>, "page">;
+
+function filterWhere(filters: TUserSearch): Prisma.UserWhereInput[] {
   const where: Prisma.UserWhereInput[] = [];
+  if (filters.q)
+    where.push({
+      OR: [
+        { name: { contains: filters.q, mode: "insensitive" } },
+        { email: { contains: filters.q, mode: "insensitive" } },
+      ],
+    });
   if (filters.partnerId)
     where.push({ OR: [{ partnerId: filters.partnerId }, { customer: { partnerId: filters.partnerId } }] });
   if (filters.customerId) where.push({ customerId: filters.customerId });
@@ -31,20 +47,32 @@ function filterWhere(filters: ReturnType<typeof ZUserFilters.parse>): Prisma.Use
   return where;
 }
 
-/** The accounts the actor manages, filtered; the scope is ANDed so no filter can widen it. */
-export async function listUsers(db: Db, actor: Actor, rawFilters: unknown = {}): Promise<UserRow[]> {
+/**
+ * A page of the accounts the actor manages, filtered, by name, with the total; the scope is ANDed so
+ * no filter can widen it.
+ */
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  rawSearch: unknown = {},
+): Promise<{ rows: UserRow[]; total: number; page: number; pageCount: number }> {
   assertCan(actor, "users.manage");
-  const filters = ZUserFilters.parse(rawFilters ?? {});
-  const users = await db.user.findMany({
-    where: { AND: [scope.users(actor), ...filterWhere(filters)] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 2000,
-    include: {
-      partner: { select: { name: true } },
-      customer: { select: { name: true, partner: { select: { name: true } } } },
-    },
-  });
-  return users.map((u) => ({
+  const { page, ...filters } = ZUserSearch.parse(rawSearch ?? {});
+  const where = { AND: [scope.users(actor), ...filterWhere(filters)] };
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      include: {
+        partner: { select: { name: true } },
+        customer: { select: { name: true, partner: { select: { name: true } } } },
+      },
+    }),
+    db.user.count({ where }),
+  ]);
+  const rows = users.map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
@@ -58,6 +86,7 @@ export async function listUsers(db: Db, actor: Actor, rawFilters: unknown = {}):
     lastSignInAt: u.lastSignInAt,
     createdAt: u.createdAt,
   }));
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
 
 export interface UserFormOptions {

@@ -76,5 +76,20 @@ export const ZUserFilters = z.object({
 });
 export type TUserFilters = z.output<typeof ZUserFilters>;
 
+/** The list shows this many accounts a page, by name. */
+export const USERS_PAGE_SIZE = 25;
+
 /** The token from a one-time link: 32 random bytes, base64url. */
 export const ZPasswordToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid");
+
+/** "Forgot password": the address as typed at sign-in. */
+export const ZForgotPassword = z.object({
+  email: z.string().trim().toLowerCase().max(254, "At most 254 characters").email("Enter a valid e-mail address"),
+});
+export type TForgotPassword = z.output<typeof ZForgotPassword>;
+
+/** A code from the authenticator app (six digits) or a recovery code, to confirm a two-factor change. */
+export const ZSecondFactorCode = z.object({
+  code: z.string().trim().min(6, "Enter the code your app shows").max(20, "At most 20 characters"),
+});
+export type TSecondFactorCode = z.output<typeof ZSecondFactorCode>;

@@ -13,6 +13,7 @@ import {
   unsafeSetPasswordWithToken,
 } from "./password-links";
 import { listUsers, userFormOptions } from "./queries";
+import { USERS_PAGE_SIZE } from "./schemas";
 
 const { prisma } = await createTestDatabase();
 beforeAll(() => vi.stubEnv("NEXTAUTH_URL", "https://portal.classound.example"));
@@ -342,7 +343,7 @@ describe("the user list", () => {
   it("shows a partner admin its colleagues and its customers' end users, and no filter widens that", async () => {
     const otherCustomer = await makeCustomer(prisma, a.partner.id);
     const otherEndUser = await makeUser(prisma, "END_USER", { customerId: otherCustomer.id });
-    const rows = await listUsers(prisma, adminA);
+    const { rows } = await listUsers(prisma, adminA);
     const ids = rows.map((r) => r.id);
     expect(ids).toEqual(
       expect.arrayContaining([adminA.userId, a.partnerActor.userId, a.endUserActor.userId, otherEndUser.id]),
@@ -355,9 +356,9 @@ describe("the user list", () => {
     expect(ids).not.toContain(b.partnerActor.userId);
     expect(ids).not.toContain(admin.userId);
 
-    expect(await listUsers(prisma, adminA, { partnerId: b.partner.id })).toEqual([]);
-    expect(await listUsers(prisma, adminA, { customerId: b.customer.id })).toEqual([]);
-    expect((await listUsers(prisma, adminA, { customerId: otherCustomer.id })).map((r) => r.id)).toEqual([
+    expect((await listUsers(prisma, adminA, { partnerId: b.partner.id })).rows).toEqual([]);
+    expect((await listUsers(prisma, adminA, { customerId: b.customer.id })).rows).toEqual([]);
+    expect((await listUsers(prisma, adminA, { customerId: otherCustomer.id })).rows.map((r) => r.id)).toEqual([
       otherEndUser.id,
     ]);
     const options = await userFormOptions(prisma, adminA);
@@ -367,7 +368,7 @@ describe("the user list", () => {
 
   it("lets an admin filter by partner (colleagues and end users), role and status", async () => {
     const disabled = await makeUser(prisma, "PARTNER", { partnerId: b.partner.id }, { disabledAt: new Date() });
-    const ofB = await listUsers(prisma, admin, { partnerId: b.partner.id });
+    const { rows: ofB } = await listUsers(prisma, admin, { partnerId: b.partner.id });
     expect(ofB.map((r) => r.id)).toEqual(
       expect.arrayContaining([b.partnerActor.userId, b.endUserActor.userId, adminB.userId, disabled.id]),
     );
@@ -375,13 +376,48 @@ describe("the user list", () => {
       partnerName: b.partner.name,
       customerName: b.customer.name,
     });
-    expect((await listUsers(prisma, admin, { partnerId: b.partner.id, status: "disabled" })).map((r) => r.id)).toEqual([
-      disabled.id,
-    ]);
-    expect((await listUsers(prisma, admin, { role: "ADMIN" })).every((r) => r.role === "ADMIN")).toBe(true);
+    expect(
+      (await listUsers(prisma, admin, { partnerId: b.partner.id, status: "disabled" })).rows.map((r) => r.id),
+    ).toEqual([disabled.id]);
+    expect((await listUsers(prisma, admin, { role: "ADMIN" })).rows.every((r) => r.role === "ADMIN")).toBe(true);
     // Junk in the URL is ignored rather than turned into a filter.
-    expect((await listUsers(prisma, admin, { partnerId: { not: "x" }, role: "ROOT" })).length).toBeGreaterThan(
+    expect((await listUsers(prisma, admin, { partnerId: { not: "x" }, role: "ROOT" })).total).toBeGreaterThan(
       ofB.length,
+    );
+  });
+});
+
+describe("the user list's pages", () => {
+  it("pages on the server: 25 by name, page 2 goes on where page 1 stopped, the total counts every match", async () => {
+    const customer = await makeCustomer(prisma, a.partner.id);
+    const names = Array.from({ length: USERS_PAGE_SIZE + 5 }, (_, i) => `Paging ${String(i + 1).padStart(2, "0")}`);
+    // Created out of order: the list's order is the name's, not the insertion's.
+    for (const name of names.toReversed()) {
+      const { id } = await makeUser(prisma, "END_USER", { customerId: customer.id });
+      await prisma.user.update({ where: { id }, data: { name } });
+    }
+    const first = await listUsers(prisma, adminA, { customerId: customer.id });
+    expect(first).toMatchObject({ total: names.length, page: 1, pageCount: 2 });
+    expect(first.rows.map((r) => r.name)).toEqual(names.slice(0, USERS_PAGE_SIZE));
+    const second = await listUsers(prisma, adminA, { customerId: customer.id, page: "2" });
+    expect(second).toMatchObject({ total: names.length, page: 2, pageCount: 2 });
+    expect(second.rows.map((r) => r.name)).toEqual(names.slice(USERS_PAGE_SIZE));
+    // A page past the end is empty, not an error; a page that is not one is the first.
+    expect((await listUsers(prisma, adminA, { customerId: customer.id, page: "3" })).rows).toEqual([]);
+    expect((await listUsers(prisma, adminA, { customerId: customer.id, page: "1e300" })).page).toBe(1);
+    // Another partner's admin counts none of them.
+    expect((await listUsers(prisma, adminB, { customerId: customer.id })).total).toBe(0);
+  });
+
+  it("finds an account on any page by a part of its name or e-mail, within the scope only", async () => {
+    const { rows } = await listUsers(prisma, adminA, { q: "paging 27" });
+    expect(rows.map((r) => r.name)).toEqual(["Paging 27"]);
+    const [someone] = rows;
+    expect((await listUsers(prisma, adminA, { q: someone.email.slice(3, 20).toUpperCase() })).rows).toEqual([someone]);
+    expect((await listUsers(prisma, adminB, { q: "Paging" })).total).toBe(0);
+    // NUL and other control characters are no search: the filter is ignored.
+    expect((await listUsers(prisma, adminA, { q: "Paging\u0000" })).total).toBe(
+      (await listUsers(prisma, adminA)).total,
     );
   });
 });

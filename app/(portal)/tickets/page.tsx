@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TicketFilters } from "@/components/tickets/ticket-filters";
+import { TicketFilters, TicketsPager } from "@/components/tickets/ticket-filters";
 import { toTicketRows } from "@/components/tickets/ticket-rows";
 import { TicketsTable } from "@/components/tickets/tickets-table";
 import { buttonClassName } from "@/components/ui/button";
@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: "Support tickets" };
 
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("tickets.use");
-  const search = parseSearchParams(ZTicketSearch.omit({ partner: true }), await searchParams);
-  const { tickets, counts } = await listTickets(db(), actor, search);
+  const { page, ...search } = parseSearchParams(ZTicketSearch.omit({ partner: true }), await searchParams);
+  const listing = await listTickets(db(), actor, { ...search, page });
   return (
     <>
       <PageHeader
@@ -28,8 +28,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           </Link>
         }
       />
-      <TicketFilters search={search} counts={counts} />
-      <TicketsTable rows={toTicketRows(tickets)} hrefBase="/tickets" caption="Support tickets" />
+      <TicketFilters search={search} counts={listing.counts} />
+      <TicketsTable rows={toTicketRows(listing.tickets)} hrefBase="/tickets" caption="Support tickets" />
+      <TicketsPager search={search} listing={listing} />
     </>
   );
 }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { CreateUserDialog } from "@/components/users/create-user-dialog";
-import { UserFilters } from "@/components/users/user-filters";
+import { UserFilters, UsersPager } from "@/components/users/user-filters";
 import { UsersTable } from "@/components/users/users-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listUsers, userFormOptions } from "@/lib/users/queries";
-import { ZUserFilters } from "@/lib/users/schemas";
+import { listUsers, userFormOptions, ZUserSearch } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -19,8 +18,11 @@ export default async function UsersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePermission("users.manage");
-  const filters = ZUserFilters.parse(await searchParams);
-  const [rows, options] = await Promise.all([listUsers(db(), actor, filters), userFormOptions(db(), actor)]);
+  const { page, ...filters } = ZUserSearch.parse(await searchParams);
+  const [listing, options] = await Promise.all([
+    listUsers(db(), actor, { ...filters, page }),
+    userFormOptions(db(), actor),
+  ]);
   const showPartner = can(actor, "partners.view_all");
   return (
     <>
@@ -34,13 +36,14 @@ export default async function UsersPage({
         actions={<CreateUserDialog options={options} />}
       />
       <UsersTable
-        rows={rows}
+        rows={listing.rows}
         options={options}
         showPartner={showPartner}
         currentUserId={actor.userId}
         filtered={Object.values(filters).some(Boolean)}
         toolbar={<UserFilters filters={filters} options={options} showPartner={showPartner} />}
       />
+      <UsersPager filters={filters} listing={listing} />
     </>
   );
 }

@@ -41,10 +41,11 @@ export async function refreshCallRollups(
     await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${fromDay} AND "hour" < ${toDayExclusive}`;
     await tx.$executeRaw`
         INSERT INTO "CallDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
-                                       "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost")
+                                       "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost", "endUserCost")
         SELECT "startedAt"::date, "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
                count(*), count(*) FILTER (WHERE ${ANSWERED_SQL}), sum("durationSeconds"),
-               coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"), sum("cost")
+               coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"), sum("cost"),
+               coalesce(sum("endUserCost"), 0)
         ${calls}
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
     await tx.$executeRaw`

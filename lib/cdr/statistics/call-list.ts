@@ -1,8 +1,10 @@
-import { assertCan } from "@/lib/auth/policy";
+import { assertCan, visiblePrices, type PriceColumn } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { csvRow } from "@/lib/csv/cell";
 import { statisticsFigure } from "./figures";
+import { PRICE_COLUMN } from "./price-columns";
+import { callPrices } from "./prices";
 import { callRecordWhere, type TStatisticsScope } from "./where";
 
 export const CALL_PAGE_SIZE = 50;
@@ -19,6 +21,7 @@ const SELECT = {
   durationSeconds: true,
   billedSeconds: true,
   cost: true,
+  endUserCost: true,
   currency: true,
   pbxId: true,
 } satisfies Prisma.CallRecordSelect;
@@ -33,7 +36,8 @@ export type TCallRow = {
   area: number | null;
   durationSeconds: number;
   billedSeconds: number;
-  cost: string;
+  /** The prices the actor sees (`visiblePrices`), to 5 decimals; null where the call has no End User price. */
+  prices: Partial<Record<PriceColumn, string | null>>;
   currency: string;
   pbx: { id: string; name: string };
 };
@@ -52,19 +56,28 @@ async function pbxesOf(db: Db, calls: TSelected[]): Promise<Map<string, { id: st
   return new Map(pbxs.map((p) => [p.id, p]));
 }
 
-function toRow({ pbxId, ...call }: TSelected, pbxs: Map<string, { id: string; name: string }>): TCallRow {
+function toRow(
+  { pbxId, cost, endUserCost, ...call }: TSelected,
+  pbxs: Map<string, { id: string; name: string }>,
+  prices: readonly PriceColumn[],
+): TCallRow {
   return {
     ...call,
     id: call.id.toString(),
     startedAt: call.startedAt.toISOString(),
-    cost: call.cost.toFixed(5),
+    prices: callPrices(prices, { cost, endUserCost }),
     pbx: pbxs.get(pbxId) ?? { id: pbxId, name: "" },
   };
 }
 
-// The id breaks ties, so a page boundary never repeats or skips a call among equal sort keys.
-function orderBy(sort: TStatisticsScope["filters"]["sort"]): Prisma.CallRecordOrderByWithRelationInput[] {
-  const [column, order] = sort.split(".") as ["startedAt" | "durationSeconds" | "cost", "asc" | "desc"];
+// The id breaks ties, so a page boundary never repeats or skips a call among equal sort keys. "cost"
+// sorts by the first price the actor sees: an order by a hidden price would leak it.
+function orderBy(
+  sort: TStatisticsScope["filters"]["sort"],
+  prices: readonly PriceColumn[],
+): Prisma.CallRecordOrderByWithRelationInput[] {
+  const [key, order] = sort.split(".") as ["startedAt" | "durationSeconds" | "cost", "asc" | "desc"];
+  const column = key === "cost" ? PRICE_COLUMN[prices[0]].column : key;
   return [{ [column]: order }, { id: order }];
 }
 
@@ -76,13 +89,20 @@ function orderBy(sort: TStatisticsScope["filters"]["sort"]): Prisma.CallRecordOr
 export async function listCalls(
   db: Db,
   context: TStatisticsScope,
-): Promise<{ calls: TCallRow[]; total: number; page: number; pageSize: number }> {
+): Promise<{
+  calls: TCallRow[];
+  prices: readonly PriceColumn[];
+  total: number;
+  page: number;
+  pageSize: number;
+}> {
   assertCan(context.actor, "statistics.view");
   const { page, sort } = context.filters;
+  const prices = visiblePrices(context.actor);
   const [calls, answered] = await Promise.all([
     db.callRecord.findMany({
       where: callRecordWhere(context),
-      orderBy: orderBy(sort),
+      orderBy: orderBy(sort, prices),
       skip: (page - 1) * CALL_PAGE_SIZE,
       take: CALL_PAGE_SIZE,
       select: SELECT,
@@ -90,10 +110,16 @@ export async function listCalls(
     statisticsFigure(db, context, "answered"),
   ]);
   const pbxs = await pbxesOf(db, calls);
-  return { calls: calls.map((c) => toRow(c, pbxs)), total: answered.calls, page, pageSize: CALL_PAGE_SIZE };
+  return {
+    calls: calls.map((c) => toRow(c, pbxs, prices)),
+    prices,
+    total: answered.calls,
+    page,
+    pageSize: CALL_PAGE_SIZE,
+  };
 }
 
-export const CALL_CSV_HEADER = [
+const CALL_CSV_COLUMNS = [
   "Call id",
   "Start (UTC)",
   "PBX",
@@ -104,7 +130,12 @@ export const CALL_CSV_HEADER = [
   "Area",
   "Duration (s)",
   "Billed (s)",
-  "Cost",
+];
+
+/** The export's columns: the call's, then one per price the actor sees, then the currency. */
+export const callCsvHeader = (prices: readonly PriceColumn[]) => [
+  ...CALL_CSV_COLUMNS,
+  ...prices.map((p) => PRICE_COLUMN[p].label),
   "Currency",
 ];
 
@@ -114,7 +145,8 @@ export const CALL_CSV_HEADER = [
  */
 export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerator<string> {
   assertCan(context.actor, "statistics.view");
-  yield csvRow(CALL_CSV_HEADER);
+  const prices = visiblePrices(context.actor);
+  yield csvRow(callCsvHeader(prices));
   const where = callRecordWhere(context);
   let after: { startedAt: Date; id: bigint } | undefined;
   for (;;) {
@@ -146,7 +178,7 @@ export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerat
           c.area?.toString() ?? "",
           String(c.durationSeconds),
           String(c.billedSeconds),
-          c.cost.toFixed(5),
+          ...Object.values(callPrices(prices, c)).map((price) => price ?? ""),
           c.currency,
         ]),
       )

@@ -57,7 +57,7 @@ async function shown<K extends TFigureName>(
   const read = () => statisticsFigure(prisma, context, name, "rollup", async (id) => void queued.push(id));
   const first = await read();
   if (name !== "topNumbers" || (first as TFigures["topNumbers"]).ranking === "ready") return first;
-  expect(first).toEqual({ ranking: "pending", numbers: [] });
+  expect(first).toEqual({ ranking: "pending", numbers: [], workerAlive: false });
   expect(queued).toHaveLength(1);
   await cdrRangeRankingJob.run(job, { rangeTopId: queued[0] });
   const second = await read();

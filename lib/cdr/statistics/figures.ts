@@ -1,9 +1,11 @@
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCan, scope, visiblePrices, type PriceColumn } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "./answered";
 import { dateRange, monthOf, type TStatisticsFilters } from "./filters";
+import type { TMoney } from "./price-columns";
+import { moneyShape, moneySql } from "./prices";
 import { rankedTopNumbers, topNumbersSql, type TRequestRanking, type TTopNumbers } from "./top-numbers";
 import { calls, seconds, statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
 
@@ -24,10 +26,10 @@ export interface TFigures {
   byArea: { area: number | null; calls: number; seconds: number }[];
   topDestinations: { countryCode: string; calls: number; seconds: number }[];
   topNumbers: TTopNumbers;
-  /** Exact decimal strings, one per currency, for the date range. */
-  cost: { currency: string; amount: string }[];
-  /** Exact decimal strings, one per currency, for the month containing `now` (the date filter aside). */
-  costThisMonth: { currency: string; amount: string }[];
+  /** Per currency, for the date range: the prices the actor sees (`visiblePrices`). */
+  cost: TMoney[];
+  /** Per currency, for the month containing `now` (the date filter aside): the prices the actor sees. */
+  costThisMonth: TMoney[];
   /** Per PBX user, in the month the date range ends in: R5's Area 1 minutes and R15's SMS, with projections. */
   userUse: TIncludedUse[];
 }
@@ -41,8 +43,13 @@ interface Figure<T> {
    * Top numbers reads the daily number roll-up only for a number filter, rankings otherwise.
    */
   rollup: Exclude<TStatisticsTable, "raw" | "sms" | "top">;
-  sql: (table: TStatisticsTable, where: Prisma.Sql, whereOf: (table: TStatisticsTable) => Prisma.Sql) => Prisma.Sql;
-  shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date) => T;
+  sql: (
+    table: TStatisticsTable,
+    where: Prisma.Sql,
+    whereOf: (table: TStatisticsTable) => Prisma.Sql,
+    prices: readonly PriceColumn[],
+  ) => Prisma.Sql;
+  shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date, prices: readonly PriceColumn[]) => T;
   /** Which month-long range replaces the filters' dates, if any. */
   month?: "now" | "rangeEnd";
   /** Filters that do not apply (a user's included minutes are Area 1 outgoing by definition). */
@@ -54,10 +61,9 @@ interface Figure<T> {
 const day = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"::date` : Prisma.sql`"day"`);
 const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"` : Prisma.sql`"hour"`);
 
-const costSql = (t: TStatisticsTable, where: Prisma.Sql) =>
-  Prisma.sql`SELECT "currency", sum("cost")::text AS amount FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1 ORDER BY 1`;
-const costShape = (rows: { currency: string; amount: string }[]) =>
-  rows.map((r) => ({ currency: r.currency, amount: new Prisma.Decimal(r.amount).toFixed(2) }));
+// Money figures carry only the prices the actor sees (issue 29): an end user's never read `cost`.
+const costSql: Figure<TMoney[]>["sql"] = (t, where, _, prices) => moneySql(prices, TABLE_SQL[t], where);
+const costShape: Figure<TMoney[]>["shape"] = (rows, _, __, prices) => moneyShape(prices, rows);
 
 const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
   perDay: {
@@ -108,7 +114,7 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
   topNumbers: {
     rollup: "numbers",
     sql: topNumbersSql,
-    shape: (rows: TTopNumbers["numbers"]) => ({ ranking: "ready", numbers: rows }),
+    shape: (rows: TTopNumbers["numbers"]) => ({ ranking: "ready" as const, numbers: rows }),
   },
   cost: { rollup: "daily", sql: costSql, shape: costShape },
   costThisMonth: { rollup: "daily", month: "now", sql: costSql, shape: costShape },
@@ -154,12 +160,14 @@ export async function statisticsFigure<K extends TFigureName>(
       db,
       { tenant: scope.callTenant(context.actor), filters, range },
       requestRanking,
+      context.actor,
     )) as TFigures[K];
   }
   const table = figureTable(figure, source, filters);
   const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range });
-  const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf));
-  return figure.shape(rows, range, context.now ?? new Date());
+  const prices = visiblePrices(context.actor);
+  const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf, prices));
+  return figure.shape(rows, range, context.now ?? new Date(), prices);
 }
 
 const NO_RANKING_JOBS: TRequestRanking = async () => {

@@ -1,13 +1,20 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { isAlwaysRanked, NUMBER_TOP, rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import type { Db } from "@/lib/db/client";
 import { Prisma, type CallDirection } from "@/lib/db/generated/client";
+import { isWorkerAlive } from "@/lib/jobs/heartbeat";
+import { finishExpensiveWorkByKey, startExpensiveWorkIn } from "@/lib/limits/expensive-work";
 import { calls, seconds, TABLE_SQL, tenantStatisticsWhere, type TStatisticsTable, type TStatisticsView } from "./where";
 
 export type TTopNumber = { number: string; direction: CallDirection; calls: number; seconds: number };
-/** "pending" while the range's ranking job has not run yet (its numbers then empty). */
-export type TTopNumbers = { ranking: "ready" | "pending"; numbers: TTopNumber[] };
+/**
+ * "pending" while the range's ranking job has not run yet (its numbers then empty), with whether a
+ * worker is alive to run it: the figure says it is taking longer than usual when none is.
+ */
+export type TTopNumbers =
+  { ranking: "ready"; numbers: TTopNumber[] } | { ranking: "pending"; numbers: TTopNumber[]; workerAlive: boolean };
 /** Queues the ranking of one range ranking request (`rankRange`). */
 export type TRequestRanking = (rangeTopId: string) => Promise<void>;
 
@@ -36,6 +43,7 @@ export async function rankedTopNumbers(
   db: Db,
   view: TStatisticsView,
   requestRanking: TRequestRanking,
+  requester: Actor,
 ): Promise<TTopNumbers> {
   const period = rankingPeriod(view.range);
   if (period) {
@@ -47,7 +55,7 @@ export async function rankedTopNumbers(
       SELECT ${built} AS built, coalesce((SELECT json_agg(t ORDER BY ${ORDER}) FROM (${topNumbersSql("top", Prisma.sql`${built} AND ${tenantStatisticsWhere("top", view)}`)}) t), '[]') AS numbers`;
     if (row.built) return { ranking: "ready", numbers: row.numbers };
   }
-  return rangeTopNumbers(db, view, requestRanking);
+  return rangeTopNumbers(db, view, requestRanking, requester);
 }
 
 const ZView = z.object({
@@ -77,12 +85,20 @@ const rankingKey = (view: TStatisticsView) =>
  * The view's ranking over a range no period answers: read if ranked; otherwise requested once (a
  * row, and a job) and "pending" until the job has run. A refresh of one of the range's days deletes
  * the ranking (`dropRangeRankings`), so one found is never older than the roll-ups it came from.
+ * Asking for a ranking already requested (by anyone) reuses it; a new request counts against the
+ * requester's limits of expensive work, and a refusal (429) leaves no request behind.
  */
 export async function rangeTopNumbers(
   db: Db,
   view: TStatisticsView,
   requestRanking: TRequestRanking,
+  requester: Actor,
 ): Promise<TTopNumbers> {
+  const pending = async (): Promise<TTopNumbers> => ({
+    ranking: "pending",
+    numbers: [],
+    workerAlive: await isWorkerAlive(db),
+  });
   const key = rankingKey(view);
   const [found] = await db.$queryRaw<{ id: string; numbers: TTopNumber[] | null }[]>`
     SELECT "id", "numbers" FROM "CallNumberRangeTop" WHERE "key" = ${key}`;
@@ -93,15 +109,19 @@ export async function rangeTopNumbers(
       UPDATE "CallNumberRangeTop" SET "requestedAt" = now()
       WHERE "id" = ${found.id} AND "numbers" IS NULL AND "requestedAt" < now() - ${REQUEUE_AFTER_MS} * interval '1 millisecond' RETURNING "id"`;
     if (stale) await requestRanking(stale.id);
-    return { ranking: "pending", numbers: [] };
+    return pending();
   }
-  const [created] = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "CallNumberRangeTop" ("id", "key", "fromDay", "toDayExclusive", "view")
-    VALUES (gen_random_uuid()::text, ${key}, ${view.range.from}::date, ${view.range.toExclusive}::date, ${JSON.stringify(storedView(view))}::jsonb)
-    ON CONFLICT ("key") DO NOTHING RETURNING "id"`;
+  const created = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "CallNumberRangeTop" ("id", "key", "fromDay", "toDayExclusive", "view")
+      VALUES (gen_random_uuid()::text, ${key}, ${view.range.from}::date, ${view.range.toExclusive}::date, ${JSON.stringify(storedView(view))}::jsonb)
+      ON CONFLICT ("key") DO NOTHING RETURNING "id"`;
+    if (row) await startExpensiveWorkIn(tx, requester, "RANKING", row.id);
+    return row;
+  });
   // Another request inserted it first and queues it.
   if (created) await requestRanking(created.id);
-  return { ranking: "pending", numbers: [] };
+  return pending();
 }
 
 /**
@@ -112,12 +132,17 @@ export async function rangeTopNumbers(
 export async function rankRange(db: Db, rangeTopId: string): Promise<boolean> {
   const [request] = await db.$queryRaw<{ view: unknown; fromDay: Date; toDayExclusive: Date }[]>`
     SELECT "view", "fromDay", "toDayExclusive" FROM "CallNumberRangeTop" WHERE "id" = ${rangeTopId} AND "numbers" IS NULL`;
-  if (!request) return false;
+  if (!request) {
+    // Ranked already, or deleted by a refresh: nothing left to wait for.
+    await finishExpensiveWorkByKey(db, "RANKING", rangeTopId);
+    return false;
+  }
   const view = { ...ZView.parse(request.view), range: { from: request.fromDay, toExclusive: request.toDayExclusive } };
   const numbers = await db.$queryRaw<TTopNumber[]>(topNumbersSql("numbers", tenantStatisticsWhere("numbers", view)));
   const stored = await db.$executeRaw`
     UPDATE "CallNumberRangeTop" SET "numbers" = ${JSON.stringify(numbers)}::jsonb, "rankedAt" = now()
     WHERE "id" = ${rangeTopId} AND "numbers" IS NULL`;
+  await finishExpensiveWorkByKey(db, "RANKING", rangeTopId);
   return stored === 1;
 }
 

@@ -2,14 +2,15 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { statisticsFigure } from "./figures";
 import { ZStatisticsFilters } from "./filters";
+import type { TMoney } from "./price-columns";
 
 export interface UsageSummary {
   calls: number;
   inboundCalls: number;
   outboundCalls: number;
   minutes: number;
-  /** Exact decimal strings, one per currency the calls were rated in. */
-  costs: { currency: string; amount: string }[];
+  /** Per currency the calls were rated in: the prices the actor sees (an end user's: End User prices only). */
+  costs: TMoney[];
   since: Date;
 }
 

@@ -113,6 +113,8 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   const customer = CUSTOMERS[pbx.customer];
   const home = customer.countryCode;
   const rates = tierRates(PARTNERS[customer.partner].tier);
+  // What the end user sees (issue 29): the same call at the End User list's prices.
+  const endUserRates = tierRates("END_USER");
   const users = userCount(pbx);
   const ownNumbers = dids.filter((did) => did.type !== "FREEPHONE");
   const freephones = dids.filter((did) => did.type === "FREEPHONE");
@@ -179,6 +181,7 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
       startedAt,
       billedSeconds,
       cost: charge(rates.area(country.callTerminationArea), billedSeconds),
+      endUserCost: charge(endUserRates.area(country.callTerminationArea), billedSeconds),
     };
   };
 
@@ -201,6 +204,7 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
         startedAt,
         billedSeconds: durationSeconds,
         cost: charge(rates.freephone(did.countryCode, source), durationSeconds),
+        endUserCost: charge(endUserRates.freephone(did.countryCode, source), durationSeconds),
       };
     }
     const did = random.pick(ownNumbers);
@@ -217,6 +221,7 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
       // R6: inbound calls to DIDs are free.
       billedSeconds: 0,
       cost: new Prisma.Decimal(0),
+      endUserCost: new Prisma.Decimal(0),
     };
   };
 

@@ -12,7 +12,7 @@ import { pbxRows } from "./pbxs";
 import { PRICING } from "./pricing";
 import { DEMO_PASSWORD, tenantRows } from "./tenants";
 
-export { DEMO_LOGINS, DEMO_PASSWORD } from "./tenants";
+export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./tenants";
 
 /** Rows this run inserted: none when the demo data was already there. */
 export interface SeedSummary {

@@ -181,6 +181,12 @@ export const CUSTOMERS = {
 export type CustomerKey = keyof typeof CUSTOMERS;
 
 export const DEMO_PASSWORD = "classound-demo";
+/**
+ * The seeded admins' two-factor secret (admins must have it: lib/auth/token.ts). Fixed and public, so
+ * a first `npm start` can sign in: `npm run demo:totp` prints the current code, or an authenticator
+ * app takes this key. Demo data only; a real admin enrols with a secret of their own.
+ */
+export const DEMO_TOTP_SECRET = "CLASSOUNDDEMOADMINTOTPSECRET2345";
 
 interface SeedUser {
   email: string;
@@ -245,9 +251,14 @@ const USERS: SeedUser[] = [
   },
 ];
 
-export const DEMO_LOGINS: { role: Role; email: string; name: string; description: string }[] = USERS.filter(
-  (user) => user.demo,
-).map((user) => ({ role: user.role, email: user.email, name: user.name, description: user.demo! }));
+export const DEMO_LOGINS: { role: Role; email: string; name: string; description: string; totpSecret?: string }[] =
+  USERS.filter((user) => user.demo).map((user) => ({
+    role: user.role,
+    email: user.email,
+    name: user.name,
+    description: user.demo!,
+    ...(user.role === "ADMIN" ? { totpSecret: DEMO_TOTP_SECRET } : {}),
+  }));
 
 // The office zone of each demo partner's country (R3 counts days in it).
 const PARTNER_TIME_ZONES: Record<string, string> = { DE: "Europe/Berlin", IT: "Europe/Rome", GB: "Europe/London" };
@@ -277,8 +288,8 @@ export function tenantRows(passwordHash: string) {
         legal: "legal" in customer ? customer.legal : undefined,
       }),
     ),
-    users: USERS.map((user) =>
-      userRow({
+    users: USERS.map((user) => ({
+      ...userRow({
         id: seedId(`user:${user.email}`),
         email: user.email,
         name: user.name,
@@ -286,7 +297,8 @@ export function tenantRows(passwordHash: string) {
         ...linksOf(user),
         isPartnerAdmin: user.partnerAdmin ?? false,
       }),
-    ),
+      ...(user.role === "ADMIN" ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
+    })),
   };
 }
 

@@ -25,8 +25,11 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
           ) : (
             <div className="space-y-4">
               <Alert variant="danger" title="This link cannot be used">
-                It is invalid, has expired or has already been used. Ask your administrator for a new one.
+                It is invalid, has expired or has already been used. Ask for a new one below, or ask your administrator.
               </Alert>
+              <Link href="/forgot-password" className="block text-sm font-medium text-brand-700 hover:underline">
+                Forgot your password?
+              </Link>
               <Link href="/sign-in" className="text-sm font-medium text-brand-700 hover:underline">
                 Go to sign-in
               </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { JobActions } from "@/components/jobs/job-actions";
 import { JobStateBadge } from "@/components/jobs/job-state-badge";
+import { WorkerStatus } from "@/components/jobs/worker-status";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
@@ -41,6 +42,7 @@ export default async function JobsPage() {
         title="Background jobs"
         description="Work the portal does on its own: sending mail, scheduled notices. Failed jobs wait here until you retry them."
       />
+      <WorkerStatus workers={overview.workers} />
       {!overview.installed ? (
         <Alert variant="warning">
           The job queue is not installed yet: it is set up when the first worker starts (npm start or npm run worker).

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { TicketFilters } from "@/components/tickets/ticket-filters";
+import { TicketFilters, TicketsPager } from "@/components/tickets/ticket-filters";
 import { toTicketRows } from "@/components/tickets/ticket-rows";
 import { TicketsTable } from "@/components/tickets/tickets-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,16 +13,17 @@ export const metadata: Metadata = { title: "Ticket queue" };
 
 export default async function TicketQueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("tickets.handle");
-  const search = parseSearchParams(ZTicketSearch, await searchParams);
-  const [{ tickets, counts }, { partners }] = await Promise.all([
-    listTickets(db(), actor, { status: search.status, category: search.category, partnerId: search.partner }),
+  const { page, ...search } = parseSearchParams(ZTicketSearch, await searchParams);
+  const [listing, { partners }] = await Promise.all([
+    listTickets(db(), actor, { status: search.status, category: search.category, partnerId: search.partner, page }),
     ticketQueueOptions(db(), actor),
   ]);
   return (
     <>
       <PageHeader title="Ticket queue" description="Partners' support requests, the longest waiting first." />
-      <TicketFilters search={search} counts={counts} partners={partners} />
-      <TicketsTable rows={toTicketRows(tickets)} hrefBase="/admin/tickets" caption="Support tickets" isQueue />
+      <TicketFilters search={search} counts={listing.counts} partners={partners} />
+      <TicketsTable rows={toTicketRows(listing.tickets)} hrefBase="/admin/tickets" caption="Support tickets" isQueue />
+      <TicketsPager search={search} listing={listing} />
     </>
   );
 }

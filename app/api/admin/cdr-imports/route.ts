@@ -2,6 +2,7 @@ import { z } from "zod";
 import { startUploadImport } from "@/lib/cdr/import/uploads";
 import { readUploadedFile } from "@/lib/http/uploaded-file";
 import { route } from "@/lib/http/route";
+import { withExpensiveWork } from "@/lib/limits/expensive-work";
 import { requestCdrImport } from "@/lib/jobs/enqueue";
 
 /** An admin's CDR file upload: stored, then imported by a background job. */
@@ -10,8 +11,11 @@ export const POST = route(
   { permission: "cdr.import", params: z.object({}).optional(), okStatus: 201 },
   async ({ request, actor, db }) => {
     const { bytes, fileName } = await readUploadedFile(request);
-    const { id } = await startUploadImport(db, actor, { fileName, bytes });
-    await requestCdrImport(id);
-    return { id };
+    // Counts the uploads an admin starts (429 past the limits); the import itself runs in its job.
+    return withExpensiveWork(db, actor, "IMPORT", async () => {
+      const { id } = await startUploadImport(db, actor, { fileName, bytes });
+      await requestCdrImport(id);
+      return { id };
+    });
   },
 );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { importLocationsCsv } from "@/lib/emergency/csv";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
+import { withExpensiveWork } from "@/lib/limits/expensive-work";
 import { readUploadedFile } from "@/lib/http/uploaded-file";
 
 // Next hands a route without dynamic segments no params object, hence optional.
@@ -16,6 +17,6 @@ export const POST = route(
     } catch {
       throw new AppError("INVALID", "Save the file as UTF-8 CSV and choose it again.");
     }
-    return importLocationsCsv(db, actor, text);
+    return withExpensiveWork(db, actor, "IMPORT", () => importLocationsCsv(db, actor, text));
   },
 );

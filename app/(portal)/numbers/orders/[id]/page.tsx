@@ -72,19 +72,21 @@ export default async function NumberOrderPage({ params }: { params: Promise<{ id
             </ol>
           </CardContent>
         </Card>
-        <Card aria-labelledby="order-charges">
-          <CardHeader>
-            <CardTitle id="order-charges">Charges</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ChargeLines
-              lines={order.lines.map((l) => ({ ...l, amount: l.amount.toFixed(2) }))}
-              total={order.chargeTotal.toFixed(2)}
-              totalLabel="Charged"
-              currency={order.currency}
-            />
-          </CardContent>
-        </Card>
+        {order.charges && (
+          <Card aria-labelledby="order-charges">
+            <CardHeader>
+              <CardTitle id="order-charges">Charges</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ChargeLines
+                lines={order.charges.lines.map((l) => ({ ...l, amount: l.amount.toFixed(2) }))}
+                total={order.charges.total.toFixed(2)}
+                totalLabel="Charged"
+                currency={order.charges.currency}
+              />
+            </CardContent>
+          </Card>
+        )}
       </div>
     </>
   );

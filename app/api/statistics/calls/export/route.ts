@@ -3,10 +3,12 @@ import { callsCsv } from "@/lib/cdr/statistics/call-list";
 import { statisticsContext } from "@/lib/cdr/statistics/context";
 import { downloadHeaders } from "@/lib/http/download";
 import { route } from "@/lib/http/route";
+import { countedWhileStreaming, startExpensiveWork } from "@/lib/limits/expensive-work";
 
 export const GET = route({ permission: "statistics.view", params: z.object({}) }, async ({ request, actor, db }) => {
   const context = await statisticsContext(db, actor, new URL(request.url).searchParams);
-  const rows = callsCsv(db, context);
+  // Counted against the user's exports until the stream ends or the client goes away (429 past the limits).
+  const rows = countedWhileStreaming(db, await startExpensiveWork(db, actor, "EXPORT"), callsCsv(db, context));
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

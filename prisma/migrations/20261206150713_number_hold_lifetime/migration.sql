@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PhoneNumber" ADD COLUMN     "heldByPartnerId" TEXT,
+ADD COLUMN     "heldSince" TIMESTAMP(3);
