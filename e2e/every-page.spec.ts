@@ -1,9 +1,7 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, makeE2eTenant, mintedSession, ROLES, test as base } from "./fixtures";
 import { hostileInputFailures } from "./hostile-input";
-import { pageIds, portalPages, type PageIds } from "./portal-pages";
+import { appPages, pageIds, portalPages, type PageIds } from "./portal-pages";
 
 // One sweep over every page of every role (the list in portal-pages.ts), each page opened once: at a
 // phone's width it must not scroll sideways and must pass axe; widened to a desktop's (no reload) it
@@ -13,7 +11,7 @@ import { pageIds, portalPages, type PageIds } from "./portal-pages";
 // are made once per worker (they are only read).
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-const PAGES_PER_TEST = 8;
+const PAGES_PER_TEST = 10;
 
 const test = base.extend<object, { sweepIds: PageIds }>({
   sweepIds: [
@@ -34,20 +32,14 @@ async function sidewaysOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-/** The route of every page.tsx under app/, route groups left out: what the sweep must list. */
-function appRoutes(dir = "app", route = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isFile()) return entry.name === "page.tsx" ? [route || "/"] : [];
-    if (!entry.isDirectory()) return [];
-    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
-    return appRoutes(path.join(dir, entry.name), route + segment);
-  });
-}
-
 test("the sweep lists every page of the app", () => {
   const listed = portalPages({} as PageIds).map((p) => p.route);
   expect(new Set(listed).size, "a page listed twice").toBe(listed.length);
-  expect([...listed].sort()).toEqual(appRoutes().sort());
+  expect([...listed].sort()).toEqual(
+    appPages()
+      .map((p) => p.route)
+      .sort(),
+  );
 });
 
 const pageCount = portalPages({} as PageIds).length;

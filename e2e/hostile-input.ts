@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
-import { portalPages, PRICE_LIST_UPLOADS, routeHandlers, type PageIds } from "./portal-pages";
+import { portalPages, PRICE_LIST_UPLOADS, routeHandlers, routesReadingTheirQuery, type PageIds } from "./portal-pages";
 
 // Query strings and ids nobody should send: every page and route must answer them with a 400 or a
 // 404 (or the default view), never a 500.
@@ -48,8 +48,8 @@ const hostileQueries = [
 ];
 /**
  * For a page the actor may not open (403, or the sign-in redirect), which answers before it reads
- * its query: the values that would break a parser reading it anyway (a NUL, broken percent-encoding,
- * 5,000 characters, prototype keys), not all of them again.
+ * its query, and for a page that reads no query at all: the values that would break a parser reading
+ * it anyway (a NUL, broken percent-encoding, 5,000 characters, prototype keys), not all of them again.
  */
 const refusedPageQueries = [allKeys("%00"), allKeys("%E0%A4%A"), allKeys(LONG), hostileQueries.at(-1)!];
 const WRONG_IDS = ["%00", "'%20OR%201=1", "not-an-id", "XYZ", LONG, "c" + "z".repeat(24), "..%2F..%2Fetc%2Fpasswd"];
@@ -148,7 +148,10 @@ async function statuses(
 
 /** Every request of the hostile sweep that answered 5xx, as "METHOD url → status" (empty when none did). */
 export async function hostileInputFailures(request: APIRequestContext, ids: PageIds, baseURL: string) {
-  const pages = portalPages(ids).map((page) => page.url);
+  const portal = portalPages(ids);
+  const pages = portal.map((page) => page.url);
+  const readsQuery = routesReadingTheirQuery();
+  const queriesFor = new Map(portal.map(({ url, route }) => [url, readsQuery.has(route)]));
   const failures: string[] = [];
 
   const opens = new Map<string, boolean>();
@@ -159,7 +162,9 @@ export async function hostileInputFailures(request: APIRequestContext, ids: Page
       request,
       "GET",
       pages.flatMap((page) =>
-        (opens.get(page) ? hostileQueries : refusedPageQueries).map((query) => withQuery(page, query)),
+        (opens.get(page) && queriesFor.get(page) ? hostileQueries : refusedPageQueries).map((query) =>
+          withQuery(page, query),
+        ),
       ),
     )),
   );

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
 import { actorFromUser } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -167,6 +169,37 @@ export function portalPages(ids: PageIds): PortalPage[] {
     ["/admin/emergency"],
   ];
   return pages.map(([route, url]) => ({ route, url: url ?? route }));
+}
+
+/** Every page.tsx under app/ with its route (route groups left out): what the sweep must list. */
+export function appPages(dir = "app", route = ""): { route: string; file: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile())
+      return entry.name === "page.tsx" ? [{ route: route || "/", file: path.join(dir, entry.name) }] : [];
+    if (!entry.isDirectory()) return [];
+    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
+    return appPages(path.join(dir, entry.name), route + segment);
+  });
+}
+
+/**
+ * The routes whose page reads its query string: only a page receives `searchParams` (its layouts and
+ * the components it renders on the server do not), so a page that never names them answers every
+ * query as it answers none, and the hostile sweep sends it only the queries that test Next's own parsing.
+ */
+export function routesReadingTheirQuery() {
+  // A client component reading the query (useSearchParams) renders on the server too: then any page may.
+  const sources = ["app", "components"].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => path.join(dir, file)),
+  );
+  const clientReadsQuery = sources.some((file) => readFileSync(file, "utf8").includes("useSearchParams"));
+  return new Set(
+    appPages()
+      .filter(({ file }) => clientReadsQuery || readFileSync(file, "utf8").includes("searchParams"))
+      .map((p) => p.route),
+  );
 }
 
 /** The admin's workbook uploads (POST): checked, then published as a new version. */

@@ -1,13 +1,13 @@
 import { request as httpRequest } from "node:http";
 import { DEMO_PASSWORD } from "@/lib/db/seed";
 import { MAX_FAILURES_PER_ADDRESS } from "@/lib/auth/sign-in-throttle";
+import { makeTenantUser, TEST_PASSWORD } from "@/lib/testing/fixtures";
 import { expect, signIn, test } from "./fixtures";
 
 // Seeded colleagues that no other spec signs in as: signing out here ends every session of the user,
 // which would pull the rug from under a test running in parallel with the same account.
 const SIGN_OUT_USER = "lukas.hofmann@alpentel.example";
 const RETURN_USER = "marco.esposito@nuvolatel.example";
-const SPRAY_CONTROL_USER = "support@classound.example";
 
 test.describe("sessions", () => {
   test("a session cookie copied before sign-out no longer opens any page", async ({ page, browser, baseURL }) => {
@@ -106,7 +106,9 @@ async function signInFrom(
   return ([] as string[]).concat(response.headers["set-cookie"] ?? []).some((c) => /session-token=[^;]+/.test(c));
 }
 
-test("X-Forwarded-For cannot escape the per-address sign-in limit", async ({ baseURL }) => {
+test("X-Forwarded-For cannot escape the per-address sign-in limit", async ({ baseURL, db, tenant }) => {
+  // A user of its own, without two-factor sign-in: its password alone opens a session.
+  const control = await makeTenantUser(db, "PARTNER", tenant);
   // Two addresses of our own on the loopback network, fresh for every run.
   const octet = 2 + Math.floor(Math.random() * 250);
   const sprayer = `127.0.${octet}.1`;
@@ -123,6 +125,6 @@ test("X-Forwarded-For cannot escape the per-address sign-in limit", async ({ bas
   }
   // The right password, under yet another claimed address: refused, because every attempt above
   // counted against the connection's real address.
-  expect(await signInFrom(baseURL!, sprayer, SPRAY_CONTROL_USER, DEMO_PASSWORD, "192.0.2.99")).toBe(false);
-  expect(await signInFrom(baseURL!, bystander, SPRAY_CONTROL_USER, DEMO_PASSWORD, "192.0.2.99")).toBe(true);
+  expect(await signInFrom(baseURL!, sprayer, control.email, TEST_PASSWORD, "192.0.2.99")).toBe(false);
+  expect(await signInFrom(baseURL!, bystander, control.email, TEST_PASSWORD, "192.0.2.99")).toBe(true);
 });

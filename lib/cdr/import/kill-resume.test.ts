@@ -8,7 +8,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { writeSyntheticCalls } from "./synthetic-calls";
 
 const { prisma, url } = await createTestDatabase();
-const CALLS = 30_000;
+const CALLS = 9_000;
 
 function runCli(file: string) {
   // node itself (tsx loaded in-process), so the kill reaches the importing process, not a wrapper.
