@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 // Files that replace a module with vi.mock, or point the process-wide clients (db(), the CDR pool,
 // the storage driver) at their own database by setting the environment before importing: a mock or a
@@ -8,6 +9,32 @@ import { defineConfig } from "vitest/config";
 // import), docs/decisions/0035.
 const ISOLATED = ["app/api/cdr/route.test.ts", "lib/cdr/import/uploads.test.ts"];
 const TESTS = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
+
+// Files of 5 s or more (full seeds, a killed child process, their own clusters), slowest first. Vitest
+// orders files by the durations of the last run, which a clean clone lacks, and then by size: a short
+// file that runs 20 s would start last and end the run alone while the other workers idle.
+const SLOW = [
+  "lib/db/seed/seed.test.ts",
+  "lib/cdr/import/kill-resume.test.ts",
+  "lib/db/seed/demo-files.test.ts",
+  "lib/cdr/import/upload-kill-resume.test.ts",
+  "lib/jobs/runner.test.ts",
+  "lib/db/embedded-postgres.test.ts",
+  "lib/db/migrations.test.ts",
+  "lib/numbers/range-file.test.ts",
+  "lib/emergency/csv-kill-resume.test.ts",
+];
+
+class SlowFilesFirst extends BaseSequencer {
+  async sort(files: TestSpecification[]) {
+    const rank = (file: TestSpecification) => {
+      const slow = SLOW.findIndex((name) => file.moduleId.endsWith(name));
+      return slow === -1 ? SLOW.length : slow;
+    };
+    // Array.prototype.sort is stable: the rest keep Vitest's own order.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -23,6 +50,7 @@ export default defineConfig({
     // is one fewer than the cores: one worker on a 2-core machine).
     pool: "forks",
     maxWorkers: 3,
+    sequence: { sequencer: SlowFilesFirst },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

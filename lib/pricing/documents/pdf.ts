@@ -23,8 +23,9 @@ let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
 /** The fonts every price-list PDF embeds, read once per process. */
 export const priceListFonts = () =>
   (fonts ??= {
-    regular: withoutOpenTypeLayout(readFileSync(FONT_FILES.regular)),
-    bold: withoutOpenTypeLayout(readFileSync(FONT_FILES.bold)),
+    // Read at run time from the checkout: without the ignore, Turbopack traces the whole project into the build.
+    regular: withoutOpenTypeLayout(readFileSync(/*turbopackIgnore: true*/ FONT_FILES.regular)),
+    bold: withoutOpenTypeLayout(readFileSync(/*turbopackIgnore: true*/ FONT_FILES.bold)),
   });
 
 const BRAND = "#0f4c5c";
