@@ -44,6 +44,14 @@ async function axeResults(page: Page, include?: string): Promise<AxeResults> {
 
 /** Fails on any accessibility violation above minor of the page as it is now (or of the part `include` selects). */
 export async function expectAccessible(page: Page, include?: string) {
+  // A document React is still building (a first load's root rendered again on the client) has no
+  // lang and no main for a moment: a CI run's axe caught one. Wait for both, briefly; a page that
+  // never gets them fails below on axe's own findings.
+  await page
+    .waitForFunction(() => document.documentElement.lang !== "" && document.querySelector("main") !== null, null, {
+      timeout: 5_000,
+    })
+    .catch(() => {});
   const results = await axeResults(page, include);
   // Moderate too: duplicate landmarks and unnamed regions are moderate, and they confuse screen-reader navigation.
   const blocking = results.violations.filter((v) => v.impact !== "minor");
