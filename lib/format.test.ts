@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatOrdinal } from "./format";
+import { formatCount, formatOrdinal, formatPageSummary } from "./format";
 
 describe("formatOrdinal", () => {
   it("says positions as people do", () => {
@@ -28,5 +28,12 @@ describe("formatCount", () => {
     ]);
     expect(formatCount(1, "range")).toBe("1 range");
     expect(formatCount(3, "number needs", "numbers need")).toBe("3 numbers need");
+  });
+});
+
+describe("formatPageSummary", () => {
+  it("counts the rows and names the page", () => {
+    expect(formatPageSummary(1204, "ticket", 2, 49)).toBe("1,204 tickets · page 2 of 49");
+    expect(formatPageSummary(1, "user", 1, 1)).toBe("1 user · page 1 of 1");
   });
 });

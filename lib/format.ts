@@ -79,3 +79,8 @@ const cardinalRules = new Intl.PluralRules("en");
 export function formatCount(value: number, one: string, many = `${one}s`) {
   return `${value} ${cardinalRules.select(value) === "one" ? one : many}`;
 }
+
+/** A paged list's summary: "1,204 tickets · page 2 of 49". */
+export function formatPageSummary(total: number, one: string, page: number, pageCount: number) {
+  return `${formatNumber(total)} ${total === 1 ? one : `${one}s`} · page ${formatNumber(page)} of ${formatNumber(pageCount)}`;
+}

@@ -4,7 +4,7 @@ import { StatusTabs } from "@/components/ui/filter-tab";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { TicketCategory, TicketStatus } from "@/lib/db/generated/enums";
-import { formatNumber } from "@/lib/format";
+import { formatPageSummary } from "@/lib/format";
 import {
   TICKET_CATEGORIES,
   TICKET_CATEGORY_LABEL,
@@ -86,7 +86,7 @@ export function TicketsPager({
   const { total, page, pageCount } = listing;
   return (
     <Pagination
-      summary={`${formatNumber(total)} ${total === 1 ? "ticket" : "tickets"} · page ${formatNumber(page)} of ${formatNumber(pageCount)}`}
+      summary={formatPageSummary(total, "ticket", page, pageCount)}
       page={page}
       pageCount={pageCount}
       hrefOf={(p) => ticketListHref(search, { page: String(p) })}

@@ -6,7 +6,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
-import { formatNumber } from "@/lib/format";
+import { formatPageSummary } from "@/lib/format";
 import type { TUserSearch, UserFormOptions } from "@/lib/users/queries";
 import { ROLE_LABEL } from "./labels";
 
@@ -107,7 +107,7 @@ export function UsersPager({
     `/users?${new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter(([, v]) => v) as [string, string][])}`;
   return (
     <Pagination
-      summary={`${formatNumber(total)} ${total === 1 ? "user" : "users"} · page ${formatNumber(page)} of ${formatNumber(pageCount)}`}
+      summary={formatPageSummary(total, "user", page, pageCount)}
       page={page}
       pageCount={pageCount}
       hrefOf={hrefOf}

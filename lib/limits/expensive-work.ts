@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ExpensiveWorkKind } from "@/lib/db/generated/enums";
 import { RateLimitedError } from "@/lib/errors";
+import { formatCount } from "@/lib/format";
 import { waitInWords } from "./wait-in-words";
 
 type Tx = Prisma.TransactionClient;
@@ -42,7 +43,6 @@ export async function startExpensiveWorkIn(
   limits: TExpensiveWorkLimits = expensiveWorkLimits(),
 ): Promise<string> {
   const { name, expiresAfterSeconds, usualSeconds } = KINDS[kind];
-  const counted = (n: number) => `${n} ${name}${n === 1 ? "" : "s"}`;
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('classound.expensive-work'), hashtext(${actor.userId}))`;
   const mine = Prisma.sql`"userId" = ${actor.userId} AND "kind" = ${kind}::"ExpensiveWorkKind"`;
   const [queued] = await db.$queryRaw<{ count: number; soonestExpirySeconds: number | null }[]>`
@@ -51,7 +51,7 @@ export async function startExpensiveWorkIn(
   if (queued.count >= limits.queuedPerUser) {
     const wait = Math.ceil(Math.min(usualSeconds, queued.soonestExpirySeconds ?? usualSeconds));
     throw new RateLimitedError(
-      `You already have ${counted(queued.count)} waiting or running. Try again ${waitInWords(wait)}, when one has finished.`,
+      `You already have ${formatCount(queued.count, name)} waiting or running. Try again ${waitInWords(wait)}, when one has finished.`,
       Math.max(1, wait),
     );
   }
@@ -63,7 +63,7 @@ export async function startExpensiveWorkIn(
   if (blocking) {
     const wait = Math.max(1, Math.ceil(blocking.waitSeconds));
     throw new RateLimitedError(
-      `You started ${counted(limits.startsPerMinute)} in the last minute. Try again ${waitInWords(wait)}.`,
+      `You started ${formatCount(limits.startsPerMinute, name)} in the last minute. Try again ${waitInWords(wait)}.`,
       wait,
     );
   }
