@@ -92,6 +92,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
       ".data/**",
       "lib/db/generated/**",
       "test-results/**",

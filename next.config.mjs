@@ -14,6 +14,8 @@ const testBuild = process.env.CLASSOUND_TEST_BUILD === "1";
 
 const nextConfig = {
   poweredByHeader: false,
+  // Separate build directories let several servers of one checkout run side by side (development only).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   // The build `npm test` starts for its end-to-end server (CLASSOUND_TEST_BUILD=1) skips its own
   // 35-second type check (the typecheck phase checks a superset of it) and writes no Turbopack cache

@@ -15,11 +15,13 @@ const SOURCES = [
   "package-lock.json",
   "prisma/schema.prisma",
 ];
-const IGNORED = /(^|\/)(node_modules|\.next|\.data)(\/|$)|\.test\.tsx?$/;
-const STAMP = path.join(".next", "classound-source-hash");
+const IGNORED = /(^|\/)(node_modules|\.next[^/]*|\.data)(\/|$)|\.test\.tsx?$/;
+/** Where `next build` writes (next.config.mjs reads the same setting). */
+export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+const STAMP = path.join(DIST_DIR, "classound-source-hash");
 // The sources' sizes and times when their content hash was last computed, with that hash: while
 // they are the same, the content is too, and `npm start` need not read every file again.
-const STAT_CACHE = path.join(".next", "classound-source-stat.json");
+const STAT_CACHE = path.join(DIST_DIR, "classound-source-stat.json");
 
 async function* walk(entry: string, isDirectory: boolean): AsyncGenerator<string> {
   if (IGNORED.test(entry)) return;
@@ -98,13 +100,13 @@ export async function checkBuild(): Promise<BuildCheck> {
   // Taken before the content is read: a file edited meanwhile then differs from it next time.
   const signature = await statSignature(files);
   const built =
-    existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP)
+    existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(STAMP)
       ? (await readFile(STAMP, "utf8")).trim()
       : undefined;
   const cached = await readStatCache();
   if (cached?.signature === signature) return { current: cached.hash === built, hash: cached.hash, checkedBy: "stat" };
   const hash = await sourceHash(files);
-  if (existsSync(".next")) await writeStatCache(signature, hash);
+  if (existsSync(DIST_DIR)) await writeStatCache(signature, hash);
   return { current: hash === built, hash, checkedBy: "content" };
 }
 
