@@ -1,7 +1,7 @@
 import { makeActiveService, makeNumberRange, makeTenant, uniqueGermanPrefix } from "@/lib/testing/fixtures";
 import { expect, test } from "./fixtures";
 
-test("a partner orders 6 blocks of 10 German numbers with a prorated quote; another partner cannot see or release them", async ({
+test("a partner orders 60 German numbers (6 blocks of 10) with a prorated quote; another partner cannot see or release them", async ({
   db,
   tenant,
   signInAs,
@@ -12,12 +12,21 @@ test("a partner orders 6 blocks of 10 German numbers with a prorated quote; anot
   await makeActiveService(db, tenant.pbx);
 
   const { page } = await signInAs("PARTNER");
-  await page.goto(`/pbxs/${tenant.pbx.id}`);
+  await page.goto(`/pbxs/${tenant.pbx.id}/numbers`);
   await page.getByRole("link", { name: "Order numbers" }).click();
-  await page.getByLabel("Country and type").selectOption({ label: "Germany, Geographic" });
-  await page.getByLabel("City or area").selectOption(area);
-  await page.getByLabel("Block size").selectOption({ label: "Blocks of 10" });
-  await page.getByLabel("Number of blocks").fill("6");
+  // The picker is sorted by country name, searchable, and shows the stock beside each choice.
+  await page.getByLabel("Search countries").fill("germ");
+  await page.getByRole("radio", { name: /^Germany, Geographic/ }).check();
+  await page.getByLabel("City or area").selectOption({ label: `${area} (100 free: 1 block of 100, 10 of 10)` });
+  // A bad count is the schema's inline error; a quantity shows the blocks it becomes before submitting.
+  const quantity = page.getByLabel("How many numbers");
+  await quantity.fill("123");
+  await page.getByRole("button", { name: "Check availability" }).click();
+  await expect(
+    page.getByText("123 is not a multiple of 10, and one order takes at most 100 single numbers"),
+  ).toBeVisible();
+  await quantity.fill("60");
+  await expect(page.getByTestId("quantity-blocks")).toHaveText("60 numbers = 6 blocks of 10.");
   await page.getByRole("button", { name: "Check availability" }).click();
 
   await expect(page.getByTestId("held-blocks").getByRole("listitem")).toHaveCount(6);
@@ -80,7 +89,7 @@ test("an admin imports a ranges file and sees its bad row reported", async ({ si
     .setInputFiles({ name: "ranges.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Preview import" }).click();
   await expect(page).toHaveURL(/\/admin\/numbers\/imports\/c[a-z0-9]+$/);
-  await expect(page.getByTestId("import-refused")).toContainText("1 row(s) refused");
+  await expect(page.getByTestId("import-refused")).toContainText("1 row refused");
   const rows = page.getByTestId("import-row");
   await expect(rows.nth(0)).toContainText("Accepted");
   await expect(rows.nth(1)).toContainText("is not in E.164");

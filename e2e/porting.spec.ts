@@ -29,7 +29,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
 
   // ── Partner: from the PBX page to a submitted request ───────────────────
   const { page: partner } = await signInAs("PARTNER");
-  await partner.goto(`/pbxs/${tenant.pbx.id}`);
+  await partner.goto(`/pbxs/${tenant.pbx.id}/numbers`);
   await partner.getByRole("link", { name: "Port numbers in" }).click();
   await expect(partner).toHaveURL(/\/porting\/new\?pbx=/);
   await expect(partner.getByRole("combobox", { name: "PBX" })).toHaveValue(tenant.pbx.id);
@@ -84,7 +84,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await admin.getByRole("alertdialog").getByRole("button", { name: "Complete" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("Completed");
 
-  await partner.goto(`/pbxs/${tenant.pbx.id}`);
+  await partner.goto(`/pbxs/${tenant.pbx.id}/numbers`);
   const section = partner.getByRole("region", { name: "Porting", exact: true });
   for (const number of numbers)
     await expect(section.getByRole("listitem").filter({ hasText: number }).last()).toContainText("Assigned");

@@ -35,7 +35,7 @@ test("the PBX page says which licences may send SMS and two-way SMS", async ({ d
     create: { code: "GB", name: "United Kingdom", dialCode: "44", callTerminationArea: 1, twoWaySms: true },
   });
   const { page } = await signInAs("PARTNER");
-  await page.goto(`/pbxs/${tenant.pbx.id}`);
+  await page.goto(`/pbxs/${tenant.pbx.id}/sms`);
   const table = page.getByRole("table", { name: "Who may send SMS, by licence type" });
   // The fixture's PBX: 3 Basic and 1 Business licence, no numbers yet.
   await expect(table.getByRole("row", { name: /Basic/ })).toContainText(/3\s*No\s*No/);

@@ -66,6 +66,9 @@ test("a partner filters by a PBX and a month and exports exactly those calls", a
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`pbx=${tenant.pbx.id}`));
   await expect(page.getByRole("heading", { name: `Calls (${chosen.length})` })).toBeVisible();
+  // The cost card names the month shown, not "this month".
+  const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  await expect(page.getByText(`Cost in ${monthName.format(lastMonth)}`, { exact: true })).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
@@ -80,6 +83,19 @@ test("a partner filters by a PBX and a month and exports exactly those calls", a
     expect(new Date(row[1]).getTime()).toBeLessThan(startOfMonth(0).getTime());
   }
   expect(rows.map((r) => r[1]).sort()).toEqual(chosen.map((c) => (c.startedAt as Date).toISOString()).sort());
+
+  // The number filter: letters are an error at the field (no figures for another selection) ...
+  const number = page.getByRole("searchbox", { name: "Number" });
+  await number.fill("abc");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(number).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Use digits only")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Calls/ })).toHaveCount(0);
+  // ... and any part of the digits finds the calls with that number on either side.
+  await number.fill("0100");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const withPart = chosen.filter((c) => `${c.fromE164} ${c.toE164}`.includes("0100")).length;
+  await expect(page.getByRole("heading", { name: `Calls (${withPart})` })).toBeVisible();
 });
 
 test("a partner's custom date range shows its top numbers once its ranking job has run", async ({
@@ -108,9 +124,16 @@ test("a partner's custom date range shows its top numbers once its ranking job h
 
   const { page } = await signInAs("PARTNER");
   await page.goto("/statistics");
-  await page.getByLabel("Period").selectOption("custom");
-  await page.getByLabel("From (custom)").fill(from.toISOString().slice(0, 10));
-  await page.getByLabel("To (custom)").fill(new Date(from.getTime() + 9 * DAY).toISOString().slice(0, 10));
+  // Dates typed without choosing "Custom" choose it; a reversed range is an error at the end date.
+  const fromField = page.getByLabel("From", { exact: true });
+  const toField = page.getByLabel("To", { exact: true });
+  await fromField.fill(from.toISOString().slice(0, 10));
+  await toField.fill(new Date(from.getTime() - DAY).toISOString().slice(0, 10));
+  await expect(page.getByLabel("Period")).toHaveValue("custom");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(toField).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("The last day is before the first day")).toBeVisible();
+  await toField.fill(new Date(from.getTime() + 9 * DAY).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/preset=custom/);
   // Ten days: no stored ranking answers them, the worker ranks them while the figure waits.

@@ -25,7 +25,7 @@ test("a partner gets the emergency service configured through a ticket", async (
 
   // ── Partner: from the PBX page to an open ticket ─────────────────────────
   const { page: partner } = await signInAs("PARTNER");
-  await partner.goto(pbxPath);
+  await partner.goto(`${pbxPath}/support`);
   await expect(partner.getByTestId("emergency-status")).toContainText("Not configured yet");
   await screenshots(partner, "pbx-before");
   await partner.getByRole("link", { name: "Request emergency-service configuration" }).click();
@@ -83,7 +83,7 @@ test("a partner gets the emergency service configured through a ticket", async (
   await partner.reload();
   await expect(partner.getByText("Configured for the ground floor.")).toBeVisible();
   await screenshots(partner, "ticket-partner");
-  await partner.goto(pbxPath);
+  await partner.goto(`${pbxPath}/support`);
   await expect(partner.getByTestId("emergency-status")).toContainText("Configured on");
   await expect(partner.getByRole("link", { name: "Request emergency-service configuration" })).toHaveCount(0);
   expect(await db.outboxEmail.count({ where: { text: { contains: ticketPath } } })).toBeGreaterThanOrEqual(2);

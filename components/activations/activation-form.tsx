@@ -12,6 +12,8 @@ import { ZActivationForm, type TActivationForm } from "@/lib/activations/form-sc
 import { firstErrorPerField } from "@/lib/activations/field-errors";
 import type { PrecheckIssue } from "@/lib/activations/precheck";
 import { LEGAL_ENTITY_LABELS } from "@/lib/activations/schemas";
+import { PostcodeSuggestionNote, usePostcodeSuggestion } from "@/components/forms/postcode-suggestion";
+import { DiscardDraftButton } from "./discard-draft-button";
 import { CountryOptions, LegalEntityInputs } from "./legal-entity-inputs";
 import { PrecheckPanel } from "./precheck-panel";
 
@@ -45,7 +47,9 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
   // One evaluation of the current values, by the schema the server checks with: the fields and the
   // status box below say the same thing. A message shows once the user has left the field, tried to
   // submit, or came back to a value saved earlier; an untouched empty field is only counted.
-  const fieldErrors = firstErrorPerField(ZActivationForm, useWatch({ control: form.control }));
+  const watched = useWatch({ control: form.control });
+  const fieldErrors = firstErrorPerField(ZActivationForm, watched);
+  const suggestion = usePostcodeSuggestion(watched);
   const isShown = (field: keyof TActivationForm) => attempted || !!formState.touchedFields[field] || !!values[field];
   const errorOf = (field: keyof TActivationForm) =>
     formState.errors[field]?.message ?? (isShown(field) ? fieldErrors[field] : undefined);
@@ -129,7 +133,20 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
             </Select>
           )}
         </FormField>
-        <LegalEntityInputs register={registerField} errorOf={errorOf} />
+        <LegalEntityInputs
+          register={registerField}
+          errorOf={errorOf}
+          countryCode={watched.countryCode}
+          afterCity={
+            editable && (
+              <PostcodeSuggestionNote
+                postcode={watched.postcode ?? ""}
+                suggestion={suggestion}
+                onUseCity={(city) => form.setValue("city", city, { shouldDirty: true, shouldTouch: true })}
+              />
+            )
+          }
+        />
       </fieldset>
       {mode !== "readonly" && (
         <PrecheckPanel
@@ -172,6 +189,7 @@ export function ActivationForm({ requestId, version, mode, values, countries, is
             </Button>
           )}
           {editable && formState.isDirty && <span className="text-sm text-muted-foreground">Unsaved changes</span>}
+          {editable && <DiscardDraftButton requestId={requestId} version={versions.latest} disabled={saving} />}
         </div>
       )}
     </form>

@@ -4,7 +4,7 @@ import type { TLegalEntity } from "@/lib/activations/schemas";
 export const LEGAL_ENTITY_FIELDS: { name: keyof TLegalEntity; hint?: string; type?: string; autoComplete?: string }[] =
   [
     { name: "legalName", hint: "As registered with the authorities", autoComplete: "organization" },
-    { name: "vatNumber", hint: "With the country prefix, e.g. DE123456789" },
+    { name: "vatNumber", hint: "With the country prefix, e.g. DE136695976" },
     { name: "addressLine", autoComplete: "street-address" },
     { name: "postcode", autoComplete: "postal-code" },
     { name: "city", autoComplete: "address-level2" },

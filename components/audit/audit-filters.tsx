@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { FilterActions, FilterPanel } from "@/components/ui/filter-panel";
 import { Input } from "@/components/ui/input";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { TAuditFilters } from "@/lib/audit/list-audit";
@@ -14,46 +13,44 @@ export function AuditFilters({
 }: {
   filters: TAuditFilters;
   actions: [string, string][];
-  targets: string[];
+  /** Target types with their names in words. */
+  targets: [string, string][];
 }) {
   return (
     <form method="get" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3">
-      <label className={fieldClass}>
-        Who
-        <Input name="actor" type="search" defaultValue={filters.actor ?? ""} placeholder="Name or e-mail" />
-      </label>
-      <SelectFilter
-        className={fieldClass}
-        label="Action"
-        name="action"
-        value={filters.action}
-        allLabel="Any action"
-        options={actions.map(([value, label]) => ({ value, label }))}
-      />
-      <SelectFilter
-        className={fieldClass}
-        label="Target"
-        name="target"
-        value={filters.target}
-        allLabel="Any target"
-        options={targets.map((t) => ({ value: t, label: t }))}
-      />
-      <label className={fieldClass}>
-        From
-        <Input name="from" type="date" defaultValue={filters.from ?? ""} />
-      </label>
-      <label className={fieldClass}>
-        To
-        <Input name="to" type="date" defaultValue={filters.to ?? ""} />
-      </label>
-      <Button type="submit" variant="secondary">
-        Apply filters
-      </Button>
-      {Object.values(filters).some(Boolean) && (
-        <Link href="/admin/audit" className="py-2 text-sm font-medium text-brand-700 hover:underline">
-          Clear filters
-        </Link>
-      )}
+      <FilterPanel
+        activeCount={[filters.actor, filters.action, filters.target, filters.from, filters.to].filter(Boolean).length}
+      >
+        <label className={fieldClass}>
+          Who
+          <Input name="actor" type="search" defaultValue={filters.actor ?? ""} placeholder="Name or e-mail" />
+        </label>
+        <SelectFilter
+          className={fieldClass}
+          label="Action"
+          name="action"
+          value={filters.action}
+          allLabel="Any action"
+          options={actions.map(([value, label]) => ({ value, label }))}
+        />
+        <SelectFilter
+          className={fieldClass}
+          label="Target"
+          name="target"
+          value={filters.target}
+          allLabel="Any target"
+          options={targets.map(([value, label]) => ({ value, label }))}
+        />
+        <label className={fieldClass}>
+          From
+          <Input name="from" type="date" defaultValue={filters.from ?? ""} />
+        </label>
+        <label className={fieldClass}>
+          To
+          <Input name="to" type="date" defaultValue={filters.to ?? ""} />
+        </label>
+        <FilterActions clearHref={Object.values(filters).some(Boolean) ? "/admin/audit" : undefined} />
+      </FilterPanel>
     </form>
   );
 }

@@ -2,13 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { updateCustomerLegalEntityAction } from "@/app/(portal)/customers/actions";
 import { LEGAL_ENTITY_FIELDS } from "@/components/activations/legal-entity-fields";
 import { CountryOptions, LegalEntityInputs } from "@/components/activations/legal-entity-inputs";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormDialogFooter, useFormDialog } from "@/components/ui/form-dialog";
+import { PostcodeSuggestionNote, usePostcodeSuggestion } from "@/components/forms/postcode-suggestion";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
@@ -31,6 +32,8 @@ export function LegalEntityDialog({
   const form = useForm<TActivationForm>({ resolver: zodResolver(ZActivationForm), defaultValues: defaults });
   const { register, formState } = form;
   const { open, setOpen, onOpenChange, close, error, submit } = useFormDialog(form, defaults);
+  const [countryCode, postcode, city] = useWatch({ control: form.control, name: ["countryCode", "postcode", "city"] });
+  const suggestion = usePostcodeSuggestion({ countryCode, postcode, city });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -69,7 +72,18 @@ export function LegalEntityDialog({
                 </Select>
               )}
             </FormField>
-            <LegalEntityInputs register={register} errorOf={(name) => formState.errors[name]?.message} />
+            <LegalEntityInputs
+              register={register}
+              errorOf={(name) => formState.errors[name]?.message}
+              countryCode={countryCode}
+              afterCity={
+                <PostcodeSuggestionNote
+                  postcode={postcode}
+                  suggestion={suggestion}
+                  onUseCity={(next) => form.setValue("city", next, { shouldDirty: true, shouldValidate: true })}
+                />
+              }
+            />
           </div>
           <FormDialogFooter
             error={error}

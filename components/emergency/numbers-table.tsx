@@ -11,6 +11,7 @@ import { Select } from "@/components/ui/select";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { toast } from "@/components/ui/toast";
 import type { EmergencyNumberRow } from "@/lib/emergency/numbers";
+import type { TEmergencyNumbersMatching } from "@/lib/emergency/schemas";
 import { EmergencyStatusBadge } from "./status-badge";
 import { useSelection } from "./use-selection";
 
@@ -19,15 +20,20 @@ type Site = { id: string; name: string; customerName: string };
 /** The numbers that need a location, with their status; select some and assign a site to all at once. */
 export function NumbersTable({
   numbers,
+  matching,
   sites,
   canEdit,
 }: {
   numbers: EmergencyNumberRow[];
+  /** Every number the list's filters select (all pages): "select all matching" sends these filters, not ids. */
+  matching: { total: number; filters: TEmergencyNumbersMatching };
   sites: Site[];
   canEdit: boolean;
 }) {
   const router = useRouter();
   const { selected, allSelected, toggle, toggleAll, clear } = useSelection(numbers.map((n) => n.id));
+  const [allMatching, setAllMatching] = useState(false);
+  const chosen = allMatching ? matching.total : selected.size;
   const [siteId, setSiteId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,9 +47,11 @@ export function NumbersTable({
 
   async function assign() {
     setError(null);
-    if (!siteId || !selected.size) return setError("Choose a site and at least one number.");
+    if (!siteId || !chosen) return setError("Choose a site and at least one number.");
     setBusy(true);
-    const result = await assignSiteAction({ siteId, numberIds: [...selected] });
+    const result = await assignSiteAction(
+      allMatching ? { siteId, matching: matching.filters } : { siteId, numberIds: [...selected] },
+    );
     setBusy(false);
     if (!result.ok) return setError(result.fieldErrors?.numberIds?.join(". ") ?? result.error);
     toast({
@@ -51,6 +59,7 @@ export function NumbersTable({
       variant: "success",
     });
     clear();
+    setAllMatching(false);
     router.refresh();
   }
 
@@ -70,10 +79,32 @@ export function NumbersTable({
               </Select>
             )}
           </FormField>
-          <Button onClick={assign} loading={busy} disabled={!selected.size}>
-            Assign to {selected.size} selected
+          <Button onClick={assign} loading={busy} disabled={!chosen}>
+            Assign to {chosen} selected
           </Button>
+          {matching.total > numbers.length &&
+            (allMatching ? (
+              <Button variant="ghost" onClick={() => setAllMatching(false)}>
+                Clear selection
+              </Button>
+            ) : (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  clear();
+                  setAllMatching(true);
+                }}
+              >
+                Select all {matching.total} matching
+              </Button>
+            ))}
         </div>
+      )}
+      {allMatching && (
+        <p className="text-sm text-muted-foreground" aria-live="polite">
+          All {matching.total} numbers matching the filters are selected, on every page. Those of another customer or
+          country than the site&apos;s are left out.
+        </p>
       )}
       {error && <Alert variant="danger">{error}</Alert>}
       <TableScrollRegion label="Numbers and their emergency location">
@@ -87,7 +118,8 @@ export function NumbersTable({
                     type="checkbox"
                     aria-label="Select every number on this page"
                     className="size-4 accent-brand-700"
-                    checked={allSelected}
+                    checked={allMatching || allSelected}
+                    disabled={allMatching}
                     onChange={toggleAll}
                   />
                 </th>
@@ -115,7 +147,8 @@ export function NumbersTable({
                       type="checkbox"
                       aria-label={`Select ${n.e164}`}
                       className="size-4 accent-brand-700"
-                      checked={selected.has(n.id)}
+                      checked={allMatching || selected.has(n.id)}
+                      disabled={allMatching}
                       onChange={() => toggle(n.id)}
                     />
                   </td>

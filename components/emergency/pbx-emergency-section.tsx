@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import type { pbxEmergencyOverview } from "@/lib/emergency/pbx-emergency";
 import { formatNumber } from "@/lib/format";
@@ -19,7 +21,7 @@ export async function PbxEmergencySection({
   const { row, numbers, total } = await overview;
   const missing = row ? row.counts.NO_LOCATION : 0;
   return (
-    <Card aria-labelledby="pbx-emergency" className="mt-6">
+    <Card aria-labelledby="pbx-emergency">
       <CardHeader>
         <div>
           <CardTitle id="pbx-emergency">Emergency</CardTitle>
@@ -52,6 +54,22 @@ export async function PbxEmergencySection({
             </div>
           </dl>
         )}
+        <form
+          method="get"
+          action="/emergency"
+          role="search"
+          aria-label="Find a number's location"
+          className="flex flex-wrap items-end gap-2"
+        >
+          <input type="hidden" name="pbx" value={pbxId} />
+          <label className="flex w-full flex-col gap-1 text-sm font-medium text-foreground sm:w-64">
+            Number contains
+            <Input name="q" type="search" inputMode="tel" placeholder="Any digits, e.g. 4930" />
+          </label>
+          <button type="submit" className={buttonClassName("secondary")}>
+            Find
+          </button>
+        </form>
         {numbers.length === 0 ? (
           <p className="text-sm text-muted-foreground">This PBX has no numbers that need an emergency location.</p>
         ) : (

@@ -10,8 +10,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { SiteFormOptions } from "@/lib/emergency/form-options";
-import { postcodeFormat } from "@/lib/emergency/validation/postal-codes";
-import { suggestCity } from "@/lib/emergency/validation/postcode-cities";
+import { PostcodeSuggestionNote, usePostcodeSuggestion } from "@/components/forms/postcode-suggestion";
+import { postcodeHint } from "@/lib/validation/postcode";
 import { DISPATCHABLE_COUNTRIES, ZSite, type TSite, type TSiteForm } from "@/lib/emergency/validation/site-schema";
 import type { ActionResult } from "@/lib/http/action-result";
 
@@ -31,7 +31,7 @@ export const EMPTY_SITE: TSiteForm = {
   callbackNumber: "",
 };
 
-/** The site form: the same schema as the server, the postcode format of the chosen country as a hint, and the city the postcode suggests. */
+/** The site form: the same schema as the server, the postcode format of the chosen country as a hint, and the city (and US state) the postcode names. */
 export function SiteForm({
   defaultValues,
   countries,
@@ -49,8 +49,11 @@ export function SiteForm({
   const form = useForm<TSiteForm, unknown, TSite>({ resolver: zodResolver(ZSite), defaultValues });
   const { register, formState, control, setValue } = form;
   const errors = formState.errors;
-  const [countryCode, postcode, city] = useWatch({ control, name: ["countryCode", "postcode", "city"] });
-  const suggested = countryCode && postcode ? suggestCity(countryCode, postcode) : null;
+  const [countryCode, postcode, city, region] = useWatch({
+    control,
+    name: ["countryCode", "postcode", "city", "region"],
+  });
+  const suggestion = usePostcodeSuggestion({ countryCode, postcode, city, region });
   const dispatchable = DISPATCHABLE_COUNTRIES.includes(countryCode);
 
   return (
@@ -104,7 +107,7 @@ export function SiteForm({
           label="Postcode"
           required
           error={errors.postcode?.message}
-          hint={countryCode ? `Format: ${postcodeFormat(countryCode).hint}` : "Choose the country first"}
+          hint={countryCode ? `Format: ${postcodeHint(countryCode)}` : "Choose the country first"}
         >
           {(field) => <Input {...field} {...register("postcode")} autoComplete="postal-code" maxLength={12} />}
         </FormField>
@@ -112,23 +115,21 @@ export function SiteForm({
           {(field) => <Input {...field} {...register("city")} autoComplete="address-level2" maxLength={100} />}
         </FormField>
       </div>
-      {suggested && suggested !== city && (
-        <p className="text-sm text-muted-foreground">
-          This postcode is in {suggested}.{" "}
-          <Button
-            type="button"
-            variant="secondary"
-            size="sm"
-            onClick={() => setValue("city", suggested, { shouldValidate: true })}
-          >
-            Use {suggested}
-          </Button>
-        </p>
-      )}
+      <PostcodeSuggestionNote
+        postcode={postcode ?? ""}
+        suggestion={suggestion}
+        onUseCity={(next) => setValue("city", next, { shouldValidate: true })}
+        onUseRegion={(next) => setValue("region", next, { shouldValidate: true })}
+      />
       <FormField
-        label="Region"
+        label={dispatchable ? (countryCode === "US" ? "State" : "Province") : "Region"}
+        required={dispatchable}
         error={errors.region?.message}
-        hint="State, province or county, where the address has one."
+        hint={
+          dispatchable
+            ? "E911: the two-letter code, e.g. MA, or the name."
+            : "State, province or county, where the address has one."
+        }
       >
         {(field) => <Input {...field} {...register("region")} maxLength={100} />}
       </FormField>
@@ -136,7 +137,11 @@ export function SiteForm({
         <FormField label="Building" error={errors.building?.message}>
           {(field) => <Input {...field} {...register("building")} maxLength={60} />}
         </FormField>
-        <FormField label="Floor" error={errors.floor?.message}>
+        <FormField
+          label="Floor"
+          error={errors.floor?.message}
+          hint={dispatchable ? "E911: the floor, or the room or suite." : undefined}
+        >
           {(field) => <Input {...field} {...register("floor")} maxLength={20} />}
         </FormField>
         <FormField label="Room or suite" error={errors.room?.message}>

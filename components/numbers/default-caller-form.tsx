@@ -1,56 +1,65 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { setDefaultCallerAction } from "@/app/(portal)/numbers/actions";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
+import { NumberCombobox, type PickedNumber } from "./number-combobox";
 
-/** R11: the default caller number is picked from the PBX's own numbers, never typed. */
-export function DefaultCallerForm({
-  pbxId,
-  current,
-  numbers,
-}: {
-  pbxId: string;
-  current: string | null;
-  numbers: { id: string; e164: string }[];
-}) {
+/**
+ * R11: the default caller number is picked from the PBX's own numbers, never typed: searched on the
+ * server among all of them, with those R13's gate refuses shown and explained.
+ */
+export function DefaultCallerForm({ pbxId, current }: { pbxId: string; current: PickedNumber | null }) {
   const router = useRouter();
-  const id = useId();
-  const [value, setValue] = useState(current ?? "");
+  const [value, setValue] = useState<PickedNumber | null>(current);
   const [pending, setPending] = useState(false);
+
+  async function save(numberId: string | null) {
+    setPending(true);
+    const result = await setDefaultCallerAction({ pbxId, numberId });
+    setPending(false);
+    if (!result.ok) return toast({ title: "Not saved", description: result.error, variant: "error" });
+    toast({
+      title: result.data.e164 ? `${result.data.e164} is the default caller number` : "No default caller number",
+      variant: "success",
+    });
+    router.refresh();
+  }
+
   return (
     <form
       className="flex flex-wrap items-end gap-3"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        setPending(true);
-        const result = await setDefaultCallerAction({ pbxId, numberId: value || null });
-        setPending(false);
-        if (!result.ok) return toast({ title: "Not saved", description: result.error, variant: "error" });
-        toast({
-          title: result.data.e164 ? `${result.data.e164} is the default caller number` : "No default caller number",
-          variant: "success",
-        });
-        router.refresh();
+        void save(value?.id ?? null);
       }}
     >
-      <label htmlFor={id} className="flex w-full flex-col gap-1 text-sm font-medium text-foreground sm:w-64">
-        Default caller number
-        <Select id={id} value={value} onChange={(e) => setValue(e.target.value)}>
-          <option value="">None</option>
-          {numbers.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.e164}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <Button type="submit" variant="secondary" disabled={pending || value === (current ?? "")}>
+      <NumberCombobox
+        pbxId={pbxId}
+        purpose="defaultCaller"
+        label="Default caller number"
+        value={value}
+        onChange={setValue}
+        className="w-full sm:w-72"
+      />
+      <Button type="submit" variant="secondary" disabled={pending || !value || value.id === current?.id}>
         Save
       </Button>
+      {current && (
+        <Button
+          type="button"
+          variant="ghost"
+          disabled={pending}
+          onClick={() => {
+            setValue(null);
+            void save(null);
+          }}
+        >
+          Use none
+        </Button>
+      )}
     </form>
   );
 }

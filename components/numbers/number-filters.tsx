@@ -1,7 +1,6 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { FilterActions, FilterPanel } from "@/components/ui/filter-panel";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { SelectFilter } from "@/components/ui/select-filter";
 import { NUMBER_TYPES, NUMBER_TYPE_LABEL } from "@/lib/numbers/blocks";
 import { NUMBER_STATUSES, type TNumberSearch } from "@/lib/numbers/queries";
 
@@ -28,67 +27,54 @@ export function NumberFilters({
 }) {
   return (
     <form method="get" role="search" aria-label="Filter the numbers" className="mb-4 flex flex-wrap items-end gap-3">
-      <label className={fieldClass}>
-        Number contains
-        <Input name="q" type="search" inputMode="tel" defaultValue={search.q ?? ""} placeholder="e.g. 4930" />
-      </label>
-      <SelectFilter label="PBX" name="pbx" value={search.pbx} any="Any PBX" options={pbxs.map((p) => [p.id, p.name])} />
-      <SelectFilter
-        label="Country"
-        name="country"
-        value={search.country}
-        any="Any country"
-        options={countries.map((c) => [c, c])}
-      />
-      <SelectFilter
-        label="Type"
-        name="type"
-        value={search.type}
-        any="Any type"
-        options={NUMBER_TYPES.map((t) => [t, NUMBER_TYPE_LABEL[t]])}
-      />
-      <SelectFilter
-        label="Status"
-        name="status"
-        value={search.status}
-        any="Any status"
-        options={NUMBER_STATUSES.map((st) => [st, st[0] + st.slice(1).toLowerCase()])}
-      />
-      <SelectFilter label="Sort by" name="sort" value={search.sort} options={Object.entries(SORT_LABEL)} />
-      <Button type="submit" variant="secondary">
-        Apply filters
-      </Button>
-      <Link href={clearHref} className="py-2 text-sm font-medium text-brand-700 hover:underline">
-        Clear filters
-      </Link>
+      <FilterPanel
+        activeCount={[search.q, search.pbx, search.country, search.type, search.status].filter(Boolean).length}
+      >
+        <label className={fieldClass}>
+          Number contains
+          <Input name="q" type="search" inputMode="tel" defaultValue={search.q ?? ""} placeholder="e.g. 4930" />
+        </label>
+        <SelectFilter
+          className={fieldClass}
+          label="PBX"
+          name="pbx"
+          value={search.pbx}
+          allLabel="Any PBX"
+          options={pbxs.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <SelectFilter
+          className={fieldClass}
+          label="Country"
+          name="country"
+          value={search.country}
+          allLabel="Any country"
+          options={countries.map((c) => ({ value: c, label: c }))}
+        />
+        <SelectFilter
+          className={fieldClass}
+          label="Type"
+          name="type"
+          value={search.type}
+          allLabel="Any type"
+          options={NUMBER_TYPES.map((t) => ({ value: t, label: NUMBER_TYPE_LABEL[t] }))}
+        />
+        <SelectFilter
+          className={fieldClass}
+          label="Status"
+          name="status"
+          value={search.status}
+          allLabel="Any status"
+          options={NUMBER_STATUSES.map((st) => ({ value: st, label: st[0] + st.slice(1).toLowerCase() }))}
+        />
+        <SelectFilter
+          className={fieldClass}
+          label="Sort by"
+          name="sort"
+          value={search.sort}
+          options={Object.entries(SORT_LABEL).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterActions clearHref={clearHref} />
+      </FilterPanel>
     </form>
-  );
-}
-
-function SelectFilter({
-  label,
-  name,
-  value,
-  any,
-  options,
-}: {
-  label: string;
-  name: string;
-  value: string | undefined;
-  any?: string;
-  options: [string, string][];
-}) {
-  return (
-    <label className={fieldClass}>
-      {label}
-      <Select name={name} defaultValue={value ?? ""}>
-        {any && <option value="">{any}</option>}
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </Select>
-    </label>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, DataTable, FormField, Input, Select, toast, type Column } from "@/components/ui";
+import { formatCount } from "@/lib/format";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { CellError } from "@/lib/pricing/import/read-workbook";
 import type { ShownChange } from "@/lib/pricing/price-changes-view";
@@ -11,6 +12,7 @@ import { PriceChangesTable } from "./price-changes-table";
 interface Report {
   base: { name: string; validFrom: string };
   errors: CellError[];
+  warnings: CellError[];
   changes: ShownChange[];
 }
 
@@ -18,6 +20,11 @@ const ERROR_COLUMNS: Column<CellError & { key: string }>[] = [
   { key: "sheet", header: "Sheet" },
   { key: "cell", header: "Cell", className: "font-mono" },
   { key: "message", header: "Problem" },
+];
+const WARNING_COLUMNS: Column<CellError & { key: string }>[] = [
+  { key: "sheet", header: "Sheet" },
+  { key: "cell", header: "Cell", className: "font-mono" },
+  { key: "message", header: "Check" },
 ];
 
 async function post<T>(url: string, body: FormData): Promise<ActionResult<T>> {
@@ -134,7 +141,7 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
       {report && report.errors.length > 0 && (
         <section aria-labelledby="import-problems" className="space-y-3">
           <h3 id="import-problems" className="text-base font-semibold">
-            {report.errors.length} problem{report.errors.length === 1 ? "" : "s"} to fix
+            {formatCount(report.errors.length, "problem")} to fix
           </h3>
           <p className="text-sm text-muted-foreground">
             Nothing was published. Correct these cells in the workbook, save it, choose it again and check it.
@@ -147,11 +154,27 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
           />
         </section>
       )}
+      {report && report.warnings.length > 0 && (
+        <section aria-labelledby="import-warnings" className="space-y-3">
+          <h3 id="import-warnings" className="text-base font-semibold">
+            {formatCount(report.warnings.length, "price")} to check
+          </h3>
+          <p className="text-sm text-muted-foreground">
+            These prices are far outside the usual range. They can be published as they are, if they are right.
+          </p>
+          <DataTable
+            caption="Prices to check in the workbook"
+            columns={WARNING_COLUMNS}
+            rows={report.warnings.map((e, i) => ({ ...e, key: `${i}` }))}
+            getRowKey={(r) => r.key}
+          />
+        </section>
+      )}
       {report && report.errors.length === 0 && (
         <section aria-labelledby="import-preview" className="space-y-4">
           <h3 id="import-preview" className="text-base font-semibold">
-            {report.changes.length} price{report.changes.length === 1 ? "" : "s"} differ from {report.base.name} (in
-            force from {report.base.validFrom})
+            {formatCount(report.changes.length, "price")} {report.changes.length === 1 ? "differs" : "differ"} from{" "}
+            {report.base.name} (in force from {report.base.validFrom})
           </h3>
           <PriceChangesTable changes={report.changes} caption={`Changes the new ${tierName} version would make`} />
           {report.changes.length > 0 && (

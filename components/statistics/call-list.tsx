@@ -82,8 +82,17 @@ export function CallList({
             </span>,
             c.area ?? "—",
             `${Math.floor(c.durationSeconds / 60)}:${String(c.durationSeconds % 60).padStart(2, "0")}`,
-            ...prices.map((p) => {
+            // A call with no price says why, never shows 0 (docs/decisions/0041).
+            ...prices.map((p, i) => {
               const price = c.prices[p];
+              if (c.notRated)
+                return i === 0 ? (
+                  <span key={p} className="text-amber-800">
+                    {c.notRated}
+                  </span>
+                ) : (
+                  "—"
+                );
               return price == null ? "—" : formatMoney(price, c.currency, 3);
             }),
           ]),

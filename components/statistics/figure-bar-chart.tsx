@@ -1,35 +1,31 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
+import type { RechartsBarChart } from "./recharts-bar-chart";
 
-export type FigureBar = { dataKey: string; name: string; fill: string; stackId?: string };
+export type { FigureBar } from "./recharts-bar-chart";
 
-/** The dashboard's one bar-chart look: horizontal grid lines, small axis labels, a tooltip; a legend when there are several bars. */
-export function FigureBarChart({
-  data,
-  xKey,
-  bars,
-  height,
-  xTickFormatter,
-}: {
-  data: object[];
-  xKey: string;
-  bars: FigureBar[];
-  height: number;
-  xTickFormatter?: (value: string) => string;
-}) {
+// recharts is most of the dashboard's JavaScript: it loads after the page is interactive, and only
+// for a chart near the screen, so applying filters waits for neither its download nor its parsing.
+const Chart = dynamic(() => import("./recharts-bar-chart").then((m) => m.RechartsBarChart), { ssr: false });
+
+/** A figure's bar chart, drawn once it comes within a screen of the viewport; its box keeps its height meanwhile. */
+export function FigureBarChart(props: ComponentProps<typeof RechartsBarChart>) {
+  const box = useRef<HTMLDivElement>(null);
+  const [isNear, setIsNear] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || isNear) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setIsNear(true), {
+      rootMargin: "100% 0px",
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [isNear]);
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={xKey} tickFormatter={xTickFormatter} fontSize={12} />
-        <YAxis fontSize={12} width={48} />
-        <Tooltip />
-        {bars.length > 1 && <Legend />}
-        {bars.map((bar) => (
-          <Bar key={bar.dataKey} {...bar} />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <div ref={box} style={{ minHeight: props.height }}>
+      {isNear && <Chart {...props} />}
+    </div>
   );
 }

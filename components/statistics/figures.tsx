@@ -3,6 +3,7 @@
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { TFigures } from "@/lib/cdr/statistics/figures";
+import { costTitle } from "@/lib/cdr/statistics/period-title";
 import { formatNumber } from "@/lib/format";
 import { FigureBarChart } from "./figure-bar-chart";
 import { FigureCard } from "./figure-card";
@@ -100,7 +101,8 @@ export function HourOfWeekFigure({ query }: { query: string }) {
 
 export function AnsweredFigure({ query }: { query: string }) {
   const figure = useFigure("answered", query);
-  const cost = useFigure("costThisMonth", query);
+  // The cost of the period shown, named by it: "so far this month" only for the current month.
+  const cost = useFigure("cost", query);
   const a = figure.data;
   if (figure.isPending || !a)
     return (
@@ -123,7 +125,7 @@ export function AnsweredFigure({ query }: { query: string }) {
             a.alocSeconds === null ? "—" : `${Math.floor(a.alocSeconds / 60)} min ${Math.round(a.alocSeconds % 60)} s`
           }
         />
-        <StatCard label="Cost so far this month" {...(cost.data ? moneyCard(cost.data) : { value: "…" })} />
+        <StatCard label={costTitle(query)} {...(cost.data ? moneyCard(cost.data) : { value: "…" })} />
       </StatGrid>
     </div>
   );

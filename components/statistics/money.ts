@@ -1,4 +1,4 @@
-import type { TMoney } from "@/lib/cdr/statistics/price-columns";
+import { unratedCallsNote, type TMoney } from "@/lib/cdr/statistics/price-columns";
 import { formatMoney } from "@/lib/format";
 
 const total = (rows: TMoney[], price: "purchase" | "endUser") =>
@@ -10,6 +10,9 @@ const total = (rows: TMoney[], price: "purchase" | "endUser") =>
  * actor may see (`visiblePrices`): this only lays it out.
  */
 export function moneyCard(rows: TMoney[]): { value: string; detail?: string } {
-  if (!rows.some((r) => r.purchase !== undefined)) return { value: total(rows, "endUser") };
-  return { value: total(rows, "purchase"), detail: `${total(rows, "endUser")} at End User prices` };
+  // Calls without a price are counted apart from the money, never as 0.
+  const unrated = unratedCallsNote(rows);
+  if (!rows.some((r) => r.purchase !== undefined)) return { value: total(rows, "endUser"), detail: unrated };
+  const detail = `${total(rows, "endUser")} at End User prices`;
+  return { value: total(rows, "purchase"), detail: unrated ? `${detail} · ${unrated}` : detail };
 }

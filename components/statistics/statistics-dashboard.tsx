@@ -1,5 +1,6 @@
 "use client";
 
+import { HydrationBoundary, type DehydratedState } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { CallList } from "./call-list";
@@ -12,19 +13,24 @@ import {
   TopDestinationsFigure,
   TopNumbersFigure,
 } from "./figures";
+import { figureQueryOf } from "./query-keys";
 
 /**
  * Every figure for one filter query string (the page's URL), each fetched on its own through React
- * Query so the fast ones show while others load. `withCallList` off for the PBX page's summary.
+ * Query so the fast ones show while others load; those the page computed on the server come with it.
+ * `withCallList` off for the PBX page's summary.
  */
 export function StatisticsDashboard({
   query,
   pbxNames,
   withCallList = true,
+  prefetched,
 }: {
   query: string;
   pbxNames: Record<string, string>;
   withCallList?: boolean;
+  /** The figures the server already computed for `query` (`prefetchStatistics`): shown without a request. */
+  prefetched?: DehydratedState;
 }) {
   const pathname = usePathname();
   const hrefWith = (changes: Record<string, string | undefined>) => {
@@ -35,23 +41,21 @@ export function StatisticsDashboard({
     }
     return `${pathname}?${params}`;
   };
-  // The figures ignore the call list's page and sort: leaving them out keeps their cache keys stable.
-  const figureParams = new URLSearchParams(query);
-  figureParams.delete("page");
-  figureParams.delete("sort");
-  const figureQuery = figureParams.toString();
+  const figureQuery = figureQueryOf(query);
   return (
     <QueryProvider>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <AnsweredFigure query={figureQuery} />
-        <PerDayFigure query={figureQuery} />
-        <ByAreaFigure query={figureQuery} />
-        <TopDestinationsFigure query={figureQuery} />
-        <TopNumbersFigure query={figureQuery} />
-        <HourOfWeekFigure query={figureQuery} />
-        <IncludedUseFigure query={figureQuery} pbxNames={pbxNames} />
-        {withCallList && <CallList query={query} hrefWith={hrefWith} />}
-      </div>
+      <HydrationBoundary state={prefetched}>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <AnsweredFigure query={figureQuery} />
+          <PerDayFigure query={figureQuery} />
+          <ByAreaFigure query={figureQuery} />
+          <TopDestinationsFigure query={figureQuery} />
+          <TopNumbersFigure query={figureQuery} />
+          <HourOfWeekFigure query={figureQuery} />
+          <IncludedUseFigure query={figureQuery} pbxNames={pbxNames} />
+          {withCallList && <CallList query={query} hrefWith={hrefWith} />}
+        </div>
+      </HydrationBoundary>
     </QueryProvider>
   );
 }

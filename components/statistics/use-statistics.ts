@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/http/action-result";
+import { statisticsKey } from "./query-keys";
 
 /** A refused statistics request; a rate-limited one (429) says how long to wait before asking again. */
 class StatisticsError extends Error {
@@ -20,7 +21,7 @@ class StatisticsError extends Error {
  */
 export function useStatistics<T>(path: string, query: string, pollWhile?: (data: T) => boolean) {
   return useQuery<T>({
-    queryKey: ["statistics", path, query],
+    queryKey: statisticsKey(path, query),
     refetchInterval: (q) => (pollWhile && q.state.data !== undefined && pollWhile(q.state.data) ? 1000 : false),
     retryDelay: (failures, error) =>
       error instanceof StatisticsError && error.retryAfterSeconds

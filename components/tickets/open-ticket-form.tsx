@@ -7,10 +7,10 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { openTicketAction } from "@/app/(portal)/tickets/actions";
+import { NO_NUMBERS, type NumberSelection } from "@/components/numbers/number-picker-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
-import { FieldMessages, FormField } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -19,38 +19,41 @@ import type { TicketCategory } from "@/lib/db/generated/enums";
 import { checkSenderName } from "@/lib/sms/sender-name";
 import { TICKET_CATEGORIES, TICKET_CATEGORY_LABEL } from "@/lib/tickets/categories";
 import { ZOpenTicket } from "@/lib/tickets/schemas";
+import { TicketNumbers } from "./ticket-numbers";
 
 type Values = z.input<typeof ZOpenTicket>;
 
 interface OpenTicketFormProps {
   pbxs: { id: string; label: string }[];
-  /** The chosen PBX's numbers; choosing another PBX reloads the page with its numbers. */
-  numbers: { id: string; e164: string }[];
   senderIdCountries: { code: string; name: string }[];
-  defaults: { category: TicketCategory; pbxId?: string; numberIds: string[]; subject: string };
+  /** Choosing another PBX reloads the page; `allNumbers` starts with every number the category accepts selected. */
+  defaults: { category: TicketCategory; pbxId?: string; numberIds: string[]; allNumbers: boolean; subject: string };
 }
 
 const NEEDS_NUMBERS: readonly TicketCategory[] = ["CNAM", "DEFAULT_CALLER_NUMBER", "NUMBER_BLOCKING", "OTHER"];
 
-export function OpenTicketForm({ pbxs, numbers, senderIdCountries, defaults }: OpenTicketFormProps) {
+export function OpenTicketForm({ pbxs, senderIdCountries, defaults }: OpenTicketFormProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(ZOpenTicket), defaultValues: { ...defaults, message: "" } });
+  const { allNumbers, ...initial } = defaults;
+  const form = useForm<Values>({
+    resolver: zodResolver(ZOpenTicket),
+    defaultValues: { ...initial, numbersMatching: allNumbers ? { q: "" } : undefined, message: "" },
+  });
   const { errors } = form.formState;
   const category = useWatch({ control: form.control, name: "category" });
-  const chosenNumbers = useWatch({ control: form.control, name: "numberIds" }) ?? [];
+  const [selection, setSelection] = useState<NumberSelection>({
+    ids: defaults.numberIds,
+    matching: defaults.allNumbers ? "" : null,
+  });
   const senderName = useWatch({ control: form.control, name: "senderName" }) ?? "";
 
   function choosePbx(pbxId: string) {
     form.setValue("numberIds", []);
+    form.setValue("numbersMatching", undefined);
+    setSelection(NO_NUMBERS);
     const params = new URLSearchParams({ category, ...(pbxId ? { pbx: pbxId } : {}) });
     router.replace(`/tickets/new?${params}`);
-  }
-
-  function toggleNumber(id: string, checked: boolean) {
-    form.setValue("numberIds", checked ? [...chosenNumbers, id] : chosenNumbers.filter((n) => n !== id), {
-      shouldValidate: form.formState.isSubmitted,
-    });
   }
 
   return (
@@ -104,23 +107,17 @@ export function OpenTicketForm({ pbxs, numbers, senderIdCountries, defaults }: O
         )}
       </FormField>
       {NEEDS_NUMBERS.includes(category) && defaults.pbxId && (
-        <fieldset className="space-y-2" aria-describedby={errors.numberIds ? "numbers-error" : undefined}>
-          <legend className="text-sm font-medium text-foreground">
-            Numbers{category === "DEFAULT_CALLER_NUMBER" ? " (choose one)" : ""}
-          </legend>
-          {numbers.length === 0 && <p className="text-sm text-muted-foreground">This PBX has no CLASSOUND numbers.</p>}
-          <div className="grid gap-2 sm:grid-cols-2">
-            {numbers.map((n) => (
-              <Checkbox
-                key={n.id}
-                label={<span className="font-mono">{n.e164}</span>}
-                checked={chosenNumbers.includes(n.id)}
-                onChange={(e) => toggleNumber(n.id, e.target.checked)}
-              />
-            ))}
-          </div>
-          <FieldMessages error={errors.numberIds?.message} errorId="numbers-error" />
-        </fieldset>
+        <TicketNumbers
+          pbxId={defaults.pbxId}
+          category={category}
+          selection={selection}
+          onChange={(next) => {
+            setSelection(next);
+            form.setValue("numberIds", next.ids, { shouldValidate: form.formState.isSubmitted });
+            form.setValue("numbersMatching", next.matching === null ? undefined : { q: next.matching });
+          }}
+          error={errors.numberIds?.message}
+        />
       )}
       {category === "CNAM" && (
         <FormField

@@ -2,13 +2,19 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
+import { SelectFilter } from "@/components/ui/select-filter";
 import { formatPageSummary } from "@/lib/format";
 import type { TUserSearch, UserFormOptions } from "@/lib/users/queries";
 import { ROLE_LABEL } from "./labels";
+
+const STATUSES = [
+  { value: "active", label: "Active" },
+  { value: "disabled", label: "Disabled" },
+];
 
 // A plain GET form: filters live in the URL (shareable, back button works) and nothing changes
 // until the user asks, so a screen reader user is never moved by picking an option.
@@ -32,64 +38,60 @@ export function UserFilters({
       aria-label="Filter users"
       className="flex w-full flex-wrap items-end gap-3"
     >
-      <FormField label="Name or e-mail" className="w-full sm:w-56">
-        {(field) => <Input {...field} name="q" type="search" defaultValue={filters.q ?? ""} />}
-      </FormField>
-      {showPartner && (
-        <FormField label="Partner" className="w-full sm:w-56">
-          {(field) => (
-            <Select {...field} name="partnerId" defaultValue={filters.partnerId ?? ""}>
-              <option value="">All partners</option>
-              {options.partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          )}
+      <FilterPanel
+        activeCount={
+          [filters.q, filters.partnerId, filters.customerId, filters.role, filters.status].filter(Boolean).length
+        }
+      >
+        <FormField label="Name or e-mail" className="w-full sm:w-56">
+          {(field) => <Input {...field} name="q" type="search" defaultValue={filters.q ?? ""} />}
         </FormField>
-      )}
-      <FormField label="Customer" className="w-full sm:w-56">
-        {(field) => (
-          <Select {...field} name="customerId" defaultValue={filters.customerId ?? ""}>
-            <option value="">All customers</option>
-            {options.customers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {showPartner ? `${c.name} (${c.partnerName})` : c.name}
-              </option>
-            ))}
-          </Select>
+        {showPartner && (
+          <SelectFilter
+            className="w-full sm:w-56"
+            label="Partner"
+            name="partnerId"
+            value={filters.partnerId}
+            allLabel="All partners"
+            options={options.partners.map((p) => ({ value: p.id, label: p.name }))}
+          />
         )}
-      </FormField>
-      <FormField label="Role" className="w-full sm:w-40">
-        {(field) => (
-          <Select {...field} name="role" defaultValue={filters.role ?? ""}>
-            <option value="">All roles</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
-      <FormField label="Status" className="w-full sm:w-36">
-        {(field) => (
-          <Select {...field} name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            <option value="active">Active</option>
-            <option value="disabled">Disabled</option>
-          </Select>
-        )}
-      </FormField>
-      <div className="flex gap-2">
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        <Button asChild variant="ghost">
-          <Link href="/users">Clear</Link>
-        </Button>
-      </div>
+        <SelectFilter
+          className="w-full sm:w-56"
+          label="Customer"
+          name="customerId"
+          value={filters.customerId}
+          allLabel="All customers"
+          options={options.customers.map((c) => ({
+            value: c.id,
+            label: showPartner ? `${c.name} (${c.partnerName})` : c.name,
+          }))}
+        />
+        <SelectFilter
+          className="w-full sm:w-40"
+          label="Role"
+          name="role"
+          value={filters.role}
+          allLabel="All roles"
+          options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
+        />
+        <SelectFilter
+          className="w-full sm:w-36"
+          label="Status"
+          name="status"
+          value={filters.status}
+          allLabel="Any status"
+          options={STATUSES}
+        />
+        <div className="flex gap-2">
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+          <Button asChild variant="ghost">
+            <Link href="/users">Clear</Link>
+          </Button>
+        </div>
+      </FilterPanel>
     </form>
   );
 }

@@ -36,7 +36,7 @@ describe("the pre-check", () => {
     };
     const valid = {
       legalName: "Brauhaus Technik GmbH",
-      vatNumber: "DE123456789",
+      vatNumber: "DE123456788",
       addressLine: "Leopoldstraße 12",
       postcode: "80802",
       city: "München",

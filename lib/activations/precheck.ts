@@ -1,4 +1,5 @@
 import { firstErrorPerField } from "./field-errors";
+import { legalEntityCountryIssues } from "./form-schema";
 import {
   LEGAL_ENTITY_LABELS,
   ZLegalEntity,
@@ -15,6 +16,8 @@ export interface PrecheckIssue {
 
 export interface PrecheckInput {
   status: string;
+  /** The country of service, which the VAT number and the postcode are checked against. */
+  countryCode?: string;
   countryActivationEnabled: boolean;
   legalEntity: Record<string, string | null>;
   documents: {
@@ -32,12 +35,14 @@ export interface PrecheckInput {
 export function precheckInputOf(
   request: LegalEntityFields & {
     status: string;
+    countryCode: string;
     country: { activationEnabled: boolean };
     documents: PrecheckInput["documents"];
   },
 ): PrecheckInput {
   return {
     status: request.status,
+    countryCode: request.countryCode,
     countryActivationEnabled: request.country.activationEnabled,
     legalEntity: pickLegalEntity(request),
     documents: request.documents,
@@ -57,6 +62,8 @@ export function precheckActivationRequest(request: PrecheckInput, now = new Date
     ZLegalEntity,
     Object.fromEntries(Object.entries(request.legalEntity).map(([k, v]) => [k, v ?? ""])),
   );
+  for (const issue of legalEntityCountryIssues({ ...request.legalEntity, countryCode: request.countryCode }))
+    fieldErrors[issue.path] ??= issue.message;
   for (const [field, message] of Object.entries(fieldErrors)) {
     issues.push({ target: field, message: `${LEGAL_ENTITY_LABELS[field as keyof TLegalEntity]}: ${message}` });
   }

@@ -16,11 +16,16 @@ export const ZLegalEntity = z.object({
   city: text("City", 2, 100),
   contactName: text("Contact person", 2, 120),
   contactEmail: z.string().trim().toLowerCase().email("Enter a valid e-mail address").max(200),
+  // One check with one message, not an aborting regex: an aborted field would skip the country's
+  // checks of the VAT number and postcode that ZActivationForm adds on the whole object.
   contactPhone: z
     .string()
     .trim()
-    .regex(/^\+[1-9]\d{6,14}$/, { message: "Enter the number in E.164 form, e.g. +4989123456", abort: true })
-    .refine((v) => isValidPhoneNumber(v), "This is not a valid phone number"),
+    .superRefine((v, ctx) => {
+      if (!/^\+[1-9]\d{6,14}$/.test(v))
+        ctx.addIssue({ code: "custom", message: "Enter the number in E.164 form, e.g. +4989123456" });
+      else if (!isValidPhoneNumber(v)) ctx.addIssue({ code: "custom", message: "This is not a valid phone number" });
+    }),
 });
 export type TLegalEntity = z.infer<typeof ZLegalEntity>;
 /** The same fields as stored (a request or a customer's profile), where any may still be empty. */

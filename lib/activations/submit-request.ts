@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { formatCount } from "@/lib/format";
 import { notifyAdmins } from "@/lib/notifications/notify";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
@@ -37,7 +38,10 @@ export async function submitActivationRequest(
     });
     const issues = precheckActivationRequest(precheckInputOf(request), now);
     if (issues.length)
-      throw new AppError("INVALID", `${issues.length} item(s) still need attention before submitting.`);
+      throw new AppError(
+        "INVALID",
+        `${formatCount(issues.length, "item")} still ${issues.length === 1 ? "needs" : "need"} attention before submitting.`,
+      );
     const resubmission = request.status === "CHANGES_REQUESTED";
     await transitionActivationRequest(tx, actor, request, version, resubmission ? "resubmit" : "submit", {
       submittedAt: now,

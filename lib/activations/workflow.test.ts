@@ -266,12 +266,12 @@ describe("the whole workflow (R2, R3)", () => {
     // 4 users × 9.90 × 12 months = 475.20 for the May-to-May term; 23 Nov → 1 May is 159 of 365 days.
     expect(service.charges.map((c) => [c.amount.toFixed(2), c.currency])).toEqual([["207.00", "EUR"]]);
     expect(await prisma.complianceDocument.findMany({ where: { customerId: customer.id } })).toHaveLength(2);
-    expect((await prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).vatNumber).toBe("DE123456789");
+    expect((await prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).vatNumber).toBe("DE123456788");
     expect((await prisma.activationRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("APPROVED");
 
     const pbx = await makePbx(prisma, customer.id);
     const next = await startActivationRequest(prisma, a.partnerActor, pbx.id, now);
-    expect(next.vatNumber).toBe("DE123456789");
+    expect(next.vatNumber).toBe("DE123456788");
     const docs = await prisma.activationDocument.findMany({ where: { requestId: next.id, mandatory: true } });
     expect(docs.every((d) => d.fileId && d.reviewStatus === "ACCEPTED")).toBe(true);
     expect(await precheckFor(prisma, a.partnerActor, next.id, now)).toEqual([]);

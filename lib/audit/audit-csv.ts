@@ -9,13 +9,26 @@ type Entry = {
   entityId: string | null;
   detail: unknown;
   ip: string | null;
+  sentence: string;
 };
 
-/** The audit entries as CSV (RFC 4180, CRLF), with the action in words and its code side by side. */
+/** The audit entries as CSV (RFC 4180, CRLF): what happened in words, then the action's label and code side by side. */
 export function auditCsv(entries: Entry[]): string {
-  const header = ["Time (UTC)", "Who", "E-mail", "Action", "Action code", "Target type", "Target id", "Detail", "IP"];
+  const header = [
+    "Time (UTC)",
+    "What happened",
+    "Who",
+    "E-mail",
+    "Action",
+    "Action code",
+    "Target type",
+    "Target id",
+    "Detail",
+    "IP",
+  ];
   const rows = entries.map((e) => [
     e.createdAt.toISOString(),
+    e.sentence,
     e.actor?.name ?? "",
     e.actor?.email ?? "",
     auditActionLabel(e.action),

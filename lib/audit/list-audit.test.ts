@@ -56,7 +56,9 @@ describe("the audit log", () => {
   it("exports words, codes and readable details, with no formula a spreadsheet would run", async () => {
     const csv = auditCsv(await exportAuditEntries(prisma, admin, {}));
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe('"Time (UTC)","Who","E-mail","Action","Action code","Target type","Target id","Detail","IP"');
+    expect(lines[0]).toBe(
+      '"Time (UTC)","What happened","Who","E-mail","Action","Action code","Target type","Target id","Detail","IP"',
+    );
     expect(lines).toHaveLength(4);
     expect(csv).toContain(
       '"Activation approved","activation.approved","ActivationRequest","req-1","service id: svc-1"',

@@ -4,6 +4,8 @@ import { assertCan } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { searchText } from "@/lib/http/search-params";
+import { auditNames } from "./names";
+import { auditRefs, auditSentence } from "./sentences";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The CSV holds at most this many rows, newest first: narrow the filters for older ones. */
@@ -46,6 +48,20 @@ function whereOf(filters: Partial<TAuditFilters>): Prisma.AuditLogWhereInput {
 
 const INCLUDE = { actor: { select: { name: true, email: true } } } as const;
 
+type Entry = {
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  detail: unknown;
+  actor: { name: string } | null;
+};
+
+/** The entries with their sentences, the names they need fetched in one query for the whole page. */
+async function withSentences<T extends Entry>(db: Db, entries: T[]): Promise<(T & { sentence: string })[]> {
+  const names = await auditNames(db, entries.flatMap(auditRefs));
+  return entries.map((e) => ({ ...e, sentence: auditSentence(e, e.actor?.name ?? null, names) }));
+}
+
 /** A page of the audit log, newest first (admins only). */
 export async function listAuditEntries(
   db: Db,
@@ -65,18 +81,24 @@ export async function listAuditEntries(
     }),
     db.auditLog.count({ where }),
   ]);
-  return { entries, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  return {
+    entries: await withSentences(db, entries),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  };
 }
 
 /** The filtered entries for the CSV export, newest first, up to AUDIT_EXPORT_LIMIT. */
 export async function exportAuditEntries(db: Db, actor: Actor, filters: Partial<TAuditFilters>) {
   assertCan(actor, "audit.view");
-  return db.auditLog.findMany({
+  const entries = await db.auditLog.findMany({
     where: whereOf(filters),
     orderBy: { id: "desc" },
     take: AUDIT_EXPORT_LIMIT,
     include: INCLUDE,
   });
+  return withSentences(db, entries);
 }
 
 /** The distinct target types, for the filter. */

@@ -1,9 +1,11 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
+import type { AuditAction } from "./sentences";
 
 export interface AuditEntry {
   actorId?: string | null;
-  action: string;
+  /** One of the actions the log has words for (lib/audit/sentences.ts). */
+  action: AuditAction;
   entityType?: string;
   entityId?: string;
   ip?: string | null;

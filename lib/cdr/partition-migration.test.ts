@@ -1,28 +1,13 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
-import { migrationsAround } from "@/lib/testing/migrations";
-import { createEmptyDatabase } from "@/lib/testing/test-database";
+import { migrateAcross } from "@/lib/testing/migrations";
 
 const MIGRATION = "cdr_partitioned_calls_imports_api_keys";
 
 describe(`migration ${MIGRATION}`, () => {
   it("keeps the calls and SMS already stored, backfilled, in the partitioned table", async () => {
-    const { before, fromIt } = await migrationsAround(MIGRATION);
-    const dir = await mkdtemp(path.join(os.tmpdir(), "classound-migrations-"));
-    await cp(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(dir, "migration_lock.toml"));
-    for (const name of before) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-
-    const url = await createEmptyDatabase();
-    await applyMigrations(url, dir);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`
+    const { url, applied, left } = await migrateAcross(MIGRATION, (client) =>
+      client.query(`
         INSERT INTO "Country" (code, name, "dialCode", "callTerminationArea", "updatedAt") VALUES ('DE', 'Germany', '49', 1, now());
         INSERT INTO "PriceListTier" (id, code, name) VALUES ('t1', 'GOLD', 'Gold');
         INSERT INTO "Partner" (id, name, "tierId", "countryCode", "billingEmail", "updatedAt") VALUES ('p1', 'P', 't1', 'DE', 'b@example.test', now());
@@ -33,48 +18,43 @@ describe(`migration ${MIGRATION}`, () => {
           ('p1', 'c1', 'x1', 'OUTBOUND', '+4930901820', '+4989123456', '2026-09-10 10:00', 120, 0, 0, 'EUR'),
           ('p1', 'c1', 'x1', 'INBOUND', '+4989123456', '+4930901820', '2026-10-10 10:00', 0, 0, 0, 'EUR');
         INSERT INTO "SmsRecord" ("partnerId", "customerId", "pbxId", direction, "fromE164", "toE164", "sentAt", cost, currency) VALUES
-          ('p1', 'c1', 'x1', 'OUTBOUND', '+4930901820', '+4915112345678', '2026-10-10 10:00', 0, 'EUR');`);
-      await client.end();
-      // The same folder (the engine records a migration by its path), now with the rest.
-      for (const name of fromIt) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-      expect(await applyMigrations(url, dir)).toHaveLength(fromIt.length);
+          ('p1', 'c1', 'x1', 'OUTBOUND', '+4930901820', '+4915112345678', '2026-10-10 10:00', 0, 'EUR');`),
+    );
+    expect(applied).toBe(left);
 
-      const after = new pg.Client({ connectionString: url });
-      await after.connect();
-      const calls = await after.query(
-        `SELECT "externalId", direction, extension, "didE164", disposition, "answeredAt" IS NOT NULL AS answered, tableoid::regclass::text AS part FROM "CallRecord" ORDER BY "startedAt"`,
-      );
-      expect(calls.rows).toEqual([
-        {
-          externalId: "legacy-1",
-          direction: "OUTBOUND",
-          extension: "101",
-          didE164: null,
-          disposition: "ANSWERED",
-          answered: true,
-          part: 'cdr_partitions."CallRecord_default"',
-        },
-        {
-          externalId: "legacy-2",
-          direction: "INBOUND",
-          extension: null,
-          didE164: "+4930901820",
-          disposition: "NO_ANSWER",
-          answered: false,
-          part: 'cdr_partitions."CallRecord_default"',
-        },
-      ]);
-      const sms = await after.query(`SELECT "externalId", extension FROM "SmsRecord"`);
-      expect(sms.rows).toEqual([{ externalId: "legacy-1", extension: "101" }]);
-      // New calls keep counting after the old ids.
-      const { rows } = await after.query(`SELECT nextval('"CallRecord_id_seq"')::int AS next`);
-      expect(rows[0].next).toBe(3);
-      await expect(after.query(`UPDATE "CallRecord" SET "durationSeconds" = 14401`)).rejects.toThrow(
-        /CallRecord_duration_0_to_4h/,
-      );
-      await after.end();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const after = new pg.Client({ connectionString: url });
+    await after.connect();
+    const calls = await after.query(
+      `SELECT "externalId", direction, extension, "didE164", disposition, "answeredAt" IS NOT NULL AS answered, tableoid::regclass::text AS part FROM "CallRecord" ORDER BY "startedAt"`,
+    );
+    expect(calls.rows).toEqual([
+      {
+        externalId: "legacy-1",
+        direction: "OUTBOUND",
+        extension: "101",
+        didE164: null,
+        disposition: "ANSWERED",
+        answered: true,
+        part: 'cdr_partitions."CallRecord_default"',
+      },
+      {
+        externalId: "legacy-2",
+        direction: "INBOUND",
+        extension: null,
+        didE164: "+4930901820",
+        disposition: "NO_ANSWER",
+        answered: false,
+        part: 'cdr_partitions."CallRecord_default"',
+      },
+    ]);
+    const sms = await after.query(`SELECT "externalId", extension FROM "SmsRecord"`);
+    expect(sms.rows).toEqual([{ externalId: "legacy-1", extension: "101" }]);
+    // New calls keep counting after the old ids.
+    const { rows } = await after.query(`SELECT nextval('"CallRecord_id_seq"')::int AS next`);
+    expect(rows[0].next).toBe(3);
+    await expect(after.query(`UPDATE "CallRecord" SET "durationSeconds" = 14401`)).rejects.toThrow(
+      /CallRecord_duration_0_to_4h/,
+    );
+    await after.end();
   });
 });

@@ -93,7 +93,7 @@ describe("search", () => {
     const alpine = await createCustomer(prisma, a.partnerActor, { name: "Zugspitz Bergbahn", countryCode: "DE" });
     await updateCustomerLegalEntity(prisma, a.partnerActor, {
       customerId: alpine.id,
-      values: { ...entity, legalName: "Bayerische Zugspitzbahn AG", vatNumber: "DE811111111" },
+      values: { ...entity, legalName: "Bayerische Zugspitzbahn AG", vatNumber: "DE811111113" },
     });
     const names = async (actor: typeof a.partnerActor, q: string) =>
       (await complianceProfiles(prisma, actor, new Date(), { q })).map((p) => p.name);

@@ -4,7 +4,9 @@ import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Tx } from "@/lib/tickets/thread";
 import { recordNumberChanges } from "./history";
-import { ZAssignSite } from "./schemas";
+import { ALL_MATCHING_MAX } from "@/lib/numbers/picker-schemas";
+import { emergencyNumbersWhere } from "./numbers";
+import { ZAssignSite, type TEmergencyNumbersMatching } from "./schemas";
 import { SITE_FIELDS, type SiteRow } from "./site-snapshot";
 import { locationCountryProblem } from "./validation/number-country";
 
@@ -70,11 +72,38 @@ export async function assignInTx(tx: Tx, actor: Actor, site: Site, numberIds: st
   return { assigned: moving.length, unchanged: numbers.length - moving.length };
 }
 
-/** Bulk assignment from the numbers list: one site to many numbers at once. */
+/**
+ * Bulk assignment from the numbers list: one site to many numbers at once, chosen one by one or as
+ * "every number matching the filters" (resolved here, among the site's customer's numbers of its country).
+ */
 export async function assignSite(db: Db, actor: Actor, input: unknown, now = new Date()) {
   assertCan(actor, "emergency.edit");
-  const { siteId, numberIds } = parseOrThrow(ZAssignSite, input);
-  return db.$transaction(async (tx) => assignInTx(tx, actor, await loadOwnSite(tx, actor, siteId), numberIds, now));
+  const { siteId, numberIds, matching } = parseOrThrow(ZAssignSite, input);
+  return db.$transaction(async (tx) => {
+    const site = await loadOwnSite(tx, actor, siteId);
+    const matched = matching ? await matchingNumberIds(tx, actor, site, matching) : [];
+    if (matching && !matched.length)
+      throw new AppError("INVALID", "No number of this site's customer matches the filters.", {
+        numberIds: ["No number of this site's customer matches the filters."],
+      });
+    return assignInTx(tx, actor, site, [...numberIds, ...matched], now);
+  });
+}
+
+async function matchingNumberIds(tx: Tx, actor: Actor, site: Site, matching: TEmergencyNumbersMatching) {
+  const rows = await tx.phoneNumber.findMany({
+    where: {
+      AND: [
+        emergencyNumbersWhere(actor, matching),
+        { pbx: { customerId: site.customerId }, countryCode: site.countryCode },
+      ],
+    },
+    take: ALL_MATCHING_MAX + 1,
+    select: { id: true },
+  });
+  if (rows.length > ALL_MATCHING_MAX)
+    throw new AppError("INVALID", `More than ${ALL_MATCHING_MAX} numbers match: narrow the filters or import a CSV.`);
+  return rows.map((r) => r.id);
 }
 
 /**

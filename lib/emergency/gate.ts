@@ -4,7 +4,8 @@ import type { Tx } from "@/lib/tickets/thread";
 
 /** R13 + R11: statuses at which a number may send calls as caller ID (its location is at least entered). */
 export const CALLER_ID_STATUSES: readonly EmergencyStatus[] = ["ACTIVE", "PENDING"];
-const GATED_OUTSIDE_EU = ["US"];
+/** Countries outside the EU whose numbers need a dispatchable location first (E911). */
+export const GATED_OUTSIDE_EU: readonly string[] = ["US"];
 
 export function callerIdBlocked(number: {
   countryCode: string;

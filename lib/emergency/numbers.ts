@@ -2,6 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { EmergencyStatus, Prisma } from "@/lib/db/generated/client";
+import { digitsWhere, NUMBER_ROW } from "@/lib/numbers/picker";
+import { pageOf } from "@/lib/paging";
 import { EMERGENCY_STATUSES } from "./schemas";
 
 /**
@@ -39,35 +41,43 @@ export function statusCounts(groups: { emergencyStatus: EmergencyStatus; _count:
   return counts;
 }
 
-/** The actor's numbers that need a location, filtered by PBX and status, a page at a time. */
+/** The actor's numbers that need a location, on one PBX or all, found by any part of their digits; by status too. */
+export function emergencyNumbersWhere(
+  actor: Actor,
+  input: { pbxId?: string; status?: EmergencyStatus; q?: string },
+): Prisma.PhoneNumberWhereInput {
+  const base = [
+    scope.phoneNumbers(actor),
+    NEEDS_LOCATION,
+    input.pbxId ? { pbxId: input.pbxId } : {},
+    digitsWhere(input.q),
+  ];
+  return { AND: [...base, input.status ? { emergencyStatus: input.status } : {}] };
+}
+
+/** The actor's numbers that need a location, filtered by PBX, digits and status, a page at a time. */
 export async function listEmergencyNumbers(
   db: Db,
   actor: Actor,
-  input: { pbxId?: string; status?: EmergencyStatus; page?: number; pageSize?: number },
+  input: { pbxId?: string; status?: EmergencyStatus; q?: string; page?: number; pageSize?: number },
 ) {
   assertCan(actor, "emergency.view");
   const pageSize = input.pageSize ?? NUMBERS_PAGE_SIZE;
-  const base: Prisma.PhoneNumberWhereInput = {
-    AND: [scope.phoneNumbers(actor), NEEDS_LOCATION, input.pbxId ? { pbxId: input.pbxId } : {}],
-  };
-  const where: Prisma.PhoneNumberWhereInput = { AND: [base, input.status ? { emergencyStatus: input.status } : {}] };
+  // The status tabs count every status among the numbers the other filters select.
+  const base = emergencyNumbersWhere(actor, { ...input, status: undefined });
+  const where = emergencyNumbersWhere(actor, input);
   const [total, groups] = await Promise.all([
     db.phoneNumber.count({ where }),
     db.phoneNumber.groupBy({ by: ["emergencyStatus"], where: base, _count: { _all: true } }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(input.page ?? 1, pageCount);
+  const { page, pageCount, skip, take } = pageOf(total, pageSize, input.page);
   const numbers = await db.phoneNumber.findMany({
     where,
     orderBy: { e164: "asc" },
-    skip: (page - 1) * pageSize,
-    take: pageSize,
+    skip,
+    take,
     select: {
-      id: true,
-      e164: true,
-      countryCode: true,
-      type: true,
-      emergencyStatus: true,
+      ...NUMBER_ROW,
       emergencyStatusReason: true,
       pbx: { select: { id: true, name: true, customerId: true } },
       emergencyLocation: {

@@ -9,13 +9,23 @@ export const BULK_ASSIGN_MAX = 500;
 
 export const ZCreateSite = z.object({ customerId: ZId, site: ZSite });
 export const ZUpdateSite = z.object({ siteId: ZId, site: ZSite });
-export const ZAssignSite = z.object({
-  siteId: ZId,
-  numberIds: z
-    .array(ZId)
-    .min(1, "Choose at least one number")
-    .max(BULK_ASSIGN_MAX, `At most ${BULK_ASSIGN_MAX} numbers at once`),
+/** The numbers list's filters, which "assign to all matching" sends instead of the ids. */
+export const ZEmergencyNumbersMatching = z.object({
+  pbxId: ZId.optional(),
+  status: z.enum(EMERGENCY_STATUSES).optional(),
+  q: z.string().trim().max(30).optional(),
 });
+export type TEmergencyNumbersMatching = z.input<typeof ZEmergencyNumbersMatching>;
+export const ZAssignSite = z
+  .object({
+    siteId: ZId,
+    numberIds: z.array(ZId).max(BULK_ASSIGN_MAX, `At most ${BULK_ASSIGN_MAX} numbers at once`).default([]),
+    matching: ZEmergencyNumbersMatching.optional(),
+  })
+  .refine((input) => input.numberIds.length > 0 || input.matching, {
+    path: ["numberIds"],
+    message: "Choose at least one number",
+  });
 export const ZRegisterNumbers = z
   .object({
     numberIds: z.array(ZId).min(1, "Choose at least one number").max(BULK_ASSIGN_MAX),

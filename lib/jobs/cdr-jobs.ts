@@ -2,7 +2,9 @@ import { z } from "zod";
 import { cdrPool } from "@/lib/cdr/import/pool";
 import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
 import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
-import { rateMonths } from "@/lib/cdr/rating/rate-month";
+import { rateMonth, rateMonths } from "@/lib/cdr/rating/rate-month";
+import { rerateKey, unsafeMonthsToRerateFor, ZRerateRequest } from "@/lib/cdr/rating/unrated";
+import { finishExpensiveWorkByKey } from "@/lib/limits/expensive-work";
 import { rankCurrentSevenDays, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
 import { dropExpiredRangeRankings, rankRange } from "@/lib/cdr/statistics/top-numbers";
 import { defineJob, type JobContext } from "./definition";
@@ -12,6 +14,8 @@ export const CDR_IMPORT = "cdr-import";
 export const CDR_RATE = "cdr-rate";
 export const CDR_ROLLUPS = "cdr-rollups";
 export const CDR_RANGE_RANKING = "cdr-range-ranking";
+export const CDR_RERATE = "cdr-rerate";
+export const CDR_RERATE_PUBLISHED = "cdr-rerate-published";
 
 /** An uploaded CDR file; a retry resumes after the last committed batch. */
 export const cdrImportJob = defineJob({
@@ -40,6 +44,35 @@ export const cdrRateJob = defineJob({
     const rated = await rateMonths(db, months, pbxIds);
     for (const month of months) await enqueue(CDR_ROLLUPS, { month }, month.slice(0, 7));
     return rated;
+  },
+});
+
+/**
+ * Rates one partner's local month again (an admin's "Re-rate", or a published version that can price its
+ * unrated calls: docs/decisions/0041), then asks for the month's roll-ups. Idempotent: a second run
+ * writes no row. One waiting job per partner-month.
+ */
+export const cdrRerateJob = defineJob({
+  name: CDR_RERATE,
+  queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
+  parse: (data) => ZRerateRequest.parse(data),
+  async run({ db, enqueue }, request) {
+    const rated = await rateMonth(db, request);
+    await enqueue(CDR_ROLLUPS, { month: `${request.month}-01` }, request.month);
+    await finishExpensiveWorkByKey(db, "RERATING", rerateKey(request));
+    return rated;
+  },
+});
+
+/** After a version is published: re-rates the partner-months of its tier that hold unrated calls or SMS. */
+export const cdrReratePublishedJob = defineJob({
+  name: CDR_RERATE_PUBLISHED,
+  queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+  parse: (data) => z.object({ priceListId: z.string().min(1) }).parse(data),
+  async run({ db, enqueue }, { priceListId }) {
+    const months = await unsafeMonthsToRerateFor(db, priceListId);
+    for (const request of months) await enqueue(CDR_RERATE, request, rerateKey(request));
+    return months.length;
   },
 });
 

@@ -1,6 +1,7 @@
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { createBoss, type Boss } from "./boss";
-import { CDR_IMPORT, CDR_RANGE_RANKING, CDR_RATE } from "./cdr-jobs";
+import type { TRerateRequest } from "@/lib/cdr/rating/unrated";
+import { CDR_IMPORT, CDR_RANGE_RANKING, CDR_RATE, CDR_RERATE, CDR_RERATE_PUBLISHED } from "./cdr-jobs";
 import { MAIL_SEND, MAIL_SWEEP } from "./mail-jobs";
 import { USAGE_ALERTS } from "./usage-alerts";
 import { PRICE_LIST_NOTICES } from "./price-list-notices";
@@ -104,5 +105,22 @@ export async function requestPriceListNotices(priceListId: string) {
     await (await jobSender()).send(PRICE_LIST_NOTICES, { priceListId }, { singletonKey: priceListId });
   } catch (error) {
     console.error("[jobs] could not queue the price-list notices", priceListId, error);
+  }
+}
+
+/** Queues an admin's re-rating of a partner-month (one waiting job per partner-month). */
+export async function requestRerateJob(request: TRerateRequest) {
+  await (await jobSender()).send(CDR_RERATE, request, { singletonKey: `${request.month}:${request.partnerId}` });
+}
+
+/**
+ * Queues the re-rating of the unrated calls a published version can price (docs/decisions/0041). Never
+ * fails the caller: the version is published, and the admins' rating page re-rates by hand if this fails.
+ */
+export async function requestReratingAfterPublish(priceListId: string) {
+  try {
+    await (await jobSender()).send(CDR_RERATE_PUBLISHED, { priceListId }, { singletonKey: priceListId });
+  } catch (error) {
+    console.error("[jobs] could not queue re-rating after a publish", priceListId, error);
   }
 }

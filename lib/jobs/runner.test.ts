@@ -112,12 +112,15 @@ describe("every job handler is idempotent", () => {
     // lib/cdr/statistics/figures.test.ts the seven-day ranking, in lib/cdr/statistics/top-numbers.test.ts
     // the range ranking, in
     // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine, in lib/cdr/alerts the usage alerts.
+    // In lib/cdr/rating/unrated.test.ts the re-rating of a partner-month and the re-rating after a publish.
     const inputs: Record<string, object> = {
       [MAIL_SEND]: { outboxEmailId: row.id },
       [MAIL_SWEEP]: {},
       [complianceExpiryJob.name]: {},
       "cdr-import": {},
       "cdr-rate": {},
+      "cdr-rerate": {},
+      "cdr-rerate-published": {},
       "cdr-rollups": {},
       "cdr-partitions": {},
       "cdr-seven-day-ranking": {},

@@ -25,6 +25,8 @@ const KINDS: Record<ExpensiveWorkKind, { name: string; expiresAfterSeconds: numb
   RANKING: { name: "ranking", expiresAfterSeconds: 10 * 60, usualSeconds: 10 },
   EXPORT: { name: "export", expiresAfterSeconds: 15 * 60, usualSeconds: 30 },
   IMPORT: { name: "import", expiresAfterSeconds: 30 * 60, usualSeconds: 60 },
+  // Re-rating one partner's month (docs/decisions/0041): minutes at millions of calls.
+  RERATING: { name: "re-rating", expiresAfterSeconds: 60 * 60, usualSeconds: 120 },
 };
 
 /**

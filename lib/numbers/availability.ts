@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { NumberType } from "@/lib/db/generated/enums";
 import { parseOrThrow } from "@/lib/errors";
-import { BLOCK_SIZES, blockDigits, type BlockSize } from "./blocks";
+import { BLOCK_SIZES, NUMBER_TYPE_LABEL, blockDigits, type BlockSize } from "./blocks";
 import { loadOrderPbx } from "./context";
 import { ZBlockChoice, toLikePattern, type TBlockChoice, type TBlockChoiceInput } from "./schemas";
 import { formatCount } from "@/lib/format";
@@ -47,9 +47,24 @@ export async function blockCounts(
   return [...byArea.values()];
 }
 
-/** What to tell a partner whose order cannot be filled: what is left, in this area and elsewhere. */
+/**
+ * What to tell a partner whose order cannot be filled: what is left, in this area and elsewhere, and
+ * the next step. A product with no numbers in stock at all says so and points to asking support for
+ * them (the form offers "Request these numbers" beside it), instead of "only 0 blocks".
+ */
 export async function availabilityHint(db: Reader, input: TBlockChoice, found: number): Promise<string> {
-  const areas = await blockCounts(db, { countryCode: input.countryCode, type: input.type });
+  const [areas, inStock] = await Promise.all([
+    blockCounts(db, { countryCode: input.countryCode, type: input.type }),
+    // Held numbers are stock that may come back within the hour: only a product with none is "not in stock".
+    db.phoneNumber.findFirst({
+      where: { countryCode: input.countryCode, type: input.type, status: "AVAILABLE" },
+      select: { id: true },
+    }),
+  ]);
+  if (!inStock) {
+    const country = await db.country.findUnique({ where: { code: input.countryCode }, select: { name: true } });
+    return `No ${NUMBER_TYPE_LABEL[input.type].toLowerCase()} numbers in ${country?.name ?? input.countryCode} are free at the moment. Request them from support and they are added for you.`;
+  }
   const here = areas.find((a) => (a.areaName ?? undefined) === input.areaName) ?? { blocks: { 1: 0, 10: 0, 100: 0 } };
   const where = input.areaName ? ` in ${input.areaName}` : "";
   const smaller = BLOCK_SIZES.filter((s) => s < input.blockSize && here.blocks[s] > 0).map(
@@ -59,10 +74,13 @@ export async function availabilityHint(db: Reader, input: TBlockChoice, found: n
     .filter((a) => a.areaName && a.areaName !== input.areaName && a.blocks[input.blockSize] > 0)
     .map((a) => `${a.areaName} (${a.blocks[input.blockSize]})`);
   const parts = [
-    `Only ${formatCount(found, "block")} of ${input.blockSize} ${found === 1 ? "is" : "are"} free${where}; you asked for ${input.blockCount}.`,
+    found === 0
+      ? `No blocks of ${input.blockSize} are free${where}; you asked for ${input.blockCount}.`
+      : `Only ${formatCount(found, "block")} of ${input.blockSize} ${found === 1 ? "is" : "are"} free${where}; you asked for ${input.blockCount}.`,
   ];
   if (smaller.length) parts.push(`Free${where}: ${smaller.join(", ")}.`);
   if (elsewhere.length) parts.push(`Blocks of ${input.blockSize} free in other areas: ${elsewhere.join(", ")}.`);
+  parts.push("Ask for fewer numbers or another area, or request more from support.");
   return parts.join(" ");
 }
 

@@ -6,6 +6,8 @@ import type { LicensePlan, NumberType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { basketQuote, type BasketPbx, type BasketPriceList } from "@/lib/pricing/basket-quote";
 import { priceListInForce, priceListInForceSql } from "@/lib/pricing/price-list-in-force";
+import { NUMBER_TYPES } from "./blocks";
+import { stockByProduct, stockOf } from "./stock";
 
 type Reader = Pick<Db, "pbx" | "priceList"> | Prisma.TransactionClient;
 
@@ -145,29 +147,61 @@ export async function loadOrderContext(
   };
 }
 
-/** What the order form offers: the country/type pairs the partner's price list prices, with their areas. */
+/** R7: the caller's sources a FreePhone minute price depends on, in the order the quote lists them. */
+export const FREEPHONE_SOURCES = ["FIXED", "MOBILE", "PAYPHONE"] as const;
+
+/**
+ * What the order form offers: the country/type pairs the partner's price list prices, sorted by
+ * country name (the i18n-iso-countries name the seed stores) then type, each with its unit prices
+ * (R6; R7's per-minute inbound prices by source for FreePhone) and its free blocks of 1, 10 and 100
+ * per area, counted for every product in one statement (stockByProduct). A product without stock is
+ * still listed, marked, so the partner can ask support for it.
+ */
 export async function orderFormOptions(db: Db, actor: Actor, pbxId: string, now = new Date()) {
   assertCan(actor, "numbers.order");
   const pbx = await loadOrderPbx(db, actor, pbxId);
-  const priceList = await priceListInForce(db, pbx.customer.partner.tierId, now, {
-    numberPrices: {
-      select: { countryCode: true, type: true, country: { select: { name: true } } },
-      orderBy: [{ countryCode: "asc" }, { type: "asc" }],
-    },
-  });
-  const areas = await db.phoneNumber.groupBy({
-    by: ["countryCode", "type", "areaName"],
-    where: { status: "AVAILABLE", areaName: { not: null } },
-    orderBy: { areaName: "asc" },
-  });
+  const partnerId = pbx.customer.partnerId;
+  const [priceList, stock] = await Promise.all([
+    priceListInForce(db, pbx.customer.partner.tierId, now, {
+      numberPrices: {
+        select: {
+          countryCode: true,
+          type: true,
+          setupFee: true,
+          monthlyFee: true,
+          country: { select: { name: true } },
+        },
+      },
+      freephoneRates: { select: { countryCode: true, source: true, perMinute: true } },
+    }),
+    stockByProduct(db, partnerId),
+  ]);
+  const rates = priceList?.freephoneRates ?? [];
+  const products = (priceList?.numberPrices ?? []).map((p) => ({
+    countryCode: p.countryCode,
+    countryName: p.country.name,
+    type: p.type,
+    setupFee: p.setupFee.toFixed(2),
+    monthlyFee: p.monthlyFee.toFixed(2),
+    perMinute:
+      p.type === "FREEPHONE"
+        ? FREEPHONE_SOURCES.map((source) => ({
+            source,
+            perMinute:
+              rates.find((r) => r.countryCode === p.countryCode && r.source === source)?.perMinute.toFixed(4) ?? null,
+          }))
+        : null,
+    stock: stockOf(stock, p.countryCode, p.type),
+  }));
+  products.sort(
+    (x, y) =>
+      x.countryName.localeCompare(y.countryName, "en") || NUMBER_TYPES.indexOf(x.type) - NUMBER_TYPES.indexOf(y.type),
+  );
   return {
     pbx: { id: pbx.id, name: pbx.name, termExpiry: pbx.termExpiry },
-    products: (priceList?.numberPrices ?? []).map((p) => ({
-      countryCode: p.countryCode,
-      countryName: p.country.name,
-      type: p.type,
-      areas: areas.filter((a) => a.countryCode === p.countryCode && a.type === p.type).map((a) => a.areaName!),
-    })),
+    currency: priceList?.currency ?? "EUR",
+    products,
   };
 }
 export type OrderFormOptions = Awaited<ReturnType<typeof orderFormOptions>>;
+export type OrderProduct = OrderFormOptions["products"][number];

@@ -113,8 +113,10 @@ describe("the lifetime of a partner's hold on a number", () => {
 
     // Past the 2 hours the partner cannot hold them again (it may still order them) ...
     const error = await refusal(hold(new Date(firstHold.getTime() + 121 * MINUTE)));
-    expect(error.message).toMatch(/^Only 0 blocks of 10 are free in Lifetime; you asked for 1\./);
-    expect(error.message).toMatch(/held for 2 hours can be held by it again 24 hours after its first hold/);
+    expect(error.message).toMatch(/^No blocks of 10 are free in Lifetime; you asked for 1\./);
+    expect(error.message).toMatch(
+      / 10 numbers your company has held for 2 hours can be held by it again 24 hours after its first hold of them;/,
+    );
     // ... until a day after its first hold, when a new 2 hours start.
     const nextDay = new Date(firstHold.getTime() + (24 * 60 + 1) * MINUTE);
     const fresh = await hold(nextDay);

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { NumberType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { formatCount } from "@/lib/format";
 import type { HoldingPartner } from "./allocate";
 
 // Issue 28, item 2: one partner held a country's whole pool, forever, by holding it again every
@@ -76,8 +77,9 @@ export async function restartNote(
       AND "heldByPartnerId" = ${holder.partnerId}
       AND "heldSince" > ${holder.waitingSince.after} AND "heldSince" <= ${holder.waitingSince.upTo}`;
   if (waiting === 0) return null;
+  const them = waiting === 1 ? "it" : "them";
   return (
-    `${waiting} number(s) your company has held for ${HOLD_LIFETIME_HOURS} hours can be held by it again ` +
-    `${HOLD_RESTART_HOURS} hours after its first hold of them; it may order them without a hold now.`
+    `${formatCount(waiting, "number")} your company has held for ${HOLD_LIFETIME_HOURS} hours can be held by it again ` +
+    `${HOLD_RESTART_HOURS} hours after its first hold of ${them}; it may order ${them} without a hold now.`
   );
 }

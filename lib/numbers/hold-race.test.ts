@@ -99,7 +99,7 @@ describe("a hold against an order of another partner", () => {
     );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("CONFLICT");
-    expect((error as AppError).message).toMatch(/^Only 0 blocks of 10 are free in Held, only block; you asked for 1\./);
+    expect((error as AppError).message).toMatch(/^No blocks of 10 are free in Held, only block; you asked for 1\./);
     expect(
       await prisma.phoneNumber.count({ where: { areaName: area, status: "AVAILABLE", holdId: hold.holdId } }),
     ).toBe(10);

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { ZId } from "@/lib/http/ids";
 import { searchEnum, searchPage, searchText } from "@/lib/http/search-params";
 import { NUMBER_TYPES } from "./blocks";
+import { acceptedNumbersWhere } from "./picker";
 
 export const NUMBER_STATUSES = ["AVAILABLE", "RESERVED", "ASSIGNED", "PORTING", "QUARANTINE"] as const;
 export const NUMBER_SORTS = ["number", "-number", "assigned", "-assigned", "pbx"] as const;
@@ -194,25 +195,29 @@ export function numbersCsv(rows: Awaited<ReturnType<typeof exportNumbers>>): str
   ];
 }
 
-/** How many numbers the PBX page lists; the rest are on /numbers filtered by the PBX. */
-export const PBX_NUMBERS_SHOWN = 100;
-
-/** The PBX page's numbers section: its numbers, its service and its default caller number (R11). */
-export async function pbxNumbersOverview(db: Db, actor: Actor, pbxId: string) {
+/**
+ * The PBX hub's numbers tab: a page of its numbers, searched by any part of their digits (the same
+ * list as /numbers, filtered by the PBX), its service and its default caller number (R11).
+ */
+export async function pbxNumbersOverview(
+  db: Db,
+  actor: Actor,
+  pbxId: string,
+  search: Pick<Partial<TNumberSearch>, "q" | "page"> = {},
+) {
   assertCan(actor, "numbers.view");
-  const where = numberWhere(actor, { pbx: pbxId });
-  const [rows, total, service] = await Promise.all([
-    db.phoneNumber.findMany({ where, orderBy: { e164: "asc" }, take: PBX_NUMBERS_SHOWN, select: NUMBER_ROW_SELECT }),
-    db.phoneNumber.count({ where }),
+  const [list, cnamCount, service] = await Promise.all([
+    listNumbers(db, actor, { pbx: pbxId, q: search.q, page: search.page }),
+    db.phoneNumber.count({ where: acceptedNumbersWhere(actor, { pbxId, purpose: "cnam" }) }),
     db.classoundService.findFirst({
       where: { pbx: { AND: [scope.pbxs(actor), { id: pbxId }] } },
-      select: { status: true, defaultCallerNumberId: true },
+      select: { status: true, defaultCallerNumber: { select: { id: true, e164: true } } },
     }),
   ]);
   return {
-    rows,
-    total,
+    ...list,
+    cnamCount,
     serviceActive: service?.status === "ACTIVE",
-    defaultCallerNumberId: service?.defaultCallerNumberId ?? null,
+    defaultCaller: service?.defaultCallerNumber ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZId } from "@/lib/http/ids";
 import { BLOCK_SIZES, NUMBER_TYPES } from "./blocks";
+import { MAX_BLOCKS_PER_ORDER, MAX_NUMBERS_PER_ORDER, quantityProblem } from "./quantity";
 
 const ZCountry = z.string().regex(/^[A-Z]{2}$/, "Choose a country.");
 const ZArea = z
@@ -31,10 +32,35 @@ export const ZBlockChoice = z.object({
     .number()
     .int("A whole number of blocks.")
     .min(1, "At least one block.")
-    .max(100, "At most 100 blocks in one order."),
+    .max(MAX_BLOCKS_PER_ORDER, `At most ${MAX_BLOCKS_PER_ORDER} blocks in one order.`),
 });
 export type TBlockChoice = z.output<typeof ZBlockChoice>;
 export type TBlockChoiceInput = z.input<typeof ZBlockChoice>;
+
+/**
+ * The order form: how many numbers, not how many blocks (decision 0047). The form turns a valid
+ * quantity into a block choice with blocksForQuantity and the stock it shows; the server then parses
+ * that choice with ZBlockChoice, so both ends apply the same limits.
+ */
+export const ZOrderQuantity = ZBlockChoice.pick({
+  pbxId: true,
+  countryCode: true,
+  type: true,
+  areaName: true,
+  pattern: true,
+})
+  .extend({
+    quantity: z.coerce
+      .number({ message: "Enter how many numbers you need." })
+      .int("Enter a whole number of numbers.")
+      .min(1, "Ask for at least 1 number.")
+      .max(MAX_NUMBERS_PER_ORDER, `At most ${MAX_NUMBERS_PER_ORDER.toLocaleString("en")} numbers in one order.`),
+  })
+  .superRefine((input, ctx) => {
+    const problem = quantityProblem(input.quantity);
+    if (problem) ctx.addIssue({ code: "custom", path: ["quantity"], message: problem });
+  });
+export type TOrderQuantityInput = z.input<typeof ZOrderQuantity>;
 
 export const ZOrderNumbers = ZBlockChoice.extend({
   holdId: ZId.optional(),

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { NumberType } from "@/lib/db/generated/enums";
+import { e164Problem, toE164 } from "@/lib/validation/phone";
 
 /** At most this many numbers in one request; a larger range is ported in several. */
 export const MAX_PORTING_NUMBERS = 100;
@@ -24,8 +25,9 @@ function list(values: string[]) {
 }
 
 /**
- * Checks a port-in's numbers: each a valid number in international form (R14: E.164), all of one
- * country (one losing operator, one regulator), none twice. The message names the offending entries.
+ * Checks a port-in's numbers: each a valid number in international form (R14: E.164, at most 15
+ * digits, a length its numbering plan uses), all of one country (one losing operator, one regulator),
+ * none twice. The message names the offending entries, each with its reason.
  */
 export function parsePortingNumbers(entries: string[]): ParsedPortingNumbers {
   if (entries.length === 0) return { ok: false, message: "Enter the numbers to port, one per line." };
@@ -34,8 +36,11 @@ export function parsePortingNumbers(entries: string[]): ParsedPortingNumbers {
   const invalid: string[] = [];
   const numbers: PortingNumber[] = [];
   for (const entry of entries) {
-    const parsed = entry.startsWith("+") ? parsePhoneNumberFromString(entry) : undefined;
-    if (!parsed?.isValid() || !parsed.country) invalid.push(entry);
+    const problem = e164Problem(entry);
+    // The full metadata (not the forms' smaller one) also checks the prefixes each plan uses.
+    const parsed = problem ? undefined : parsePhoneNumberFromString(toE164(entry));
+    if (problem) invalid.push(`${entry} (${lowerFirst(problem)})`);
+    else if (!parsed?.isValid() || !parsed.country) invalid.push(`${entry} (not in its country's numbering plan)`);
     else numbers.push({ e164: parsed.number, countryCode: parsed.country });
   }
   if (invalid.length)
@@ -51,6 +56,8 @@ export function parsePortingNumbers(entries: string[]): ParsedPortingNumbers {
     };
   return { ok: true, numbers };
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** The inventory type of a ported number, from its numbering plan. */
 export function numberTypeOf(e164: string): NumberType {

@@ -43,7 +43,7 @@ export async function storeFileWith<T>(
   work: (tx: Tx, file: StoredFile) => Promise<T>,
   driver = storageDriver(),
 ): Promise<T> {
-  const check = await checkUpload(input.bytes, readRuntimeEnv().UPLOAD_MAX_BYTES);
+  const check = await checkUpload(input.bytes, readRuntimeEnv().UPLOAD_MAX_BYTES, input.fileName);
   if (!check.ok) throw new AppError("INVALID", check.message);
   const storageKey = randomBytes(16).toString("hex");
   await driver.put(storageKey, input.bytes, check.contentType);

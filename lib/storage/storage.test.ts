@@ -32,6 +32,27 @@ describe("upload validation by content", () => {
     });
   });
 
+  it("refuses a file whose name says another type than its bytes, naming both; a name without extension is fine", async () => {
+    expect(await checkUpload(sampleFiles.png(), MB, "fake.pdf")).toEqual({
+      ok: false,
+      message:
+        "“fake.pdf” is a PNG file, but its name says PDF. Choose the file you meant, or rename this one to .png and upload it again.",
+    });
+    expect(await checkUpload(sampleFiles.pdf(), MB, "C:\\scans\\proof.exe")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^“proof\.exe” is a PDF file, but its name says EXE\./),
+    });
+    expect(await checkUpload(sampleFiles.jpeg(), MB, "photo.JPG")).toMatchObject({ ok: true, extension: "jpg" });
+    expect(await checkUpload(sampleFiles.pdf(), MB, "scan")).toMatchObject({ ok: true, extension: "pdf" });
+    await expect(
+      storeFile(
+        prisma,
+        { bytes: sampleFiles.png(), fileName: "fake.pdf", partnerId: null, uploadedById: "u1" },
+        driver,
+      ),
+    ).rejects.toThrow(/is a PNG file, but its name says PDF/);
+  });
+
   it("refuses empty and oversized files with the limit in the message", async () => {
     expect(await checkUpload(new Uint8Array(), MB)).toEqual({ ok: false, message: "The file is empty." });
     const big = new Uint8Array(2 * MB + 1);
@@ -45,14 +66,14 @@ describe("storeFile", () => {
     const bytes = sampleFiles.pdf("proof of address");
     const file = await storeFile(
       prisma,
-      { bytes, fileName: "../../etc/Proof of address.exe", partnerId: null, uploadedById: "u1" },
+      { bytes, fileName: "../../etc/Proof of address:2026.pdf", partnerId: null, uploadedById: "u1" },
       driver,
     );
     expect(file).toMatchObject({
       driver: "local",
       contentType: "application/pdf",
       sizeBytes: bytes.byteLength,
-      fileName: "Proof of address.pdf",
+      fileName: "Proof of address_2026.pdf",
     });
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(await readStoredFile(file, driver)).equals(Buffer.from(bytes))).toBe(true);

@@ -1,7 +1,9 @@
 import { fileTypeFromBuffer } from "file-type";
 
 // Documents the regulator accepts. The type is read from the content (magic bytes), never from the
-// file name or the browser's claim, so a renamed executable is refused.
+// file name or the browser's claim, so a renamed executable is refused. A name whose extension says
+// another type than the bytes (a PNG renamed .pdf) is refused too, with both types named: the partner
+// meant another file, or must rename this one (decision 0048). A name without an extension is fine.
 export const ACCEPTED_UPLOAD_TYPES = {
   "application/pdf": "PDF",
   "image/png": "PNG",
@@ -18,7 +20,26 @@ export function formatBytes(bytes: number) {
     : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-export async function checkUpload(bytes: Uint8Array, maxBytes: number): Promise<UploadCheck> {
+// The extensions each accepted type is known by.
+const EXTENSIONS: Record<AcceptedContentType, readonly string[]> = {
+  "application/pdf": ["pdf"],
+  "image/png": ["png"],
+  "image/jpeg": ["jpg", "jpeg", "jpe", "jfif"],
+};
+
+/** The extension of a file name as typed ("Scan.PDF" → "pdf"), or null when it has none. */
+function extensionOf(fileName: string): string | null {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  const match = /\.([A-Za-z0-9]{1,8})$/.exec(base);
+  return match && match.index > 0 ? match[1]!.toLowerCase() : null;
+}
+
+function typeNamedBy(extension: string) {
+  const type = (Object.keys(EXTENSIONS) as AcceptedContentType[]).find((t) => EXTENSIONS[t].includes(extension));
+  return type ? ACCEPTED_UPLOAD_TYPES[type] : extension.toUpperCase();
+}
+
+export async function checkUpload(bytes: Uint8Array, maxBytes: number, fileName = ""): Promise<UploadCheck> {
   if (bytes.byteLength === 0) return { ok: false, message: "The file is empty." };
   if (bytes.byteLength > maxBytes) {
     return {
@@ -33,5 +54,14 @@ export async function checkUpload(bytes: Uint8Array, maxBytes: number): Promise<
       : "This file is not a PDF, PNG or JPEG";
     return { ok: false, message: `${what}. Only PDF, PNG and JPEG files are accepted.` };
   }
-  return { ok: true, contentType: detected.mime as AcceptedContentType, extension: detected.ext };
+  const contentType = detected.mime as AcceptedContentType;
+  const named = extensionOf(fileName);
+  if (named && !EXTENSIONS[contentType].includes(named)) {
+    const actual = ACCEPTED_UPLOAD_TYPES[contentType];
+    return {
+      ok: false,
+      message: `“${fileName.split(/[\\/]/).pop()}” is a ${actual} file, but its name says ${typeNamedBy(named)}. Choose the file you meant, or rename this one to .${detected.ext} and upload it again.`,
+    };
+  }
+  return { ok: true, contentType, extension: detected.ext };
 }

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { LicensePlan, NumberType, Role } from "@/lib/db/generated/enums";
 import { COUNTRIES } from "@/lib/db/seed/countries";
-import { customerRow, partnerRow, phoneNumberRow, userRow } from "@/lib/db/seed/factories";
+import { customerRow, partnerRow, phoneNumberRow, TIER_HISTORY_START, userRow } from "@/lib/db/seed/factories";
 import { PRICING } from "@/lib/db/seed/pricing";
 
 // Small factories for integration tests. Each call makes rows with unique keys, so tests in one
@@ -48,12 +48,16 @@ export async function makeTier(db: Db, code = "GOLD") {
 export async function makePartner(db: Db, name = `Partner ${unique()}`) {
   const [country, tier] = await Promise.all([makeCountry(db), makeTier(db)]);
   return db.partner.create({
-    data: partnerRow({
-      name,
-      tierId: tier.id,
-      countryCode: country.code,
-      billingEmail: `billing-${unique()}@example.test`,
-    }),
+    data: {
+      ...partnerRow({
+        name,
+        tierId: tier.id,
+        countryCode: country.code,
+        billingEmail: `billing-${unique()}@example.test`,
+      }),
+      // Its tier history starts with the partner (docs/decisions/0041).
+      tierPeriods: { create: { tierId: tier.id, validFrom: TIER_HISTORY_START } },
+    },
   });
 }
 
@@ -190,7 +194,7 @@ export async function makeTwoTenants(db: Db) {
 export const SAMPLE_LEGAL_ENTITY = {
   countryCode: "DE",
   legalName: "Brauhaus Technik GmbH",
-  vatNumber: "DE123456789",
+  vatNumber: "DE123456788",
   addressLine: "Leopoldstraße 12",
   postcode: "80802",
   city: "München",

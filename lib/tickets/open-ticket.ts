@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { assertCallerIdAllowed } from "@/lib/emergency/gate";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { notifyAdmins } from "@/lib/notifications/notify";
+import { acceptedNumberIds } from "@/lib/numbers/picker";
 import { checkSenderName } from "@/lib/sms/sender-name";
 import { CNAM_COUNTRIES, TICKET_CATEGORY_LABEL } from "./categories";
 import { ticketPath } from "./load";
@@ -23,7 +24,17 @@ export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
   const parsed = parseOrThrow(ZOpenTicket, input);
   return db.$transaction(async (tx) => {
     const pbx = parsed.pbxId ? await loadOwnPbx(tx, actor, parsed.pbxId) : null;
-    const numberIds = [...new Set(parsed.numberIds)];
+    const matching =
+      parsed.numbersMatching && pbx
+        ? await acceptedNumberIds(tx, actor, {
+            pbxId: pbx.id,
+            q: parsed.numbersMatching.q,
+            purpose: parsed.category === "CNAM" ? "cnam" : "any",
+          })
+        : [];
+    if (parsed.numbersMatching && !matching.length)
+      throw invalid("numberIds", "No number of this PBX matches the search.");
+    const numberIds = [...new Set([...parsed.numberIds, ...matching])];
     const numbers = await loadOwnNumbers(tx, actor, numberIds, pbx?.id ?? null);
     if (parsed.category === "EMERGENCY_SERVICE") {
       if (!pbx?.service)
@@ -69,7 +80,13 @@ export async function openTicket(db: Db, actor: Actor, input: TOpenTicket) {
       action: "ticket.opened",
       entityType: "Ticket",
       entityId: ticket.id,
-      detail: { category: ticket.category, pbxId: ticket.pbxId, numberIds },
+      detail: {
+        category: ticket.category,
+        pbxId: ticket.pbxId,
+        ...(parsed.numbersMatching
+          ? { numbersMatching: parsed.numbersMatching.q ?? "", numberCount: numberIds.length }
+          : { numberIds }),
+      },
     });
     await notifyAdmins(tx, {
       title: `New ticket: ${TICKET_CATEGORY_LABEL[ticket.category]}`,

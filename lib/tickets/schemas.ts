@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId } from "@/lib/http/ids";
+import { ZNumbersMatching } from "@/lib/numbers/picker-schemas";
 import { CNAM_MAX_LENGTH } from "./limits";
 import { TICKET_CATEGORIES } from "./categories";
 
@@ -14,6 +15,8 @@ export const ZOpenTicket = z
     category: z.enum(TICKET_CATEGORIES, "Choose a category."),
     pbxId: ZId.optional(),
     numberIds: z.array(ZId).max(100).default([]),
+    /** Every number of the PBX matching a search (resolved on the server), instead of a list of ids. */
+    numbersMatching: ZNumbersMatching.optional(),
     subject: z.string().trim().min(3, "Give the ticket a subject.").max(150, "A subject has at most 150 characters."),
     message: ZMessage,
     callerName: z
@@ -32,10 +35,11 @@ export const ZOpenTicket = z
       ctx.addIssue({ code: "custom", path: [field], message });
     if (input.category !== "OTHER" && !input.pbxId) need("pbxId", "Choose the PBX this is about.");
     if (input.category === "CNAM") {
-      if (!input.numberIds.length) need("numberIds", "Choose the numbers that should show the caller name.");
+      if (!input.numberIds.length && !input.numbersMatching)
+        need("numberIds", "Choose the numbers that should show the caller name.");
       if (!input.callerName) need("callerName", "Enter the caller name to show.");
     }
-    if (input.category === "DEFAULT_CALLER_NUMBER" && input.numberIds.length !== 1)
+    if (input.category === "DEFAULT_CALLER_NUMBER" && (input.numberIds.length !== 1 || input.numbersMatching))
       need("numberIds", "Choose the one number to use as default caller number.");
     if (input.category === "SENDER_ID_REGISTRATION") {
       if (!input.senderName) need("senderName", "Enter the sender name to register.");

@@ -28,5 +28,11 @@ export const ZNewTicketSearch = z.object({
         .filter((id) => ZId.safeParse(id).success)
         .slice(0, 100),
     ),
+  /** "1": start with every number the category accepts selected (the PBX page's CNAM link). */
+  allNumbers: z
+    .literal("1")
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "1"),
   subject: z.string().max(150).optional().catch(undefined),
 });

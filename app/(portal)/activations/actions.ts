@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { discardActivationDraft } from "@/lib/activations/discard-draft";
 import { saveActivationDraft } from "@/lib/activations/save-draft";
 import { ZVersioned } from "@/lib/activations/schemas";
 import { startActivationRequest } from "@/lib/activations/start-request";
@@ -35,6 +36,14 @@ export const submitActivationAction = action(
     await submitActivationRequest(db, actor, requestId, version);
     await requestMailDelivery();
     revalidatePath(`/activations/${requestId}`);
+    revalidatePath("/activations");
+  },
+);
+
+export const discardActivationDraftAction = action(
+  { permission: "activation.request", input: ZVersioned },
+  async ({ requestId, version }, { actor, db }) => {
+    await discardActivationDraft(db, actor, requestId, version);
     revalidatePath("/activations");
   },
 );

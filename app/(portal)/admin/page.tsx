@@ -5,6 +5,7 @@ import { UsageCards } from "@/components/dashboard/usage-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { adminOverview } from "@/lib/admin/overview";
+import { unratedCallCount } from "@/lib/cdr/rating/unrated";
 import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { db } from "@/lib/db/client";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -13,7 +14,11 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function AdminHome() {
   const actor = await requirePermission("admin.area");
-  const [overview, usage] = await Promise.all([adminOverview(db(), actor), usageSummary(db(), actor)]);
+  const [overview, usage, unrated] = await Promise.all([
+    adminOverview(db(), actor),
+    usageSummary(db(), actor),
+    unratedCallCount(db(), actor),
+  ]);
   return (
     <>
       <PageHeader
@@ -45,6 +50,15 @@ export default async function AdminHome() {
           detail={`${formatNumber(overview.assignedNumbers)} assigned`}
         />
         <UsageCards usage={usage} />
+        <StatCard
+          label="Calls not yet rated"
+          value={formatNumber(unrated)}
+          detail={
+            <Link className="text-brand-700 hover:underline" href="/admin/rating">
+              Unrated calls and SMS
+            </Link>
+          }
+        />
         <StatCard
           label="Failed sign-ins, 24 h"
           value={formatNumber(overview.failedSignIns24h)}

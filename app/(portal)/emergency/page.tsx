@@ -11,7 +11,9 @@ import { SitesTable } from "@/components/emergency/sites-table";
 import { EMERGENCY_STATUS } from "@/components/emergency/status-badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { FilterTab } from "@/components/ui/filter-tab";
+import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
@@ -21,15 +23,17 @@ import { emergencyPbxOptions, siteFormOptions } from "@/lib/emergency/form-optio
 import { listEmergencyNumbers } from "@/lib/emergency/numbers";
 import { EMERGENCY_STATUSES } from "@/lib/emergency/schemas";
 import { listSites } from "@/lib/emergency/sites";
-import { formatNumber } from "@/lib/format";
+import { formatCount, formatNumber } from "@/lib/format";
 import { ZId } from "@/lib/http/ids";
-import { parseSearchParams, searchEnum, searchPage, type RawSearchParams } from "@/lib/http/search-params";
+import { parseSearchParams, searchEnum, searchPage, searchText, type RawSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Emergency locations" };
 
 const ZSearch = z.object({
   pbx: ZId.optional().catch(undefined),
   status: searchEnum(EMERGENCY_STATUSES),
+  /** Any part of a number's digits. */
+  q: searchText(30),
   page: searchPage,
   pbxPage: searchPage,
 });
@@ -48,7 +52,7 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
   const search = parseSearchParams(ZSearch, await searchParams);
   const [compliance, numbers, sites, options, pbxs] = await Promise.all([
     complianceOverview(db(), actor, { page: search.pbxPage }),
-    listEmergencyNumbers(db(), actor, { pbxId: search.pbx, status: search.status, page: search.page }),
+    listEmergencyNumbers(db(), actor, { pbxId: search.pbx, status: search.status, q: search.q, page: search.page }),
     listSites(db(), actor),
     siteFormOptions(db(), actor),
     emergencyPbxOptions(db(), actor),
@@ -151,36 +155,75 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
           <div>
             <CardTitle id="numbers-heading">Numbers</CardTitle>
             <CardDescription>
-              {formatNumber(numbers.total)} numbers
-              {search.status ? ` ${EMERGENCY_STATUS[search.status].label.toLowerCase()}` : ""}.
+              {formatCount(numbers.total, "number")}
+              {search.status ? ` ${EMERGENCY_STATUS[search.status].label.toLowerCase()}` : ""}
+              {search.q ? ` matching “${search.q}”` : ""}.
             </CardDescription>
           </div>
         </CardHeader>
         <CardContent className="space-y-4">
-          <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
-            <FilterTab href={hrefOf(search, { status: undefined })} active={!search.status}>
-              All
-            </FilterTab>
-            {EMERGENCY_STATUSES.map((s) => (
-              <FilterTab key={s} href={hrefOf(search, { status: s })} active={search.status === s}>
-                {EMERGENCY_STATUS[s].label} ({formatNumber(numbers.counts[s])})
+          <form
+            method="get"
+            action="/emergency"
+            role="search"
+            aria-label="Find a number"
+            className="flex flex-wrap items-end gap-2"
+          >
+            {search.pbx && <input type="hidden" name="pbx" value={search.pbx} />}
+            {search.status && <input type="hidden" name="status" value={search.status} />}
+            <label className="flex w-full flex-col gap-1 text-sm font-medium text-foreground sm:w-64">
+              Number contains
+              <Input
+                name="q"
+                type="search"
+                inputMode="tel"
+                defaultValue={search.q ?? ""}
+                placeholder="Any digits, e.g. 4930"
+              />
+            </label>
+            <button type="submit" className={buttonClassName("secondary")}>
+              Find
+            </button>
+            {search.q && (
+              <Link
+                href={hrefOf(search, { q: undefined })}
+                className="py-2 text-sm font-medium text-brand-700 hover:underline"
+              >
+                Clear search
+              </Link>
+            )}
+          </form>
+          {/* On a phone the status and PBX choices fold behind one button, so the numbers show first. */}
+          <FilterPanel
+            activeCount={[search.status, search.pbx].filter(Boolean).length}
+            className="flex-col items-start"
+          >
+            <nav aria-label="Filter by status" className="flex flex-wrap gap-2">
+              <FilterTab href={hrefOf(search, { status: undefined })} active={!search.status}>
+                All
               </FilterTab>
-            ))}
-          </nav>
-          {pbxs.length > 1 && (
-            <nav aria-label="Filter by PBX" className="flex flex-wrap gap-2">
-              <FilterTab href={hrefOf(search, { pbx: undefined })} active={!search.pbx}>
-                Every PBX
-              </FilterTab>
-              {pbxs.map((p) => (
-                <FilterTab key={p.id} href={hrefOf(search, { pbx: p.id })} active={search.pbx === p.id}>
-                  {p.name}
+              {EMERGENCY_STATUSES.map((s) => (
+                <FilterTab key={s} href={hrefOf(search, { status: s })} active={search.status === s}>
+                  {EMERGENCY_STATUS[s].label} ({formatNumber(numbers.counts[s])})
                 </FilterTab>
               ))}
             </nav>
-          )}
+            {pbxs.length > 1 && (
+              <nav aria-label="Filter by PBX" className="flex flex-wrap gap-2">
+                <FilterTab href={hrefOf(search, { pbx: undefined })} active={!search.pbx}>
+                  Every PBX
+                </FilterTab>
+                {pbxs.map((p) => (
+                  <FilterTab key={p.id} href={hrefOf(search, { pbx: p.id })} active={search.pbx === p.id}>
+                    {p.name}
+                  </FilterTab>
+                ))}
+              </nav>
+            )}
+          </FilterPanel>
           <NumbersTable
             numbers={numbers.numbers}
+            matching={{ total: numbers.total, filters: { pbxId: search.pbx, status: search.status, q: search.q } }}
             sites={sites.map((s) => ({ id: s.id, name: s.name, customerName: s.customer.name }))}
             canEdit={canEdit}
           />

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { prefetchStatistics } from "@/components/statistics/prefetch-statistics";
+import { SmsPerUserSection } from "@/components/statistics/sms-per-user";
 import { StatisticsDashboard } from "@/components/statistics/statistics-dashboard";
 import { StatisticsFilters } from "@/components/statistics/statistics-filters";
-import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
 import { requirePermission } from "@/lib/auth/session";
 import { statisticsFilterOptions } from "@/lib/cdr/statistics/filter-options";
-import { ZStatisticsFilters, statisticsQuery } from "@/lib/cdr/statistics/filters";
+import { ZStatisticsFilters, statisticsQuery, withDatesAsCustom } from "@/lib/cdr/statistics/filters";
 import { db } from "@/lib/db/client";
+import { fieldErrorsOf } from "@/lib/errors";
 import type { RawSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Statistics" };
@@ -18,26 +23,59 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
       .filter(([, v]) => v),
   );
-  // A hand-edited URL shows the default view with a message; the API refuses the same query with a 400.
+  // A refused filter is an error at its field and no figures: never a silently different selection.
   const parsed = ZStatisticsFilters.safeParse(raw);
-  const filters = parsed.success ? parsed.data : ZStatisticsFilters.parse({});
+  const query = parsed.success ? statisticsQuery(parsed.data) : undefined;
+  // The figures are computed while the filter options load, and stream in below the form.
+  const prefetched = query === undefined ? undefined : prefetchStatistics(db(), actor, query);
+  prefetched?.catch(() => {});
   const options = await statisticsFilterOptions(db(), actor);
+  const pbxNames = Object.fromEntries(options.pbxs.map((p) => [p.id, p.name]));
   return (
     <>
       <PageHeader
         title="Statistics"
         description="Calls of the PBXs you can see, by day, hour, area and number. Days and hours are UTC; figures include calls up to the last import."
       />
-      {!parsed.success && (
-        <Alert variant="warning" className="mb-4">
-          Some filters in the address were not valid, so the default view is shown.
-        </Alert>
-      )}
-      <StatisticsFilters filters={filters} options={options} basePath="/statistics" />
-      <StatisticsDashboard
-        query={statisticsQuery(filters)}
-        pbxNames={Object.fromEntries(options.pbxs.map((p) => [p.id, p.name]))}
+      <StatisticsFilters
+        // A new address (applied, cleared) starts the form from what it says, not from what was typed.
+        key={new URLSearchParams(raw as Record<string, string>).toString()}
+        values={parsed.success ? parsed.data : withDatesAsCustom(raw)}
+        errors={parsed.success ? undefined : fieldErrorsOf(parsed.error.issues)}
+        options={options}
+        basePath="/statistics"
       />
+      {query === undefined || !prefetched ? (
+        <EmptyState title="No figures yet" description="Correct the filters marked above, or clear them." />
+      ) : (
+        <>
+          <Suspense fallback={<DashboardSkeleton />}>
+            <PrefetchedDashboard prefetched={prefetched} query={query} pbxNames={pbxNames} />
+          </Suspense>
+          <SmsPerUserSection query={query} />
+        </>
+      )}
     </>
+  );
+}
+
+async function PrefetchedDashboard({
+  prefetched,
+  query,
+  pbxNames,
+}: {
+  prefetched: ReturnType<typeof prefetchStatistics>;
+  query: string;
+  pbxNames: Record<string, string>;
+}) {
+  return <StatisticsDashboard query={query} pbxNames={pbxNames} prefetched={await prefetched} />;
+}
+
+function DashboardSkeleton() {
+  return (
+    <div aria-busy="true" className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <Skeleton className="h-24 w-full lg:col-span-2" />
+      <Skeleton className="h-72 w-full lg:col-span-2" />
+    </div>
   );
 }

@@ -92,9 +92,9 @@ describe("POST /api/cdr", () => {
     expect((await post(key, body)).status).toBe(401);
   });
 
-  it("answers 422 to a body that is not records", async () => {
-    expect((await post(keyA, "{not json")).status).toBe(422);
-    expect((await post(keyA, JSON.stringify({ hello: 1 }))).status).toBe(422);
+  it("answers 400 to a body that is not records", async () => {
+    expect((await post(keyA, "{not json")).status).toBe(400);
+    expect((await post(keyA, JSON.stringify({ hello: 1 }))).status).toBe(400);
   });
 });
 

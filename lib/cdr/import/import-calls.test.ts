@@ -2,8 +2,9 @@ import { Readable } from "node:stream";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTenant, type Tenant } from "@/lib/testing/fixtures";
+import { callLine, recordFile } from "@/lib/testing/record-csv";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { CALL_COLUMNS } from "./call-row";
+import { CALL_COLUMNS, type CallColumn } from "./call-row";
 import { createImportRow } from "./create-import";
 import { runCallImport } from "./import-calls";
 
@@ -18,27 +19,8 @@ beforeAll(async () => {
   other = await makeTenant(prisma);
 });
 
-const HEADER = CALL_COLUMNS.join(",");
-type Fields = Partial<Record<(typeof CALL_COLUMNS)[number], string>>;
-const call = (id: string, fields: Fields = {}) => {
-  const row: Record<string, string> = {
-    call_id: id,
-    pbx: tenant.pbx.serial,
-    direction: "out",
-    from: "+4930901820",
-    to: "+4989123456",
-    extension: "101",
-    did: "",
-    started_at: "2026-10-05T09:00:00Z",
-    answered_at: "2026-10-05T09:00:07Z",
-    duration: "95",
-    disposition: "answered",
-    freephone_source: "",
-    ...fields,
-  };
-  return CALL_COLUMNS.map((c) => row[c]).join(",");
-};
-const csv = (...lines: string[]) => Readable.from([[HEADER, ...lines].join("\n") + "\n"]);
+const call = (id: string, fields: Partial<Record<CallColumn, string>> = {}) => callLine(id, tenant.pbx.serial, fields);
+const csv = (...lines: string[]) => recordFile(CALL_COLUMNS, lines);
 
 async function importCsv(lines: string[], options: { pbxId?: string; batchRows?: number } = {}) {
   const { id } = await createImportRow(prisma, { source: "COMMAND", fileName: "test.csv", pbxId: options.pbxId });
@@ -62,7 +44,7 @@ describe("CDR import", () => {
     expect(outcome).toMatchObject({ rowsRead: 9, rowsStored: 2, rowsRefused: 6, rowsDuplicate: 1, committedLine: 10 });
     expect(outcome.report).toEqual({
       "to is not a valid E.164 number": 1,
-      "duration over four hours (R14)": 1,
+      "duration over four hours": 1,
       "answered before it started": 1,
       "missing extension for an outgoing call": 1,
       "missing call_id": 1,
@@ -72,7 +54,7 @@ describe("CDR import", () => {
     const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id }, orderBy: { line: "asc" } });
     expect(refused.map((r) => [r.line, r.reasons])).toEqual([
       [4, "to is not a valid E.164 number"],
-      [5, "duration over four hours (R14)"],
+      [5, "duration over four hours"],
       [6, "answered before it started"],
       [7, "missing extension for an outgoing call"],
       [8, "missing call_id"],
@@ -108,7 +90,7 @@ describe("CDR import", () => {
     expect(outcome).toMatchObject({ rowsStored: 1, rowsRefused: 1 });
     const refused = await prisma.cdrImportRefusal.findMany({ where: { importId: id } });
     expect(refused.map((r) => [r.line, r.reasons])).toEqual([
-      [2, "longer than four hours from start to hang-up, ringing included (R14)"],
+      [2, "longer than four hours from start to hang-up, ringing included"],
     ]);
   });
 
@@ -188,12 +170,12 @@ describe("CDR import", () => {
       [14, "talk time on a call that was not answered"],
       [15, "freephone_source is not fixed, mobile or payphone"],
       [16, "freephone_source on an outgoing call"],
-      [17, "to is not a valid E.164 number; duration over four hours (R14)"],
+      [17, "to is not a valid E.164 number; duration over four hours"],
     ]);
     expect(outcome).toMatchObject({ rowsRead: 17, rowsStored: 2, rowsRefused: 15, rowsDuplicate: 0 });
     expect(outcome.report).toMatchObject({
       "to is not a valid E.164 number": 2,
-      "duration over four hours (R14)": 1,
+      "duration over four hours": 1,
       "missing call_id": 1,
     });
     const stored = await prisma.callRecord.findMany({
@@ -244,7 +226,7 @@ describe("CDR import", () => {
       rowsStored: 0,
       rowsRefused: 2,
       rowsDuplicate: 1,
-      report: { "duplicate call id": 1, "unknown PBX": 1, "duration over four hours (R14)": 1 },
+      report: { "duplicate call id": 1, "unknown PBX": 1, "duration over four hours": 1 },
     });
     expect(await prisma.callRecord.count({ where: { externalId: { startsWith: "twice-" } } })).toBe(1);
   });

@@ -3,22 +3,23 @@ import type pg from "pg";
 import { rateMonths } from "@/lib/cdr/rating/rate-month";
 import type { Db } from "@/lib/db/client";
 import { storageDriver } from "@/lib/storage";
-import { runCallImport, type ImportOutcome } from "./import-calls";
+import { RECORD_KINDS } from "./kinds";
+import { runRecordImport, type ImportOutcome } from "./run-import";
 
 /**
  * Runs (or resumes) an import whose file waits in storage, then rates the months it touched and
- * deletes the file. A failure marks the row FAILED with the reason and rethrows, so the queue's
+ * deletes the file (calls or SMS: the months' rating covers both). A failure marks the row FAILED with the reason and rethrows, so the queue's
  * retry resumes after the last committed batch. Every tenant: a job or an admin's own import.
  */
 export async function unsafeRunStoredImport(db: Db, pool: pg.Pool, importId: string): Promise<ImportOutcome | null> {
   const row = await db.cdrImport.findUnique({
     where: { id: importId },
-    select: { storageKey: true, status: true, pbxId: true },
+    select: { storageKey: true, status: true, pbxId: true, kind: true },
   });
   if (!row || row.status === "DONE" || !row.storageKey) return null;
   try {
     const bytes = await storageDriver().get(row.storageKey);
-    const outcome = await runCallImport(pool, importId, Readable.from([Buffer.from(bytes)]));
+    const outcome = await runRecordImport(RECORD_KINDS[row.kind], pool, importId, Readable.from([Buffer.from(bytes)]));
     await rateMonths(db, outcome.months, row.pbxId ? [row.pbxId] : undefined);
     await storageDriver()
       .delete(row.storageKey)

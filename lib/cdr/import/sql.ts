@@ -1,4 +1,15 @@
+import { BATCH_INVENTORY_CTE, PLACEMENT_TABLE_SQL, placementColumns, placementJoins } from "@/lib/cdr/placement/batch";
 import { CALL_COLUMNS, MAX_CALL_SECONDS, MAX_ID_LENGTH, type CallColumn } from "./call-row";
+import {
+  digitsOnly,
+  isoTimestamp,
+  keepRefusalsAndCountSql,
+  numberRange,
+  outcomeReasonsSql,
+  reasonsSql,
+  SPLIT_LINES_SQL,
+  type RowCheck,
+} from "./field-sql";
 
 /**
  * The import's working tables, one set per connection (temporary: never WAL-logged, invisible to
@@ -9,7 +20,9 @@ import { CALL_COLUMNS, MAX_CALL_SECONDS, MAX_ID_LENGTH, type CallColumn } from "
  *   not parse, and each number's range (NULL if it is not E.164-shaped); the reasons are worded
  *   by the store statement;
  * - `cdr_e164_range`: libphonenumber-js's verdict per number range (decision 0014), filled by
- *   Node for the ranges a batch brings that the connection has not seen; kept across batches.
+ *   Node for the ranges a batch brings that the connection has not seen; kept across batches;
+ * - `cdr_placement`: the country of each number prefix the connection has met (decision 0043),
+ *   filled the same way (lib/cdr/placement/batch.ts).
  */
 export const IMPORT_TABLES_SQL = [
   `CREATE TEMP SEQUENCE IF NOT EXISTS cdr_raw_line`,
@@ -44,6 +57,7 @@ export const IMPORT_TABLES_SQL = [
     did_range text
   ) ON COMMIT DELETE ROWS`,
   `CREATE TEMP TABLE IF NOT EXISTS cdr_e164_range (range text PRIMARY KEY, valid boolean NOT NULL)`,
+  PLACEMENT_TABLE_SQL,
   // A line with a quote, a space or a tab: split by a regular expression that knows CSV quoting
   // ("" inside quotes), then trimmed as csv-parse's trim did. Plain lines never come here: a
   // regular expression per row would cost more than the whole COPY.
@@ -57,30 +71,6 @@ export const IMPORT_TABLES_SQL = [
 /** The batch's first line number: the sequence then numbers the COPYed lines from it. */
 export const NUMBER_LINES_SQL = `SELECT setval('cdr_raw_line', $1, false)`;
 export const COPY_RAW_SQL = `COPY cdr_raw (raw) FROM STDIN (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
-
-// The formats the Node validation checked with regular expressions, checked here without them:
-// PostgreSQL's regular expressions cost 2-5 µs a call, more than COPY spends on a whole row, while
-// translate() and length() are plain C loops. Each check is exactly its regular expression's.
-const DIGITS = "0123456789";
-/** Only ASCII digits (not \d, which matches other scripts' digits in PostgreSQL), at least one. */
-const digitsOnly = (text: string) => `(${text} <> '' AND translate(${text}, '${DIGITS}', '') = '')`;
-/** ^\+[1-9]\d{6,14}$ */
-const e164Shaped = (n: string) =>
-  `(left(${n}, 1) = '+' AND length(${n}) BETWEEN 8 AND 16 AND substr(${n}, 2, 1) <> '0' AND ${digitsOnly(`substr(${n}, 2)`)})`;
-
-// ^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$ (case-insensitive), as the
-// list of its shapes once digits read 9, "t" and " " read T and "z" reads Z: 8 x 6 shapes.
-const SECONDS = ["", ":99", ...[1, 2, 3, 4, 5, 6].map((n) => ":99." + "9".repeat(n))];
-const ZONES = ["", "Z", "+99:99", "+9999", "-99:99", "-9999"];
-const TIMESTAMP_SHAPES = SECONDS.flatMap((sec) => ZONES.map((zone) => `'9999-99-99T99:99${sec}${zone}'`)).join(", ");
-
-/** An ISO 8601 text as UTC (no offset means UTC: the transaction runs with TimeZone UTC), or NULL. */
-const timestamp = (text: string) =>
-  `CASE WHEN translate(${text}, '${DIGITS}tz ', '9999999999TZT') IN (${TIMESTAMP_SHAPES}) AND pg_input_is_valid(${text}, 'timestamptz')
-    THEN date_trunc('milliseconds', ${text}::timestamptz AT TIME ZONE 'UTC') END`;
-
-/** The range libphonenumber-js's verdict is memoised by (decision 0014), for an E.164-shaped number. */
-const rangeOf = (n: string) => `CASE WHEN ${e164Shaped(n)} THEN left(${n}, -4) || length(${n}) END`;
 
 /** Where each CSV column's text goes in `cdr_rows`. */
 const TEXT_COLUMN: Record<CallColumn, string> = {
@@ -109,25 +99,19 @@ export function parseLinesSql(header: Map<CallColumn, number>): string {
   return `
 INSERT INTO cdr_rows
 SELECT typed.*,
-  ${rangeOf("from_e164")}, ${rangeOf("to_e164")}, ${rangeOf("did")}
+  ${numberRange("from_e164")}, ${numberRange("to_e164")}, ${numberRange("did")}
 FROM (
   SELECT line, raw, ${CALL_COLUMNS.map((c) => `${field(c)} AS ${TEXT_COLUMN[c]}`).join(", ")},
     CASE ${lower("direction")} WHEN 'in' THEN 'INBOUND' WHEN 'inbound' THEN 'INBOUND' WHEN 'out' THEN 'OUTBOUND' WHEN 'outbound' THEN 'OUTBOUND' END::"CallDirection" AS direction,
-    ${timestamp(field("started_at"))},
-    ${timestamp(field("answered_at"))},
+    ${isoTimestamp(field("started_at"))},
+    ${isoTimestamp(field("answered_at"))},
     CASE WHEN length(${field("duration")}) <= 9 AND ${digitsOnly(field("duration"))} THEN ${field("duration")}::integer END,
     CASE ${lower("disposition")} WHEN 'answered' THEN 'ANSWERED' WHEN 'busy' THEN 'BUSY' WHEN 'no_answer' THEN 'NO_ANSWER'
       WHEN 'no answer' THEN 'NO_ANSWER' WHEN 'failed' THEN 'FAILED' END::"CallDisposition",
     CASE ${lower("freephone_source")} WHEN 'fixed' THEN 'FIXED' WHEN 'mobile' THEN 'MOBILE' WHEN 'payphone' THEN 'PAYPHONE' END::"FreephoneSource",
     -- An incoming call's DID is the number it called unless the PBX says otherwise.
     CASE WHEN ${lower("direction")} IN ('in', 'inbound') AND ${field("did")} = '' THEN ${field("to")} ELSE ${field("did")} END AS did
-  FROM (
-    SELECT line, raw,
-      CASE WHEN strpos(raw, '"') > 0 OR strpos(raw, ' ') > 0 OR strpos(raw, E'\\t') > 0 THEN pg_temp.cdr_csv_fields(raw)
-           ELSE string_to_array(raw, ',') END AS f
-    FROM cdr_raw
-    WHERE raw <> '' -- a blank line is NULL: skipped, as csv-parse skipped it
-    OFFSET 0 -- evaluate the split once per line, not once per field
+  FROM (${SPLIT_LINES_SQL}
   ) split
 ) typed`;
 }
@@ -159,7 +143,7 @@ const REQUIRED: CallColumn[] = ["call_id", "pbx", "direction", "from", "to", "st
  * Each check of a row with the reason it words, in the order the file import has always reported
  * them. $4 is the serial an API key covers, or NULL.
  */
-const CHECKS: [condition: string, reason: string][] = [
+const CHECKS: RowCheck[] = [
   [`length(call_id) > ${MAX_ID_LENGTH}`, `call_id longer than ${MAX_ID_LENGTH} characters`],
   [`$4::text IS NOT NULL AND pbx <> $4::text`, "PBX not covered by this API key"],
   [`direction IS NULL`, "direction is not in or out"],
@@ -171,48 +155,39 @@ const CHECKS: [condition: string, reason: string][] = [
   [`answered_text <> '' AND answered_at IS NULL`, "answered_at is not an ISO 8601 date and time"],
   [`answered_at < started_at`, "answered before it started"],
   [`duration IS NULL`, "duration is not a whole number of seconds"],
-  [`duration > ${MAX_CALL_SECONDS}`, "duration over four hours (R14)"],
+  [`duration > ${MAX_CALL_SECONDS}`, "duration over four hours"],
   // R14 bounds the whole call: ringing before the answer counts (only said once when talk alone is too long).
   [
     `duration <= ${MAX_CALL_SECONDS} AND extract(epoch FROM answered_at - started_at) + duration > ${MAX_CALL_SECONDS}`,
-    "longer than four hours from start to hang-up, ringing included (R14)",
+    "longer than four hours from start to hang-up, ringing included",
   ],
   [`disposition IS NULL`, "disposition is not answered, busy, no_answer or failed"],
   [`disposition <> 'ANSWERED' AND duration > 0`, "talk time on a call that was not answered"],
   [`source_text <> '' AND freephone_source IS NULL`, "freephone_source is not fixed, mobile or payphone"],
   [`freephone_source IS NOT NULL AND direction = 'OUTBOUND'`, "freephone_source on an outgoing call"],
 ];
-// A check on a field that did not parse is NULL: not a reason (another check words that field).
-const failing = (condition: string) => `coalesce(${condition}, false)`;
-const reasonList = (checks: [string, string][]) =>
-  `array_remove(ARRAY[${checks.map(([condition, reason]) => `CASE WHEN ${failing(condition)} THEN '${reason}' END`).join(",\n    ")}], NULL)`;
 
-/**
- * Every reason a row is refused for (all of them, not only the first); empty for a good row, which
- * is decided by one OR of the checks before any array is built (most rows are good). A row
- * missing a required field gets only the missing-field reasons.
- */
-const REASONS_SQL = `CASE
-  WHEN ${REQUIRED.map((c) => `${TEXT_COLUMN[c]} = ''`).join(" OR ")}
-    THEN ${reasonList(REQUIRED.map((c) => [`${TEXT_COLUMN[c]} = ''`, `missing ${c}`]))}
-  WHEN ${CHECKS.map(([condition]) => failing(condition)).join(" OR ")}
-    THEN ${reasonList(CHECKS)}
-  ELSE '{}'::text[] END`;
+const DUPLICATE = "duplicate call id";
 
 /**
  * Checks the batch's rows and moves the good ones into "CallRecord", in one statement: the
- * reasons above, then the PBX by its serial (unknown ones refused), the first row of a call id
+ * reasons above, then the PBX by its serial (unknown ones refused), each call's country, area and
+ * number type by joins on the placed prefixes and the inventory (decision 0043), the first row of a call id
  * repeated within the batch kept, and ON CONFLICT DO NOTHING turning a call already stored into a
  * duplicate (the unique call id decides, not a prior look-up). Refused rows are kept with their
  * line, reasons and the line as read, up to $2 rows; the counts and the report cover all.
  * $1 the import, $3 the currency of a call not yet rated.
  */
 export const STORE_BATCH_SQL = `
-WITH checked AS (
+WITH ${BATCH_INVENTORY_CTE},
+checked AS (
   SELECT r.line, r.raw, r.call_id, r.pbx, r.direction, r.from_e164, r.to_e164, nullif(r.extension, '') AS extension,
     nullif(r.did, '') AS did, r.started_at, r.answered_at, r.duration, r.disposition, r.freephone_source, r.reasons
   FROM (
-    SELECT rows.*, ${REASONS_SQL} AS reasons
+    SELECT rows.*, ${reasonsSql(
+      REQUIRED.map((c) => [c, TEXT_COLUMN[c]]),
+      CHECKS,
+    )} AS reasons
     FROM cdr_rows rows
     LEFT JOIN cdr_e164_range fr ON fr.range = rows.from_range
     LEFT JOIN cdr_e164_range tr ON tr.range = rows.to_range
@@ -220,41 +195,29 @@ WITH checked AS (
   ) r
 ), good AS (
   SELECT checked.*, p.id AS pbx_id, c.id AS customer_id, c."partnerId" AS partner_id,
-    row_number() OVER (PARTITION BY checked.pbx, call_id, started_at ORDER BY line) AS nth
-  FROM checked
+    row_number() OVER (PARTITION BY checked.pbx, call_id, started_at ORDER BY line) AS nth,
+    ${placementColumns("checked")}
+  FROM checked${placementJoins("checked")}
   LEFT JOIN "Pbx" p ON p.serial = checked.pbx
   LEFT JOIN "Customer" c ON c.id = p."customerId"
   WHERE cardinality(reasons) = 0
 ), ins AS (
   INSERT INTO "CallRecord" ("partnerId", "customerId", "pbxId", "externalId", direction, "fromE164", "toE164",
-    extension, "didE164", "startedAt", "answeredAt", "durationSeconds", disposition, "freephoneSource", cost, currency)
+    extension, "didE164", "startedAt", "answeredAt", "durationSeconds", disposition, "freephoneSource", cost, currency,
+    "countryCode", area, "numberType")
   SELECT partner_id, customer_id, pbx_id, call_id, direction, from_e164, to_e164,
-    extension, did, started_at, answered_at, duration, disposition, freephone_source, 0, $3
+    extension, did, started_at, answered_at, duration, disposition, freephone_source, 0, $3,
+    placed_country, placed_area, placed_type
   FROM good WHERE pbx_id IS NOT NULL AND nth = 1
   ON CONFLICT DO NOTHING
   RETURNING "pbxId", "externalId", "startedAt"
 ), outcome AS (
-  SELECT checked.line, checked.raw, good.started_at AS good_start,
-    CASE WHEN cardinality(checked.reasons) > 0 THEN checked.reasons
-         WHEN good.pbx_id IS NULL THEN ARRAY['unknown PBX']
-         WHEN ins."externalId" IS NULL THEN ARRAY['duplicate call id'] END AS reasons
+  -- A good row's month is the one it is rated in: its partner's calendar month (decision 0041).
+  SELECT checked.line, checked.raw,
+    to_char((good.started_at AT TIME ZONE 'UTC') AT TIME ZONE pt."timeZone", 'YYYY-MM-01') AS good_month,
+    ${outcomeReasonsSql(DUPLICATE)} AS reasons
   FROM checked
   LEFT JOIN good ON good.line = checked.line
   LEFT JOIN ins ON good.nth = 1 AND ins."pbxId" = good.pbx_id AND ins."externalId" = good.call_id AND ins."startedAt" = good.started_at
-), kept AS (
-  INSERT INTO "CdrImportRefusal" ("importId", line, reasons, raw)
-  SELECT $1, line, array_to_string(reasons, '; '), raw
-  FROM outcome WHERE reasons IS NOT NULL ORDER BY line LIMIT $2
-  ON CONFLICT DO NOTHING
-  RETURNING 1
-)
-SELECT
-  count(*)::int AS read,
-  count(*) FILTER (WHERE reasons IS NULL)::int AS stored,
-  count(*) FILTER (WHERE reasons = ARRAY['duplicate call id'])::int AS duplicates,
-  count(*) FILTER (WHERE reasons IS NOT NULL AND reasons <> ARRAY['duplicate call id'])::int AS refused,
-  (SELECT count(*) FROM kept)::int AS kept,
-  coalesce((SELECT jsonb_object_agg(reason, n) FROM (
-    SELECT reason, count(*)::int AS n FROM outcome, unnest(reasons) AS reason GROUP BY reason) tally), '{}'::jsonb) AS report,
-  coalesce(array_agg(DISTINCT to_char(good_start, 'YYYY-MM-01')) FILTER (WHERE good_start IS NOT NULL), '{}') AS months
-FROM outcome`;
+  LEFT JOIN "Partner" pt ON pt.id = good.partner_id
+), ${keepRefusalsAndCountSql(DUPLICATE)}`;

@@ -83,7 +83,7 @@ describe("CDR uploads", () => {
     const lines = csv.split("\r\n");
     expect(lines.slice(0, 2)).toEqual([
       `"line","reasons","row"`,
-      `"3","duration over four hours (R14)","u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered"`,
+      `"3","duration over four hours","u2,${tenant.pbx.serial},out,+4930901820,+4989123456,100,2026-10-01T09:00:00Z,,99999,answered"`,
     ]);
     expect(lines[2]).toMatch(/^"4","[^"]+","'@SUM\(1\+1\),/);
     expect(lines[3]).toBe("");

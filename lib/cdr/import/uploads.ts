@@ -5,27 +5,34 @@ import type { Db } from "@/lib/db/client";
 import { toCsv } from "@/lib/csv/cell";
 import { AppError } from "@/lib/errors";
 import { storageDriver } from "@/lib/storage";
+import type { ImportKind } from "@/lib/db/generated/client";
 import { createImportRow } from "./create-import";
+import { KIND_NOUN } from "./kinds";
 
 export const IMPORTS_PAGE_SIZE = 20;
 
 /**
- * Stores an uploaded CDR file and creates its import row (QUEUED); the caller queues the job once
- * this returns. A CSV is text: a file with NUL bytes in its head is refused before it is stored.
+ * Stores an uploaded file of call (or SMS) records and creates its import row (QUEUED); the caller
+ * queues the job once this returns. A CSV is text: a file with NUL bytes in its head is refused
+ * before it is stored.
  */
 export async function startUploadImport(
   db: Db,
   actor: Actor,
-  { fileName, bytes }: { fileName: string; bytes: Uint8Array },
+  { fileName, bytes, kind = "CALLS" }: { fileName: string; bytes: Uint8Array; kind?: ImportKind },
 ) {
   assertCan(actor, "cdr.import");
   if (bytes.byteLength === 0) throw new AppError("INVALID", "The file is empty.");
   if (!/\.csv$/i.test(fileName) || bytes.subarray(0, 8192).includes(0))
-    throw new AppError("INVALID", "Upload a CSV file (text, one call per line, a header line first).");
+    throw new AppError(
+      "INVALID",
+      `Upload a CSV file (text, one ${KIND_NOUN[kind].one} per line, a header line first).`,
+    );
   const storageKey = `cdr-import-${randomUUID()}`;
   await storageDriver().put(storageKey, bytes, "text/csv");
   return createImportRow(db, {
     source: "UPLOAD",
+    kind,
     fileName: fileName.slice(0, 200),
     storageKey,
     createdById: actor.userId,
@@ -35,6 +42,7 @@ export async function startUploadImport(
 const LIST_SELECT = {
   id: true,
   source: true,
+  kind: true,
   fileName: true,
   status: true,
   rowsRead: true,

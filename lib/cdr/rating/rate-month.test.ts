@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { END_USER_TIER_CODE } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/client";
-import { makeCountry, makeTenant, makeTier, type Tenant } from "@/lib/testing/fixtures";
+import { storedCall } from "@/lib/testing/calls";
+import { makeCountry, makeTenant, type Tenant } from "@/lib/testing/fixtures";
+import { makePriceList } from "@/lib/testing/price-lists";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { rateMonth } from "./rate-month";
 
@@ -9,24 +11,11 @@ const { prisma } = await createTestDatabase();
 let tenant: Tenant;
 const OCT = (day: number, hour = 9) => new Date(Date.UTC(2026, 9, day, hour));
 
-async function priceList(tierCode: string, area1: string, area4: string, mobileFreephone: string) {
-  const tier = await makeTier(prisma, tierCode);
-  return prisma.priceList.create({
-    data: {
-      tierId: tier.id,
-      name: tierCode,
-      validFrom: new Date("2026-01-01T00:00:00Z"),
-      smsRate: area1,
-      areaRates: {
-        create: [
-          { area: 1, perMinute: area1 },
-          { area: 4, perMinute: area4 },
-        ],
-      },
-      freephoneRates: { create: [{ countryCode: "DE", source: "MOBILE", perMinute: mobileFreephone }] },
-    },
+const priceList = (tierCode: string, area1: string, area4: string, mobileFreephone: string) =>
+  makePriceList(prisma, tierCode, {
+    areas: { 1: area1, 4: area4 },
+    freephone: [{ countryCode: "DE", source: "MOBILE", perMinute: mobileFreephone }],
   });
-}
 
 beforeAll(async () => {
   await makeCountry(prisma, { code: "DE", area: 1 });
@@ -37,30 +26,18 @@ beforeAll(async () => {
     ],
   });
   tenant = await makeTenant(prisma); // tier GOLD
+  // Only a FreePhone number of the inventory is charged inbound (R6, R7, decision 0043).
+  await prisma.phoneNumber.create({
+    data: { e164: "+498001234567", countryCode: "DE", type: "FREEPHONE", status: "ASSIGNED", pbxId: tenant.pbx.id },
+  });
   await priceList("GOLD", "0.01200", "0.30000", "0.04000");
   await priceList(END_USER_TIER_CODE, "0.02000", "0.50000", "0.06000");
 });
 
-let seq = 0;
-function call(
+const call = (
   fields: Partial<Prisma.CallRecordCreateManyInput> &
     Pick<Prisma.CallRecordCreateManyInput, "startedAt" | "durationSeconds">,
-): Prisma.CallRecordCreateManyInput {
-  return {
-    partnerId: tenant.partner.id,
-    customerId: tenant.customer.id,
-    pbxId: tenant.pbx.id,
-    externalId: `c${seq++}`,
-    direction: "OUTBOUND",
-    fromE164: "+4930901820",
-    toE164: "+4989123456",
-    extension: "100",
-    cost: 0,
-    currency: "EUR",
-    disposition: "ANSWERED",
-    ...fields,
-  };
-}
+) => storedCall(tenant, fields);
 const find = (externalId: string) => prisma.callRecord.findFirstOrThrow({ where: { externalId } });
 
 describe("rateMonth", () => {
@@ -75,7 +52,7 @@ describe("rateMonth", () => {
         call({ externalId: "boundary", startedAt: OCT(3), durationSeconds: 150 }),
         call({ externalId: "past", startedAt: OCT(4), durationSeconds: 30 }),
         call({ externalId: "other-user", extension: "101", startedAt: OCT(4), durationSeconds: 600 }),
-        call({ externalId: "area4", extension: "101", toE164: "+12685551234", startedAt: OCT(5), durationSeconds: 61 }),
+        call({ externalId: "area4", extension: "101", toE164: "+12684601234", startedAt: OCT(5), durationSeconds: 61 }),
         call({
           externalId: "us",
           extension: "101",
@@ -88,8 +65,8 @@ describe("rateMonth", () => {
           direction: "INBOUND",
           extension: null,
           fromE164: "+4915112345678",
-          toE164: "+4980012345",
-          didE164: "+4980012345",
+          toE164: "+498001234567",
+          didE164: "+498001234567",
           freephoneSource: "MOBILE",
           startedAt: OCT(6),
           durationSeconds: 45,
@@ -106,7 +83,7 @@ describe("rateMonth", () => {
         call({
           externalId: "busy",
           disposition: "BUSY",
-          toE164: "+12685551234",
+          toE164: "+12684601234",
           startedAt: OCT(7),
           durationSeconds: 0,
         }),
@@ -133,18 +110,18 @@ describe("rateMonth", () => {
   it("draws Area 1 from the user's own 3000 minutes and charges per second past them (R5)", async () => {
     // 60 s left of the allowance: 90 of the 150 s are billed, at 0.012/min (Gold) and 0.02/min (End User).
     expect(await find("boundary")).toMatchObject({ area: 1, countryCode: "DE", billedSeconds: 90 });
-    expect((await find("boundary")).cost.toFixed(5)).toBe("0.01800");
+    expect((await find("boundary")).cost?.toFixed(5)).toBe("0.01800");
     expect((await find("boundary")).endUserCost?.toFixed(5)).toBe("0.03000");
-    expect((await find("past")).cost.toFixed(5)).toBe("0.00600");
+    expect((await find("past")).cost?.toFixed(5)).toBe("0.00600");
     // Not pooled: another user's minutes are still free.
     expect(await find("other-user")).toMatchObject({ billedSeconds: 0 });
-    expect((await find("other-user")).cost.toFixed(5)).toBe("0.00000");
+    expect((await find("other-user")).cost?.toFixed(5)).toBe("0.00000");
   });
 
   it("charges Areas 2-6 per second from the first second, by the longest prefix", async () => {
     const area4 = await find("area4");
     expect(area4).toMatchObject({ area: 4, countryCode: "AG", billedSeconds: 61 });
-    expect(area4.cost.toFixed(5)).toBe("0.30500"); // 0.30 x 61 / 60
+    expect(area4.cost?.toFixed(5)).toBe("0.30500"); // 0.30 x 61 / 60
     expect(area4.endUserCost?.toFixed(5)).toBe("0.50833"); // 0.50 x 61 / 60 = 0.508333…
     expect(await find("us")).toMatchObject({ area: 1, countryCode: "US", billedSeconds: 0 });
   });
@@ -152,16 +129,16 @@ describe("rateMonth", () => {
   it("charges FreePhone inbound by the caller's source (R7); other inbound and unanswered calls are free", async () => {
     const freephone = await find("freephone");
     expect(freephone).toMatchObject({ countryCode: "DE", area: null, billedSeconds: 45 });
-    expect(freephone.cost.toFixed(5)).toBe("0.03000"); // 0.04 x 45 / 60
+    expect(freephone.cost?.toFixed(5)).toBe("0.03000"); // 0.04 x 45 / 60
     expect(freephone.endUserCost?.toFixed(5)).toBe("0.04500");
-    expect((await find("did")).cost.toFixed(5)).toBe("0.00000");
+    expect((await find("did")).cost?.toFixed(5)).toBe("0.00000");
     expect(await find("busy")).toMatchObject({ billedSeconds: 0, area: 4 });
     expect((await find("september")).ratedAt).toBeNull();
   });
 
   it("charges each SMS past a user's 200 a month at the Area 1 rate (R15)", async () => {
     const charged = await prisma.smsRecord.findMany({ where: { cost: { gt: 0 } }, orderBy: { sentAt: "asc" } });
-    expect(charged.map((s) => [s.externalId, s.cost.toFixed(5), s.endUserCost?.toFixed(5)])).toEqual([
+    expect(charged.map((s) => [s.externalId, s.cost?.toFixed(5), s.endUserCost?.toFixed(5)])).toEqual([
       ["s200", "0.01200", "0.02000"],
       ["s201", "0.01200", "0.02000"],
     ]);

@@ -3,63 +3,80 @@ import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 const INCLUDED_AREA1_SECONDS = INCLUDED_PER_USER.area1Minutes * 60;
 
 /**
- * The price-list version of each tier in force over time, and the End User tier's: a call is rated
- * with the versions in force when it started (R8 versions, lib/pricing/price-list-in-force.ts).
+ * The price-list version of each tier in force over time, the End User tier's, and each partner's
+ * tier over time (docs/decisions/0041): a call is rated with the version in force when it started of
+ * the tier the partner had then (R8 versions, lib/pricing/price-list-in-force.ts), so a tier change
+ * from a date never re-prices earlier calls.
  */
 const VERSIONS = `versions AS (
-  SELECT pl.id, pl."tierId", pl.currency, pl."smsRate", pl."validFrom",
+  SELECT pl.id, pl."tierId", pl.currency, pl."validFrom",
     lead(pl."validFrom") OVER (PARTITION BY pl."tierId" ORDER BY pl."validFrom") AS "validTo"
   FROM "PriceList" pl
 ), end_user_tier AS (
   SELECT id FROM "PriceListTier" WHERE code = $4
+), tier_periods AS (
+  SELECT tp."partnerId", tp."tierId", tp."validFrom",
+    lead(tp."validFrom") OVER (PARTITION BY tp."partnerId" ORDER BY tp."validFrom") AS "validTo"
+  FROM "PartnerTierPeriod" tp
 )`;
 
 const IN_FORCE = (alias: string, tier: string, at: string) =>
   `LEFT JOIN versions ${alias} ON ${alias}."tierId" = ${tier} AND ${at} >= ${alias}."validFrom" AND (${alias}."validTo" IS NULL OR ${at} < ${alias}."validTo")`;
 
+/** The partner's tier period in force at `at` (every partner has one from 1970 on). */
+const TIER_AT = (alias: string, partner: string, at: string) =>
+  `LEFT JOIN tier_periods ${alias} ON ${alias}."partnerId" = ${partner} AND ${at} >= ${alias}."validFrom" AND (${alias}."validTo" IS NULL OR ${at} < ${alias}."validTo")`;
+
+/**
+ * The partner-local month (docs/decisions/0041): $1 and $2 are the month's UTC bounds widened by 14 h
+ * (for partition pruning), $6 and $7 the local month's first instants as timestamps without zone.
+ */
+const IN_LOCAL_MONTH = (at: string, zone: string) =>
+  `((${at} AT TIME ZONE 'UTC') AT TIME ZONE ${zone}) >= $6::timestamp AND ((${at} AT TIME ZONE 'UTC') AT TIME ZONE ${zone}) < $7::timestamp`;
+
+/**
+ * An inbound call charged as a FreePhone call (R7): the one condition billing and the unrated reasons
+ * share. The DID's type in the inventory decides, stored at ingest (decision 0043); the CDR's source
+ * only picks the rate (R6: a call to any other DID is free, whatever its source says).
+ */
+const FREEPHONE_INBOUND = `"numberType" = 'FREEPHONE'`;
+
 /** Per-second billing of a per-minute price, to the 5 decimals money is stored with (half up). */
 const charge = (perMinute: string, seconds: string) => `round(${perMinute} * ${seconds} / 60.0, 5)`;
 
 /**
- * Rates every call of one month ($1 <= startedAt < $2), optionally one partner's ($3) or some PBXs'
+ * Rates every call of one partner-local month, optionally one partner's ($3) or some PBXs'
  * ($5), at the partner's tier and at the End User price ($4 is the End User tier's code):
- * - the destination (outgoing) or the DID's country (incoming) by the longest calling-code prefix;
+ * - the destination (outgoing) or the DID's country (incoming) and the number type as the import stored them
+ *   (placed by the numbering plan and the inventory, decision 0043);
  * - R5: Area 1 seconds come first from the caller's (extension's) own 3000 minutes of the month,
  *   in the order the calls started; the seconds past them, and Areas 2-6 from the first second,
  *   are charged per second at the area's per-minute rate;
  * - R7: an incoming FreePhone call is charged per second at the per-minute rate of the caller's
  *   source in the DID's country; other incoming calls are free (R6); unanswered calls cost nothing.
+ * - a call that cannot be priced (unknown number, no version for the partner's tier then, no rate)
+ *   keeps cost null and its `unratedReason` (docs/decisions/0041), never 0;
+ * - the month is the partner's calendar month ($6 <= local start < $7; $1, $2 its UTC bounds widened).
  * Only rows whose rating changes are written, so a re-run over the same data writes nothing.
  */
 export const RATE_CALLS_SQL = `
 WITH ${VERSIONS},
 calls AS (
+  -- Each call's country, area (outbound only) and DID type were stored at ingest from the numbers
+  -- themselves (decision 0043): rating reads them and never re-derives them.
   SELECT c.id, c."startedAt", c.direction, c.extension, c."pbxId", c."durationSeconds", c.disposition, c."freephoneSource",
-    p."tierId",
-    CASE WHEN c.direction = 'OUTBOUND' THEN c."toE164" ELSE coalesce(c."didE164", c."toE164") END AS number
+    c."partnerId", c."numberType", c."countryCode" AS country, c.area AS country_area
   FROM "CallRecord" c JOIN "Partner" p ON p.id = c."partnerId"
-  WHERE c."startedAt" >= $1 AND c."startedAt" < $2
+  WHERE c."startedAt" >= $1 AND c."startedAt" < $2 AND ${IN_LOCAL_MONTH('c."startedAt"', 'p."timeZone"')}
     AND ($3::text IS NULL OR c."partnerId" = $3) AND ($5::text[] IS NULL OR c."pbxId" = ANY($5))
-), dial AS (
-  -- One country per calling code: a code shared by several countries (+1) resolves to one of them.
-  SELECT DISTINCT ON ("dialCode") "dialCode", code, "callTerminationArea" FROM "Country" ORDER BY "dialCode", code DESC
-), placed AS (
-  -- Longest prefix first: four equality (hash) joins, not a lookup per call.
-  SELECT calls.*, coalesce(d4.code, d3.code, d2.code, d1.code) AS country,
-    coalesce(d4."callTerminationArea", d3."callTerminationArea", d2."callTerminationArea", d1."callTerminationArea") AS country_area
-  FROM calls
-  LEFT JOIN dial d4 ON d4."dialCode" = substr(calls.number, 2, 4)
-  LEFT JOIN dial d3 ON d3."dialCode" = substr(calls.number, 2, 3)
-  LEFT JOIN dial d2 ON d2."dialCode" = substr(calls.number, 2, 2)
-  LEFT JOIN dial d1 ON d1."dialCode" = substr(calls.number, 2, 1)
 ), used AS (
-  SELECT placed.*,
+  SELECT calls.*,
     CASE WHEN direction = 'OUTBOUND' THEN country_area END AS area,
     CASE WHEN direction = 'OUTBOUND' AND country_area = 1 AND disposition = 'ANSWERED' THEN
       coalesce(sum("durationSeconds") FILTER (WHERE direction = 'OUTBOUND' AND country_area = 1 AND disposition = 'ANSWERED') OVER (
         PARTITION BY "pbxId", coalesce(extension, '') ORDER BY "startedAt", id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
     END AS used_before
-  FROM placed
+  FROM calls
 ), billed AS (
   SELECT used.*,
     CASE
@@ -67,56 +84,99 @@ calls AS (
       WHEN direction = 'OUTBOUND' AND area = 1 THEN
         greatest(0, used_before + "durationSeconds" - ${INCLUDED_AREA1_SECONDS}) - greatest(0, used_before - ${INCLUDED_AREA1_SECONDS})
       WHEN direction = 'OUTBOUND' AND area IS NOT NULL THEN "durationSeconds"
-      WHEN direction = 'INBOUND' AND "freephoneSource" IS NOT NULL THEN "durationSeconds"
+      WHEN direction = 'INBOUND' AND ${FREEPHONE_INBOUND} THEN "durationSeconds"
       ELSE 0
     END AS billed_seconds
   FROM used
-), rated AS (
-  SELECT b.id, b."startedAt", b.country, b.area, b.billed_seconds, own.id AS price_list_id, own.currency,
-    CASE WHEN b.billed_seconds = 0 OR own.id IS NULL THEN 0
-         WHEN b.direction = 'OUTBOUND' THEN ${charge('own_area."perMinute"', "b.billed_seconds")}
-         ELSE ${charge('own_fp."perMinute"', "b.billed_seconds")} END AS cost,
-    CASE WHEN b.billed_seconds = 0 OR eu.id IS NULL THEN 0
-         WHEN b.direction = 'OUTBOUND' THEN ${charge('eu_area."perMinute"', "b.billed_seconds")}
-         ELSE ${charge('eu_fp."perMinute"', "b.billed_seconds")} END AS end_user_cost
-  FROM billed b
+), reasons AS (
+  -- Why the partner's price cannot be known (null: it can). Only a call that is charged by nature
+  -- (answered outbound, answered inbound FreePhone) can lack a price; whether its seconds fall within
+  -- the included minutes does not matter: a tier without a version, or a version without the rate,
+  -- cannot price that call at all.
+  SELECT b.*, tp."tierId" AS tier_id, own.id AS price_list_id, own.currency,
+    own_area."perMinute" AS own_area_rate, own_fp."perMinute" AS own_fp_rate,
+    eu.id AS eu_list_id, eu_area."perMinute" AS eu_area_rate, eu_fp."perMinute" AS eu_fp_rate
+  FROM (SELECT billed.*, coalesce(disposition = 'ANSWERED' AND (direction = 'OUTBOUND' OR ${FREEPHONE_INBOUND}), false) AS chargeable
+        FROM billed) b
   LEFT JOIN end_user_tier ON true
-  ${IN_FORCE("own", 'b."tierId"', 'b."startedAt"')}
+  ${TIER_AT("tp", 'b."partnerId"', 'b."startedAt"')}
+  ${IN_FORCE("own", 'tp."tierId"', 'b."startedAt"')}
   ${IN_FORCE("eu", "end_user_tier.id", 'b."startedAt"')}
   LEFT JOIN "AreaRate" own_area ON own_area."priceListId" = own.id AND own_area.area = b.area
   LEFT JOIN "AreaRate" eu_area ON eu_area."priceListId" = eu.id AND eu_area.area = b.area
   LEFT JOIN "FreephoneMinuteRate" own_fp ON own_fp."priceListId" = own.id AND own_fp."countryCode" = b.country AND own_fp.source = b."freephoneSource"
   LEFT JOIN "FreephoneMinuteRate" eu_fp ON eu_fp."priceListId" = eu.id AND eu_fp."countryCode" = b.country AND eu_fp.source = b."freephoneSource"
+), reasoned AS (
+  SELECT x.*,
+    CASE WHEN NOT x.chargeable THEN NULL
+         WHEN x.direction = 'OUTBOUND' AND x.area IS NULL THEN 'UNKNOWN_NUMBER'
+         WHEN x.direction = 'INBOUND' AND x.country IS NULL THEN 'UNKNOWN_NUMBER'
+         WHEN x.direction = 'INBOUND' AND x."freephoneSource" IS NULL THEN 'NO_FREEPHONE_SOURCE'
+         WHEN x.price_list_id IS NULL THEN 'NO_PRICE_LIST'
+         WHEN coalesce(x.own_area_rate, x.own_fp_rate) IS NULL THEN 'NO_RATE'
+    END::"UnratedReason" AS unrated_reason
+  FROM reasons x
+), rated AS (
+  -- Unrated: no cost (null), never 0. The End User price follows: null when the partner's price is,
+  -- or when the End User list cannot price the call.
+  SELECT r.id, r."startedAt", r.billed_seconds, r.price_list_id, r.currency, r.unrated_reason,
+    CASE WHEN r.unrated_reason IS NOT NULL THEN NULL
+         WHEN NOT r.chargeable OR r.billed_seconds = 0 THEN 0
+         ELSE ${charge("coalesce(r.own_area_rate, r.own_fp_rate)", "r.billed_seconds")} END AS cost,
+    CASE WHEN NOT r.chargeable THEN 0
+         WHEN r.unrated_reason IS NOT NULL OR coalesce(r.eu_area_rate, r.eu_fp_rate) IS NULL THEN NULL
+         WHEN r.billed_seconds = 0 THEN 0
+         ELSE ${charge("coalesce(r.eu_area_rate, r.eu_fp_rate)", "r.billed_seconds")} END AS end_user_cost
+  FROM reasoned r
 )
-UPDATE "CallRecord" c SET "countryCode" = r.country, area = r.area, "billedSeconds" = r.billed_seconds,
-  cost = coalesce(r.cost, 0), "endUserCost" = r.end_user_cost, currency = coalesce(r.currency, c.currency),
-  "priceListId" = r.price_list_id, "ratedAt" = now()
+-- Country and area are the stored ones (an inbound call's area is never stored): not written back.
+UPDATE "CallRecord" c SET "billedSeconds" = r.billed_seconds,
+  cost = r.cost, "endUserCost" = r.end_user_cost, currency = coalesce(r.currency, c.currency),
+  "priceListId" = r.price_list_id, "unratedReason" = r.unrated_reason, "ratedAt" = now()
 FROM rated r
 WHERE c.id = r.id AND c."startedAt" = r."startedAt" AND c."startedAt" >= $1 AND c."startedAt" < $2
-  AND (c."countryCode", c.area, c."billedSeconds", c.cost, c."endUserCost", c."priceListId", c."ratedAt" IS NULL)
-    IS DISTINCT FROM (r.country, r.area, r.billed_seconds, coalesce(r.cost, 0), r.end_user_cost, r.price_list_id, false)`;
+  AND (c."billedSeconds", c.cost, c."endUserCost", c."priceListId", c."unratedReason", c."ratedAt" IS NULL)
+    IS DISTINCT FROM (r.billed_seconds, r.cost, r.end_user_cost, r.price_list_id, r.unrated_reason, false)`;
 
 /**
- * R15: a user's first 200 SMS of the month are included, each one after costs the SMS rate of the
- * price list (the Area 1 rate). Only sent messages count. Same parameters as RATE_CALLS_SQL.
+ * R15: a user's first 200 SMS sent in the partner-local month are included (received messages are
+ * free and do not count); each one sent after them costs the Area 1 per-minute rate of the version in
+ * force (`AreaRate` area 1, not a separate SMS price). With no version for the partner's tier, or no
+ * Area 1 rate in it, a sent message is unrated (cost null), never 0. Same parameters as RATE_CALLS_SQL.
  */
 export const RATE_SMS_SQL = `
 WITH ${VERSIONS},
 ranked AS (
-  SELECT s.id, s."sentAt", s.direction, p."tierId",
+  SELECT s.id, s."sentAt", s.direction, s."partnerId",
     row_number() OVER (PARTITION BY s."pbxId", coalesce(s.extension, ''), s.direction ORDER BY s."sentAt", s.id) AS nth
   FROM "SmsRecord" s JOIN "Partner" p ON p.id = s."partnerId"
-  WHERE s."sentAt" >= $1 AND s."sentAt" < $2
+  WHERE s."sentAt" >= $1 AND s."sentAt" < $2 AND ${IN_LOCAL_MONTH('s."sentAt"', 'p."timeZone"')}
     AND ($3::text IS NULL OR s."partnerId" = $3) AND ($5::text[] IS NULL OR s."pbxId" = ANY($5))
-), rated AS (
-  SELECT r.id, own.currency,
-    CASE WHEN r.direction = 'OUTBOUND' AND r.nth > ${INCLUDED_PER_USER.sms} THEN own."smsRate" ELSE 0 END AS cost,
-    CASE WHEN r.direction = 'OUTBOUND' AND r.nth > ${INCLUDED_PER_USER.sms} THEN eu."smsRate" ELSE 0 END AS end_user_cost
+), priced AS (
+  SELECT r.id, r.direction, r.nth, own.id AS price_list_id, own.currency, own_area."perMinute" AS own_rate,
+    eu_area."perMinute" AS eu_rate
   FROM ranked r
   LEFT JOIN end_user_tier ON true
-  ${IN_FORCE("own", 'r."tierId"', 'r."sentAt"')}
+  ${TIER_AT("tp", 'r."partnerId"', 'r."sentAt"')}
+  ${IN_FORCE("own", 'tp."tierId"', 'r."sentAt"')}
   ${IN_FORCE("eu", "end_user_tier.id", 'r."sentAt"')}
+  LEFT JOIN "AreaRate" own_area ON own_area."priceListId" = own.id AND own_area.area = 1
+  LEFT JOIN "AreaRate" eu_area ON eu_area."priceListId" = eu.id AND eu_area.area = 1
+), rated AS (
+  SELECT p.id, p.currency, reason.unrated_reason,
+    CASE WHEN p.direction <> 'OUTBOUND' THEN 0 WHEN reason.unrated_reason IS NOT NULL THEN NULL
+         WHEN p.nth > ${INCLUDED_PER_USER.sms} THEN p.own_rate ELSE 0 END AS cost,
+    CASE WHEN p.direction <> 'OUTBOUND' THEN 0 WHEN reason.unrated_reason IS NOT NULL OR p.eu_rate IS NULL THEN NULL
+         WHEN p.nth > ${INCLUDED_PER_USER.sms} THEN p.eu_rate ELSE 0 END AS end_user_cost
+  FROM priced p
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN p.direction <> 'OUTBOUND' THEN NULL
+                WHEN p.price_list_id IS NULL THEN 'NO_PRICE_LIST'
+                WHEN p.own_rate IS NULL THEN 'NO_RATE' END::"UnratedReason" AS unrated_reason
+  ) reason
 )
-UPDATE "SmsRecord" s SET cost = coalesce(r.cost, 0), "endUserCost" = r.end_user_cost, currency = coalesce(r.currency, s.currency), "ratedAt" = now()
+UPDATE "SmsRecord" s SET cost = r.cost, "endUserCost" = r.end_user_cost, currency = coalesce(r.currency, s.currency),
+  "unratedReason" = r.unrated_reason, "ratedAt" = now()
 FROM rated r
-WHERE s.id = r.id AND (s.cost, s."endUserCost", s."ratedAt" IS NULL) IS DISTINCT FROM (coalesce(r.cost, 0), r.end_user_cost, false)`;
+WHERE s.id = r.id AND (s.cost, s."endUserCost", s."unratedReason", s."ratedAt" IS NULL)
+  IS DISTINCT FROM (r.cost, r.end_user_cost, r.unrated_reason, false)`;

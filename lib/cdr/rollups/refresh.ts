@@ -1,6 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "@/lib/cdr/statistics/answered";
+import {
+  ANSWERED_SQL,
+  INCLUDED_MINUTES_CALL_SQL,
+  INCLUDED_SMS_SQL,
+  UNRATED_CALL_SQL,
+} from "@/lib/cdr/statistics/answered";
+import { localMonthUtcRange } from "@/lib/cdr/rating/rate-month";
 import { dropRangeRankings } from "@/lib/cdr/statistics/top-numbers";
 import { currentSevenDays, rankingPlan, refreshNumberTop, sevenDaysPlan, TOP_PERIODS } from "./number-top";
 
@@ -41,11 +47,12 @@ export async function refreshCallRollups(
     await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${fromDay} AND "hour" < ${toDayExclusive}`;
     await tx.$executeRaw`
         INSERT INTO "CallDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
-                                       "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost", "endUserCost")
+                                       "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost", "endUserCost",
+                                       "unratedCalls")
         SELECT "startedAt"::date, "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
                count(*), count(*) FILTER (WHERE ${ANSWERED_SQL}), sum("durationSeconds"),
-               coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"), sum("cost"),
-               coalesce(sum("endUserCost"), 0)
+               coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"),
+               coalesce(sum("cost"), 0), coalesce(sum("endUserCost"), 0), count(*) FILTER (WHERE ${UNRATED_CALL_SQL})
         ${calls}
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
     await tx.$executeRaw`
@@ -88,14 +95,14 @@ export async function rankCurrentSevenDays(db: Db, now: Date) {
   }, TRANSACTION);
 }
 
-/** After an import or a re-rating of whole months ("2026-10-01…" strings, as rating takes them). */
+/**
+ * After an import or a re-rating of whole partner-local months ("2026-10-01…" strings, as rating takes
+ * them): a local month's calls start up to 14 hours either side of its UTC days, so the UTC day before
+ * and the day after are rebuilt too (docs/decisions/0041).
+ */
 export async function refreshRollupsForMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
-    const from = new Date(month);
-    await refreshCallRollups(
-      db,
-      { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0)) },
-      now,
-    );
+    const [from, to] = localMonthUtcRange(month);
+    await refreshCallRollups(db, { from, to: new Date(to.getTime() - 1) }, now);
   }
 }

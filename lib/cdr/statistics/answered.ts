@@ -11,3 +11,9 @@ export const INCLUDED_MINUTES_CALL_SQL = Prisma.sql`"direction" = 'OUTBOUND' AND
 
 /** The SMS that count against a user's R15 included 200. */
 export const INCLUDED_SMS_SQL = Prisma.sql`"direction" = 'OUTBOUND' AND "extension" IS NOT NULL`;
+
+/**
+ * Calls without a price yet: not rated, or rated without one (docs/decisions/0041). Totals count them
+ * apart ("12 calls not yet rated"), never as 0.
+ */
+export const UNRATED_CALL_SQL = Prisma.sql`("ratedAt" IS NULL OR "unratedReason" IS NOT NULL)`;

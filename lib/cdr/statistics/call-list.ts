@@ -5,6 +5,7 @@ import { csvRow } from "@/lib/csv/cell";
 import { statisticsFigure } from "./figures";
 import { PRICE_COLUMN } from "./price-columns";
 import { callPrices } from "./prices";
+import { notRatedText } from "@/lib/cdr/rating/unrated-reasons";
 import { callRecordWhere, type TStatisticsScope } from "./where";
 
 export const CALL_PAGE_SIZE = 50;
@@ -24,6 +25,8 @@ const SELECT = {
   endUserCost: true,
   currency: true,
   pbxId: true,
+  ratedAt: true,
+  unratedReason: true,
 } satisfies Prisma.CallRecordSelect;
 
 export type TCallRow = {
@@ -39,6 +42,8 @@ export type TCallRow = {
   /** The prices the actor sees (`visiblePrices`), to 5 decimals; null where the call has no End User price. */
   prices: Partial<Record<PriceColumn, string | null>>;
   currency: string;
+  /** "Not rated: <reason in words>" for a call with no price (docs/decisions/0041); null when priced. */
+  notRated: string | null;
   pbx: { id: string; name: string };
 };
 
@@ -57,7 +62,7 @@ async function pbxesOf(db: Db, calls: TSelected[]): Promise<Map<string, { id: st
 }
 
 function toRow(
-  { pbxId, cost, endUserCost, ...call }: TSelected,
+  { pbxId, cost, endUserCost, ratedAt, unratedReason, ...call }: TSelected,
   pbxs: Map<string, { id: string; name: string }>,
   prices: readonly PriceColumn[],
 ): TCallRow {
@@ -66,6 +71,7 @@ function toRow(
     id: call.id.toString(),
     startedAt: call.startedAt.toISOString(),
     prices: callPrices(prices, { cost, endUserCost }),
+    notRated: notRatedText({ ratedAt, unratedReason }),
     pbx: pbxs.get(pbxId) ?? { id: pbxId, name: "" },
   };
 }
@@ -77,8 +83,9 @@ function orderBy(
   prices: readonly PriceColumn[],
 ): Prisma.CallRecordOrderByWithRelationInput[] {
   const [key, order] = sort.split(".") as ["startedAt" | "durationSeconds" | "cost", "asc" | "desc"];
-  const column = key === "cost" ? PRICE_COLUMN[prices[0]].column : key;
-  return [{ [column]: order }, { id: order }];
+  if (key !== "cost") return [{ [key]: order }, { id: order }];
+  // Calls with no price (unrated, docs/decisions/0041) sort after the priced ones either way.
+  return [{ [PRICE_COLUMN[prices[0]].column]: { sort: order, nulls: "last" } }, { id: order }];
 }
 
 /**
@@ -130,6 +137,7 @@ const CALL_CSV_COLUMNS = [
   "Area",
   "Duration (s)",
   "Billed (s)",
+  "Not rated",
 ];
 
 /** The export's columns: the call's, then one per price the actor sees, then the currency. */
@@ -178,6 +186,7 @@ export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerat
           c.area?.toString() ?? "",
           String(c.durationSeconds),
           String(c.billedSeconds),
+          notRatedText(c) ?? "",
           ...Object.values(callPrices(prices, c)).map((price) => price ?? ""),
           c.currency,
         ]),

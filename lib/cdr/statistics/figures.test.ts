@@ -4,6 +4,7 @@ import { cdrRangeRankingJob, cdrSevenDayRankingJob } from "@/lib/jobs/cdr-jobs";
 import { makePbx, makeTwoTenants } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { FIGURE_NAMES, statisticsFigure, type TFigureName, type TFigures } from "./figures";
+import { listCalls } from "./call-list";
 import { parseStatisticsFilters, type TStatisticsFilters } from "./filters";
 import { insertSyntheticCalls, syntheticCalls } from "./test-calls";
 
@@ -37,6 +38,10 @@ const FILTER_CASES: Record<string, string>[] = [
   { preset: "last_month", area: "1" },
   { preset: "last_month", pbx: a.pbx.id, direction: "INBOUND" },
   { preset: "last_month", number: "+4930123456" },
+  // Part of a number: the PBX's own number (+4989123450) and another party's hold "4989"; a "+" anchors.
+  { preset: "last_month", number: "4989" },
+  { preset: "last_month", number: "+4930", direction: "OUTBOUND" },
+  { number: "0100" },
   { preset: "last_month", customer: a.customer.id, area: "2" },
   { preset: "last_month", partner: a.partner.id },
   { customer: a.customer.id, direction: "INBOUND" },
@@ -94,7 +99,7 @@ describe("statistics figures: roll-ups against the raw call table", () => {
     );
     expect(total.calls).toBe(octoberCalls.length);
     expect(total.answeredCalls).toBe(octoberCalls.filter((c) => c.durationSeconds > 0).length);
-    for (const name of ["perDay", "hourOfWeek", "byArea", "topDestinations", "costThisMonth", "userUse"] as const) {
+    for (const name of ["perDay", "hourOfWeek", "byArea", "topDestinations", "userUse"] as const) {
       expect(
         (
           await statisticsFigure(
@@ -244,6 +249,47 @@ describe("statistics scope", () => {
   });
 });
 
+describe("statistics number filter", () => {
+  const october = (party: (c: { fromE164: string; toE164: string }) => boolean) =>
+    [1, 2].flatMap((seed, i) =>
+      syntheticCalls(keys(a, "x"), { count: [400, 150][i], from, days: 61, seed }).filter(
+        (c) => (c.startedAt as Date) < new Date("2026-11-01T00:00:00Z") && party(c as never),
+      ),
+    ).length;
+  const count = async (number: string) =>
+    (
+      await statisticsFigure(
+        prisma,
+        { actor: a.partnerActor, filters: filters({ preset: "last_month", number }), now },
+        "answered",
+      )
+    ).calls;
+
+  it("finds the calls of a number by its start or any part of its digits, either party", async () => {
+    const has = (part: string) => (c: { fromE164: string; toE164: string }) =>
+      c.fromE164.includes(part) || c.toE164.includes(part);
+    expect(await count("+4930")).toBe(october(has("+4930")));
+    expect(await count("+4930")).toBeGreaterThan(0);
+    expect(await count("0100")).toBe(october(has("0100")));
+    expect(await count("0100")).toBeGreaterThan(0);
+    // The PBX's own number: every call has it on one side.
+    expect(await count("4989 123 450")).toBe(october(() => true));
+    // A "+" anchors at the start: no number starts with +301 though "+4930123456" holds 301.
+    expect(await count("+301")).toBe(0);
+  });
+
+  it("lists the other parties matching the filter as top numbers, and the calls and their total", async () => {
+    const context = { actor: a.partnerActor, filters: filters({ preset: "last_month", number: "4989" }), now };
+    const top = await statisticsFigure(prisma, context, "topNumbers");
+    expect(top.numbers.map((n) => n.number)).toEqual(expect.arrayContaining(["+4989765432"]));
+    expect(top.numbers.every((n) => n.number.includes("4989"))).toBe(true);
+    const list = await listCalls(prisma, { ...context, filters: filters({ preset: "last_month", number: "0100" }) });
+    expect(list.total).toBe(october((c) => c.toE164.includes("0100") || c.fromE164.includes("0100")));
+    expect(list.calls.length).toBe(Math.min(list.total, 50));
+    for (const call of list.calls) expect(`${call.fromE164} ${call.toE164}`).toContain("0100");
+  });
+});
+
 describe("statistics filters", () => {
   it.each([
     [{ preset: "yesterday" }],
@@ -256,7 +302,8 @@ describe("statistics filters", () => {
     // Year 0000 parses, and then overflows the day arithmetic (a 500, and a cut export stream).
     [{ preset: "custom", from: "0000-01-01", to: "2026-12-31" }],
     [{ preset: "custom", from: "2026-01-01", to: "9999-12-31" }],
-    [{ number: "0049 89 1234" }],
+    [{ number: "abc" }],
+    [{ number: "12" }],
     [{ page: "1e300" }],
     [{ sort: "password.asc" }],
     [{ unknown: "1" }],

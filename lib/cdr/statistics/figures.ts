@@ -2,7 +2,7 @@ import { assertCan, scope, visiblePrices, type PriceColumn } from "@/lib/auth/po
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
-import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL } from "./answered";
+import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL, UNRATED_CALL_SQL } from "./answered";
 import { dateRange, monthOf, type TStatisticsFilters } from "./filters";
 import type { TMoney } from "./price-columns";
 import { moneyShape, moneySql } from "./prices";
@@ -28,8 +28,6 @@ export interface TFigures {
   topNumbers: TTopNumbers;
   /** Per currency, for the date range: the prices the actor sees (`visiblePrices`). */
   cost: TMoney[];
-  /** Per currency, for the month containing `now` (the date filter aside): the prices the actor sees. */
-  costThisMonth: TMoney[];
   /** Per PBX user, in the month the date range ends in: R5's Area 1 minutes and R15's SMS, with projections. */
   userUse: TIncludedUse[];
 }
@@ -50,8 +48,8 @@ interface Figure<T> {
     prices: readonly PriceColumn[],
   ) => Prisma.Sql;
   shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date, prices: readonly PriceColumn[]) => T;
-  /** Which month-long range replaces the filters' dates, if any. */
-  month?: "now" | "rangeEnd";
+  /** Whether the month the range ends in replaces the filters' dates. */
+  month?: "rangeEnd";
   /** Filters that do not apply (a user's included minutes are Area 1 outgoing by definition). */
   ignores?: ("direction" | "area" | "number")[];
 }
@@ -62,7 +60,10 @@ const day = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"::date
 const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"` : Prisma.sql`"hour"`);
 
 // Money figures carry only the prices the actor sees (issue 29): an end user's never read `cost`.
-const costSql: Figure<TMoney[]>["sql"] = (t, where, _, prices) => moneySql(prices, TABLE_SQL[t], where);
+const unratedCalls = (t: TStatisticsTable) =>
+  t === "raw" ? Prisma.sql`count(*) FILTER (WHERE ${UNRATED_CALL_SQL})` : Prisma.sql`coalesce(sum("unratedCalls"), 0)`;
+const costSql: Figure<TMoney[]>["sql"] = (t, where, _, prices) =>
+  moneySql(prices, TABLE_SQL[t], where, unratedCalls(t));
 const costShape: Figure<TMoney[]>["shape"] = (rows, _, __, prices) => moneyShape(prices, rows);
 
 const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
@@ -117,7 +118,6 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
     shape: (rows: TTopNumbers["numbers"]) => ({ ranking: "ready" as const, numbers: rows }),
   },
   cost: { rollup: "daily", sql: costSql, shape: costShape },
-  costThisMonth: { rollup: "daily", month: "now", sql: costSql, shape: costShape },
   userUse: {
     rollup: "users",
     month: "rangeEnd",
@@ -164,7 +164,9 @@ export async function statisticsFigure<K extends TFigureName>(
     )) as TFigures[K];
   }
   const table = figureTable(figure, source, filters);
-  const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range });
+  // Top numbers lists the other party's numbers: a number filter there reads that party only.
+  const numberParty = name === "topNumbers" ? "other" : "either";
+  const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range, numberParty });
   const prices = visiblePrices(context.actor);
   const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf, prices));
   return figure.shape(rows, range, context.now ?? new Date(), prices);
@@ -186,7 +188,6 @@ function figureTable(
 
 function figureRange(figure: Pick<Figure<unknown>, "month">, context: TStatisticsScope) {
   const range = context.range ?? dateRange(context.filters, context.now);
-  if (figure.month === "now") return monthOf(context.now ?? new Date());
   if (figure.month === "rangeEnd") return monthOf(new Date(range.toExclusive.getTime() - 1));
   return range;
 }

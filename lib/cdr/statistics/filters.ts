@@ -1,16 +1,9 @@
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { ZId } from "@/lib/http/ids";
+import { DATE_PRESETS } from "./presets";
 
-export const DATE_PRESETS = ["today", "7d", "this_month", "last_month", "custom"] as const;
-export type TDatePreset = (typeof DATE_PRESETS)[number];
-export const DATE_PRESET_LABEL: Record<TDatePreset, string> = {
-  today: "Today",
-  "7d": "Last 7 days",
-  this_month: "This month",
-  last_month: "Last month",
-  custom: "Custom",
-};
+export { DATE_PRESET_LABEL, DATE_PRESETS, type TDatePreset } from "./presets";
 
 // Calls of this portal lie well inside this century; a year like 0000 or 9999 parses as a date and
 // then breaks the day arithmetic and the database's ranges.
@@ -35,11 +28,33 @@ export const CALL_SORTS = [
 ] as const;
 
 /**
- * The statistics filters, exactly as the URL carries them (the page and every route handler read the
- * same query string). Strict on purpose: a hand-edited value is refused with a message (400), never
- * silently widened to "everything".
+ * The number filter: any part of a number's digits ("4989" finds +4989…, "0100" finds …0100), or its
+ * start when typed with a "+" ("+4989"). Spaces, dashes, dots, slashes and brackets people type in
+ * numbers are dropped; anything else (letters) is refused, never ignored.
  */
-export const ZStatisticsFilters = z
+const ZNumberPart = z
+  .string()
+  .transform((s) => s.replace(/[\s\-()./]/g, ""))
+  .superRefine((s, context) => {
+    const digits = s.replace(/^\+/, "");
+    const message = !/^\d*$/.test(digits)
+      ? "Use digits only: part of a number (4989) or its start with + (+4989)"
+      : digits.length < 3
+        ? "Type at least 3 digits"
+        : digits.length > 15
+          ? "A number has at most 15 digits"
+          : undefined;
+    if (message) context.addIssue({ code: "custom", message });
+  });
+
+/** The LIKE pattern of a number filter on an E.164 column: a "+" anchors it at the start. */
+export const numberPattern = (number: string) => (number.startsWith("+") ? `${number}%` : `%${number}%`);
+
+/** Whether a parsed number filter matches an E.164 number (the SQL's LIKE, for tests and the client). */
+export const numberMatches = (number: string, e164: string) =>
+  number.startsWith("+") ? e164.startsWith(number) : e164.includes(number);
+
+const ZFilterObject = z
   .object({
     preset: z.enum(DATE_PRESETS).default("this_month"),
     from: ZDay.optional(),
@@ -48,23 +63,47 @@ export const ZStatisticsFilters = z
     customer: ZId.optional(),
     partner: ZId.optional(),
     direction: z.enum(["INBOUND", "OUTBOUND"]).optional(),
-    area: z.coerce.number().int().min(1).max(6).optional(),
-    number: z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/, "A number in E.164, e.g. +4989123456")
+    area: z.coerce
+      .number({ message: "Choose an area from 1 to 6" })
+      .int()
+      .min(1, "Choose an area from 1 to 6")
+      .max(6, "Choose an area from 1 to 6")
       .optional(),
+    number: ZNumberPart.optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     sort: z.enum(CALL_SORTS).default("startedAt.desc"),
   })
-  .strict()
-  .refine((f) => f.preset !== "custom" || (f.from && f.to), {
-    message: "A custom range needs a start and an end date",
-    path: ["from"],
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "The start date is after the end date",
-    path: ["from"],
-  });
+  .strict();
+
+const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw === "object" && raw !== null;
+
+/** Dates with another period (or none) mean a custom range: whoever typed dates meant those days. */
+export function withDatesAsCustom<T extends Record<string, unknown>>(raw: T): T {
+  return (raw.from || raw.to) && raw.preset !== "custom" ? { ...raw, preset: "custom" } : raw;
+}
+
+/**
+ * The statistics filters, exactly as the URL carries them (the page and every route handler read the
+ * same query string). Strict on purpose: a hand-edited value is refused with a message (400), never
+ * silently widened to "everything". Dates given with another period mean a custom range: whoever
+ * typed dates meant those days (the form also switches its period to "Custom" as they are typed).
+ * A missing, invalid or reversed date is an error on its date field.
+ */
+export const ZStatisticsFilters = z.preprocess(
+  (raw) => (isRecord(raw) ? withDatesAsCustom(raw) : raw),
+  // The dates are checked whatever else was refused, so every error shows at once.
+  ZFilterObject.superRefine(
+    (f, context) => {
+      if (f.preset !== "custom") return;
+      if (!f.from) context.addIssue({ code: "custom", path: ["from"], message: "Choose the first day of the range" });
+      if (!f.to) context.addIssue({ code: "custom", path: ["to"], message: "Choose the last day of the range" });
+      const { from, to } = f;
+      if (from && to && ZDay.safeParse(from).success && ZDay.safeParse(to).success && from > to)
+        context.addIssue({ code: "custom", path: ["to"], message: "The last day is before the first day" });
+    },
+    { when: () => true },
+  ),
+);
 export type TStatisticsFilters = z.output<typeof ZStatisticsFilters>;
 
 const KEYS = [
@@ -99,6 +138,13 @@ export function parseStatisticsFilters(
   if (!parsed.success)
     throw new AppError("BAD_REQUEST", "These statistics filters are not valid.", fieldErrorsOf(parsed.error.issues));
   return parsed.data;
+}
+
+/** How many filters narrow the view (the period when not the default month, and each other choice), for the folded filter button. */
+export function activeFilterCount(values: Partial<Record<(typeof KEYS)[number], unknown>>): number {
+  const narrowing = ["partner", "customer", "pbx", "direction", "area", "number"] as const;
+  const period = (values.preset && values.preset !== "this_month") || values.from || values.to ? 1 : 0;
+  return period + narrowing.filter((key) => values[key] !== undefined && values[key] !== "").length;
 }
 
 /** The query string of a set of filters (defaults left out), for links and fetches. */

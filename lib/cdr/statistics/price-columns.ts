@@ -8,5 +8,14 @@ export const PRICE_COLUMN: Record<PriceColumn, { column: "cost" | "endUserCost";
   endUser: { column: "endUserCost", label: "End User price" },
 };
 
-/** One currency's money in a figure: one exact decimal string per price the actor sees. */
-export type TMoney = { currency: string } & Partial<Record<PriceColumn, string>>;
+/**
+ * One currency's money in a figure: one exact decimal string per price the actor sees, and how many
+ * calls of it have no price yet (present only when some do: they are not in the sums, never as 0).
+ */
+export type TMoney = { currency: string; unratedCalls?: number } & Partial<Record<PriceColumn, string>>;
+
+/** "12 calls not yet rated" beside a money figure (docs/decisions/0041); undefined when every call is priced. */
+export function unratedCallsNote(rows: TMoney[]): string | undefined {
+  const count = rows.reduce((sum, r) => sum + (r.unratedCalls ?? 0), 0);
+  return count ? `${count.toLocaleString("en")} ${count === 1 ? "call" : "calls"} not yet rated` : undefined;
+}

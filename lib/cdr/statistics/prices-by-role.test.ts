@@ -70,8 +70,6 @@ describe("prices by who is looking: an end user sees End User list prices only",
   it.each<[string, TStatisticsSource]>([
     ["cost", "rollup"],
     ["cost", "raw"],
-    ["costThisMonth", "rollup"],
-    ["costThisMonth", "raw"],
   ])("the %s figure (%s) carries the End User price", async (name, source) => {
     const figure = await statisticsFigure(prisma, context(actor), name as "cost", source);
     expect(figure).toStrictEqual([{ currency: "EUR", endUser: END_USER_TOTAL }]);
@@ -105,8 +103,6 @@ describe.each(BOTH)("prices by who is looking: a %s sees the purchase price and 
   it.each<[string, TStatisticsSource]>([
     ["cost", "rollup"],
     ["cost", "raw"],
-    ["costThisMonth", "rollup"],
-    ["costThisMonth", "raw"],
   ])("the %s figure (%s) carries both", async (name, source) => {
     const figure = await statisticsFigure(prisma, context(actor), name as "cost", source);
     expect(figure).toStrictEqual([{ currency: "EUR", purchase: PURCHASE_TOTAL, endUser: END_USER_TOTAL }]);

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { scope } from "@/lib/auth/policy";
 import { rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import { Prisma } from "@/lib/db/generated/client";
-import { dateRange, type TStatisticsFilters } from "./filters";
+import { dateRange, numberPattern, type TStatisticsFilters } from "./filters";
 
 /** Where a figure is computed: a roll-up table, or the raw call table (the oracle, the benchmark, a number filter). */
 export type TStatisticsTable = "daily" | "hourly" | "numbers" | "top" | "users" | "raw" | "sms";
@@ -38,18 +38,28 @@ export interface TStatisticsScope {
   /** Overrides the filters' dates (the month-to-date cost ignores the chosen range). */
   range?: { from: Date; toExclusive: Date };
   now?: Date;
+  /**
+   * Which party a number filter looks at on the raw tables: either (a call of the PBX's number or with
+   * the other party's) or, for top numbers, the other party only, like the number roll-up's column.
+   */
+  numberParty?: TNumberParty;
 }
+
+export type TNumberParty = "either" | "other";
 
 /**
  * The WHERE clause of a statistics query on `table`: the actor's tenant AND every filter. The tenant
  * comes from the policy, never from the filters, so a foreign id in a filter only narrows to nothing.
  */
-export function statisticsWhere(table: TStatisticsTable, { actor, filters, range, now }: TStatisticsScope): Prisma.Sql {
-  return tenantStatisticsWhere(table, {
-    tenant: scope.callTenant(actor),
-    filters,
-    range: range ?? dateRange(filters, now),
-  });
+export function statisticsWhere(
+  table: TStatisticsTable,
+  { actor, filters, range, now, numberParty }: TStatisticsScope,
+): Prisma.Sql {
+  return tenantStatisticsWhere(
+    table,
+    { tenant: scope.callTenant(actor), filters, range: range ?? dateRange(filters, now) },
+    numberParty,
+  );
 }
 
 /** The call tables' tenant key: a partner's or a customer's id, or null for everyone (an admin). */
@@ -66,6 +76,7 @@ export interface TStatisticsView {
 export function tenantStatisticsWhere(
   table: TStatisticsTable,
   { tenant, filters, range }: TStatisticsView,
+  numberParty: TNumberParty = "either",
 ): Prisma.Sql {
   const { from, toExclusive } = range;
   const time = TIME_COLUMN[table];
@@ -84,14 +95,20 @@ export function tenantStatisticsWhere(
   if (filters.direction) conditions.push(Prisma.sql`"direction" = ${filters.direction}::"CallDirection"`);
   if (filters.area) conditions.push(Prisma.sql`"area" = ${filters.area}`);
   if (table === "top") conditions.push(rankingScope(tenant?.column, filters));
-  if (filters.number) {
-    if (table === "raw") conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
-    else if (table === "numbers") conditions.push(Prisma.sql`"number" = ${filters.number}`);
-    else if (table === "sms")
-      conditions.push(Prisma.sql`("fromE164" = ${filters.number} OR "toE164" = ${filters.number})`);
-    else throw new Error(`The ${table} roll-up has no number: a number filter is answered from the raw table.`);
-  }
+  if (filters.number) conditions.push(numberCondition(table, numberPattern(filters.number), numberParty));
   return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * A number filter's condition: a LIKE on the number columns, read among the rows the tenant and date
+ * conditions select by index (a month's calls of one tenant), so no index on the digits is needed.
+ */
+function numberCondition(table: TStatisticsTable, pattern: string, party: TNumberParty): Prisma.Sql {
+  if (table === "numbers") return Prisma.sql`"number" LIKE ${pattern}`;
+  if (table === "raw" && party === "other")
+    return Prisma.sql`(CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END) LIKE ${pattern}`;
+  if (table === "raw" || table === "sms") return Prisma.sql`("fromE164" LIKE ${pattern} OR "toE164" LIKE ${pattern})`;
+  throw new Error(`The ${table} roll-up has no number: a number filter is answered from the raw table.`);
 }
 
 /** The one ranking period starting on the range's first day: a range holds many days, not many periods. */
@@ -129,8 +146,14 @@ export function callRecordWhere({ actor, filters, now }: TStatisticsScope): Pris
         pbxId: filters.pbx,
         direction: filters.direction,
         area: filters.area,
-        ...(filters.number ? { OR: [{ fromE164: filters.number }, { toE164: filters.number }] } : {}),
+        ...(filters.number
+          ? { OR: [{ fromE164: numberLike(filters.number) }, { toE164: numberLike(filters.number) }] }
+          : {}),
       },
     ],
   };
 }
+
+/** `numberPattern` as a Prisma string filter. */
+const numberLike = (number: string): Prisma.StringFilter =>
+  number.startsWith("+") ? { startsWith: number } : { contains: number };

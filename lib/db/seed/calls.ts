@@ -1,19 +1,18 @@
 import { getExampleNumber, isValidPhoneNumber, type CountryCode } from "libphonenumber-js/max";
 import { MAX_CALL_SECONDS } from "@/lib/cdr/import/call-row";
-import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 import examples from "libphonenumber-js/mobile/examples";
-import { Prisma, type CallDisposition, type FreephoneSource } from "../generated/client";
+import type { CallDisposition, FreephoneSource, Prisma } from "../generated/client";
 import { COUNTRIES, countryByCode } from "./countries";
 import { addDays, startOfUtcMonth } from "./dates";
 import { RANGES, type AssignedDid } from "./numbers";
 import { PBXS, pbxId, userCount, type PbxSpec } from "./pbxs";
-import { tierRates } from "./pricing";
 import { createRandom, type Random } from "./random";
-import { CUSTOMERS, PARTNERS, customerId, partnerId } from "./tenants";
+import { CUSTOMERS, customerId, partnerId } from "./tenants";
 
+// Calls are stored as a PBX reports them: no country, area, cost or End User price. The seed rates
+// them with the real rating (lib/cdr/rating/rate-month.ts), as an import would: it never prices a
+// call itself, so the demo shows what the rater computes (issue 29).
 const CURRENCY = "EUR";
-/** R5 gives each user (extension) its own Area 1 minutes each month, not pooled. */
-const INCLUDED_AREA1_SECONDS_PER_USER = INCLUDED_PER_USER.area1Minutes * 60;
 /** The PBX's users are extensions 100, 101, ...; a few talk far more than the rest. */
 const FIRST_EXTENSION = 100;
 /** Calls that never connect: busy, unanswered, failed (talk time 0, no charge). */
@@ -83,11 +82,6 @@ function callDuration(random: Random, ringSeconds: number): number {
   return Math.min(MAX_CALL_SECONDS - ringSeconds, Math.max(4, seconds));
 }
 
-/** Per-second billing of a per-minute rate. */
-function charge(perMinute: Prisma.Decimal, seconds: number): Prisma.Decimal {
-  return perMinute.mul(seconds).div(60).toDecimalPlaces(5, Prisma.Decimal.ROUND_HALF_UP);
-}
-
 /**
  * A number of someone outside the PBX: a landline near one of the inventory ranges where the country
  * has them, otherwise a variation of libphonenumber's example mobile number.
@@ -112,9 +106,6 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
   const random = createRandom(`calls:${pbx.key}`);
   const customer = CUSTOMERS[pbx.customer];
   const home = customer.countryCode;
-  const rates = tierRates(PARTNERS[customer.partner].tier);
-  // What the end user sees (issue 29): the same call at the End User list's prices.
-  const endUserRates = tierRates("END_USER");
   const users = userCount(pbx);
   const ownNumbers = dids.filter((did) => did.type !== "FREEPHONE");
   const freephones = dids.filter((did) => did.type === "FREEPHONE");
@@ -132,7 +123,6 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
     pbxId: pbxId(pbx.key),
     currency: CURRENCY,
   };
-  const area1SecondsByUserMonth = new Map<string, number>();
   // Heavier users first: extension 100 places about as many calls as the next two together.
   const extensions: [string, number][] = Array.from({ length: users }, (_, i) => [
     String(FIRST_EXTENSION + i),
@@ -159,15 +149,6 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
       destination === "domestic" ? countryByCode(home) : random.pick(destinationsByArea.get(destination)!);
     const call = connection(startedAt);
     const extension = random.weighted(extensions);
-    const { durationSeconds } = call;
-    let billedSeconds = durationSeconds;
-    if (country.callTerminationArea === 1) {
-      const key = `${extension}:${startedAt.toISOString().slice(0, 7)}`;
-      const used = area1SecondsByUserMonth.get(key) ?? 0;
-      area1SecondsByUserMonth.set(key, used + durationSeconds);
-      const allowance = INCLUDED_AREA1_SECONDS_PER_USER;
-      billedSeconds = Math.max(0, used + durationSeconds - allowance) - Math.max(0, used - allowance);
-    }
     return {
       ...tenant,
       ...call,
@@ -176,18 +157,12 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
       // R11: the caller ID is always one of the PBX's own DIDs.
       fromE164: random.pick(ownNumbers).e164,
       toE164: externalNumber(country.code, anyKind(random), random),
-      countryCode: country.code,
-      area: country.callTerminationArea,
       startedAt,
-      billedSeconds,
-      cost: charge(rates.area(country.callTerminationArea), billedSeconds),
-      endUserCost: charge(endUserRates.area(country.callTerminationArea), billedSeconds),
     };
   };
 
   const inbound = (startedAt: Date): Prisma.CallRecordCreateManyInput => {
     const call = connection(startedAt);
-    const { durationSeconds } = call;
     if (freephones.length > 0 && random.chance(FREEPHONE_SHARE_OF_INBOUND)) {
       // R7: the FreePhone owner pays per minute by the caller's source; toll-free numbers are domestic only.
       const did = random.pick(freephones);
@@ -199,12 +174,8 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
         fromE164: externalNumber(did.countryCode, source === "MOBILE" ? "mobile" : "fixed", random),
         toE164: did.e164,
         didE164: did.e164,
-        countryCode: did.countryCode,
         freephoneSource: source,
         startedAt,
-        billedSeconds: durationSeconds,
-        cost: charge(rates.freephone(did.countryCode, source), durationSeconds),
-        endUserCost: charge(endUserRates.freephone(did.countryCode, source), durationSeconds),
       };
     }
     const did = random.pick(ownNumbers);
@@ -216,12 +187,7 @@ function pbxCalls(pbx: PbxSpec, today: Date, dids: AssignedDid[]): Prisma.CallRe
       fromE164: externalNumber(callerCountry, anyKind(random), random),
       toE164: did.e164,
       didE164: did.e164,
-      countryCode: did.countryCode,
       startedAt,
-      // R6: inbound calls to DIDs are free.
-      billedSeconds: 0,
-      cost: new Prisma.Decimal(0),
-      endUserCost: new Prisma.Decimal(0),
     };
   };
 
@@ -252,4 +218,20 @@ export function callRows(today: Date, didsOf: (pbxKey: string) => AssignedDid[])
     pbxId: pbxId(pbx.key),
     rows: pbxCalls(pbx, today, didsOf(pbx.key)),
   }));
+}
+
+// No partner's zone is further than 14 hours from UTC.
+const WIDEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * The partner-local months (docs/decisions/0041) the seeded calls can fall in, "YYYY-MM": those of
+ * the call window widened by 14 hours on each side.
+ */
+export function callMonths(today: Date): string[] {
+  const first = startOfUtcMonth(new Date(startOfUtcMonth(today, -1).getTime() - WIDEST_OFFSET_MS));
+  const last = new Date(today.getTime() + WIDEST_OFFSET_MS);
+  const months: string[] = [];
+  for (let month = first; month <= last; month = startOfUtcMonth(month, 1))
+    months.push(month.toISOString().slice(0, 7));
+  return months;
 }

@@ -135,8 +135,7 @@ const BY_COUNTRY: Record<string, DocumentSpec[]> = {
     },
     {
       name: "E911 service address declaration",
-      description:
-        "The address and suite where the numbers are used, confirmed for the 911 dispatchable location (R13).",
+      description: "The address and suite where the numbers are used, confirmed for the 911 dispatchable location.",
       form: {
         fields: [
           "Company",

@@ -16,6 +16,17 @@ export function partnerRow(partner: {
   return { ...partner } satisfies Prisma.PartnerCreateManyInput;
 }
 
+/** Before any call: a partner's first tier period starts here, so no call predates its tier history. */
+export const TIER_HISTORY_START = new Date("1970-01-01T00:00:00Z");
+
+/**
+ * The first period of a partner's tier history (docs/decisions/0041): every path that creates a
+ * partner creates this with it, as rating prices a call at the tier of the period in force at its start.
+ */
+export function firstTierPeriodRow(partner: { partnerId: string; tierId: string; id?: string }) {
+  return { ...partner, validFrom: TIER_HISTORY_START } satisfies Prisma.PartnerTierPeriodCreateManyInput;
+}
+
 type LegalEntity = Pick<
   Prisma.CustomerCreateManyInput,
   "legalName" | "vatNumber" | "addressLine" | "postcode" | "city" | "contactName" | "contactEmail" | "contactPhone"

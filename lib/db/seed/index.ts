@@ -1,6 +1,7 @@
 import { hashPassword } from "../../auth/password";
 import type { PrismaClient } from "../generated/client";
-import { callRows } from "./calls";
+import { rateMonth } from "../../cdr/rating/rate-month";
+import { callMonths, callRows } from "./calls";
 import { COUNTRIES } from "./countries";
 import { ensureCallRecordPartitions } from "../../cdr/partitions";
 import { refreshCallRollups } from "../../cdr/rollups/refresh";
@@ -29,6 +30,7 @@ export interface SeedSummary {
     freephoneRates: number;
     areaRates: number;
     partners: number;
+    partnerTierPeriods: number;
     customers: number;
     users: number;
     pbxs: number;
@@ -85,6 +87,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
         freephoneRates: await insert(PRICING.freephoneRates, (args) => tx.freephoneMinuteRate.createMany(args)),
         areaRates: await insert(PRICING.areaRates, (args) => tx.areaRate.createMany(args)),
         partners: await insert(tenants.partners, (args) => tx.partner.createMany(args)),
+        partnerTierPeriods: await insert(tenants.tierPeriods, (args) => tx.partnerTierPeriod.createMany(args)),
         customers: await insert(tenants.customers, (args) => tx.customer.createMany(args)),
         users: await insert(tenants.users, (args) => tx.user.createMany(args)),
         pbxs: await insert(pbxs.pbxs, (args) => tx.pbx.createMany(args)),
@@ -105,6 +108,8 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
       await ensureCallRecordPartitions((sql) => tx.$executeRawUnsafe(sql), startOfUtcMonth(today, -1), today);
       // The PBX's call id (with the PBX and start time) is the unique key that makes a repeat insert nothing.
       for (const pbx of calls) created.callRecords += await insert(pbx.rows, (args) => tx.callRecord.createMany(args));
+      // Placed and priced by the real rating, in the same transaction: the seed never prices a call itself.
+      if (created.callRecords) for (const month of callMonths(today)) await rateMonth(tx, { month });
       return { today, created, insertedRows: Object.values(created).reduce((sum, count) => sum + count, 0) };
     },
     { timeout: 120_000, maxWait: 10_000 },

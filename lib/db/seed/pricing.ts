@@ -149,22 +149,3 @@ export const PRICING = {
     })),
   ),
 };
-
-/** The per-minute rates of one tier, for pricing the seeded call records the way the price list says. */
-export function tierRates(code: TierCode) {
-  const listId = priceListId(code);
-  const area = new Map(
-    PRICING.areaRates
-      .filter((rate) => rate.priceListId === listId)
-      .map((rate) => [rate.area, rate.perMinute as Prisma.Decimal]),
-  );
-  const freephone = new Map(
-    PRICING.freephoneRates
-      .filter((rate) => rate.priceListId === listId)
-      .map((rate) => [`${rate.countryCode}:${rate.source}`, rate.perMinute as Prisma.Decimal]),
-  );
-  return {
-    area: (areaNumber: number) => area.get(areaNumber)!,
-    freephone: (countryCode: string, source: FreephoneSource) => freephone.get(`${countryCode}:${source}`)!,
-  };
-}

@@ -49,7 +49,7 @@ async function sample(db: PrismaClient) {
   return {
     pbxs,
     calls: { count: totals._count, cost: totals._sum.cost?.toString(), seconds: totals._sum.durationSeconds },
-    firstCalls: firstCalls.map((call) => ({ ...call, cost: call.cost.toString() })),
+    firstCalls: firstCalls.map((call) => ({ ...call, cost: call.cost?.toString() ?? null })),
     assigned,
   };
 }
@@ -111,16 +111,36 @@ describe("seedDatabase", () => {
     const dispositions = await db.callRecord.groupBy({ by: ["disposition"], _max: { durationSeconds: true } });
     expect(dispositions.map((d) => d.disposition).sort()).toEqual(["ANSWERED", "BUSY", "FAILED", "NO_ANSWER"]);
     for (const d of dispositions) if (d.disposition !== "ANSWERED") expect(d._max.durationSeconds).toBe(0);
-    // R5 per user: no extension gets more than 3000 free Area 1 minutes in a month.
+    // R5 per user: no extension gets more than 3000 free Area 1 minutes in a month (the partner's, decision 0041).
     const free = await db.$queryRaw<{ freeSeconds: bigint }[]>`
       SELECT max(s) AS "freeSeconds" FROM (
-        SELECT sum("durationSeconds" - "billedSeconds") AS s FROM "CallRecord" WHERE area = 1 AND direction = 'OUTBOUND'
-        GROUP BY "pbxId", extension, date_trunc('month', "startedAt")) t`;
+        SELECT sum(c."durationSeconds" - c."billedSeconds") AS s
+        FROM "CallRecord" c JOIN "Partner" p ON p.id = c."partnerId"
+        WHERE c.area = 1 AND c.direction = 'OUTBOUND' AND c.disposition = 'ANSWERED'
+        GROUP BY c."pbxId", c.extension, date_trunc('month', (c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE p."timeZone")) t`;
     expect(Number(free[0].freeSeconds)).toBeLessThanOrEqual(3000 * 60);
     const [{ inDefault }] = await db.$queryRaw<
       { inDefault: bigint }[]
     >`SELECT count(*) AS "inDefault" FROM cdr_partitions."CallRecord_default"`;
     expect(Number(inDefault)).toBe(0);
+  });
+
+  it("prices its calls with the real rating: every call placed and rated, none left unrated", async () => {
+    const [totals] = await db.$queryRaw<
+      { calls: bigint; unrated: bigint; unplaced: bigint; charged: bigint; endUserAbove: bigint }[]
+    >`
+      SELECT count(*) AS calls,
+        count(*) FILTER (WHERE "ratedAt" IS NULL OR "unratedReason" IS NOT NULL) AS unrated,
+        count(*) FILTER (WHERE "countryCode" IS NULL OR (direction = 'OUTBOUND' AND area IS NULL)) AS unplaced,
+        count(*) FILTER (WHERE cost > 0) AS charged,
+        count(*) FILTER (WHERE "endUserCost" > cost) AS "endUserAbove"
+      FROM "CallRecord"`;
+    expect(Number(totals.unrated)).toBe(0);
+    expect(Number(totals.unplaced)).toBe(0);
+    // Past the included minutes, other areas, FreePhone: the demo's figures have costs, and the End
+    // User list prices above the partner's.
+    expect(Number(totals.charged)).toBeGreaterThan(Number(totals.calls) / 10);
+    expect(Number(totals.endUserAbove)).toBe(Number(totals.charged));
   });
 
   it("keeps every tenant reference consistent", async () => {

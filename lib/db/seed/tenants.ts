@@ -1,5 +1,5 @@
 import type { Prisma, Role } from "../generated/client";
-import { customerRow, partnerRow, userRow, type UserLinks } from "./factories";
+import { customerRow, firstTierPeriodRow, partnerRow, userRow, type UserLinks } from "./factories";
 import { tierId, type TierCode } from "./pricing";
 import { seedId } from "./random";
 
@@ -9,21 +9,21 @@ export const PARTNERS = {
     name: "Alpentel Kommunikation GmbH",
     tier: "GOLD",
     countryCode: "DE",
-    vatNumber: "DE287416593",
+    vatNumber: "DE287416598",
     billingEmail: "rechnung@alpentel.example",
   },
   nuvola: {
     name: "Nuvola Telecomunicazioni S.r.l.",
     tier: "SILVER",
     countryCode: "IT",
-    vatNumber: "IT04518720961",
+    vatNumber: "IT04518720968",
     billingEmail: "amministrazione@nuvolatel.example",
   },
   brightline: {
     name: "Brightline Voice Ltd",
     tier: "BRONZE",
     countryCode: "GB",
-    vatNumber: "GB284551273",
+    vatNumber: "GB284551204",
     billingEmail: "accounts@brightlinevoice.example",
   },
 } satisfies Record<
@@ -46,7 +46,7 @@ export const CUSTOMERS = {
     countryCode: "DE",
     legal: {
       legalName: "Weber Maschinenbau GmbH",
-      vatNumber: "DE298765431",
+      vatNumber: "DE298765435",
       addressLine: "Landsberger Straße 302",
       postcode: "80687",
       city: "München",
@@ -61,7 +61,7 @@ export const CUSTOMERS = {
     countryCode: "DE",
     legal: {
       legalName: "Hafenkontor Logistik GmbH",
-      vatNumber: "DE314802776",
+      vatNumber: "DE314802777",
       addressLine: "Am Sandtorkai 41",
       postcode: "20457",
       city: "Hamburg",
@@ -76,7 +76,7 @@ export const CUSTOMERS = {
     countryCode: "NL",
     legal: {
       legalName: "Van Dijk Installatietechniek B.V.",
-      vatNumber: "NL858291734B01",
+      vatNumber: "NL858291733B01",
       addressLine: "Weena 505",
       postcode: "3013 AL",
       city: "Rotterdam",
@@ -92,7 +92,7 @@ export const CUSTOMERS = {
     countryCode: "IT",
     legal: {
       legalName: "Studio Legale Ferri & Associati",
-      vatNumber: "IT09876540158",
+      vatNumber: "IT09876540155",
       addressLine: "Via Fatebenefratelli 14",
       postcode: "20121",
       city: "Milano",
@@ -107,7 +107,7 @@ export const CUSTOMERS = {
     countryCode: "IT",
     legal: {
       legalName: "Ottica Bianchi S.r.l.",
-      vatNumber: "IT07643520967",
+      vatNumber: "IT07643520963",
       addressLine: "Via Brera 19",
       postcode: "20121",
       city: "Milano",
@@ -122,7 +122,7 @@ export const CUSTOMERS = {
     countryCode: "ES",
     legal: {
       legalName: "Hostelería Costa Brava S.L.",
-      vatNumber: "ESB17654321",
+      vatNumber: "ESB17654328",
       addressLine: "Passeig de Gràcia 88",
       postcode: "08008",
       city: "Barcelona",
@@ -137,7 +137,7 @@ export const CUSTOMERS = {
     countryCode: "GB",
     legal: {
       legalName: "Harrow & Finch Accountants LLP",
-      vatNumber: "GB312845671",
+      vatNumber: "GB312845613",
       addressLine: "27 Finsbury Circus",
       postcode: "EC2M 7EB",
       city: "London",
@@ -152,7 +152,7 @@ export const CUSTOMERS = {
     countryCode: "GB",
     legal: {
       legalName: "Pemberton Dental Group Ltd",
-      vatNumber: "GB284619375",
+      vatNumber: "GB284619373",
       addressLine: "14 Park Row",
       postcode: "LS1 5HD",
       city: "Leeds",
@@ -277,6 +277,13 @@ export function tenantRows(passwordHash: string) {
         vatNumber: partner.vatNumber,
         billingEmail: partner.billingEmail,
         timeZone: PARTNER_TIME_ZONES[partner.countryCode],
+      }),
+    ),
+    tierPeriods: Object.entries(PARTNERS).map(([key, partner]) =>
+      firstTierPeriodRow({
+        id: seedId(`tier-period:${key}`),
+        partnerId: partnerId(key as PartnerKey),
+        tierId: tierId(partner.tier),
       }),
     ),
     customers: Object.entries(CUSTOMERS).map(([key, customer]) =>

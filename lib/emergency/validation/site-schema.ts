@@ -1,7 +1,8 @@
-import { isValidPhoneNumber } from "libphonenumber-js";
 import { z } from "zod";
+import { dispatchableProblems, DISPATCHABLE_COUNTRIES } from "@/lib/validation/dispatchable";
+import { e164Problem } from "@/lib/validation/phone";
+import { normalisePostcode, postcodeProblem } from "@/lib/validation/postcode";
 import { inLatitudeRange, inLongitudeRange, insideCountry } from "./bounding-boxes";
-import { isValidPostcode, normalisePostcode, postcodeFormat } from "./postal-codes";
 
 // One schema for the site form (react-hook-form) and the server (actions, CSV import): every field
 // arrives as text, as a form and a CSV row give it.
@@ -27,8 +28,7 @@ const coordinate = (label: string) =>
       `${label}: a decimal number with at most 6 decimals, e.g. 45.464211`,
     );
 
-/** R13: the countries whose numbers need a dispatchable location (street, floor/room, callback number). */
-export const DISPATCHABLE_COUNTRIES: readonly string[] = ["US", "CA"];
+export { DISPATCHABLE_COUNTRIES };
 
 export const ZSite = z
   .object({
@@ -53,20 +53,17 @@ export const ZSite = z
       .trim()
       .optional()
       .transform((v) => v || undefined)
-      .refine(
-        (v) => v === undefined || (/^\+[1-9]\d{6,14}$/.test(v) && isValidPhoneNumber(v)),
-        "Enter the callback number in E.164 form, e.g. +16175550123",
-      ),
+      .superRefine((v, ctx) => {
+        const problem = v === undefined ? null : e164Problem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: `Callback number in E.164 form: ${problem}` });
+      }),
   })
   .superRefine((site, ctx) => {
-    if (!isValidPostcode(site.countryCode, site.postcode)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["postcode"],
-        message: `This is not a postcode of ${site.countryCode}: ${postcodeFormat(site.countryCode).hint}`,
-      });
-    }
+    const postcode = postcodeProblem(site.countryCode, site.postcode);
+    if (postcode) ctx.addIssue({ code: "custom", path: ["postcode"], message: postcode });
     checkCoordinates(site, ctx);
+    for (const problem of dispatchableProblems(site))
+      ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
     if (DISPATCHABLE_COUNTRIES.includes(site.countryCode) && !site.callbackNumber) {
       ctx.addIssue({
         code: "custom",

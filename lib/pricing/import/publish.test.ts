@@ -9,7 +9,13 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { catalogueInForce, type Catalogue } from "../catalogue";
 import { writePriceListXlsx } from "../documents/xlsx";
 import { changesCsv, priceListChanges } from "../price-changes-view";
-import { checkPriceListImport, editablePrices, publishPriceEdit, publishPriceListImport } from "./publish";
+import {
+  checkPriceListImport,
+  editablePrices,
+  importReport,
+  publishPriceEdit,
+  publishPriceListImport,
+} from "./publish";
 
 const { prisma } = await createTestDatabase();
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -93,7 +99,7 @@ describe("checking an edited workbook", () => {
       {
         sheet: "Call termination",
         cell: "B8",
-        message: `An SMS past the included ones costs the Area 1 rate (R15): ${area1}.`,
+        message: `An SMS past the included ones costs the Area 1 rate: ${area1}.`,
       },
     ]);
   });
@@ -116,6 +122,28 @@ describe("checking an edited workbook", () => {
         sheet: "Numbers (DIDs)",
         cell: expect.stringMatching(/^C\d+$/),
         message: "This cell holds the formula =D2*2: type the price itself.",
+      },
+    ]);
+  });
+
+  it("warns, without refusing, of a price far outside the plausible range, naming its cell", async () => {
+    let cell = "";
+    const check = await checkPriceListImport(
+      prisma,
+      tenants.admin,
+      "GOLD",
+      await editedWorkbook((wb) => {
+        const numbers = wb.getWorksheet("Numbers (DIDs)")!;
+        cell = `C${germanyRow(numbers)}`;
+        numbers.getCell(cell).value = 1_000_000_000;
+      }),
+    );
+    expect(check.errors).toEqual([]);
+    expect(importReport(check).warnings).toEqual([
+      {
+        sheet: "Numbers (DIDs)",
+        cell,
+        message: "1,000,000,000 is far above any fee we expect (more than 10,000): check it before publishing.",
       },
     ]);
   });

@@ -49,12 +49,13 @@ async function latestVersion(db: Db, actor: Actor, tierCode: string) {
 type Latest = Awaited<ReturnType<typeof latestVersion>>;
 
 /** A new version's rows and its differences from the latest, from sections as read (or edited). */
-function candidate(latest: Latest, read: { sections: ReadSection[]; errors: CellError[] }) {
+function candidate(latest: Latest, read: { sections: ReadSection[]; errors: CellError[]; warnings: CellError[] }) {
   const version = versionRowsOf(read.sections, latest.countryCodeOf);
   return {
     tier: latest.tier,
     base: latest.base,
     errors: [...read.errors, ...version.errors],
+    warnings: read.warnings,
     changes: diffPricePoints(pricePoints(latest.sections), pricePoints(read.sections)),
     rows: version.rows,
   };
@@ -123,6 +124,7 @@ export async function publishPriceEdit(
     candidate(latest, {
       sections: sections.map((s) => ({ ...s, rowNumbers: s.rows.map((_, i) => i + 2) })),
       errors: [],
+      warnings: [],
     }),
     input.validFrom,
     now,
@@ -134,6 +136,7 @@ export function importReport(check: Candidate) {
   return {
     base: { name: check.base.name, validFrom: formatDate(check.base.validFrom) },
     errors: check.errors,
+    warnings: check.warnings,
     changes: shownChanges(check.changes),
   };
 }

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { Prisma } from "@/lib/db/generated/client";
+import { formatNumber } from "@/lib/format";
 import type { Cell, PriceListSection } from "../documents/sections";
-import { PRICE_PLACES } from "../rounding";
+import { PRICE_PLACES, type PriceKind } from "../rounding";
 
 export interface CellError {
   sheet: string;
@@ -11,10 +12,21 @@ export interface CellError {
 }
 
 /**
+ * The highest price a cell can plausibly hold, per kind: a fee (flat fee per user, a number's setup or
+ * monthly fee) or a per-minute / per-SMS rate. Above it the import warns but does not refuse: an
+ * operator may really charge it, but a stray digit or a pasted reference is likelier (decision 0048).
+ */
+export const PLAUSIBLE_PRICE_MAX: Record<PriceKind, Prisma.Decimal> = {
+  fee: new Prisma.Decimal(10_000),
+  rate: new Prisma.Decimal(10),
+};
+
+/**
  * Reads an edited price-list workbook back against the sections it was exported from: same sheets and
  * header rows; every price a number of at most the column's precision and not negative; every country
- * one the catalogue knows; no row dropped from the flat-fee bands. Returns the rows as read and every
- * problem with its cell, so the admin can fix them all at once.
+ * one the catalogue knows; no row dropped from the flat-fee bands. Returns the rows as read, every
+ * problem with its cell (so the admin can fix them all at once) and every implausible price as a
+ * warning, which does not stop the import.
  */
 export async function readPriceListWorkbook(
   file: ArrayBuffer | Buffer,
@@ -24,6 +36,7 @@ export async function readPriceListWorkbook(
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as ArrayBuffer);
   const errors: CellError[] = [];
+  const warnings: CellError[] = [];
   const sections = expected.map((section) => {
     const sheet = workbook.getWorksheet(section.title);
     if (!sheet) {
@@ -53,6 +66,7 @@ export async function readPriceListWorkbook(
             { sheet: section.title, cell: cellRef(r, i + 1) },
             knownCountries,
             errors,
+            warnings,
           ),
         ),
       );
@@ -66,7 +80,7 @@ export async function readPriceListWorkbook(
     }
     return { ...section, rows, rowNumbers };
   });
-  return { sections, errors };
+  return { sections, errors, warnings };
 }
 export type ReadSection = Awaited<ReturnType<typeof readPriceListWorkbook>>["sections"][number];
 
@@ -76,6 +90,7 @@ function readCell(
   at: Omit<CellError, "message">,
   countries: ReadonlySet<string>,
   errors: CellError[],
+  warnings: CellError[],
 ): Cell {
   const fail = (message: string) => (errors.push({ ...at, message }), null);
   const formula = formulaOf(value);
@@ -94,7 +109,14 @@ function readCell(
   if (typeof value !== "number" || !Number.isFinite(value)) return fail(`“${String(value)}” is not a number.`);
   if (value < 0) return fail("A price cannot be negative.");
   // A binary double read from the sheet, back to the decimal the admin typed, at the column's precision.
-  return new Prisma.Decimal(value.toFixed(PRICE_PLACES[column.kind]));
+  const price = new Prisma.Decimal(value.toFixed(PRICE_PLACES[column.kind]));
+  const max = PLAUSIBLE_PRICE_MAX[column.kind];
+  if (price.greaterThan(max))
+    warnings.push({
+      ...at,
+      message: `${formatNumber(price.toNumber())} is far above any ${column.kind === "fee" ? "fee" : "rate"} we expect (more than ${formatNumber(max.toNumber())}): check it before publishing.`,
+    });
+  return price;
 }
 
 /** A formula, in words: a sheet edited in Excel may compute a price, but the portal stores what was typed. */

@@ -109,7 +109,7 @@ export function versionRowsOf(
   if (smsRateAt && rows.smsRate && area1 && !rows.smsRate.equals(area1.perMinute))
     errors.push({
       ...smsRateAt,
-      message: `An SMS past the included ones costs the Area 1 rate (R15): ${area1.perMinute.toString()}.`,
+      message: `An SMS past the included ones costs the Area 1 rate: ${area1.perMinute.toString()}.`,
     });
   const callTermination = sections.find((s) => s.id === "call-termination");
   if (callTermination) {

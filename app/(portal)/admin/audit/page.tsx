@@ -3,11 +3,13 @@ import { AuditFilters } from "@/components/audit/audit-filters";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { AUDIT_ACTION_LABEL, auditActionLabel, describeAuditDetail } from "@/lib/audit/labels";
+import { describeAuditDetail } from "@/lib/audit/labels";
+import { AUDIT_TARGET_LABEL } from "@/lib/audit/names";
+import { auditActionChoices, auditActionLabel } from "@/lib/audit/sentences";
 import { AUDIT_EXPORT_LIMIT, auditTargetTypes, listAuditEntries, ZAuditFilters } from "@/lib/audit/list-audit";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatCount, formatDateTime, formatNumber } from "@/lib/format";
 import { parseSearchParams, searchPage, type RawSearchParams } from "@/lib/http/search-params";
 
 const ZSearch = ZAuditFilters.extend({ page: searchPage });
@@ -23,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
   const query = (next: Record<string, string>) =>
     `?${new URLSearchParams(Object.entries({ ...filters, ...next }).filter(([, v]) => v) as [string, string][])}`;
-  const actions = Object.entries(AUDIT_ACTION_LABEL).sort((a, b) => a[1].localeCompare(b[1]));
+  const actions = auditActionChoices();
   return (
     <>
       <PageHeader
@@ -37,7 +39,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Button>
         }
       />
-      <AuditFilters filters={filters} actions={actions} targets={targets} />
+      <AuditFilters
+        filters={filters}
+        actions={actions}
+        targets={targets.map((t): [string, string] => [t, AUDIT_TARGET_LABEL[t] ?? t])}
+      />
       {/* A wide table scrolls sideways: the region takes focus so keyboard users can scroll it too. */}
       <div
         role="region"
@@ -53,13 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 When
               </th>
               <th scope="col" className="px-4 py-3 font-medium">
-                Who
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Action
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Target
+                What happened
               </th>
               <th scope="col" className="px-4 py-3 font-medium">
                 Detail
@@ -75,20 +75,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="whitespace-nowrap px-4 py-2.5 text-muted-foreground">
                   {formatDateTime(entry.createdAt)}
                 </td>
-                <td className="px-4 py-2.5">
-                  {entry.actor ? (
-                    <>
-                      {entry.actor.name}
-                      <span className="block text-xs text-muted-foreground">{entry.actor.email}</span>
-                    </>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="px-4 py-2.5">{auditActionLabel(entry.action)}</td>
-                <td className="px-4 py-2.5 text-muted-foreground">
-                  {entry.entityType ?? ""}
-                  {entry.entityId && <span className="block font-mono text-xs">{entry.entityId}</span>}
+                <td className="min-w-64 px-4 py-2.5">
+                  {entry.sentence}
+                  <span className="block text-xs text-muted-foreground">
+                    {auditActionLabel(entry.action)}
+                    {entry.actor && ` · ${entry.actor.email}`}
+                  </span>
                 </td>
                 <td className="min-w-48 max-w-md px-4 py-2.5 text-xs break-words text-muted-foreground">
                   {describeAuditDetail(entry.detail)}
@@ -98,7 +90,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
             {entries.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-4 py-10 text-center text-muted-foreground">
+                <td colSpan={4} className="px-4 py-10 text-center text-muted-foreground">
                   No entries match.
                 </td>
               </tr>
@@ -109,7 +101,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Pagination
         summary={
           <>
-            {formatNumber(total)} entries · page {page} of {pageCount}
+            {formatCount(total, "entry", "entries")} · page {page} of {pageCount}
             {total > AUDIT_EXPORT_LIMIT && ` · the CSV holds the newest ${formatNumber(AUDIT_EXPORT_LIMIT)}`}
           </>
         }

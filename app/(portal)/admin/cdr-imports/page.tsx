@@ -28,7 +28,7 @@ export default async function CdrImportsPage({ searchParams }: { searchParams: P
     <>
       <PageHeader
         title="CDR imports"
-        description="Call detail records from files, the import command and the PBXs' API, with what each import stored and refused."
+        description="Call and SMS records from files, the import command and the PBXs' API, with what each import stored and refused."
       />
       <section aria-label="Upload a CDR file" className="mb-8">
         <CdrUpload maxBytesLabel={formatBytes(readRuntimeEnv().UPLOAD_MAX_BYTES)} />
@@ -69,6 +69,7 @@ export default async function CdrImportsPage({ searchParams }: { searchParams: P
                     {row.fileName}
                   </Link>
                   <span className="block text-xs font-normal text-muted-foreground">
+                    {row.kind === "SMS" ? "SMS · " : ""}
                     {SOURCE_LABEL[row.source]}
                     {row.pbx ? ` · ${row.pbx.name}` : ""}
                     {row.createdBy ? ` · ${row.createdBy.name}` : ""}

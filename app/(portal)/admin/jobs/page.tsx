@@ -4,8 +4,8 @@ import { JobStateBadge } from "@/components/jobs/job-state-badge";
 import { WorkerStatus } from "@/components/jobs/worker-status";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSection, REPORT_CELL, ReportTable } from "@/components/ui/report-table";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -27,6 +27,8 @@ const QUEUE_LABEL: Record<string, string> = {
   "compliance-expiry-notices": "Expiring documents notices",
   "cdr-import": "CDR file import",
   "cdr-rate": "Call rating",
+  "cdr-rerate": "Re-rating of a partner's month",
+  "cdr-rerate-published": "Re-rating after a price-list version",
   "cdr-rollups": "Call statistics roll-ups",
   "cdr-seven-day-ranking": "Top numbers of the last 7 days",
   "cdr-range-ranking": "Top numbers of a chosen date range",
@@ -49,54 +51,36 @@ export default async function JobsPage() {
         </Alert>
       ) : (
         <>
-          <section aria-labelledby="queues-heading" className="mb-8">
-            <h2 id="queues-heading" className="mb-3 text-lg font-semibold">
-              Queues
-            </h2>
-            <TableScrollRegion label="Jobs by queue and state">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Jobs by queue and state (completed jobs are kept for 7 days)</caption>
-                <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-muted-foreground">
-                  <tr>
-                    <th scope="col" className="px-4 py-3 font-medium">
-                      Queue
-                    </th>
-                    <th scope="col" className="px-4 py-3 font-medium">
-                      Schedule (UTC)
-                    </th>
-                    {JOB_STATES.map((state) => (
-                      <th key={state} scope="col" className="px-4 py-3 text-right font-medium">
-                        {STATE_LABEL[state]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-neutral-100">
-                  {overview.queues.map((queue) => (
-                    <tr key={queue.name}>
-                      <th scope="row" className="px-4 py-2.5 font-medium">
-                        {QUEUE_LABEL[queue.name] ?? queue.name}
-                        <span className="block text-xs font-normal text-muted-foreground">{queue.name}</span>
-                      </th>
-                      <td className="px-4 py-2.5 font-mono text-xs">{queue.schedule ?? "—"}</td>
-                      {JOB_STATES.map((state) => (
-                        <td
-                          key={state}
-                          className={`px-4 py-2.5 text-right tabular-nums ${state === "failed" && queue.counts[state] ? "font-semibold text-danger-700" : ""}`}
-                        >
-                          {formatNumber(queue.counts[state])}
-                        </td>
-                      ))}
-                    </tr>
+          <PageSection id="queues-heading" title="Queues" className="mb-8">
+            <ReportTable
+              label="Jobs by queue and state"
+              caption="Jobs by queue and state (completed jobs are kept for 7 days)"
+              columns={[
+                { header: "Queue" },
+                { header: "Schedule (UTC)" },
+                ...JOB_STATES.map((state) => ({ header: STATE_LABEL[state], align: "right" as const })),
+              ]}
+            >
+              {overview.queues.map((queue) => (
+                <tr key={queue.name}>
+                  <th scope="row" className={`${REPORT_CELL} font-medium`}>
+                    {QUEUE_LABEL[queue.name] ?? queue.name}
+                    <span className="block text-xs font-normal text-muted-foreground">{queue.name}</span>
+                  </th>
+                  <td className={`${REPORT_CELL} font-mono text-xs`}>{queue.schedule ?? "—"}</td>
+                  {JOB_STATES.map((state) => (
+                    <td
+                      key={state}
+                      className={`${REPORT_CELL} text-right tabular-nums ${state === "failed" && queue.counts[state] ? "font-semibold text-danger-700" : ""}`}
+                    >
+                      {formatNumber(queue.counts[state])}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </TableScrollRegion>
-          </section>
-          <section aria-labelledby="failures-heading">
-            <h2 id="failures-heading" className="mb-3 text-lg font-semibold">
-              Failures and retries
-            </h2>
+                </tr>
+              ))}
+            </ReportTable>
+          </PageSection>
+          <PageSection id="failures-heading" title="Failures and retries">
             {overview.jobs.length === 0 ? (
               <EmptyState
                 title="Nothing has failed"
@@ -128,7 +112,7 @@ export default async function JobsPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </PageSection>
         </>
       )}
     </>

@@ -8,7 +8,7 @@ export const createApiKeyAction = action(
   { permission: "pbx.api_keys", input: ZCreateApiKey },
   async (input, { actor, db }) => {
     const created = await createPbxApiKey(db, actor, input);
-    revalidatePath(`/pbxs/${input.pbxId}`);
+    revalidatePath(`/pbxs/${input.pbxId}`, "layout");
     return created;
   },
 );
@@ -17,6 +17,6 @@ export const revokeApiKeyAction = action(
   { permission: "pbx.api_keys", input: ZRevokeApiKey.extend({ pbxId: ZCreateApiKey.shape.pbxId }) },
   async ({ keyId, pbxId }, { actor, db }) => {
     await revokePbxApiKey(db, actor, { keyId });
-    revalidatePath(`/pbxs/${pbxId}`);
+    revalidatePath(`/pbxs/${pbxId}`, "layout");
   },
 );

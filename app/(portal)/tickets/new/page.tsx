@@ -9,13 +9,13 @@ import { ZNewTicketSearch } from "@/lib/tickets/search";
 
 export const metadata: Metadata = { title: "Open a ticket" };
 
-// Other flows link here prefilled: /tickets/new?category=CNAM&pbx=<id>&numbers=<id>,<id>
+// Other flows link here prefilled: /tickets/new?category=CNAM&pbx=<id>&numbers=<id>,<id> (or &allNumbers=1)
 export default async function NewTicketPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("tickets.use");
   const search = parseSearchParams(ZNewTicketSearch, await searchParams);
-  const options = await ticketFormOptions(db(), actor, search.pbx);
+  const options = await ticketFormOptions(db(), actor, search.pbx, search.numbers);
   const pbxId = options.pbxs.some((p) => p.id === search.pbx) ? search.pbx : undefined;
-  const numberIds = search.numbers.filter((id) => options.numbers.some((n) => n.id === id));
+  const numberIds = options.numbers.map((n) => n.id);
   return (
     <>
       <PageHeader
@@ -25,9 +25,14 @@ export default async function NewTicketPage({ searchParams }: { searchParams: Pr
       />
       <OpenTicketForm
         pbxs={options.pbxs}
-        numbers={options.numbers}
         senderIdCountries={options.senderIdCountries}
-        defaults={{ category: search.category, pbxId, numberIds, subject: search.subject ?? "" }}
+        defaults={{
+          category: search.category,
+          pbxId,
+          numberIds,
+          allNumbers: Boolean(pbxId) && search.allNumbers,
+          subject: search.subject ?? "",
+        }}
       />
     </>
   );

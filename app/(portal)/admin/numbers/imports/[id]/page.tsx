@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableScrollRegion } from "@/components/ui/table-scroll-region";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatCount, formatDateTime, formatNumber } from "@/lib/format";
 import { ZId } from "@/lib/http/ids";
 import { parseRouteParams } from "@/lib/http/search-params";
 import { rangeImport } from "@/lib/numbers/inventory";
@@ -25,7 +25,7 @@ export default async function RangeImportPage({ params }: { params: Promise<{ id
       <PageHeader
         breadcrumbs={[{ label: "Number inventory", href: "/admin/numbers" }, { label: found.fileName }]}
         title={`Import of ${found.fileName}`}
-        description={`${formatDateTime(found.createdAt)} · ${found.rowCount} rows: ${found.acceptedCount} accepted, ${found.rejectedCount} refused.`}
+        description={`${formatDateTime(found.createdAt)} · ${formatCount(found.rowCount, "row")}: ${found.acceptedCount} accepted, ${found.rejectedCount} refused.`}
         actions={
           found.status === "PREVIEWED" && found.acceptedCount > 0 ? (
             <CommitImportButton
@@ -44,7 +44,7 @@ export default async function RangeImportPage({ params }: { params: Promise<{ id
       )}
       {found.rejectedCount > 0 && (
         <Alert variant="warning" className="mb-4" data-testid="import-refused">
-          {found.rejectedCount} row(s) refused; they are not imported. Fix them and upload them again.
+          {formatCount(found.rejectedCount, "row")} refused; they are not imported. Fix them and upload them again.
         </Alert>
       )}
       <TableScrollRegion label="Rows of the file">

@@ -47,7 +47,7 @@ export default async function OrderNumbersPage({ params }: { params: Promise<{ i
           { label: "Order numbers" },
         ]}
         title={`Order numbers for ${options.pbx.name}`}
-        description={`Blocks of 1, 10 or 100 contiguous numbers. They co-terminate with the PBX on ${formatDate(options.pbx.termExpiry)}.`}
+        description={`Choose a country, then say how many numbers you need. They co-terminate with the PBX on ${formatDate(options.pbx.termExpiry)}.`}
       />
       <OrderNumbersForm options={options} />
     </>

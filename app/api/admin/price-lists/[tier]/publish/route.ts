@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";
-import { requestPriceListNotices } from "@/lib/jobs/enqueue";
+import { requestPriceListNotices, requestReratingAfterPublish } from "@/lib/jobs/enqueue";
 import { route } from "@/lib/http/route";
 import { readUploadedForm } from "@/lib/http/uploaded-file";
 import { publishPriceListImport } from "@/lib/pricing/import/publish";
@@ -17,6 +17,7 @@ export const POST = route(
     const { validFrom } = parseOrThrow(ZPublishFields, fields);
     const version = await publishPriceListImport(db, actor, { tierCode: params.tier, file: bytes, validFrom });
     await requestPriceListNotices(version.id);
+    await requestReratingAfterPublish(version.id);
     revalidatePath("/admin/price-lists");
     revalidatePath("/price-list");
     return { id: version.id, name: version.name, validFrom: version.validFrom };

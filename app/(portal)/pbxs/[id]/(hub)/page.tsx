@@ -2,41 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
-import { ApiKeysSection } from "@/components/pbx/api-keys-section";
-import { PbxEmergencySection } from "@/components/emergency/pbx-emergency-section";
 import { PbxActivationStatus } from "@/components/pbx/pbx-activation-status";
 import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FactList } from "@/components/ui/fact-list";
-import { PageHeader } from "@/components/ui/page-header";
-import { PbxNumbersSection } from "@/components/numbers/pbx-numbers-section";
-import { PbxPortingSection } from "@/components/porting/pbx-porting-section";
-import { PbxSmsSection } from "@/components/sms/pbx-sms-section";
-import { PbxStatisticsSection } from "@/components/statistics/pbx-statistics-section";
-import { PbxTicketsSection } from "@/components/tickets/pbx-tickets-section";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { pbxEmergencyOverview } from "@/lib/emergency/pbx-emergency";
 import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE_LABEL } from "@/lib/format";
-import { readRuntimeEnv } from "@/lib/config/runtime";
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
-import { listPbxApiKeys } from "@/lib/pbx/api-keys";
-import { pbxNumbersOverview } from "@/lib/numbers/queries";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
-import { pbxPortingOverview } from "@/lib/porting/queries";
-import { pbxSmsOverview } from "@/lib/sms/pbx-sms";
-import { pbxTicketsOverview } from "@/lib/tickets/pbx-tickets";
 
 const ZParams = z.object({ id: ZId });
 
 export const metadata: Metadata = { title: "PBX" };
 
-export default async function PbxPage({ params }: { params: Promise<{ id: string }> }) {
+/** The PBX hub's overview: the PBX, its licenses, CLASSOUND (status or quote) and its history. */
+export default async function PbxOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("pbx.view");
   const pbx = await orNotFound(pbxDetail(db(), actor, { pbxId: parseRouteParams(ZParams, await params).id }));
   const facts: [string, React.ReactNode][] = [
@@ -65,11 +51,6 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
 
   return (
     <>
-      <PageHeader
-        breadcrumbs={[{ label: "PBXs", href: "/pbxs" }, { label: pbx.name }]}
-        title={pbx.name}
-        description={`${pbx.customer.name} · ${pbx.serial}`}
-      />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card aria-labelledby="pbx-facts">
           <CardHeader>
@@ -162,42 +143,6 @@ export default async function PbxPage({ params }: { params: Promise<{ id: string
           </CardContent>
         </Card>
       )}
-
-      {can(actor, "numbers.view") && (
-        <PbxNumbersSection
-          pbxId={pbx.id}
-          overview={pbxNumbersOverview(db(), actor, pbx.id)}
-          canOrder={can(actor, "numbers.order")}
-          canManage={can(actor, "numbers.manage")}
-          quarantineDays={readRuntimeEnv().NUMBER_QUARANTINE_DAYS}
-        />
-      )}
-
-      {can(actor, "statistics.view") && <PbxStatisticsSection pbxId={pbx.id} pbxName={pbx.name} />}
-      {can(actor, "emergency.view") && (
-        <PbxEmergencySection
-          pbxId={pbx.id}
-          overview={pbxEmergencyOverview(db(), actor, pbx.id)}
-          canRequest={can(actor, "tickets.use")}
-        />
-      )}
-
-      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
-        {can(actor, "tickets.use") && (
-          <PbxTicketsSection pbxId={pbx.id} overview={pbxTicketsOverview(db(), actor, pbx.id)} />
-        )}
-        <PbxSmsSection overview={pbxSmsOverview(db(), actor, pbx.id)} />
-        {can(actor, "pbx.api_keys") && (
-          <ApiKeysSection pbxId={pbx.id} keys={await listPbxApiKeys(db(), actor, pbx.id)} />
-        )}
-        {(can(actor, "porting.request") || can(actor, "porting.handle")) && (
-          <PbxPortingSection
-            pbxId={pbx.id}
-            overview={pbxPortingOverview(db(), actor, pbx.id)}
-            side={can(actor, "porting.handle") ? "admin" : "partner"}
-          />
-        )}
-      </div>
     </>
   );
 }

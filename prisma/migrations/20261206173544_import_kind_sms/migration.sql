@@ -1,0 +1,5 @@
+-- CreateEnum
+CREATE TYPE "ImportKind" AS ENUM ('CALLS', 'SMS');
+
+-- AlterTable
+ALTER TABLE "CdrImport" ADD COLUMN     "kind" "ImportKind" NOT NULL DEFAULT 'CALLS';
