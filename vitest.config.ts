@@ -23,6 +23,7 @@ const SLOW = [
   "lib/db/migrations.test.ts",
   "lib/numbers/range-file.test.ts",
   "lib/emergency/csv-kill-resume.test.ts",
+  "lib/cdr/rating/oracle-property.test.ts",
 ];
 
 class SlowFilesFirst extends BaseSequencer {

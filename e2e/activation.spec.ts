@@ -33,13 +33,13 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   // ── Partner: the form, one refused upload, the others accepted ──────────────
   // Nothing is reproached before the partner has typed anything.
   await expect(partner.locator('[aria-invalid="true"]')).toHaveCount(0);
-  await partner.getByLabel("Company name").fill("Lumière Conseil SAS");
-  await partner.getByLabel("VAT or tax number").fill("FR40303265045");
-  await partner.getByLabel("Registered address").fill("12 rue de la République");
-  await partner.getByLabel("Postcode").fill("69002");
-  await partner.getByLabel("City").fill("Lyon");
+  await partner.getByLabel("Company name").fill("Lärchenhof Beratung GmbH");
+  await partner.getByLabel("VAT or tax number").fill("DE136695976");
+  await partner.getByLabel("Registered address").fill("Sendlinger Straße 12");
+  await partner.getByLabel("Postcode").fill("80331");
+  await partner.getByLabel("City").fill("München");
   await partner.getByLabel("Contact person").fill("Claire Martin");
-  await partner.getByLabel("Contact e-mail").fill("claire.martin@lumiere.example");
+  await partner.getByLabel("Contact e-mail").fill("claire.martin@laerchenhof.example");
   await partner.getByLabel("Contact phone").fill("0472000000");
   // A draft keeps what was typed, even before it is valid.
   await partner.getByRole("button", { name: "Save draft" }).click();
