@@ -70,6 +70,11 @@ describe("CDR import", () => {
       ["ok-1", "OUTBOUND", "101", null, tenant.partner.id],
       ["ok-2", "INBOUND", null, "+4930901820", tenant.partner.id],
     ]);
+    // Stored unpriced: rating gives each its cost or its reason, and nothing reads 0 before it has.
+    expect(stored.map((c) => [c.cost, c.ratedAt])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
     const job = await prisma.cdrImport.findUniqueOrThrow({ where: { id } });
     expect(job).toMatchObject({ status: "DONE", rowsStored: 2, rowsRefused: 6, rowsDuplicate: 1 });
   });

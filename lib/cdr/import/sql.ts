@@ -206,7 +206,7 @@ checked AS (
     extension, "didE164", "startedAt", "answeredAt", "durationSeconds", disposition, "freephoneSource", cost, currency,
     "countryCode", area, "numberType")
   SELECT partner_id, customer_id, pbx_id, call_id, direction, from_e164, to_e164,
-    extension, did, started_at, answered_at, duration, disposition, freephone_source, 0, $3,
+    extension, did, started_at, answered_at, duration, disposition, freephone_source, NULL, $3,
     placed_country, placed_area, placed_type
   FROM good WHERE pbx_id IS NOT NULL AND nth = 1
   ON CONFLICT DO NOTHING
