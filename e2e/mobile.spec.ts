@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 
 // The every-page sweep (every-page.spec.ts) checks each page's width; here, the navigation at both sizes.
 const PHONE = { width: 390, height: 844 };
@@ -42,4 +42,22 @@ test("the sidebar stays on a desktop screen", async ({ signInAs }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Menu/ })).toBeHidden();
+});
+
+test("on a phone the PBX lists offer Activate CLASSOUND on screen, by keyboard, without sideways scrolling", async ({
+  tenant,
+  signInAs,
+}) => {
+  const { page } = await signInAs("PARTNER");
+  await page.setViewportSize(PHONE);
+  for (const path of ["/pbxs", "/activations"]) {
+    await page.goto(path);
+    const activate = page.getByRole("button", { name: `Activate CLASSOUND on ${tenant.pbx.name}` });
+    // Inside the screen's width as the page loads, before focus could scroll a table sideways to it.
+    const box = await activate.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${path}: ${JSON.stringify(box)}`).toBe(true);
+    await activate.focus();
+    await expect(activate).toBeFocused();
+    await expectAccessible(page);
+  }
 });

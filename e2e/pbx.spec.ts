@@ -34,6 +34,13 @@ test("a partner finds a PBX in the list and opens its page: term, licenses and w
   await expect(quote).toContainText("Days of the term charged");
   await expect(page.getByTestId("quote-amount")).toHaveText(/^€\d+\.\d{2}$/);
   await expect(page.getByRole("button", { name: `Activate CLASSOUND on ${tenant.pbx.name}` })).toBeVisible();
+
+  // Ordering numbers waits for CLASSOUND; the page says so and its breadcrumb still names the PBX.
+  await page.goto(`/pbxs/${tenant.pbx.id}/numbers/order`);
+  await expect(page.getByText("CLASSOUND is not active on this PBX")).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: tenant.pbx.name }),
+  ).toHaveAttribute("href", `/pbxs/${tenant.pbx.id}`);
 });
 
 test("the PBX page shows the charge raised when CLASSOUND was activated", async ({ db, tenant, signInAs }) => {

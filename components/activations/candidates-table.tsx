@@ -70,6 +70,7 @@ export function CandidatesTable({ rows }: { rows: ActivationCandidate[] }) {
   return (
     <DataTable
       caption="PBXs and their CLASSOUND eligibility"
+      stackOnPhone
       columns={columns}
       rows={rows}
       getRowKey={(r) => r.id}

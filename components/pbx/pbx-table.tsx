@@ -153,6 +153,7 @@ export function PbxTable({
   return (
     <DataTable
       caption="PBXs"
+      stackOnPhone
       columns={columns}
       rows={shown}
       getRowKey={(r) => r.id}

@@ -39,6 +39,12 @@ export type DataTableProps<Row> = {
   /** Filters, search box or bulk actions shown above the table. */
   toolbar?: ReactNode;
   className?: string;
+  /**
+   * Below the `sm` breakpoint, each row is a card of label and value lines instead of a table row, so
+   * a row's action (a button in its last column) is on screen without scrolling sideways. Sorting is
+   * then by the desktop's headers only.
+   */
+  stackOnPhone?: boolean;
 };
 
 function rawValue<Row>(row: Row, key: string): unknown {
@@ -84,6 +90,7 @@ export function DataTable<Row>({
   empty,
   toolbar,
   className,
+  stackOnPhone = false,
 }: DataTableProps<Row>) {
   const captionId = useId();
   const [sort, setSort] = useState<DataTableSort | undefined>(initialSort);
@@ -125,14 +132,14 @@ export function DataTable<Row>({
             // Clips the header background to the card's rounded corners when nothing sits above it.
             className={cn("relative overflow-x-auto", !toolbar && "rounded-t-card")}
           >
-            <table className="w-full border-collapse text-left text-sm">
+            <table className={cn("w-full border-collapse text-left text-sm", stackOnPhone && "max-sm:block")}>
               <caption
                 id={captionId}
                 className={captionVisible ? "caption-top px-4 pt-3 text-left font-semibold text-foreground" : "sr-only"}
               >
                 {caption}
               </caption>
-              <thead className="bg-neutral-50">
+              <thead className={cn("bg-neutral-50", stackOnPhone && "max-sm:hidden")}>
                 <tr className="border-b border-border">
                   {columns.map((column) => (
                     <HeaderCell
@@ -144,9 +151,15 @@ export function DataTable<Row>({
                   ))}
                 </tr>
               </thead>
-              <tbody>
+              <tbody className={cn(stackOnPhone && "max-sm:block")}>
                 {pageRows.map((row) => (
-                  <tr key={getRowKey(row)} className="border-b border-border last:border-b-0 hover:bg-neutral-50">
+                  <tr
+                    key={getRowKey(row)}
+                    className={cn(
+                      "border-b border-border last:border-b-0 hover:bg-neutral-50",
+                      stackOnPhone && "max-sm:block max-sm:py-2",
+                    )}
+                  >
                     {columns.map((column) => (
                       <td
                         key={column.key}
@@ -154,8 +167,16 @@ export function DataTable<Row>({
                           "px-4 py-3 align-middle text-foreground",
                           column.align === "right" && "text-right tabular-nums",
                           column.className,
+                          stackOnPhone &&
+                            "max-sm:flex max-sm:w-auto max-sm:items-center max-sm:justify-between max-sm:gap-4 max-sm:py-1 max-sm:text-right",
                         )}
                       >
+                        {/* The header beside each value where the header row is hidden; display:none on wider screens. */}
+                        {stackOnPhone && (
+                          <span className="shrink-0 text-left text-xs font-semibold tracking-wide text-neutral-700 uppercase sm:hidden">
+                            {column.header}
+                          </span>
+                        )}
                         {column.cell ? column.cell(row) : defaultCell(rawValue(row, column.key))}
                       </td>
                     ))}

@@ -21,12 +21,10 @@ export async function pbxHeading(db: Db, actor: Actor, pbxId: string) {
 }
 
 /**
- * What every tab of the PBX hub shows above its own content: the PBX's name and customer, and the
- * counts on the tabs the actor may open (a few cheap counts; each tab loads its own data itself).
- * Another tenant's PBX is NOT_FOUND, like a missing one.
+ * The counts the hub shows on its tabs and its overview, each null where the actor may not see it: a
+ * few cheap counts within the actor's scope (the caller has checked the PBX is in it).
  */
-export async function pbxHubHeader(db: Db, actor: Actor, pbxId: string) {
-  const pbx = await pbxHeading(db, actor, pbxId);
+export async function pbxHubCounts(db: Db, actor: Actor, pbxId: string) {
   const numbers = { AND: [scope.phoneNumbers(actor), { pbxId }] };
   const [numberCount, missingLocations, openTickets, apiKeys] = await Promise.all([
     can(actor, "numbers.view") ? db.phoneNumber.count({ where: numbers }) : null,
@@ -42,6 +40,17 @@ export async function pbxHubHeader(db: Db, actor: Actor, pbxId: string) {
       : null,
     can(actor, "pbx.api_keys") ? db.pbxApiKey.count({ where: { pbxId, revokedAt: null } }) : null,
   ]);
+  return { numbers: numberCount, missingLocations, openTickets, apiKeys };
+}
+
+/**
+ * What every tab of the PBX hub shows above its own content: the PBX's name and customer, and the
+ * counts on the tabs the actor may open (`pbxHubCounts`; each tab loads its own data itself).
+ * Another tenant's PBX is NOT_FOUND, like a missing one.
+ */
+export async function pbxHubHeader(db: Db, actor: Actor, pbxId: string) {
+  const pbx = await pbxHeading(db, actor, pbxId);
+  const { numbers: numberCount, missingLocations, openTickets, apiKeys } = await pbxHubCounts(db, actor, pbxId);
   // `title` says what the count counts, for the tab's tooltip and screen readers.
   const tabs: { tab: PbxTab; label: string; count?: number; title?: string; attention?: boolean }[] = [
     { tab: "overview", label: "Overview" },

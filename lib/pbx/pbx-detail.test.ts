@@ -85,6 +85,13 @@ describe("the PBX page", () => {
     });
   });
 
+  it("shows money by the policy's visible prices: both to a partner and an admin, End User prices only to an end user", async () => {
+    const prices = async (actor: typeof admin) => (await pbxDetail(prisma, actor, { pbxId: a.pbx.id, now })).prices;
+    expect(await prices(a.partnerActor)).toEqual(["purchase", "endUser"]);
+    expect(await prices(admin)).toEqual(["purchase", "endUser"]);
+    expect(await prices(a.endUserActor)).toEqual(["endUser"]);
+  });
+
   it("says why a lifetime PBX has no quote and cannot be activated", async () => {
     const lifetime = await prisma.pbx.create({
       data: {

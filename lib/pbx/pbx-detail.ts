@@ -1,15 +1,16 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, can, scope } from "@/lib/auth/policy";
+import { assertCan, can, scope, visiblePrices } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "@/lib/activations/eligibility";
 import { OPEN_STATUSES } from "@/lib/activations/transitions";
-import { pbxQuote, QUOTE_READERS } from "@/lib/pricing/pbx-quote";
+import { pbxQuote } from "@/lib/pricing/pbx-quote";
 
 /**
  * Everything the PBX page shows about one PBX the actor may see: a PBX of another partner or customer
- * is NOT_FOUND, like a missing one. Requests and charges show only to those who handle activations
- * and money (partner, admin); an end user sees the PBX and its CLASSOUND status.
+ * is NOT_FOUND, like a missing one. Requests show only to those who handle activations (partner, admin);
+ * the quote and the charges are what the partner pays, so they show only where the policy's
+ * `visiblePrices` includes the purchase price (as in the statistics): an end user sees End User prices only.
  */
 export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; now?: Date }) {
   assertCan(actor, "pbx.view");
@@ -36,7 +37,8 @@ export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; no
     : [];
   const openRequest = requests.find((r) => (OPEN_STATUSES as readonly string[]).includes(r.status)) ?? null;
   const reasons = pbxIneligibilityReasons(pbx, openRequest ? 1 : 0, now);
-  const seesMoney = QUOTE_READERS.some((p) => can(actor, p));
+  const prices = visiblePrices(actor);
+  const seesMoney = prices.includes("purchase");
   // A quote only where it can still be ordered; once active, the charge that was raised says what it cost.
   const quote =
     seesMoney && pbx.service?.status !== "ACTIVE" ? await pbxQuote(db, actor, { pbxId: pbx.id, now }) : null;
@@ -73,6 +75,8 @@ export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; no
     canRequest: can(actor, "activation.request"),
     reasons: reasons.filter((r) => r !== "REQUEST_OPEN" && r !== "ALREADY_ACTIVE").map((r) => INELIGIBILITY_MESSAGE[r]),
     quote,
+    /** The prices money on the PBX's pages may carry for this actor. */
+    prices,
   };
 }
 export type PbxDetail = Awaited<ReturnType<typeof pbxDetail>>;

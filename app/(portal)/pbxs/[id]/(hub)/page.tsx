@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
 import { PbxActivationStatus } from "@/components/pbx/pbx-activation-status";
+import { PbxOverviewSummaryTiles } from "@/components/pbx/pbx-overview-summary";
 import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -15,16 +16,24 @@ import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE
 import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
+import { pbxOverviewSummary } from "@/lib/pbx/overview-summary";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
 
 const ZParams = z.object({ id: ZId });
 
 export const metadata: Metadata = { title: "PBX" };
 
-/** The PBX hub's overview: the PBX, its licenses, CLASSOUND (status or quote) and its history. */
+/**
+ * The PBX hub's overview: figures at a glance (numbers, this month's calls, open tickets, each linking
+ * to its tab), the PBX, its licenses, CLASSOUND (status or quote) and its history.
+ */
 export default async function PbxOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("pbx.view");
-  const pbx = await orNotFound(pbxDetail(db(), actor, { pbxId: parseRouteParams(ZParams, await params).id }));
+  const pbxId = parseRouteParams(ZParams, await params).id;
+  const [pbx, summary] = await Promise.all([
+    orNotFound(pbxDetail(db(), actor, { pbxId })),
+    orNotFound(pbxOverviewSummary(db(), actor, { pbxId })),
+  ]);
   const facts: [string, React.ReactNode][] = [
     ["Customer", pbx.customer.name],
     ...(can(actor, "partners.view_all") ? [["Partner", pbx.customer.partnerName] as [string, React.ReactNode]] : []),
@@ -51,6 +60,7 @@ export default async function PbxOverviewPage({ params }: { params: Promise<{ id
 
   return (
     <>
+      <PbxOverviewSummaryTiles pbxId={pbx.id} summary={summary} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card aria-labelledby="pbx-facts">
           <CardHeader>

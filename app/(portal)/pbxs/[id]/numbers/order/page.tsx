@@ -11,6 +11,7 @@ import { ZId } from "@/lib/http/ids";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
 import { orderFormOptions } from "@/lib/numbers/context";
+import { pbxHeading } from "@/lib/pbx/hub";
 
 const ZParams = z.object({ id: ZId });
 
@@ -24,15 +25,17 @@ export default async function OrderNumbersPage({ params }: { params: Promise<{ i
     throw error;
   });
   if (typeof options === "string") {
+    // Nothing can be ordered (no CLASSOUND, no term, no prices): the breadcrumb still names the PBX.
+    const pbx = await orNotFound(pbxHeading(db(), actor, id));
     return (
       <>
         <PageHeader
           breadcrumbs={[
             { label: "PBXs", href: "/pbxs" },
-            { label: "PBX", href: `/pbxs/${id}` },
+            { label: pbx.name, href: `/pbxs/${id}` },
             { label: "Order numbers" },
           ]}
-          title="Order numbers"
+          title={`Order numbers for ${pbx.name}`}
         />
         <Alert variant="warning">{options}</Alert>
       </>
