@@ -2,15 +2,14 @@
 // end user open first (npm run bench:lighthouse). Starts `npm start` on a fresh data directory unless
 // BENCH_BASE_URL names a running portal; signs Lighthouse's browser in with the demo
 // logins through the sign-in page. Target: performance >= 95 on every page.
-import { spawn, type ChildProcess } from "node:child_process";
-import { rm } from "node:fs/promises";
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/db/seed";
+import { benchPortal, startPortal, stopPortal } from "../portal";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3390);
-const BASE = process.env.BENCH_BASE_URL ?? `http://localhost:${PORT}`;
+const PORTAL = benchPortal(3390, "lighthouse");
+const BASE = PORTAL.base;
 // Lighthouse's own advice for a noisy machine: several runs, report the median one.
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -21,27 +20,6 @@ const PAGES: { path: string; role: "PARTNER" | "END_USER" | null }[] = [
   { path: "/price-list", role: "PARTNER" },
   { path: "/customer", role: "END_USER" },
 ];
-
-async function startPortal(): Promise<ChildProcess | undefined> {
-  if (process.env.BENCH_BASE_URL) return undefined;
-  const dataDir = `.data/bench-lighthouse-${PORT}`;
-  await rm(dataDir, { recursive: true, force: true });
-  const child = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(PORT), CLASSOUND_DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: BASE },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  for (let waited = 0; waited < 900_000; waited += 2_000) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-    const ok = await fetch(`${BASE}/sign-in`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-  throw new Error("npm start did not answer within 15 minutes");
-}
 
 /**
  * Signs the Lighthouse browser in as a demo login, through the sign-in page (Playwright over CDP):
@@ -94,7 +72,7 @@ function summarize(label: string, lhr: NonNullable<Awaited<ReturnType<typeof lig
   };
 }
 
-const portal = await startPortal();
+const portal = await startPortal(PORTAL);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
@@ -126,7 +104,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
+  stopPortal(portal);
 }
 
 console.log(

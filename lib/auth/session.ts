@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { Actor } from "./actor";
@@ -14,11 +15,18 @@ import { PATH_HEADER } from "./path-header";
 export const SECOND_FACTOR_ENROLMENT_PATH = "/two-factor";
 
 /**
+ * The request's session, read once per server render: the layout, the page and its components each
+ * ask, and every read decrypts the cookie and re-reads the user (lib/auth/token.ts). React's cache
+ * lasts one request (route handlers keep nothing), and a request's cookie does not change within it.
+ */
+const currentSession = cache(() => getServerSession(authOptions));
+
+/**
  * The actor of a complete session. An admin without a second factor has none (lib/auth/token.ts), so
  * every page, action and route handler refuses them; only the enrolment page asks `enrollingActor`.
  */
 export async function getActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
+  const session = await currentSession();
   return session?.actor ?? null;
 }
 
@@ -29,7 +37,7 @@ async function redirectToSignIn(): Promise<never> {
 
 /** The signed-in actor, or a redirect to the sign-in page (which brings the user back here afterwards) or to enrolment. */
 export async function requireActor(): Promise<Actor> {
-  const session = await getServerSession(authOptions);
+  const session = await currentSession();
   if (session?.actor) return session.actor;
   if (session?.enrollingActor) redirect(SECOND_FACTOR_ENROLMENT_PATH);
   return redirectToSignIn();
@@ -37,7 +45,7 @@ export async function requireActor(): Promise<Actor> {
 
 /** For the enrolment page and its actions: the signed-in user, complete session or held at enrolment. */
 export async function enrollingActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
+  const session = await currentSession();
   return session?.actor ?? session?.enrollingActor ?? null;
 }
 

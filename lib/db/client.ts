@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
@@ -11,7 +12,13 @@ export function createPrismaClient(connectionString: string, poolSize = Number(p
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  const queryLog = process.env.CLASSOUND_QUERY_LOG;
+  if (!queryLog) return new PrismaClient({ adapter });
+  // For the page bench (bench/pages): one line per SQL statement Prisma sends, written before the
+  // statement's result reaches the page, so a bench that requests one page at a time can count each page's.
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => appendFileSync(queryLog, `${event.duration}\t${event.query.replace(/\s+/g, " ")}\n`));
+  return client as unknown as PrismaClient;
 }
 
 const globalForPrisma = globalThis as unknown as { classoundPrisma?: PrismaClient };

@@ -9,23 +9,22 @@ export async function pbxSmsOverview(db: Db, actor: Actor, pbxId: string) {
   assertCan(actor, "pbx.view");
   const pbx = await db.pbx.findFirst({
     where: { AND: [scope.pbxs(actor), { id: pbxId }] },
-    select: {
-      licenses: { select: { type: true, quantity: true } },
-      phoneNumbers: { select: { country: { select: { name: true, twoWaySms: true } } } },
-    },
+    select: { licenses: { select: { type: true, quantity: true } } },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
-  const twoWayCountries = [
-    ...new Set(pbx.phoneNumbers.filter((n) => n.country.twoWaySms).map((n) => n.country.name)),
-  ].sort();
-  const allTwoWayCountries = await db.country.findMany({
-    where: { twoWaySms: true },
-    orderBy: { name: "asc" },
-    select: { name: true },
-  });
+  // The countries asked of the database (one EXISTS per country), not read off every number of the
+  // PBX: a PBX with 50,000 numbers made this page load them all.
+  const [twoWayCountries, allTwoWayCountries] = await Promise.all([
+    db.country.findMany({
+      where: { twoWaySms: true, phoneNumbers: { some: { pbxId } } },
+      orderBy: { name: "asc" },
+      select: { name: true },
+    }),
+    db.country.findMany({ where: { twoWaySms: true }, orderBy: { name: "asc" }, select: { name: true } }),
+  ]);
   return {
     entitlements: smsEntitlements(pbx.licenses, twoWayCountries.length > 0),
-    twoWayCountries,
+    twoWayCountries: twoWayCountries.map((c) => c.name),
     allTwoWayCountries: allTwoWayCountries.map((c) => c.name),
   };
 }
