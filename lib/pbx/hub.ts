@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
@@ -9,8 +10,14 @@ import { formatCount } from "@/lib/format";
 export const PBX_TABS = ["overview", "numbers", "emergency", "usage", "support", "sms", "api-keys"] as const;
 export type PbxTab = (typeof PBX_TABS)[number];
 
+/*
+ * The hub's layout and the tab page under it both ask for the heading and the counts while one request
+ * renders: React's cache (one server request long, keyed by the same db, actor and id) answers the second
+ * ask from the first, and outside a server render it calls through.
+ */
+
 /** A PBX's name, serial and customer, within the actor's scope (another tenant's PBX is NOT_FOUND). */
-export async function pbxHeading(db: Db, actor: Actor, pbxId: string) {
+export const pbxHeading = cache(async function pbxHeading(db: Db, actor: Actor, pbxId: string) {
   assertCan(actor, "pbx.view");
   const pbx = await db.pbx.findFirst({
     where: { AND: [scope.pbxs(actor), { id: pbxId }] },
@@ -18,13 +25,13 @@ export async function pbxHeading(db: Db, actor: Actor, pbxId: string) {
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
   return pbx;
-}
+});
 
 /**
  * The counts the hub shows on its tabs and its overview, each null where the actor may not see it: a
  * few cheap counts within the actor's scope (the caller has checked the PBX is in it).
  */
-export async function pbxHubCounts(db: Db, actor: Actor, pbxId: string) {
+export const pbxHubCounts = cache(async function pbxHubCounts(db: Db, actor: Actor, pbxId: string) {
   const numbers = { AND: [scope.phoneNumbers(actor), { pbxId }] };
   const [numberCount, missingLocations, openTickets, apiKeys] = await Promise.all([
     can(actor, "numbers.view") ? db.phoneNumber.count({ where: numbers }) : null,
@@ -41,7 +48,7 @@ export async function pbxHubCounts(db: Db, actor: Actor, pbxId: string) {
     can(actor, "pbx.api_keys") ? db.pbxApiKey.count({ where: { pbxId, revokedAt: null } }) : null,
   ]);
   return { numbers: numberCount, missingLocations, openTickets, apiKeys };
-}
+});
 
 /**
  * What every tab of the PBX hub shows above its own content: the PBX's name and customer, and the
