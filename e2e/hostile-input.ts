@@ -50,6 +50,8 @@ const hostileQueries = [
  * For a page the actor may not open (403, or the sign-in redirect), which answers before it reads
  * its query, and for a page that reads no query at all: the values that would break a parser reading
  * it anyway (a NUL, broken percent-encoding, 5,000 characters, prototype keys), not all of them again.
+ * A page that reads no query hands it to nothing but Next's own parsing and the proxy, the same for
+ * every such page: one of them gets these, not each.
  */
 const refusedPageQueries = [allKeys("%00"), allKeys("%E0%A4%A"), allKeys(LONG), hostileQueries.at(-1)!];
 const WRONG_IDS = ["%00", "'%20OR%201=1", "not-an-id", "XYZ", LONG, "c" + "z".repeat(24), "..%2F..%2Fetc%2Fpasswd"];
@@ -157,15 +159,16 @@ export async function hostileInputFailures(request: APIRequestContext, ids: Page
   const opens = new Map<string, boolean>();
   failures.push(...(await statuses(request, "GET", pages, {}, (url, status) => opens.set(url, status < 300))));
   const withQuery = (page: string, query: string) => `${page}${page.includes("?") ? "&" : "?"}${query}`;
+  const ignoringQuery = pages.filter((page) => !queriesFor.get(page));
+  const queriesOf = (page: string) => {
+    if (!queriesFor.get(page)) return page === ignoringQuery[0] ? refusedPageQueries : [];
+    return opens.get(page) ? hostileQueries : refusedPageQueries;
+  };
   failures.push(
     ...(await statuses(
       request,
       "GET",
-      pages.flatMap((page) =>
-        (opens.get(page) && queriesFor.get(page) ? hostileQueries : refusedPageQueries).map((query) =>
-          withQuery(page, query),
-        ),
-      ),
+      pages.flatMap((page) => queriesOf(page).map((query) => withQuery(page, query))),
     )),
   );
   failures.push(

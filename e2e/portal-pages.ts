@@ -13,15 +13,18 @@ import {
   uniqueGermanPrefix,
   type Tenant,
 } from "@/lib/testing/fixtures";
+import { submitPortingRequest } from "@/lib/porting/submit";
+import { sampleFiles } from "@/lib/testing/sample-files";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { hashToken, PASSWORD_LINK_VALID_MS } from "@/lib/users/password-links";
+import { e2eStorage, type Role } from "./fixtures";
 
 /**
  * Ids of real rows of a tenant of the sweep's own, so every dynamic page is visited on something it
  * shows: an activation draft the partner starts through the portal (the workflow's functions reach
  * Next.js's `after()`, which plain Node cannot import), a ticket, a number order, a ranges import, a
- * CDR import and a set-password link made with the domain functions or the seed's factories, and any
- * submitted request for the admin's review page (read-only use of the demo's).
+ * CDR import, a porting request and a set-password link made with the domain functions or the seed's
+ * factories, and any submitted request for the admin's review page (read-only use of the demo's).
  */
 export async function pageIds(
   db: Db,
@@ -64,6 +67,19 @@ export async function pageIds(
     subject: "Sweep ticket",
     message: "A ticket for the every-page sweep.",
   });
+  const porting = await submitPortingRequest(
+    db,
+    partnerActor,
+    {
+      pbxId: tenant.pbx.id,
+      numbers: `${uniqueGermanPrefix()}55`,
+      currentOperator: "Deutsche Telekom",
+      accountHolder: tenant.customer.name,
+      requestedDate: "2999-06-01",
+    },
+    { bytes: sampleFiles.pdf("LOA"), fileName: "loa.pdf" },
+    e2eStorage(),
+  );
   const rangePrefix = uniqueGermanPrefix();
   const csv = `Country,Type,Area,First,Last\nDE,GEOGRAPHIC,${area},${rangePrefix}00,${rangePrefix}09\n`;
   const rangeImport = await previewRangeImport(db, admin, {
@@ -100,6 +116,7 @@ export async function pageIds(
     orderId: order.result.orderId,
     numberId: number?.id ?? draftId,
     ticketId: ticket.id,
+    portingId: porting.id,
     rangeImportId: rangeImport.id,
     cdrImportId: cdrImport.id,
     passwordToken: token,
@@ -112,70 +129,88 @@ export interface PortalPage {
   /** The app route (its folder under app/, route groups left out), so the sweep can tell a page is missing. */
   route: string;
   url: string;
+  /** The roles that open it; every other signed-in role must get a 403. */
+  opens: readonly Role[];
+  /** A signed-in user is sent on to their home page. */
+  redirectsHome?: true;
 }
 
-/** Every page of the portal; each role visits all of them (those it may not open must answer 403, not fail). */
+const EVERYONE = ["ADMIN", "PARTNER", "END_USER"] as const satisfies readonly Role[];
+const ADMIN = ["ADMIN"] as const satisfies readonly Role[];
+const PARTNER = ["PARTNER"] as const satisfies readonly Role[];
+const STAFF = ["ADMIN", "PARTNER"] as const satisfies readonly Role[];
+
+/**
+ * Every page of the portal with the roles that may open it, stated here rather than read from the
+ * policy module so that a page refused to a role that should see it fails the sweep.
+ */
 export function portalPages(ids: PageIds): PortalPage[] {
-  const pages: [route: string, url?: string][] = [
-    ["/"],
-    ["/sign-in"],
-    ["/set-password/[token]", `/set-password/${ids.passwordToken}`],
-    ["/forgot-password"],
-    ["/two-factor"],
-    ["/account"],
-    ["/users"],
-    ["/admin"],
-    ["/admin/activations"],
-    ["/admin/activations/[id]", `/admin/activations/${ids.reviewId}`],
-    ["/admin/countries"],
-    ["/admin/countries/[code]", "/admin/countries/DE"],
-    ["/admin/price-lists"],
-    ["/admin/outbox"],
-    ["/admin/jobs"],
-    ["/admin/rating"],
-    ["/admin/cdr-imports"],
-    ["/admin/cdr-imports/[id]", `/admin/cdr-imports/${ids.cdrImportId}`],
-    ["/admin/audit"],
-    ["/partner"],
-    ["/activations"],
-    ["/activations/[id]", `/activations/${ids.draftId}`],
-    ["/customers"],
-    ["/pbxs"],
-    ["/pbxs/[id]", `/pbxs/${ids.pbxId}`],
-    ["/pbxs/[id]/numbers", `/pbxs/${ids.pbxId}/numbers`],
-    ["/pbxs/[id]/emergency", `/pbxs/${ids.pbxId}/emergency`],
-    ["/pbxs/[id]/usage", `/pbxs/${ids.pbxId}/usage`],
-    ["/pbxs/[id]/support", `/pbxs/${ids.pbxId}/support`],
-    ["/pbxs/[id]/sms", `/pbxs/${ids.pbxId}/sms`],
-    ["/pbxs/[id]/api-keys", `/pbxs/${ids.pbxId}/api-keys`],
-    ["/price-list"],
-    ["/price-list/changes"],
-    ["/notifications"],
-    ["/settings"],
-    ["/customer"],
-    ["/tickets"],
-    ["/tickets/new"],
-    ["/tickets/[id]", `/tickets/${ids.ticketId}`],
-    ["/admin/tickets"],
-    ["/admin/tickets/[id]", `/admin/tickets/${ids.ticketId}`],
-    ["/sms"],
-    ["/statistics", `/statistics?pbx=${ids.pbxId}&preset=last_month`],
-    ["/numbers"],
-    ["/numbers/orders/[id]", `/numbers/orders/${ids.orderId}`],
-    ["/pbxs/[id]/numbers/order", `/pbxs/${ids.pbxId}/numbers/order`],
-    ["/admin/numbers"],
-    ["/admin/numbers/[id]", `/admin/numbers/${ids.numberId}`],
-    ["/admin/numbers/import"],
-    ["/admin/numbers/imports/[id]", `/admin/numbers/imports/${ids.rangeImportId}`],
-    ["/porting"],
-    ["/porting/new"],
-    ["/porting/[id]", `/porting/${ids.draftId}`],
-    ["/admin/porting"],
-    ["/admin/porting/[id]", `/admin/porting/${ids.draftId}`],
-    ["/emergency"],
-    ["/admin/emergency"],
+  const pages: [route: string, opens: readonly Role[], url?: string][] = [
+    ["/", EVERYONE],
+    ["/sign-in", EVERYONE],
+    ["/set-password/[token]", EVERYONE, `/set-password/${ids.passwordToken}`],
+    ["/forgot-password", EVERYONE],
+    ["/two-factor", EVERYONE],
+    ["/account", EVERYONE],
+    ["/users", ADMIN],
+    ["/admin", ADMIN],
+    ["/admin/activations", ADMIN],
+    ["/admin/activations/[id]", ADMIN, `/admin/activations/${ids.reviewId}`],
+    ["/admin/countries", ADMIN],
+    ["/admin/countries/[code]", ADMIN, "/admin/countries/DE"],
+    ["/admin/price-lists", ADMIN],
+    ["/admin/outbox", ADMIN],
+    ["/admin/jobs", ADMIN],
+    ["/admin/rating", ADMIN],
+    ["/admin/cdr-imports", ADMIN],
+    ["/admin/cdr-imports/[id]", ADMIN, `/admin/cdr-imports/${ids.cdrImportId}`],
+    ["/admin/audit", ADMIN],
+    ["/partner", PARTNER],
+    ["/activations", PARTNER],
+    ["/activations/[id]", PARTNER, `/activations/${ids.draftId}`],
+    ["/customers", STAFF],
+    ["/pbxs", EVERYONE],
+    ["/pbxs/[id]", EVERYONE, `/pbxs/${ids.pbxId}`],
+    ["/pbxs/[id]/numbers", EVERYONE, `/pbxs/${ids.pbxId}/numbers`],
+    ["/pbxs/[id]/emergency", EVERYONE, `/pbxs/${ids.pbxId}/emergency`],
+    ["/pbxs/[id]/usage", EVERYONE, `/pbxs/${ids.pbxId}/usage`],
+    ["/pbxs/[id]/support", PARTNER, `/pbxs/${ids.pbxId}/support`],
+    ["/pbxs/[id]/sms", EVERYONE, `/pbxs/${ids.pbxId}/sms`],
+    ["/pbxs/[id]/api-keys", STAFF, `/pbxs/${ids.pbxId}/api-keys`],
+    ["/price-list", STAFF],
+    ["/price-list/changes", STAFF],
+    ["/notifications", EVERYONE],
+    ["/settings", EVERYONE],
+    ["/customer", ["END_USER"]],
+    ["/tickets", PARTNER],
+    ["/tickets/new", PARTNER],
+    ["/tickets/[id]", PARTNER, `/tickets/${ids.ticketId}`],
+    ["/admin/tickets", ADMIN],
+    ["/admin/tickets/[id]", ADMIN, `/admin/tickets/${ids.ticketId}`],
+    ["/sms", STAFF],
+    ["/statistics", EVERYONE, `/statistics?pbx=${ids.pbxId}&preset=last_month`],
+    ["/numbers", EVERYONE],
+    ["/numbers/orders/[id]", EVERYONE, `/numbers/orders/${ids.orderId}`],
+    ["/pbxs/[id]/numbers/order", PARTNER, `/pbxs/${ids.pbxId}/numbers/order`],
+    ["/admin/numbers", ADMIN],
+    ["/admin/numbers/[id]", ADMIN, `/admin/numbers/${ids.numberId}`],
+    ["/admin/numbers/import", ADMIN],
+    ["/admin/numbers/imports/[id]", ADMIN, `/admin/numbers/imports/${ids.rangeImportId}`],
+    ["/porting", PARTNER],
+    ["/porting/new", PARTNER],
+    ["/porting/[id]", PARTNER, `/porting/${ids.portingId}`],
+    ["/admin/porting", ADMIN],
+    ["/admin/porting/[id]", ADMIN, `/admin/porting/${ids.portingId}`],
+    ["/emergency", EVERYONE],
+    ["/admin/emergency", ADMIN],
   ];
-  return pages.map(([route, url]) => ({ route, url: url ?? route }));
+  const home = new Set(["/", "/sign-in"]);
+  return pages.map(([route, opens, url]) => ({
+    route,
+    url: url ?? route,
+    opens,
+    ...(home.has(route) ? { redirectsHome: true as const } : {}),
+  }));
 }
 
 /** Every page.tsx under app/ with its route (route groups left out): what the sweep must list. */

@@ -12,13 +12,13 @@ import { createImportRow } from "@/lib/cdr/import/create-import";
 import { DEFAULT_BATCH_ROWS, runCallImport } from "@/lib/cdr/import/import-calls";
 import { rateMonths } from "@/lib/cdr/rating/rate-month";
 import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
-import { requestUsageAlerts } from "@/lib/jobs/enqueue";
+import { requestUsageAlerts, stopJobSender } from "@/lib/jobs/enqueue";
 import { createPrismaClient } from "@/lib/db/client";
 
 const args = process.argv.slice(2);
 const batchFlag = args.indexOf("--batch-rows");
 const batchRows = batchFlag >= 0 ? Number(args[batchFlag + 1]) : DEFAULT_BATCH_ROWS;
-const file = args.find((a, i) => !a.startsWith("--") && i !== batchFlag + 1);
+const file = args.find((a, i) => !a.startsWith("--") && (batchFlag < 0 || i !== batchFlag + 1));
 const url = process.env.DATABASE_URL;
 if (!file || !url || !(batchRows > 0)) {
   console.error("Usage: DATABASE_URL=… npm run cdr:import -- <file.csv> [--batch-rows N]");
@@ -85,6 +85,7 @@ try {
   await requestUsageAlerts(outcome.months);
 } finally {
   bar.stop();
+  await stopJobSender();
   await pool.end();
   await prisma.$disconnect();
 }

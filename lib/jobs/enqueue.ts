@@ -21,13 +21,28 @@ export function jobSender(): Promise<Boss> {
     const url = readRuntimeEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     const boss = createBoss(url, { work: false });
-    await boss.start();
+    // A start that fails (the queue's schema not installed yet) has opened its pool all the same, and
+    // stop() does nothing before a start succeeded: left open, the pool would hold a command's process
+    // alive for its idle timeout (10 s).
+    await boss.start().catch(async (error: unknown) => {
+      const db = boss.getDb() as { opened?: boolean; close?: () => Promise<void> };
+      if (db.opened) await db.close?.();
+      throw error;
+    });
     return boss;
   })().catch((error) => {
     holder.classoundJobSender = undefined;
     throw error;
   });
   return holder.classoundJobSender;
+}
+
+/** Closes this process's sender, if it has one: a command calls it last, so its exit does not wait on the pool. */
+export async function stopJobSender() {
+  const sender = holder.classoundJobSender;
+  holder.classoundJobSender = undefined;
+  const boss = await sender?.catch(() => undefined);
+  await boss?.stop({ wait: true });
 }
 
 /**
