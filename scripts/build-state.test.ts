@@ -36,6 +36,18 @@ describe("checkBuild", () => {
     expect(await checkBuild()).toMatchObject({ current: true, checkedBy: "content" });
     expect(await checkBuild()).toMatchObject({ current: true, checkedBy: "stat" });
 
+    // The end-to-end server's build is another build: it and a plain one each rebuild over the other.
+    process.env.CLASSOUND_TEST_BUILD = "1";
+    try {
+      expect(await checkBuild(), "a test build over a plain one").toMatchObject({ current: false });
+      await markBuilt(await checkBuild());
+      expect(await checkBuild()).toMatchObject({ current: true });
+    } finally {
+      delete process.env.CLASSOUND_TEST_BUILD;
+    }
+    expect(await checkBuild(), "a plain build over a test one").toMatchObject({ current: false });
+    await markBuilt(await checkBuild());
+
     // A test file is not part of the build.
     await writeFile(path.join("lib", "db", "a.test.ts"), "// edited\n");
     expect(await checkBuild()).toMatchObject({ current: true });

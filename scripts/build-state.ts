@@ -91,6 +91,13 @@ async function writeStatCache(signature: string, hash: string) {
 }
 
 /**
+ * What the stamp records beside the sources' hash: the end-to-end server's build
+ * (CLASSOUND_TEST_BUILD=1: no type check, server code unminified) is not what a plain `npm start`
+ * should serve, nor the reverse, so each rebuilds over the other.
+ */
+const stampOf = (hash: string) => (process.env.CLASSOUND_TEST_BUILD === "1" ? `${hash} test-build` : hash);
+
+/**
  * Whether the last build is of the current sources. The files' sizes and times are compared with
  * those recorded the last time their content was hashed; only when they differ is every file read
  * (so a touched but unchanged file costs one content hash, not a build).
@@ -104,15 +111,16 @@ export async function checkBuild(): Promise<BuildCheck> {
       ? (await readFile(STAMP, "utf8")).trim()
       : undefined;
   const cached = await readStatCache();
-  if (cached?.signature === signature) return { current: cached.hash === built, hash: cached.hash, checkedBy: "stat" };
+  if (cached?.signature === signature)
+    return { current: stampOf(cached.hash) === built, hash: cached.hash, checkedBy: "stat" };
   const hash = await sourceHash(files);
   if (existsSync(DIST_DIR)) await writeStatCache(signature, hash);
-  return { current: hash === built, hash, checkedBy: "content" };
+  return { current: stampOf(hash) === built, hash, checkedBy: "content" };
 }
 
 /** Records that `.next` now holds a build of the sources whose check is `check`. */
 export async function markBuilt(check: Pick<BuildCheck, "hash">) {
-  await writeFile(STAMP, check.hash);
+  await writeFile(STAMP, stampOf(check.hash));
   // `next build` may have emptied .next: the signature is taken again so the next start need not read the files.
   const files = await sourceFiles();
   const signature = await statSignature(files);
