@@ -122,7 +122,7 @@ try {
   });
   const pages = portalPages({ ...ids, pbxId: biggestPbx.id });
   // Pages on the sweep tenant's own rows are opened by a user of that tenant (the demo users may not).
-  const sweepRows = [ids.draftId, ids.orderId, ids.ticketId];
+  const sweepRows = [ids.draftId, ids.orderId, ids.ticketId, ids.portingId];
 
   for (const role of ROLES) {
     const context = await browser.newContext({ baseURL: BASE });
