@@ -21,7 +21,7 @@ test("a partner adds a customer, fills in its legal entity with the form's check
   const card = page.getByRole("region", { name });
   await expect(card).toContainText("No legal entity on file yet");
 
-  await card.getByRole("button", { name: `Edit the legal entity of ${name}` }).click();
+  await card.getByRole("button", { name: `Edit legal entity of ${name}` }).click();
   const form = page.getByRole("dialog", { name: `Legal entity of ${name}` });
   for (const [label, value] of [
     ["Company name", SAMPLE_LEGAL_ENTITY.legalName],

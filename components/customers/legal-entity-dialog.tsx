@@ -38,7 +38,7 @@ export function LegalEntityDialog({
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
-        <Button variant="secondary" size="sm" aria-label={`Edit the legal entity of ${customer.name}`}>
+        <Button variant="secondary" size="sm" aria-label={`Edit legal entity of ${customer.name}`}>
           Edit legal entity
         </Button>
       </DialogTrigger>
