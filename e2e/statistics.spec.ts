@@ -141,3 +141,27 @@ test("a partner's custom date range shows its top numbers once its ranking job h
   await expect(topNumbers.getByRole("row").nth(1)).toContainText(top.number, { timeout: 60_000 });
   await expect(topNumbers.getByRole("row")).toHaveCount(Math.min(10, entries.size) + 1);
 });
+
+// The filters are usable before the page's scripts have run: a date typed then is kept, chooses a
+// custom range once React has the page, and is sent by Apply (a CI run lost a "From" typed while
+// React was taking the page over: the next change rendered the controlled field empty again).
+test("a date typed before the page's scripts have run is kept and chooses a custom range", async ({ signInAs }) => {
+  const { page } = await signInAs("PARTNER");
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/statistics", { waitUntil: "commit" });
+  const from = startOfMonth(-1).toISOString().slice(0, 10);
+  await page.getByLabel("From", { exact: true }).fill(from);
+  release();
+  await expect(page.getByLabel("Period")).toHaveValue("custom");
+  const toField = page.getByLabel("To", { exact: true });
+  await toField.fill(new Date(startOfMonth(-1).getTime() - DAY).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(toField).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("The last day is before the first day")).toBeVisible();
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
+});

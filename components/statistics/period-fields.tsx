@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { DATE_PRESET_LABEL, DATE_PRESETS } from "@/lib/cdr/statistics/presets";
@@ -11,6 +11,10 @@ type Errors = Partial<Record<"preset" | "from" | "to", string>>;
  * The period and its custom dates, kept consistent as they are edited: typing a date chooses
  * "Custom", choosing another period empties the dates (the schema would otherwise read the dates
  * as a custom range). An error from the schema shows under its date.
+ *
+ * The fields are uncontrolled: what the form submits is what the page shows, even when it was typed
+ * before React took over the page (a controlled date typed then was reset to its empty state and the
+ * range submitted without it). Dates present when React takes over choose "Custom" too.
  */
 export function PeriodFields({
   preset,
@@ -25,13 +29,14 @@ export function PeriodFields({
   errors: Errors;
   fieldClass: string;
 }) {
-  const [period, setPeriod] = useState(preset);
-  const [dates, setDates] = useState({ from, to });
+  const period = useRef<HTMLSelectElement>(null);
+  const fromDate = useRef<HTMLInputElement>(null);
+  const toDate = useRef<HTMLInputElement>(null);
+  const dates = { from: fromDate, to: toDate };
   const id = useId();
-  const setDate = (key: "from" | "to", value: string) => {
-    setDates((d) => ({ ...d, [key]: value }));
-    if (value) setPeriod("custom");
-  };
+  const onDateChange = () => chooseCustomIfDated(period.current, fromDate.current, toDate.current);
+  // As React takes over: a date typed before then had no handler to choose "Custom".
+  useEffect(() => chooseCustomIfDated(period.current, fromDate.current, toDate.current), []);
   const described = (key: keyof Errors) =>
     errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${id}-${key}` } : {};
   const message = (key: keyof Errors) =>
@@ -47,10 +52,11 @@ export function PeriodFields({
         <Select
           id={`${id}-preset-field`}
           name="preset"
-          value={period}
+          ref={period}
+          defaultValue={preset}
           onChange={(e) => {
-            setPeriod(e.target.value);
-            if (e.target.value !== "custom") setDates({ from: "", to: "" });
+            if (e.target.value === "custom") return;
+            for (const date of [fromDate.current, toDate.current]) if (date) date.value = "";
           }}
           {...described("preset")}
         >
@@ -69,8 +75,9 @@ export function PeriodFields({
             id={`${id}-${key}-field`}
             name={key}
             type="date"
-            value={dates[key]}
-            onChange={(e) => setDate(key, e.target.value)}
+            ref={dates[key]}
+            defaultValue={key === "from" ? from : to}
+            onChange={onDateChange}
             {...described(key)}
           />
           {message(key)}
@@ -78,4 +85,8 @@ export function PeriodFields({
       ))}
     </>
   );
+}
+
+function chooseCustomIfDated(period: HTMLSelectElement | null, ...dates: (HTMLInputElement | null)[]) {
+  if (period && dates.some((date) => date?.value)) period.value = "custom";
 }
