@@ -16,7 +16,6 @@ const TESTS = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 const SLOW = [
   "lib/db/seed/seed.test.ts",
   "lib/cdr/import/kill-resume.test.ts",
-  "lib/db/seed/demo-files.test.ts",
   "lib/cdr/import/upload-kill-resume.test.ts",
   "lib/jobs/runner.test.ts",
   "lib/db/embedded-postgres.test.ts",

@@ -95,7 +95,7 @@ const e2eServer = external ? undefined : await startE2eServer();
 process.on("SIGINT", () => void (e2eServer ? stop(e2eServer.server) : Promise.resolve()).then(() => process.exit(130)));
 
 const [typecheck, lint] = await Promise.all([
-  phase("typecheck (beside lint)", () => run("npx", ["tsc", "--noEmit"])),
+  phase("typecheck (beside lint)", () => run("npm", ["run", "--silent", "typecheck"])),
   phase("lint and format check (beside typecheck)", () => run("npm", ["run", "--silent", "lint"])),
 ]);
 let ok = typecheck && lint;

@@ -2,8 +2,9 @@
 // through the same library code the app runs, and stops at a kill point when asked:
 //   emergency <userId> <file.csv> [<k>]      the emergency CSV import; holds inside the k-th row's
 //                                            transaction, after its writes, before its commit
-//   cdr-upload <importId> [<k>]              a stored CDR upload, as the job runs it; holds inside
-//                                            the batch after k committed ones, its rows inserted
+//   cdr-upload <importId> <rows> [<k>]       a stored CDR upload, as the job runs it but in batches
+//                                            of <rows> lines; holds inside the batch after k
+//                                            committed ones, its rows inserted
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
@@ -60,10 +61,12 @@ try {
     const report = await importLocationsCsv(db, actor, await readFile(file!, "utf8"));
     console.log(JSON.stringify(report));
   } else if (mode === "cdr-upload") {
-    const [importId, k] = args;
+    const [importId, batchRows, k] = args;
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     try {
-      await unsafeRunStoredImport(prisma, k ? holdingInBatch(pool, Number(k)) : pool, importId!);
+      await unsafeRunStoredImport(prisma, k ? holdingInBatch(pool, Number(k)) : pool, importId!, {
+        batchRows: Number(batchRows),
+      });
     } finally {
       await pool.end();
     }

@@ -11,7 +11,12 @@ import { runRecordImport, type ImportOutcome } from "./run-import";
  * deletes the file (calls or SMS: the months' rating covers both). A failure marks the row FAILED with the reason and rethrows, so the queue's
  * retry resumes after the last committed batch. Every tenant: a job or an admin's own import.
  */
-export async function unsafeRunStoredImport(db: Db, pool: pg.Pool, importId: string): Promise<ImportOutcome | null> {
+export async function unsafeRunStoredImport(
+  db: Db,
+  pool: pg.Pool,
+  importId: string,
+  { batchRows }: { batchRows?: number } = {},
+): Promise<ImportOutcome | null> {
   const row = await db.cdrImport.findUnique({
     where: { id: importId },
     select: { storageKey: true, status: true, pbxId: true, kind: true },
@@ -19,7 +24,9 @@ export async function unsafeRunStoredImport(db: Db, pool: pg.Pool, importId: str
   if (!row || row.status === "DONE" || !row.storageKey) return null;
   try {
     const bytes = await storageDriver().get(row.storageKey);
-    const outcome = await runRecordImport(RECORD_KINDS[row.kind], pool, importId, Readable.from([Buffer.from(bytes)]));
+    const outcome = await runRecordImport(RECORD_KINDS[row.kind], pool, importId, Readable.from([Buffer.from(bytes)]), {
+      batchRows,
+    });
     await rateMonths(db, outcome.months, row.pbxId ? [row.pbxId] : undefined);
     await storageDriver()
       .delete(row.storageKey)

@@ -8,14 +8,15 @@ import { makeTenant } from "@/lib/testing/fixtures";
 import { runToEnd, runUntilKilled } from "@/lib/testing/kill-point";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createImportRow } from "./create-import";
-import { DEFAULT_BATCH_ROWS } from "./import-calls";
 import { writeSyntheticCalls } from "./synthetic-calls";
 
 const { prisma, url } = await createTestDatabase();
-// A second batch to be killed in: the upload job reads in batches of DEFAULT_BATCH_ROWS lines.
-const CALLS = DEFAULT_BATCH_ROWS + 5000;
+// The job's code in smaller batches than its 20,000 lines (the same code path, a twentieth of the
+// rows to make): one batch committed, a second to be killed in.
+const BATCH_ROWS = 1000;
+const CALLS = BATCH_ROWS + 250;
 // Lines (header = 1) given a caller that is no number: one in the committed batch, two in the killed one.
-const BAD_LINES = [100, DEFAULT_BATCH_ROWS + 500, DEFAULT_BATCH_ROWS + 4000];
+const BAD_LINES = [100, BATCH_ROWS + 25, BATCH_ROWS + 200];
 
 // The imports page promises: "Its committed batches are kept; the job retries and resumes after them."
 describe("a CDR upload killed mid-import, as the app's job runs it", () => {
@@ -45,19 +46,19 @@ describe("a CDR upload killed mid-import, as the app's job runs it", () => {
     const env = { DATABASE_URL: url, CLASSOUND_DATA_DIR: dir };
 
     // Killed in the second batch: its rows inserted, its counters not yet updated, nothing committed.
-    await runUntilKilled(["cdr-upload", id, "1"], env);
+    await runUntilKilled(["cdr-upload", id, String(BATCH_ROWS), "1"], env);
     const killed = await prisma.cdrImport.findUniqueOrThrow({ where: { id } });
     expect(killed).toMatchObject({
       status: "RUNNING",
-      committedLine: DEFAULT_BATCH_ROWS + 1,
-      rowsRead: DEFAULT_BATCH_ROWS,
+      committedLine: BATCH_ROWS + 1,
+      rowsRead: BATCH_ROWS,
       rowsRefused: 1,
     });
     expect(await prisma.callRecord.count({ where: { pbxId: tenant.pbx.id } })).toBe(killed.rowsStored);
     expect(await prisma.cdrImportRefusal.count({ where: { importId: id } })).toBe(1);
 
     // The restarted app's job: the same run again.
-    await runToEnd(["cdr-upload", id], env);
+    await runToEnd(["cdr-upload", id, String(BATCH_ROWS)], env);
     const done = await prisma.cdrImport.findUniqueOrThrow({ where: { id } });
     expect(done).toMatchObject({
       status: "DONE",

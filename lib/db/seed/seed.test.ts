@@ -1,8 +1,17 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { isValidPhoneNumber } from "libphonenumber-js/max";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { complianceProfiles } from "@/lib/activations/compliance-profile";
+import { actorFromUser } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
+import { readStoredFile } from "@/lib/storage";
+import { localDriver } from "@/lib/storage/local-driver";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import type { PrismaClient } from "../generated/client";
+import { seedDemoFiles, type DemoFilesSummary } from "./demo-files";
+import { REQUIRED_DOCUMENT_FORMS } from "./documents";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "./index";
 
 const NOW = new Date("2026-11-18T09:30:00Z");
@@ -54,12 +63,14 @@ async function sample(db: PrismaClient) {
   };
 }
 
+// One database for the seed's tests and then the demo files' (a full seed is this file's cost: the
+// demo files go on the one the seed's tests leave, decision 0050).
+const { prisma: db } = await createTestDatabase();
+
 describe("seedDatabase", () => {
-  let db: PrismaClient;
   let afterFirst: Awaited<ReturnType<typeof counts>>;
 
   beforeAll(async () => {
-    ({ prisma: db } = await createTestDatabase());
     const summary = await seedDatabase(db, NOW);
     afterFirst = await counts(db);
     expect(summary.created.callRecords).toBe(afterFirst.callRecords);
@@ -221,4 +232,72 @@ describe("seedDatabase", () => {
     expect(await counts(other)).toEqual(afterFirst);
     expect(await sample(other)).toEqual(await sample(db));
   }, 120_000);
+});
+
+const root = await mkdtemp(path.join(os.tmpdir(), "classound-demo-files-"));
+afterAll(() => rm(root, { recursive: true, force: true }));
+const driver = localDriver(root);
+
+describe("seedDemoFiles", () => {
+  let first: DemoFilesSummary;
+  const summary = () => first;
+  beforeAll(async () => {
+    // Seeded by the tests above; run alone (a name filter), this seeds the database first.
+    if ((await db.user.count()) === 0) await seedDatabase(db, NOW);
+    first = await seedDemoFiles(db, NOW, driver);
+  }, 120_000);
+
+  it("stores a PDF template for every seeded form, readable back", async () => {
+    expect(first.templates).toBe(REQUIRED_DOCUMENT_FORMS.size);
+    const withTemplate = await db.requiredDocument.findMany({
+      where: { templateFileId: { not: null } },
+      include: { templateFile: true },
+    });
+    expect(withTemplate.map((d) => d.id).sort()).toEqual([...REQUIRED_DOCUMENT_FORMS.keys()].sort());
+    const file = withTemplate[0].templateFile!;
+    expect(file.contentType).toBe("application/pdf");
+    expect(file.partnerId).toBeNull();
+    const bytes = await readStoredFile(file, driver);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+  });
+
+  it("leaves requests in each review state, every document uploaded, none for the first partner", async () => {
+    const requests = await db.activationRequest.findMany({ include: { documents: true, partner: true } });
+    expect(requests).toHaveLength(first.activationRequests);
+    expect(new Set(requests.map((r) => r.status))).toEqual(
+      new Set(["SUBMITTED", "CHANGES_REQUESTED", "IN_REVIEW", "REJECTED", "APPROVED"]),
+    );
+    for (const request of requests) expect(request.documents.every((d) => d.fileId !== null)).toBe(true);
+    expect(requests.some((r) => r.partner.name.startsWith("Alpentel"))).toBe(false);
+    const changed = requests.find((r) => r.status === "CHANGES_REQUESTED")!;
+    expect(changed.documents.filter((d) => d.reviewStatus === "CHANGES_REQUESTED")).toHaveLength(1);
+    const approved = requests.find((r) => r.status === "APPROVED")!;
+    const service = await db.classoundService.findUniqueOrThrow({
+      where: { pbxId: approved.pbxId },
+      include: { pbx: true },
+    });
+    expect(service.status).toBe("ACTIVE");
+    expect(service.expiresAt).toEqual(service.pbx.termExpiry);
+  });
+
+  it("gives Weber a compliance profile with one document flagged as expiring", async () => {
+    const anna = actorFromUser(
+      await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS.find((l) => l.role === "PARTNER")!.email } }),
+    );
+    const [first, ...rest] = await complianceProfiles(db, anna, NOW);
+    expect(first.name).toBe("Weber Maschinenbau GmbH");
+    expect(first.documents).toHaveLength(summary().complianceDocuments);
+    expect(first.documents.map((d) => d.expiry).sort()).toEqual(["EXPIRING", "VALID", "VALID"]);
+    expect(rest.every((profile) => profile.needsAttention === 0)).toBe(true);
+  });
+
+  it("adds nothing when run again", async () => {
+    const files = await db.storedFile.count();
+    expect(await seedDemoFiles(db, NOW, driver)).toEqual({
+      templates: 0,
+      activationRequests: 0,
+      complianceDocuments: 0,
+    });
+    expect(await db.storedFile.count()).toBe(files);
+  });
 });
