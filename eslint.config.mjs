@@ -85,9 +85,9 @@ const layerRules = [
   },
 ];
 
-// The React Compiler's rules compile every file they see, and were two thirds of the lint's time
-// (decision 0050): they run where components and hooks live, app/ and components/, and not over the
-// domain code, scripts, benches and tests, which render nothing. The rules of hooks still run everywhere.
+// The React Compiler's rules compile every file they see (two thirds of ESLint's rule time, decision
+// 0050): they run where components and hooks live, app/ and components/, not over the domain code,
+// scripts, benches and tests, which render nothing. The rules of hooks still run everywhere.
 const compilerRules = Object.keys(
   nextVitals.find((block) => block.plugins?.["react-hooks"])?.plugins["react-hooks"].rules ?? {},
 )

@@ -9,13 +9,14 @@ import type { Tenant } from "@/lib/testing/fixtures";
 // must not scroll sideways either and must pass axe again, over the whole page, for the first role of
 // admin, partner and end user that opens it: the laptop layout (sidebar, table columns) is the same
 // for every role, and the flows' specs leave their pages at desktop width too, each checked by axe
-// (a laptop pass for every role was a quarter of the sweep's time, decision 0050). A page a role may not open must answer 403 (asked without
-// a browser: the 403 page itself is rendered and checked once a test), and the pages that send a
-// signed-in user home must redirect there. Then every page and route gets hostile query strings, ids
-// and bodies, which must never answer 5xx. The sweep is cut into tests of a few pages each, so the
-// suite's workers share it and no single test is the suite's critical path; the tenant whose rows the
-// pages show is made once per worker (its rows are only read), and each role signs in as a user of
-// it, so a partner's and an end user's detail pages show their own PBX, ticket and order.
+// (a laptop pass for every role was a quarter of the sweep's time, decision 0050). A page a role may
+// not open must answer 403 (asked without a browser: the 403 page itself is rendered and checked once
+// a test), and the pages that send a signed-in user home must redirect there. Then every page and
+// route gets hostile query strings, ids and bodies, which must never answer 5xx. The sweep is cut into
+// tests of a few pages each, so the suite's workers share it and no single test is the suite's
+// critical path; the tenant whose rows the pages show is made once per worker (its rows are only
+// read), and each role signs in as a user of it, so a partner's and an end user's detail pages show
+// their own PBX, ticket and order.
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
 const PAGES_PER_TEST = 10;
