@@ -23,6 +23,14 @@ test("with 1,000 numbers on a PBX, a partner finds one by four digits on the PBX
     .getByRole("link", { name: /Numbers\s*1,000/ });
   await numbersTab.click();
   await expect(numbersTab).toHaveAttribute("aria-current", "page");
+  // The search loads a new document. Its scripts are held back so the picker below is typed into
+  // before React hydrates it, as on a slow phone: the digits must not be lost (a CI run lost them).
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
   await page.getByRole("search", { name: "Find a number of this PBX" }).getByLabel("Number contains").fill(digits);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/numbers\\?q=${digits}$`));
@@ -32,6 +40,8 @@ test("with 1,000 numbers on a PBX, a partner finds one by four digits on the PBX
   // ── The default-caller picker: the same four digits, then saved ──────────
   const picker = page.getByRole("combobox", { name: "Default caller number" });
   await picker.fill(digits);
+  releaseScripts();
+  await page.unrouteAll({ behavior: "wait" });
   await page.getByRole("option", { name: target.e164 }).click();
   await expect(picker).toHaveValue(target.e164);
   await page.getByRole("button", { name: "Save" }).click();

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { controlClassName } from "@/components/ui/control-styles";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import type { NumberPurpose } from "@/lib/numbers/picker-schemas";
 import { useNumberSearch } from "./use-number-search";
 
@@ -34,9 +35,14 @@ export function NumberCombobox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const blurTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const input = useRef<HTMLInputElement>(null);
   const { result, error, loading } = useNumberSearch(pbxId, purpose, query, 1, open);
   const rows = result?.rows ?? [];
   const text = open ? query : (value?.e164 ?? "");
+  useTypedBeforeHydration(input, text, (typed) => {
+    setQuery(typed);
+    setOpen(true);
+  });
 
   function choose(index: number) {
     const row = rows[index];
@@ -57,6 +63,7 @@ export function NumberCombobox({
         {label}
       </label>
       <input
+        ref={input}
         id={id}
         type="text"
         role="combobox"
