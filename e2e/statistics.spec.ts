@@ -1,14 +1,19 @@
 import { makePbx, makeTenant } from "@/lib/testing/fixtures";
 import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
 import { syntheticCalls } from "@/lib/cdr/statistics/test-calls";
+import { dayLabelIn, localMidnight } from "@/lib/cdr/statistics/zone";
 import type { Db } from "@/lib/db/client";
 import { expect, test } from "./fixtures";
 
 const DAY = 86_400_000;
+// Statistics count the partner's days (the factories' partners are in Berlin): a day or month is
+// named by its label (UTC midnight of the date) and starts at the label's local midnight.
+const ZONE = "Europe/Berlin";
 const startOfMonth = (offset: number) => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+  const today = dayLabelIn(new Date(), ZONE);
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
 };
+const localStart = (label: Date) => localMidnight(label, ZONE);
 
 async function addCalls(
   db: Db,
@@ -19,15 +24,19 @@ async function addCalls(
   days: number,
   seed: number,
 ) {
-  const rows = syntheticCalls({ partnerId, customerId: pbx.customerId, pbxId: pbx.id }, { count, from, days, seed });
+  const rows = syntheticCalls(
+    { partnerId, customerId: pbx.customerId, pbxId: pbx.id },
+    { count, from: localStart(from), days, seed },
+  );
   await db.callRecord.createMany({ data: rows });
-  await refreshCallRollups(db, { from, to: new Date(from.getTime() + days * DAY) });
+  await refreshCallRollups(db, { from: localStart(from), to: new Date(localStart(from).getTime() + days * DAY) });
   return rows;
 }
 
 test("an end user sees only their own PBX's calls", async ({ db, tenant, signInAs }) => {
   const other = await makeTenant(db);
-  const today = new Date(Math.floor(Date.now() / DAY) * DAY);
+  expect(tenant.partner.timeZone).toBe(ZONE);
+  const today = dayLabelIn(new Date(), ZONE);
   const own = await addCalls(db, tenant.pbx, tenant.partner.id, 7, today, 1, 11);
   await addCalls(db, other.pbx, other.partner.id, 5, today, 1, 12);
 
@@ -79,8 +88,8 @@ test("a partner filters by a PBX and a month and exports exactly those calls", a
   expect(rows).toHaveLength(chosen.length);
   for (const row of rows) {
     expect(row[2]).toBe(tenant.pbx.name);
-    expect(new Date(row[1]).getTime()).toBeGreaterThanOrEqual(lastMonth.getTime());
-    expect(new Date(row[1]).getTime()).toBeLessThan(startOfMonth(0).getTime());
+    expect(new Date(row[1]).getTime()).toBeGreaterThanOrEqual(localStart(lastMonth).getTime());
+    expect(new Date(row[1]).getTime()).toBeLessThan(localStart(startOfMonth(0)).getTime());
   }
   expect(rows.map((r) => r[1]).sort()).toEqual(chosen.map((c) => (c.startedAt as Date).toISOString()).sort());
 

@@ -51,7 +51,7 @@ export function PerDayFigure({ query }: { query: string }) {
         />
       }
       table={{
-        caption: "Calls and minutes per day (UTC)",
+        caption: "Calls and minutes per day: one row per day",
         headers: ["Day", "Calls in", "Calls out", "Minutes in", "Minutes out"],
         rows: rows.map((r) => [
           r.day,
@@ -71,12 +71,12 @@ export function HourOfWeekFigure({ query }: { query: string }) {
   const max = Math.max(1, ...counts.values());
   return (
     <FigureCard
-      title="Calls per hour of the week (UTC)"
+      title="Calls per hour of the week"
       className="lg:col-span-2"
       query={figure}
       isEmpty={!counts.size}
       table={{
-        caption: "Calls per hour of the week, UTC: one row per weekday, one column per hour",
+        caption: "Calls per hour of the week: one row per weekday, one column per hour",
         headers: ["Day", ...Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"))],
         rows: WEEKDAYS.map((name, d) => [
           name,

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
+import { viewZones } from "@/lib/cdr/statistics/context";
 import { statisticsFigure } from "@/lib/cdr/statistics/figures";
 import { parseStatisticsFilters } from "@/lib/cdr/statistics/filters";
 import type { TMoney } from "@/lib/cdr/statistics/price-columns";
@@ -27,7 +28,10 @@ export async function pbxOverviewSummary(
 ): Promise<PbxOverviewSummary> {
   const pbx = await pbxHeading(db, actor, input.pbxId);
   const seesCalls = can(actor, "statistics.view");
-  const context = { actor, filters: parseStatisticsFilters({ pbx: pbx.id }), now: input.now };
+  const filters = parseStatisticsFilters({ pbx: pbx.id });
+  // "This month" is the PBX's partner's (decision 0045).
+  const zones = seesCalls ? await viewZones(db, actor, filters) : [];
+  const context = { actor, filters, now: input.now, zones };
   const [counts, answered, cost] = await Promise.all([
     pbxHubCounts(db, actor, pbx.id),
     seesCalls ? statisticsFigure(db, context, "answered") : null,

@@ -8,8 +8,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePermission } from "@/lib/auth/session";
+import { viewZones } from "@/lib/cdr/statistics/context";
 import { statisticsFilterOptions } from "@/lib/cdr/statistics/filter-options";
 import { ZStatisticsFilters, statisticsQuery, withDatesAsCustom } from "@/lib/cdr/statistics/filters";
+import { zoneSentence } from "@/lib/cdr/statistics/zone";
 import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/errors";
 import type { RawSearchParams } from "@/lib/http/search-params";
@@ -29,13 +31,16 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   // The figures are computed while the filter options load, and stream in below the form.
   const prefetched = query === undefined ? undefined : prefetchStatistics(db(), actor, query);
   prefetched?.catch(() => {});
-  const options = await statisticsFilterOptions(db(), actor);
+  const [options, zones] = await Promise.all([
+    statisticsFilterOptions(db(), actor),
+    viewZones(db(), actor, parsed.success ? parsed.data : {}),
+  ]);
   const pbxNames = Object.fromEntries(options.pbxs.map((p) => [p.id, p.name]));
   return (
     <>
       <PageHeader
         title="Statistics"
-        description="Calls of the PBXs you can see, by day, hour, area and number. Days and hours are UTC; figures include calls up to the last import."
+        description={`Calls of the PBXs you can see, by day, hour, area and number, up to the last import. ${zoneSentence(zones)}`}
       />
       <StatisticsFilters
         // A new address (applied, cleared) starts the form from what it says, not from what was typed.

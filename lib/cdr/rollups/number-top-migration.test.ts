@@ -8,6 +8,7 @@ import { rankingPlan, refreshNumberTop } from "./number-top";
 // The migration that turns the monthly ranking into two ranking periods keeps the month rows and
 // backfills the day rankings: they must be the rows a refresh would build.
 const MIGRATION = "call_number_top_periods";
+const LOCAL_DAYS_MIGRATION = "_statistics_partner_local_days";
 const url = await createEmptyDatabase();
 const client = new pg.Client({ connectionString: url });
 await client.connect();
@@ -55,7 +56,14 @@ describe(`migration ${MIGRATION}`, () => {
       INSERT INTO "CallNumberDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "number", "calls", "seconds") VALUES ${dailyRows()};
       INSERT INTO "CallNumberMonthlyTop" ("month", "scopeKind", "partnerId", "direction", "allAreas", "number", "calls", "seconds")
         VALUES ('2026-10-01', 'PARTNER', 'p1', 'OUTBOUND', true, '+4930100', 9, 900);`);
-    await runMigrationSql(client, fromIt);
+    // Up to the migration that rebuilds the roll-ups from the raw calls, which this test has none of.
+    await runMigrationSql(
+      client,
+      fromIt.slice(
+        0,
+        fromIt.findIndex((name) => name.endsWith(LOCAL_DAYS_MIGRATION)),
+      ),
+    );
 
     expect(await rankings("MONTH")).toEqual([
       {

@@ -6,8 +6,9 @@ import {
   INCLUDED_SMS_SQL,
   UNRATED_CALL_SQL,
 } from "@/lib/cdr/statistics/answered";
-import { localMonthUtcRange } from "@/lib/cdr/rating/rate-month";
 import { dropRangeRankings } from "@/lib/cdr/statistics/top-numbers";
+import { TABLE_SQL } from "@/lib/cdr/statistics/where";
+import { localDaySql, localDaysSql } from "@/lib/cdr/statistics/zone";
 import { currentSevenDays, rankingPlan, refreshNumberTop, sevenDaysPlan, TOP_PERIODS } from "./number-top";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,29 +17,46 @@ const ROLLUP_LOCK_KEY = 14_0023;
 const lockRollups = (tx: Prisma.TransactionClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY})`;
 const TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
-/** The UTC days a refresh rebuilds: from the day of `from` up to and including the day of `to`. */
-export function rollupDays(range: { from: Date; to: Date }): { fromDay: Date; toDayExclusive: Date } {
-  const fromDay = new Date(Math.floor(range.from.getTime() / DAY_MS) * DAY_MS);
-  const toDayExclusive = new Date((Math.floor(range.to.getTime() / DAY_MS) + 1) * DAY_MS);
+/**
+ * The day labels (lib/cdr/statistics/zone) a refresh of the instants [from, to] rebuilds: a call
+ * falls on its partner's local day, at most one day either side of its UTC day.
+ */
+export function rollupDays(range: { from: Date; to: Date }): TDayLabels {
+  const fromDay = new Date((Math.floor(range.from.getTime() / DAY_MS) - 1) * DAY_MS);
+  const toDayExclusive = new Date((Math.floor(range.to.getTime() / DAY_MS) + 2) * DAY_MS);
   return { fromDay, toDayExclusive };
 }
 
+type TDayLabels = { fromDay: Date; toDayExclusive: Date };
+
 /**
- * Rebuilds every roll-up for the UTC days touching [from, to] from the raw call table: the days are
- * deleted and recomputed set-based in one transaction, so running it twice gives the same rows and a
- * reader never sees a half-rebuilt day. SMS rows count in the per-user roll-up by the same days. The top-number
- * rankings of those days, of the months they touch and of the seven days ending on `now`'s day are
- * rebuilt (`rankingPlan`); the rankings made on demand for ranges holding one of the days are
- * deleted, to be asked for again. Called after an import, after re-rating, and by the seed.
+ * Rebuilds every roll-up for the days touching the instants [from, to] from the raw call table
+ * (`rollupDays`). Called after an import, after re-rating, and by the seed.
  */
 export async function refreshCallRollups(
   db: Db,
   range: { from: Date; to: Date },
   now = new Date(),
-): Promise<{ fromDay: Date; toDayExclusive: Date }> {
+): Promise<TDayLabels> {
   const days = rollupDays(range);
-  const { fromDay, toDayExclusive } = days;
-  const calls = Prisma.sql`FROM "CallRecord" WHERE "startedAt" >= ${fromDay} AND "startedAt" < ${toDayExclusive}`;
+  await refreshRollupDays(db, days, now);
+  return days;
+}
+
+/**
+ * Rebuilds the roll-ups of the partner-local days [fromDay, toDayExclusive) from the raw call table:
+ * each call counts in its partner's calendar day, each hourly row in its UTC hour (the hours of those
+ * labels read as UTC instants, which hold every call the caller's instants changed). The days are
+ * deleted and recomputed set-based in one transaction, so running it twice gives the same rows and
+ * a reader never sees a half-rebuilt day. SMS rows count in the per-user roll-up by the same days.
+ * The top-number rankings of those days, of the months they touch and of the seven days ending on
+ * `now`'s day are rebuilt (`rankingPlan`); the rankings made on demand for ranges holding one of the
+ * days are deleted, to be asked for again.
+ */
+async function refreshRollupDays(db: Db, { fromDay, toDayExclusive }: TDayLabels, now: Date) {
+  const labels = { from: fromDay, toExclusive: toDayExclusive };
+  const calls = Prisma.sql`FROM ${TABLE_SQL.raw} WHERE ${localDaysSql(Prisma.sql`"startedAt"`, labels)}`;
+  const localDay = localDaySql(Prisma.sql`"startedAt"`);
   await db.$transaction(async (tx) => {
     await lockRollups(tx);
     for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
@@ -49,7 +67,7 @@ export async function refreshCallRollups(
         INSERT INTO "CallDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
                                        "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost", "endUserCost",
                                        "unratedCalls")
-        SELECT "startedAt"::date, "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
+        SELECT ${localDay}, "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
                count(*), count(*) FILTER (WHERE ${ANSWERED_SQL}), sum("durationSeconds"),
                coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"),
                coalesce(sum("cost"), 0), coalesce(sum("endUserCost"), 0), count(*) FILTER (WHERE ${UNRATED_CALL_SQL})
@@ -58,11 +76,11 @@ export async function refreshCallRollups(
     await tx.$executeRaw`
         INSERT INTO "CallHourlyRollup" ("hour", "partnerId", "customerId", "pbxId", "direction", "area", "calls")
         SELECT date_trunc('hour', "startedAt"), "partnerId", "customerId", "pbxId", "direction", "area", count(*)
-        ${calls}
+        FROM "CallRecord" WHERE "startedAt" >= ${fromDay} AND "startedAt" < ${toDayExclusive}
         GROUP BY 1, 2, 3, 4, 5, 6`;
     await tx.$executeRaw`
         INSERT INTO "CallNumberDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "number", "calls", "seconds")
-        SELECT "startedAt"::date, "partnerId", "customerId", "pbxId", "direction", "area",
+        SELECT ${localDay}, "partnerId", "customerId", "pbxId", "direction", "area",
                CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END, count(*), sum("durationSeconds")
         ${calls}
         GROUP BY 1, 2, 3, 4, 5, 6, 7`;
@@ -70,18 +88,17 @@ export async function refreshCallRollups(
         INSERT INTO "CallUserDailyRollup" ("day", "partnerId", "customerId", "pbxId", "extension", "area1Seconds", "smsSent")
         SELECT day, "partnerId", "customerId", "pbxId", "extension", sum(seconds), sum(sms)
         FROM (
-          SELECT "startedAt"::date AS day, "partnerId", "customerId", "pbxId", "extension", "durationSeconds" AS seconds, 0 AS sms
+          SELECT ${localDay} AS day, "partnerId", "customerId", "pbxId", "extension", "durationSeconds" AS seconds, 0 AS sms
           ${calls} AND ${INCLUDED_MINUTES_CALL_SQL}
           UNION ALL
-          SELECT "sentAt"::date, "partnerId", "customerId", "pbxId", "extension", 0, 1
-          FROM "SmsRecord" WHERE "sentAt" >= ${fromDay} AND "sentAt" < ${toDayExclusive} AND ${INCLUDED_SMS_SQL}
+          SELECT ${localDaySql(Prisma.sql`"sentAt"`)}, "partnerId", "customerId", "pbxId", "extension", 0, 1
+          FROM ${TABLE_SQL.sms} WHERE ${localDaysSql(Prisma.sql`"sentAt"`, labels)} AND ${INCLUDED_SMS_SQL}
         ) used
         GROUP BY 1, 2, 3, 4, 5`;
     // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
     for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
     await dropRangeRankings(tx, fromDay, toDayExclusive);
   }, TRANSACTION);
-  return days;
 }
 
 /**
@@ -97,12 +114,12 @@ export async function rankCurrentSevenDays(db: Db, now: Date) {
 
 /**
  * After an import or a re-rating of whole partner-local months ("2026-10-01…" strings, as rating takes
- * them): a local month's calls start up to 14 hours either side of its UTC days, so the UTC day before
- * and the day after are rebuilt too (docs/decisions/0041).
+ * them): exactly those months' days, each partner's (docs/decisions/0041, 0045).
  */
 export async function refreshRollupsForMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
-    const [from, to] = localMonthUtcRange(month);
-    await refreshCallRollups(db, { from, to: new Date(to.getTime() - 1) }, now);
+    const fromDay = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
+    const toDayExclusive = new Date(Date.UTC(fromDay.getUTCFullYear(), fromDay.getUTCMonth() + 1, 1));
+    await refreshRollupDays(db, { fromDay, toDayExclusive }, now);
   }
 }

@@ -6,6 +6,7 @@ import { statisticsFigure } from "./figures";
 import { PRICE_COLUMN } from "./price-columns";
 import { callPrices } from "./prices";
 import { notRatedText } from "@/lib/cdr/rating/unrated-reasons";
+import { viewZones } from "./context";
 import { callRecordWhere, type TStatisticsScope } from "./where";
 
 export const CALL_PAGE_SIZE = 50;
@@ -106,15 +107,16 @@ export async function listCalls(
   assertCan(context.actor, "statistics.view");
   const { page, sort } = context.filters;
   const prices = visiblePrices(context.actor);
+  const zones = context.zones ?? (await viewZones(db, context.actor, context.filters));
   const [calls, answered] = await Promise.all([
     db.callRecord.findMany({
-      where: callRecordWhere(context),
+      where: callRecordWhere({ ...context, zones }),
       orderBy: orderBy(sort, prices),
       skip: (page - 1) * CALL_PAGE_SIZE,
       take: CALL_PAGE_SIZE,
       select: SELECT,
     }),
-    statisticsFigure(db, context, "answered"),
+    statisticsFigure(db, { ...context, zones }, "answered"),
   ]);
   const pbxs = await pbxesOf(db, calls);
   return {
@@ -155,7 +157,8 @@ export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerat
   assertCan(context.actor, "statistics.view");
   const prices = visiblePrices(context.actor);
   yield csvRow(callCsvHeader(prices));
-  const where = callRecordWhere(context);
+  const zones = context.zones ?? (await viewZones(db, context.actor, context.filters));
+  const where = callRecordWhere({ ...context, zones });
   let after: { startedAt: Date; id: bigint } | undefined;
   for (;;) {
     const batch = await db.callRecord.findMany({

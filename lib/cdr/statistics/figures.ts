@@ -8,13 +8,14 @@ import type { TMoney } from "./price-columns";
 import { moneyShape, moneySql } from "./prices";
 import { rankedTopNumbers, topNumbersSql, type TRequestRanking, type TTopNumbers } from "./top-numbers";
 import { calls, seconds, statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
+import { localDaySql, localTimeSql, viewZone } from "./zone";
 
 export type TStatisticsSource = "rollup" | "raw";
 type Direction = "INBOUND" | "OUTBOUND";
 
 export interface TFigures {
   perDay: { day: string; direction: Direction; calls: number; seconds: number }[];
-  /** ISO weekday 1 (Monday) to 7, UTC hour 0 to 23. */
+  /** ISO weekday 1 (Monday) to 7, hour 0 to 23, in the partner's time zone (of the UTC hour's start). */
   hourOfWeek: { weekday: number; hour: number; calls: number }[];
   answered: {
     calls: number;
@@ -56,8 +57,11 @@ interface Figure<T> {
 
 // Each figure is one query with two FROMs: the roll-up the dashboards read and the raw call table.
 // Both must give the same answer (lib/cdr/statistics/figures.test.ts); the benchmark times both.
-const day = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"::date` : Prisma.sql`"day"`);
-const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`"startedAt"` : Prisma.sql`"hour"`);
+// Days and hours are the partner's (./zone); a raw call counts in the hour its UTC hour starts, as
+// the hourly roll-up counts it, so a zone offset by half an hour moves both alike.
+const day = (t: TStatisticsTable) => (t === "raw" ? localDaySql(Prisma.sql`"startedAt"`) : Prisma.sql`"day"`);
+const hour = (t: TStatisticsTable) =>
+  localTimeSql(t === "raw" ? Prisma.sql`date_trunc('hour', "startedAt")` : Prisma.sql`"hour"`);
 
 // Money figures carry only the prices the actor sees (issue 29): an end user's never read `cost`.
 const unratedCalls = (t: TStatisticsTable) =>
@@ -90,7 +94,7 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
     sql: (t, where) =>
       t === "raw"
         ? Prisma.sql`SELECT count(*)::int AS calls, (count(*) FILTER (WHERE ${ANSWERED_SQL}))::int AS "answeredCalls",
-            coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0)::float8 AS "answeredSeconds" FROM "CallRecord" WHERE ${where}`
+            coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0)::float8 AS "answeredSeconds" FROM ${TABLE_SQL.raw} WHERE ${where}`
         : Prisma.sql`SELECT coalesce(sum("calls"), 0)::int AS calls, coalesce(sum("answeredCalls"), 0)::int AS "answeredCalls",
             coalesce(sum("answeredSeconds"), 0)::float8 AS "answeredSeconds" FROM "CallDailyRollup" WHERE ${where}`,
     shape: ([row]: { calls: number; answeredCalls: number; answeredSeconds: number }[]) => ({
@@ -125,9 +129,9 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
     sql: (t, where, whereOf) =>
       t === "raw"
         ? Prisma.sql`SELECT "pbxId", "extension", sum(seconds)::float8 AS "area1Seconds", sum(sms)::int AS "smsSent" FROM (
-            SELECT "pbxId", "extension", "durationSeconds" AS seconds, 0 AS sms FROM "CallRecord" WHERE ${where} AND ${INCLUDED_MINUTES_CALL_SQL}
+            SELECT "pbxId", "extension", "durationSeconds" AS seconds, 0 AS sms FROM ${TABLE_SQL.raw} WHERE ${where} AND ${INCLUDED_MINUTES_CALL_SQL}
             UNION ALL
-            SELECT "pbxId", "extension", 0, 1 FROM "SmsRecord" WHERE ${whereOf("sms")} AND ${INCLUDED_SMS_SQL}
+            SELECT "pbxId", "extension", 0, 1 FROM ${TABLE_SQL.sms} WHERE ${whereOf("sms")} AND ${INCLUDED_SMS_SQL}
           ) used GROUP BY 1, 2 ORDER BY "area1Seconds" DESC, "smsSent" DESC, 1, 2`
         : Prisma.sql`SELECT "pbxId", "extension", sum("area1Seconds")::float8 AS "area1Seconds", sum("smsSent")::int AS "smsSent"
             FROM "CallUserDailyRollup" WHERE ${where} GROUP BY 1, 2 ORDER BY "area1Seconds" DESC, "smsSent" DESC, 1, 2`,
@@ -187,7 +191,7 @@ function figureTable(
 }
 
 function figureRange(figure: Pick<Figure<unknown>, "month">, context: TStatisticsScope) {
-  const range = context.range ?? dateRange(context.filters, context.now);
+  const range = context.range ?? dateRange(context.filters, context.now, viewZone(context.zones));
   if (figure.month === "rangeEnd") return monthOf(new Date(range.toExclusive.getTime() - 1));
   return range;
 }

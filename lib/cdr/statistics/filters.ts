@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { ZId } from "@/lib/http/ids";
 import { DATE_PRESETS } from "./presets";
+import { dayLabelIn } from "./zone";
 
 export { DATE_PRESET_LABEL, DATE_PRESETS, type TDatePreset } from "./presets";
 
@@ -165,23 +166,26 @@ export function statisticsQuery(filters: Partial<TStatisticsFilters>): string {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
-/** The whole UTC days [from, toExclusive) the filters select, relative to `now`. */
+/**
+ * The day labels [from, toExclusive) the filters select at `now` (see ./zone): "today", "7 days" and
+ * the months are the calendar of `zone`, the view's partners' time zone.
+ */
 export function dateRange(
   filters: Pick<TStatisticsFilters, "preset" | "from" | "to">,
   now = new Date(),
+  zone = "UTC",
 ): { from: Date; toExclusive: Date } {
-  const today = utcDay(now);
+  const today = dayLabelIn(now, zone);
   switch (filters.preset) {
     case "today":
       return { from: today, toExclusive: new Date(today.getTime() + DAY_MS) };
     case "7d":
       return { from: new Date(today.getTime() - 6 * DAY_MS), toExclusive: new Date(today.getTime() + DAY_MS) };
     case "this_month":
-      return monthOf(now);
+      return monthOf(today);
     case "last_month":
-      return monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
+      return monthOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)));
     case "custom":
       return {
         from: new Date(`${filters.from}T00:00:00Z`),
@@ -190,7 +194,7 @@ export function dateRange(
   }
 }
 
-/** The UTC calendar month containing `at`. */
+/** The calendar month containing the day label `at`. */
 export function monthOf(at: Date): { from: Date; toExclusive: Date } {
   return {
     from: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)),

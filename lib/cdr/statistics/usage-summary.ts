@@ -1,8 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
+import { viewZones } from "./context";
 import { statisticsFigure } from "./figures";
 import { ZStatisticsFilters } from "./filters";
 import type { TMoney } from "./price-columns";
+import { dayLabelIn, viewZone } from "./zone";
 
 export interface UsageSummary {
   calls: number;
@@ -16,11 +18,16 @@ export interface UsageSummary {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The home pages' call totals over the last `days` whole UTC days and today, from the roll-ups (R16). */
+/**
+ * The home pages' call totals over the last `days` whole days and today, in the partner's calendar
+ * (./zone), from the roll-ups (R16).
+ */
 export async function usageSummary(db: Db, actor: Actor, days = 30, now = new Date()): Promise<UsageSummary> {
-  const toExclusive = new Date((Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS);
+  const filters = ZStatisticsFilters.parse({});
+  const zones = await viewZones(db, actor, filters);
+  const toExclusive = new Date(dayLabelIn(now, viewZone(zones)).getTime() + DAY_MS);
   const since = new Date(toExclusive.getTime() - (days + 1) * DAY_MS);
-  const context = { actor, filters: ZStatisticsFilters.parse({}), range: { from: since, toExclusive }, now };
+  const context = { actor, filters, range: { from: since, toExclusive }, now, zones };
   const [rows, costs] = await Promise.all([
     statisticsFigure(db, context, "perDay"),
     statisticsFigure(db, context, "cost"),

@@ -3,18 +3,23 @@ import { scope } from "@/lib/auth/policy";
 import { rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import { Prisma } from "@/lib/db/generated/client";
 import { dateRange, numberPattern, type TStatisticsFilters } from "./filters";
+import { localDaysSql, localMidnight, viewZone, type TPartnerZone } from "./zone";
 
 /** Where a figure is computed: a roll-up table, or the raw call table (the oracle, the benchmark, a number filter). */
 export type TStatisticsTable = "daily" | "hourly" | "numbers" | "top" | "users" | "raw" | "sms";
 
+// The tables of instants carry their partner's time zone, which gives each row its local day (./zone).
+const withPartnerZone = (table: string) =>
+  Prisma.raw(`(SELECT t.*, p."timeZone" FROM "${table}" t JOIN "Partner" p ON p."id" = t."partnerId") AS "${table}"`);
+
 export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.raw('"CallDailyRollup"'),
-  hourly: Prisma.raw('"CallHourlyRollup"'),
+  hourly: withPartnerZone("CallHourlyRollup"),
   numbers: Prisma.raw('"CallNumberDailyRollup"'),
   top: Prisma.raw('"CallNumberTop"'),
   users: Prisma.raw('"CallUserDailyRollup"'),
-  raw: Prisma.raw('"CallRecord"'),
-  sms: Prisma.raw('"SmsRecord"'),
+  raw: withPartnerZone("CallRecord"),
+  sms: withPartnerZone("SmsRecord"),
 };
 
 /** A figure's call count and seconds on a table: raw rows are counted, roll-up rows summed. */
@@ -38,6 +43,8 @@ export interface TStatisticsScope {
   /** Overrides the filters' dates (the month-to-date cost ignores the chosen range). */
   range?: { from: Date; toExclusive: Date };
   now?: Date;
+  /** The partners in view by time zone (`viewZones`): which calendar names "today" (`viewZone`). */
+  zones?: readonly TPartnerZone[];
   /**
    * Which party a number filter looks at on the raw tables: either (a call of the PBX's number or with
    * the other party's) or, for top numbers, the other party only, like the number roll-up's column.
@@ -53,11 +60,11 @@ export type TNumberParty = "either" | "other";
  */
 export function statisticsWhere(
   table: TStatisticsTable,
-  { actor, filters, range, now, numberParty }: TStatisticsScope,
+  { actor, filters, range, now, zones, numberParty }: TStatisticsScope,
 ): Prisma.Sql {
   return tenantStatisticsWhere(
     table,
-    { tenant: scope.callTenant(actor), filters, range: range ?? dateRange(filters, now) },
+    { tenant: scope.callTenant(actor), filters, range: range ?? dateRange(filters, now, viewZone(zones)) },
     numberParty,
   );
 }
@@ -86,7 +93,7 @@ export function tenantStatisticsWhere(
       ? rankingOf(time, { from, toExclusive })
       : isDay
         ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date`
-        : Prisma.sql`${time} >= ${from} AND ${time} < ${toExclusive}`,
+        : localDaysSql(time, { from, toExclusive }),
   ];
   if (tenant) conditions.push(Prisma.sql`${Prisma.raw(`"${tenant.column}"`)} = ${tenant.id}`);
   if (filters.partner) conditions.push(Prisma.sql`"partnerId" = ${filters.partner}`);
@@ -133,23 +140,35 @@ function rankingScope(tenant: "partnerId" | "customerId" | undefined, filters: T
   return Prisma.sql`"scopeKind" = ${kind}::"CallTopScopeKind" AND "allAreas" = ${filters.area === undefined}`;
 }
 
-/** The same filters as a Prisma where-input on the raw call table, for the call list and its export. */
-export function callRecordWhere({ actor, filters, now }: TStatisticsScope): Prisma.CallRecordWhereInput {
-  const { from, toExclusive } = dateRange(filters, now);
+/**
+ * The same filters as a Prisma where-input on the raw call table, for the call list and its export:
+ * the days, in each of the view's time zones, of the partners in that zone.
+ */
+export function callRecordWhere({
+  actor,
+  filters,
+  now,
+  zones,
+}: TStatisticsScope & { zones: readonly TPartnerZone[] }): Prisma.CallRecordWhereInput {
+  const { from, toExclusive } = dateRange(filters, now, viewZone(zones));
   return {
     AND: [
       scope.callRecords(actor),
       {
-        startedAt: { gte: from, lt: toExclusive },
+        // No partner in view: no call (an empty OR would match every row).
+        OR: zones.length
+          ? zones.map(({ zone, partnerIds }) => ({
+              partnerId: { in: partnerIds },
+              startedAt: { gte: localMidnight(from, zone), lt: localMidnight(toExclusive, zone) },
+            }))
+          : [{ id: { lt: 0n } }],
         partnerId: filters.partner,
         customerId: filters.customer,
         pbxId: filters.pbx,
         direction: filters.direction,
         area: filters.area,
-        ...(filters.number
-          ? { OR: [{ fromE164: numberLike(filters.number) }, { toE164: numberLike(filters.number) }] }
-          : {}),
       },
+      filters.number ? { OR: [{ fromE164: numberLike(filters.number) }, { toE164: numberLike(filters.number) }] } : {},
     ],
   };
 }

@@ -2,13 +2,12 @@ import { assertCan, visiblePrices, type PriceColumn } from "@/lib/auth/policy";
 import { dateRange, monthOf } from "@/lib/cdr/statistics/filters";
 import { PRICE_COLUMN } from "@/lib/cdr/statistics/price-columns";
 import { statisticsWhere, type TStatisticsScope } from "@/lib/cdr/statistics/where";
+import { viewZone } from "@/lib/cdr/statistics/zone";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 
 export const SMS_USERS_PAGE_SIZE = 20;
-/** Every IANA zone is within 14 hours of UTC: the UTC range that holds any partner's local month. */
-const ZONE_SLACK_MS = 14 * 60 * 60 * 1000;
 
 export interface TSmsUserRow {
   pbxId: string;
@@ -49,16 +48,14 @@ type Row = Omit<TSmsUserRow, "included" | "charged" | "prices"> & { total: numbe
  */
 export async function smsPerUser(db: Db, context: TStatisticsScope, page: number): Promise<TSmsPerUser> {
   assertCan(context.actor, "statistics.view");
-  const end = dateRange(context.filters, context.now).toExclusive;
+  const end = dateRange(context.filters, context.now, viewZone(context.zones)).toExclusive;
   const { from, toExclusive } = monthOf(new Date(end.getTime() - 1));
   const month = from.toISOString().slice(0, 7);
   const where = statisticsWhere("sms", {
     ...context,
     filters: { ...context.filters, direction: undefined, area: undefined, number: undefined },
-    range: {
-      from: new Date(from.getTime() - ZONE_SLACK_MS),
-      toExclusive: new Date(toExclusive.getTime() + ZONE_SLACK_MS),
-    },
+    // Each message in its partner's calendar month (the where's local days).
+    range: { from, toExclusive },
   });
   const prices = visiblePrices(context.actor);
   const money = prices.map(
@@ -75,7 +72,6 @@ export async function smsPerUser(db: Db, context: TStatisticsScope, page: number
         min(s.currency) AS currency ${Prisma.join(money, "")}
       FROM "SmsRecord" s JOIN "Partner" p ON p.id = s."partnerId"
       WHERE ${where}
-        AND to_char(s."sentAt" AT TIME ZONE 'UTC' AT TIME ZONE p."timeZone", 'YYYY-MM') = ${month}
       GROUP BY 1, 2
     ) u JOIN "Pbx" pbx ON pbx.id = u."pbxId"
     ORDER BY u.sent DESC, u.received DESC, pbx.name, u."pbxId", u.extension
