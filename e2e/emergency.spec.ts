@@ -1,23 +1,9 @@
-import type { Page } from "@playwright/test";
 import { makeNumbers } from "@/lib/testing/fixtures";
-import { expect, test } from "./fixtures";
+import { expect, reviewScreens, test } from "./fixtures";
 
 // R13 end to end: a partner defines a site, assigns it to ten numbers at once, imports the rest from
 // a CSV in which one row's postcode is wrong for its country, and the PBX goes from "7 numbers
 // missing a location" to complete.
-async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({
-      path: `${process.env.E2E_SCREENSHOTS ?? "test-results/screens"}/emergency-${name}-${width}.png`,
-      fullPage: true,
-    });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a partner gives every number of a PBX its emergency location", async ({ db, tenant, signInAs }) => {
   test.setTimeout(180_000);
@@ -59,11 +45,11 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
   await page.getByLabel("Site to assign").selectOption({ label: `Milan HQ, floor 3 (${tenant.customer.name})` });
   await page.getByRole("button", { name: "Assign to 10 selected" }).click();
   await expect(page.getByText("Site assigned to 10 numbers").first()).toBeVisible();
-  await screenshots(page, "partner");
+  await reviewScreens(page, "emergency-partner");
 
   await page.goto(pbxPath);
   await expect(page.getByTestId("pbx-emergency-locations")).toHaveText("7 numbers missing a location");
-  await screenshots(page, "pbx-before");
+  await reviewScreens(page, "emergency-pbx-before");
 
   // ── The rest from a CSV, one row refused ──────────────────────────────────
   const header =
@@ -79,7 +65,7 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("region", { name: "7 rows stored, 1 refused" })).toBeVisible();
   await expect(page.getByTestId("import-line-9")).toContainText("Refused: This is not a postcode of IT");
-  await screenshots(page, "import");
+  await reviewScreens(page, "emergency-import");
 
   await page.goto(pbxPath);
   await expect(page.getByTestId("pbx-emergency-locations")).toHaveText("Every number has a location (17)");
@@ -88,5 +74,5 @@ test("a partner gives every number of a PBX its emergency location", async ({ db
     (await db.phoneNumber.findUniqueOrThrow({ where: { id: numbers[0]!.id }, include: { emergencyLocation: true } }))
       .emergencyLocation?.name,
   ).toBe("Milan HQ, floor 3");
-  await screenshots(page, "pbx-after");
+  await reviewScreens(page, "emergency-pbx-after");
 });

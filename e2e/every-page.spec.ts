@@ -1,5 +1,15 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, HOME, makeE2eTenant, mintedSession, ROLES, test as base } from "./fixtures";
+import {
+  expect,
+  expectAccessible,
+  HOME,
+  LAPTOP,
+  makeE2eTenant,
+  mintedSession,
+  PHONE,
+  ROLES,
+  test as base,
+} from "./fixtures";
 import { hostileInputFailures } from "./hostile-input";
 import { appPages, pageIds, portalPages, type PageIds } from "./portal-pages";
 import type { Tenant } from "@/lib/testing/fixtures";
@@ -17,8 +27,6 @@ import type { Tenant } from "@/lib/testing/fixtures";
 // critical path; the tenant whose rows the pages show is made once per worker (its rows are only
 // read), and each role signs in as a user of it, so a partner's and an end user's detail pages show
 // their own PBX, ticket and order.
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1280, height: 800 };
 const PAGES_PER_TEST = 10;
 
 interface Sweep {

@@ -75,6 +75,27 @@ function memoiseColourParsing() {
   };
 }
 
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1280, height: 800 };
+
+/**
+ * A full-page screenshot for a person to look at (test-results/screens/<name>.png). The suite asserts
+ * nothing on it, so only a run with E2E_SCREENSHOTS=1 takes it (README, "Looking at the pages").
+ */
+export async function reviewShot(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** `reviewShot` at the laptop's width and the phone's (`<name>-1280`, `<name>-390`); the page is left at the laptop's. */
+export async function reviewScreens(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOTS)
+    for (const size of [LAPTOP, PHONE]) {
+      await page.setViewportSize(size);
+      await reviewShot(page, `${name}-${size.width}`);
+    }
+  await page.setViewportSize(LAPTOP);
+}
+
 /** Fails on any accessibility violation above minor of the page as it is now (or of the part `include` selects). */
 export async function expectAccessible(page: Page, include?: string) {
   // A document React is still building (a first load's root rendered again on the client) has no

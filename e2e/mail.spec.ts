@@ -1,7 +1,7 @@
 import { startActivationRequest } from "@/lib/activations/start-request";
 import { notifyPartner } from "@/lib/notifications/notify";
 import { actorOf, makeTenantUser, TEST_PASSWORD } from "@/lib/testing/fixtures";
-import { demoLogin, expect, test, useSessionOf } from "./fixtures";
+import { demoLogin, expect, reviewScreens, reviewShot, test, useSessionOf } from "./fixtures";
 
 test("a partner opens a mail's link while signed out, signs in, and lands on the request", async ({
   browser,
@@ -37,23 +37,17 @@ test("an admin sees the job queues and the outbox; a partner chooses which event
   page,
   db,
   signInAs,
-}, testInfo) => {
+}) => {
   await useSessionOf(page, db, demoLogin("ADMIN").email);
   await page.goto("/admin/jobs");
   await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: /Outbox sweep/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Outbox sweep/ }).getByRole("cell", { name: "0 * * * *" })).toBeVisible();
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: testInfo.outputPath(`jobs-${width}.png`), fullPage: true });
-  }
+  await reviewScreens(page, "jobs");
   await page.goto("/admin/outbox");
   // Seeding never sends: the demo requests' mails are written as already delivered.
   await expect(page.getByText(/^Sent /).first()).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("outbox-390.png"), fullPage: true });
+  await reviewShot(page, "outbox");
 
   const partner = await signInAs("PARTNER");
   await partner.page.goto("/settings");
@@ -65,11 +59,5 @@ test("an admin sees the job queues and the outbox; a partner chooses which event
   await partner.page.reload();
   await expect(partner.page.getByLabel("Activation requests")).not.toBeChecked();
   await expect(partner.page.getByLabel("Expiring compliance documents")).toBeChecked();
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await partner.page.setViewportSize({ width, height });
-    await partner.page.screenshot({ path: testInfo.outputPath(`settings-${width}.png`), fullPage: true });
-  }
+  await reviewScreens(partner.page, "mail-settings");
 });

@@ -1,7 +1,6 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, PHONE, test } from "./fixtures";
 
 // The every-page sweep (every-page.spec.ts) checks each page's width; here, the navigation at both sizes.
-const PHONE = { width: 390, height: 844 };
 
 test("the navigation drawer works by keyboard alone", async ({ signInAs }) => {
   const { page } = await signInAs("PARTNER");

@@ -1,21 +1,10 @@
-import type { Page } from "@playwright/test";
 import { formatDateTime } from "@/lib/format";
 import { sampleFiles } from "@/lib/testing/sample-files";
-import { expect, test } from "./fixtures";
+import { expect, reviewScreens, test } from "./fixtures";
 
 // R10 end to end: a partner asks to port numbers in to a PBX with its letter of authorization; an
 // admin takes it in hand and schedules the switch (the partner sees the date), then completes it; the
 // numbers show on the PBX page as assigned.
-async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/screens/porting-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const berlinNumber = () => `+49309${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
 
@@ -38,7 +27,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await expect(partner.getByLabel("Numbers to port")).toHaveAttribute("aria-invalid", "true");
   await expect(partner.getByText(/Not valid numbers.*\+49301/)).toBeVisible();
   await expect(partner.getByLabel("Letter of authorization")).toHaveAttribute("aria-invalid", "true");
-  await screenshots(partner, "form-errors");
+  await reviewScreens(partner, "porting-form-errors");
   await partner.getByLabel("Numbers to port").fill(numbers.join("\n"));
   await partner.getByLabel("Current operator").fill("Deutsche Telekom");
   await partner.getByLabel("Account holder").fill(`${tenant.customer.name} GmbH`);
@@ -59,7 +48,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await admin.goto(`/admin/porting?partner=${tenant.partner.id}`);
   const queue = admin.getByRole("table", { name: "Porting requests" });
   await expect(queue.getByRole("row")).toHaveCount(2);
-  await screenshots(admin, "queue");
+  await reviewScreens(admin, "porting-queue");
   await queue.getByRole("link", { name: new RegExp(`\\${numbers.toSorted()[0]}`) }).click();
   await expect(admin).toHaveURL(new RegExp(`/admin/porting/${requestId}$`));
   await admin.getByRole("button", { name: "Start", exact: true }).click();
@@ -69,7 +58,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   await admin.getByRole("dialog").getByLabel("Date and time (UTC)").fill(switchAt);
   await admin.getByRole("dialog").getByRole("button", { name: "Schedule" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("Scheduled");
-  await screenshots(admin, "admin-scheduled");
+  await reviewScreens(admin, "porting-admin-scheduled");
 
   // ── Partner: told the date and time (R10) ───────────────────────────────
   const when = formatDateTime(new Date(`${switchAt}:00Z`));
@@ -88,7 +77,7 @@ test("a partner ports numbers in, an admin schedules and completes the port", as
   const section = partner.getByRole("region", { name: "Porting", exact: true });
   for (const number of numbers)
     await expect(section.getByRole("listitem").filter({ hasText: number }).last()).toContainText("Assigned");
-  await screenshots(partner, "pbx-page");
+  await reviewScreens(partner, "porting-pbx-page");
   const assigned = await db.phoneNumber.findMany({
     where: { e164: { in: numbers } },
     select: { status: true, pbxId: true },

@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, PHONE, reviewScreens, reviewShot, test } from "./fixtures";
 
 test("a Gold partner finds a country, downloads the Gold price list as PDF and Excel, and cannot get Silver's", async ({
   signInAs,
-}, testInfo) => {
+}) => {
   const { page } = await signInAs("PARTNER");
   await page.goto("/partner");
   await page.getByRole("link", { name: "Price list" }).click();
@@ -19,10 +19,9 @@ test("a Gold partner finds a country, downloads the Gold price list as PDF and E
   const areas = page.getByRole("region", { name: "Countries and prefixes by area table" });
   await expect(areas.getByRole("row", { name: /Germany/ })).toBeVisible();
   await expect(areas.getByRole("row", { name: /France/ })).toHaveCount(0);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: testInfo.outputPath("price-list-1280.png") });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath("price-list-390.png"), fullPage: false });
+  await reviewScreens(page, "price-list");
+  // The downloads, from a phone.
+  await page.setViewportSize(PHONE);
   await page.getByLabel("Find a country or prefix").fill("");
 
   const [pdf] = await Promise.all([
@@ -151,14 +150,14 @@ test("an admin imports an edited workbook with one bad cell, sees it reported, f
   ).toBeVisible();
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath("import-preview-390.png"), fullPage: true });
+  await reviewShot(page, "import-preview-390");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("button", { name: `Publish new ${tier.name} version` }).click();
   await expect(page.getByText(/published$/).first()).toBeVisible();
   await expect(versions.getByRole("row")).toHaveCount(3);
   await expect(versions.getByRole("row").nth(1)).toContainText("In force");
-  await page.screenshot({ path: testInfo.outputPath("versions-1280.png"), fullPage: true });
+  await reviewShot(page, "versions-1280");
 
   const download = await page.request.get(`/api/price-lists/${tier.code}/xlsx`);
   expect(download.status()).toBe(200);
@@ -168,9 +167,9 @@ test("an admin imports an edited workbook with one bad cell, sees it reported, f
 
   await page.goto(`/price-list/changes?tier=${tier.code}`);
   await expect(page.getByRole("row", { name: /Germany · Geographic/ })).toContainText("0.99");
-  await page.screenshot({ path: testInfo.outputPath("changes-1280.png"), fullPage: true });
+  await reviewShot(page, "changes-1280");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath("changes-390.png"), fullPage: true });
+  await reviewShot(page, "changes-390");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const csv = await page.request.get(`/api/price-lists/${tier.code}/changes`);
   expect(await csv.text()).toContain("Fell,Numbers (DIDs),Germany · Geographic,Monthly (EUR)");

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, reviewScreens, test } from "./fixtures";
 
 // R15: a partner sees exactly what a sender name becomes, and which users of a PBX may send SMS.
 test("a partner checks a sender name symbol by symbol", async ({ signInAs }) => {
@@ -13,13 +13,7 @@ test("a partner checks a sender name symbol by symbol", async ({ signInAs }) => 
   await expect(table.getByRole("row").nth(2)).toContainText(/2\s*ü\s*ü\s*Kept/);
   await expect(table.getByRole("row").nth(11)).toContainText(/11\s*n\s*nothing\s*Cut: past 10 symbols/);
   await expect(table.getByRole("row").nth(13)).toContainText(/13\s*space\s*nothing/);
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/screens/sms-checker-${width}.png`, fullPage: true });
-  }
+  await reviewScreens(page, "sms-checker");
 
   await page.getByLabel("Sender name").fill("Öâ€");
   await expect(page.getByTestId("sent-name")).toHaveText("öa?");
@@ -53,11 +47,5 @@ test("the PBX page says which licences may send SMS and two-way SMS", async ({ d
   await page.reload();
   await expect(table.getByRole("row", { name: /Business/ })).toContainText(/Yes \(1 user\)\s*Yes \(1 user\)/);
   await expect(page.getByText("Two-way SMS works on this PBX's numbers in United Kingdom.")).toBeVisible();
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/screens/pbx-sms-${width}.png`, fullPage: true });
-  }
+  await reviewScreens(page, "pbx-sms");
 });

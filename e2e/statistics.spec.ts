@@ -1,7 +1,7 @@
 import { makePbx, makeTenant } from "@/lib/testing/fixtures";
 import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
 import { syntheticCalls } from "@/lib/cdr/statistics/test-calls";
-import { dayLabelIn, localMidnight } from "@/lib/cdr/statistics/zone";
+import { dayLabelIn, localMidnight } from "@/lib/cdr/statistics/day-labels";
 import type { Db } from "@/lib/db/client";
 import { expect, test } from "./fixtures";
 

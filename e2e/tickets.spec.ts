@@ -1,20 +1,9 @@
-import type { Page } from "@playwright/test";
 import { makeTenant } from "@/lib/testing/fixtures";
 import { sampleFiles } from "@/lib/testing/sample-files";
-import { expect, test } from "./fixtures";
+import { expect, reviewScreens, test } from "./fixtures";
 
 // R13 and R17 end to end: a partner asks support to configure a PBX's emergency service from the PBX
 // page; support answers and resolves; the PBX then shows its emergency service configured.
-async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a partner gets the emergency service configured through a ticket", async ({ db, tenant, signInAs }) => {
   test.setTimeout(180_000);
@@ -27,7 +16,7 @@ test("a partner gets the emergency service configured through a ticket", async (
   const { page: partner } = await signInAs("PARTNER");
   await partner.goto(`${pbxPath}/support`);
   await expect(partner.getByTestId("emergency-status")).toContainText("Not configured yet");
-  await screenshots(partner, "pbx-before");
+  await reviewScreens(partner, "pbx-before");
   await partner.getByRole("link", { name: "Request emergency-service configuration" }).click();
   await expect(partner.getByLabel("Category")).toHaveValue("EMERGENCY_SERVICE");
   await expect(partner.getByLabel("PBX")).toHaveValue(tenant.pbx.id);
@@ -55,7 +44,7 @@ test("a partner gets the emergency service configured through a ticket", async (
   const queue = admin.getByRole("table", { name: "Support tickets" });
   await expect(queue.getByRole("row")).toHaveCount(2);
   await expect(queue.getByRole("row").nth(1)).toContainText(tenant.partner.name);
-  await screenshots(admin, "ticket-queue");
+  await reviewScreens(admin, "ticket-queue");
   await queue.getByRole("link", { name: "Configure the emergency service" }).click();
   await expect(admin).toHaveURL(new RegExp(`/admin/tickets/${ticketId}$`));
   await admin.getByLabel("Your reply").fill("Is the office on the ground floor?");
@@ -77,12 +66,12 @@ test("a partner gets the emergency service configured through a ticket", async (
     .fill("Configured for the ground floor.");
   await admin.getByRole("alertdialog").getByRole("button", { name: "Resolve" }).click();
   await expect(admin.getByText("Resolved", { exact: true }).first()).toBeVisible();
-  await screenshots(admin, "ticket-support");
+  await reviewScreens(admin, "ticket-support");
 
   // ── Partner: told, and the PBX shows it ─────────────────────────────────
   await partner.reload();
   await expect(partner.getByText("Configured for the ground floor.")).toBeVisible();
-  await screenshots(partner, "ticket-partner");
+  await reviewScreens(partner, "ticket-partner");
   await partner.goto(`${pbxPath}/support`);
   await expect(partner.getByTestId("emergency-status")).toContainText("Configured on");
   await expect(partner.getByRole("link", { name: "Request emergency-service configuration" })).toHaveCount(0);

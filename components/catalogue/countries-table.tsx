@@ -5,8 +5,8 @@ import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { StateInput } from "@/components/ui/state-input";
 import type { CountryRow } from "@/lib/catalogue/queries";
 
 const AREAS = [1, 2, 3, 4, 5, 6];
@@ -78,11 +78,11 @@ export function CountriesTable({ rows }: { rows: CountryRow[] }) {
         <>
           <FormField label="Country name" className="w-64">
             {(field) => (
-              <Input
+              <StateInput
                 {...field}
                 type="search"
                 value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                onValueChange={setQuery}
                 placeholder="e.g. Germany or DE"
               />
             )}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Input } from "@/components/ui/input";
+import { StateInput } from "@/components/ui/state-input";
 import { NUMBER_TYPE_LABEL } from "@/lib/numbers/blocks";
 import type { OrderProduct } from "@/lib/numbers/context";
 import { stockSummary } from "@/lib/numbers/quantity";
@@ -40,12 +40,12 @@ export function ProductPicker({
       <p className="text-sm text-muted-foreground">
         {inStock} of {products.length} have numbers in stock; the others can be requested from support.
       </p>
-      <Input
+      <StateInput
         type="search"
         aria-label="Search countries"
         placeholder="Search a country"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onValueChange={setQuery}
         className="sm:max-w-sm"
       />
       <div className="max-h-72 overflow-y-auto rounded-card border border-border">

@@ -6,8 +6,8 @@ import { StartActivationButton } from "@/components/activations/start-activation
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { StateInput } from "@/components/ui/state-input";
 import type { PbxRow } from "@/lib/pbx/list-pbxs";
 import { LICENSE_PLAN_LABEL, formatDate } from "@/lib/format";
 
@@ -162,11 +162,11 @@ export function PbxTable({
           <div role="search" aria-label="Filter PBXs" className="flex w-full flex-wrap items-end gap-3">
             <FormField label="Search" className="w-full sm:w-64">
               {(field) => (
-                <Input
+                <StateInput
                   {...field}
                   type="search"
                   value={query}
-                  onChange={(e) => setQuery(e.target.value)}
+                  onValueChange={setQuery}
                   placeholder="Name or serial"
                 />
               )}

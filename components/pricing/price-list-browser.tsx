@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useState } from "react";
 import { Search } from "lucide-react";
-import { Input } from "@/components/ui";
+import { StateInput } from "@/components/ui/state-input";
 import type { DisplaySection } from "@/lib/pricing/documents/sections";
 
 /** Rows whose text holds the query: a country's name, its ISO code-free prefix ("+49" or "49"), an area. */
@@ -41,11 +41,11 @@ export function PriceListBrowser({ sections }: { sections: DisplaySection[] }) {
             Find a country or prefix
           </label>
           <Search aria-hidden className="pointer-events-none absolute bottom-3 left-3 size-4 text-muted-foreground" />
-          <Input
+          <StateInput
             id="price-list-search"
             type="search"
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onValueChange={setQuery}
             placeholder="e.g. Germany or +49"
             className="pl-9"
             autoComplete="off"

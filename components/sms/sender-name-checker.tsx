@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { StateInput } from "@/components/ui/state-input";
 import { checkSenderName, SENDER_NAME_MAX_SYMBOLS, type SymbolReason } from "@/lib/sms/sender-name";
 
 const REASON: Record<SymbolReason, string> = {
@@ -29,10 +29,10 @@ export function SenderNameChecker({ initialName = "" }: { initialName?: string }
         hint={`At most ${SENDER_NAME_MAX_SYMBOLS} symbols; others are converted as shown below.`}
       >
         {(field) => (
-          <Input
+          <StateInput
             {...field}
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onValueChange={setName}
             autoComplete="off"
             spellCheck={false}
             className="max-w-md"

@@ -99,7 +99,8 @@ export function HourOfWeekFigure({ query }: { query: string }) {
   );
 }
 
-export function AnsweredFigure({ query }: { query: string }) {
+/** `zone`: the view's time zone, whose calendar names the cost's period (decision 0045). */
+export function AnsweredFigure({ query, zone }: { query: string; zone: string }) {
   const figure = useFigure("answered", query);
   // The cost of the period shown, named by it: "so far this month" only for the current month.
   const cost = useFigure("cost", query);
@@ -125,7 +126,7 @@ export function AnsweredFigure({ query }: { query: string }) {
             a.alocSeconds === null ? "—" : `${Math.floor(a.alocSeconds / 60)} min ${Math.round(a.alocSeconds % 60)} s`
           }
         />
-        <StatCard label={costTitle(query)} {...(cost.data ? moneyCard(cost.data) : { value: "…" })} />
+        <StatCard label={costTitle(query, new Date(), zone)} {...(cost.data ? moneyCard(cost.data) : { value: "…" })} />
       </StatGrid>
     </div>
   );

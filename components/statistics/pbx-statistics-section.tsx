@@ -5,7 +5,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { AnsweredFigure, IncludedUseFigure, PerDayFigure } from "./figures";
 
 /** The PBX page's statistics: this month's totals, calls per day and each user's included use, with a link to the full view. */
-export function PbxStatisticsSection({ pbxId, pbxName }: { pbxId: string; pbxName: string }) {
+export function PbxStatisticsSection({ pbxId, pbxName, zone }: { pbxId: string; pbxName: string; zone: string }) {
   const query = `pbx=${pbxId}`;
   return (
     <section aria-labelledby="pbx-statistics" className="mt-6">
@@ -19,7 +19,7 @@ export function PbxStatisticsSection({ pbxId, pbxName }: { pbxId: string; pbxNam
       </div>
       <QueryProvider>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-          <AnsweredFigure query={query} />
+          <AnsweredFigure query={query} zone={zone} />
           <PerDayFigure query={query} />
           <IncludedUseFigure query={query} pbxNames={{ [pbxId]: pbxName }} />
         </div>

@@ -25,8 +25,11 @@ export function StatisticsDashboard({
   pbxNames,
   withCallList = true,
   prefetched,
+  zone,
 }: {
   query: string;
+  /** The view's time zone (`viewZone`): the calendar the cost card's title names. */
+  zone: string;
   pbxNames: Record<string, string>;
   withCallList?: boolean;
   /** The figures the server already computed for `query` (`prefetchStatistics`): shown without a request. */
@@ -46,7 +49,7 @@ export function StatisticsDashboard({
     <QueryProvider>
       <HydrationBoundary state={prefetched}>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-          <AnsweredFigure query={figureQuery} />
+          <AnsweredFigure query={figureQuery} zone={zone} />
           <PerDayFigure query={figureQuery} />
           <ByAreaFigure query={figureQuery} />
           <TopDestinationsFigure query={figureQuery} />

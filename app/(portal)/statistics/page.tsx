@@ -11,7 +11,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { viewZones } from "@/lib/cdr/statistics/context";
 import { statisticsFilterOptions } from "@/lib/cdr/statistics/filter-options";
 import { ZStatisticsFilters, statisticsQuery, withDatesAsCustom } from "@/lib/cdr/statistics/filters";
-import { zoneSentence } from "@/lib/cdr/statistics/zone";
+import { viewZone, zoneSentence } from "@/lib/cdr/statistics/day-labels";
 import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/errors";
 import type { RawSearchParams } from "@/lib/http/search-params";
@@ -55,7 +55,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       ) : (
         <>
           <Suspense fallback={<DashboardSkeleton />}>
-            <PrefetchedDashboard prefetched={prefetched} query={query} pbxNames={pbxNames} />
+            <PrefetchedDashboard prefetched={prefetched} query={query} pbxNames={pbxNames} zone={viewZone(zones)} />
           </Suspense>
           <SmsPerUserSection query={query} />
         </>
@@ -68,12 +68,14 @@ async function PrefetchedDashboard({
   prefetched,
   query,
   pbxNames,
+  zone,
 }: {
   prefetched: ReturnType<typeof prefetchStatistics>;
   query: string;
   pbxNames: Record<string, string>;
+  zone: string;
 }) {
-  return <StatisticsDashboard query={query} pbxNames={pbxNames} prefetched={await prefetched} />;
+  return <StatisticsDashboard query={query} pbxNames={pbxNames} prefetched={await prefetched} zone={zone} />;
 }
 
 function DashboardSkeleton() {

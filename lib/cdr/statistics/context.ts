@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseStatisticsFilters, type TStatisticsFilters } from "./filters";
 import type { TStatisticsScope } from "./where";
-import type { TPartnerZone } from "./zone";
+import type { TPartnerZone } from "./day-labels";
 
 /**
  * The filters of a statistics request, parsed (malformed: 400) and with every id they name checked

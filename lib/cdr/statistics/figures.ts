@@ -8,7 +8,8 @@ import type { TMoney } from "./price-columns";
 import { moneyShape, moneySql } from "./prices";
 import { rankedTopNumbers, topNumbersSql, type TRequestRanking, type TTopNumbers } from "./top-numbers";
 import { calls, seconds, statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
-import { localDaySql, localTimeSql, viewZone } from "./zone";
+import { viewZone } from "./day-labels";
+import { localDaySql, localTimeSql } from "./zone";
 
 export type TStatisticsSource = "rollup" | "raw";
 type Direction = "INBOUND" | "OUTBOUND";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { ZId } from "@/lib/http/ids";
 import { DATE_PRESETS } from "./presets";
-import { dayLabelIn } from "./zone";
+import { dayLabelIn } from "./day-labels";
 
 export { DATE_PRESET_LABEL, DATE_PRESETS, type TDatePreset } from "./presets";
 

@@ -22,4 +22,13 @@ describe("the cost card's title", () => {
   it("names last month across a year's turn", () => {
     expect(costTitle("preset=last_month", new Date("2027-01-01T00:00:00Z"))).toBe("Cost in December 2026");
   });
+
+  it("names the months of the view's time zone: at 23:30 UTC on 30 November it is December in Berlin", () => {
+    const lateNovember = new Date("2026-11-30T23:30:00Z");
+    expect(costTitle("preset=last_month", lateNovember, "Europe/Berlin")).toBe("Cost in November 2026");
+    expect(costTitle("preset=last_month", lateNovember)).toBe("Cost in October 2026");
+    expect(costTitle("preset=custom&from=2026-12-01&to=2026-12-31", lateNovember, "Europe/Berlin")).toBe(
+      "Cost so far this month",
+    );
+  });
 });

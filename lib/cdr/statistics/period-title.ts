@@ -1,3 +1,4 @@
+import { dayLabelIn } from "./day-labels";
 import type { TDatePreset } from "./presets";
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -11,13 +12,16 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 /**
  * The period a figure covers, in words after "Cost": "so far this month" for the current month
  * only, "in November 2026" for a whole past month, "on 3 Nov 2026" for a day, else "from … to …".
- * Takes the filters as the query string carries them (the dashboard only has that).
+ * Takes the filters as the query string carries them (the dashboard only has that); the months are
+ * the calendar of `zone`, the view's (decision 0045).
  */
 export function periodWords(
   filters: { preset?: TDatePreset | string | null; from?: string | null; to?: string | null },
   now = new Date(),
+  zone = "UTC",
 ): string {
-  const thisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const today = dayLabelIn(now, zone);
+  const thisMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   switch (filters.preset ?? "this_month") {
     case "today":
       return "today";
@@ -26,7 +30,7 @@ export function periodWords(
     case "this_month":
       return "so far this month";
     case "last_month":
-      return `in ${MONTH.format(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)))}`;
+      return `in ${MONTH.format(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)))}`;
   }
   const { from, to } = filters;
   if (!from || !to) return "in the chosen period";
@@ -39,7 +43,7 @@ export function periodWords(
 }
 
 /** The cost card's title for a dashboard's filter query string. */
-export function costTitle(query: string, now = new Date()): string {
+export function costTitle(query: string, now = new Date(), zone = "UTC"): string {
   const params = new URLSearchParams(query);
-  return `Cost ${periodWords({ preset: params.get("preset"), from: params.get("from"), to: params.get("to") }, now)}`;
+  return `Cost ${periodWords({ preset: params.get("preset"), from: params.get("from"), to: params.get("to") }, now, zone)}`;
 }

@@ -4,7 +4,7 @@ import { viewZones } from "./context";
 import { statisticsFigure } from "./figures";
 import { ZStatisticsFilters } from "./filters";
 import type { TMoney } from "./price-columns";
-import { dayLabelIn, viewZone } from "./zone";
+import { dayLabelIn, viewZone } from "./day-labels";
 
 export interface UsageSummary {
   calls: number;

@@ -3,7 +3,8 @@ import { scope } from "@/lib/auth/policy";
 import { rankingPeriod } from "@/lib/cdr/rollups/number-top";
 import { Prisma } from "@/lib/db/generated/client";
 import { dateRange, numberPattern, type TStatisticsFilters } from "./filters";
-import { localDaysSql, localMidnight, viewZone, type TPartnerZone } from "./zone";
+import { localMidnight, viewZone, type TPartnerZone } from "./day-labels";
+import { localDaysSql } from "./zone";
 
 /** Where a figure is computed: a roll-up table, or the raw call table (the oracle, the benchmark, a number filter). */
 export type TStatisticsTable = "daily" | "hourly" | "numbers" | "top" | "users" | "raw" | "sms";

@@ -8,7 +8,7 @@ import { statisticsContext } from "./context";
 import { statisticsFigure, type TStatisticsSource } from "./figures";
 import { dateRange } from "./filters";
 import { usageSummary } from "./usage-summary";
-import { dayLabelIn, localMidnight } from "./zone";
+import { dayLabelIn, localMidnight } from "./day-labels";
 
 const label = (day: string) => new Date(`${day}T00:00:00Z`);
 

@@ -2,7 +2,7 @@ import { assertCan, visiblePrices, type PriceColumn } from "@/lib/auth/policy";
 import { dateRange, monthOf } from "@/lib/cdr/statistics/filters";
 import { PRICE_COLUMN } from "@/lib/cdr/statistics/price-columns";
 import { statisticsWhere, type TStatisticsScope } from "@/lib/cdr/statistics/where";
-import { viewZone } from "@/lib/cdr/statistics/zone";
+import { viewZone } from "@/lib/cdr/statistics/day-labels";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
