@@ -8,7 +8,7 @@ import {
 } from "@/lib/cdr/statistics/answered";
 import { dropRangeRankings } from "@/lib/cdr/statistics/top-numbers";
 import { TABLE_SQL } from "@/lib/cdr/statistics/where";
-import { localDaySql, localDaysSql } from "@/lib/cdr/statistics/zone";
+import { allPartnerZones, localDaySql, localDaysSql } from "@/lib/cdr/statistics/zone";
 import { currentSevenDays, rankingPlan, refreshNumberTop, sevenDaysPlan, TOP_PERIODS } from "./number-top";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,10 +55,11 @@ export async function refreshCallRollups(
  */
 async function refreshRollupDays(db: Db, { fromDay, toDayExclusive }: TDayLabels, now: Date) {
   const labels = { from: fromDay, toExclusive: toDayExclusive };
-  const calls = Prisma.sql`FROM ${TABLE_SQL.raw} WHERE ${localDaysSql(Prisma.sql`"startedAt"`, labels)}`;
   const localDay = localDaySql(Prisma.sql`"startedAt"`);
   await db.$transaction(async (tx) => {
     await lockRollups(tx);
+    const zones = await allPartnerZones(tx);
+    const calls = Prisma.sql`FROM ${TABLE_SQL.raw} WHERE ${localDaysSql(Prisma.sql`"startedAt"`, labels, zones)}`;
     for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
       await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "day" >= ${fromDay}::date AND "day" < ${toDayExclusive}::date`;
     }
@@ -92,7 +93,7 @@ async function refreshRollupDays(db: Db, { fromDay, toDayExclusive }: TDayLabels
           ${calls} AND ${INCLUDED_MINUTES_CALL_SQL}
           UNION ALL
           SELECT ${localDaySql(Prisma.sql`"sentAt"`)}, "partnerId", "customerId", "pbxId", "extension", 0, 1
-          FROM ${TABLE_SQL.sms} WHERE ${localDaysSql(Prisma.sql`"sentAt"`, labels)} AND ${INCLUDED_SMS_SQL}
+          FROM ${TABLE_SQL.sms} WHERE ${localDaysSql(Prisma.sql`"sentAt"`, labels, zones)} AND ${INCLUDED_SMS_SQL}
         ) used
         GROUP BY 1, 2, 3, 4, 5`;
     // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.

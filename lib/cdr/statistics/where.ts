@@ -65,7 +65,7 @@ export function statisticsWhere(
 ): Prisma.Sql {
   return tenantStatisticsWhere(
     table,
-    { tenant: scope.callTenant(actor), filters, range: range ?? dateRange(filters, now, viewZone(zones)) },
+    { tenant: scope.callTenant(actor), filters, range: range ?? dateRange(filters, now, viewZone(zones)), zones },
     numberParty,
   );
 }
@@ -78,12 +78,14 @@ export interface TStatisticsView {
   tenant: TCallTenant;
   filters: Pick<TStatisticsFilters, "partner" | "customer" | "pbx" | "direction" | "area" | "number">;
   range: { from: Date; toExclusive: Date };
+  /** The view's partners by zone, when known: the tables of instants then read plain ranges (./zone). */
+  zones?: readonly TPartnerZone[];
 }
 
 /** `statisticsWhere` for a tenant the policy already resolved from an actor. */
 export function tenantStatisticsWhere(
   table: TStatisticsTable,
-  { tenant, filters, range }: TStatisticsView,
+  { tenant, filters, range, zones }: TStatisticsView,
   numberParty: TNumberParty = "either",
 ): Prisma.Sql {
   const { from, toExclusive } = range;
@@ -94,7 +96,7 @@ export function tenantStatisticsWhere(
       ? rankingOf(time, { from, toExclusive })
       : isDay
         ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date`
-        : localDaysSql(time, { from, toExclusive }),
+        : localDaysSql(time, { from, toExclusive }, zones),
   ];
   if (tenant) conditions.push(Prisma.sql`${Prisma.raw(`"${tenant.column}"`)} = ${tenant.id}`);
   if (filters.partner) conditions.push(Prisma.sql`"partnerId" = ${filters.partner}`);
