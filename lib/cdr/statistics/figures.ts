@@ -61,8 +61,7 @@ interface Figure<T> {
 // Days and hours are the partner's (./zone); a raw call counts in the hour its UTC hour starts, as
 // the hourly roll-up counts it, so a zone offset by half an hour moves both alike.
 const day = (t: TStatisticsTable) => (t === "raw" ? localDaySql(Prisma.sql`"startedAt"`) : Prisma.sql`"day"`);
-const hour = (t: TStatisticsTable) =>
-  localTimeSql(t === "raw" ? Prisma.sql`date_trunc('hour', "startedAt")` : Prisma.sql`"hour"`);
+const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`date_trunc('hour', "startedAt")` : Prisma.sql`"hour"`);
 
 // Money figures carry only the prices the actor sees (issue 29): an end user's never read `cost`.
 const unratedCalls = (t: TStatisticsTable) =>
@@ -86,8 +85,14 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
     sql: (
       t,
       where,
-    ) => Prisma.sql`SELECT extract(isodow FROM ${hour(t)})::int AS weekday, extract(hour FROM ${hour(t)})::int AS hour, ${calls(t)} AS calls
-      FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    ) => Prisma.sql`SELECT extract(isodow FROM local)::int AS weekday, extract(hour FROM local)::int AS hour, sum(calls)::int AS calls
+      FROM (
+        -- Summed per UTC hour and zone first: the zone conversion then runs on a month's hours, not on every row.
+        SELECT ${localTimeSql(Prisma.sql`utc_hour`)} AS local, calls FROM (
+          SELECT ${hour(t)} AS utc_hour, "timeZone", ${calls(t)} AS calls FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2
+        ) hours
+      ) local_hours
+      GROUP BY 1, 2 ORDER BY 1, 2`,
     shape: (rows: TFigures["hourOfWeek"]) => rows,
   },
   answered: {
