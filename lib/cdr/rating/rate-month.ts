@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { END_USER_TIER_CODE } from "@/lib/auth/policy";
 import { placeCalls } from "@/lib/cdr/placement/place-calls";
 import { RATE_CALLS_SQL, RATE_SMS_SQL } from "./sql";
+import { WIDEST_OFFSET_MS } from "@/lib/cdr/statistics/day-labels";
 
 type RatingDb = Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
@@ -12,9 +13,6 @@ export interface RateMonthInput {
   /** Only these PBXs' calls (an import rates the PBXs it touched); R5's count is per PBX user, so this is exact. */
   pbxIds?: string[];
 }
-
-// No time zone is further than 14 hours from UTC (Pacific/Kiritimati is UTC+14).
-const WIDEST_OFFSET_MS = 14 * 60 * 60 * 1000;
 
 /** The month's first instants as wall-clock times (year, month index), and the next month's. */
 export function monthBounds(month: string): { start: Date; end: Date } {

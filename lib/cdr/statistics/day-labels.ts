@@ -4,6 +4,9 @@
  * roll-ups are keyed by them, and the raw tables find a call's label from its partner's time zone.
  */
 
+/** No time zone is further than this from UTC (Kiribati +14, Baker Island -12). */
+export const WIDEST_OFFSET_MS = 14 * 60 * 60 * 1000;
+
 /** The label of the calendar day `at` falls on in `zone`. */
 export function dayLabelIn(at: Date, zone: string): Date {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })

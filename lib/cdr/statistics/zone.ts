@@ -1,11 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { localMidnight, type TPartnerZone } from "./day-labels";
+import { localMidnight, WIDEST_OFFSET_MS, type TPartnerZone } from "./day-labels";
 
 // The SQL side of ./day-labels: a call's local day from its partner's time zone.
-
-/** No time zone is further than this from UTC (Kiribati +14, Baker Island -12). */
-const ZONE_SLACK_MS = 14 * 60 * 60 * 1000;
 
 /**
  * A UTC timestamp column as the partner-local time (on a FROM that carries the partner's
@@ -37,8 +34,8 @@ export function localDaysSql(
     );
     return Prisma.sql`(${Prisma.join(each, " OR ")})`;
   }
-  const wideFrom = new Date(range.from.getTime() - ZONE_SLACK_MS);
-  const wideTo = new Date(range.toExclusive.getTime() + ZONE_SLACK_MS);
+  const wideFrom = new Date(range.from.getTime() - WIDEST_OFFSET_MS);
+  const wideTo = new Date(range.toExclusive.getTime() + WIDEST_OFFSET_MS);
   return Prisma.sql`${column} >= ${wideFrom} AND ${column} < ${wideTo}
     AND ${localDaySql(column)} >= ${range.from}::date AND ${localDaySql(column)} < ${range.toExclusive}::date`;
 }

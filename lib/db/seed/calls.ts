@@ -8,6 +8,7 @@ import { RANGES, type AssignedDid } from "./numbers";
 import { PBXS, pbxId, userCount, type PbxSpec } from "./pbxs";
 import { createRandom, type Random } from "./random";
 import { CUSTOMERS, customerId, partnerId } from "./tenants";
+import { WIDEST_OFFSET_MS } from "@/lib/cdr/statistics/day-labels";
 
 // Calls are stored as a PBX reports them: no country, area, cost or End User price. The seed rates
 // them with the real rating (lib/cdr/rating/rate-month.ts), as an import would: it never prices a
@@ -219,9 +220,6 @@ export function callRows(today: Date, didsOf: (pbxKey: string) => AssignedDid[])
     rows: pbxCalls(pbx, today, didsOf(pbx.key)),
   }));
 }
-
-// No partner's zone is further than 14 hours from UTC.
-const WIDEST_OFFSET_MS = 14 * 3_600_000;
 
 /**
  * The partner-local months (docs/decisions/0041) the seeded calls can fall in, "YYYY-MM": those of
