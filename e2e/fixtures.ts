@@ -17,6 +17,7 @@ export const ROLES = ["ADMIN", "PARTNER", "END_USER"] as const satisfies readonl
 export const HOME: Record<Role, string> = { ADMIN: "/admin", PARTNER: "/partner", END_USER: "/customer" };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_INIT = `${AXE_SOURCE};(${memoiseColourParsing.toString()})();`;
 
 /**
  * axe-core's results for the page as it is now (or for the part `include` selects). AxeBuilder
@@ -24,9 +25,10 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
  * (docs/decisions/0035); the portal has no frames, so axe is injected once per document here and run
  * in the page itself, as AxeBuilder's legacy mode does. A page with frames still goes through AxeBuilder.
  */
-async function axeResults(page: Page, include?: string): Promise<AxeResults> {
+async function axeResults(page: Page, { include, contrast = true }: TAxeScope = {}): Promise<AxeResults> {
+  const skipped = contrast ? [] : ["color-contrast"];
   if (page.frames().length > 1) {
-    const axe = new AxeBuilder({ page });
+    const axe = new AxeBuilder({ page }).disableRules(skipped);
     return (include ? axe.include(include) : axe).analyze();
   }
   if (!(await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === "function"))) {
@@ -35,12 +37,19 @@ async function axeResults(page: Page, include?: string): Promise<AxeResults> {
   }
   return page.evaluate(
     // Only violations carry every node: passes and the rest would be built and serialised for nothing.
-    (selector) =>
+    ({ selector, off }) =>
       (window as unknown as { axe: typeof import("axe-core") }).axe.run(selector ? { include: [selector] } : document, {
         resultTypes: ["violations"],
+        rules: Object.fromEntries(off.map((rule) => [rule, { enabled: false }])),
       }),
-    include ?? null,
+    { selector: include ?? null, off: skipped },
   );
+}
+
+/** What an accessibility check covers: the part `include` selects (the whole page by default), with or without colour contrast. */
+interface TAxeScope {
+  include?: string;
+  contrast?: boolean;
 }
 
 type Rgba = [r: number, g: number, b: number, alpha: number];
@@ -97,7 +106,7 @@ export async function reviewScreens(page: Page, name: string) {
 }
 
 /** Fails on any accessibility violation above minor of the page as it is now (or of the part `include` selects). */
-export async function expectAccessible(page: Page, include?: string) {
+export async function expectAccessible(page: Page, scope?: TAxeScope) {
   // A document React is still building (a first load's root rendered again on the client) has no
   // lang and no main for a moment: a CI run's axe caught one. Wait for both, briefly; a page that
   // never gets them fails below on axe's own findings.
@@ -106,7 +115,7 @@ export async function expectAccessible(page: Page, include?: string) {
       timeout: 5_000,
     })
     .catch(() => {});
-  const results = await axeResults(page, include);
+  const results = await axeResults(page, scope);
   // Moderate too: duplicate landmarks and unnamed regions are moderate, and they confuse screen-reader navigation.
   const blocking = results.violations.filter((v) => v.impact !== "minor");
   expect(
@@ -218,7 +227,7 @@ export const test = base.extend<Fixtures, { db: Db }>({
   // run's failure showed 17 pages of earlier tests still open in the worker's browser.
   axeOnEveryPage: [
     async ({ browser, context }, provide, testInfo) => {
-      const opened = trackContexts(browser, context);
+      const opened = await trackContexts(browser, context);
       try {
         await provide();
       } finally {
@@ -274,15 +283,26 @@ async function addSessionCookie(context: BrowserContext, user: Parameters<typeof
   await context.addCookies([await sessionCookie(user, { baseURL, secret: serverSecret(e2eDataDir()) })]);
 }
 
-function trackContexts(browser: Browser, first: BrowserContext) {
+async function trackContexts(browser: Browser, first: BrowserContext) {
   const contexts = [first];
+  await withAxe(first);
   const original = browser.newContext;
   browser.newContext = async function (this: Browser, ...args: Parameters<Browser["newContext"]>) {
-    const context = await original.apply(this, args);
+    const context = await withAxe(await original.apply(this, args));
     contexts.push(context);
     return context;
   };
   return { contexts, stop: () => void (browser.newContext = original) };
+}
+
+/**
+ * axe in every document of the context from its start: the browser keeps the script and runs it in
+ * each new document, where sending its 560 kB with each check cost the test worker and the browser
+ * process a tenth of a sweep's CPU (decision 0051).
+ */
+async function withAxe(context: BrowserContext) {
+  await context.addInitScript(AXE_INIT);
+  return context;
 }
 
 export { expect };

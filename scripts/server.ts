@@ -25,6 +25,11 @@ const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
   void guardMalformedRequest(req, res, handle);
 });
+// An idle keep-alive connection is kept longer than a client or a proxy in front keeps it (Node closes
+// it after 5 s by default): a client reusing it just as the server closes it gets ECONNRESET, as a
+// test's request did after a 5-second page check. headersTimeout stays above it, as Node advises.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 await new Promise<void>((resolve) => server.listen(port, resolve));
 
 // Background jobs run in this process unless a separate `npm run worker` does them. Their modules

@@ -87,10 +87,13 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
       where,
     ) => Prisma.sql`SELECT extract(isodow FROM local)::int AS weekday, extract(hour FROM local)::int AS hour, sum(calls)::int AS calls
       FROM (
-        -- Summed per UTC hour and zone first: the zone conversion then runs on a month's hours, not on every row.
+        -- Summed per UTC hour and partner first, then per zone: the join to the partner and the zone
+        -- conversion then run on a month's hours, not on every row.
         SELECT ${localTimeSql(Prisma.sql`utc_hour`)} AS local, calls FROM (
-          SELECT ${hour(t)} AS utc_hour, "timeZone", ${calls(t)} AS calls FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2
-        ) hours
+          SELECT utc_hour, "timeZone", sum(calls) AS calls FROM (
+            SELECT ${hour(t)} AS utc_hour, "partnerId", ${calls(t)} AS calls FROM ${TABLE_SQL[t]} WHERE ${where} GROUP BY 1, 2
+          ) partner_hours JOIN "Partner" ON "Partner"."id" = partner_hours."partnerId" GROUP BY 1, 2
+        ) zone_hours
       ) local_hours
       GROUP BY 1, 2 ORDER BY 1, 2`,
     shape: (rows: TFigures["hourOfWeek"]) => rows,

@@ -10,8 +10,12 @@ import { localDaysSql } from "./zone";
 export type TStatisticsTable = "daily" | "hourly" | "numbers" | "top" | "users" | "raw" | "sms";
 
 // The tables of instants carry their partner's time zone, which gives each row its local day (./zone).
+// A LEFT JOIN on the partner's key (every row has one, a foreign key): PostgreSQL then drops the join
+// from a query that reads no "timeZone" (the per-zone ranges of a view whose partners are known).
 const withPartnerZone = (table: string) =>
-  Prisma.raw(`(SELECT t.*, p."timeZone" FROM "${table}" t JOIN "Partner" p ON p."id" = t."partnerId") AS "${table}"`);
+  Prisma.raw(
+    `(SELECT t.*, p."timeZone" FROM "${table}" t LEFT JOIN "Partner" p ON p."id" = t."partnerId") AS "${table}"`,
+  );
 
 export const TABLE_SQL: Record<TStatisticsTable, Prisma.Sql> = {
   daily: Prisma.raw('"CallDailyRollup"'),
