@@ -17,7 +17,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  // A CI log keeps only what is printed: the HTML report is for a person at the machine.
+  reporter: process.env.CI ? "list" : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL: externalBaseUrl ?? `http://localhost:${PORT}`,
     screenshot: "only-on-failure",
