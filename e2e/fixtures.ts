@@ -20,28 +20,35 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
 const AXE_INIT = `${AXE_SOURCE};(${memoiseColourParsing.toString()})();`;
 
 /**
- * axe-core's results for the page as it is now (or for the part `include` selects). AxeBuilder
+ * axe-core's violations on the page as it is now (or for the part `include` selects). AxeBuilder
  * injects axe twice per call and finishes each run in a new blank page, about half of a check's time
  * (docs/decisions/0035); the portal has no frames, so axe is injected once per document here and run
  * in the page itself, as AxeBuilder's legacy mode does. A page with frames still goes through AxeBuilder.
  */
-async function axeResults(page: Page, { include, contrast = true }: TAxeScope = {}): Promise<AxeResults> {
+async function axeViolations(
+  page: Page,
+  { include, contrast = true }: TAxeScope = {},
+): Promise<AxeResults["violations"]> {
   const skipped = contrast ? [] : ["color-contrast"];
   if (page.frames().length > 1) {
     const axe = new AxeBuilder({ page }).disableRules(skipped);
-    return (include ? axe.include(include) : axe).analyze();
+    return (await (include ? axe.include(include) : axe).analyze()).violations;
   }
   if (!(await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === "function"))) {
     await page.evaluate(AXE_SOURCE);
     await page.evaluate(memoiseColourParsing);
   }
   return page.evaluate(
-    // Only violations carry every node: passes and the rest would be built and serialised for nothing.
-    ({ selector, off }) =>
-      (window as unknown as { axe: typeof import("axe-core") }).axe.run(selector ? { include: [selector] } : document, {
+    // Only violations carry every node, and only they come back: the passes and the rest (every
+    // rule's description) would be built, serialised and validated by Playwright's protocol for nothing.
+    async ({ selector, off }) => {
+      const { axe } = window as unknown as { axe: typeof import("axe-core") };
+      const results = await axe.run(selector ? { include: [selector] } : document, {
         resultTypes: ["violations"],
         rules: Object.fromEntries(off.map((rule) => [rule, { enabled: false }])),
-      }),
+      });
+      return results.violations;
+    },
     { selector: include ?? null, off: skipped },
   );
 }
@@ -115,9 +122,9 @@ export async function expectAccessible(page: Page, scope?: TAxeScope) {
       timeout: 5_000,
     })
     .catch(() => {});
-  const results = await axeResults(page, scope);
+  const violations = await axeViolations(page, scope);
   // Moderate too: duplicate landmarks and unnamed regions are moderate, and they confuse screen-reader navigation.
-  const blocking = results.violations.filter((v) => v.impact !== "minor");
+  const blocking = violations.filter((v) => v.impact !== "minor");
   expect(
     blocking.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`),
     `accessibility violations on ${page.url()}`,
