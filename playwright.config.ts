@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { WITHOUT_OMNIBOX_POPUP } from "./e2e/chromium-flags";
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -34,9 +35,7 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--disable-gpu",
-        // Chromium 156 preloads its omnibox popup, a WebUI page of its own, in every window even
-        // headless: a fifth of the browser's CPU in the suite (decision 0051).
-        "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+        WITHOUT_OMNIBOX_POPUP,
       ],
     },
   },

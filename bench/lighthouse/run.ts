@@ -8,6 +8,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { totpCode } from "@/lib/auth/totp";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/db/seed";
+import { WITHOUT_OMNIBOX_POPUP } from "../../e2e/chromium-flags";
 import { benchPortal, startPortal, stopPortal } from "../portal";
 
 const PORTAL = benchPortal(3390, "lighthouse");
@@ -103,7 +104,7 @@ function summarize(label: string, lhr: NonNullable<Awaited<ReturnType<typeof lig
 const portal = await startPortal(PORTAL);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", WITHOUT_OMNIBOX_POPUP],
 });
 const results: Summary[] = [];
 try {

@@ -16,6 +16,7 @@ import { chromium, type BrowserContext } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
 import { databaseUrlFile } from "@/lib/db/database-url-file";
 import { demoLogin, HOME, makeE2eTenant, mintedSession, ROLES, signIn, type Role } from "../../e2e/fixtures";
+import { WITHOUT_OMNIBOX_POPUP } from "../../e2e/chromium-flags";
 import { pageIds, portalPages } from "../../e2e/portal-pages";
 import { benchPortal, startPortal, stopPortal } from "../portal";
 
@@ -106,7 +107,10 @@ async function measure(url: string, cookie: string): Promise<Measured> {
 const portal = await startPortal(PORTAL, QUERY_LOG ? { CLASSOUND_QUERY_LOG: QUERY_LOG } : {});
 process.env.E2E_DATA_DIR = DATA_DIR; // the sweep's session cookies are signed with this portal's secret
 const db = createPrismaClient(readFileSync(databaseUrlFile(DATA_DIR), "utf8").trim(), 2);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [WITHOUT_OMNIBOX_POPUP],
+});
 const results = new Map<Role, Measured[]>();
 try {
   // The sweep's own tenant gives the ids of a draft, an order, a ticket...; the demo partner's PBX
