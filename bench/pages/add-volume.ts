@@ -49,11 +49,11 @@ await db.$executeRaw`
                             "cost", "endUserCost", "currency", "ratedAt")
   SELECT ${partner.partnerId}, p."customerId", p.id, 'bench-call-' || n,
          CASE WHEN n % 3 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END::"CallDirection",
-         '+4930' || (1000000 + n % 5000), '+4989' || (2000000 + (n * 7919) % 20000), (100 + n % 12)::text,
+         '+4930' || (1000000 + n % 5000), '+4989' || (2000000 + (n::bigint * 7919) % 20000), (100 + n % 12)::text,
          'DE', 1 + n % 3, ${start}::timestamp + make_interval(secs => (n::bigint * 7919) % ${span}),
          CASE WHEN n % 5 = 0 THEN 0 ELSE 30 + n % 600 END,
          CASE WHEN n % 5 = 0 THEN 'NO_ANSWER' ELSE 'ANSWERED' END::"CallDisposition",
-         CASE WHEN n % 5 = 0 THEN 0 ELSE 60 + (n % 600) / 60 * 60 END,
+         CASE WHEN n % 5 = 0 THEN 0 ELSE 30 + n % 600 END,
          ((n % 600) / 60 * 0.019)::numeric(14, 5), ((n % 600) / 60 * 0.025)::numeric(14, 5), 'EUR', now()
   FROM generate_series(1, ${CALLS}) n
   JOIN json_to_recordset(${pbxRows}::json) AS p(i int, id text, "customerId" text) ON p.i = n % ${pbxs.length}`;
