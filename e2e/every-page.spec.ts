@@ -50,25 +50,25 @@ const test = base.extend<object, { sweep: Sweep }>({
 
 // The laptop pass checks what the phone's layout hid (the sidebar, filter panels, table headers):
 // the rest of the page is the same document the phone pass has just checked (decision 0051).
-const REVEALED = "data-sweep-revealed";
+const MARKS = { hidden: "data-sweep-hidden", revealed: "data-sweep-revealed" };
 
 /** Marks every element the phone's layout does not show. */
-function markHidden() {
+function markHidden({ hidden }: typeof MARKS) {
   for (const element of document.body.querySelectorAll("*"))
-    if (!element.checkVisibility()) element.setAttribute("data-sweep-hidden", "");
+    if (!element.checkVisibility()) element.setAttribute(hidden, "");
 }
 
 /** Marks the outermost elements the widening showed; how many there are. */
-function markRevealed() {
-  let revealed = 0;
-  for (const element of document.body.querySelectorAll("[data-sweep-hidden]")) {
-    const parent = element.parentElement?.closest("[data-sweep-hidden]");
+function markRevealed({ hidden, revealed }: typeof MARKS) {
+  let count = 0;
+  for (const element of document.body.querySelectorAll(`[${hidden}]`)) {
+    const parent = element.parentElement?.closest(`[${hidden}]`);
     if (element.checkVisibility() && !(parent && parent.checkVisibility())) {
-      element.setAttribute("data-sweep-revealed", "");
-      revealed++;
+      element.setAttribute(revealed, "");
+      count++;
     }
   }
-  return revealed;
+  return count;
 }
 
 /** How far the page scrolls sideways: 0 when everything fits the screen. */
@@ -131,11 +131,11 @@ for (const role of ROLES) {
         if (process.env.E2E_SCREENSHOTS)
           await page.screenshot({ path: `test-results/mobile/${role}${url.replaceAll("/", "_")}.png`, fullPage: true });
         if (!firstToOpen) continue;
-        await page.evaluate(markHidden);
+        await page.evaluate(markHidden, MARKS);
         await page.setViewportSize(LAPTOP);
         const laptopOverflow = await sidewaysOverflow(page);
         if (laptopOverflow > 0) tooWide.push(`${url} by ${laptopOverflow} px at 1280 px`);
-        if (await page.evaluate(markRevealed)) await expectAccessible(page, { include: `[${REVEALED}]` });
+        if (await page.evaluate(markRevealed, MARKS)) await expectAccessible(page, { include: `[${MARKS.revealed}]` });
       }
       expect(tooWide, "pages that scroll sideways").toEqual([]);
       // Closed here: the after-test axe check would only repeat the one above.

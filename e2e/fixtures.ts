@@ -34,10 +34,8 @@ async function axeViolations(
     const axe = new AxeBuilder({ page }).disableRules(skipped);
     return (await (include ? axe.include(include) : axe).analyze()).violations;
   }
-  if (!(await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === "function"))) {
-    await page.evaluate(AXE_SOURCE);
-    await page.evaluate(memoiseColourParsing);
-  }
+  if (!(await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === "function")))
+    await page.evaluate(AXE_INIT);
   return page.evaluate(
     // Only violations carry every node, and only they come back: the passes and the rest (every
     // rule's description) would be built, serialised and validated by Playwright's protocol for nothing.

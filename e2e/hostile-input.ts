@@ -167,25 +167,19 @@ export async function hostileInputFailures(
   const queriesFor = new Map(portal.map(({ url, route }) => [url, readsQuery.has(route)]));
   const failures: string[] = [];
 
-  const opens = new Map<string, boolean>();
-  const firstToOpen = new Map<string, boolean>();
+  // The pages this actor gets every hostile value on: those it opens, and of a signed-in role only
+  // those no earlier role opens.
+  const everyValue = new Map<string, boolean>();
   if (role === "signed out")
-    failures.push(
-      ...(await statuses(request, "GET", pages, {}, (url, status) => {
-        opens.set(url, status < 300);
-        firstToOpen.set(url, status < 300);
-      })),
-    );
+    failures.push(...(await statuses(request, "GET", pages, {}, (url, status) => everyValue.set(url, status < 300))));
   else
-    for (const page of portal) {
-      opens.set(page.url, page.opens.includes(role) && !page.redirectsHome);
-      firstToOpen.set(page.url, !page.redirectsHome && ROLES.find((r) => page.opens.includes(r)) === role);
-    }
+    for (const page of portal)
+      everyValue.set(page.url, !page.redirectsHome && ROLES.find((r) => page.opens.includes(r)) === role);
   const withQuery = (page: string, query: string) => `${page}${page.includes("?") ? "&" : "?"}${query}`;
   const ignoringQuery = pages.filter((page) => !queriesFor.get(page));
   const queriesOf = (page: string) => {
     if (!queriesFor.get(page)) return page === ignoringQuery[0] ? refusedPageQueries : [];
-    return opens.get(page) && firstToOpen.get(page) ? hostileQueries : refusedPageQueries;
+    return everyValue.get(page) ? hostileQueries : refusedPageQueries;
   };
   failures.push(
     ...(await statuses(
