@@ -80,7 +80,25 @@ type Summary = {
   totalKiB: number;
   scriptKiB: number;
   fontKiB: number;
+  /** Where the main thread's time went: the scripts that took longest, and by kind of work. */
+  mainThread: string;
 };
+
+type Items = { items: Record<string, unknown>[] };
+
+/** The three scripts with the most main-thread time, and the three kinds of work that took the most. */
+function mainThreadSummary(lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"]) {
+  const scripts = (lhr.audits["bootup-time"].details as unknown as Items).items as { url: string; total: number }[];
+  const work = (lhr.audits["mainthread-work-breakdown"].details as unknown as Items).items as {
+    groupLabel: string;
+    duration: number;
+  }[];
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  return [
+    ...scripts.slice(0, 3).map((s) => `${s.url.replace(BASE, "")} ${ms(s.total)}`),
+    ...work.slice(0, 3).map((w) => `${w.groupLabel} ${ms(w.duration)}`),
+  ].join("; ");
+}
 
 function summarize(label: string, lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"]): Summary {
   const items = (
@@ -98,6 +116,7 @@ function summarize(label: string, lhr: NonNullable<Awaited<ReturnType<typeof lig
     totalKiB: kib("total"),
     scriptKiB: kib("script"),
     fontKiB: kib("font"),
+    mainThread: mainThreadSummary(lhr),
   };
 }
 
@@ -149,5 +168,6 @@ for (const r of results) {
 const below = results.filter((r) => r.performance < 95);
 if (below.length) {
   console.log(`\nBelow the target of 95: ${below.map((r) => `${r.label} ${r.performance}`).join(", ")}`);
+  for (const r of below) console.log(`- ${r.label}, main thread: ${r.mainThread}`);
   process.exitCode = 1;
 }

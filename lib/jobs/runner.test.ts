@@ -63,6 +63,46 @@ describe("the job runner", () => {
     }
   }, 60_000);
 
+  it("runs queued jobs back to back and a job's follow-up at once, not one per polling interval", async () => {
+    const started: { name: string; at: number }[] = [];
+    const ended: number[] = [];
+    const step = (name: string, next?: string) =>
+      defineJob({
+        name,
+        queue: { policy: "standard", retryLimit: 0 },
+        parse: (data) => data as object,
+        async run(context) {
+          started.push({ name, at: Date.now() });
+          if (next) await context.enqueue(next, {});
+          ended.push(Date.now());
+        },
+      });
+    // A long interval: before, each job after the first waited out about 2 s of it.
+    const runner = await startJobRunner({
+      connectionString: url,
+      db: prisma,
+      sendMail,
+      jobs: [step("test-queued"), step("test-first", "test-follow-up"), step("test-follow-up")],
+      pollingIntervalSeconds: 2,
+    });
+    try {
+      for (let n = 0; n < 5; n++) await runner.boss.send("test-queued", { n });
+      await vi.waitFor(() => expect(started.filter((s) => s.name === "test-queued")).toHaveLength(5), {
+        timeout: 20_000,
+      });
+      const queued = started.filter((s) => s.name === "test-queued").map((s) => s.at);
+      const gaps = queued.slice(1).map((at, i) => at - queued[i]);
+      expect(Math.max(...gaps)).toBeLessThan(1000);
+
+      await runner.boss.send("test-first", {});
+      await vi.waitFor(() => expect(started.some((s) => s.name === "test-follow-up")).toBe(true), { timeout: 20_000 });
+      const firstEnded = ended[started.findIndex((s) => s.name === "test-first")];
+      expect(started.find((s) => s.name === "test-follow-up")!.at - firstEnded).toBeLessThan(1000);
+    } finally {
+      await runner.stop();
+    }
+  }, 40_000);
+
   it("retries a failing job with backoff and then keeps it as failed", async () => {
     const [runner] = await Promise.all([
       startJobRunner({

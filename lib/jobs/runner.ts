@@ -16,9 +16,15 @@ export interface JobRunnerOptions {
   now?: () => Date;
 }
 
-export function enqueueWith(boss: Boss): JobContext["enqueue"] {
+/**
+ * Enqueues from inside a job and wakes the queue's worker in this process, so a chain of jobs (an
+ * import's rating, the rating's roll-ups) runs on without waiting for the next poll.
+ */
+function enqueueWith(boss: Boss, workerIds: ReadonlyMap<string, string>): JobContext["enqueue"] {
   return async (name, data, key) => {
     await boss.send(name, data, key ? { singletonKey: key } : {});
+    const workerId = workerIds.get(name);
+    if (workerId) boss.notifyWorker(workerId);
   };
 }
 
@@ -63,11 +69,19 @@ export async function startJobRunner({
   const boss = createBoss(connectionString, { pollingIntervalSeconds });
   await boss.start();
   await installQueues(connectionString, boss, jobs);
-  const context: JobContext = { db, enqueue: enqueueWith(boss), sendMail, now };
+  const workerIds = new Map<string, string>();
+  const context: JobContext = { db, enqueue: enqueueWith(boss, workerIds), sendMail, now };
   for (const job of jobs) {
-    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds }, async ([received]) =>
-      job.run(context, job.parse(received.data)),
-    );
+    const workerId = await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds }, async ([received]) => {
+      try {
+        return await job.run(context, job.parse(received.data));
+      } finally {
+        // A worker that found a job asks for the next one at once: pg-boss otherwise waits out its
+        // polling interval after every job, and ten queued rating jobs spent 20 s waiting alone.
+        boss.notifyWorker(workerIds.get(job.name)!);
+      }
+    });
+    workerIds.set(job.name, workerId);
   }
   // Whatever was left pending while no worker ran (a restart, an outage) leaves now, not in an hour.
   await boss.send(MAIL_SWEEP, {});
