@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createSiteAction, updateSiteAction } from "@/app/(portal)/emergency/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { DialogContent, TriggeredDialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
@@ -24,16 +24,19 @@ export function SiteDialog({ options, site }: { options: SiteFormOptions; site?:
   const [customerId, setCustomerId] = useState(options.customers.length === 1 ? options.customers[0]!.id : "");
   const [customerError, setCustomerError] = useState<string | undefined>();
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {site ? (
+    <TriggeredDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        site ? (
           <Button variant="secondary" size="sm" aria-label={`Edit ${site.name}`}>
             Edit
           </Button>
         ) : (
           <Button>New site</Button>
-        )}
-      </DialogTrigger>
+        )
+      }
+    >
       <DialogContent
         title={site ? `Edit “${site.name}”` : "New site"}
         description={
@@ -79,6 +82,6 @@ export function SiteDialog({ options, site }: { options: SiteFormOptions; site?:
           }
         />
       </DialogContent>
-    </Dialog>
+    </TriggeredDialog>
   );
 }

@@ -5,7 +5,15 @@ export { Button, buttonClassName, type ButtonProps, type ButtonSize, type Button
 export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "./card";
 export { Checkbox } from "./checkbox";
 export { DataTable, type Column, type DataTableProps, type DataTableSort, type SortDirection } from "./data-table";
-export { ConfirmDialog, Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "./dialog";
+export {
+  ConfirmDialog,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+  TriggeredDialog,
+} from "./dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { FieldMessages, FormField, useFieldIds, type FieldControlProps } from "./form-field";
 export { Input } from "./input";
