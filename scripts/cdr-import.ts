@@ -10,7 +10,7 @@ import cliProgress from "cli-progress";
 import pg from "pg";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { DEFAULT_BATCH_ROWS, runCallImport } from "@/lib/cdr/import/import-calls";
-import { rateMonths } from "@/lib/cdr/rating/rate-month";
+import { rateNewRecords } from "@/lib/cdr/rating/rate-month";
 import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
 import { requestUsageAlerts, stopJobSender } from "@/lib/jobs/enqueue";
 import { createPrismaClient } from "@/lib/db/client";
@@ -79,7 +79,7 @@ try {
     `Read ${outcome.rowsRead} rows: ${outcome.rowsStored} stored, ${outcome.rowsDuplicate} duplicate, ${outcome.rowsRefused} refused.`,
   );
   if (Object.keys(outcome.report).length) console.table(outcome.report);
-  const rated = await rateMonths(prisma, outcome.months);
+  const rated = await rateNewRecords(prisma, outcome.months);
   console.log(`Rated ${rated} calls in ${outcome.months.map((m) => m.slice(0, 7)).join(", ") || "no month"}.`);
   await refreshRollupsForMonths(prisma, outcome.months);
   await requestUsageAlerts(outcome.months);

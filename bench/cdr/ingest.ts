@@ -26,14 +26,8 @@ export interface IngestFigures {
 
 const seconds = (started: number) => (performance.now() - started) / 1000;
 
-/**
- * N synthetic calls of last month over the seeded PBXs, written as a CDR file, then loaded twice in
- * the same run: a plain COPY into an unindexed table of text columns (the physical limit), the
- * same rows typed and INSERTed into an indexed copy of the call table (the floor of any import into
- * it), and the project's import path (COPY the lines to staging, split and check them in SQL,
- * set-based insert into the partitioned, indexed call table). Rating the month is timed on its own.
- */
-export async function benchIngest(ctx: BenchContext, { calls }: { calls: number }): Promise<IngestFigures> {
+/** N synthetic calls of last month over the seeded PBXs with a service, as a CDR file in the bench's directory. */
+export async function writeBenchCalls(ctx: BenchContext, calls: number) {
   const pbxs = await ctx.prisma.pbx.findMany({
     where: { service: { isNot: null } },
     select: {
@@ -54,6 +48,18 @@ export async function benchIngest(ctx: BenchContext, { calls }: { calls: number 
   const file = path.join(ctx.dir, "calls.csv");
   process.stderr.write(`Writing ${calls} calls over ${usable.length} PBXs…\n`);
   await writeSyntheticCalls(file, { calls, pbxs: usable, month, seed: "bench" });
+  return { file, month };
+}
+
+/**
+ * N synthetic calls of last month over the seeded PBXs, written as a CDR file, then loaded twice in
+ * the same run: a plain COPY into an unindexed table of text columns (the physical limit), the
+ * same rows typed and INSERTed into an indexed copy of the call table (the floor of any import into
+ * it), and the project's import path (COPY the lines to staging, split and check them in SQL,
+ * set-based insert into the partitioned, indexed call table). Rating the month is timed on its own.
+ */
+export async function benchIngest(ctx: BenchContext, { calls }: { calls: number }): Promise<IngestFigures> {
+  const { file, month } = await writeBenchCalls(ctx, calls);
   const fileMb = (await stat(file)).size / 1024 / 1024;
 
   process.stderr.write("Plain COPY…\n");

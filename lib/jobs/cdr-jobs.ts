@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cdrPool } from "@/lib/cdr/import/pool";
 import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
 import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
-import { rateMonth, rateMonths } from "@/lib/cdr/rating/rate-month";
+import { rateMonth, rateNewRecords } from "@/lib/cdr/rating/rate-month";
 import { rerateKey, unsafeMonthsToRerateFor, ZRerateRequest } from "@/lib/cdr/rating/unrated";
 import { finishExpensiveWorkByKey } from "@/lib/limits/expensive-work";
 import { rankCurrentSevenDays, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
@@ -32,16 +32,17 @@ export const cdrImportJob = defineJob({
 const ZMonth = z.string().regex(/^\d{4}-\d{2}-01$/);
 
 /**
- * Rates a PBX's month again after calls arrived through the API (the request does not wait for it),
- * then asks for the month's roll-ups. Queued once per month and PBX (`requestCdrRating`): a post
- * while one waits is covered by it, as it rates everything stored before it starts.
+ * Rates the calls and SMS that arrived through the API (the request does not wait for it), each
+ * user from its first new record (decision 0052), then asks for the month's roll-ups. Queued once
+ * per month and PBX (`requestCdrRating`): a post while one waits is covered by it, as it rates
+ * everything not rated when it starts.
  */
 export const cdrRateJob = defineJob({
   name: CDR_RATE,
   queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
   parse: (data) => z.object({ months: z.array(ZMonth), pbxIds: z.array(z.string()).optional() }).parse(data),
   async run({ db, enqueue }, { months, pbxIds }) {
-    const rated = await rateMonths(db, months, pbxIds);
+    const rated = await rateNewRecords(db, months, pbxIds);
     for (const month of months) await enqueue(CDR_ROLLUPS, { month }, month.slice(0, 7));
     return rated;
   },

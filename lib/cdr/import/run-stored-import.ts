@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type pg from "pg";
-import { rateMonths } from "@/lib/cdr/rating/rate-month";
+import { rateNewRecords } from "@/lib/cdr/rating/rate-month";
 import type { Db } from "@/lib/db/client";
 import { storageDriver } from "@/lib/storage";
 import { RECORD_KINDS } from "./kinds";
@@ -27,7 +27,7 @@ export async function unsafeRunStoredImport(
     const outcome = await runRecordImport(RECORD_KINDS[row.kind], pool, importId, Readable.from([Buffer.from(bytes)]), {
       batchRows,
     });
-    await rateMonths(db, outcome.months, row.pbxId ? [row.pbxId] : undefined);
+    await rateNewRecords(db, outcome.months, row.pbxId ? [row.pbxId] : undefined);
     await storageDriver()
       .delete(row.storageKey)
       .catch(() => {});

@@ -32,10 +32,12 @@ GROUP BY prefix`;
 
 /**
  * Fills what is missing, keeping what a call already has: the country (the inventory's for an
- * inbound DID in it, else the prefix's), the area of an outbound call's country, the DID's type.
+ * inbound DID in it, else the prefix's), the area of an outbound call's country, the DID's type. A
+ * call placed anew is rated anew: incremental rating (decision 0052) finds it among the calls not
+ * rated, and its user's running total never counted it (an area it did not have counted nothing).
  */
 const PLACE_SQL = `
-UPDATE "CallRecord" c SET "countryCode" = x.country, area = x.area, "numberType" = x.number_type
+UPDATE "CallRecord" c SET "countryCode" = x.country, area = x.area, "numberType" = x.number_type, "ratedAt" = NULL
 FROM (
   SELECT u.id, u."startedAt", u.country, u.number_type,
     coalesce(u.area, CASE WHEN u.direction = 'OUTBOUND' THEN co."callTerminationArea" END) AS area

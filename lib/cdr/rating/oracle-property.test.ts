@@ -8,11 +8,14 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 // The SQL rater (rateMonth) against the oracle (oracle.ts) over random months: a few thousand cases
 // from a fixed seed, each its own partner and PBX, imported as one file and rated once, then compared
 // call by call and SMS by SMS to the cent (5 decimals) and the unrated reason. The 100,000-case run is
-// `npm run bench:rating-oracle`.
+// `npm run bench:rating-oracle`. Then incremental rating (decision 0052): the records of other random
+// cases arrive in random batches, each rated as an import rates it, and end as the oracle rates them
+// and as a full rating leaves them.
 
 const SEED = 20_261_029;
 /** ORACLE_CASES overrides the count (to chase a failure); ORACLE_DEBUG=1 prints each step's time. */
 const CASES = Number(process.env.ORACLE_CASES ?? 2_000);
+const INCREMENTAL_CASES = Math.ceil(CASES / 4);
 
 const REACHED = [
   "out area 1 crossing the included minutes",
@@ -61,4 +64,23 @@ it("rates random months exactly as the oracle does", async () => {
   // Countries sharing +1, +7, +44, +61, +358 and +590 were all met (Canada by the inventory's toll-free DIDs too).
   expect(Object.keys(report.countriesPlaced)).toEqual(expect.arrayContaining(SHARED_CODE_COUNTRIES));
   expect(report.mismatchCount, `${report.mismatchCount} records differ; the first:\n${failures}`).toBe(0);
+}, 120_000);
+
+it("rates records arriving in random batches incrementally as a full rating does", async () => {
+  const cases = fc.sample(ratingCaseArb, { seed: SEED + 1, numRuns: INCREMENTAL_CASES });
+  const report = await compareRaters(prisma, pool, cases, { seed: SEED + 1, tag: "i", batches: 5 });
+  const failures = report.mismatches.slice(0, 10).map(describeMismatch).join("\n");
+  expect(report.mismatchCount, `${report.mismatchCount} records differ; the first:\n${failures}`).toBe(0);
+  expect(report.compared).toBeGreaterThan(INCREMENTAL_CASES);
+  expect(report.callsStored).toBe(report.callsGenerated - report.callsOverFourHours);
+  // A full rating after the incremental ones changes no call, no SMS and no user's running total.
+  expect(report.incremental).toEqual({
+    batches: 5,
+    fullChangedCalls: 0,
+    fullChangedSms: 0,
+    reimportChangedCalls: 0,
+    totalsChanged: false,
+  });
+  // Late arrivals happened: some user's batch held calls earlier than calls already rated.
+  expect(report.outcomes["out area 1 crossing the included minutes"]).toBeGreaterThan(0);
 }, 120_000);

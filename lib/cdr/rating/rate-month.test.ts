@@ -157,3 +157,57 @@ describe("rateMonth", () => {
     expect(after).toEqual(before);
   });
 });
+
+describe("incremental rating (scope new, decision 0052)", () => {
+  const DEC = (day: number, hour = 9) => new Date(Date.UTC(2026, 11, day, hour));
+  const ratedOf = async () =>
+    Object.fromEntries(
+      (
+        await prisma.callRecord.findMany({
+          where: { externalId: { startsWith: "dec-" } },
+          select: { externalId: true, ratedAt: true, billedSeconds: true },
+        })
+      ).map((c) => [c.externalId, c]),
+    );
+
+  it("re-rates a late call's user from that call on, and no other call", async () => {
+    await prisma.callRecord.createMany({
+      data: [
+        // 12 x 14,400 s + 7,000 s = 179,800 of extension 200's 180,000 included seconds.
+        ...Array.from({ length: 12 }, (_, i) =>
+          call({ externalId: `dec-early-${i}`, extension: "200", startedAt: DEC(1, i), durationSeconds: 14_400 }),
+        ),
+        call({ externalId: "dec-10", extension: "200", startedAt: DEC(10), durationSeconds: 7_000 }),
+        call({ externalId: "dec-20", extension: "200", startedAt: DEC(20), durationSeconds: 300 }),
+        call({ externalId: "dec-other-user", extension: "201", startedAt: DEC(25), durationSeconds: 600 }),
+      ],
+    });
+    await rateMonth(prisma, { month: "2026-12", scope: "new" });
+    const before = await ratedOf();
+    expect(before["dec-20"].billedSeconds).toBe(100);
+
+    // A mark on a call before the late one: an incremental rating does not read it (a full one would mend it).
+    await prisma.callRecord.updateMany({ where: { externalId: "dec-10" }, data: { billedSeconds: 1 } });
+    // A late call on the 15th uses the last 200 included seconds: the 20th's call is now all billed.
+    await prisma.callRecord.create({
+      data: call({ externalId: "dec-late", extension: "200", startedAt: DEC(15), durationSeconds: 200 }),
+    });
+    expect(await rateMonth(prisma, { month: "2026-12", scope: "new" })).toEqual({ calls: 2, sms: 0 });
+    const after = await ratedOf();
+    expect(after["dec-late"]).toMatchObject({ billedSeconds: 0 });
+    expect(after["dec-20"]).toMatchObject({ billedSeconds: 300 });
+    for (const untouched of ["dec-early-0", "dec-early-11", "dec-other-user"])
+      expect(after[untouched], untouched).toEqual(before[untouched]);
+    expect(after["dec-10"].billedSeconds).toBe(1);
+
+    // Nothing new: nothing read, nothing written; a full rating mends only the mark.
+    expect(await rateMonth(prisma, { month: "2026-12", scope: "new" })).toEqual({ calls: 0, sms: 0 });
+    expect(await rateMonth(prisma, { month: "2026-12" })).toEqual({ calls: 1, sms: 0 });
+    expect((await ratedOf())["dec-10"].billedSeconds).toBe(0);
+    expect(
+      await prisma.includedUsageMonth.findUnique({
+        where: { month_pbxId_extension: { month: new Date("2026-12-01"), pbxId: tenant.pbx.id, extension: "200" } },
+      }),
+    ).toMatchObject({ area1Seconds: 180_300n });
+  });
+});

@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import { END_USER_TIER_CODE } from "@/lib/auth/policy";
 import { placeCalls } from "@/lib/cdr/placement/place-calls";
-import { RATE_CALLS_SQL, RATE_SMS_SQL } from "./sql";
+import { RATE_CALLS_SQL, RATE_NEW_CALLS_SQL, RATE_NEW_SMS_SQL, RATE_SMS_SQL, type RatingScope } from "./sql";
 import { WIDEST_OFFSET_MS } from "@/lib/cdr/statistics/day-labels";
 
-type RatingDb = Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
+type RatingTx = Pick<Db, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 export interface RateMonthInput {
   /** A partner-local calendar month (docs/decisions/0041), e.g. "2026-10" or "2026-10-01". */
@@ -12,7 +12,27 @@ export interface RateMonthInput {
   partnerId?: string;
   /** Only these PBXs' calls (an import rates the PBXs it touched); R5's count is per PBX user, so this is exact. */
   pbxIds?: string[];
+  /**
+   * "month" (the default) rates every call and SMS of the scope; "new" only those of the users with
+   * records not rated yet, each from its first such record on (an import, an API post): the same
+   * result, at the cost of what arrived (docs/decisions/0052).
+   */
+  scope?: RatingScope;
 }
+
+/** Rating 10M calls of a month took 12-17 minutes on this machine (docs/performance.md). */
+const RATING_TRANSACTION = { timeout: 60 * 60_000, maxWait: 60_000 };
+
+const SQL = { month: [RATE_CALLS_SQL, RATE_SMS_SQL], new: [RATE_NEW_CALLS_SQL, RATE_NEW_SMS_SQL] } as const;
+
+/**
+ * Ratings of one month take turns where they overlap: a PBX's (shared month lock, then the PBX's, in
+ * order) or the whole month's, a partner's included (exclusive). Each writes its users' running
+ * totals, which must follow one order of ratings to stay exact.
+ */
+const LOCK_SQL = `SELECT CASE WHEN $2::text[] IS NULL THEN pg_advisory_xact_lock(52, hashtext($1))::text
+  ELSE pg_advisory_xact_lock_shared(52, hashtext($1))::text
+    || (SELECT count(pg_advisory_xact_lock(52, hashtext($1 || ':' || id))) FROM unnest($2::text[]) id)::text END`;
 
 /** The month's first instants as wall-clock times (year, month index), and the next month's. */
 export function monthBounds(month: string): { start: Date; end: Date } {
@@ -34,27 +54,46 @@ export function localMonthUtcRange(month: string): [Date, Date] {
 /** "2026-10-01 00:00:00": a wall-clock time PostgreSQL reads as a timestamp without zone. */
 const wallClock = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
 
-/**
- * Rates a partner-local month's calls and SMS (lib/cdr/rating/sql.ts states the rules): deterministic,
- * exact (numeric in the database, never floats), and re-runnable: rating the same month again gives the
- * same costs and writes no row. Returns how many calls and messages changed.
- */
-export async function rateMonth(db: RatingDb, { month, partnerId, pbxIds }: RateMonthInput) {
+/** The statements of a rating, after its calls are placed: the lock, then the calls', then the SMS'. */
+async function ratingStatements(db: RatingTx, { month, partnerId, pbxIds, scope = "month" }: RateMonthInput) {
   const [from, to] = localMonthUtcRange(month);
   // Calls written by another path than the import (the seed, older calls) are placed first (decision 0043).
   await placeCalls(db, { from, to, partnerId, pbxIds });
   const { start, end } = monthBounds(month);
   const params = [from, to, partnerId ?? null, END_USER_TIER_CODE, pbxIds ?? null, wallClock(start), wallClock(end)];
-  // Two statements, each atomic on its own: calls and SMS are rated independently, and a month of
-  // millions of calls outlasts any interactive-transaction timeout.
-  const calls = await db.$executeRawUnsafe(RATE_CALLS_SQL, ...params);
-  const sms = await db.$executeRawUnsafe(RATE_SMS_SQL, ...params);
-  return { calls, sms };
+  const [callsSql, smsSql] = SQL[scope];
+  return {
+    lock: () => db.$queryRawUnsafe(LOCK_SQL, month.slice(0, 7), pbxIds ? [...pbxIds].sort() : null),
+    calls: () => db.$executeRawUnsafe(callsSql, ...params),
+    sms: () => db.$executeRawUnsafe(smsSql, ...params),
+  };
 }
 
-/** Rates each partner-local month in turn; returns how many calls changed. */
-export async function rateMonths(db: RatingDb, months: string[], pbxIds?: string[]) {
+/**
+ * Rates a partner-local month's calls and SMS (lib/cdr/rating/sql.ts states the rules): deterministic,
+ * exact (numeric in the database, never floats), and re-runnable: rating the same month again gives the
+ * same costs and writes no row. Returns how many calls and messages changed. One batch transaction
+ * (a month of millions of calls takes minutes).
+ */
+export async function rateMonth(db: Db, input: RateMonthInput) {
+  const { lock, calls, sms } = await ratingStatements(db, input);
+  const [, callsChanged, smsChanged] = await db.$transaction([lock(), calls(), sms()], RATING_TRANSACTION);
+  return { calls: callsChanged, sms: smsChanged };
+}
+
+/** As rateMonth, in the caller's own transaction (the seed's). */
+export async function rateMonthInTransaction(tx: RatingTx, input: RateMonthInput) {
+  const { lock, calls, sms } = await ratingStatements(tx, input);
+  await lock();
+  return { calls: await calls(), sms: await sms() };
+}
+
+/**
+ * Rates what arrived in each partner-local month in turn (scope "new"): after an import or an API
+ * post. Returns how many calls changed.
+ */
+export async function rateNewRecords(db: Db, months: string[], pbxIds?: string[]) {
   let calls = 0;
-  for (const month of months) calls += (await rateMonth(db, { month, pbxIds })).calls;
+  for (const month of months) calls += (await rateMonth(db, { month, pbxIds, scope: "new" })).calls;
   return calls;
 }

@@ -44,40 +44,110 @@ const FREEPHONE_INBOUND = `"numberType" = 'FREEPHONE'`;
 /** Per-second billing of a per-minute price, to the 5 decimals money is stored with (half up). */
 const charge = (perMinute: string, seconds: string) => `round(${perMinute} * ${seconds} / 60.0, 5)`;
 
+/** Which records a rating prices: the whole scope, or only from each user's first record not rated yet. */
+export type RatingScope = "month" | "new";
+
 /**
- * Rates every call of one partner-local month, optionally one partner's ($3) or some PBXs'
- * ($5), at the partner's tier and at the End User price ($4 is the End User tier's code):
- * - the destination (outgoing) or the DID's country (incoming) and the number type as the import stored them
- *   (placed by the numbering plan and the inventory, decision 0043);
- * - R5: Area 1 seconds come first from the caller's (extension's) own 3000 minutes of the month,
- *   in the order the calls started; the seconds past them, and Areas 2-6 from the first second,
- *   are charged per second at the area's per-minute rate;
- * - R7: an incoming FreePhone call is charged per second at the per-minute rate of the caller's
- *   source in the DID's country; other incoming calls are free (R6); unanswered calls cost nothing.
- * - a call that cannot be priced (unknown number, no version for the partner's tier then, no rate)
- *   keeps cost null and its `unratedReason` (docs/decisions/0041), never 0;
- * - the month is the partner's calendar month ($6 <= local start < $7; $1, $2 its UTC bounds widened).
- * Only rows whose rating changes are written, so a re-run over the same data writes nothing.
+ * One kind of record a user's included allowance counts (R5 calls, R15 SMS), aliased `c` when read:
+ * `counts` says whether a record uses the allowance, `amount` how much, `total` the column of
+ * "IncludedUsageMonth" that keeps the user's sum.
  */
-export const RATE_CALLS_SQL = `
+interface Allowance {
+  table: string;
+  at: string;
+  columns: string;
+  counts: (alias: string) => string;
+  amount: (alias: string) => string;
+  total: '"area1Seconds"' | '"smsSent"';
+}
+
+/** R5: an answered outgoing call to Area 1 uses its seconds. */
+const CALL_ALLOWANCE: Allowance = {
+  table: '"CallRecord"',
+  at: '"startedAt"',
+  // Each call's country, area and DID type were stored at ingest from the numbers themselves
+  // (decision 0043): rating reads them and never re-derives them.
+  columns: `c.id, c."startedAt", c.direction, c.extension, coalesce(c.extension, '') AS ext, c."pbxId",
+    c."durationSeconds", c.disposition, c."freephoneSource", c."partnerId", c."numberType", c."countryCode" AS country,
+    CASE WHEN c.direction = 'OUTBOUND' THEN c.area END AS area`,
+  counts: (a) => `${a}.direction = 'OUTBOUND' AND ${a}.area = 1 AND ${a}.disposition = 'ANSWERED'`,
+  amount: (a) => `${a}."durationSeconds"`,
+  total: '"area1Seconds"',
+};
+
+/** R15: a sent message uses one. */
+const SMS_ALLOWANCE: Allowance = {
+  table: '"SmsRecord"',
+  at: '"sentAt"',
+  columns: `c.id, c."sentAt", c.direction, c."partnerId", c."pbxId", coalesce(c.extension, '') AS ext`,
+  counts: (a) => `${a}.direction = 'OUTBOUND'`,
+  amount: () => "1",
+  total: '"smsSent"',
+};
+
+/**
+ * The records a rating prices, as the CTE `records`, each with `used_earlier`: what its user used of
+ * the allowance in records before the first one priced here (0 when the whole scope is). "new" reads
+ * only the users with records not rated yet, each from its first such record on: the user's kept
+ * total less what the rated records priced again used (docs/decisions/0052).
+ */
+function recordsToRate(scope: RatingScope, { table, at, columns, counts, amount, total }: Allowance) {
+  const inMonth = `c.${at} >= $1 AND c.${at} < $2 AND ${IN_LOCAL_MONTH(`c.${at}`, 'p."timeZone"')}`;
+  const inScope = `${inMonth} AND ($3::text IS NULL OR c."partnerId" = $3) AND ($5::text[] IS NULL OR c."pbxId" = ANY($5))`;
+  if (scope === "month")
+    return `records AS (
+  SELECT ${columns}, 0::bigint AS used_earlier
+  FROM ${table} c JOIN "Partner" p ON p.id = c."partnerId"
+  WHERE ${inScope}
+)`;
+  return `fresh AS (
+  SELECT n."pbxId", n.ext, n.since, coalesce(u.${total}, 0) AS kept
+  FROM (
+    SELECT c."pbxId", coalesce(c.extension, '') AS ext, min(c.${at}) AS since
+    FROM ${table} c JOIN "Partner" p ON p.id = c."partnerId"
+    WHERE c."ratedAt" IS NULL AND ${inScope}
+    GROUP BY 1, 2
+  ) n
+  LEFT JOIN "IncludedUsageMonth" u ON u.month = $6::timestamp::date AND u."pbxId" = n."pbxId" AND u.extension = n.ext
+), records AS (
+  -- Each PBX read once from its users' first new record; each user kept from its own.
+  SELECT ${columns}, f.kept - coalesce(sum(${amount("c")}) FILTER (WHERE c."ratedAt" IS NOT NULL AND ${counts("c")})
+    OVER (PARTITION BY c."pbxId", coalesce(c.extension, '')), 0) AS used_earlier
+  FROM (SELECT "pbxId", min(since) AS since FROM fresh GROUP BY 1) pbx
+  JOIN ${table} c ON c."pbxId" = pbx."pbxId" AND c.${at} >= pbx.since
+  JOIN fresh f ON f."pbxId" = c."pbxId" AND f.ext = coalesce(c.extension, '') AND c.${at} >= f.since
+  JOIN "Partner" p ON p.id = c."partnerId"
+  WHERE ${inMonth}
+)`;
+}
+
+/**
+ * The CTE `totals`: each rated user's total over the month's records rated so far, those of `records`
+ * included, kept for the next incremental rating. Written only where it changes.
+ */
+function keepTotals({ counts, amount, total }: Allowance) {
+  const sum = `max(used_earlier) + coalesce(sum(${amount("records")}) FILTER (WHERE ${counts("records")}), 0)`;
+  return `totals AS (
+  INSERT INTO "IncludedUsageMonth" (month, "pbxId", extension, "partnerId", "area1Seconds", "smsSent")
+  SELECT $6::timestamp::date, "pbxId", ext, min("partnerId"),
+    ${total === '"area1Seconds"' ? sum : 0}, ${total === '"smsSent"' ? sum : 0}
+  FROM records GROUP BY "pbxId", ext
+  ON CONFLICT (month, "pbxId", extension) DO UPDATE SET ${total} = EXCLUDED.${total}
+    WHERE "IncludedUsageMonth".${total} <> EXCLUDED.${total}
+)`;
+}
+
+function rateCallsSql(scope: RatingScope) {
+  return `
 WITH ${VERSIONS},
-calls AS (
-  -- Each call's country, area (outbound only) and DID type were stored at ingest from the numbers
-  -- themselves (decision 0043): rating reads them and never re-derives them.
-  SELECT c.id, c."startedAt", c.direction, c.extension, c."pbxId", c."durationSeconds", c.disposition, c."freephoneSource",
-    c."partnerId", c."numberType", c."countryCode" AS country, c.area AS country_area
-  FROM "CallRecord" c JOIN "Partner" p ON p.id = c."partnerId"
-  WHERE c."startedAt" >= $1 AND c."startedAt" < $2 AND ${IN_LOCAL_MONTH('c."startedAt"', 'p."timeZone"')}
-    AND ($3::text IS NULL OR c."partnerId" = $3) AND ($5::text[] IS NULL OR c."pbxId" = ANY($5))
-), used AS (
-  SELECT calls.*,
-    CASE WHEN direction = 'OUTBOUND' THEN country_area END AS area,
-    CASE WHEN direction = 'OUTBOUND' AND country_area = 1 AND disposition = 'ANSWERED' THEN
-      coalesce(sum("durationSeconds") FILTER (WHERE direction = 'OUTBOUND' AND country_area = 1 AND disposition = 'ANSWERED') OVER (
-        PARTITION BY "pbxId", coalesce(extension, '') ORDER BY "startedAt", id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+${recordsToRate(scope, CALL_ALLOWANCE)}, used AS (
+  SELECT records.*,
+    CASE WHEN ${CALL_ALLOWANCE.counts("records")} THEN
+      used_earlier + coalesce(sum("durationSeconds") FILTER (WHERE ${CALL_ALLOWANCE.counts("records")}) OVER (
+        PARTITION BY "pbxId", ext ORDER BY "startedAt", id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
     END AS used_before
-  FROM calls
-), billed AS (
+  FROM records
+), ${keepTotals(CALL_ALLOWANCE)}, billed AS (
   SELECT used.*,
     CASE
       WHEN disposition <> 'ANSWERED' THEN 0
@@ -137,6 +207,32 @@ FROM rated r
 WHERE c.id = r.id AND c."startedAt" = r."startedAt" AND c."startedAt" >= $1 AND c."startedAt" < $2
   AND (c."billedSeconds", c.cost, c."endUserCost", c."priceListId", c."unratedReason", c."ratedAt" IS NULL)
     IS DISTINCT FROM (r.billed_seconds, r.cost, r.end_user_cost, r.price_list_id, r.unrated_reason, false)`;
+}
+
+/**
+ * Rates every call of one partner-local month, optionally one partner's ($3) or some PBXs'
+ * ($5), at the partner's tier and at the End User price ($4 is the End User tier's code):
+ * - the destination (outgoing) or the DID's country (incoming) and the number type as the import stored them
+ *   (placed by the numbering plan and the inventory, decision 0043);
+ * - R5: Area 1 seconds come first from the caller's (extension's) own 3000 minutes of the month,
+ *   in the order the calls started; the seconds past them, and Areas 2-6 from the first second,
+ *   are charged per second at the area's per-minute rate;
+ * - R7: an incoming FreePhone call is charged per second at the per-minute rate of the caller's
+ *   source in the DID's country; other incoming calls are free (R6); unanswered calls cost nothing.
+ * - a call that cannot be priced (unknown number, no version for the partner's tier then, no rate)
+ *   keeps cost null and its `unratedReason` (docs/decisions/0041), never 0;
+ * - the month is the partner's calendar month ($6 <= local start < $7; $1, $2 its UTC bounds widened).
+ * Only rows whose rating changes are written, so a re-run over the same data writes nothing.
+ */
+export const RATE_CALLS_SQL = rateCallsSql("month");
+
+/**
+ * Incremental rating (docs/decisions/0052): the same rules and parameters as RATE_CALLS_SQL, over
+ * only the users (PBX and extension) with calls not rated yet, each from its first such call on (a
+ * late call re-rates its user's later calls, and only those). The seconds a user used before that
+ * call come from its kept total ("IncludedUsageMonth") less those of the rated calls rated again.
+ */
+export const RATE_NEW_CALLS_SQL = rateCallsSql("new");
 
 /**
  * R15: a user's first 200 SMS sent in the partner-local month are included (received messages are
@@ -144,14 +240,18 @@ WHERE c.id = r.id AND c."startedAt" = r."startedAt" AND c."startedAt" >= $1 AND 
  * force (`AreaRate` area 1, not a separate SMS price). With no version for the partner's tier, or no
  * Area 1 rate in it, a sent message is unrated (cost null), never 0. Same parameters as RATE_CALLS_SQL.
  */
-export const RATE_SMS_SQL = `
+export const RATE_SMS_SQL = rateSmsSql("month");
+
+/** Incremental rating of SMS: as RATE_NEW_CALLS_SQL for calls. */
+export const RATE_NEW_SMS_SQL = rateSmsSql("new");
+
+function rateSmsSql(scope: RatingScope) {
+  return `
 WITH ${VERSIONS},
-ranked AS (
-  SELECT s.id, s."sentAt", s.direction, s."partnerId",
-    row_number() OVER (PARTITION BY s."pbxId", coalesce(s.extension, ''), s.direction ORDER BY s."sentAt", s.id) AS nth
-  FROM "SmsRecord" s JOIN "Partner" p ON p.id = s."partnerId"
-  WHERE s."sentAt" >= $1 AND s."sentAt" < $2 AND ${IN_LOCAL_MONTH('s."sentAt"', 'p."timeZone"')}
-    AND ($3::text IS NULL OR s."partnerId" = $3) AND ($5::text[] IS NULL OR s."pbxId" = ANY($5))
+${recordsToRate(scope, SMS_ALLOWANCE)}, ${keepTotals(SMS_ALLOWANCE)}, ranked AS (
+  SELECT records.*, CASE WHEN ${SMS_ALLOWANCE.counts("records")} THEN used_earlier ELSE 0 END
+    + row_number() OVER (PARTITION BY "pbxId", ext, direction ORDER BY "sentAt", id) AS nth
+  FROM records
 ), priced AS (
   SELECT r.id, r.direction, r.nth, own.id AS price_list_id, own.currency, own_area."perMinute" AS own_rate,
     eu_area."perMinute" AS eu_rate
@@ -180,3 +280,4 @@ UPDATE "SmsRecord" s SET cost = r.cost, "endUserCost" = r.end_user_cost, currenc
 FROM rated r
 WHERE s.id = r.id AND (s.cost, s."endUserCost", s."unratedReason", s."ratedAt" IS NULL)
   IS DISTINCT FROM (r.cost, r.end_user_cost, r.unrated_reason, false)`;
+}

@@ -1,6 +1,6 @@
 import { hashPassword } from "../../auth/password";
 import type { PrismaClient } from "../generated/client";
-import { rateMonth } from "../../cdr/rating/rate-month";
+import { rateMonthInTransaction } from "../../cdr/rating/rate-month";
 import { callMonths, callRows } from "./calls";
 import { COUNTRIES } from "./countries";
 import { ensureCallRecordPartitions } from "../../cdr/partitions";
@@ -109,7 +109,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
       // The PBX's call id (with the PBX and start time) is the unique key that makes a repeat insert nothing.
       for (const pbx of calls) created.callRecords += await insert(pbx.rows, (args) => tx.callRecord.createMany(args));
       // Placed and priced by the real rating, in the same transaction: the seed never prices a call itself.
-      if (created.callRecords) for (const month of callMonths(today)) await rateMonth(tx, { month });
+      if (created.callRecords) for (const month of callMonths(today)) await rateMonthInTransaction(tx, { month });
       return { today, created, insertedRows: Object.values(created).reduce((sum, count) => sum + count, 0) };
     },
     { timeout: 120_000, maxWait: 10_000 },

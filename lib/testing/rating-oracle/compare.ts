@@ -4,7 +4,7 @@ import { CALL_COLUMNS } from "@/lib/cdr/import/call-row";
 import { csvLine } from "@/lib/cdr/import/copy-text";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { runCallImport } from "@/lib/cdr/import/import-calls";
-import { rateMonth } from "@/lib/cdr/rating/rate-month";
+import { rateMonth, rateNewRecords } from "@/lib/cdr/rating/rate-month";
 import {
   lastsAtMostFourHours,
   rateMonthOracle,
@@ -13,6 +13,7 @@ import {
   type OracleRatedSms,
 } from "@/lib/cdr/rating/oracle";
 import type { Db } from "@/lib/db/client";
+import { createRandom } from "@/lib/db/seed/random";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CallDirection, FreephoneSource, NumberType, UnratedReason } from "@/lib/db/generated/enums";
 import { CATALOGUE, INVENTORY, MONTHS, PRICE_LISTS, RATED_MONTH, TIERS, type TierKey } from "./catalogue";
@@ -22,7 +23,8 @@ import type { CaseCall, RatingCase } from "./cases";
  * Rates random months with both raters and compares them call by call: the cases' tenants (one
  * partner, customer and PBX each) go in by one INSERT per table, their calls through the real import
  * (one CDR file for all of them), their SMS by one INSERT (rating, not the SMS import, is under test),
- * then the real `rateMonth` for each month, and the oracle on what was stored.
+ * then the real `rateMonth` for each month, and the oracle on what was stored. With `batches`, the
+ * calls and SMS arrive in random batches, each rated incrementally (decision 0052).
  */
 
 /** Cases read back and compared at a time. */
@@ -137,7 +139,17 @@ async function createTenants(pool: pg.Pool, cases: RatingCase[], tag: string) {
     softwareVersion: ["text", each("6.01.20240310.2")],
     updatedAt: ["timestamp", each(now)],
   });
-  const sms = cases.flatMap((c, i) => c.sms.map((s, j) => ({ ...s, ...ids[i], externalId: `s${j}` })));
+  return ids;
+}
+
+type Tenant = Awaited<ReturnType<typeof createTenants>>[number];
+type CaseSms = RatingCase["sms"][number] & Tenant & { externalId: string };
+
+/** Every case's SMS (ids `s<n>`, unique within a PBX), with its tenant. */
+const casesSms = (cases: RatingCase[], ids: Tenant[]): CaseSms[] =>
+  cases.flatMap((c, i) => c.sms.map((s, j) => ({ ...s, ...ids[i], externalId: `s${j}` })));
+
+async function insertSms(pool: pg.Pool, sms: CaseSms[]) {
   await insertColumns(pool, "SmsRecord", {
     partnerId: ["text", sms.map((s) => s.partner)],
     customerId: ["text", sms.map((s) => s.customer)],
@@ -150,12 +162,14 @@ async function createTenants(pool: pg.Pool, cases: RatingCase[], tag: string) {
     sentAt: ["timestamp", sms.map((s) => s.sentAt.replace("Z", ""))],
     currency: ["text", sms.map(() => "EUR")],
   });
-  return ids;
 }
 
-/** Every case's calls as one CDR file (call ids `k<n>`, unique within a PBX). */
-function cdrFile(cases: RatingCase[], serials: string[]): string {
-  const lines = [CALL_COLUMNS.join(",")];
+/** A CDR file of `lines`. */
+const cdrFile = (lines: string[]) => [CALL_COLUMNS.join(","), ...lines].join("\n") + "\n";
+
+/** Every case's calls as lines of a CDR file (call ids `k<n>`, unique within a PBX). */
+function cdrLines(cases: RatingCase[], serials: string[]): string[] {
+  const lines: string[] = [];
   cases.forEach((c, i) =>
     c.calls.forEach((call, k) => {
       const row: Record<(typeof CALL_COLUMNS)[number], string> = {
@@ -175,7 +189,7 @@ function cdrFile(cases: RatingCase[], serials: string[]): string {
       lines.push(csvLine(CALL_COLUMNS.map((column) => row[column])));
     }),
   );
-  return lines.join("\n") + "\n";
+  return lines;
 }
 
 interface StoredCall extends OracleCall {
@@ -325,18 +339,63 @@ export interface ComparisonReport {
   mismatches: Mismatch[];
   /** Lines the import refused, by reason: only the calls past four hours (R14) should be. */
   refused: Record<string, number>;
+  /**
+   * With `batches`: what a full rating of every month changed after the incremental ratings (nothing,
+   * when the two paths agree), and what rating after a re-import of a batch changed.
+   */
+  incremental?: {
+    batches: number;
+    fullChangedCalls: number;
+    fullChangedSms: number;
+    reimportChangedCalls: number;
+    /** Whether the full rating changed a user's running total. */
+    totalsChanged: boolean;
+  };
   timings: Record<string, number>;
 }
 
 /**
+ * Imports each case's calls and SMS in `batches` batches, dealt at random: a user's records arrive
+ * out of order (a late call re-rates the user's later ones), a month's across batches. Each batch is
+ * imported and then rated incrementally (`rateNewRecords`), and the first batch is imported again at
+ * the end (every line a duplicate). Returns the import's outcomes and what that last rating changed.
+ */
+async function importInBatches(
+  db: Db,
+  pool: pg.Pool,
+  { lines, sms, batches, seed, tag }: { lines: string[]; sms: CaseSms[]; batches: number; seed: number; tag: string },
+) {
+  const random = createRandom(`rating-batches-${seed}`);
+  const lineBatches = Array.from({ length: batches }, () => [] as string[]);
+  const smsBatches = Array.from({ length: batches }, () => [] as CaseSms[]);
+  for (const line of lines) lineBatches[random.int(0, batches - 1)].push(line);
+  for (const message of sms) smsBatches[random.int(0, batches - 1)].push(message);
+  const refused: Record<string, number> = {};
+  const importBatch = async (b: number, name: string) => {
+    const { id } = await createImportRow(db, { source: "COMMAND", fileName: `oracle-${tag}-${name}.csv` });
+    const outcome = await runCallImport(pool, id, Readable.from([cdrFile(lineBatches[b])]));
+    return rateNewRecords(db, MONTHS).then((changed) => ({ outcome, changed }));
+  };
+  for (let b = 0; b < batches; b++) {
+    await insertSms(pool, smsBatches[b]);
+    const { outcome } = await importBatch(b, `b${b}`);
+    for (const [reason, n] of Object.entries(outcome.report)) refused[reason] = (refused[reason] ?? 0) + n;
+  }
+  const again = await importBatch(0, "again");
+  return { refused, reimportChangedCalls: again.changed };
+}
+
+/**
  * Rates `cases` with both raters. First October alone (its neighbours' calls must stay unrated), then
- * September and November too; every stored call and SMS is compared after each pass.
+ * September and November too; every stored call and SMS is compared after each pass. With `batches`,
+ * the records arrive in that many batches, each rated incrementally, and only the final state is
+ * compared; a full rating must then change nothing.
  */
 export async function compareRaters(
   db: Db,
   pool: pg.Pool,
   cases: RatingCase[],
-  { seed, tag, maxMismatches = 50 }: { seed: number; tag: string; maxMismatches?: number },
+  { seed, tag, maxMismatches = 50, batches }: { seed: number; tag: string; maxMismatches?: number; batches?: number },
 ): Promise<ComparisonReport> {
   const timings: Record<string, number> = {};
   let clock = performance.now();
@@ -352,11 +411,11 @@ export async function compareRaters(
   const ids = await createTenants(pool, cases, tag);
   lap("tenants ms");
 
-  const { id: importId } = await createImportRow(db, { source: "COMMAND", fileName: `oracle-${tag}.csv` });
-  const serials = ids.map((i) => i.serial);
-  const file = cdrFile(cases, serials);
-  const outcome = await runCallImport(pool, importId, Readable.from([file]));
-  lap("import ms");
+  const lines = cdrLines(
+    cases,
+    ids.map((i) => i.serial),
+  );
+  const sms = casesSms(cases, ids);
 
   const caseOfPbx = new Map(ids.map((i, index) => [i.pbx, index]));
   const pbxIds = ids.map((i) => i.pbx);
@@ -428,16 +487,41 @@ export async function compareRaters(
     }
   };
 
-  await rateMonth(db, { month: RATED_MONTH });
-  lap(`rate ${RATED_MONTH} ms`);
-  await pass([RATED_MONTH]);
-  for (const month of MONTHS.filter((m) => m !== RATED_MONTH)) await rateMonth(db, { month });
-  lap("rate neighbours ms");
-  await pass(MONTHS);
+  let importReport: Record<string, number>;
+  let incremental: ComparisonReport["incremental"];
+  if (batches) {
+    const done = await importInBatches(db, pool, { lines, sms, batches, seed, tag });
+    importReport = done.refused;
+    lap("import and rate in batches ms");
+    await pass(MONTHS);
+    const totalsBefore = await usageTotals(pool, pbxIds);
+    let [fullChangedCalls, fullChangedSms] = [0, 0];
+    for (const month of MONTHS) {
+      const changed = await rateMonth(db, { month });
+      [fullChangedCalls, fullChangedSms] = [fullChangedCalls + changed.calls, fullChangedSms + changed.sms];
+    }
+    lap("full rating ms");
+    incremental = {
+      batches,
+      fullChangedCalls,
+      fullChangedSms,
+      reimportChangedCalls: done.reimportChangedCalls,
+      totalsChanged: totalsBefore !== (await usageTotals(pool, pbxIds)),
+    };
+  } else {
+    await insertSms(pool, sms);
+    const { id: importId } = await createImportRow(db, { source: "COMMAND", fileName: `oracle-${tag}.csv` });
+    importReport = (await runCallImport(pool, importId, Readable.from([cdrFile(lines)]))).report;
+    lap("import ms");
+    await rateMonth(db, { month: RATED_MONTH });
+    lap(`rate ${RATED_MONTH} ms`);
+    await pass([RATED_MONTH]);
+    for (const month of MONTHS.filter((m) => m !== RATED_MONTH)) await rateMonth(db, { month });
+    lap("rate neighbours ms");
+    await pass(MONTHS);
+  }
 
-  const refused = Object.fromEntries(
-    Object.entries(outcome.report).filter(([reason]) => reason !== "duplicate call id"),
-  );
+  const refused = Object.fromEntries(Object.entries(importReport).filter(([reason]) => reason !== "duplicate call id"));
   const generated = cases.flatMap((c) => c.calls);
   return {
     cases: cases.length,
@@ -452,8 +536,19 @@ export async function compareRaters(
     countriesPlaced,
     mismatches,
     refused,
+    incremental,
     timings,
   };
+}
+
+/** The PBXs' running totals, as one text to compare before and after. */
+async function usageTotals(pool: pg.Pool, pbxIds: string[]): Promise<string> {
+  const { rows } = await pool.query(
+    `SELECT coalesce(string_agg(concat_ws(' ', month, "pbxId", extension, "area1Seconds", "smsSent"), ',' ORDER BY month, "pbxId", extension), '') AS totals
+     FROM "IncludedUsageMonth" WHERE "pbxId" = ANY($1)`,
+    [pbxIds],
+  );
+  return rows[0].totals;
 }
 
 const count = (tally: Record<string, number>, key: string) => (tally[key] = (tally[key] ?? 0) + 1);

@@ -1,0 +1,127 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { CALL_COLUMNS } from "@/lib/cdr/import/call-row";
+import { createImportRow } from "@/lib/cdr/import/create-import";
+import { runCallImport } from "@/lib/cdr/import/import-calls";
+import { rateMonth, rateNewRecords } from "@/lib/cdr/rating/rate-month";
+import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
+import type { BenchContext } from "./context";
+import { writeBenchCalls } from "./ingest";
+
+export interface IncrementalFigures {
+  monthCalls: number;
+  dayCalls: number;
+  /** The month before its last day: imported, rated and rolled up (not the target). */
+  setupSeconds: number;
+  importSeconds: number;
+  rateSeconds: number;
+  rollupSeconds: number;
+  /** The same batch the old way: the month's whole re-rating and its roll-ups' rebuild. */
+  fullRateSeconds: number;
+  fullRollupSeconds: number;
+}
+
+const seconds = (started: number) => (performance.now() - started) / 1000;
+
+/** Splits a CDR file by the UTC day its calls start on: `day`'s calls in one file, the others in another. */
+async function splitOffDay(file: string, day: string) {
+  const [rest, last] = [file.replace(/\.csv$/, "-rest.csv"), file.replace(/\.csv$/, `-${day}.csv`)];
+  const [restOut, lastOut] = [createWriteStream(rest), createWriteStream(last)];
+  const startedAt = CALL_COLUMNS.indexOf("started_at");
+  let [restLines, lastLines, header] = [0, 0, true];
+  for await (const line of createInterface({ input: createReadStream(file) })) {
+    if (header) {
+      for (const out of [restOut, lastOut]) out.write(line + "\n");
+      header = false;
+      continue;
+    }
+    const isLast = line.split(",")[startedAt].startsWith(day);
+    const out = isLast ? lastOut : restOut;
+    if (!out.write(line + "\n")) await once(out, "drain");
+    [restLines, lastLines] = isLast ? [restLines, lastLines + 1] : [restLines + 1, lastLines];
+  }
+  for (const out of [restOut, lastOut]) {
+    out.end();
+    await once(out, "finish");
+  }
+  return { rest, last, restLines, lastLines };
+}
+
+async function importFile(ctx: BenchContext, file: string) {
+  const { id } = await createImportRow(ctx.prisma, { source: "COMMAND", fileName: path.basename(file) });
+  return runCallImport(ctx.pool, id, createReadStream(file));
+}
+
+/**
+ * Issue 30's incremental case (`npm run bench:cdr -- --incremental`): a month of N synthetic calls
+ * but its last day imported, rated and rolled up; then the last day (about a thirtieth) imported,
+ * rated with scope "new" (decision 0052) and rolled up, each step timed; then the same month's full
+ * re-rating and roll-up rebuild beside it, which is what every batch cost before.
+ * Target: the batch's import, rating and roll-ups within 3x its import.
+ */
+export async function benchIncremental(ctx: BenchContext, { calls }: { calls: number }): Promise<IncrementalFigures> {
+  const { file, month } = await writeBenchCalls(ctx, calls);
+  const lastDay = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const { rest, last, restLines, lastLines } = await splitOffDay(file, lastDay);
+  const monthKey = month.toISOString().slice(0, 10);
+
+  process.stderr.write(`The month but its last day (${restLines} calls): import, rating, roll-ups…\n`);
+  let started = performance.now();
+  await importFile(ctx, rest);
+  await rateMonth(ctx.prisma, { month: monthKey });
+  await refreshRollupsForMonths(ctx.prisma, [monthKey]);
+  const setupSeconds = seconds(started);
+
+  process.stderr.write(`Its last day (${lastLines} calls): import…\n`);
+  started = performance.now();
+  const outcome = await importFile(ctx, last);
+  const importSeconds = seconds(started);
+  process.stderr.write("… rating its new calls…\n");
+  started = performance.now();
+  await rateNewRecords(ctx.prisma, outcome.months);
+  const rateSeconds = seconds(started);
+  process.stderr.write("… its roll-ups…\n");
+  started = performance.now();
+  await refreshRollupsForMonths(ctx.prisma, outcome.months);
+  const rollupSeconds = seconds(started);
+
+  process.stderr.write("The same month rated and rolled up in full…\n");
+  started = performance.now();
+  for (const month of outcome.months) await rateMonth(ctx.prisma, { month });
+  const fullRateSeconds = seconds(started);
+  started = performance.now();
+  await refreshRollupsForMonths(ctx.prisma, outcome.months);
+  const fullRollupSeconds = seconds(started);
+
+  return {
+    monthCalls: restLines + lastLines,
+    dayCalls: lastLines,
+    setupSeconds,
+    importSeconds,
+    rateSeconds,
+    rollupSeconds,
+    fullRateSeconds,
+    fullRollupSeconds,
+  };
+}
+
+export function incrementalTable(f: IncrementalFigures): string {
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  const batch = f.importSeconds + f.rateSeconds + f.rollupSeconds;
+  return [
+    `Incremental: a month of ${n(f.monthCalls)} calls, its last day (${n(f.dayCalls)} calls) arriving after the rest`,
+    "",
+    "| step | seconds |",
+    "|---|---:|",
+    `| the month but its last day: import, full rating, roll-ups (setup) | ${f.setupSeconds.toFixed(1)} |`,
+    `| the day's import | ${f.importSeconds.toFixed(1)} |`,
+    `| rating its new calls (scope "new", each user from its first new call) | ${f.rateSeconds.toFixed(1)} |`,
+    `| roll-ups of its months | ${f.rollupSeconds.toFixed(1)} |`,
+    `| beside it: the month's full re-rating | ${f.fullRateSeconds.toFixed(1)} |`,
+    `| beside it: the month's roll-ups rebuilt | ${f.fullRollupSeconds.toFixed(1)} |`,
+    "",
+    `The batch (import, rating, roll-ups): ${batch.toFixed(1)} s, ${(batch / f.importSeconds).toFixed(2)}x its import (target: at most 3x); rating: ${(f.fullRateSeconds / f.rateSeconds).toFixed(1)}x faster than the full re-rating.`,
+  ].join("\n");
+}
