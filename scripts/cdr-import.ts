@@ -10,8 +10,8 @@ import cliProgress from "cli-progress";
 import pg from "pg";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { DEFAULT_BATCH_ROWS, runCallImport } from "@/lib/cdr/import/import-calls";
-import { rateNewRecords } from "@/lib/cdr/rating/rate-month";
-import { refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
+import { rateArrivals } from "@/lib/cdr/rate-arrivals";
+import { rankMonths } from "@/lib/cdr/rollups/refresh";
 import { requestUsageAlerts, stopJobSender } from "@/lib/jobs/enqueue";
 import { createPrismaClient } from "@/lib/db/client";
 
@@ -79,9 +79,9 @@ try {
     `Read ${outcome.rowsRead} rows: ${outcome.rowsStored} stored, ${outcome.rowsDuplicate} duplicate, ${outcome.rowsRefused} refused.`,
   );
   if (Object.keys(outcome.report).length) console.table(outcome.report);
-  const rated = await rateNewRecords(prisma, outcome.months);
-  console.log(`Rated ${rated} calls in ${outcome.months.map((m) => m.slice(0, 7)).join(", ") || "no month"}.`);
-  await refreshRollupsForMonths(prisma, outcome.months);
+  const rated = await rateArrivals(prisma, outcome.months, undefined, new Date());
+  console.log(`Rated ${rated.calls} calls in ${outcome.months.map((m) => m.slice(0, 7)).join(", ") || "no month"}.`);
+  await rankMonths(prisma, rated.months);
   await requestUsageAlerts(outcome.months);
 } finally {
   bar.stop();

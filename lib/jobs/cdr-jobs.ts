@@ -2,10 +2,11 @@ import { z } from "zod";
 import { cdrPool } from "@/lib/cdr/import/pool";
 import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
 import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
-import { rateMonth, rateNewRecords } from "@/lib/cdr/rating/rate-month";
+import { rateArrivals } from "@/lib/cdr/rate-arrivals";
+import { rateMonth } from "@/lib/cdr/rating/rate-month";
 import { rerateKey, unsafeMonthsToRerateFor, ZRerateRequest } from "@/lib/cdr/rating/unrated";
 import { finishExpensiveWorkByKey } from "@/lib/limits/expensive-work";
-import { rankCurrentSevenDays, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
+import { rankCurrentSevenDays, rankMonths, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
 import { dropExpiredRangeRankings, rankRange } from "@/lib/cdr/statistics/top-numbers";
 import { defineJob, type JobContext } from "./definition";
 import { USAGE_ALERTS } from "./usage-alerts";
@@ -16,6 +17,7 @@ export const CDR_ROLLUPS = "cdr-rollups";
 export const CDR_RANGE_RANKING = "cdr-range-ranking";
 export const CDR_RERATE = "cdr-rerate";
 export const CDR_RERATE_PUBLISHED = "cdr-rerate-published";
+export const CDR_RANKINGS = "cdr-rankings";
 
 /** An uploaded CDR file; a retry resumes after the last committed batch. */
 export const cdrImportJob = defineJob({
@@ -23,8 +25,8 @@ export const cdrImportJob = defineJob({
   queue: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
   parse: (data) => z.object({ importId: z.string().min(1) }).parse(data),
   async run(context, { importId }) {
-    const outcome = await unsafeRunStoredImport(context.db, cdrPool(), importId);
-    if (outcome) await afterCallsChanged(context, outcome.months);
+    const outcome = await unsafeRunStoredImport(context.db, cdrPool(), importId, { now: context.now() });
+    if (outcome) await afterArrivals(context, outcome.months);
     return outcome && { rowsStored: outcome.rowsStored, rowsRefused: outcome.rowsRefused };
   },
 });
@@ -33,18 +35,18 @@ const ZMonth = z.string().regex(/^\d{4}-\d{2}-01$/);
 
 /**
  * Rates the calls and SMS that arrived through the API (the request does not wait for it), each
- * user from its first new record (decision 0052), then asks for the month's roll-ups. Queued once
- * per month and PBX (`requestCdrRating`): a post while one waits is covered by it, as it rates
+ * user from its first new record, with their days' roll-ups (`rateArrivals`, decision 0052). Queued
+ * once per month and PBX (`requestCdrRating`): a post while one waits is covered by it, as it rates
  * everything not rated when it starts.
  */
 export const cdrRateJob = defineJob({
   name: CDR_RATE,
   queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
   parse: (data) => z.object({ months: z.array(ZMonth), pbxIds: z.array(z.string()).optional() }).parse(data),
-  async run({ db, enqueue }, { months, pbxIds }) {
-    const rated = await rateNewRecords(db, months, pbxIds);
-    for (const month of months) await enqueue(CDR_ROLLUPS, { month }, month.slice(0, 7));
-    return rated;
+  async run(context, { months, pbxIds }) {
+    const rated = await rateArrivals(context.db, months, pbxIds, context.now());
+    await afterArrivals(context, rated.months);
+    return rated.calls;
   },
 });
 
@@ -89,11 +91,32 @@ export const cdrRollupsJob = defineJob({
 });
 
 // The dashboards read roll-ups: rebuild the months' days, then evaluate their usage alerts.
-async function afterCallsChanged({ db, enqueue, now }: JobContext, months: string[]) {
-  await refreshRollupsForMonths(db, months, now());
-  for (const month of months) await enqueue(USAGE_ALERTS, { month: month.slice(0, 10) }, month.slice(0, 7));
+async function afterCallsChanged(context: JobContext, months: string[]) {
+  await refreshRollupsForMonths(context.db, months, context.now());
+  await askForUsageAlerts(context, months);
   return months.length;
 }
+
+// Records arrived, rated and rolled up by day: the months' rankings and usage alerts follow.
+async function afterArrivals(context: JobContext, months: string[]) {
+  for (const month of months) await context.enqueue(CDR_RANKINGS, { month }, month.slice(0, 7));
+  await askForUsageAlerts(context, months);
+}
+
+async function askForUsageAlerts({ enqueue }: JobContext, months: string[]) {
+  for (const month of months) await enqueue(USAGE_ALERTS, { month: month.slice(0, 10) }, month.slice(0, 7));
+}
+
+/**
+ * Ranks the top numbers of a month and of the current seven days again (decision 0052): arrivals
+ * rebuild only their days' rankings. One waiting job per month covers every arrival before it starts.
+ */
+export const cdrRankingsJob = defineJob({
+  name: CDR_RANKINGS,
+  queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+  parse: (data) => z.object({ month: ZMonth }).parse(data),
+  run: ({ db, now }, { month }) => rankMonths(db, [month], now()),
+});
 
 /**
  * Ranks the top numbers of the "7 days" preset's new window once its first day begins (decision

@@ -1,6 +1,7 @@
 import {
   cdrImportJob,
   cdrPartitionsJob,
+  cdrRankingsJob,
   cdrRateJob,
   cdrRerateJob,
   cdrReratePublishedJob,
@@ -25,6 +26,7 @@ export const JOBS: readonly JobDefinition<object>[] = [
   cdrRerateJob,
   cdrReratePublishedJob,
   cdrRollupsJob,
+  cdrRankingsJob,
   cdrSevenDayRankingJob,
   cdrRangeRankingJob,
   cdrPartitionsJob,

@@ -162,6 +162,7 @@ describe("every job handler is idempotent", () => {
       "cdr-rerate": {},
       "cdr-rerate-published": {},
       "cdr-rollups": {},
+      "cdr-rankings": {},
       "cdr-partitions": {},
       "cdr-seven-day-ranking": {},
       "cdr-range-ranking": {},

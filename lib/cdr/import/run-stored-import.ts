@@ -1,21 +1,21 @@
 import { Readable } from "node:stream";
 import type pg from "pg";
-import { rateNewRecords } from "@/lib/cdr/rating/rate-month";
+import { rateArrivals } from "@/lib/cdr/rate-arrivals";
 import type { Db } from "@/lib/db/client";
 import { storageDriver } from "@/lib/storage";
 import { RECORD_KINDS } from "./kinds";
 import { runRecordImport, type ImportOutcome } from "./run-import";
 
 /**
- * Runs (or resumes) an import whose file waits in storage, then rates the months it touched and
- * deletes the file (calls or SMS: the months' rating covers both). A failure marks the row FAILED with the reason and rethrows, so the queue's
+ * Runs (or resumes) an import whose file waits in storage, then rates what it stored and rolls it up
+ * (`rateArrivals`) and deletes the file (calls or SMS: the months' rating covers both). A failure marks the row FAILED with the reason and rethrows, so the queue's
  * retry resumes after the last committed batch. Every tenant: a job or an admin's own import.
  */
 export async function unsafeRunStoredImport(
   db: Db,
   pool: pg.Pool,
   importId: string,
-  { batchRows }: { batchRows?: number } = {},
+  { batchRows, now = new Date() }: { batchRows?: number; now?: Date } = {},
 ): Promise<ImportOutcome | null> {
   const row = await db.cdrImport.findUnique({
     where: { id: importId },
@@ -27,7 +27,7 @@ export async function unsafeRunStoredImport(
     const outcome = await runRecordImport(RECORD_KINDS[row.kind], pool, importId, Readable.from([Buffer.from(bytes)]), {
       batchRows,
     });
-    await rateNewRecords(db, outcome.months, row.pbxId ? [row.pbxId] : undefined);
+    await rateArrivals(db, outcome.months, row.pbxId ? [row.pbxId] : undefined, now);
     await storageDriver()
       .delete(row.storageKey)
       .catch(() => {});

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobContext } from "@/lib/jobs/definition";
+import { storedCall } from "@/lib/testing/calls";
 import { actorOf, makeTenant, makeTenantUser, type Tenant } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
@@ -10,7 +11,8 @@ const { prisma, url } = await createTestDatabase();
 process.env.DATABASE_URL = url;
 process.env.CLASSOUND_DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "cdr-uploads-"));
 const { cdrImportDetail, listCdrImports, refusedRowsCsv, startUploadImport } = await import("./uploads");
-const { cdrImportJob, cdrPartitionsJob, cdrRateJob, cdrRollupsJob } = await import("@/lib/jobs/cdr-jobs");
+const { cdrImportJob, cdrPartitionsJob, cdrRankingsJob, cdrRateJob, cdrRollupsJob } =
+  await import("@/lib/jobs/cdr-jobs");
 const { cdrPool } = await import("./pool");
 afterAll(() => cdrPool().end());
 
@@ -94,21 +96,40 @@ describe("CDR uploads", () => {
     expect(await cdrRateJob.run(context(), rate)).toBe(0);
   });
 
-  it("rate, then leave the month's roll-ups to one job per month, which rebuilds them twice as once", async () => {
+  it("rate arrivals with their days' roll-ups, twice as once, and leave the month's rankings to one job per month", async () => {
     const month = "2026-10-01";
-    const rollup = { day: new Date(month), pbxId: tenant.pbx.id };
+    const day = (d: number) => ({ day: new Date(Date.UTC(2026, 9, d)), pbxId: tenant.pbx.id });
+    // A figure altered by hand on the 1st: rebuilding the days of an arrival on the 20th leaves it.
+    await prisma.callDailyRollup.updateMany({ where: day(1), data: { calls: 1000 } });
+    await prisma.callRecord.create({
+      data: storedCall(tenant, { externalId: "late", startedAt: new Date("2026-10-20T09:00:00Z") }),
+    });
     enqueued.length = 0;
-    await cdrRateJob.run(context(), cdrRateJob.parse({ months: [month], pbxIds: [tenant.pbx.id] }));
-    // The rating job leaves the roll-ups as they were: a figure altered by hand stays altered.
-    await prisma.callDailyRollup.updateMany({ where: rollup, data: { calls: 1000 } });
-    await cdrRateJob.run(context(), cdrRateJob.parse({ months: [month], pbxIds: [tenant.pbx.id] }));
-    expect((await prisma.callDailyRollup.aggregate({ where: rollup, _sum: { calls: true } }))._sum.calls).toBe(1000);
-    expect(new Set(enqueued)).toEqual(new Set(["cdr-rollups:2026-10"]));
+    expect(await cdrRateJob.run(context(), cdrRateJob.parse({ months: [month], pbxIds: [tenant.pbx.id] }))).toBe(1);
+    expect(await cdrRateJob.run(context(), cdrRateJob.parse({ months: [month], pbxIds: [tenant.pbx.id] }))).toBe(0);
+    const calls = async (d: number) =>
+      (await prisma.callDailyRollup.aggregate({ where: day(d), _sum: { calls: true } }))._sum.calls;
+    expect(await calls(20)).toBe(1);
+    expect(await calls(1)).toBe(1000);
+    // Only the first run changed the month: its rankings and usage alerts once.
+    expect(enqueued).toEqual(["cdr-rankings:2026-10", "usage-alerts:2026-10"]);
+    // The day's ranking came with the roll-up; the month's waits for the job, which ranks it twice as once.
+    const ranked = (period: "DAY" | "MONTH", fromDay: Date) =>
+      prisma.callNumberTop.findMany({
+        where: { period, fromDay, scopeKind: "PBX", pbxId: tenant.pbx.id, allAreas: true },
+        select: { number: true, calls: true },
+      });
+    expect(await ranked("DAY", day(20).day)).toEqual([{ number: "+4989123456", calls: 1 }]);
+    expect(await ranked("MONTH", day(1).day)).toEqual([]);
+    await cdrRankingsJob.run(context(), cdrRankingsJob.parse({ month }));
+    await cdrRankingsJob.run(context(), cdrRankingsJob.parse({ month }));
+    expect(await ranked("MONTH", day(1).day)).toEqual([{ number: "+4989123456", calls: 2 }]);
 
+    // A whole month's rebuild (after a re-rate) mends the hand-altered figure, twice as once.
     enqueued.length = 0;
     await cdrRollupsJob.run(context(), cdrRollupsJob.parse({ month }));
     await cdrRollupsJob.run(context(), cdrRollupsJob.parse({ month }));
-    expect((await prisma.callDailyRollup.aggregate({ where: rollup, _sum: { calls: true } }))._sum.calls).toBe(1);
+    expect(await calls(1)).toBe(1);
     expect(new Set(enqueued)).toEqual(new Set(["usage-alerts:2026-10"]));
   });
 

@@ -44,6 +44,12 @@ const FREEPHONE_INBOUND = `"numberType" = 'FREEPHONE'`;
 /** Per-second billing of a per-minute price, to the 5 decimals money is stored with (half up). */
 const charge = (perMinute: string, seconds: string) => `round(${perMinute} * ${seconds} / 60.0, 5)`;
 
+/**
+ * What a rating statement answers: per PBX, the first and last start of the records it wrote and how
+ * many (the roll-ups of those days and PBXs are what it changed).
+ */
+const CHANGED_BY_PBX = `SELECT "pbxId", min(at) AS first, max(at) AS last, count(*)::int AS changed FROM changed GROUP BY 1`;
+
 /** Which records a rating prices: the whole scope, or only from each user's first record not rated yet. */
 export type RatingScope = "month" | "new";
 
@@ -198,7 +204,7 @@ ${recordsToRate(scope, CALL_ALLOWANCE)}, used AS (
          WHEN r.billed_seconds = 0 THEN 0
          ELSE ${charge("coalesce(r.eu_area_rate, r.eu_fp_rate)", "r.billed_seconds")} END AS end_user_cost
   FROM reasoned r
-)
+), changed AS (
 -- Country and area are the stored ones (an inbound call's area is never stored): not written back.
 UPDATE "CallRecord" c SET "billedSeconds" = r.billed_seconds,
   cost = r.cost, "endUserCost" = r.end_user_cost, currency = coalesce(r.currency, c.currency),
@@ -206,7 +212,10 @@ UPDATE "CallRecord" c SET "billedSeconds" = r.billed_seconds,
 FROM rated r
 WHERE c.id = r.id AND c."startedAt" = r."startedAt" AND c."startedAt" >= $1 AND c."startedAt" < $2
   AND (c."billedSeconds", c.cost, c."endUserCost", c."priceListId", c."unratedReason", c."ratedAt" IS NULL)
-    IS DISTINCT FROM (r.billed_seconds, r.cost, r.end_user_cost, r.price_list_id, r.unrated_reason, false)`;
+    IS DISTINCT FROM (r.billed_seconds, r.cost, r.end_user_cost, r.price_list_id, r.unrated_reason, false)
+RETURNING c."pbxId", c."startedAt" AS at
+)
+${CHANGED_BY_PBX}`;
 }
 
 /**
@@ -222,7 +231,8 @@ WHERE c.id = r.id AND c."startedAt" = r."startedAt" AND c."startedAt" >= $1 AND 
  * - a call that cannot be priced (unknown number, no version for the partner's tier then, no rate)
  *   keeps cost null and its `unratedReason` (docs/decisions/0041), never 0;
  * - the month is the partner's calendar month ($6 <= local start < $7; $1, $2 its UTC bounds widened).
- * Only rows whose rating changes are written, so a re-run over the same data writes nothing.
+ * Only rows whose rating changes are written, so a re-run over the same data writes nothing. Answers
+ * the written rows' PBXs, first and last starts and counts (`CHANGED_BY_PBX`).
  */
 export const RATE_CALLS_SQL = rateCallsSql("month");
 
@@ -274,10 +284,13 @@ ${recordsToRate(scope, SMS_ALLOWANCE)}, ${keepTotals(SMS_ALLOWANCE)}, ranked AS 
                 WHEN p.price_list_id IS NULL THEN 'NO_PRICE_LIST'
                 WHEN p.own_rate IS NULL THEN 'NO_RATE' END::"UnratedReason" AS unrated_reason
   ) reason
-)
+), changed AS (
 UPDATE "SmsRecord" s SET cost = r.cost, "endUserCost" = r.end_user_cost, currency = coalesce(r.currency, s.currency),
   "unratedReason" = r.unrated_reason, "ratedAt" = now()
 FROM rated r
 WHERE s.id = r.id AND (s.cost, s."endUserCost", s."unratedReason", s."ratedAt" IS NULL)
-  IS DISTINCT FROM (r.cost, r.end_user_cost, r.unrated_reason, false)`;
+  IS DISTINCT FROM (r.cost, r.end_user_cost, r.unrated_reason, false)
+RETURNING s."pbxId", s."sentAt" AS at
+)
+${CHANGED_BY_PBX}`;
 }

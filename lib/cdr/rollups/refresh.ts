@@ -44,6 +44,17 @@ export async function refreshCallRollups(
 }
 
 /**
+ * What a refresh rebuilds besides the days' own roll-ups: every PBX's rows of the days, or only
+ * these PBXs' (an incremental rating's, decision 0053); and the top-number rankings of every period
+ * holding a refreshed day, or only the days' own ("days": the months' and the current seven days'
+ * are ranked by the `cdr-rankings` job, `rankMonths`).
+ */
+export interface TRefreshScope {
+  pbxIds?: string[];
+  rankings: "all" | "days";
+}
+
+/**
  * Rebuilds the roll-ups of the partner-local days [fromDay, toDayExclusive) from the raw call table:
  * each call counts in its partner's calendar day, each hourly row in its UTC hour (the hours of those
  * labels read as UTC instants, which hold every call the caller's instants changed). The days are
@@ -53,53 +64,63 @@ export async function refreshCallRollups(
  * `now`'s day are rebuilt (`rankingPlan`); the rankings made on demand for ranges holding one of the
  * days are deleted, to be asked for again.
  */
-async function refreshRollupDays(db: Db, { fromDay, toDayExclusive }: TDayLabels, now: Date) {
+async function refreshRollupDays(db: Db, days: TDayLabels, now: Date) {
+  await db.$transaction((tx) => refreshRollupDaysIn(tx, days, now, { rankings: "all" }), TRANSACTION);
+}
+
+/** As refreshRollupDays, in the caller's transaction and for `scope`. */
+export async function refreshRollupDaysIn(
+  tx: Prisma.TransactionClient,
+  { fromDay, toDayExclusive }: TDayLabels,
+  now: Date,
+  { pbxIds, rankings }: TRefreshScope,
+) {
   const labels = { from: fromDay, toExclusive: toDayExclusive };
   const localDay = localDaySql(Prisma.sql`"startedAt"`);
-  await db.$transaction(async (tx) => {
-    await lockRollups(tx);
-    const zones = await allPartnerZones(tx);
-    const calls = Prisma.sql`FROM ${TABLE_SQL.raw} WHERE ${localDaysSql(Prisma.sql`"startedAt"`, labels, zones)}`;
-    for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
-      await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "day" >= ${fromDay}::date AND "day" < ${toDayExclusive}::date`;
-    }
-    await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${fromDay} AND "hour" < ${toDayExclusive}`;
-    await tx.$executeRaw`
-        INSERT INTO "CallDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
-                                       "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost", "endUserCost",
-                                       "unratedCalls")
-        SELECT ${localDay}, "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
-               count(*), count(*) FILTER (WHERE ${ANSWERED_SQL}), sum("durationSeconds"),
-               coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"),
-               coalesce(sum("cost"), 0), coalesce(sum("endUserCost"), 0), count(*) FILTER (WHERE ${UNRATED_CALL_SQL})
-        ${calls}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
-    await tx.$executeRaw`
-        INSERT INTO "CallHourlyRollup" ("hour", "partnerId", "customerId", "pbxId", "direction", "area", "calls")
-        SELECT date_trunc('hour', "startedAt"), "partnerId", "customerId", "pbxId", "direction", "area", count(*)
-        FROM "CallRecord" WHERE "startedAt" >= ${fromDay} AND "startedAt" < ${toDayExclusive}
-        GROUP BY 1, 2, 3, 4, 5, 6`;
-    await tx.$executeRaw`
-        INSERT INTO "CallNumberDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "number", "calls", "seconds")
-        SELECT ${localDay}, "partnerId", "customerId", "pbxId", "direction", "area",
-               CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END, count(*), sum("durationSeconds")
-        ${calls}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7`;
-    await tx.$executeRaw`
-        INSERT INTO "CallUserDailyRollup" ("day", "partnerId", "customerId", "pbxId", "extension", "area1Seconds", "smsSent")
-        SELECT day, "partnerId", "customerId", "pbxId", "extension", sum(seconds), sum(sms)
-        FROM (
-          SELECT ${localDay} AS day, "partnerId", "customerId", "pbxId", "extension", "durationSeconds" AS seconds, 0 AS sms
-          ${calls} AND ${INCLUDED_MINUTES_CALL_SQL}
-          UNION ALL
-          SELECT ${localDaySql(Prisma.sql`"sentAt"`)}, "partnerId", "customerId", "pbxId", "extension", 0, 1
-          FROM ${TABLE_SQL.sms} WHERE ${localDaysSql(Prisma.sql`"sentAt"`, labels, zones)} AND ${INCLUDED_SMS_SQL}
-        ) used
-        GROUP BY 1, 2, 3, 4, 5`;
-    // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
-    for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
-    await dropRangeRankings(tx, fromDay, toDayExclusive);
-  }, TRANSACTION);
+  const ofPbxs = pbxIds ? Prisma.sql` AND "pbxId" = ANY(${pbxIds}::text[])` : Prisma.empty;
+  await lockRollups(tx);
+  const zones = await allPartnerZones(tx);
+  const calls = Prisma.sql`FROM ${TABLE_SQL.raw} WHERE ${localDaysSql(Prisma.sql`"startedAt"`, labels, zones)}${ofPbxs}`;
+  for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
+    await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "day" >= ${fromDay}::date AND "day" < ${toDayExclusive}::date${ofPbxs}`;
+  }
+  await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${fromDay} AND "hour" < ${toDayExclusive}${ofPbxs}`;
+  await tx.$executeRaw`
+      INSERT INTO "CallDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
+                                     "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost", "endUserCost",
+                                     "unratedCalls")
+      SELECT ${localDay}, "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
+             count(*), count(*) FILTER (WHERE ${ANSWERED_SQL}), sum("durationSeconds"),
+             coalesce(sum("durationSeconds") FILTER (WHERE ${ANSWERED_SQL}), 0), sum("billedSeconds"),
+             coalesce(sum("cost"), 0), coalesce(sum("endUserCost"), 0), count(*) FILTER (WHERE ${UNRATED_CALL_SQL})
+      ${calls}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+  await tx.$executeRaw`
+      INSERT INTO "CallHourlyRollup" ("hour", "partnerId", "customerId", "pbxId", "direction", "area", "calls")
+      SELECT date_trunc('hour', "startedAt"), "partnerId", "customerId", "pbxId", "direction", "area", count(*)
+      FROM "CallRecord" WHERE "startedAt" >= ${fromDay} AND "startedAt" < ${toDayExclusive}${ofPbxs}
+      GROUP BY 1, 2, 3, 4, 5, 6`;
+  await tx.$executeRaw`
+      INSERT INTO "CallNumberDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "number", "calls", "seconds")
+      SELECT ${localDay}, "partnerId", "customerId", "pbxId", "direction", "area",
+             CASE WHEN "direction" = 'OUTBOUND' THEN "toE164" ELSE "fromE164" END, count(*), sum("durationSeconds")
+      ${calls}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+  await tx.$executeRaw`
+      INSERT INTO "CallUserDailyRollup" ("day", "partnerId", "customerId", "pbxId", "extension", "area1Seconds", "smsSent")
+      SELECT day, "partnerId", "customerId", "pbxId", "extension", sum(seconds), sum(sms)
+      FROM (
+        SELECT ${localDay} AS day, "partnerId", "customerId", "pbxId", "extension", "durationSeconds" AS seconds, 0 AS sms
+        ${calls} AND ${INCLUDED_MINUTES_CALL_SQL}
+        UNION ALL
+        SELECT ${localDaySql(Prisma.sql`"sentAt"`)}, "partnerId", "customerId", "pbxId", "extension", 0, 1
+        FROM ${TABLE_SQL.sms} WHERE ${localDaysSql(Prisma.sql`"sentAt"`, labels, zones)} AND ${INCLUDED_SMS_SQL}${ofPbxs}
+      ) used
+      GROUP BY 1, 2, 3, 4, 5`;
+  // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
+  for (const period of rankings === "all" ? TOP_PERIODS : (["DAY"] as const))
+    await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
+  await dropRangeRankings(tx, fromDay, toDayExclusive);
 }
 
 /**
@@ -113,14 +134,31 @@ export async function rankCurrentSevenDays(db: Db, now: Date) {
   }, TRANSACTION);
 }
 
+/** A partner-local month's day labels ("2026-10-01…" strings, as rating takes them). */
+function monthDays(month: string): TDayLabels {
+  const fromDay = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
+  return { fromDay, toDayExclusive: new Date(Date.UTC(fromDay.getUTCFullYear(), fromDay.getUTCMonth() + 1, 1)) };
+}
+
 /**
- * After an import or a re-rating of whole partner-local months ("2026-10-01…" strings, as rating takes
- * them): exactly those months' days, each partner's (docs/decisions/0041, 0045).
+ * After a re-rating of whole partner-local months: exactly those months' days, each partner's
+ * (docs/decisions/0041, 0045).
  */
 export async function refreshRollupsForMonths(db: Db, months: string[], now = new Date()) {
+  for (const month of months) await refreshRollupDays(db, monthDays(month), now);
+}
+
+/**
+ * The `cdr-rankings` job: the top numbers of the months and of the current seven days, ranked again
+ * from the daily number roll-up after incremental refreshes that ranked only their days (decision 0052).
+ */
+export async function rankMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
-    const fromDay = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
-    const toDayExclusive = new Date(Date.UTC(fromDay.getUTCFullYear(), fromDay.getUTCMonth() + 1, 1));
-    await refreshRollupDays(db, { fromDay, toDayExclusive }, now);
+    const { fromDay, toDayExclusive } = monthDays(month);
+    await db.$transaction(async (tx) => {
+      await lockRollups(tx);
+      for (const period of ["MONTH", "SEVEN_DAYS"] as const)
+        await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
+    }, TRANSACTION);
   }
 }
