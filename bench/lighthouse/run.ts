@@ -82,11 +82,21 @@ type Summary = {
   fontKiB: number;
   /** Where the main thread's time went: the scripts that took longest, and by kind of work. */
   mainThread: string;
+  /** The element Lighthouse found largest, as it names it. */
+  lcpElement: string;
 };
 
 type Items = { items: Record<string, unknown>[] };
 
 /** The three scripts with the most main-thread time, and the three kinds of work that took the most. */
+/** The largest contentful paint's element: its label and its HTML's start. */
+function lcpElementOf(lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"]) {
+  const details = lhr.audits["largest-contentful-paint-element"]?.details as unknown as
+    { items: { items?: { node?: { nodeLabel?: string; snippet?: string } }[] }[] } | undefined;
+  const node = details?.items?.[0]?.items?.[0]?.node;
+  return node ? `${node.nodeLabel ?? ""} ${(node.snippet ?? "").slice(0, 80)}` : "none";
+}
+
 function mainThreadSummary(lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"]) {
   const scripts = (lhr.audits["bootup-time"].details as unknown as Items).items as { url: string; total: number }[];
   const work = (lhr.audits["mainthread-work-breakdown"].details as unknown as Items).items as {
@@ -117,6 +127,7 @@ function summarize(label: string, lhr: NonNullable<Awaited<ReturnType<typeof lig
     scriptKiB: kib("script"),
     fontKiB: kib("font"),
     mainThread: mainThreadSummary(lhr),
+    lcpElement: lcpElementOf(lhr),
   };
 }
 
@@ -168,6 +179,6 @@ for (const r of results) {
 const below = results.filter((r) => r.performance < 95);
 if (below.length) {
   console.log(`\nBelow the target of 95: ${below.map((r) => `${r.label} ${r.performance}`).join(", ")}`);
-  for (const r of below) console.log(`- ${r.label}, main thread: ${r.mainThread}`);
+  for (const r of below) console.log(`- ${r.label}, main thread: ${r.mainThread}; largest paint: ${r.lcpElement}`);
   process.exitCode = 1;
 }

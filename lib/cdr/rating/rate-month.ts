@@ -20,7 +20,7 @@ export interface RateMonthInput {
   scope?: RatingScope;
 }
 
-/** Rating 10M calls of a month took 12-17 minutes on this machine (docs/performance.md). */
+/** Rating 10M calls of a month took 12-20 minutes on this machine (docs/performance.md). */
 export const RATING_TRANSACTION = { timeout: 60 * 60_000, maxWait: 60_000 };
 
 const SQL = { month: [RATE_CALLS_SQL, RATE_SMS_SQL], new: [RATE_NEW_CALLS_SQL, RATE_NEW_SMS_SQL] } as const;

@@ -95,13 +95,15 @@ const SMS_ALLOWANCE: Allowance = {
  * The records a rating prices, as the CTE `records`, each with `used_earlier`: what its user used of
  * the allowance in records before the first one priced here (0 when the whole scope is). "new" reads
  * only the users with records not rated yet, each from its first such record on: the user's kept
- * total less what the rated records priced again used (docs/decisions/0052).
+ * total less what the rated records priced again used (docs/decisions/0052). Not materialized: the
+ * pricing and the totals each read it, and a month of millions of rows written aside would cost more
+ * than reading the month twice.
  */
 function recordsToRate(scope: RatingScope, { table, at, columns, counts, amount, total }: Allowance) {
   const inMonth = `c.${at} >= $1 AND c.${at} < $2 AND ${IN_LOCAL_MONTH(`c.${at}`, 'p."timeZone"')}`;
   const inScope = `${inMonth} AND ($3::text IS NULL OR c."partnerId" = $3) AND ($5::text[] IS NULL OR c."pbxId" = ANY($5))`;
   if (scope === "month")
-    return `records AS (
+    return `records AS NOT MATERIALIZED (
   SELECT ${columns}, 0::bigint AS used_earlier
   FROM ${table} c JOIN "Partner" p ON p.id = c."partnerId"
   WHERE ${inScope}
@@ -115,7 +117,7 @@ function recordsToRate(scope: RatingScope, { table, at, columns, counts, amount,
     GROUP BY 1, 2
   ) n
   LEFT JOIN "IncludedUsageMonth" u ON u.month = $6::timestamp::date AND u."pbxId" = n."pbxId" AND u.extension = n.ext
-), records AS (
+), records AS NOT MATERIALIZED (
   -- Each PBX read once from its users' first new record; each user kept from its own.
   SELECT ${columns}, f.kept - coalesce(sum(${amount("c")}) FILTER (WHERE c."ratedAt" IS NOT NULL AND ${counts("c")})
     OVER (PARTITION BY c."pbxId", coalesce(c.extension, '')), 0) AS used_earlier
