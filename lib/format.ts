@@ -1,21 +1,32 @@
 // Display formatting in one place, so every page shows money, dates and counts the same way.
 const LOCALE = "en-GB";
 
+// Building a formatter costs far more than using one: each is built once and reused (a price-list
+// PDF dates every page; a statistics page formats a thousand cells while it hydrates).
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** `amount` is an exact decimal string; Intl formats it without a detour through float for 2 dp. */
 export function formatMoney(amount: string, currency: string, fractionDigits = 2) {
-  return new Intl.NumberFormat(LOCALE, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(amount as unknown as number);
+  const key = `${currency} ${fractionDigits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount as unknown as number);
 }
+
+const NUMBER_FORMAT = new Intl.NumberFormat(LOCALE);
 
 export function formatNumber(value: number) {
-  return new Intl.NumberFormat(LOCALE).format(value);
+  return NUMBER_FORMAT.format(value);
 }
 
-// Building a formatter costs far more than using one (a price-list PDF dates every page).
 const DATE_FORMAT = new Intl.DateTimeFormat(LOCALE, {
   day: "2-digit",
   month: "short",
@@ -28,12 +39,10 @@ export function formatDate(value: Date | string | null | undefined) {
   return DATE_FORMAT.format(new Date(value));
 }
 
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
 export function formatDateTime(value: Date | string) {
-  return (
-    new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
-      new Date(value),
-    ) + " UTC"
-  );
+  return DATE_TIME_FORMAT.format(new Date(value)) + " UTC";
 }
 
 export const LICENSE_PLAN_LABEL: Record<string, string> = {

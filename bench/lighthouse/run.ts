@@ -98,11 +98,10 @@ function lcpElementOf(lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["
 }
 
 function mainThreadSummary(lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"]) {
-  const scripts = (lhr.audits["bootup-time"].details as unknown as Items).items as { url: string; total: number }[];
-  const work = (lhr.audits["mainthread-work-breakdown"].details as unknown as Items).items as {
-    groupLabel: string;
-    duration: number;
-  }[];
+  // An audit without details (a run that failed it, little work to report) lists nothing.
+  const itemsOf = (audit: string) => (lhr.audits[audit]?.details as unknown as Items | undefined)?.items ?? [];
+  const scripts = itemsOf("bootup-time") as { url: string; total: number }[];
+  const work = itemsOf("mainthread-work-breakdown") as { groupLabel: string; duration: number }[];
   const ms = (value: number) => `${Math.round(value)} ms`;
   return [
     ...scripts.slice(0, 3).map((s) => `${s.url.replace(BASE, "")} ${ms(s.total)}`),

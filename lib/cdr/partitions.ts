@@ -12,7 +12,7 @@ export type RunSql = (sql: string) => Promise<unknown>;
 /** Months created ahead of today by the daily job, so inserts never wait on DDL. */
 export const PARTITION_MONTHS_AHEAD = 3;
 
-const PARTITION_LOCK_KEY = 740_001;
+export const PARTITION_LOCK_KEY = 740_001;
 
 function monthStart(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_RETENTION_MONTHS } from "@/lib/cdr/retention";
 
 // Every environment variable the portal reads, validated once with a message naming the bad one.
 const ZRuntimeEnv = z.object({
@@ -40,6 +41,8 @@ const ZRuntimeEnv = z.object({
   EXPENSIVE_WORK_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   // R6: how many days a released number rests before it can be ordered again.
   NUMBER_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  // Issue 30: months of calls kept; older months' partitions are dropped daily, their roll-ups kept (docs/scaling.md).
+  CDR_RETENTION_MONTHS: z.coerce.number().int().min(2).max(600).default(DEFAULT_RETENTION_MONTHS),
   // Issue 28: how many numbers one partner may hold at once (all its PBXs), so no one holds a whole pool.
   NUMBER_HOLD_MAX_NUMBERS: z.coerce.number().int().min(1).max(100_000).default(200),
 });

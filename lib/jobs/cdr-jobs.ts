@@ -2,6 +2,8 @@ import { z } from "zod";
 import { cdrPool } from "@/lib/cdr/import/pool";
 import { unsafeRunStoredImport } from "@/lib/cdr/import/run-stored-import";
 import { ensurePartitionsAhead } from "@/lib/cdr/partitions";
+import { dropCallMonthsBefore, keptFrom } from "@/lib/cdr/retention";
+import { readRuntimeEnv } from "@/lib/config/runtime";
 import { rateArrivals } from "@/lib/cdr/rate-arrivals";
 import { rateMonth } from "@/lib/cdr/rating/rate-month";
 import { rerateKey, unsafeMonthsToRerateFor, ZRerateRequest } from "@/lib/cdr/rating/unrated";
@@ -139,6 +141,21 @@ export const cdrRangeRankingJob = defineJob({
   queue: { policy: "short", retryLimit: 2, retryDelay: 5, expireInSeconds: 10 * 60 },
   parse: (data) => z.object({ rangeTopId: z.string().min(1) }).parse(data),
   run: ({ db }, { rangeTopId }) => rankRange(db, rangeTopId),
+});
+
+/**
+ * Drops the months of calls older than CDR_RETENTION_MONTHS (docs/scaling.md), partition by
+ * partition; their roll-ups stay. Daily, after the partitions ahead are made.
+ */
+export const cdrRetentionJob = defineJob({
+  name: "cdr-retention",
+  queue: { policy: "short", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  schedule: "45 0 * * *",
+  parse: () => ({}),
+  async run({ db, now }) {
+    const dropped = await dropCallMonthsBefore(db, keptFrom(now(), readRuntimeEnv().CDR_RETENTION_MONTHS));
+    return { dropped };
+  },
 });
 
 /** Creates the call table's monthly partitions ahead and empties the DEFAULT partition into them. */

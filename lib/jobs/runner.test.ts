@@ -164,6 +164,7 @@ describe("every job handler is idempotent", () => {
       "cdr-rollups": {},
       "cdr-rankings": {},
       "cdr-partitions": {},
+      "cdr-retention": {},
       "cdr-seven-day-ranking": {},
       "cdr-range-ranking": {},
       "numbers-hold-sweep": {},

@@ -10,6 +10,8 @@ import {
   type ImportOutcome,
   type RecordKind,
 } from "./run-import";
+import { keptFrom } from "@/lib/cdr/retention";
+import { readRuntimeEnv } from "@/lib/config/runtime";
 import { BATCH_MONTHS_SQL, IMPORT_TABLES_SQL, parseLinesSql, STORE_BATCH_SQL, UNKNOWN_RANGES_SQL } from "./sql";
 
 export { DEFAULT_BATCH_ROWS, REFUSALS_KEPT, type ImportCounts, type ImportOutcome } from "./run-import";
@@ -42,7 +44,13 @@ export const CALL_RECORDS: RecordKind<CallColumn> = {
     };
   },
   storeBatchSql: STORE_BATCH_SQL,
-  storeParams: ({ importId, refusalRoom, pbxSerial }) => [importId, refusalRoom, UNRATED_CURRENCY, pbxSerial],
+  storeParams: ({ importId, refusalRoom, pbxSerial }) => [
+    importId,
+    refusalRoom,
+    UNRATED_CURRENCY,
+    pbxSerial,
+    keptFrom(new Date(), readRuntimeEnv().CDR_RETENTION_MONTHS),
+  ],
 };
 
 /**

@@ -141,7 +141,7 @@ const REQUIRED: CallColumn[] = ["call_id", "pbx", "direction", "from", "to", "st
 
 /**
  * Each check of a row with the reason it words, in the order the file import has always reported
- * them. $4 is the serial an API key covers, or NULL.
+ * them. $4 is the serial an API key covers, or NULL; $5 the first instant of the calls kept.
  */
 const CHECKS: RowCheck[] = [
   [`length(call_id) > ${MAX_ID_LENGTH}`, `call_id longer than ${MAX_ID_LENGTH} characters`],
@@ -152,6 +152,8 @@ const CHECKS: RowCheck[] = [
   [`direction = 'OUTBOUND' AND extension = ''`, "missing extension for an outgoing call"],
   [`did <> '' AND did <> to_e164 AND NOT ${valid("dr")}`, "did is not a valid E.164 number"],
   [`started_at IS NULL`, "started_at is not an ISO 8601 date and time"],
+  // Its month's partition was dropped (CDR_RETENTION_MONTHS): storing it would rebuild kept roll-ups from it alone.
+  [`started_at < $5::timestamptz`, "older than the months of calls the portal keeps"],
   [`answered_text <> '' AND answered_at IS NULL`, "answered_at is not an ISO 8601 date and time"],
   [`answered_at < started_at`, "answered before it started"],
   [`duration IS NULL`, "duration is not a whole number of seconds"],

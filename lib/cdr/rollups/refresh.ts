@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { firstRebuildableDay } from "@/lib/cdr/retention";
+import { readRuntimeEnv } from "@/lib/config/runtime";
 import {
   ANSWERED_SQL,
   INCLUDED_MINUTES_CALL_SQL,
@@ -71,10 +73,15 @@ async function refreshRollupDays(db: Db, days: TDayLabels, now: Date) {
 /** As refreshRollupDays, in the caller's transaction and for `scope`. */
 export async function refreshRollupDaysIn(
   tx: Prisma.TransactionClient,
-  { fromDay, toDayExclusive }: TDayLabels,
+  days: TDayLabels,
   now: Date,
   { pbxIds, rankings }: TRefreshScope,
 ) {
+  // Days whose calls were dropped (CDR_RETENTION_MONTHS) keep their roll-ups: never rebuilt from what is left.
+  const kept = firstRebuildableDay(now, readRuntimeEnv().CDR_RETENTION_MONTHS);
+  const fromDay = days.fromDay < kept ? kept : days.fromDay;
+  const toDayExclusive = days.toDayExclusive;
+  if (toDayExclusive <= fromDay) return;
   const labels = { from: fromDay, toExclusive: toDayExclusive };
   const localDay = localDaySql(Prisma.sql`"startedAt"`);
   const ofPbxs = pbxIds ? Prisma.sql` AND "pbxId" = ANY(${pbxIds}::text[])` : Prisma.empty;
