@@ -96,8 +96,8 @@ const SMS_ALLOWANCE: Allowance = {
  * the allowance in records before the first one priced here (0 when the whole scope is). "new" reads
  * only the users with records not rated yet, each from its first such record on: the user's kept
  * total less what the rated records priced again used (docs/decisions/0052). Not materialized: the
- * pricing and the totals each read it, and a month of millions of rows written aside would cost more
- * than reading the month twice.
+ * pricing and the totals each read it, and materialized (PostgreSQL's default for a CTE read twice) a
+ * month of millions of rows would first be written aside (not measured against reading it twice).
  */
 function recordsToRate(scope: RatingScope, { table, at, columns, counts, amount, total }: Allowance) {
   const inMonth = `c.${at} >= $1 AND c.${at} < $2 AND ${IN_LOCAL_MONTH(`c.${at}`, 'p."timeZone"')}`;
