@@ -1,14 +1,34 @@
 import type { Db } from "@/lib/db/client";
-import { RATING_TRANSACTION, rateMonthInTransaction } from "@/lib/cdr/rating/rate-month";
-import { refreshRollupDaysIn, rollupDays } from "@/lib/cdr/rollups/refresh";
+import { RATING_TRANSACTION, rateMonthInTransaction, type RatingChange } from "@/lib/cdr/rating/rate-month";
+import { rankDaysIn, refreshRollupDaysIn } from "@/lib/cdr/rollups/refresh";
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const floorHour = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+const earliest = (dates: Date[]) => new Date(Math.min(...dates.map((d) => d.getTime())));
+const latest = (dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
+
+/** What a rating wrote for one PBX, calls and SMS together: its day labels and its UTC hours. */
+function rebuiltOf(changes: RatingChange[]) {
+  return {
+    days: {
+      fromDay: earliest(changes.map((c) => c.firstDay)),
+      toDayExclusive: new Date(latest(changes.map((c) => c.lastDay)).getTime() + DAY_MS),
+    },
+    hours: {
+      from: floorHour(earliest(changes.map((c) => c.first))),
+      toExclusive: new Date(floorHour(latest(changes.map((c) => c.last))).getTime() + HOUR_MS),
+    },
+  };
+}
 
 /**
  * After calls or SMS arrived (an import, an API post), per partner-local month: rates the records not
- * rated yet, each user from its first one (scope "new"), and rebuilds the roll-ups of the days and
- * PBXs that rating wrote, in one transaction, so a reader sees a rated call with its roll-up or
- * neither (decision 0052). The days' top-number rankings are rebuilt with them; the months' and the
- * current seven days' wait for the `cdr-rankings` job. Returns the months it changed and how many
- * calls it rated.
+ * rated yet, each user from its first one (scope "new"), and rebuilds, in the same transaction, each
+ * PBX's roll-ups of exactly the day labels (its partner's zone) and UTC hours that rating wrote, so a
+ * reader sees a rated call with its roll-up or neither (decision 0052). Those days' top-number
+ * rankings are rebuilt once with them; the months' and the current seven days' wait for the
+ * `cdr-rankings` job. Returns the months it changed and how many calls it rated.
  */
 export async function rateArrivals(db: Db, months: string[], pbxIds: string[] | undefined, now: Date) {
   const changedMonths: string[] = [];
@@ -20,12 +40,11 @@ export async function rateArrivals(db: Db, months: string[], pbxIds: string[] | 
       if (!all.length) return;
       changedMonths.push(month);
       calls += changes.calls.reduce((sum, c) => sum + c.changed, 0);
-      const from = new Date(Math.min(...all.map((c) => c.first.getTime())));
-      const to = new Date(Math.max(...all.map((c) => c.last.getTime())));
-      await refreshRollupDaysIn(tx, rollupDays({ from, to }), now, {
-        pbxIds: [...new Set(all.map((c) => c.pbxId))],
-        rankings: "days",
-      });
+      for (const pbxId of new Set(all.map((c) => c.pbxId))) {
+        const { days, hours } = rebuiltOf(all.filter((c) => c.pbxId === pbxId));
+        await refreshRollupDaysIn(tx, days, now, { pbxIds: [pbxId], rankings: "none", hours });
+      }
+      await rankDaysIn(tx, rebuiltOf(all).days, now);
     }, RATING_TRANSACTION);
   }
   return { months: changedMonths, calls };

@@ -69,11 +69,16 @@ async function ratingStatements(db: RatingTx, { month, partnerId, pbxIds, scope 
   };
 }
 
-/** What a rating wrote for one PBX: how many records, started from `first` to `last`. */
+/**
+ * What a rating wrote for one PBX: how many records, started from `first` to `last`, on the
+ * partner-local day labels `firstDay` to `lastDay`.
+ */
 export interface RatingChange {
   pbxId: string;
   first: Date;
   last: Date;
+  firstDay: Date;
+  lastDay: Date;
   changed: number;
 }
 

@@ -45,10 +45,14 @@ const FREEPHONE_INBOUND = `"numberType" = 'FREEPHONE'`;
 const charge = (perMinute: string, seconds: string) => `round(${perMinute} * ${seconds} / 60.0, 5)`;
 
 /**
- * What a rating statement answers: per PBX, the first and last start of the records it wrote and how
- * many (the roll-ups of those days and PBXs are what it changed).
+ * What a rating statement answers: per PBX, the first and last start of the records it wrote, the
+ * first and last of their partner-local day labels (as the roll-ups key them), and how many: the
+ * roll-ups of those days and PBXs are what it changed.
  */
-const CHANGED_BY_PBX = `SELECT "pbxId", min(at) AS first, max(at) AS last, count(*)::int AS changed FROM changed GROUP BY 1`;
+const LOCAL_DAY = `((ch.at AT TIME ZONE 'UTC') AT TIME ZONE p."timeZone")::date`;
+const CHANGED_BY_PBX = `SELECT ch."pbxId", min(ch.at) AS first, max(ch.at) AS last,
+  min(${LOCAL_DAY}) AS "firstDay", max(${LOCAL_DAY}) AS "lastDay", count(*)::int AS changed
+FROM changed ch JOIN "Partner" p ON p.id = ch."partnerId" GROUP BY 1`;
 
 /** Which records a rating prices: the whole scope, or only from each user's first record not rated yet. */
 export type RatingScope = "month" | "new";
@@ -215,7 +219,7 @@ FROM rated r
 WHERE c.id = r.id AND c."startedAt" = r."startedAt" AND c."startedAt" >= $1 AND c."startedAt" < $2
   AND (c."billedSeconds", c.cost, c."endUserCost", c."priceListId", c."unratedReason", c."ratedAt" IS NULL)
     IS DISTINCT FROM (r.billed_seconds, r.cost, r.end_user_cost, r.price_list_id, r.unrated_reason, false)
-RETURNING c."pbxId", c."startedAt" AS at
+RETURNING c."pbxId", c."partnerId", c."startedAt" AS at
 )
 ${CHANGED_BY_PBX}`;
 }
@@ -292,7 +296,7 @@ UPDATE "SmsRecord" s SET cost = r.cost, "endUserCost" = r.end_user_cost, currenc
 FROM rated r
 WHERE s.id = r.id AND (s.cost, s."endUserCost", s."unratedReason", s."ratedAt" IS NULL)
   IS DISTINCT FROM (r.cost, r.end_user_cost, r.unrated_reason, false)
-RETURNING s."pbxId", s."sentAt" AS at
+RETURNING s."pbxId", s."partnerId", s."sentAt" AS at
 )
 ${CHANGED_BY_PBX}`;
 }

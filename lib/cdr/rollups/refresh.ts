@@ -47,13 +47,16 @@ export async function refreshCallRollups(
 
 /**
  * What a refresh rebuilds besides the days' own roll-ups: every PBX's rows of the days, or only
- * these PBXs' (an incremental rating's, decision 0053); and the top-number rankings of every period
+ * these PBXs' (an incremental rating's, decision 0052); and the top-number rankings of every period
  * holding a refreshed day, or only the days' own ("days": the months' and the current seven days'
  * are ranked by the `cdr-rankings` job, `rankMonths`).
  */
 export interface TRefreshScope {
   pbxIds?: string[];
-  rankings: "all" | "days";
+  /** "none": the caller ranks the days itself (`rankDaysIn`), once for several refreshes. */
+  rankings: "all" | "days" | "none";
+  /** The UTC hours of the hourly roll-up to rebuild, when not the days' own (the instants a rating wrote). */
+  hours?: { from: Date; toExclusive: Date };
 }
 
 /**
@@ -75,13 +78,15 @@ export async function refreshRollupDaysIn(
   tx: Prisma.TransactionClient,
   days: TDayLabels,
   now: Date,
-  { pbxIds, rankings }: TRefreshScope,
+  { pbxIds, rankings, hours }: TRefreshScope,
 ) {
   // Days whose calls were dropped (CDR_RETENTION_MONTHS) keep their roll-ups: never rebuilt from what is left.
   const kept = firstRebuildableDay(now, readRuntimeEnv().CDR_RETENTION_MONTHS);
   const fromDay = days.fromDay < kept ? kept : days.fromDay;
   const toDayExclusive = days.toDayExclusive;
   if (toDayExclusive <= fromDay) return;
+  const hourFrom = !hours ? fromDay : hours.from < kept ? kept : hours.from;
+  const hourTo = hours?.toExclusive ?? toDayExclusive;
   const labels = { from: fromDay, toExclusive: toDayExclusive };
   const localDay = localDaySql(Prisma.sql`"startedAt"`);
   const ofPbxs = pbxIds ? Prisma.sql` AND "pbxId" = ANY(${pbxIds}::text[])` : Prisma.empty;
@@ -91,7 +96,7 @@ export async function refreshRollupDaysIn(
   for (const table of ["CallDailyRollup", "CallNumberDailyRollup", "CallUserDailyRollup"]) {
     await tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "day" >= ${fromDay}::date AND "day" < ${toDayExclusive}::date${ofPbxs}`;
   }
-  await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${fromDay} AND "hour" < ${toDayExclusive}${ofPbxs}`;
+  await tx.$executeRaw`DELETE FROM "CallHourlyRollup" WHERE "hour" >= ${hourFrom} AND "hour" < ${hourTo}${ofPbxs}`;
   await tx.$executeRaw`
       INSERT INTO "CallDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "countryCode", "currency",
                                      "calls", "answeredCalls", "seconds", "answeredSeconds", "billedSeconds", "cost", "endUserCost",
@@ -105,7 +110,7 @@ export async function refreshRollupDaysIn(
   await tx.$executeRaw`
       INSERT INTO "CallHourlyRollup" ("hour", "partnerId", "customerId", "pbxId", "direction", "area", "calls")
       SELECT date_trunc('hour', "startedAt"), "partnerId", "customerId", "pbxId", "direction", "area", count(*)
-      FROM "CallRecord" WHERE "startedAt" >= ${fromDay} AND "startedAt" < ${toDayExclusive}${ofPbxs}
+      FROM "CallRecord" WHERE "startedAt" >= ${hourFrom} AND "startedAt" < ${hourTo}${ofPbxs}
       GROUP BY 1, 2, 3, 4, 5, 6`;
   await tx.$executeRaw`
       INSERT INTO "CallNumberDailyRollup" ("day", "partnerId", "customerId", "pbxId", "direction", "area", "number", "calls", "seconds")
@@ -124,9 +129,17 @@ export async function refreshRollupDaysIn(
         FROM ${TABLE_SQL.sms} WHERE ${localDaysSql(Prisma.sql`"sentAt"`, labels, zones)} AND ${INCLUDED_SMS_SQL}${ofPbxs}
       ) used
       GROUP BY 1, 2, 3, 4, 5`;
-  // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
-  for (const period of rankings === "all" ? TOP_PERIODS : (["DAY"] as const))
-    await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
+  if (rankings === "all") {
+    // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
+    for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
+    await dropRangeRankings(tx, fromDay, toDayExclusive);
+  } else if (rankings === "days") await rankDaysIn(tx, { fromDay, toDayExclusive }, now);
+}
+
+/** The days' own top-number rankings, from the daily number roll-up as it stands; their on-demand rankings dropped. */
+export async function rankDaysIn(tx: Prisma.TransactionClient, { fromDay, toDayExclusive }: TDayLabels, now: Date) {
+  await lockRollups(tx);
+  await refreshNumberTop(tx, rankingPlan("DAY", fromDay, toDayExclusive, now));
   await dropRangeRankings(tx, fromDay, toDayExclusive);
 }
 
