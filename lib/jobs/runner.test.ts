@@ -148,7 +148,8 @@ describe("every job handler is idempotent", () => {
     };
     // Each job's own idempotency test: here the mail jobs, in compliance-expiry.test.ts and
     // lib/pricing/import/publish.test.ts the notices,
-    // in lib/cdr/import/uploads.test.ts the CDR import, rating, roll-up and partition jobs, in
+    // in lib/cdr/import/uploads.test.ts the CDR import, rating, roll-up, rankings and partition jobs,
+    // in lib/cdr/retention.test.ts the retention job, in
     // lib/cdr/statistics/figures.test.ts the seven-day ranking, in lib/cdr/statistics/top-numbers.test.ts
     // the range ranking, in
     // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine, in lib/cdr/alerts the usage alerts.
