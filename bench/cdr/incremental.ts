@@ -9,7 +9,7 @@ import { rateArrivals } from "@/lib/cdr/rate-arrivals";
 import { rateMonth } from "@/lib/cdr/rating/rate-month";
 import { rankMonths, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
 import type { BenchContext } from "./context";
-import { writeBenchCalls } from "./ingest";
+import { seconds, writeBenchCalls } from "./ingest";
 
 export interface IncrementalFigures {
   monthCalls: number;
@@ -25,8 +25,6 @@ export interface IncrementalFigures {
   fullRateSeconds: number;
   fullRollupSeconds: number;
 }
-
-const seconds = (started: number) => (performance.now() - started) / 1000;
 
 /** Splits a CDR file by the UTC day its calls start on: `day`'s calls in one file, the others in another. */
 async function splitOffDay(file: string, day: string) {

@@ -24,7 +24,8 @@ export interface IngestFigures {
   stored: number;
 }
 
-const seconds = (started: number) => (performance.now() - started) / 1000;
+/** Seconds since `started` (a `performance.now()`). */
+export const seconds = (started: number) => (performance.now() - started) / 1000;
 
 /** N synthetic calls of last month over the seeded PBXs with a service, as a CDR file in the bench's directory. */
 export async function writeBenchCalls(ctx: BenchContext, calls: number) {

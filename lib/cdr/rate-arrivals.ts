@@ -1,5 +1,10 @@
 import type { Db } from "@/lib/db/client";
-import { RATING_TRANSACTION, rateMonthInTransaction, type RatingChange } from "@/lib/cdr/rating/rate-month";
+import {
+  changedCount,
+  RATING_TRANSACTION,
+  rateMonthInTransaction,
+  type RatingChange,
+} from "@/lib/cdr/rating/rate-month";
 import { rankDaysIn, refreshRollupDaysIn } from "@/lib/cdr/rollups/refresh";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -39,7 +44,7 @@ export async function rateArrivals(db: Db, months: string[], pbxIds: string[] | 
       const all = [...changes.calls, ...changes.sms];
       if (!all.length) return;
       changedMonths.push(month);
-      calls += changes.calls.reduce((sum, c) => sum + c.changed, 0);
+      calls += changedCount(changes.calls);
       for (const pbxId of new Set(all.map((c) => c.pbxId))) {
         const { days, hours } = rebuiltOf(all.filter((c) => c.pbxId === pbxId));
         await refreshRollupDaysIn(tx, days, now, { pbxIds: [pbxId], rankings: "none", hours });

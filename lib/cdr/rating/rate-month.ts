@@ -82,7 +82,8 @@ export interface RatingChange {
   changed: number;
 }
 
-const count = (changes: RatingChange[]) => changes.reduce((sum, c) => sum + c.changed, 0);
+/** How many records a rating wrote, over its PBXs. */
+export const changedCount = (changes: RatingChange[]) => changes.reduce((sum, c) => sum + c.changed, 0);
 
 /**
  * Rates a partner-local month's calls and SMS (lib/cdr/rating/sql.ts states the rules): deterministic,
@@ -93,7 +94,7 @@ const count = (changes: RatingChange[]) => changes.reduce((sum, c) => sum + c.ch
 export async function rateMonth(db: Db, input: RateMonthInput) {
   const { lock, calls, sms } = await ratingStatements(db, input);
   const [, callsChanged, smsChanged] = await db.$transaction([lock(), calls(), sms()], RATING_TRANSACTION);
-  return { calls: count(callsChanged), sms: count(smsChanged) };
+  return { calls: changedCount(callsChanged), sms: changedCount(smsChanged) };
 }
 
 /** As rateMonth, in the caller's own transaction (the seed's, incremental roll-ups'); answers what it wrote per PBX. */
@@ -101,14 +102,4 @@ export async function rateMonthInTransaction(tx: RatingTx, input: RateMonthInput
   const { lock, calls, sms } = await ratingStatements(tx, input);
   await lock();
   return { calls: await calls(), sms: await sms() };
-}
-
-/**
- * Rates what arrived in each partner-local month in turn (scope "new"): after an import or an API
- * post. Returns how many calls changed.
- */
-export async function rateNewRecords(db: Db, months: string[], pbxIds?: string[]) {
-  let calls = 0;
-  for (const month of months) calls += (await rateMonth(db, { month, pbxIds, scope: "new" })).calls;
-  return calls;
 }

@@ -32,7 +32,10 @@ const TIER_AT = (alias: string, partner: string, at: string) =>
  * (for partition pruning), $6 and $7 the local month's first instants as timestamps without zone.
  */
 const IN_LOCAL_MONTH = (at: string, zone: string) =>
-  `((${at} AT TIME ZONE 'UTC') AT TIME ZONE ${zone}) >= $6::timestamp AND ((${at} AT TIME ZONE 'UTC') AT TIME ZONE ${zone}) < $7::timestamp`;
+  `${localTime(at, zone)} >= $6::timestamp AND ${localTime(at, zone)} < $7::timestamp`;
+
+/** A UTC timestamp as the wall-clock time in `zone`. */
+const localTime = (at: string, zone: string) => `((${at} AT TIME ZONE 'UTC') AT TIME ZONE ${zone})`;
 
 /**
  * An inbound call charged as a FreePhone call (R7): the one condition billing and the unrated reasons
@@ -49,7 +52,7 @@ const charge = (perMinute: string, seconds: string) => `round(${perMinute} * ${s
  * first and last of their partner-local day labels (as the roll-ups key them), and how many: the
  * roll-ups of those days and PBXs are what it changed.
  */
-const LOCAL_DAY = `((ch.at AT TIME ZONE 'UTC') AT TIME ZONE p."timeZone")::date`;
+const LOCAL_DAY = `${localTime("ch.at", 'p."timeZone"')}::date`;
 const CHANGED_BY_PBX = `SELECT ch."pbxId", min(ch.at) AS first, max(ch.at) AS last,
   min(${LOCAL_DAY}) AS "firstDay", max(${LOCAL_DAY}) AS "lastDay", count(*)::int AS changed
 FROM changed ch JOIN "Partner" p ON p.id = ch."partnerId" GROUP BY 1`;

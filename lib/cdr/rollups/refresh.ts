@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { monthBounds } from "@/lib/cdr/rating/rate-month";
 import { firstRebuildableDay } from "@/lib/cdr/retention";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import {
@@ -156,8 +157,8 @@ export async function rankCurrentSevenDays(db: Db, now: Date) {
 
 /** A partner-local month's day labels ("2026-10-01…" strings, as rating takes them). */
 function monthDays(month: string): TDayLabels {
-  const fromDay = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
-  return { fromDay, toDayExclusive: new Date(Date.UTC(fromDay.getUTCFullYear(), fromDay.getUTCMonth() + 1, 1)) };
+  const { start, end } = monthBounds(month);
+  return { fromDay: start, toDayExclusive: end };
 }
 
 /**

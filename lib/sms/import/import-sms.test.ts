@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { END_USER_TIER_CODE } from "@/lib/auth/policy";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { importPostedRecords } from "@/lib/cdr/import/pbx-post";
-import { rateNewRecords } from "@/lib/cdr/rating/rate-month";
+import { rateArrivals } from "@/lib/cdr/rate-arrivals";
 import { makeCountry, makeTenant, type Tenant } from "@/lib/testing/fixtures";
 import { makeAreaOnePriceList } from "@/lib/testing/price-lists";
 import { recordFile, recordLine } from "@/lib/testing/record-csv";
@@ -149,7 +149,7 @@ describe("SMS rating after an import (R15)", () => {
     ];
     const { outcome } = await importCsv(lines);
     expect(outcome.rowsStored).toBe(236);
-    await rateNewRecords(prisma, outcome.months, [owner.pbx.id]);
+    await rateArrivals(prisma, outcome.months, [owner.pbx.id], new Date());
     const rows = await prisma.smsRecord.findMany({ where: { pbxId: owner.pbx.id }, orderBy: { sentAt: "asc" } });
     const charged = rows.filter((r) => r.cost !== null && r.cost.gt(0));
     // Messages, not segments: 205 two-segment messages are 5 past the 200, not 210.
