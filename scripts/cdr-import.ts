@@ -11,7 +11,7 @@ import pg from "pg";
 import { createImportRow } from "@/lib/cdr/import/create-import";
 import { DEFAULT_BATCH_ROWS, runCallImport } from "@/lib/cdr/import/import-calls";
 import { rateArrivals } from "@/lib/cdr/rate-arrivals";
-import { rankMonths } from "@/lib/cdr/rollups/refresh";
+import { rankDays, rankMonths } from "@/lib/cdr/rollups/refresh";
 import { requestUsageAlerts, stopJobSender } from "@/lib/jobs/enqueue";
 import { createPrismaClient } from "@/lib/db/client";
 
@@ -81,6 +81,7 @@ try {
   if (Object.keys(outcome.report).length) console.table(outcome.report);
   const rated = await rateArrivals(prisma, outcome.months, undefined, new Date());
   console.log(`Rated ${rated.calls} calls in ${outcome.months.map((m) => m.slice(0, 7)).join(", ") || "no month"}.`);
+  for (const days of rated.days) await rankDays(prisma, days);
   await rankMonths(prisma, rated.months);
   await requestUsageAlerts(outcome.months);
 } finally {

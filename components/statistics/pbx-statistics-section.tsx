@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { AnsweredFigure, IncludedUseFigure, PerDayFigure } from "./figures";
+import { FreshnessNote } from "./freshness-note";
 
 /** The PBX page's statistics: this month's totals, calls per day and each user's included use, with a link to the full view. */
 export function PbxStatisticsSection({ pbxId, pbxName, zone }: { pbxId: string; pbxName: string; zone: string }) {
@@ -19,6 +20,7 @@ export function PbxStatisticsSection({ pbxId, pbxName, zone }: { pbxId: string; 
       </div>
       <QueryProvider>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <FreshnessNote query={query} zone={zone} />
           <AnsweredFigure query={query} zone={zone} />
           <PerDayFigure query={query} />
           <IncludedUseFigure query={query} pbxNames={{ [pbxId]: pbxName }} />

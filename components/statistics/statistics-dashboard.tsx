@@ -13,6 +13,7 @@ import {
   TopDestinationsFigure,
   TopNumbersFigure,
 } from "./figures";
+import { FreshnessNote } from "./freshness-note";
 import { figureQueryOf } from "./query-keys";
 
 /**
@@ -49,6 +50,7 @@ export function StatisticsDashboard({
     <QueryProvider>
       <HydrationBoundary state={prefetched}>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <FreshnessNote query={figureQuery} zone={zone} />
           <AnsweredFigure query={figureQuery} zone={zone} />
           <PerDayFigure query={figureQuery} />
           <ByAreaFigure query={figureQuery} />

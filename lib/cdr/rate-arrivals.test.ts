@@ -44,14 +44,19 @@ it("rolls up exactly the days and hours its rating wrote: the same rows as a who
   // Three arrivals, the last one late: each rated and rolled up as an import would.
   await calls(tenants[0], [at(5, 9), at(5, 10, 59), at(20, 11)], "a");
   await calls(tenants[1], [at(6, 9), at(21, 23, 10)], "b");
-  expect(await rateArrivals(prisma, ["2026-10-01"], undefined, NOW)).toEqual({ months: ["2026-10-01"], calls: 5 });
+  expect(await rateArrivals(prisma, ["2026-10-01"], undefined, NOW)).toEqual({
+    months: ["2026-10-01"],
+    // The UTC+14 partner's first call (09:30 UTC on the 5th) is on its 5th, the UTC-10 partner's last on its 21st.
+    days: [{ fromDay: new Date("2026-10-05"), toDayExclusive: new Date("2026-10-22") }],
+    calls: 5,
+  });
   await calls(tenants[0], [at(25, 12)], "c");
   await calls(tenants[1], [at(26, 8)], "d");
   await rateArrivals(prisma, ["2026-10-01"], [tenants[0].pbx.id, tenants[1].pbx.id], NOW);
   await calls(tenants[0], [at(3, 11, 10)], "late");
   await rateArrivals(prisma, ["2026-10-01"], [tenants[0].pbx.id], NOW);
   // Nothing new: nothing rated, nothing rebuilt.
-  expect(await rateArrivals(prisma, ["2026-10-01"], undefined, NOW)).toEqual({ months: [], calls: 0 });
+  expect(await rateArrivals(prisma, ["2026-10-01"], undefined, NOW)).toEqual({ months: [], days: [], calls: 0 });
 
   const incremental = await rollups();
   // The UTC+14 partner's call at 11:30 UTC on the 20th is on its 21st; the hour stays 11:00 UTC.

@@ -5,7 +5,7 @@ import {
   rateMonthInTransaction,
   type RatingChange,
 } from "@/lib/cdr/rating/rate-month";
-import { rankDaysIn, refreshRollupDaysIn } from "@/lib/cdr/rollups/refresh";
+import { refreshRollupDaysIn } from "@/lib/cdr/rollups/refresh";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -31,12 +31,14 @@ function rebuiltOf(changes: RatingChange[]) {
  * After calls or SMS arrived (an import, an API post), per partner-local month: rates the records not
  * rated yet, each user from its first one (scope "new"), and rebuilds, in the same transaction, each
  * PBX's roll-ups of exactly the day labels (its partner's zone) and UTC hours that rating wrote, so a
- * reader sees a rated call with its roll-up or neither (decision 0052). Those days' top-number
- * rankings are rebuilt once with them; the months' and the current seven days' wait for the
- * `cdr-rankings` job. Returns the months it changed and how many calls it rated.
+ * reader sees a rated call with its roll-up or neither (decision 0052). The top-number rankings
+ * of those days, of their months and of the current seven days follow in the `cdr-day-rankings`
+ * and `cdr-rankings` jobs (decision 0053). Returns the months it changed, the day labels it rolled
+ * up per month, and how many calls it rated.
  */
 export async function rateArrivals(db: Db, months: string[], pbxIds: string[] | undefined, now: Date) {
   const changedMonths: string[] = [];
+  const rolledUp: ReturnType<typeof rebuiltOf>["days"][] = [];
   let calls = 0;
   for (const month of months) {
     await db.$transaction(async (tx) => {
@@ -49,8 +51,8 @@ export async function rateArrivals(db: Db, months: string[], pbxIds: string[] | 
         const { days, hours } = rebuiltOf(all.filter((c) => c.pbxId === pbxId));
         await refreshRollupDaysIn(tx, days, now, { pbxIds: [pbxId], rankings: "none", hours });
       }
-      await rankDaysIn(tx, rebuiltOf(all).days, now);
+      rolledUp.push(rebuiltOf(all).days);
     }, RATING_TRANSACTION);
   }
-  return { months: changedMonths, calls };
+  return { months: changedMonths, days: rolledUp, calls };
 }

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueMail } from "@/lib/mail";
 import { resendOutboxEmail } from "@/lib/mail/resend";
 import { mailPreferences, saveMailPreferences } from "@/lib/notifications/mail-preferences";
+import { storedCall } from "@/lib/testing/calls";
 import { actorOf, makeTwoTenants, makeUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { cancelJob, jobsOverview, retryFailedJob } from "./admin";
 import { createBoss, type Boss } from "./boss";
+import { CDR_RATE } from "./cdr-jobs";
 import { MAIL_SEND } from "./mail-jobs";
 import { installQueues } from "./runner";
 
@@ -43,6 +45,23 @@ describe("/admin/jobs", () => {
       state: "failed",
       error: "connect ECONNREFUSED 127.0.0.1:25",
     });
+  });
+
+  it("says how long the oldest call batch has waited, and how many calls wait for their rating", async () => {
+    const backlog = async () => {
+      const overview = await jobsOverview(prisma, admin);
+      if (!overview.installed) throw new Error("queue not installed");
+      return overview.backlog;
+    };
+    expect(await backlog()).toEqual({ batches: 0, oldestSince: null, callsWaiting: 0 });
+    await prisma.callRecord.create({
+      data: storedCall(a, { externalId: "waiting", startedAt: new Date("2026-10-05T09:00:00Z") }),
+    });
+    const before = Date.now();
+    await boss.send(CDR_RATE, { months: ["2026-10-01"] }, { singletonKey: "2026-10" });
+    const waiting = await backlog();
+    expect(waiting).toMatchObject({ batches: 1, callsWaiting: 1 });
+    expect(Math.abs(waiting.oldestSince!.getTime() - before)).toBeLessThan(5_000);
   });
 
   it("lets an admin retry a failed job and cancel a waiting one, and records both", async () => {

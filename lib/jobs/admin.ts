@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { QUEUE_SCHEMA, type Boss } from "./boss";
+import { CDR_IMPORT, CDR_RATE } from "./cdr-jobs";
 import { jobSender } from "./enqueue";
 import { workerBeats } from "./heartbeat";
 import { JOBS } from "./registry";
@@ -51,15 +52,39 @@ async function workerHealth(db: Db) {
   return { alive: beats.some((beat) => beat.alive), beats };
 }
 
+/** The call batches not processed yet: CDR files waiting for their import, API posts waiting for their rating. */
+export interface CallBacklog {
+  /** Jobs importing or rating calls, not finished. */
+  batches: number;
+  /** When the oldest of them was queued: the dashboards lag by at least `now` minus this. */
+  oldestSince: Date | null;
+  /** Calls stored but not rated yet (counted in the dashboards once rated). */
+  callsWaiting: number;
+}
+
+const CALL_BATCH_QUEUES = [CDR_IMPORT, CDR_RATE];
+
+async function callBacklog(db: Db): Promise<CallBacklog> {
+  const [[jobs], [calls]] = await Promise.all([
+    db.$queryRaw<{ n: number; oldest: Date | null }[]>`
+      SELECT count(*)::int AS n, min(created_on) AS oldest FROM ${table("job")}
+      WHERE name = ANY(${CALL_BATCH_QUEUES}::text[]) AND state IN ('created', 'retry', 'active')`,
+    // The partial index of unrated calls answers this: its size is the backlog's, not the table's.
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "CallRecord" WHERE "ratedAt" IS NULL`,
+  ]);
+  return { batches: jobs.n, oldestSince: jobs.oldest, callsWaiting: calls.n };
+}
+
 /**
- * Whether a worker is alive, and: counts by state for every queue, the schedules, and the jobs
+ * Whether a worker is alive, and: the call batches waiting (`callBacklog`), counts by state for every queue, the schedules, and the jobs
  * waiting for a retry or given up on.
  */
 export async function jobsOverview(db: Db, actor: Actor) {
   assertCan(actor, "jobs.manage");
   const workers = await workerHealth(db);
   if (!(await queueInstalled(db))) return { installed: false as const, workers };
-  const [counts, schedules, troubled] = await Promise.all([
+  const [backlog, counts, schedules, troubled] = await Promise.all([
+    callBacklog(db),
     db.$queryRaw<
       { name: string; state: JobState; n: number }[]
     >`SELECT name, state::text AS state, count(*)::int AS n FROM ${table("job")} GROUP BY name, state`,
@@ -98,7 +123,7 @@ export async function jobsOverview(db: Db, actor: Actor) {
     completedOn: j.completed_on,
     createdOn: j.created_on,
   }));
-  return { installed: true as const, workers, queues, jobs };
+  return { installed: true as const, workers, backlog, queues, jobs };
 }
 
 async function jobState(db: Db, queue: string, jobId: string): Promise<JobState> {

@@ -8,7 +8,7 @@ import { rateArrivals } from "@/lib/cdr/rate-arrivals";
 import { rateMonth } from "@/lib/cdr/rating/rate-month";
 import { rerateKey, unsafeMonthsToRerateFor, ZRerateRequest } from "@/lib/cdr/rating/unrated";
 import { finishExpensiveWorkByKey } from "@/lib/limits/expensive-work";
-import { rankCurrentSevenDays, rankMonths, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
+import { rankCurrentSevenDays, rankDays, rankMonths, refreshRollupsForMonths } from "@/lib/cdr/rollups/refresh";
 import { dropExpiredRangeRankings, rankRange } from "@/lib/cdr/statistics/top-numbers";
 import { defineJob, type JobContext } from "./definition";
 import { USAGE_ALERTS } from "./usage-alerts";
@@ -20,6 +20,7 @@ export const CDR_RANGE_RANKING = "cdr-range-ranking";
 export const CDR_RERATE = "cdr-rerate";
 export const CDR_RERATE_PUBLISHED = "cdr-rerate-published";
 export const CDR_RANKINGS = "cdr-rankings";
+export const CDR_DAY_RANKINGS = "cdr-day-rankings";
 
 /** An uploaded CDR file; a retry resumes after the last committed batch. */
 export const cdrImportJob = defineJob({
@@ -28,7 +29,7 @@ export const cdrImportJob = defineJob({
   parse: (data) => z.object({ importId: z.string().min(1) }).parse(data),
   async run(context, { importId }) {
     const outcome = await unsafeRunStoredImport(context.db, cdrPool(), importId, { now: context.now() });
-    if (outcome) await afterArrivals(context, outcome.months);
+    if (outcome) await afterArrivals(context, outcome.rated);
     return outcome && { rowsStored: outcome.rowsStored, rowsRefused: outcome.rowsRefused };
   },
 });
@@ -38,8 +39,9 @@ const ZMonth = z.string().regex(/^\d{4}-\d{2}-01$/);
 /**
  * Rates the calls and SMS that arrived through the API (the request does not wait for it), each
  * user from its first new record, with their days' roll-ups (`rateArrivals`, decision 0052). Queued
- * once per month and PBX (`requestCdrRating`): a post while one waits is covered by it, as it rates
- * everything not rated when it starts.
+ * once per month (`requestCdrRating`, decision 0053): a post of any PBX while one waits is covered
+ * by it, as it rates every record of the month not rated when it starts. Jobs queued before 0053
+ * name their PBX and rate only its records.
  */
 export const cdrRateJob = defineJob({
   name: CDR_RATE,
@@ -47,7 +49,7 @@ export const cdrRateJob = defineJob({
   parse: (data) => z.object({ months: z.array(ZMonth), pbxIds: z.array(z.string()).optional() }).parse(data),
   async run(context, { months, pbxIds }) {
     const rated = await rateArrivals(context.db, months, pbxIds, context.now());
-    await afterArrivals(context, rated.months);
+    await afterArrivals(context, rated);
     return rated.calls;
   },
 });
@@ -99,8 +101,14 @@ async function afterCallsChanged(context: JobContext, months: string[]) {
   return months.length;
 }
 
-// Records arrived, rated and rolled up by day: the months' rankings and usage alerts follow.
-async function afterArrivals(context: JobContext, months: string[]) {
+const isoDay = (day: Date) => day.toISOString().slice(0, 10);
+
+// Records arrived, rated and rolled up by day: their days' rankings, their months' and usage alerts follow.
+async function afterArrivals(context: JobContext, { months, days }: Awaited<ReturnType<typeof rateArrivals>>) {
+  for (const { fromDay, toDayExclusive } of days) {
+    const range = { fromDay: isoDay(fromDay), toDayExclusive: isoDay(toDayExclusive) };
+    await context.enqueue(CDR_DAY_RANKINGS, range, `${range.fromDay}:${range.toDayExclusive}`);
+  }
   for (const month of months) await context.enqueue(CDR_RANKINGS, { month }, month.slice(0, 7));
   await askForUsageAlerts(context, months);
 }
@@ -118,6 +126,21 @@ export const cdrRankingsJob = defineJob({
   queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
   parse: (data) => z.object({ month: ZMonth }).parse(data),
   run: ({ db, now }, { month }) => rankMonths(db, [month], now()),
+});
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * Ranks the top numbers of the days arrivals rolled up (decision 0053): seconds after them, while
+ * the month's ranking (`cdr-rankings`) takes longer. One waiting job per range of days: the posts of
+ * a day share one.
+ */
+export const cdrDayRankingsJob = defineJob({
+  name: CDR_DAY_RANKINGS,
+  queue: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
+  parse: (data) => z.object({ fromDay: ZDay, toDayExclusive: ZDay }).parse(data),
+  run: ({ db, now }, days) =>
+    rankDays(db, { fromDay: new Date(days.fromDay), toDayExclusive: new Date(days.toDayExclusive) }, now()),
 });
 
 /**

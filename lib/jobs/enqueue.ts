@@ -8,11 +8,22 @@ import { PRICE_LIST_NOTICES } from "./price-list-notices";
 
 // One sender per process, shared by the Next.js bundle and scripts/server.ts (separate module
 // instances, same global), and surviving dev reloads.
-const holder = globalThis as unknown as { classoundJobSender?: Promise<Boss> };
+const holder = globalThis as unknown as {
+  classoundJobSender?: Promise<Boss>;
+  classoundWakeWorker?: (queue: string) => void;
+};
 
 /** Lets a process that already runs workers lend its instance to the app's enqueuing. */
 export function shareJobSender(boss: Boss) {
   holder.classoundJobSender = Promise.resolve(boss);
+}
+
+/**
+ * Lets this process's job runner be woken for a queue (null when it stops): a job the app queues
+ * then starts at once when the worker is idle, instead of at its next poll.
+ */
+export function shareWorkerWakeUp(wake: ((queue: string) => void) | null) {
+  holder.classoundWakeWorker = wake ?? undefined;
 }
 
 /** This process's pg-boss instance for enqueuing (a sender only, unless the process runs workers). */
@@ -80,21 +91,16 @@ export async function requestCdrImport(importId: string) {
 }
 
 /**
- * Queues rating of the months an API post touched, one job per month and PBX: the queue keeps one
- * waiting job per key, which then covers this post, while another PBX's post gets its own job.
- * Rating is idempotent, so a request lost to a queue failure waits for the PBX's next post.
+ * Queues rating of the months an API post touched, one job per month: the queue keeps one waiting
+ * job per key, and the job rates every record of its month not rated when it starts, so a waiting
+ * job covers every PBX's posts since (decision 0053). Wakes this process's worker, if it runs one.
+ * Rating is idempotent, so a request lost to a queue failure waits for the next post.
  */
-export async function requestCdrRating(months: string[], pbxIds: string[]) {
+export async function requestCdrRating(months: string[]) {
   try {
     const boss = await jobSender();
-    for (const month of months) {
-      for (const pbxId of pbxIds)
-        await boss.send(
-          CDR_RATE,
-          { months: [month], pbxIds: [pbxId] },
-          { singletonKey: `${month.slice(0, 7)}:${pbxId}` },
-        );
-    }
+    for (const month of months) await boss.send(CDR_RATE, { months: [month] }, { singletonKey: month.slice(0, 7) });
+    holder.classoundWakeWorker?.(CDR_RATE);
   } catch (error) {
     console.error("[jobs] could not queue CDR rating", error);
   }

@@ -1,6 +1,7 @@
 import {
   cdrImportJob,
   cdrPartitionsJob,
+  cdrDayRankingsJob,
   cdrRankingsJob,
   cdrRateJob,
   cdrRerateJob,
@@ -27,6 +28,7 @@ export const JOBS: readonly JobDefinition<object>[] = [
   cdrRerateJob,
   cdrReratePublishedJob,
   cdrRollupsJob,
+  cdrDayRankingsJob,
   cdrRankingsJob,
   cdrSevenDayRankingJob,
   cdrRangeRankingJob,

@@ -4,7 +4,9 @@ import { smtpSender } from "@/lib/mail/transport";
 import { startSmtpServer } from "@/lib/testing/smtp";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { complianceExpiryJob } from "./compliance-expiry";
+import { CDR_RATE } from "./cdr-jobs";
 import { defineJob, type JobContext } from "./definition";
+import { requestCdrRating, shareJobSender } from "./enqueue";
 import { MAIL_SEND, MAIL_SWEEP, mailSendJob, mailSweepJob } from "./mail-jobs";
 import { PRICE_LIST_NOTICES } from "./price-list-notices";
 import { JOBS } from "./registry";
@@ -103,6 +105,37 @@ describe("the job runner", () => {
     }
   }, 40_000);
 
+  it("starts a rating the app asks for at once, not at the worker's next poll", async () => {
+    const started: number[] = [];
+    const rating = defineJob({
+      name: CDR_RATE,
+      queue: { policy: "short", retryLimit: 0 },
+      parse: (data) => data as object,
+      async run() {
+        started.push(Date.now());
+      },
+    });
+    // A poll every 30 s: only the wake-up can start the job within the test's second.
+    const runner = await startJobRunner({
+      connectionString: url,
+      db: prisma,
+      sendMail,
+      jobs: [rating],
+      pollingIntervalSeconds: 30,
+    });
+    shareJobSender(runner.boss);
+    try {
+      // The worker's first fetch, at start, found nothing: it now sleeps until its next poll.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const asked = Date.now();
+      await requestCdrRating(["2026-10-01"]);
+      await vi.waitFor(() => expect(started).toHaveLength(1), { timeout: 5_000 });
+      expect(started[0] - asked).toBeLessThan(1000);
+    } finally {
+      await runner.stop();
+    }
+  }, 20_000);
+
   it("retries a failing job with backoff and then keeps it as failed", async () => {
     const [runner] = await Promise.all([
       startJobRunner({
@@ -164,6 +197,7 @@ describe("every job handler is idempotent", () => {
       "cdr-rerate-published": {},
       "cdr-rollups": {},
       "cdr-rankings": {},
+      "cdr-day-rankings": {},
       "cdr-partitions": {},
       "cdr-retention": {},
       "cdr-seven-day-ranking": {},

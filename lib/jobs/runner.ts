@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { SendMail } from "@/lib/mail/transport";
 import { createBoss, type Boss } from "./boss";
 import type { JobContext, JobDefinition } from "./definition";
+import { shareWorkerWakeUp } from "./enqueue";
 import { startHeartbeat } from "./heartbeat";
 import { MAIL_SWEEP } from "./mail-jobs";
 import { JOBS } from "./registry";
@@ -83,11 +84,16 @@ export async function startJobRunner({
     });
     workerIds.set(job.name, workerId);
   }
+  shareWorkerWakeUp((queue) => {
+    const workerId = workerIds.get(queue);
+    if (workerId) boss.notifyWorker(workerId);
+  });
   // Whatever was left pending while no worker ran (a restart, an outage) leaves now, not in an hour.
   await boss.send(MAIL_SWEEP, {});
   // Beats once the workers are registered: /admin/jobs and waiting figures read it as "jobs will run".
   const heartbeat = await startHeartbeat(db);
   const stop = async () => {
+    shareWorkerWakeUp(null);
     await heartbeat.stop();
     await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   };

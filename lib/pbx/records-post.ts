@@ -26,7 +26,7 @@ export function pbxRecordsPost(kind: ImportKind) {
       if (Buffer.byteLength(body) > limit) throw tooLarge();
       const contentType = request.headers.get("content-type") ?? "text/csv";
       const { months, ...report } = await importPostedRecords(db(), cdrPool(), kind, pbx, body, contentType);
-      await requestCdrRating(months, [pbx.id]);
+      await requestCdrRating(months);
       return jsonResult({ ok: true, data: report });
     } catch (error) {
       return jsonResult(failureOf(error));

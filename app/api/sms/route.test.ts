@@ -48,7 +48,7 @@ describe("POST /api/sms", () => {
       rowsRefused: 1,
       refused: [{ line: 3, reasons: "segments is not a whole number from 1 to 10" }],
     });
-    expect(requestCdrRating).toHaveBeenCalledWith(["2026-10-01"], [a.pbx.id]);
+    expect(requestCdrRating).toHaveBeenCalledWith(["2026-10-01"]);
     expect(await prisma.smsRecord.count({ where: { pbxId: a.pbx.id } })).toBe(1);
   });
 

@@ -16,7 +16,7 @@ export async function unsafeRunStoredImport(
   pool: pg.Pool,
   importId: string,
   { batchRows, now = new Date() }: { batchRows?: number; now?: Date } = {},
-): Promise<ImportOutcome | null> {
+): Promise<(ImportOutcome & { rated: Awaited<ReturnType<typeof rateArrivals>> }) | null> {
   const row = await db.cdrImport.findUnique({
     where: { id: importId },
     select: { storageKey: true, status: true, pbxId: true, kind: true },
@@ -27,12 +27,12 @@ export async function unsafeRunStoredImport(
     const outcome = await runRecordImport(RECORD_KINDS[row.kind], pool, importId, Readable.from([Buffer.from(bytes)]), {
       batchRows,
     });
-    await rateArrivals(db, outcome.months, row.pbxId ? [row.pbxId] : undefined, now);
+    const rated = await rateArrivals(db, outcome.months, row.pbxId ? [row.pbxId] : undefined, now);
     await storageDriver()
       .delete(row.storageKey)
       .catch(() => {});
     await db.cdrImport.update({ where: { id: importId }, data: { storageKey: null } });
-    return outcome;
+    return { ...outcome, rated };
   } catch (error) {
     await db.cdrImport.update({
       where: { id: importId },

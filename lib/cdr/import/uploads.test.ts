@@ -11,7 +11,7 @@ const { prisma, url } = await createTestDatabase();
 process.env.DATABASE_URL = url;
 process.env.CLASSOUND_DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "cdr-uploads-"));
 const { cdrImportDetail, listCdrImports, refusedRowsCsv, startUploadImport } = await import("./uploads");
-const { cdrImportJob, cdrPartitionsJob, cdrRankingsJob, cdrRateJob, cdrRollupsJob } =
+const { cdrDayRankingsJob, cdrImportJob, cdrPartitionsJob, cdrRankingsJob, cdrRateJob, cdrRollupsJob } =
   await import("@/lib/jobs/cdr-jobs");
 const { cdrPool } = await import("./pool");
 afterAll(() => cdrPool().end());
@@ -96,7 +96,7 @@ describe("CDR uploads", () => {
     expect(await cdrRateJob.run(context(), rate)).toBe(0);
   });
 
-  it("rate arrivals with their days' roll-ups, twice as once, and leave the month's rankings to one job per month", async () => {
+  it("rate arrivals with their days' roll-ups, twice as once, and leave the rankings to one job per range of days and one per month", async () => {
     const month = "2026-10-01";
     const day = (d: number) => ({ day: new Date(Date.UTC(2026, 9, d)), pbxId: tenant.pbx.id });
     // A figure altered by hand on the 1st: rebuilding the days of an arrival on the 20th leaves it.
@@ -111,16 +111,24 @@ describe("CDR uploads", () => {
       (await prisma.callDailyRollup.aggregate({ where: day(d), _sum: { calls: true } }))._sum.calls;
     expect(await calls(20)).toBe(1);
     expect(await calls(1)).toBe(1000);
-    // Only the first run changed the month: its rankings and usage alerts once.
-    expect(enqueued).toEqual(["cdr-rankings:2026-10", "usage-alerts:2026-10"]);
-    // The day's ranking came with the roll-up; the month's waits for the job, which ranks it twice as once.
+    // Only the first run changed the month: its day's and month's rankings and usage alerts once.
+    expect(enqueued).toEqual([
+      "cdr-day-rankings:2026-10-20:2026-10-21",
+      "cdr-rankings:2026-10",
+      "usage-alerts:2026-10",
+    ]);
+    // The rankings wait for their jobs (the roll-ups' transaction never waits on them), which rank twice as once.
     const ranked = (period: "DAY" | "MONTH", fromDay: Date) =>
       prisma.callNumberTop.findMany({
         where: { period, fromDay, scopeKind: "PBX", pbxId: tenant.pbx.id, allAreas: true },
         select: { number: true, calls: true },
       });
-    expect(await ranked("DAY", day(20).day)).toEqual([{ number: "+4989123456", calls: 1 }]);
+    expect(await ranked("DAY", day(20).day)).toEqual([]);
     expect(await ranked("MONTH", day(1).day)).toEqual([]);
+    const days = { fromDay: "2026-10-20", toDayExclusive: "2026-10-21" };
+    await cdrDayRankingsJob.run(context(), cdrDayRankingsJob.parse(days));
+    await cdrDayRankingsJob.run(context(), cdrDayRankingsJob.parse(days));
+    expect(await ranked("DAY", day(20).day)).toEqual([{ number: "+4989123456", calls: 1 }]);
     await cdrRankingsJob.run(context(), cdrRankingsJob.parse({ month }));
     await cdrRankingsJob.run(context(), cdrRankingsJob.parse({ month }));
     expect(await ranked("MONTH", day(1).day)).toEqual([{ number: "+4989123456", calls: 2 }]);

@@ -8,6 +8,11 @@ export interface PlaceCallsInput {
   to: Date;
   partnerId?: string;
   pbxIds?: string[];
+  /**
+   * Only the calls not rated yet (an incremental rating, decision 0052): read through the partial
+   * index of unrated calls, not a month's scan. The import placed them already, unless another path wrote them.
+   */
+  unratedOnly?: boolean;
 }
 
 /** The number a stored call is placed by (an inbound call without a DID reached its `toE164`). */
@@ -24,9 +29,9 @@ const UNPLACED = `c."startedAt" >= $1 AND c."startedAt" < $2
        OR (c.direction = 'INBOUND' AND c."numberType" IS NULL))`;
 
 /** Their prefixes that were never placed, with two numbers of each (a prefix is placed by a valid one). */
-const NEW_PREFIXES_SQL = `
+const newPrefixesSql = (unplaced: string) => `
 SELECT prefix, ARRAY[min(n), max(n)] AS samples
-FROM (SELECT ${placementPrefixSql("n")} AS prefix, n FROM (SELECT ${NUMBER} AS n FROM "CallRecord" c WHERE ${UNPLACED}) calls) p
+FROM (SELECT ${placementPrefixSql("n")} AS prefix, n FROM (SELECT ${NUMBER} AS n FROM "CallRecord" c WHERE ${unplaced}) calls) p
 WHERE NOT EXISTS (SELECT FROM "NumberPrefixPlacement" k WHERE k.prefix = p.prefix)
 GROUP BY prefix`;
 
@@ -36,7 +41,7 @@ GROUP BY prefix`;
  * call placed anew is rated anew: incremental rating (decision 0052) finds it among the calls not
  * rated, and its user's running total never counted it (an area it did not have counted nothing).
  */
-const PLACE_SQL = `
+const placeSql = (unplaced: string) => `
 UPDATE "CallRecord" c SET "countryCode" = x.country, area = x.area, "numberType" = x.number_type, "ratedAt" = NULL
 FROM (
   SELECT u.id, u."startedAt", u.country, u.number_type,
@@ -49,7 +54,7 @@ FROM (
     FROM "CallRecord" c
     LEFT JOIN "NumberPrefixPlacement" pl ON pl.prefix = ${placementPrefixSql(NUMBER)}
     LEFT JOIN "PhoneNumber" pn ON c.direction = 'INBOUND' AND pn.e164 = coalesce(c."didE164", c."toE164")
-    WHERE ${UNPLACED}
+    WHERE ${unplaced}
   ) u
   LEFT JOIN "Country" co ON co.code = u.country
 ) x
@@ -64,11 +69,12 @@ WHERE c.id = x.id AND c."startedAt" = x."startedAt" AND c."startedAt" >= $1 AND 
  */
 export async function placeCalls(
   db: Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">,
-  { from, to, partnerId, pbxIds }: PlaceCallsInput,
+  { from, to, partnerId, pbxIds, unratedOnly = false }: PlaceCallsInput,
 ): Promise<number> {
   const params = [from, to, partnerId ?? null, pbxIds ?? null];
+  const unplaced = unratedOnly ? `${UNPLACED} AND c."ratedAt" IS NULL` : UNPLACED;
   const query: Query = (sql, values) => db.$queryRawUnsafe(sql, ...values);
-  const fresh = await query<{ prefix: string; samples: string[] }>(NEW_PREFIXES_SQL, params);
+  const fresh = await query<{ prefix: string; samples: string[] }>(newPrefixesSql(unplaced), params);
   await placePrefixes(query, fresh);
-  return db.$executeRawUnsafe(PLACE_SQL, ...params);
+  return db.$executeRawUnsafe(placeSql(unplaced), ...params);
 }

@@ -58,7 +58,7 @@ const wallClock = (date: Date) => date.toISOString().slice(0, 19).replace("T", "
 async function ratingStatements(db: RatingTx, { month, partnerId, pbxIds, scope = "month" }: RateMonthInput) {
   const [from, to] = localMonthUtcRange(month);
   // Calls written by another path than the import (the seed, older calls) are placed first (decision 0043).
-  await placeCalls(db, { from, to, partnerId, pbxIds });
+  await placeCalls(db, { from, to, partnerId, pbxIds, unratedOnly: scope === "new" });
   const { start, end } = monthBounds(month);
   const params = [from, to, partnerId ?? null, END_USER_TIER_CODE, pbxIds ?? null, wallClock(start), wallClock(end)];
   const [callsSql, smsSql] = SQL[scope];

@@ -18,6 +18,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // One refresh at a time: two overlapping ones would each delete, then both insert the same day.
 const ROLLUP_LOCK_KEY = 14_0023;
 const lockRollups = (tx: Prisma.TransactionClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY})`;
+// One ranking at a time, for the same reason. Its own lock: a ranking reads the committed roll-ups
+// and never holds up a refresh (an arrival's rating waits on no month's ranking, decision 0053).
+// Taken after the roll-up lock by a refresh that ranks, never before it.
+const RANKING_LOCK_KEY = 14_0053;
+const lockRankings = (tx: Prisma.TransactionClient) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(${RANKING_LOCK_KEY})`;
 const TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 /**
@@ -49,13 +55,12 @@ export async function refreshCallRollups(
 /**
  * What a refresh rebuilds besides the days' own roll-ups: every PBX's rows of the days, or only
  * these PBXs' (an incremental rating's, decision 0052); and the top-number rankings of every period
- * holding a refreshed day, or only the days' own ("days": the months' and the current seven days'
- * are ranked by the `cdr-rankings` job, `rankMonths`).
+ * holding a refreshed day, or none (an arrival's: the `cdr-day-rankings` and `cdr-rankings` jobs
+ * rank them after it, `rankDays` and `rankMonths`, decision 0053).
  */
 export interface TRefreshScope {
   pbxIds?: string[];
-  /** "none": the caller ranks the days itself (`rankDaysIn`), once for several refreshes. */
-  rankings: "all" | "days" | "none";
+  rankings: "all" | "none";
   /** The UTC hours of the hourly roll-up to rebuild, when not the days' own (the instants a rating wrote). */
   hours?: { from: Date; toExclusive: Date };
 }
@@ -130,18 +135,24 @@ export async function refreshRollupDaysIn(
         FROM ${TABLE_SQL.sms} WHERE ${localDaysSql(Prisma.sql`"sentAt"`, labels, zones)} AND ${INCLUDED_SMS_SQL}${ofPbxs}
       ) used
       GROUP BY 1, 2, 3, 4, 5`;
+  // The rankings made on demand for ranges holding a rebuilt day are older than its roll-ups: asked for again.
+  await dropRangeRankings(tx, fromDay, toDayExclusive);
   if (rankings === "all") {
     // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
+    await lockRankings(tx);
     for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
-    await dropRangeRankings(tx, fromDay, toDayExclusive);
-  } else if (rankings === "days") await rankDaysIn(tx, { fromDay, toDayExclusive }, now);
+  }
 }
 
-/** The days' own top-number rankings, from the daily number roll-up as it stands; their on-demand rankings dropped. */
-export async function rankDaysIn(tx: Prisma.TransactionClient, { fromDay, toDayExclusive }: TDayLabels, now: Date) {
-  await lockRollups(tx);
-  await refreshNumberTop(tx, rankingPlan("DAY", fromDay, toDayExclusive, now));
-  await dropRangeRankings(tx, fromDay, toDayExclusive);
+/**
+ * The `cdr-day-rankings` job: the top numbers of the days arrivals rolled up (decision 0053), from
+ * the daily number roll-up as committed.
+ */
+export async function rankDays(db: Db, { fromDay, toDayExclusive }: TDayLabels, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    await lockRankings(tx);
+    await refreshNumberTop(tx, rankingPlan("DAY", fromDay, toDayExclusive, now));
+  }, TRANSACTION);
 }
 
 /**
@@ -150,7 +161,7 @@ export async function rankDaysIn(tx: Prisma.TransactionClient, { fromDay, toDayE
  */
 export async function rankCurrentSevenDays(db: Db, now: Date) {
   await db.$transaction(async (tx) => {
-    await lockRollups(tx);
+    await lockRankings(tx);
     await refreshNumberTop(tx, sevenDaysPlan(currentSevenDays(now)));
   }, TRANSACTION);
 }
@@ -177,7 +188,7 @@ export async function rankMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
     const { fromDay, toDayExclusive } = monthDays(month);
     await db.$transaction(async (tx) => {
-      await lockRollups(tx);
+      await lockRankings(tx);
       for (const period of ["MONTH", "SEVEN_DAYS"] as const)
         await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
     }, TRANSACTION);

@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PageSection, REPORT_CELL, ReportTable } from "@/components/ui/report-table";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { formatDateTime, formatNumber } from "@/lib/format";
-import { JOB_STATES, jobsOverview } from "@/lib/jobs/admin";
+import { formatCount, formatDateTime, formatNumber, formatWaiting } from "@/lib/format";
+import { JOB_STATES, jobsOverview, type CallBacklog } from "@/lib/jobs/admin";
 
 export const metadata: Metadata = { title: "Background jobs" };
 
@@ -33,7 +33,28 @@ const QUEUE_LABEL: Record<string, string> = {
   "cdr-seven-day-ranking": "Top numbers of the last 7 days",
   "cdr-range-ranking": "Top numbers of a chosen date range",
   "cdr-partitions": "Call table partitions",
+  "cdr-day-rankings": "Top numbers of the days of new calls",
+  "cdr-rankings": "Top numbers of the months after new calls",
+  "cdr-retention": "Old call months dropped",
 };
+
+/** How long the oldest call batch has waited: seconds matter here, the dashboards' freshness. */
+function lagOf(since: Date, now = new Date()) {
+  const seconds = Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000));
+  return seconds < 60 ? `${seconds} s` : formatWaiting(since, now);
+}
+
+function CallBacklogNote({ backlog }: { backlog: CallBacklog }) {
+  const calls = `${formatNumber(backlog.callsWaiting)} ${backlog.callsWaiting === 1 ? "call" : "calls"} waiting to be rated`;
+  return (
+    <Alert variant={backlog.batches ? "info" : "success"} className="mb-6">
+      <strong>Call data: </strong>
+      {backlog.oldestSince
+        ? `the oldest unprocessed batch has waited ${lagOf(backlog.oldestSince)} (${formatCount(backlog.batches, "batch", "batches")} queued or running, ${calls}). The dashboards lag by at least that much.`
+        : `every batch of calls is processed${backlog.callsWaiting ? ` (${calls}, with no job queued: a failed rating waits in the list below)` : "; the dashboards count every call stored"}.`}
+    </Alert>
+  );
+}
 
 export default async function JobsPage() {
   const actor = await requirePermission("jobs.manage");
@@ -51,6 +72,7 @@ export default async function JobsPage() {
         </Alert>
       ) : (
         <>
+          <CallBacklogNote backlog={overview.backlog} />
           <PageSection id="queues-heading" title="Queues" className="mb-8">
             <ReportTable
               label="Jobs by queue and state"
