@@ -52,6 +52,17 @@ test("an end user sees only their own PBX's calls", async ({ db, tenant, signInA
   await expect(calls).toContainText(tenant.pbx.name);
   await expect(calls).not.toContainText(other.pbx.name);
   await expect(page.getByRole("heading", { name: `Calls (${own.length})` })).toBeVisible();
+  // How fresh the figures are: the newest of the user's own calls, in the partner's zone.
+  const newest = new Date(Math.max(...own.map((c) => new Date(c.startedAt).getTime())));
+  const time = newest.toLocaleTimeString("en-GB", {
+    timeZone: ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+  await expect(page.getByRole("status").filter({ hasText: "are counted" })).toHaveText(
+    `Calls up to ${time} are counted.`,
+  );
   // The PBX filter offers only the user's own PBX, and a foreign one in the URL shows nothing of it.
   await expect(page.getByLabel("PBX").locator("option")).toHaveText([
     "All PBXs",

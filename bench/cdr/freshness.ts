@@ -32,10 +32,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /**
  * Issue 30's freshness case (`npm run bench:cdr -- --freshness`): a month of N synthetic calls but
  * its last days loaded, rated and rolled up; then 100 posts of 1,000 of those days' calls, each PBX
- * posting its own calls one post after another and the PBXs at once, through the `POST /api/cdr`
- * handler, with this process's job runner working the queue as `npm start` does. Printed: how long
- * after the last post's answer the dashboards (the admin's view: `callFreshness` and its counted
- * calls) count every posted call. Target: within 10 s on an otherwise idle machine.
+ * posting its own calls in the order they started, one post after another, and the PBXs at once,
+ * through the `POST /api/cdr` handler (which rates a post before answering, decision 0053), with
+ * this process's job runner working the queue as `npm start` does. Printed: how long after the last
+ * post's answer the dashboards (the admin's view: `callFreshness` and its counted calls) count every
+ * posted call, and each follow-up job's times. Target: within 10 s on an otherwise idle machine.
  */
 export async function benchFreshness(ctx: BenchContext, { calls }: { calls: number }): Promise<FreshnessFigures> {
   // The route handler, its import pool and the job sender read the database from the environment.
@@ -60,14 +61,17 @@ export async function benchFreshness(ctx: BenchContext, { calls }: { calls: numb
   await refreshRollupsForMonths(ctx.prisma, [monthKey]);
   const setupSeconds = seconds(started);
 
-  // The held-out calls, by PBX, in posts of 1,000: the first 100 posts, round-robin over the PBXs.
+  // The held-out calls, by PBX in the order they started (as a PBX posts them), in posts of 1,000:
+  // the first 100 posts, round-robin over the PBXs.
   const [header, ...lines] = (await readFile(last, "utf8")).trimEnd().split("\n");
-  const serialAt = CALL_COLUMNS.indexOf("pbx");
+  const [serialAt, startAt] = [CALL_COLUMNS.indexOf("pbx"), CALL_COLUMNS.indexOf("started_at")];
   const byPbx = new Map<string, string[]>();
   for (const line of lines) {
     const serial = line.split(",")[serialAt];
     byPbx.set(serial, [...(byPbx.get(serial) ?? []), line]);
   }
+  const startOf = (line: string) => line.split(",")[startAt];
+  for (const own of byPbx.values()) own.sort((a, b) => startOf(a).localeCompare(startOf(b)));
   const posts: { serial: string; body: string }[] = [];
   for (let i = 0; posts.length < POSTS && i * POST_SIZE < lastLines; i++)
     for (const [serial, own] of byPbx) {

@@ -5,11 +5,15 @@ import { PrismaClient } from "./generated/client";
 export type Db = PrismaClient;
 
 /** A Prisma client on the pg driver adapter, with the pool limits Prisma 7 no longer sets itself. */
-export function createPrismaClient(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)) {
+export function createPrismaClient(
+  connectionString: string,
+  poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  { connectionTimeoutMillis = 5_000 } = {},
+) {
   const adapter = new PrismaPg({
     connectionString,
     max: poolSize,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis,
     idleTimeoutMillis: 30_000,
   });
   const queryLog = process.env.CLASSOUND_QUERY_LOG;

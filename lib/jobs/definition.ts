@@ -4,8 +4,11 @@ import type { SendMail } from "@/lib/mail/transport";
 
 export interface JobContext {
   db: Db;
-  /** Adds a job; `key` makes it one queued job per key (the queue's policy decides how strictly). */
-  enqueue(name: string, data: object, key?: string): Promise<void>;
+  /**
+   * Adds a job; `key` makes it one queued job per key (the queue's policy decides how strictly).
+   * `afterSeconds` delays it: the requests of that time then share the one job waiting.
+   */
+  enqueue(name: string, data: object, key?: string, afterSeconds?: number): Promise<void>;
   /** Null when SMTP_URL is not set: mail then waits in the outbox. */
   sendMail: SendMail | null;
   now(): Date;

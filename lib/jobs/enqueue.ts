@@ -90,6 +90,20 @@ export async function requestCdrImport(importId: string) {
   await (await jobSender()).send(CDR_IMPORT, { importId }, { singletonKey: importId });
 }
 
+/** Sends a job as `JobContext.enqueue` describes it: one waiting per `key`, started `afterSeconds` from now. */
+export async function sendJob(boss: Boss, name: string, data: object, key?: string, afterSeconds?: number) {
+  await boss.send(name, data, {
+    ...(key ? { singletonKey: key } : {}),
+    ...(afterSeconds ? { startAfter: afterSeconds } : {}),
+  });
+}
+
+/** A job queued from the app (a request), as a job queues its follow-ups; wakes this process's worker. */
+export async function enqueueFromApp(name: string, data: object, key?: string, afterSeconds?: number) {
+  await sendJob(await jobSender(), name, data, key, afterSeconds);
+  holder.classoundWakeWorker?.(name);
+}
+
 /**
  * Queues rating of the months an API post touched, one job per month: the queue keeps one waiting
  * job per key, and the job rates every record of its month not rated when it starts, so a waiting
@@ -98,9 +112,7 @@ export async function requestCdrImport(importId: string) {
  */
 export async function requestCdrRating(months: string[]) {
   try {
-    const boss = await jobSender();
-    for (const month of months) await boss.send(CDR_RATE, { months: [month] }, { singletonKey: month.slice(0, 7) });
-    holder.classoundWakeWorker?.(CDR_RATE);
+    for (const month of months) await enqueueFromApp(CDR_RATE, { months: [month] }, month.slice(0, 7));
   } catch (error) {
     console.error("[jobs] could not queue CDR rating", error);
   }

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { SendMail } from "@/lib/mail/transport";
 import { createBoss, type Boss } from "./boss";
 import type { JobContext, JobDefinition } from "./definition";
-import { shareWorkerWakeUp } from "./enqueue";
+import { sendJob, shareWorkerWakeUp } from "./enqueue";
 import { startHeartbeat } from "./heartbeat";
 import { MAIL_SWEEP } from "./mail-jobs";
 import { JOBS } from "./registry";
@@ -22,8 +22,8 @@ export interface JobRunnerOptions {
  * import's rating, the rating's roll-ups) runs on without waiting for the next poll.
  */
 function enqueueWith(boss: Boss, workerIds: ReadonlyMap<string, string>): JobContext["enqueue"] {
-  return async (name, data, key) => {
-    await boss.send(name, data, key ? { singletonKey: key } : {});
+  return async (name, data, key, afterSeconds) => {
+    await sendJob(boss, name, data, key, afterSeconds);
     const workerId = workerIds.get(name);
     if (workerId) boss.notifyWorker(workerId);
   };

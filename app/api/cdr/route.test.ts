@@ -4,14 +4,17 @@ import { createPbxApiKey, revokePbxApiKey } from "@/lib/pbx/api-keys";
 import { actorOf, makeTenant, makeTenantUser, type Tenant } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
-vi.mock("@/lib/jobs/enqueue", () => ({ requestCdrRating: vi.fn(async () => {}) }));
+const enqueueFromApp = vi.fn<(...args: unknown[]) => Promise<void>>(async () => {});
+const requestCdrRating = vi.fn(async () => {});
+vi.mock("@/lib/jobs/enqueue", () => ({ enqueueFromApp, requestCdrRating }));
 const { prisma, url } = await createTestDatabase();
 process.env.DATABASE_URL = url;
 const { POST } = await import("./route");
-const { cdrPool } = await import("@/lib/cdr/import/pool");
+const { cdrPool, cdrRatingDb } = await import("@/lib/cdr/import/pool");
 const { db } = await import("@/lib/db/client");
 afterAll(async () => {
   await cdrPool().end();
+  await cdrRatingDb().$disconnect();
   await db().$disconnect();
 });
 
@@ -65,6 +68,16 @@ describe("POST /api/cdr", () => {
       refused: [{ line: 4, reasons: "to is not a valid E.164 number" }],
     });
     expect(await prisma.callRecord.count({ where: { pbxId: a.pbx.id } })).toBe(2);
+    // Rated and rolled up before the answer: the dashboards count them already; the rankings follow as jobs.
+    expect(await prisma.callRecord.count({ where: { pbxId: a.pbx.id, ratedAt: null } })).toBe(0);
+    const rolledUp = await prisma.callDailyRollup.aggregate({ where: { pbxId: a.pbx.id }, _sum: { calls: true } });
+    expect(rolledUp._sum.calls).toBe(2);
+    expect(enqueueFromApp.mock.calls.map(([name]) => name)).toEqual([
+      "cdr-day-rankings",
+      "cdr-rankings",
+      "usage-alerts",
+    ]);
+    expect(requestCdrRating).not.toHaveBeenCalled();
   });
 
   it("takes CSV too", async () => {

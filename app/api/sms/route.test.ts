@@ -5,7 +5,8 @@ import { processTestDatabase } from "@/lib/testing/process-database";
 
 // Points db() and the import pool at this file's database: runs isolated (vitest.config.ts ISOLATED).
 const requestCdrRating = vi.fn(async () => {});
-vi.mock("@/lib/jobs/enqueue", () => ({ requestCdrRating }));
+const enqueueFromApp = vi.fn<(...args: unknown[]) => Promise<void>>(async () => {});
+vi.mock("@/lib/jobs/enqueue", () => ({ enqueueFromApp, requestCdrRating }));
 const { prisma } = await processTestDatabase();
 const { POST } = await import("./route");
 
@@ -39,7 +40,7 @@ const post = (authorization: string | null, body: string) =>
   );
 
 describe("POST /api/sms", () => {
-  it("stores a PBX's SMS without an Origin, answers the report and asks for the month's rating", async () => {
+  it("stores a PBX's SMS without an Origin, rates them and answers the report", async () => {
     const response = await post(`Bearer ${key}`, JSON.stringify([message("m-1"), { ...message("m-2"), segments: 11 }]));
     expect(response.status).toBe(200);
     const { data } = await response.json();
@@ -48,8 +49,10 @@ describe("POST /api/sms", () => {
       rowsRefused: 1,
       refused: [{ line: 3, reasons: "segments is not a whole number from 1 to 10" }],
     });
-    expect(requestCdrRating).toHaveBeenCalledWith(["2026-10-01"]);
     expect(await prisma.smsRecord.count({ where: { pbxId: a.pbx.id } })).toBe(1);
+    expect(await prisma.smsRecord.count({ where: { pbxId: a.pbx.id, ratedAt: null } })).toBe(0);
+    expect(enqueueFromApp).toHaveBeenCalledWith("usage-alerts", { month: "2026-10-01" }, "2026-10");
+    expect(requestCdrRating).not.toHaveBeenCalled();
   });
 
   it("answers 401 to a missing or wrong key and 400 to a body it cannot read, never 500", async () => {

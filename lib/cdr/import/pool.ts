@@ -1,5 +1,6 @@
 import pg from "pg";
 import { readRuntimeEnv } from "@/lib/config/runtime";
+import { createPrismaClient, type Db } from "@/lib/db/client";
 
 const holder = globalThis as unknown as { classoundCdrPool?: pg.Pool };
 
@@ -21,4 +22,21 @@ export function cdrPool(): pg.Pool {
     holder.classoundCdrPool.on("error", (error) => console.error("[cdr] idle database connection lost", error.message));
   }
   return holder.classoundCdrPool;
+}
+
+const ratingHolder = globalThis as unknown as { classoundCdrRatingDb?: Db };
+
+/**
+ * A Prisma client of two connections for rating API posts in their own request (decision 0053): at
+ * most two ratings run at once per process, one per core here, and a burst of posts waits on these
+ * two, never on the app's pool that pages read through.
+ */
+export function cdrRatingDb(): Db {
+  if (!ratingHolder.classoundCdrRatingDb) {
+    const url = readRuntimeEnv().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    // A post waits its turn for a rating connection (a burst of posts queues here), up to a minute.
+    ratingHolder.classoundCdrRatingDb = createPrismaClient(url, 2, { connectionTimeoutMillis: 60_000 });
+  }
+  return ratingHolder.classoundCdrRatingDb;
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { Prisma, type CallTopPeriod } from "@/lib/db/generated/client";
 import { monthBounds } from "@/lib/cdr/rating/rate-month";
 import { firstRebuildableDay } from "@/lib/cdr/retention";
 import { readRuntimeEnv } from "@/lib/config/runtime";
@@ -18,12 +18,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // One refresh at a time: two overlapping ones would each delete, then both insert the same day.
 const ROLLUP_LOCK_KEY = 14_0023;
 const lockRollups = (tx: Prisma.TransactionClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_KEY})`;
-// One ranking at a time, for the same reason. Its own lock: a ranking reads the committed roll-ups
-// and never holds up a refresh (an arrival's rating waits on no month's ranking, decision 0053).
-// Taken after the roll-up lock by a refresh that ranks, never before it.
+// One ranking of a period at a time, for the same reason. Their own locks: a ranking reads the
+// committed roll-ups and never holds up a refresh (an arrival's rating waits on no month's ranking),
+// nor a day's ranking a month's (decision 0053). Taken after the roll-up lock by a refresh that
+// ranks, never before it, and in TOP_PERIODS' order.
 const RANKING_LOCK_KEY = 14_0053;
-const lockRankings = (tx: Prisma.TransactionClient) =>
-  tx.$executeRaw`SELECT pg_advisory_xact_lock(${RANKING_LOCK_KEY})`;
+async function lockRankings(tx: Prisma.TransactionClient, periods: readonly CallTopPeriod[]) {
+  for (const period of TOP_PERIODS.filter((p) => periods.includes(p)))
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RANKING_LOCK_KEY}::int, ${TOP_PERIODS.indexOf(period)}::int)`;
+}
 const TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 /**
@@ -139,7 +142,7 @@ export async function refreshRollupDaysIn(
   await dropRangeRankings(tx, fromDay, toDayExclusive);
   if (rankings === "all") {
     // Ranked from the daily number roll-up just rebuilt: the periods containing a rebuilt day.
-    await lockRankings(tx);
+    await lockRankings(tx, TOP_PERIODS);
     for (const period of TOP_PERIODS) await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
   }
 }
@@ -150,7 +153,7 @@ export async function refreshRollupDaysIn(
  */
 export async function rankDays(db: Db, { fromDay, toDayExclusive }: TDayLabels, now = new Date()) {
   await db.$transaction(async (tx) => {
-    await lockRankings(tx);
+    await lockRankings(tx, ["DAY"]);
     await refreshNumberTop(tx, rankingPlan("DAY", fromDay, toDayExclusive, now));
   }, TRANSACTION);
 }
@@ -161,7 +164,7 @@ export async function rankDays(db: Db, { fromDay, toDayExclusive }: TDayLabels, 
  */
 export async function rankCurrentSevenDays(db: Db, now: Date) {
   await db.$transaction(async (tx) => {
-    await lockRankings(tx);
+    await lockRankings(tx, ["SEVEN_DAYS"]);
     await refreshNumberTop(tx, sevenDaysPlan(currentSevenDays(now)));
   }, TRANSACTION);
 }
@@ -188,7 +191,7 @@ export async function rankMonths(db: Db, months: string[], now = new Date()) {
   for (const month of months) {
     const { fromDay, toDayExclusive } = monthDays(month);
     await db.$transaction(async (tx) => {
-      await lockRankings(tx);
+      await lockRankings(tx, ["MONTH", "SEVEN_DAYS"]);
       for (const period of ["MONTH", "SEVEN_DAYS"] as const)
         await refreshNumberTop(tx, rankingPlan(period, fromDay, toDayExclusive, now));
     }, TRANSACTION);

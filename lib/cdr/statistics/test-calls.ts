@@ -52,6 +52,8 @@ export function syntheticCalls(
       billedSeconds: Math.floor(durationSeconds / 2),
       cost: (Math.floor(random() * 100_000) / 100_000).toFixed(5),
       currency: random() < 0.9 ? "EUR" : "USD",
+      // Priced as if rated: a dashboard shows them counted, not waiting for their rating.
+      ratedAt: options.from,
     };
   });
 }
