@@ -107,7 +107,9 @@ const NUL_ARGUMENT = JSON.stringify([
  * manifest; the ids change with every build). Dynamic segments get an id of the right shape.
  */
 function serverActions(): { id: string; page: string }[] {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(`${process.env.NEXT_DIST_DIR || ".next"}/server/server-reference-manifest.json`, "utf8"),
+  ) as {
     node: Record<string, { workers: Record<string, unknown> }>;
   };
   const pathOf = (worker: string) =>

@@ -40,7 +40,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
     <>
       <PageHeader
         title="Statistics"
-        description={`Calls of the PBXs you can see, by day, hour, area and number, up to the last import. ${zoneSentence(zones)}`}
+        description={`Calls of the PBXs you can see, by day, hour, area and number. ${zoneSentence(zones)}`}
       />
       <StatisticsFilters
         // A new address (applied, cleared) starts the form from what it says, not from what was typed.

@@ -63,7 +63,7 @@ export default async function JobsPage() {
     <>
       <PageHeader
         title="Background jobs"
-        description="Work the portal does on its own: sending mail, scheduled notices. Failed jobs wait here until you retry them."
+        description="Work the portal does on its own: sending mail, importing and rating calls, scheduled notices. Failed jobs wait here until you retry them."
       />
       <WorkerStatus workers={overview.workers} />
       {!overview.installed ? (
