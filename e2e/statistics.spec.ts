@@ -3,6 +3,7 @@ import { refreshCallRollups } from "@/lib/cdr/rollups/refresh";
 import { syntheticCalls } from "@/lib/cdr/statistics/test-calls";
 import { dayLabelIn, localMidnight } from "@/lib/cdr/statistics/day-labels";
 import type { Db } from "@/lib/db/client";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const DAY = 86_400_000;
@@ -14,6 +15,9 @@ const startOfMonth = (offset: number) => {
   return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
 };
 const localStart = (label: Date) => localMidnight(label, ZONE);
+/** The call list mounts once it comes near the viewport (`WhenNear`): scroll to it, as a user would. */
+const scrollToCallList = (page: Page) =>
+  page.getByRole("heading", { name: /^Calls( \([\d,]+\))?$/ }).scrollIntoViewIfNeeded();
 
 async function addCalls(
   db: Db,
@@ -47,6 +51,7 @@ test("an end user sees only their own PBX's calls", async ({ db, tenant, signInA
   await page.getByLabel("Period").selectOption("today");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/preset=today/);
+  await scrollToCallList(page);
   const calls = page.getByRole("table", { name: "Calls matching the filters" });
   await expect(calls.getByRole("row")).toHaveCount(own.length + 1);
   await expect(calls).toContainText(tenant.pbx.name);
@@ -85,6 +90,7 @@ test("a partner filters by a PBX and a month and exports exactly those calls", a
   await page.getByLabel("PBX").selectOption({ label: `${tenant.pbx.name} (${tenant.customer.name})` });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`pbx=${tenant.pbx.id}`));
+  await scrollToCallList(page);
   await expect(page.getByRole("heading", { name: `Calls (${chosen.length})` })).toBeVisible();
   // The cost card names the month shown, not "this month".
   const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -115,6 +121,8 @@ test("a partner filters by a PBX and a month and exports exactly those calls", a
   await number.fill("0100");
   await page.getByRole("button", { name: "Apply filters" }).click();
   const withPart = chosen.filter((c) => `${c.fromE164} ${c.toE164}`.includes("0100")).length;
+  await expect(page).toHaveURL(/number=0100/);
+  await scrollToCallList(page);
   await expect(page.getByRole("heading", { name: `Calls (${withPart})` })).toBeVisible();
 });
 

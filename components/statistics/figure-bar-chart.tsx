@@ -1,7 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
+import { useIsNear } from "@/components/ui/use-is-near";
 import type { RechartsBarChart } from "./recharts-bar-chart";
 
 export type { FigureBar } from "./recharts-bar-chart";
@@ -13,17 +14,9 @@ const Chart = dynamic(() => import("./recharts-bar-chart").then((m) => m.Rechart
 
 /** A figure's bar chart, drawn once it comes into view; its box keeps its height meanwhile. */
 export function FigureBarChart(props: ComponentProps<typeof RechartsBarChart>) {
-  const box = useRef<HTMLDivElement>(null);
-  const [isNear, setIsNear] = useState(false);
-  useEffect(() => {
-    const element = box.current;
-    if (!element || isNear) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setIsNear(true));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [isNear]);
+  const { ref, isNear } = useIsNear<HTMLDivElement>();
   return (
-    <div ref={box} style={{ minHeight: props.height }}>
+    <div ref={ref} style={{ minHeight: props.height }}>
       {isNear && <Chart {...props} />}
     </div>
   );

@@ -15,10 +15,12 @@ import {
 } from "./figures";
 import { FreshnessNote } from "./freshness-note";
 import { figureQueryOf } from "./query-keys";
+import { WhenNear } from "./when-near";
 
 /**
  * Every figure for one filter query string (the page's URL), each fetched on its own through React
- * Query so the fast ones show while others load; those the page computed on the server come with it.
+ * Query so the fast ones show while others load; those the page computed on the server come with it,
+ * those far below the first screen once they come near it (`WhenNear`).
  * `withCallList` off for the PBX page's summary.
  */
 export function StatisticsDashboard({
@@ -56,9 +58,17 @@ export function StatisticsDashboard({
           <ByAreaFigure query={figureQuery} />
           <TopDestinationsFigure query={figureQuery} />
           <TopNumbersFigure query={figureQuery} />
-          <HourOfWeekFigure query={figureQuery} />
-          <IncludedUseFigure query={figureQuery} pbxNames={pbxNames} />
-          {withCallList && <CallList query={query} hrefWith={hrefWith} />}
+          <WhenNear title="Calls per hour of the week" className="lg:col-span-2">
+            <HourOfWeekFigure query={figureQuery} />
+          </WhenNear>
+          <WhenNear title="Included minutes and SMS per user" className="lg:col-span-2">
+            <IncludedUseFigure query={figureQuery} pbxNames={pbxNames} />
+          </WhenNear>
+          {withCallList && (
+            <WhenNear title="Calls" className="lg:col-span-2">
+              <CallList query={query} hrefWith={hrefWith} />
+            </WhenNear>
+          )}
         </div>
       </HydrationBoundary>
     </QueryProvider>
