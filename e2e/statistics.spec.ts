@@ -164,7 +164,9 @@ test("a partner's custom date range shows its top numbers once its ranking job h
   await toField.fill(new Date(from.getTime() + 9 * DAY).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/preset=custom/);
-  // Ten days: no stored ranking answers them, the worker ranks them while the figure waits.
+  // Ten days: no stored ranking answers them, the worker ranks them while the figure waits (it
+  // mounts once near the viewport, `WhenNear`: scrolled to, as a user would).
+  await page.getByRole("heading", { name: "Top numbers", exact: true }).scrollIntoViewIfNeeded();
   const topNumbers = page.getByRole("table", { name: /^Top numbers/ });
   await expect(topNumbers.getByRole("row").nth(1)).toContainText(top.number, { timeout: 60_000 });
   await expect(topNumbers.getByRole("row")).toHaveCount(Math.min(10, entries.size) + 1);

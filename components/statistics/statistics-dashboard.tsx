@@ -55,9 +55,15 @@ export function StatisticsDashboard({
           <FreshnessNote query={figureQuery} zone={zone} />
           <AnsweredFigure query={figureQuery} zone={zone} />
           <PerDayFigure query={figureQuery} />
-          <ByAreaFigure query={figureQuery} />
-          <TopDestinationsFigure query={figureQuery} />
-          <TopNumbersFigure query={figureQuery} />
+          <WhenNear title="Minutes by area">
+            <ByAreaFigure query={figureQuery} />
+          </WhenNear>
+          <WhenNear title="Top destinations">
+            <TopDestinationsFigure query={figureQuery} />
+          </WhenNear>
+          <WhenNear title="Top numbers">
+            <TopNumbersFigure query={figureQuery} />
+          </WhenNear>
           <WhenNear title="Calls per hour of the week" className="lg:col-span-2">
             <HourOfWeekFigure query={figureQuery} />
           </WhenNear>
