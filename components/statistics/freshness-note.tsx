@@ -20,7 +20,7 @@ function freshnessQueryOf(query: string) {
 export function FreshnessNote({ query, zone }: { query: string; zone: string }) {
   const freshness = useStatistics<TCallFreshness>("freshness", freshnessQueryOf(query), (f) => f.waiting > 0);
   const queryClient = useQueryClient();
-  const seen = useRef<string | null | undefined>(undefined);
+  const seen = useRef<string | undefined>(undefined);
   const counted = freshness.data ? `${freshness.data.countedUpTo}/${freshness.data.waiting}` : undefined;
   useEffect(() => {
     if (counted === undefined) return;

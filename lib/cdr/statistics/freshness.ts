@@ -1,26 +1,15 @@
+import type { Actor } from "@/lib/auth/actor";
+import { scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { scope } from "@/lib/auth/policy";
-import type { TCallFreshness } from "./freshness-sentence";
-import type { Actor } from "@/lib/auth/actor";
 import type { TStatisticsFilters } from "./filters";
+import type { TCallFreshness } from "./freshness-sentence";
+import { tenantAndPlaceConditions } from "./where";
 
 /** A view's actor and the filters that narrow its data (not its dates: freshness is of the data, not the range). */
 type TFreshnessView = { actor: Actor; filters: Pick<TStatisticsFilters, "partner" | "customer" | "pbx"> };
 
 const HOUR_MS = 60 * 60 * 1000;
-
-/** The view's tenant AND its PBX, customer and partner filters. */
-function viewConditions({ actor, filters }: TFreshnessView): Prisma.Sql {
-  const column = (name: string) => Prisma.raw(`"${name}"`);
-  const tenant = scope.callTenant(actor);
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (tenant) conditions.push(Prisma.sql`${column(tenant.column)} = ${tenant.id}`);
-  if (filters.partner) conditions.push(Prisma.sql`${column("partnerId")} = ${filters.partner}`);
-  if (filters.customer) conditions.push(Prisma.sql`${column("customerId")} = ${filters.customer}`);
-  if (filters.pbx) conditions.push(Prisma.sql`${column("pbxId")} = ${filters.pbx}`);
-  return Prisma.join(conditions, " AND ");
-}
 
 /**
  * The freshness of a statistics view. The newest counted call is found through the hourly roll-up
@@ -29,7 +18,10 @@ function viewConditions({ actor, filters }: TFreshnessView): Prisma.Sql {
  * unrated calls, so the cost follows how many wait, not how many there are.
  */
 export async function callFreshness(db: Db, view: TFreshnessView): Promise<TCallFreshness> {
-  const where = viewConditions(view);
+  const where = Prisma.join(
+    [Prisma.sql`TRUE`, ...tenantAndPlaceConditions(scope.callTenant(view.actor), view.filters)],
+    " AND ",
+  );
   const [[newest], [waiting]] = await Promise.all([
     db.$queryRaw<{ hour: Date | null }[]>`SELECT max("hour") AS hour FROM "CallHourlyRollup" WHERE ${where}`,
     db.$queryRaw<{ n: number; from: Date | null }[]>`

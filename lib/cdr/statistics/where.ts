@@ -86,6 +86,22 @@ export interface TStatisticsView {
   zones?: readonly TPartnerZone[];
 }
 
+/**
+ * Whose calls a view reads, whatever the table: the tenant's AND the partner, customer and PBX its
+ * filters name (every call and roll-up table carries these three keys).
+ */
+export function tenantAndPlaceConditions(
+  tenant: TCallTenant,
+  filters: Pick<TStatisticsFilters, "partner" | "customer" | "pbx">,
+): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (tenant) conditions.push(Prisma.sql`${Prisma.raw(`"${tenant.column}"`)} = ${tenant.id}`);
+  if (filters.partner) conditions.push(Prisma.sql`"partnerId" = ${filters.partner}`);
+  if (filters.customer) conditions.push(Prisma.sql`"customerId" = ${filters.customer}`);
+  if (filters.pbx) conditions.push(Prisma.sql`"pbxId" = ${filters.pbx}`);
+  return conditions;
+}
+
 /** `statisticsWhere` for a tenant the policy already resolved from an actor. */
 export function tenantStatisticsWhere(
   table: TStatisticsTable,
@@ -102,10 +118,7 @@ export function tenantStatisticsWhere(
         ? Prisma.sql`${time} >= ${from}::date AND ${time} < ${toExclusive}::date`
         : localDaysSql(time, { from, toExclusive }, zones),
   ];
-  if (tenant) conditions.push(Prisma.sql`${Prisma.raw(`"${tenant.column}"`)} = ${tenant.id}`);
-  if (filters.partner) conditions.push(Prisma.sql`"partnerId" = ${filters.partner}`);
-  if (filters.customer) conditions.push(Prisma.sql`"customerId" = ${filters.customer}`);
-  if (filters.pbx) conditions.push(Prisma.sql`"pbxId" = ${filters.pbx}`);
+  conditions.push(...tenantAndPlaceConditions(tenant, filters));
   if (filters.direction) conditions.push(Prisma.sql`"direction" = ${filters.direction}::"CallDirection"`);
   if (filters.area) conditions.push(Prisma.sql`"area" = ${filters.area}`);
   if (table === "top") conditions.push(rankingScope(tenant?.column, filters));
