@@ -68,7 +68,9 @@ export async function benchFreshness(ctx: BenchContext, { calls }: { calls: numb
   const byPbx = new Map<string, string[]>();
   for (const line of lines) {
     const serial = line.split(",")[serialAt];
-    byPbx.set(serial, [...(byPbx.get(serial) ?? []), line]);
+    const own = byPbx.get(serial);
+    if (own) own.push(line);
+    else byPbx.set(serial, [line]);
   }
   const startOf = (line: string) => line.split(",")[startAt];
   for (const own of byPbx.values()) own.sort((a, b) => startOf(a).localeCompare(startOf(b)));
