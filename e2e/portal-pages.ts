@@ -260,6 +260,7 @@ export function routeHandlers(ids: PageIds) {
     "/api/admin/audit/export",
     "/api/statistics/figures/perDay",
     `/api/statistics/calls?pbx=${ids.pbxId}`,
+    `/api/statistics/freshness?pbx=${ids.pbxId}`,
     "/api/statistics/calls/export",
     "/api/statistics/sms-users",
     "/api/numbers/export",
