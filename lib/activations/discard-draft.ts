@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { assertCanChange } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { loadActivationRequest } from "./load";
  * be a compliance document the customer's next request reuses, and their own audit entries name them.
  */
 export async function discardActivationDraft(db: Db, actor: Actor, requestId: string, version: number) {
-  assertCan(actor, "activation.request");
+  assertCanChange(actor, "activation.request");
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, { pbx: { select: { name: true } } });
     if (request.status !== "DRAFT")

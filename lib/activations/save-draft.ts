@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { assertCanChange } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { documentSlotsFor } from "./document-slots";
@@ -20,7 +20,7 @@ export async function saveActivationDraft(
   input: unknown,
   now = new Date(),
 ) {
-  assertCan(actor, "activation.request");
+  assertCanChange(actor, "activation.request");
   const { countryCode, ...legalEntity } = parseOrThrow(ZActivationDraft, input, "Some fields could not be saved.");
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId);

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCanChange, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { OPEN_STATUSES } from "./transitions";
 
 /** The PBX's eligibility as the partner sees it before any form (R1). */
 export async function activationEligibility(db: Db, actor: Actor, pbxId: string, now = new Date()) {
-  assertCan(actor, "activation.request");
+  assertCanChange(actor, "activation.request");
   const pbx = await db.pbx.findFirst({
     where: { AND: [scope.pbxs(actor), { id: pbxId }] },
     include: {

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { assertCanChange } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -29,7 +29,7 @@ export async function submitActivationRequest(
   version: number,
   now = new Date(),
 ) {
-  assertCan(actor, "activation.request");
+  assertCanChange(actor, "activation.request");
   return db.$transaction(async (tx) => {
     const request = await loadActivationRequest(tx, actor, requestId, {
       ...PRECHECK_INCLUDE,

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { assertCanChange } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -26,7 +26,7 @@ export async function uploadActivationDocument(
   input: UploadActivationDocumentInput,
   driver?: StorageDriver,
 ) {
-  assertCan(actor, "activation.request");
+  assertCanChange(actor, "activation.request");
   const request = await loadActivationRequest(db, actor, input.requestId, {
     documents: { where: { id: input.documentId } },
   });

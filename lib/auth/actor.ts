@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/db/generated/enums";
+import type { AgreementStatus, Role } from "@/lib/db/generated/enums";
 
 /** Who is acting: what every domain function receives and every policy decision is made on. */
 export interface Actor {
@@ -10,6 +10,11 @@ export interface Actor {
   customerId: string | null;
   /** A PARTNER user who manages the partner's users and its customers' end users. */
   isPartnerAdmin: boolean;
+  /**
+   * R9: the partner's agreement (the partner's own, or an end user's customer's partner) is not
+   * active: its data is read-only (`assertCanChange` refuses every change). Absent means active.
+   */
+  agreementSuspended?: boolean;
   name: string;
   email: string;
 }
@@ -22,6 +27,8 @@ export function actorFromUser(user: {
   isPartnerAdmin: boolean;
   name: string;
   email: string;
+  /** The agreement of the partner the user belongs to, directly or through its customer. */
+  agreementStatus?: AgreementStatus | null;
 }): Actor {
   return {
     userId: user.id,
@@ -29,6 +36,7 @@ export function actorFromUser(user: {
     partnerId: user.partnerId,
     customerId: user.customerId,
     isPartnerAdmin: user.role === "PARTNER" && user.isPartnerAdmin,
+    agreementSuspended: user.agreementStatus != null && user.agreementStatus !== "ACTIVE",
     name: user.name,
     email: user.email,
   };

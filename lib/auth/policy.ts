@@ -61,6 +61,10 @@ export const PERMISSIONS = [
   "customers.manage",
   /** The partner's purchase prices (its tier), beside the End User list prices: its margin (issue 29). */
   "prices.purchase",
+  /** Onboard partner companies, change their tier from a date, suspend and reinstate their agreement (issue 31). */
+  "partners.manage",
+  /** Register PBXs, import them from CSV, record licence changes and cancel a service at its term's end (issue 31). */
+  "pbx.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +95,8 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
     "emergency.register",
     "pricelist.manage",
     "prices.purchase",
+    "partners.manage",
+    "pbx.manage",
   ],
   PARTNER: [
     "partner.area",
@@ -113,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
     "emergency.edit",
     "customers.manage",
     "prices.purchase",
+    "pbx.manage",
   ],
   END_USER: [
     "customer.area",
@@ -153,6 +160,25 @@ export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new AppError("FORBIDDEN", "You do not have access to this.");
 }
 
+/** What a suspended partner is told when it tries to change anything (R9). */
+export const AGREEMENT_SUSPENDED_MESSAGE =
+  "Your partner agreement is suspended: the portal is read-only, so nothing can be ordered, activated, uploaded or changed. Contact CLASSOUND to reinstate it.";
+
+/**
+ * For changes: `assertCan`, and R9's read-only rule. A partner whose agreement is suspended (and its
+ * customers' end users) keeps reading its data but may change nothing: no order, no activation, no
+ * upload. Reads keep calling `assertCan`; every write calls this instead.
+ */
+export function assertCanChange(actor: Actor, permission: Permission): void {
+  assertCan(actor, permission);
+  if (actor.agreementSuspended) throw new AppError("FORBIDDEN", AGREEMENT_SUSPENDED_MESSAGE);
+}
+
+/** Whether a page should offer a change (a button, a form): `can`, unless R9 makes the data read-only. */
+export function canChange(actor: Actor, permission: Permission): boolean {
+  return can(actor, permission) && !actor.agreementSuspended;
+}
+
 /** For reads shared by roles with different permissions, e.g. a request seen by its partner and by reviewers. */
 export function assertCanAny(actor: Actor, permissions: readonly Permission[]): void {
   if (!permissions.some((permission) => can(actor, permission)))
@@ -170,7 +196,7 @@ export const ACTIVATION_STEP_PERMISSION: Record<ActivationAction, Permission> = 
 };
 
 export function assertCanTakeStep(actor: Actor, action: ActivationAction): void {
-  assertCan(actor, ACTIVATION_STEP_PERMISSION[action]);
+  assertCanChange(actor, ACTIVATION_STEP_PERMISSION[action]);
 }
 
 /** Who may move a port-in request along each step of R10's workflow. */
@@ -183,7 +209,7 @@ export const PORTING_STEP_PERMISSION: Record<PortingAction, Permission> = {
 };
 
 export function assertCanTakePortingStep(actor: Actor, action: PortingAction): void {
-  assertCan(actor, PORTING_STEP_PERMISSION[action]);
+  assertCanChange(actor, PORTING_STEP_PERMISSION[action]);
 }
 
 /** The home page of each role. */

@@ -41,6 +41,8 @@ export async function refreshSessionToken<T extends SessionToken>(db: Db, token:
       disabledAt: true,
       sessionsValidAfter: true,
       totpEnabledAt: true,
+      partner: { select: { agreementStatus: true } },
+      customer: { select: { partner: { select: { agreementStatus: true } } } },
     },
   });
   const passedSecondFactor = typeof token.secondFactorAt === "number";
@@ -52,7 +54,10 @@ export async function refreshSessionToken<T extends SessionToken>(db: Db, token:
   if (!valid) return { ...token, actor: undefined, secondFactorEnrolmentRequired: undefined };
   return {
     ...token,
-    actor: actorFromUser(user),
+    actor: actorFromUser({
+      ...user,
+      agreementStatus: user.partner?.agreementStatus ?? user.customer?.partner.agreementStatus ?? null,
+    }),
     secondFactorEnrolmentRequired: user.role === "ADMIN" && !passedSecondFactor ? true : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, partnerIdOf, scope } from "@/lib/auth/policy";
+import { assertCanChange, partnerIdOf, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -19,7 +19,7 @@ async function assertActivationCountry(db: Pick<Db, "country">, countryCode: str
 
 /** A partner registers a customer of its own (the partner comes from the session, never the input). */
 export async function createCustomer(db: Db, actor: Actor, input: unknown) {
-  assertCan(actor, "customers.manage");
+  assertCanChange(actor, "customers.manage");
   const { name, countryCode } = parseOrThrow(ZNewCustomer, input);
   await assertActivationCountry(db, countryCode);
   return db.$transaction(async (tx) => {
@@ -43,7 +43,7 @@ export async function createCustomer(db: Db, actor: Actor, input: unknown) {
  * request starts from. Another partner's customer is NOT_FOUND, like one that does not exist.
  */
 export async function updateCustomerLegalEntity(db: Db, actor: Actor, input: unknown) {
-  assertCan(actor, "customers.manage");
+  assertCanChange(actor, "customers.manage");
   const { customerId, values } = parseOrThrow(ZCustomerLegalEntity, input);
   await assertActivationCountry(db, values.countryCode);
   return db.$transaction(async (tx) => {

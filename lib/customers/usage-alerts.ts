@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCan, assertCanChange, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { thresholdsOf } from "@/lib/cdr/alerts/evaluate";
 import type { Db } from "@/lib/db/client";
@@ -36,7 +36,7 @@ export async function setUsageAlertThresholds(
   actor: Actor,
   input: unknown,
 ): Promise<{ percents: number[]; isDefault: boolean }> {
-  assertCan(actor, "customers.manage");
+  assertCanChange(actor, "customers.manage");
   const { customerId, percents } = parseOrThrow(ZUsageAlertThresholds, input);
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({

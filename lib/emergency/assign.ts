@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCan, assertCanChange, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Tx } from "@/lib/tickets/thread";
@@ -77,7 +77,7 @@ export async function assignInTx(tx: Tx, actor: Actor, site: Site, numberIds: st
  * "every number matching the filters" (resolved here, among the site's customer's numbers of its country).
  */
 export async function assignSite(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertCan(actor, "emergency.edit");
+  assertCanChange(actor, "emergency.edit");
   const { siteId, numberIds, matching } = parseOrThrow(ZAssignSite, input);
   return db.$transaction(async (tx) => {
     const site = await loadOwnSite(tx, actor, siteId);

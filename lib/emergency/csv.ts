@@ -1,6 +1,6 @@
 import { parseString } from "@fast-csv/parse";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCan, assertCanChange, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { toCsv, csvValue } from "@/lib/csv/cell";
 import { AppError, controlCharacterIssues } from "@/lib/errors";
@@ -107,7 +107,7 @@ const siteOfRow = (row: Record<string, string>) => ({
  * resumes (a stored row reads "Already at …").
  */
 export async function importLocationsCsv(db: Db, actor: Actor, text: string, now = new Date()) {
-  assertCan(actor, "emergency.edit");
+  assertCanChange(actor, "emergency.edit");
   const rows = await parseRows(text);
   if (rows.length > CSV_IMPORT_MAX_ROWS)
     throw new AppError("TOO_LARGE", `A file has at most ${CSV_IMPORT_MAX_ROWS} rows: split it.`);

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCan, assertCanChange, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -44,7 +44,7 @@ export async function createSiteInTx(tx: Tx, actor: Actor, customerId: string, s
 
 /** A site of one of the actor's customers (an end user: of its own customer). */
 export async function createSite(db: Db, actor: Actor, input: unknown) {
-  assertCan(actor, "emergency.edit");
+  assertCanChange(actor, "emergency.edit");
   const { customerId, site } = parseOrThrow(ZCreateSite, input);
   try {
     return await db.$transaction((tx) => createSiteInTx(tx, actor, customerId, site));
@@ -58,7 +58,7 @@ export async function createSite(db: Db, actor: Actor, input: unknown) {
  * registering again (PENDING) and its history gets the old and new location.
  */
 export async function updateSite(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertCan(actor, "emergency.edit");
+  assertCanChange(actor, "emergency.edit");
   const { siteId, site } = parseOrThrow(ZUpdateSite, input);
   try {
     return await db.$transaction(async (tx) => {

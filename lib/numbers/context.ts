@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCanChange, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { LicensePlan, NumberType } from "@/lib/db/generated/enums";
@@ -158,7 +158,7 @@ export const FREEPHONE_SOURCES = ["FIXED", "MOBILE", "PAYPHONE"] as const;
  * still listed, marked, so the partner can ask support for it.
  */
 export async function orderFormOptions(db: Db, actor: Actor, pbxId: string, now = new Date()) {
-  assertCan(actor, "numbers.order");
+  assertCanChange(actor, "numbers.order");
   const pbx = await loadOrderPbx(db, actor, pbxId);
   const partnerId = pbx.customer.partnerId;
   const [priceList, stock] = await Promise.all([

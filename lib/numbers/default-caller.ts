@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCanChange, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { assertCallerIdAllowed } from "@/lib/emergency/gate";
@@ -12,7 +12,7 @@ import { ZDefaultCaller } from "./schemas";
  * bypassed.
  */
 export async function setDefaultCallerNumber(db: Db, actor: Actor, raw: { pbxId: string; numberId: string | null }) {
-  assertCan(actor, "numbers.manage");
+  assertCanChange(actor, "numbers.manage");
   const input = parseOrThrow(ZDefaultCaller, raw);
   return db.$transaction(async (tx) => {
     const pbx = await tx.pbx.findFirst({

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { assertCanChange } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -30,7 +30,7 @@ export async function holdBlocks(
   now = new Date(),
   maxHeld = readRuntimeEnv().NUMBER_HOLD_MAX_NUMBERS,
 ) {
-  assertCan(actor, "numbers.order");
+  assertCanChange(actor, "numbers.order");
   const input = parseOrThrow(ZBlockChoice, raw);
   const pbx = await loadOrderPbx(db, actor, input.pbxId);
   const partnerId = pbx.customer.partnerId;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { assertCanChange } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { withBlockRetry } from "./allocate";
@@ -27,7 +27,7 @@ export async function orderNumbers(
   raw: TOrderNumbers,
   now = new Date(),
 ): Promise<{ replayed: boolean; result: OrderResult }> {
-  assertCan(actor, "numbers.order");
+  assertCanChange(actor, "numbers.order");
   const input = parseOrThrow(ZOrderNumbers, raw);
   const context = await loadOrderContext(
     db,

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCanChange, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { readRuntimeEnv } from "@/lib/config/runtime";
@@ -21,7 +21,7 @@ export async function releaseNumber(
   now = new Date(),
   quarantineDays = readRuntimeEnv().NUMBER_QUARANTINE_DAYS,
 ) {
-  assertCan(actor, "numbers.manage");
+  assertCanChange(actor, "numbers.manage");
   const { numberId } = parseOrThrow(ZReleaseNumber, raw);
   return db.$transaction(async (tx) => {
     const number = await tx.phoneNumber.findFirst({

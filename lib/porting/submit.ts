@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, scope } from "@/lib/auth/policy";
+import { assertCanChange, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -27,7 +27,7 @@ export async function submitPortingRequest(
   loa: { bytes: Uint8Array; fileName: string },
   driver?: StorageDriver,
 ) {
-  assertCan(actor, "porting.request");
+  assertCanChange(actor, "porting.request");
   const parsed = parseOrThrow(ZSubmitPorting, input);
   const pbx = await db.pbx.findFirst({
     where: { AND: [scope.pbxs(actor), { id: parsed.pbxId }] },

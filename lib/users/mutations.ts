@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
+import { assertCanChange } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -18,7 +18,7 @@ function isUniqueViolation(error: unknown) {
 
 /** Creates an account and its one-time set-password link (mailed, and returned to show once). */
 export async function createUser(db: Db, actor: Actor, input: unknown, now = new Date()) {
-  assertCan(actor, "users.manage");
+  assertCanChange(actor, "users.manage");
   const { name, email, ...access } = parseOrThrow(ZNewUser, input);
   try {
     return await db.$transaction(async (tx) => {
@@ -52,7 +52,7 @@ function refuseSelf(actor: Actor, userId: string, what: string) {
 
 /** Changes role, partner-admin flag or tenant; open sessions of the user are cut off. */
 export async function changeUserAccess(db: Db, actor: Actor, userId: string, input: unknown, now = new Date()) {
-  assertCan(actor, "users.manage");
+  assertCanChange(actor, "users.manage");
   const access = parseOrThrow(ZAccessChange, input);
   return db.$transaction(async (tx) => {
     const before = await loadManagedUser(tx, actor, userId);
@@ -79,7 +79,7 @@ export async function changeUserAccess(db: Db, actor: Actor, userId: string, inp
 
 /** Disables an account: it can no longer sign in, and open sessions end at their next re-check. */
 export async function disableUser(db: Db, actor: Actor, userId: string, now = new Date()) {
-  assertCan(actor, "users.manage");
+  assertCanChange(actor, "users.manage");
   return db.$transaction(async (tx) => {
     const before = await loadManagedUser(tx, actor, userId);
     refuseSelf(actor, before.id, "disable");
@@ -102,7 +102,7 @@ export async function disableUser(db: Db, actor: Actor, userId: string, now = ne
 }
 
 export async function enableUser(db: Db, actor: Actor, userId: string) {
-  assertCan(actor, "users.manage");
+  assertCanChange(actor, "users.manage");
   return db.$transaction(async (tx) => {
     const before = await loadManagedUser(tx, actor, userId);
     if (!before.disabledAt) return before;
@@ -120,7 +120,7 @@ export async function enableUser(db: Db, actor: Actor, userId: string) {
 
 /** A fresh one-time link, e.g. when the first one expired or the user forgot the password. */
 export async function sendPasswordLink(db: Db, actor: Actor, userId: string, now = new Date()) {
-  assertCan(actor, "users.manage");
+  assertCanChange(actor, "users.manage");
   return db.$transaction(async (tx) => {
     const user = await loadManagedUser(tx, actor, userId);
     if (user.disabledAt) throw new AppError("CONFLICT", "Enable this user before sending a password link.");
