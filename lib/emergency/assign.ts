@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, assertCanChange, scope } from "@/lib/auth/policy";
+import { assertCanChange, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Tx } from "@/lib/tickets/thread";
