@@ -1,5 +1,6 @@
 // `npm start`: one command from a fresh clone to a running portal. Starts the embedded PostgreSQL
-// (unless DATABASE_URL is set), applies migrations, seeds an empty database, builds when the
+// (unless DATABASE_URL is set), applies migrations, seeds an empty database (the demo companies;
+// with DATABASE_URL or CLASSOUND_DEMO=false only the reference catalogue), builds when the
 // sources changed since the last build, then serves Next.js through scripts/server.ts (which gives the
 // app the client's real address). Each step prints its time; the seed, the demo files and the schema
 // engine are loaded only when there is something for them to do, so a warm restart stays short.
@@ -9,12 +10,12 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { dataDir, readRuntimeEnv } from "@/lib/config/runtime";
+import { dataDir, demoDataWanted, readRuntimeEnv } from "@/lib/config/runtime";
 import { databaseUrlFile } from "@/lib/db/database-url-file";
 import { PostgresStartError } from "@/lib/db/embedded-postgres-errors";
 import { openAppDatabase, type DatabaseHandle } from "@/lib/db/local-database";
 import { applyMigrations } from "@/lib/db/migrations";
-import { demoDataState } from "@/lib/db/seed/state";
+import { demoDataState, type DemoDataState } from "@/lib/db/seed/state";
 import { checkBuild, markBuilt } from "./build-state";
 import { waitForHttp } from "./wait-for-http";
 
@@ -104,33 +105,12 @@ try {
   );
 
   const state = await demoDataState(database.url);
-  const prisma =
-    !state.hasData || state.demoFilesPending
-      ? (await import("@/lib/db/client")).createPrismaClient(database.url, 2)
-      : undefined;
-  await step(
-    async () => {
-      if (state.hasData) return undefined;
-      const { seedDatabase } = await import("@/lib/db/seed");
-      return seedDatabase(prisma!);
-    },
-    (seeded) =>
-      seeded
-        ? `Seeded demo data (${seeded.insertedRows} rows)`
-        : "Seed skipped (the database has data; npm run db:seed adds what is missing)",
-  );
-  // A database seeded just now has no demo files yet.
-  await step(
-    async () => {
-      if (state.hasData && !state.demoFilesPending) return undefined;
-      const { seedDemoFiles } = await import("@/lib/db/seed/demo-files");
-      return seedDemoFiles(prisma!);
-    },
-    (stored) =>
-      stored
-        ? `Stored ${stored.templates} document templates, ${stored.activationRequests} demo activation requests and ${stored.complianceDocuments} compliance documents`
-        : "Demo files present",
-  );
+  const demo = demoDataWanted(env);
+  const prisma = (demo ? !state.hasData || state.demoFilesPending : !state.hasCatalogue || state.templatesPending)
+    ? (await import("@/lib/db/client")).createPrismaClient(database.url, 2)
+    : undefined;
+  if (demo) await seedDemo(prisma, state);
+  else await loadCatalogue(prisma, state);
   await prisma?.$disconnect();
 
   const childEnv = {
@@ -171,23 +151,81 @@ try {
   );
   server.on("exit", (code) => void shutdown(code ?? 0));
   // Loaded while the server starts: the seed's tenants module is not small.
-  const tenants = import("@/lib/db/seed/tenants");
+  const tenants = demo ? import("@/lib/db/seed/tenants") : undefined;
 
   await waitForServer(`http://localhost:${env.PORT}/sign-in`);
   // Unless the server exited meanwhile (shutdown() then ends this process with its exit code).
   if (!stopping) {
     log(`Server ready · ${seconds(serverStartedAt)}`);
     log(`Portal ready on http://localhost:${env.PORT} after ${seconds()}`);
-    const { DEMO_LOGINS, DEMO_PASSWORD } = await tenants;
-    console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
-    for (const login of DEMO_LOGINS)
-      console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
-    console.log("  Admins also give a two-factor code: `npm run demo:totp` prints the current one.");
+    if (demo) {
+      const { DEMO_LOGINS, DEMO_PASSWORD } = await tenants!;
+      console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
+      for (const login of DEMO_LOGINS)
+        console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
+      console.log("  Admins also give a two-factor code: `npm run demo:totp` prints the current one.");
+    } else if (!(await demoDataState(database.url)).hasAnyAdmin) {
+      console.log(
+        '\nNo admin yet. Create the first one (it prints a one-time link to set its password):\n  npm run admin:create -- --email you@example.com --name "Your Name"',
+      );
+    }
     console.log("\nPress Ctrl-C to stop.\n");
   }
 } catch (error) {
   console.error(error);
   await shutdown(1);
+}
+
+type Prisma = import("@/lib/db/client").Db | undefined;
+
+/** The demo database: every demo company, then the files they need (templates, requests). */
+async function seedDemo(prisma: Prisma, state: DemoDataState) {
+  await step(
+    async () => {
+      if (state.hasData) return undefined;
+      const { seedDatabase } = await import("@/lib/db/seed");
+      return seedDatabase(prisma!);
+    },
+    (seeded) =>
+      seeded
+        ? `Seeded demo data (${seeded.insertedRows} rows)`
+        : "Seed skipped (the database has data; npm run db:seed adds what is missing)",
+  );
+  // A database seeded just now has no demo files yet.
+  await step(
+    async () => {
+      if (state.hasData && !state.demoFilesPending) return undefined;
+      const { seedDemoFiles } = await import("@/lib/db/seed/demo-files");
+      return seedDemoFiles(prisma!);
+    },
+    (stored) =>
+      stored
+        ? `Stored ${stored.templates} document templates, ${stored.activationRequests} demo activation requests and ${stored.complianceDocuments} compliance documents`
+        : "Demo files present",
+  );
+}
+
+/** A production database (issue 31): the reference catalogue once, price lists as drafts; no company, no user. */
+async function loadCatalogue(prisma: Prisma, state: DemoDataState) {
+  await step(
+    async () => {
+      if (state.hasCatalogue) return undefined;
+      const { seedCatalogue } = await import("@/lib/db/seed");
+      return seedCatalogue(prisma!);
+    },
+    (loaded) =>
+      loaded
+        ? `Loaded the reference catalogue (${loaded.countries} countries, ${loaded.requiredDocuments} required documents, ${loaded.priceLists} price lists as drafts for an admin to publish)`
+        : "Reference catalogue present (no demo data: CLASSOUND_DEMO is off)",
+  );
+  await step(
+    async () => {
+      if (!state.templatesPending) return 0;
+      const { attachFormTemplates } = await import("@/lib/db/seed/demo-files");
+      return attachFormTemplates(prisma!, async () => null);
+    },
+    (stored) => (stored ? `Stored ${stored} document templates` : "Document templates present"),
+  );
 }
 
 async function waitForServer(url: string) {

@@ -9,6 +9,9 @@ const ZRuntimeEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   CLASSOUND_DATA_DIR: z.string().min(1).default(".data"),
+  // Issue 31: whether an empty database gets the demo companies. Unset: yes on the embedded database,
+  // no with DATABASE_URL (a production start gets only the reference catalogue, price lists as drafts).
+  CLASSOUND_DEMO: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   // How many proxies of the operator's stand in front of the portal, each appending to X-Forwarded-For.
@@ -56,6 +59,11 @@ export function readRuntimeEnv(env: NodeJS.ProcessEnv = process.env): TRuntimeEn
     throw new Error(`Invalid environment:\n${problems}`);
   }
   return parsed.data;
+}
+
+/** Whether an empty database is filled with the demo companies (see CLASSOUND_DEMO). */
+export function demoDataWanted(env: Pick<TRuntimeEnv, "CLASSOUND_DEMO" | "DATABASE_URL">): boolean {
+  return env.CLASSOUND_DEMO ? env.CLASSOUND_DEMO === "true" : !env.DATABASE_URL;
 }
 
 export function dataDir(env: TRuntimeEnv) {

@@ -26,7 +26,8 @@ export interface StoreFileInput {
   bytes: Uint8Array;
   fileName: string;
   partnerId: string | null;
-  uploadedById: string;
+  /** Null only for the operator's catalogue stored at a production start, before any admin exists. */
+  uploadedById: string | null;
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

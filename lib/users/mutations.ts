@@ -10,9 +10,9 @@ import { ZAccessChange, ZNewUser } from "./schemas";
 
 // The new account cannot sign in until its owner chooses a password through the link: this hash
 // matches no password (argon2 verification of a non-hash fails).
-const NO_PASSWORD = "!unset";
+export const NO_PASSWORD = "!unset";
 
-function isUniqueViolation(error: unknown) {
+export function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 

@@ -25,13 +25,15 @@ export function passwordLinkUrl(token: string, env = readRuntimeEnv()) {
 /**
  * A new one-time link for `user`, mailed through the outbox and returned so the admin sees it once.
  * Earlier unused links of the user stop working: only the newest one is in anyone's hands on purpose.
- * `issuer` is the admin who sent it, or null when the user asked for it ("Forgot password").
+ * `issuer` is the admin who sent it, or null when the user asked for it ("Forgot password") or when
+ * the operator's console created the first admin (`sentBy` then names who invites).
  */
 export async function issuePasswordLink(
   tx: Tx,
   issuer: Actor | null,
   user: { id: string; email: string; name: string },
   now: Date,
+  sentBy = issuer?.name,
 ) {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_VALID_MS);
@@ -43,14 +45,14 @@ export async function issuePasswordLink(
     data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdById: issuer?.userId },
   });
   const link = passwordLinkUrl(token);
-  const why = issuer
-    ? `${issuer.name} sent you this link to choose your password for the CLASSOUND partner portal.`
+  const why = sentBy
+    ? `${sentBy} sent you this link to choose your password for the CLASSOUND partner portal.`
     : "Someone, we hope you, asked to reset your password for the CLASSOUND partner portal. If it was not you, ignore this mail: your password stays as it is.";
   await queueMail(tx, [
     {
       to: user.email,
       toName: user.name,
-      subject: issuer ? "Choose your password" : "Reset your password",
+      subject: sentBy ? "Choose your password" : "Reset your password",
       body: `Hello ${user.name},\n\n${why} The link works once, for 72 hours.\n\nYour e-mail address is your sign-in name: ${user.email}`,
       link: { url: link, label: "Choose your password" },
     },
@@ -58,7 +60,7 @@ export async function issuePasswordLink(
   // The link itself is a credential: the audit log records that one was issued, never the link.
   await recordAudit(tx, {
     actorId: issuer?.userId ?? user.id,
-    action: issuer ? "user.password_link_issued" : "user.password_reset_requested",
+    action: sentBy ? "user.password_link_issued" : "user.password_reset_requested",
     entityType: "User",
     entityId: user.id,
     detail: { email: user.email, expiresAt: expiresAt.toISOString() },

@@ -35,10 +35,13 @@ function requireTenant(value: z.output<typeof ZAccess>, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["customerId"], message: "Choose the customer this user belongs to" });
 }
 
-export const ZNewUser = ZAccess.extend({
+/** Who an account is: what every new account gives, an admin made from the operator's console too. */
+export const ZNewAdmin = z.object({
   name: z.string().trim().min(2, "Name is required (at least 2 characters)").max(120, "Name is at most 120 characters"),
   email: z.string().trim().toLowerCase().max(254, "At most 254 characters").email("Enter a valid e-mail address"),
-}).superRefine(requireTenant);
+});
+
+export const ZNewUser = ZAccess.extend(ZNewAdmin.shape).superRefine(requireTenant);
 export type TNewUser = z.output<typeof ZNewUser>;
 
 export const ZAccessChange = ZAccess.superRefine(requireTenant);

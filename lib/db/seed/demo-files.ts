@@ -45,7 +45,7 @@ export async function seedDemoFiles(
   const logins = (role: string) => DEMO_LOGINS.filter((login) => login.role === role);
   // Looked up only when there is something to add, so a usual start costs two counts and no user lookup.
   const admin = () => actor(logins("ADMIN")[0].email);
-  const templates = await attachFormTemplates(db, admin, driver);
+  const templates = await attachFormTemplates(db, async () => (await admin()).userId, driver);
 
   // Only a database nobody has used yet gets the demo requests and profiles.
   if ((await db.activationRequest.count()) > 0) return { templates, activationRequests: 0, complianceDocuments: 0 };
@@ -89,13 +89,21 @@ async function seedComplianceProfile(db: Db, partner: Actor, now: Date, driver: 
 }
 
 /** Renders and stores the template of every seeded form that has none yet (admins only ever replace one). */
-async function attachFormTemplates(db: Db, uploader: () => Promise<Actor>, driver: StorageDriver): Promise<number> {
+/**
+ * Stores the fillable template of every seeded required document that has none. The uploader is
+ * the demo admin, or nobody on a production start (the operator's catalogue, before any admin exists).
+ */
+export async function attachFormTemplates(
+  db: Db,
+  uploaderId: () => Promise<string | null>,
+  driver: StorageDriver = storageDriver(),
+): Promise<number> {
   const missing = await db.requiredDocument.findMany({
     where: { id: { in: [...REQUIRED_DOCUMENT_FORMS.keys()] }, templateFileId: null },
     select: { id: true },
   });
   if (missing.length === 0) return 0;
-  const admin = await uploader();
+  const uploadedById = await uploaderId();
   let attached = 0;
   for (const { id } of missing) {
     const form = REQUIRED_DOCUMENT_FORMS.get(id)!;
@@ -105,7 +113,7 @@ async function attachFormTemplates(db: Db, uploader: () => Promise<Actor>, drive
         bytes: await renderDocumentForm(form),
         fileName: `${form.title} - template.pdf`,
         partnerId: null,
-        uploadedById: admin.userId,
+        uploadedById,
       },
       driver,
     );

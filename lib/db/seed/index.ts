@@ -47,6 +47,8 @@ export interface SeedSummary {
 // The widest row (CallRecord, 20 columns) stays far below PostgreSQL's 65,535 bind parameters.
 const CHUNK_ROWS = 2_000;
 
+type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
 type CreateMany<T> = (args: { data: T[]; skipDuplicates: true }) => Promise<{ count: number }>;
 
 async function insert<T>(rows: T[], createMany: CreateMany<T>): Promise<number> {
@@ -55,6 +57,43 @@ async function insert<T>(rows: T[], createMany: CreateMany<T>): Promise<number> 
     count += (await createMany({ data: rows.slice(start, start + CHUNK_ROWS), skipDuplicates: true })).count;
   }
   return count;
+}
+
+/**
+ * The reference catalogue: countries, required documents, price-list tiers and the price lists. On
+ * the demo database the price lists are published; on a production start they are drafts that an
+ * admin reviews and publishes, or replaces by import (issue 31), so nothing is priced from them before.
+ */
+async function insertCatalogue(tx: Tx, { drafts }: { drafts: boolean }) {
+  return {
+    countries: await insert(COUNTRIES, (args) => tx.country.createMany(args)),
+    requiredDocuments: await insert(REQUIRED_DOCUMENTS, (args) => tx.requiredDocument.createMany(args)),
+    priceListTiers: await insert(PRICING.tiers, (args) => tx.priceListTier.createMany(args)),
+    priceLists: await insert(
+      PRICING.priceLists.map((row) => (drafts ? { ...row, publishedAt: null } : row)),
+      (args) => tx.priceList.createMany(args),
+    ),
+    flatFeeBands: await insert(PRICING.flatFeeBands, (args) => tx.flatFeeBand.createMany(args)),
+    numberPrices: await insert(PRICING.numberPrices, (args) => tx.numberPrice.createMany(args)),
+    freephoneRates: await insert(PRICING.freephoneRates, (args) => tx.freephoneMinuteRate.createMany(args)),
+    areaRates: await insert(PRICING.areaRates, (args) => tx.areaRate.createMany(args)),
+  };
+}
+
+export type CatalogueSummary = Awaited<ReturnType<typeof insertCatalogue>>;
+
+/**
+ * A production start's data (issue 31): the reference catalogue alone, its price lists as drafts;
+ * no partner, user or call. Idempotent like the demo seed (fixed ids, ON CONFLICT DO NOTHING).
+ */
+export async function seedCatalogue(prisma: PrismaClient): Promise<CatalogueSummary> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('classound-demo-seed'))");
+      return insertCatalogue(tx, { drafts: true });
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }
 
 /**
@@ -78,14 +117,7 @@ export async function seedDatabase(prisma: PrismaClient, now: Date = new Date())
       // Two app instances seeding at start-up would otherwise both find no call records and both insert them.
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('classound-demo-seed'))");
       const created = {
-        countries: await insert(COUNTRIES, (args) => tx.country.createMany(args)),
-        requiredDocuments: await insert(REQUIRED_DOCUMENTS, (args) => tx.requiredDocument.createMany(args)),
-        priceListTiers: await insert(PRICING.tiers, (args) => tx.priceListTier.createMany(args)),
-        priceLists: await insert(PRICING.priceLists, (args) => tx.priceList.createMany(args)),
-        flatFeeBands: await insert(PRICING.flatFeeBands, (args) => tx.flatFeeBand.createMany(args)),
-        numberPrices: await insert(PRICING.numberPrices, (args) => tx.numberPrice.createMany(args)),
-        freephoneRates: await insert(PRICING.freephoneRates, (args) => tx.freephoneMinuteRate.createMany(args)),
-        areaRates: await insert(PRICING.areaRates, (args) => tx.areaRate.createMany(args)),
+        ...(await insertCatalogue(tx, { drafts: false })),
         partners: await insert(tenants.partners, (args) => tx.partner.createMany(args)),
         partnerTierPeriods: await insert(tenants.tierPeriods, (args) => tx.partnerTierPeriod.createMany(args)),
         customers: await insert(tenants.customers, (args) => tx.customer.createMany(args)),
