@@ -5,9 +5,10 @@
 // them it took longer, and its event-loop stall checks failed on the busier machine (decision 0051).
 // The server's build skips its own type check: the typecheck phase has just checked a superset of it
 // (decision 0035).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
+import { stopProcessGroup } from "./process-group";
 import { waitForHttp } from "./wait-for-http";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -60,31 +61,6 @@ async function startE2eServer() {
   return { server, ready };
 }
 
-/** Whether any process of the group `pgid` is still alive. */
-function groupAlive(pgid: number) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Stops `npm start` and everything it started (PostgreSQL, the Next server). npm itself exits at
- * once on SIGTERM, so the whole process group is watched, and killed if it is not gone in 15 s: a
- * server left behind would hold the port for the next run.
- */
-async function stop(server: ChildProcess) {
-  const pgid = server.pid!;
-  if (!groupAlive(pgid)) return;
-  process.kill(-pgid, "SIGTERM");
-  for (let waited = 0; groupAlive(pgid) && waited < 15_000; waited += 250) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
-}
-
 function report() {
   const width = Math.max(...times.map(([name]) => name.length));
   console.log("\nnpm test, time by phase:");
@@ -94,7 +70,10 @@ function report() {
 }
 
 const e2eServer = external ? undefined : await startE2eServer();
-process.on("SIGINT", () => void (e2eServer ? stop(e2eServer.server) : Promise.resolve()).then(() => process.exit(130)));
+process.on(
+  "SIGINT",
+  () => void (e2eServer ? stopProcessGroup(e2eServer.server) : Promise.resolve()).then(() => process.exit(130)),
+);
 
 const [typecheck, lint] = await Promise.all([
   phase("typecheck (beside lint)", () => run("npm", ["run", "--silent", "typecheck"])),
@@ -115,7 +94,7 @@ ok =
       external ? {} : { E2E_BASE_URL: `http://localhost:${PORT}`, E2E_DATA_DIR: DATA_DIR },
     ),
   ));
-if (e2eServer) await stop(e2eServer.server);
+if (e2eServer) await stopProcessGroup(e2eServer.server);
 // A CI log keeps only what was printed: the server's last lines say why it failed to start or answered 500.
 if (!ok && e2eServer) {
   const lines = (await readFile(SERVER_LOG, "utf8").catch(() => "")).trimEnd().split("\n");

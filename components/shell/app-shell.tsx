@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
+import { Alert } from "@/components/ui/alert";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { navigationFor } from "./navigation";
@@ -62,7 +63,15 @@ export function AppShell({
           <NavLinks items={items} />
         </nav>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
-          <div className="mx-auto max-w-6xl">{children}</div>
+          <div className="mx-auto max-w-6xl">
+            {actor.agreementSuspended && (
+              <Alert variant="warning" title="Your partner agreement is suspended" className="mb-6">
+                Everything stays readable, but nothing can be ordered, activated, uploaded or changed until CLASSOUND
+                reinstates the agreement. Open a support ticket to ask about it.
+              </Alert>
+            )}
+            {children}
+          </div>
         </main>
       </div>
     </div>

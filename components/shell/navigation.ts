@@ -12,6 +12,7 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin", label: "Dashboard", permission: "admin.area" },
   { href: "/partner", label: "Dashboard", permission: "partner.area" },
   { href: "/customer", label: "Overview", permission: "customer.area" },
+  { href: "/admin/partners", label: "Partners", permission: "partners.manage" },
   { href: "/admin/activations", label: "Activation queue", permission: "activation.review" },
   { href: "/activations", label: "Activations", permission: "activation.request" },
   { href: "/customers", label: "Customers", permission: "compliance.view" },
