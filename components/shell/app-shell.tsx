@@ -7,6 +7,13 @@ import { NavLinks } from "./nav-links";
 import { navigationFor } from "./navigation";
 import { SignOutButton } from "./sign-out-button";
 
+// R9: the partner's own agreement, or (for its customers' end users) their provider's.
+const SUSPENDED_TITLE: Record<Actor["role"], string> = {
+  ADMIN: "",
+  PARTNER: "Your partner agreement with CLASSOUND is suspended",
+  END_USER: "Your provider's CLASSOUND agreement is suspended",
+};
+
 const ROLE_LABEL: Record<Actor["role"], string> = { ADMIN: "Administrator", PARTNER: "Partner", END_USER: "End user" };
 
 export function AppShell({
@@ -65,9 +72,9 @@ export function AppShell({
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
           <div className="mx-auto max-w-6xl">
             {actor.agreementSuspended && (
-              <Alert variant="warning" title="Your partner agreement is suspended" className="mb-6">
+              <Alert variant="warning" title={SUSPENDED_TITLE[actor.role]} className="mb-6">
                 Everything stays readable, but nothing can be ordered, activated, uploaded or changed until CLASSOUND
-                reinstates the agreement. Open a support ticket to ask about it.
+                reinstates the agreement.
               </Alert>
             )}
             {children}
