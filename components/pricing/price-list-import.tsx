@@ -10,7 +10,7 @@ import type { ShownChange } from "@/lib/pricing/price-changes-view";
 import { PriceChangesTable } from "./price-changes-table";
 
 interface Report {
-  base: { name: string; validFrom: string };
+  base: { name: string; validFrom: string; isDraft: boolean };
   errors: CellError[];
   warnings: CellError[];
   changes: ShownChange[];
@@ -45,10 +45,19 @@ async function post<T>(url: string, body: FormData): Promise<ActionResult<T>> {
 /**
  * Upload an edited workbook for a tier, see every bad cell or every price that would change, then
  * publish it as a new version from a date. The server checks the workbook again when publishing.
+ * Compared with a draft, the published import replaces it (docs/decisions/0057).
  */
-export function PriceListImport({ tiers, today }: { tiers: { code: string; name: string }[]; today: string }) {
+export function PriceListImport({
+  tiers,
+  initialTier,
+  today,
+}: {
+  tiers: { code: string; name: string }[];
+  initialTier?: string;
+  today: string;
+}) {
   const router = useRouter();
-  const [tier, setTier] = useState(tiers[0]?.code ?? "");
+  const [tier, setTier] = useState(initialTier ?? tiers[0]?.code ?? "");
   const [file, setFile] = useState<File | null>(null);
   const [validFrom, setValidFrom] = useState(today);
   const [report, setReport] = useState<Report | null>(null);
@@ -174,8 +183,14 @@ export function PriceListImport({ tiers, today }: { tiers: { code: string; name:
         <section aria-labelledby="import-preview" className="space-y-4">
           <h3 id="import-preview" className="text-base font-semibold">
             {formatCount(report.changes.length, "price")} {report.changes.length === 1 ? "differs" : "differ"} from{" "}
-            {report.base.name} (in force from {report.base.validFrom})
+            {report.base.name}{" "}
+            {report.base.isDraft
+              ? `(a draft dated ${report.base.validFrom}, never in force)`
+              : `(in force from ${report.base.validFrom})`}
           </h3>
+          {report.base.isDraft && (
+            <p className="text-sm text-muted-foreground">Publishing this workbook deletes the draft it replaces.</p>
+          )}
           <PriceChangesTable changes={report.changes} caption={`Changes the new ${tierName} version would make`} />
           {report.changes.length > 0 && (
             <div className="flex flex-wrap items-end gap-3">

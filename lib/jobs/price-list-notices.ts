@@ -24,14 +24,16 @@ export async function unsafeNotifyPriceListPublished(db: Db, priceListId: string
       if (await tx.auditLog.count({ where: { action: NOTICE_ACTION, entityId: priceListId } })) return 0;
       const list = await tx.priceList.findUnique({
         where: { id: priceListId },
-        select: { validFrom: true, tier: { select: { id: true, code: true, name: true } } },
+        select: { validFrom: true, publishedAt: true, tier: { select: { id: true, code: true, name: true } } },
       });
-      if (!list) return 0;
+      // A draft tells no one; its publication queues the notices again (docs/decisions/0057).
+      if (!list?.publishedAt) return 0;
       const partners = await tx.partner.findMany({
         where: list.tier.code === END_USER_TIER_CODE ? {} : { tierId: list.tier.id },
         select: { id: true },
       });
-      const date = formatDate(list.validFrom);
+      // A draft published after its date takes effect when published.
+      const date = formatDate(list.validFrom > list.publishedAt ? list.validFrom : list.publishedAt);
       for (const partner of partners) {
         await notifyPartner(tx, partner.id, {
           event: "pricelists",

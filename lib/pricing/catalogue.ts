@@ -3,7 +3,7 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { priceListInForce } from "./price-list-in-force";
+import { priceListInForce, PUBLISHED } from "./price-list-in-force";
 
 /** R5 and R15: what every user's flat fee includes each month. */
 export const INCLUDED_PER_USER = { area1Minutes: 3000, sms: 200 } as const;
@@ -22,6 +22,8 @@ export interface Catalogue {
   name: string;
   currency: string;
   validFrom: Date;
+  /** Not published yet (docs/decisions/0057): only an admin reviewing it reads it. */
+  isDraft?: boolean;
   smsRate: Money;
   flatFeeBands: { sku: string; description: string; minUsers: number; maxUsers: number | null; pricePerUser: Money }[];
   areaRates: { area: number; perMinute: Money }[];
@@ -82,10 +84,16 @@ export async function catalogueInForce(db: Db, actor: Actor, requestedTierCode: 
 /**
  * One stored version of a tier's price list as a catalogue, or null. The tier id comes from a row the
  * policy already let the actor see; the version must belong to it, whatever id the request carried.
+ * A draft only when asked for (an admin reviewing or replacing it), never for a partner.
  */
-export async function catalogueOfVersion(db: Db, tierId: string, priceListId: string): Promise<Catalogue | null> {
+export async function catalogueOfVersion(
+  db: Db,
+  tierId: string,
+  priceListId: string,
+  { drafts = false } = {},
+): Promise<Catalogue | null> {
   const priceList = await db.priceList.findFirst({
-    where: { AND: [{ tierId }, { id: priceListId }] },
+    where: { AND: [{ tierId }, { id: priceListId }, drafts ? {} : PUBLISHED] },
     include: CATALOGUE_INCLUDE,
   });
   return priceList && withDestinations(db, priceList);
@@ -112,6 +120,7 @@ function toCatalogue(
     name: list.name,
     currency: list.currency,
     validFrom: list.validFrom,
+    isDraft: list.publishedAt === null,
     smsRate: list.smsRate,
     flatFeeBands: list.flatFeeBands.map(({ sku, description, minUsers, maxUsers, pricePerUser }) => ({
       sku,

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { catalogueOfVersion, visiblePriceListTiers } from "./catalogue";
 import { formatPrice } from "./documents/sections";
+import { PUBLISHED } from "./price-list-in-force";
 import { priceChanges, type PriceChange } from "./price-changes";
 
 export const CHANGE_LABEL = { rose: "Rose", fell: "Fell", appeared: "New", disappeared: "Withdrawn" } as const;
@@ -31,17 +32,19 @@ export type ShownChange = ReturnType<typeof shownChanges>[number];
 /**
  * The versions of a tier the actor may see, and what changed between two of them (by default the
  * latest and the one before it). Versions dated in the future are included: partners read them to
- * tell their customers before the date. A version id of another tier is NOT_FOUND.
+ * tell their customers before the date. A version id of another tier, or of a draft, is NOT_FOUND.
  */
 export async function priceListChanges(db: Db, actor: Actor, input: { tierCode?: string; from?: string; to?: string }) {
   const tiers = await visiblePriceListTiers(db, actor);
   const tier = input.tierCode ? tiers.find((t) => t.code === input.tierCode) : (tiers.find((t) => t.isOwn) ?? tiers[0]);
   if (!tier) throw new AppError("NOT_FOUND", "No such price-list tier.");
   const versions = await db.priceList.findMany({
-    where: { tierId: tier.id },
+    where: { tierId: tier.id, ...PUBLISHED },
     orderBy: { validFrom: "desc" },
     select: { id: true, name: true, validFrom: true, currency: true },
   });
+  if ([input.from, input.to].some((id) => id !== undefined && !versions.some((v) => v.id === id)))
+    throw new AppError("NOT_FOUND", "No such price-list version.");
   const toId = input.to ?? versions[0]?.id;
   const fromId = input.from ?? versions[versions.findIndex((v) => v.id === toId) + 1]?.id;
   if (!toId || !fromId) return { tiers, tier, versions, from: null, to: null, changes: [] };

@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from "node:stream";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { catalogueInForce, catalogueOfVersion } from "./catalogue";
@@ -18,7 +19,8 @@ const CONTENT_TYPE: Record<PriceListFormat, string> = {
 /**
  * The price list in force for a tier the actor may see (or one stored version of it, past or
  * upcoming), as a stream in the format asked for (R8). A tier outside the actor's scope is
- * NOT_FOUND, as is a tier with no version in force and a version of another tier.
+ * NOT_FOUND, as is a tier with no version in force and a version of another tier. A draft is a
+ * version only for an admin reviewing it (docs/decisions/0057): to anyone else it does not exist.
  */
 export async function priceListDocument(
   db: Db,
@@ -29,7 +31,9 @@ export async function priceListDocument(
   versionId?: string,
 ) {
   const { tier, catalogue: inForce } = await catalogueInForce(db, actor, tierCode, now);
-  const catalogue = versionId ? tier && (await catalogueOfVersion(db, tier.id, versionId)) : inForce;
+  const catalogue = versionId
+    ? tier && (await catalogueOfVersion(db, tier.id, versionId, { drafts: can(actor, "pricelist.manage") }))
+    : inForce;
   if (!catalogue)
     throw new AppError(
       "NOT_FOUND",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZId } from "@/lib/http/ids";
 
 /** A tier's code as URLs carry it ("GOLD", "END_USER"); anything else cannot name a tier. */
 export const ZTierCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/);
@@ -24,3 +25,6 @@ export const ZPriceEdit = z.object({
   validFrom: ZDay,
 });
 export type TPriceEdit = z.input<typeof ZPriceEdit>;
+
+/** A draft to publish (docs/decisions/0057), by id: anything else cannot name one. */
+export const ZPublishDraft = z.object({ priceListId: ZId });

@@ -6,12 +6,13 @@ const INCLUDED_AREA1_SECONDS = INCLUDED_PER_USER.area1Minutes * 60;
  * The price-list version of each tier in force over time, the End User tier's, and each partner's
  * tier over time (docs/decisions/0041): a call is rated with the version in force when it started of
  * the tier the partner had then (R8 versions, lib/pricing/price-list-in-force.ts), so a tier change
- * from a date never re-prices earlier calls.
+ * from a date never re-prices earlier calls. A draft is no version (docs/decisions/0057): left out
+ * before the window, so it never ends the version before it either.
  */
 const VERSIONS = `versions AS (
   SELECT pl.id, pl."tierId", pl.currency, pl."validFrom",
     lead(pl."validFrom") OVER (PARTITION BY pl."tierId" ORDER BY pl."validFrom") AS "validTo"
-  FROM "PriceList" pl
+  FROM "PriceList" pl WHERE pl."publishedAt" IS NOT NULL
 ), end_user_tier AS (
   SELECT id FROM "PriceListTier" WHERE code = $4
 ), tier_periods AS (

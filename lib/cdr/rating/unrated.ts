@@ -8,6 +8,7 @@ import type { UnratedReason } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { startExpensiveWorkIn } from "@/lib/limits/expensive-work";
 import { UNRATED_CALL_SQL } from "@/lib/cdr/statistics/answered";
+import { PUBLISHED } from "@/lib/pricing/price-list-in-force";
 
 // Calls and SMS with no price (docs/decisions/0041): what the admins' rating page lists, and which
 // partner-months a re-rating covers. Calls are found through the daily roll-up's unrated count (the
@@ -120,11 +121,11 @@ export async function requestRerate(db: Db, actor: Actor, input: TRerateRequest)
 /**
  * The partner-months holding unrated calls or SMS that a published version can price: those of partners
  * who had its tier at some time (every partner for the End User tier, whose list prices `endUserCost`).
- * A UTC day of the roll-up can straddle two local months: both are named.
+ * A UTC day of the roll-up can straddle two local months: both are named. A draft prices nothing: none.
  */
 export async function unsafeMonthsToRerateFor(db: Db, priceListId: string): Promise<TRerateRequest[]> {
-  const list = await db.priceList.findUnique({
-    where: { id: priceListId },
+  const list = await db.priceList.findFirst({
+    where: { id: priceListId, ...PUBLISHED },
     select: { tierId: true, tier: { select: { code: true } } },
   });
   if (!list) return [];

@@ -4,6 +4,7 @@ import PDFDocument from "pdfkit";
 import { INCLUDED_PER_USER, type Catalogue } from "../catalogue";
 import { withoutOpenTypeLayout } from "./font-tables";
 import {
+  DRAFT_STATUS,
   formatPrice,
   priceListSections,
   priceListSubtitle,
@@ -134,8 +135,9 @@ function titlePage(doc: Doc, c: Catalogue) {
     ["Price list", c.name],
     ["Tier", c.tier.name],
     ["Currency", `${c.currency}, prices excluding VAT`],
+    ...(c.isDraft ? [["Status", DRAFT_STATUS] satisfies [string, string]] : []),
     [
-      "In force from",
+      c.isDraft ? "Dated" : "In force from",
       c.validFrom.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
     ],
     [

@@ -111,13 +111,16 @@ export function priceListSections(c: Catalogue): PriceListSection[] {
   ];
 }
 
-/** "CLASSOUND-price-list-Gold-2024-01-01.pdf": tier, version date and format. */
+/** "CLASSOUND-price-list-Gold-2024-01-01.pdf": tier, version date (and "DRAFT" for a draft) and format. */
 export function priceListFileName(c: Catalogue, extension: "pdf" | "xlsx") {
-  return `CLASSOUND-price-list-${c.tier.name.replace(/[^A-Za-z0-9]+/g, "-")}-${c.validFrom.toISOString().slice(0, 10)}.${extension}`;
+  return `CLASSOUND-price-list-${c.tier.name.replace(/[^A-Za-z0-9]+/g, "-")}-${c.validFrom.toISOString().slice(0, 10)}${c.isDraft ? "-DRAFT" : ""}.${extension}`;
 }
 
+/** What a reviewed draft says wherever a version says when it is in force: a copy forwarded by mistake cannot pass for prices. */
+export const DRAFT_STATUS = "Draft — not in force, not visible to partners";
+
 export function priceListSubtitle(c: Catalogue) {
-  return `${c.tier.name} · prices in ${c.currency}, excluding VAT · in force from ${formatDate(c.validFrom)}`;
+  return `${c.tier.name} · prices in ${c.currency}, excluding VAT · ${c.isDraft ? DRAFT_STATUS : `in force from ${formatDate(c.validFrom)}`}`;
 }
 
 /** The sections as plain text for the web page (what the browser receives, searchable by country or prefix). */

@@ -1,8 +1,9 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { formatDate } from "@/lib/format";
 import { INCLUDED_PER_USER, type Catalogue } from "../catalogue";
 import { PRICE_PLACES } from "../rounding";
-import { formatPrice, priceListSections, type Column, type PriceListSection } from "./sections";
+import { DRAFT_STATUS, formatPrice, priceListSections, type Column, type PriceListSection } from "./sections";
 
 /** Excel's number format for a price column: the currency's symbol and the stored precision. */
 function priceFormat(currency: string, kind: Exclude<Column["kind"], "text">) {
@@ -28,7 +29,7 @@ export async function writePriceListXlsx(c: Catalogue, output: Writable): Promis
     ["Price list", c.name],
     ["Tier", c.tier.name],
     ["Currency", c.currency],
-    ["In force from", c.validFrom],
+    c.isDraft ? ["Status", `${DRAFT_STATUS} (dated ${formatDate(c.validFrom)})`] : ["In force from", c.validFrom],
     ["Prices", "Excluding VAT"],
     [
       "Included per user",

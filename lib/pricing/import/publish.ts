@@ -27,7 +27,10 @@ async function managedTier(db: Db, actor: Actor, tierCode: string) {
   return tier;
 }
 
-/** The tier's latest version (the one an admin exports to edit) as the sections a workbook is read against. */
+/**
+ * The tier's latest version (the one an admin exports to edit) as the sections a workbook is read
+ * against. It may be a draft (docs/decisions/0057): what is published from it then replaces it.
+ */
 async function latestVersion(db: Db, actor: Actor, tierCode: string) {
   const tier = await managedTier(db, actor, tierCode);
   const latest = await db.priceList.findFirst({
@@ -35,13 +38,19 @@ async function latestVersion(db: Db, actor: Actor, tierCode: string) {
     orderBy: { validFrom: "desc" },
     select: { id: true },
   });
-  const base = latest && (await catalogueOfVersion(db, tier.id, latest.id));
+  const base = latest && (await catalogueOfVersion(db, tier.id, latest.id, { drafts: true }));
   if (!latest || !base)
     throw new AppError("INVALID", `${tier.name} has no price list yet to compare the workbook with.`);
   const countries = await db.country.findMany({ select: { code: true, name: true } });
   return {
     tier,
-    base: { id: latest.id, name: base.name, currency: base.currency, validFrom: base.validFrom },
+    base: {
+      id: latest.id,
+      name: base.name,
+      currency: base.currency,
+      validFrom: base.validFrom,
+      isDraft: Boolean(base.isDraft),
+    },
     sections: priceListSections(base),
     countryCodeOf: new Map(countries.map((c) => [c.name, c.code])),
   };
@@ -134,7 +143,7 @@ export async function publishPriceEdit(
 /** The check's answer as the browser receives it (prices as text, at their precision). */
 export function importReport(check: Candidate) {
   return {
-    base: { name: check.base.name, validFrom: formatDate(check.base.validFrom) },
+    base: { name: check.base.name, validFrom: formatDate(check.base.validFrom), isDraft: check.base.isDraft },
     errors: check.errors,
     warnings: check.warnings,
     changes: shownChanges(check.changes),
@@ -147,7 +156,8 @@ const startOfDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date
  * Publishes an edited workbook as a new version of the tier, in force from `validFrom` (today or
  * later: the past is not rewritten). The workbook is checked again here, whatever the browser
  * previewed; a workbook with any problem, or with no change at all, is refused. Every row is
- * written in one transaction, with its audit entry. Partners are told by a job (see
+ * written in one transaction, with its audit entry; a draft it was compared with is deleted in the
+ * same one, since it never was in force (docs/decisions/0057). Partners are told by a job (see
  * price-list-notices), which the caller queues once this has committed.
  */
 export async function publishPriceListImport(
@@ -172,7 +182,12 @@ async function publishCandidate(db: Db, actor: Actor, check: Candidate, requeste
       `The workbook has ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"}. Fix ${check.errors.length === 1 ? "it" : "them"} and upload it again.`,
     );
   if (!check.changes.length)
-    throw new AppError("INVALID", "No price differs from the current version: there is nothing to publish.");
+    throw new AppError(
+      "INVALID",
+      check.base.isDraft
+        ? "No price differs from the draft: publish the draft itself instead."
+        : "No price differs from the current version: there is nothing to publish.",
+    );
   const validFrom = startOfDay(requestedValidFrom);
   if (validFrom < startOfDay(now))
     throw new AppError("INVALID", "The effective date cannot be in the past.", {
@@ -181,6 +196,10 @@ async function publishCandidate(db: Db, actor: Actor, check: Candidate, requeste
   const { tier, rows, base } = check;
   try {
     return await db.$transaction(async (tx) => {
+      // First: the new version may take the draft's date. Only while still a draft (not published meanwhile).
+      const replaced = base.isDraft
+        ? (await tx.priceList.deleteMany({ where: { id: base.id, publishedAt: null } })).count > 0
+        : false;
       const list = await tx.priceList.create({
         data: {
           tierId: tier.id,
@@ -205,6 +224,7 @@ async function publishCandidate(db: Db, actor: Actor, check: Candidate, requeste
           validFrom: validFrom.toISOString(),
           basedOn: base.id,
           changes: check.changes.length,
+          ...(replaced ? { replacedDraft: base.name } : {}),
         },
       });
       return { ...list, tierCode: tier.code };
