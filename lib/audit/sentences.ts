@@ -149,6 +149,18 @@ export const AUDIT_ACTIONS = {
     label: "Customer's legal entity changed",
     sentence: (i) => `${who(i)} changed the legal entity of ${target(i, "a customer")}`,
   },
+  "customer.updated": {
+    label: "Customer edited",
+    sentence: (i) => `${who(i)} edited the customer ${target(i, "")}`,
+  },
+  "customer.archived": {
+    label: "Customer archived",
+    sentence: (i) => `${who(i)} archived the customer ${target(i, text(i.detail.name) || "")}`,
+  },
+  "customer.restored": {
+    label: "Customer restored",
+    sentence: (i) => `${who(i)} restored the archived customer ${target(i, text(i.detail.name) || "")}`,
+  },
   "customer.usage_alerts_set": {
     label: "Customer's usage alerts set",
     sentence: (i) => {
@@ -196,6 +208,77 @@ export const AUDIT_ACTIONS = {
       `${who(i)} released ${text(i.detail.e164) || target(i, "a number")} from ${i.name("Pbx", i.detail.pbxId, "its PBX")}`,
     refs: (d) => ref("Pbx", d.pbxId),
   },
+  "pbx.service_cancellation_requested": {
+    label: "Service cancelled at term end",
+    sentence: (i) =>
+      `${who(i)} cancelled CLASSOUND on ${target(i, "a PBX")} from the end of its term, ${formatDate(text(i.detail.endsAt))}`,
+  },
+  "pbx.service_cancellation_withdrawn": {
+    label: "Service cancellation withdrawn",
+    sentence: (i) => `${who(i)} withdrew the cancellation of CLASSOUND on ${target(i, "a PBX")}`,
+  },
+  "pbx.service_ended": {
+    label: "Service ended at term end",
+    sentence: (i) =>
+      `CLASSOUND on ${target(i, "a PBX")} ${i.detail.status === "CANCELLED" ? "ended as cancelled" : "expired"} on ${formatDate(text(i.detail.endedAt))}`,
+  },
+  "pbx.service_numbers_quarantined": {
+    label: "Ended service's numbers quarantined",
+    sentence: (i) =>
+      `The portal put ${formatCount(count(i.detail.numbers), "number")} of ${target(i, "a PBX")} in quarantine, its service having ended`,
+  },
+  "partner.agreement_reinstated": {
+    label: "Partner agreement reinstated",
+    sentence: (i) =>
+      `${who(i)} reinstated the agreement of ${target(i, "a partner")}${text(i.detail.reason) ? `: ${quoted(text(i.detail.reason))}` : ""}`,
+  },
+  "partner.agreement_suspended": {
+    label: "Partner agreement suspended",
+    sentence: (i) =>
+      `${who(i)} suspended the agreement of ${target(i, "a partner")}${text(i.detail.reason) ? `: ${quoted(text(i.detail.reason))}` : ""}`,
+  },
+  "partner.onboarded": {
+    label: "Partner onboarded",
+    sentence: (i) => `${who(i)} onboarded the partner ${target(i, text(i.detail.name))}`,
+  },
+  "partner.tier_changed": {
+    label: "Partner tier changed",
+    sentence: (i) =>
+      `${who(i)} moved ${target(i, "a partner")} to the ${text(i.detail.tierName) || "another"} tier from ${formatDate(text(i.detail.from))}`,
+  },
+  "partner.tier_took_effect": {
+    label: "Partner tier took effect",
+    sentence: (i) => `The ${text(i.detail.tierName) || "new"} tier of ${target(i, "a partner")} took effect`,
+  },
+  "pbx.registered": {
+    label: "PBX registered",
+    sentence: (i) =>
+      `${who(i)} registered the PBX ${target(i, text(i.detail.serial))} for ${i.name("Customer", i.detail.customerId, "a customer")}`,
+    refs: (d) => ref("Customer", d.customerId),
+  },
+  "pbx.imported": {
+    label: "PBXs imported",
+    sentence: (i) => `${who(i)} registered ${formatCount(count(i.detail.serials), "PBX", "PBXs")} from a CSV file`,
+  },
+  "pbx.renewed": {
+    label: "PBX licence renewed",
+    sentence: (i) =>
+      `${who(i)} renewed the licence of ${target(i, "a PBX")} to ${formatDate(text(i.detail.termExpiry))}`,
+  },
+  "pbx.users_changed": {
+    label: "PBX users changed",
+    sentence: (i) =>
+      `${who(i)} changed the users of ${target(i, "a PBX")} to ${formatCount(count(i.detail.users), "user")}`,
+  },
+  "pbx.plan_changed": {
+    label: "PBX plan changed",
+    sentence: (i) => `${who(i)} changed the licence plan of ${target(i, "a PBX")}`,
+  },
+  "pbx.software_updated": {
+    label: "PBX software updated",
+    sentence: (i) =>
+      `${who(i)} recorded version ${text(i.detail.softwareVersion) || "?"} of the software of ${target(i, "a PBX")}`,
+  },
   "porting.submitted": {
     label: "Port-in requested",
     sentence: (i) =>
@@ -214,7 +297,9 @@ export const AUDIT_ACTIONS = {
   "pricelist.published": {
     label: "Price list published",
     sentence: (i) =>
-      `${who(i)} published ${target(i, "a price list")} with ${formatCount(count(i.detail.changes), "changed price")}, in force from ${formatDate(text(i.detail.validFrom))}`,
+      i.detail.draft
+        ? `${who(i)} published the draft ${target(i, "price list")}, in force from ${formatDate(text(i.detail.validFrom))}`
+        : `${who(i)} published ${target(i, "a price list")} with ${formatCount(count(i.detail.changes), "changed price")}, in force from ${formatDate(text(i.detail.validFrom))}${text(i.detail.replacedDraft) ? `, replacing the draft ${quoted(text(i.detail.replacedDraft))}` : ""}`,
   },
   "rating.rerate_requested": {
     label: "Calls re-rated",

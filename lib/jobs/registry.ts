@@ -15,6 +15,7 @@ import type { JobDefinition } from "./definition";
 import { complianceExpiryJob } from "./compliance-expiry";
 import { mailSendJob, mailSweepJob } from "./mail-jobs";
 import { numberHoldSweepJob, numberQuarantineJob } from "./number-jobs";
+import { partnerTierJob } from "./partner-tier-jobs";
 import { priceListNoticesJob } from "./price-list-notices";
 import { usageAlertsJob } from "./usage-alerts";
 
@@ -38,4 +39,5 @@ export const JOBS: readonly JobDefinition<object>[] = [
   numberHoldSweepJob,
   numberQuarantineJob,
   priceListNoticesJob,
+  partnerTierJob,
 ] as JobDefinition<object>[];

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { LicensePlan, NumberType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { basketQuote, type BasketPbx, type BasketPriceList } from "@/lib/pricing/basket-quote";
+import { tierIdInForce, tierInForceSql, tierPeriodInForce } from "@/lib/partners/tier-in-force";
 import { priceListInForce, priceListInForceSql } from "@/lib/pricing/price-list-in-force";
 import { NUMBER_TYPES } from "./blocks";
 import { stockByProduct, stockOf } from "./stock";
@@ -12,7 +13,7 @@ import { stockByProduct, stockOf } from "./stock";
 type Reader = Pick<Db, "pbx" | "priceList"> | Prisma.TransactionClient;
 
 /** The PBX an order is for, within the actor's scope: another partner's PBX does not exist (404). */
-export async function loadOrderPbx(db: Reader, actor: Actor, pbxId: string) {
+export async function loadOrderPbx(db: Reader, actor: Actor, pbxId: string, now = new Date()) {
   const pbx = await db.pbx.findFirst({
     where: { AND: [scope.pbxs(actor), { id: pbxId }] },
     select: {
@@ -23,7 +24,13 @@ export async function loadOrderPbx(db: Reader, actor: Actor, pbxId: string) {
       termExpiry: true,
       licenses: { select: { quantity: true } },
       service: { select: { status: true } },
-      customer: { select: { partnerId: true, partner: { select: { tierId: true, timeZone: true } } } },
+      customer: {
+        select: {
+          partnerId: true,
+          // The tier at the order's date (docs/decisions/0041): the period in force, not `Partner.tierId`.
+          partner: { select: { tierId: true, timeZone: true, tierPeriods: tierPeriodInForce(now) } },
+        },
+      },
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
@@ -54,12 +61,15 @@ function quoteFromPriceList(pbx: QuotedPbx, priceList: BasketPriceList | null, i
   return basketQuote({ pbx, priceList, orderDate: now, flatFee: false, numbers: [item] });
 }
 
-/** R3 + R6/R7: the numbers' setup and monthly fees at the partner's tier, prorated to the PBX's expiry. */
+/**
+ * R3 + R6/R7: the numbers' setup and monthly fees at the partner's tier, prorated to the PBX's expiry.
+ * The tier is the period in force that `loadOrderPbx` read, at the same `now`.
+ */
 export async function quoteNumbers(db: Reader, pbx: OrderPbx, item: NumberItem, now: Date) {
   if (pbx.termExpiry <= now)
     throw new AppError("CONFLICT", "The PBX's term has expired: renew it before ordering numbers.");
-  const { tierId, timeZone } = pbx.customer.partner;
-  const priceList = await priceListInForce(db, tierId, now, {
+  const { timeZone } = pbx.customer.partner;
+  const priceList = await priceListInForce(db, tierIdInForce(pbx.customer.partner), now, {
     flatFeeBands: { select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true } },
     numberPrices: {
       where: { countryCode: item.countryCode, type: item.type },
@@ -112,7 +122,7 @@ export async function loadOrderContext(
     JOIN "Customer" c ON c."id" = p."customerId"
     JOIN "Partner" pa ON pa."id" = c."partnerId"
     LEFT JOIN "ClassoundService" s ON s."pbxId" = p."id"
-    LEFT JOIN LATERAL (${priceListInForceSql(Prisma.sql`pa."tierId"`, now)}) pl ON true
+    LEFT JOIN LATERAL (${priceListInForceSql(tierInForceSql(Prisma.sql`pa."id"`, now), now)}) pl ON true
     LEFT JOIN "NumberPrice" np ON np."priceListId" = pl."id" AND np."countryCode" = ${item.countryCode} AND np."type" = ${item.type}::"NumberType"
     WHERE p."id" = ${pbxId} AND ${inTenant}`;
   if (!row) throw new AppError("NOT_FOUND", "This PBX does not exist.");
@@ -159,10 +169,10 @@ export const FREEPHONE_SOURCES = ["FIXED", "MOBILE", "PAYPHONE"] as const;
  */
 export async function orderFormOptions(db: Db, actor: Actor, pbxId: string, now = new Date()) {
   assertCanChange(actor, "numbers.order");
-  const pbx = await loadOrderPbx(db, actor, pbxId);
+  const pbx = await loadOrderPbx(db, actor, pbxId, now);
   const partnerId = pbx.customer.partnerId;
   const [priceList, stock] = await Promise.all([
-    priceListInForce(db, pbx.customer.partner.tierId, now, {
+    priceListInForce(db, tierIdInForce(pbx.customer.partner), now, {
       numberPrices: {
         select: {
           countryCode: true,

@@ -32,7 +32,7 @@ export async function holdBlocks(
 ) {
   assertCanChange(actor, "numbers.order");
   const input = parseOrThrow(ZBlockChoice, raw);
-  const pbx = await loadOrderPbx(db, actor, input.pbxId);
+  const pbx = await loadOrderPbx(db, actor, input.pbxId, now);
   const partnerId = pbx.customer.partnerId;
   const quantity = input.blockSize * input.blockCount;
   const quote = await quoteNumbers(db, pbx, { countryCode: input.countryCode, type: input.type, quantity }, now);

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCanAny, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { tierIdInForce, tierPeriodInForce } from "@/lib/partners/tier-in-force";
 import { priceListInForce } from "./price-list-in-force";
 import { flatFeeQuoteForPbx } from "./basket-quote";
 import type { FlatFeeQuote } from "./flat-fee-quote";
@@ -43,7 +44,9 @@ export async function pbxQuote(db: Db, actor: Actor, input: { pbxId: string; now
       termStart: true,
       termExpiry: true,
       licenses: { select: { quantity: true } },
-      customer: { select: { partner: { select: { tierId: true, timeZone: true } } } },
+      customer: {
+        select: { partner: { select: { tierId: true, timeZone: true, tierPeriods: tierPeriodInForce(now) } } },
+      },
     },
   });
   if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.");
@@ -52,8 +55,9 @@ export async function pbxQuote(db: Db, actor: Actor, input: { pbxId: string; now
   if (pbx.termExpiry <= now)
     return { unavailable: "The PBX's term has expired: there is nothing left of it to charge for." };
 
-  const { tierId, timeZone } = pbx.customer.partner;
-  const priceList = await priceListInForce(db, tierId, now, {
+  const { timeZone } = pbx.customer.partner;
+  // The tier in force at the quote's date (docs/decisions/0041), as the approval will charge it.
+  const priceList = await priceListInForce(db, tierIdInForce(pbx.customer.partner), now, {
     flatFeeBands: {
       select: { sku: true, minUsers: true, maxUsers: true, pricePerUser: true },
       orderBy: { minUsers: "asc" },

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { loadManagedUser, verifiedAccess } from "./access";
+import { loadManagedUser, verifiedAccess, type VerifiedAccess } from "./access";
 import { issuePasswordLink } from "./password-links";
 import { ZAccessChange, ZNewUser } from "./schemas";
 
@@ -16,6 +16,32 @@ export function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
+/** What a form says beside the e-mail field when the address already has an account. */
+export const EMAIL_TAKEN = "This e-mail address already has an account.";
+
+/**
+ * The account and its one-time set-password link, in the caller's transaction: the one way an
+ * account is invited (a user created here, a partner's first admin at onboarding). The access must
+ * be verified already. A taken e-mail fails on the unique index (`isUniqueViolation`).
+ */
+export async function createInvitedUser(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  account: { name: string; email: string } & VerifiedAccess,
+  now: Date,
+) {
+  const user = await tx.user.create({ data: { ...account, passwordHash: NO_PASSWORD, sessionsValidAfter: now } });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: "user.created",
+    entityType: "User",
+    entityId: user.id,
+    detail: { ...account },
+  });
+  const { link, expiresAt } = await issuePasswordLink(tx, actor, user, now);
+  return { user, link, expiresAt };
+}
+
 /** Creates an account and its one-time set-password link (mailed, and returned to show once). */
 export async function createUser(db: Db, actor: Actor, input: unknown, now = new Date()) {
   assertCanChange(actor, "users.manage");
@@ -23,25 +49,12 @@ export async function createUser(db: Db, actor: Actor, input: unknown, now = new
   try {
     return await db.$transaction(async (tx) => {
       const verified = await verifiedAccess(tx, actor, access);
-      const user = await tx.user.create({
-        data: { name, email, passwordHash: NO_PASSWORD, ...verified, sessionsValidAfter: now },
-      });
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        action: "user.created",
-        entityType: "User",
-        entityId: user.id,
-        detail: { email, name, ...verified },
-      });
-      const { link, expiresAt } = await issuePasswordLink(tx, actor, user, now);
-      return { user, link, expiresAt };
+      return createInvitedUser(tx, actor, { email, name, ...verified }, now);
     });
   } catch (error) {
     // The unique index decides, not a prior lookup that a concurrent create could slip past.
     if (isUniqueViolation(error))
-      throw new AppError("INVALID", "Check the highlighted fields.", {
-        email: ["This e-mail address already has an account."],
-      });
+      throw new AppError("INVALID", "Check the highlighted fields.", { email: [EMAIL_TAKEN] });
     throw error;
   }
 }

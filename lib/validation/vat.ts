@@ -105,7 +105,8 @@ const PREFIXES = new Set(
 /** What the form shows under the field for this country. */
 export function taxNumberHint(countryCode: string): string {
   const rule = RULES[countryCode];
-  if (!rule) return "As registered with the tax authority";
+  if (!rule)
+    return "No known format for this country: checked for 4 to 30 letters, digits, spaces, dots, dashes or slashes only";
   return rule.prefix
     ? `${rule.validator.name}, with the ${rule.prefix} prefix, e.g. ${rule.example}`
     : `${rule.validator.name}, e.g. ${rule.example}`;
