@@ -175,6 +175,7 @@ export function portalPages(ids: PageIds): PortalPage[] {
     ["/activations/[id]", PARTNER, `/activations/${ids.draftId}`],
     ["/customers", STAFF],
     ["/pbxs", EVERYONE],
+    ["/pbxs/renewals", EVERYONE],
     ["/pbxs/[id]", EVERYONE, `/pbxs/${ids.pbxId}`],
     ["/pbxs/[id]/numbers", EVERYONE, `/pbxs/${ids.pbxId}/numbers`],
     ["/pbxs/[id]/emergency", EVERYONE, `/pbxs/${ids.pbxId}/emergency`],

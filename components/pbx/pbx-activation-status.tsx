@@ -5,13 +5,18 @@ import type { PbxDetail } from "@/lib/pbx/pbx-detail";
 import { StartActivationButton } from "@/components/activations/start-activation-button";
 import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
 
-/** What CLASSOUND is on this PBX, and the one next step: the open request, why it cannot be activated, or the button. */
+/**
+ * What CLASSOUND is on this PBX, and the one next step: the open request, why it cannot be activated,
+ * or the button. A running service's end is the term's (`ServiceTermStatus`); an ended one can be
+ * activated again like a PBX that never had it.
+ */
 export function PbxActivationStatus({ pbx }: { pbx: PbxDetail }) {
-  if (pbx.service?.status === "ACTIVE") {
+  if (pbx.service?.status === "ACTIVE" || pbx.service?.status === "SUSPENDED") {
+    const active = pbx.service.status === "ACTIVE";
     return (
       <p className="text-sm">
-        <Badge variant="success">Active</Badge> since {formatDate(pbx.service.activatedAt)}, until{" "}
-        {formatDate(pbx.service.expiresAt)}.
+        <Badge variant={active ? "success" : "warning"}>{active ? "Active" : "Suspended"}</Badge> since{" "}
+        {formatDate(pbx.service.activatedAt)}.
       </p>
     );
   }

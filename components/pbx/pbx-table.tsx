@@ -15,6 +15,7 @@ const SERVICE_BADGE = {
   ACTIVE: { variant: "success", label: "Active" },
   SUSPENDED: { variant: "warning", label: "Suspended" },
   CANCELLED: { variant: "neutral", label: "Cancelled" },
+  EXPIRED: { variant: "neutral", label: "Expired" },
 } as const;
 
 const STATUS_FILTERS = {

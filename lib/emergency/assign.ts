@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanChange, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Tx } from "@/lib/tickets/thread";
 import { recordNumberChanges } from "./history";
@@ -107,17 +108,30 @@ async function matchingNumberIds(tx: Tx, actor: Actor, site: Site, matching: TEm
 }
 
 /**
- * A released number leaves its site, so the customer's address never follows the number to its next
- * owner (R13); the site stays for the customer's other numbers, and the history records the move.
+ * Numbers leaving their PBX (released, or quarantined after their service ended) leave their site,
+ * so the customer's address never follows a number to its next owner (R13); the site stays for the
+ * customer's other numbers, and the history records each move. Set-based, however many numbers
+ * match: one read, one update, the history rows in one insert. `actor` is null when a job does it.
  */
-export async function detachNumber(tx: Tx, actor: Actor, numberId: string, now: Date) {
-  const number = await tx.phoneNumber.findUnique({
-    where: { id: numberId },
-    select: { emergencyStatus: true, emergencyLocation: { select: SITE_FIELDS } },
+export async function detachNumbers(
+  tx: Tx,
+  actor: Pick<Actor, "userId"> | null,
+  numbers: Prisma.PhoneNumberWhereInput,
+  now: Date,
+) {
+  const where = {
+    AND: [
+      numbers,
+      { OR: [{ emergencyLocationId: { not: null } }, { emergencyStatus: { not: "NO_LOCATION" as const } }] },
+    ],
+  };
+  const located = await tx.phoneNumber.findMany({
+    where,
+    select: { id: true, emergencyStatus: true, emergencyLocation: { select: SITE_FIELDS } },
   });
-  if (!number || (number.emergencyStatus === "NO_LOCATION" && !number.emergencyLocation)) return;
-  await tx.phoneNumber.update({
-    where: { id: numberId },
+  if (!located.length) return;
+  await tx.phoneNumber.updateMany({
+    where,
     data: {
       emergencyLocationId: null,
       emergencyStatus: "NO_LOCATION",
@@ -128,16 +142,14 @@ export async function detachNumber(tx: Tx, actor: Actor, numberId: string, now: 
   await recordNumberChanges(
     tx,
     actor,
-    [
-      {
-        phoneNumberId: numberId,
-        oldLocation: number.emergencyLocation,
-        newLocation: null,
-        oldStatus: number.emergencyStatus,
-        newStatus: "NO_LOCATION",
-        reason: "Number released",
-      },
-    ],
+    located.map((number) => ({
+      phoneNumberId: number.id,
+      oldLocation: number.emergencyLocation,
+      newLocation: null,
+      oldStatus: number.emergencyStatus,
+      newStatus: "NO_LOCATION",
+      reason: "Number released",
+    })),
     now,
   );
 }

@@ -15,13 +15,18 @@ export interface NumberChange {
   reason?: string | null;
 }
 
-/** Appends one history row per number, in the transaction that made the change. */
-export async function recordNumberChanges(tx: Tx, actor: Actor, changes: NumberChange[], now: Date) {
+/** Appends one history row per number, in the transaction that made the change (`actor` null: a job did it). */
+export async function recordNumberChanges(
+  tx: Tx,
+  actor: Pick<Actor, "userId"> | null,
+  changes: NumberChange[],
+  now: Date,
+) {
   if (!changes.length) return;
   await tx.emergencyLocationChange.createMany({
     data: changes.map((c) => ({
       phoneNumberId: c.phoneNumberId,
-      changedById: actor.userId,
+      changedById: actor?.userId ?? null,
       changedAt: now,
       oldLocation: siteSnapshot(c.oldLocation),
       newLocation: siteSnapshot(c.newLocation),

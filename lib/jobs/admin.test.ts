@@ -142,6 +142,7 @@ describe("mail settings", () => {
       ["porting", false],
       ["pricelists", false],
       ["compliance.expiring", false],
+      ["service.ending", false],
     ]);
     expect((await mailPreferences(prisma, colleague)).every((p) => p.enabled)).toBe(true);
     await saveMailPreferences(prisma, a.partnerActor, { enabled: ["compliance.expiring"] });
@@ -152,6 +153,7 @@ describe("mail settings", () => {
       false,
       false,
       true,
+      false,
     ]);
     expect((await mailPreferences(prisma, admin)).map((p) => p.key)).toEqual(["activation", "tickets", "porting"]);
     expect((await mailPreferences(prisma, a.endUserActor)).map((p) => [p.key, p.enabled])).toEqual([

@@ -17,6 +17,7 @@ import { mailSendJob, mailSweepJob } from "./mail-jobs";
 import { numberHoldSweepJob, numberQuarantineJob } from "./number-jobs";
 import { partnerTierJob } from "./partner-tier-jobs";
 import { priceListNoticesJob } from "./price-list-notices";
+import { serviceTermEndsJob } from "./service-term-jobs";
 import { usageAlertsJob } from "./usage-alerts";
 
 /** Every background job the worker runs. Add a job here and it gets its queue, schedule and worker. */
@@ -40,4 +41,5 @@ export const JOBS: readonly JobDefinition<object>[] = [
   numberQuarantineJob,
   priceListNoticesJob,
   partnerTierJob,
+  serviceTermEndsJob,
 ] as JobDefinition<object>[];

@@ -206,6 +206,8 @@ describe("every job handler is idempotent", () => {
       "numbers-quarantine-end": {},
       [PRICE_LIST_NOTICES]: {},
       "usage-alerts": {},
+      "partner-tiers": {},
+      "service-term-ends": {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

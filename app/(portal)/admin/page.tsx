@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { TermCards } from "@/components/dashboard/term-cards";
 import { UsageCards } from "@/components/dashboard/usage-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
@@ -9,15 +10,17 @@ import { unratedCallCount } from "@/lib/cdr/rating/unrated";
 import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { db } from "@/lib/db/client";
 import { formatDate, formatNumber } from "@/lib/format";
+import { renewalsDue } from "@/lib/pbx/renewals-due";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function AdminHome() {
   const actor = await requirePermission("admin.area");
-  const [overview, usage, unrated] = await Promise.all([
+  const [overview, usage, unrated, terms] = await Promise.all([
     adminOverview(db(), actor),
     usageSummary(db(), actor),
     unratedCallCount(db(), actor),
+    renewalsDue(db(), actor),
   ]);
   return (
     <>
@@ -69,6 +72,7 @@ export default async function AdminHome() {
           }
         />
       </StatGrid>
+      <TermCards data={terms} showPartner />
     </>
   );
 }

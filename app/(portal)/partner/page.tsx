@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { TermCards } from "@/components/dashboard/term-cards";
 import { UsageCards } from "@/components/dashboard/usage-cards";
 import { PbxTable } from "@/components/pbx/pbx-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,15 +11,17 @@ import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format";
 import { listPbxs } from "@/lib/pbx/list-pbxs";
+import { renewalsDue } from "@/lib/pbx/renewals-due";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function PartnerHome() {
   const actor = await requirePermission("partner.area");
-  const [pbxs, usage, expiring] = await Promise.all([
+  const [pbxs, usage, expiring, terms] = await Promise.all([
     listPbxs(db(), actor),
     usageSummary(db(), actor),
     expiringDocumentCount(db(), actor),
+    renewalsDue(db(), actor),
   ]);
   const customers = new Set(pbxs.map((p) => p.customerName)).size;
   const active = pbxs.filter((p) => p.serviceStatus === "ACTIVE").length;
@@ -46,6 +49,7 @@ export default async function PartnerHome() {
         />
         <UsageCards usage={usage} />
       </StatGrid>
+      <TermCards data={terms} showPartner={false} />
       {/* Not a landmark of its own: the table below is already the region named "PBXs". */}
       <section className="mt-8">
         <h2 id="pbxs-heading" className="mb-3 text-lg font-semibold text-foreground">

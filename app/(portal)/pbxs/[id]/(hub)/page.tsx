@@ -4,12 +4,13 @@ import { z } from "zod";
 import { ACTIVATION_STATUS } from "@/components/activations/status-badge";
 import { PbxActivationStatus } from "@/components/pbx/pbx-activation-status";
 import { PbxOverviewSummaryTiles } from "@/components/pbx/pbx-overview-summary";
+import { ServiceTermStatus } from "@/components/pbx/service-term-status";
 import { QuoteBreakdown } from "@/components/pbx/quote-breakdown";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FactList } from "@/components/ui/fact-list";
-import { can } from "@/lib/auth/policy";
+import { can, canChange } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatDate, formatMoney, formatNumber, LICENSE_PLAN_LABEL, LICENSE_TYPE_LABEL } from "@/lib/format";
@@ -18,6 +19,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { parseRouteParams } from "@/lib/http/search-params";
 import { pbxOverviewSummary } from "@/lib/pbx/overview-summary";
 import { pbxDetail } from "@/lib/pbx/pbx-detail";
+import { serviceTerm } from "@/lib/pbx/term-ends";
 
 const ZParams = z.object({ id: ZId });
 
@@ -25,14 +27,15 @@ export const metadata: Metadata = { title: "PBX" };
 
 /**
  * The PBX hub's overview: figures at a glance (numbers, this month's calls, open tickets, each linking
- * to its tab), the PBX, its licenses, CLASSOUND (status or quote) and its history.
+ * to its tab), the PBX, its licenses, CLASSOUND (status, term end and cancellation, or quote) and its history.
  */
 export default async function PbxOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("pbx.view");
   const pbxId = parseRouteParams(ZParams, await params).id;
-  const [pbx, summary] = await Promise.all([
+  const [pbx, summary, term] = await Promise.all([
     orNotFound(pbxDetail(db(), actor, { pbxId })),
     orNotFound(pbxOverviewSummary(db(), actor, { pbxId })),
+    orNotFound(serviceTerm(db(), actor, { pbxId })),
   ]);
   const facts: [string, React.ReactNode][] = [
     ["Customer", pbx.customer.name],
@@ -57,6 +60,10 @@ export default async function PbxOverviewPage({ params }: { params: Promise<{ id
         : `Since ${formatDate(pbx.termStart)}, no expiry`,
     ],
   ];
+
+  const termStatus = term && (
+    <ServiceTermStatus pbxId={pbx.id} term={term} canManage={canChange(actor, "pbx.manage")} />
+  );
 
   return (
     <>
@@ -93,7 +100,10 @@ export default async function PbxOverviewPage({ params }: { params: Promise<{ id
             <CardTitle id="pbx-classound">CLASSOUND</CardTitle>
           </CardHeader>
           <CardContent className="space-y-4">
+            {/* An ended service's story comes before activating again; a running one's end after its start. */}
+            {term?.state === "ENDED" && termStatus}
             <PbxActivationStatus pbx={pbx} />
+            {term?.state === "RUNNING" && termStatus}
             {pbx.quote?.quote && (
               <section aria-labelledby="pbx-quote">
                 <h3 id="pbx-quote" className="mb-1 text-sm font-semibold text-foreground">
