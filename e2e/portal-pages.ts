@@ -174,6 +174,7 @@ export function portalPages(ids: PageIds): PortalPage[] {
     ["/activations", PARTNER],
     ["/activations/[id]", PARTNER, `/activations/${ids.draftId}`],
     ["/customers", STAFF],
+    ["/customers/[id]", STAFF, `/customers/${ids.customerId}`],
     ["/pbxs", EVERYONE],
     ["/pbxs/renewals", EVERYONE],
     ["/pbxs/[id]", EVERYONE, `/pbxs/${ids.pbxId}`],

@@ -23,11 +23,11 @@ export function NewCustomerDialog({ countries }: { countries: { code: string; na
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
-        <Button>New customer</Button>
+        <Button>Add a customer</Button>
       </DialogTrigger>
       <DialogContent
-        title="New customer"
-        description="Its legal entity can be filled in now or with its first activation request."
+        title="Add a customer"
+        description="Its page opens next, where its legal entity, contacts and time zone can be filled in now or later (the first approved activation request fills the legal entity too)."
         size="md"
       >
         <form
@@ -35,8 +35,7 @@ export function NewCustomerDialog({ countries }: { countries: { code: string; na
           className="space-y-4"
           onSubmit={submit(createCustomerAction, (customer) => {
             close();
-            router.push(`/customers?q=${encodeURIComponent(customer.name)}`);
-            router.refresh();
+            router.push(`/customers/${customer.id}`);
           })}
         >
           <FormField label="Name" required error={formState.errors.name?.message}>

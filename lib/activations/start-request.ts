@@ -3,6 +3,7 @@ import { assertCanChange, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { lockOpenCustomer } from "@/lib/customers/archive";
 import { ELIGIBILITY_INCLUDE, INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { recordActivationEvent } from "./events";
 import { documentSlotsFor } from "./document-slots";
@@ -44,6 +45,7 @@ export async function startActivationRequest(db: Db, actor: Actor, pbxId: string
       select: { id: true },
     });
     if (open) throw new AppError("CONFLICT", INELIGIBILITY_MESSAGE.REQUEST_OPEN);
+    await lockOpenCustomer(tx, actor, pbx.customer.id);
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: pbx.customer.id } });
     const request = await tx.activationRequest.create({
       data: {

@@ -57,7 +57,7 @@ export const PERMISSIONS = [
   "porting.request",
   /** The operator's side of porting: take a request in hand, schedule, complete or reject it. */
   "porting.handle",
-  /** A partner's own customers: register one, edit its legal entity (the compliance profile's source). */
+  /** A partner's own customers: register one, edit it (name, legal entity, contacts, time zone), archive and restore it. */
   "customers.manage",
   /** The partner's purchase prices (its tier), beside the End User list prices: its margin (issue 29). */
   "prices.purchase",

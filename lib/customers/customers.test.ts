@@ -3,7 +3,7 @@ import { complianceProfiles } from "@/lib/activations/compliance-profile";
 import { ZActivationForm } from "@/lib/activations/form-schema";
 import { makeCountry, makeTwoTenants, SAMPLE_LEGAL_ENTITY } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { createCustomer, updateCustomerLegalEntity } from "./manage";
+import { createCustomer, updateCustomer } from "./manage";
 
 const { prisma } = await createTestDatabase();
 const { a, b, admin } = await makeTwoTenants(prisma);
@@ -11,6 +11,12 @@ await prisma.country.update({ where: { code: "DE" }, data: { activationEnabled: 
 const closed = await makeCountry(prisma, { code: "CH", name: "Switzerland" });
 await prisma.country.update({ where: { code: "CH" }, data: { activationEnabled: false } });
 const entity = { ...SAMPLE_LEGAL_ENTITY, countryCode: "DE" };
+// The customer's edit as its page sends it: the customer, its name, and the legal entity's fields.
+const editOf = (customer: { id: string; name: string }, values: object = entity) => ({
+  customerId: customer.id,
+  name: customer.name,
+  ...values,
+});
 
 describe("a partner's customers", () => {
   it("adds a customer to the partner in the session, whatever the input says", async () => {
@@ -51,7 +57,7 @@ describe("a partner's customers", () => {
 
   it("edits the legal entity with the activation form's schema, and the next profile shows it", async () => {
     const customer = await createCustomer(prisma, a.partnerActor, { name: "Brauhaus", countryCode: "DE" });
-    await updateCustomerLegalEntity(prisma, a.partnerActor, { customerId: customer.id, values: entity });
+    await updateCustomer(prisma, a.partnerActor, editOf(customer));
     const profile = (await complianceProfiles(prisma, a.partnerActor)).find((p) => p.id === customer.id)!;
     expect(profile.legalEntity).toMatchObject({
       legalName: entity.legalName,
@@ -62,10 +68,7 @@ describe("a partner's customers", () => {
     // The very messages the activation form gives, field by field.
     const bad = { ...entity, vatNumber: "DE 12#", contactPhone: "089 123" };
     const expected = ZActivationForm.safeParse(bad).error!.issues.map((i) => i.message);
-    const failure = await updateCustomerLegalEntity(prisma, a.partnerActor, {
-      customerId: customer.id,
-      values: bad,
-    }).catch((e) => e);
+    const failure = await updateCustomer(prisma, a.partnerActor, editOf(customer, bad)).catch((e) => e);
     expect(failure.code).toBe("INVALID");
     expect(
       Object.values(failure.fieldErrors as Record<string, string[]>)
@@ -75,14 +78,14 @@ describe("a partner's customers", () => {
   });
 
   it("treats another partner's customer as one that does not exist, and changes nothing of it", async () => {
+    await expect(updateCustomer(prisma, b.partnerActor, editOf(a.customer))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(
-      updateCustomerLegalEntity(prisma, b.partnerActor, { customerId: a.customer.id, values: entity }),
+      updateCustomer(prisma, a.partnerActor, editOf({ id: "c" + "z".repeat(24), name: "Nobody" })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      updateCustomerLegalEntity(prisma, a.partnerActor, { customerId: "c" + "z".repeat(24), values: entity }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      updateCustomerLegalEntity(prisma, a.partnerActor, { customerId: { not: "" }, values: entity }),
+      updateCustomer(prisma, a.partnerActor, { ...editOf(a.customer), customerId: { not: "" } }),
     ).rejects.toMatchObject({ code: "INVALID" });
     expect((await prisma.customer.findUniqueOrThrow({ where: { id: a.customer.id } })).legalName).toBeNull();
   });
@@ -91,10 +94,11 @@ describe("a partner's customers", () => {
 describe("search", () => {
   it("finds customers by name, legal name or VAT number, within the actor's own customers only", async () => {
     const alpine = await createCustomer(prisma, a.partnerActor, { name: "Zugspitz Bergbahn", countryCode: "DE" });
-    await updateCustomerLegalEntity(prisma, a.partnerActor, {
-      customerId: alpine.id,
-      values: { ...entity, legalName: "Bayerische Zugspitzbahn AG", vatNumber: "DE811111113" },
-    });
+    await updateCustomer(
+      prisma,
+      a.partnerActor,
+      editOf(alpine, { ...entity, legalName: "Bayerische Zugspitzbahn AG", vatNumber: "DE811111113" }),
+    );
     const names = async (actor: typeof a.partnerActor, q: string) =>
       (await complianceProfiles(prisma, actor, new Date(), { q })).map((p) => p.name);
     expect(await names(a.partnerActor, "zugspitz")).toEqual(["Zugspitz Bergbahn"]);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ZActivationForm } from "@/lib/activations/form-schema";
+import { pickLegalEntity, ZLegalEntity, type LegalEntityFields, type TLegalEntity } from "@/lib/activations/schemas";
 import { ZId } from "@/lib/http/ids";
+import { ZOptionalTimeZone } from "@/lib/validation/time-zone";
 
 // The customer's legal entity is its compliance profile's source: it is checked by the very schema
 // the activation form uses, so a profile edited here passes that form unchanged.
@@ -10,8 +12,63 @@ export const ZNewCustomer = z.object({
 });
 export type TNewCustomer = z.infer<typeof ZNewCustomer>;
 
-export const ZCustomerLegalEntity = z.object({ customerId: ZId, values: ZActivationForm });
-export type TCustomerLegalEntity = z.infer<typeof ZCustomerLegalEntity>;
+const LEGAL_ENTITY_KEYS = Object.keys(ZLegalEntity.shape) as (keyof TLegalEntity)[];
+// A field as typed; null too, so what the schema gives back parses to itself (the action and the
+// domain function both check it).
+const typedText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? "");
+const ZTypedLegalEntity = z.object(
+  Object.fromEntries(LEGAL_ENTITY_KEYS.map((key) => [key, typedText])),
+) as z.ZodObject<{
+  [K in keyof TLegalEntity]: typeof typedText;
+}>;
+
+const isBlank = (value: unknown) => typeof value !== "string" || !value.trim();
+const BLANK_LEGAL_ENTITY = Object.fromEntries(LEGAL_ENTITY_KEYS.map((key) => [key, null])) as LegalEntityFields;
+
+/**
+ * The customer's edit form, field for field (so each message lands beside its field): its name,
+ * country of service and time zone (empty: the partner's), and its legal entity, which is all
+ * empty (not known yet: the first approved activation request fills it; every field is then null)
+ * or checked whole by the activation form's own schema, VAT number and postcode by the country of
+ * service included.
+ */
+export const ZCustomerProfile = ZTypedLegalEntity.extend({
+  name: ZNewCustomer.shape.name,
+  countryCode: ZNewCustomer.shape.countryCode,
+  timeZone: ZOptionalTimeZone,
+})
+  .superRefine(
+    (values, ctx) => {
+      const typed = Object.fromEntries(LEGAL_ENTITY_KEYS.map((key) => [key, values[key]]));
+      if (Object.values(typed).every(isBlank)) return;
+      const checked = ZActivationForm.safeParse({ ...typed, countryCode: values.countryCode });
+      // The country of service has its own field and message above; only the entity's issues are added.
+      for (const issue of checked.error?.issues ?? [])
+        if (issue.path[0] !== "countryCode") ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    },
+    // Run even when another field failed, so every field's message shows at once.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  )
+  .transform(({ name, countryCode, timeZone, ...typed }) => {
+    if (Object.values(typed).every(isBlank)) return { name, countryCode, timeZone, ...BLANK_LEGAL_ENTITY };
+    const checked = ZActivationForm.parse({ ...typed, countryCode });
+    return { name, countryCode, timeZone, ...pickLegalEntity(checked) };
+  });
+export type TCustomerProfileInput = z.input<typeof ZCustomerProfile>;
+export type TCustomerProfile = z.output<typeof ZCustomerProfile>;
+
+/**
+ * The edit as the server action and the domain function take it: the customer and the form's values,
+ * side by side, so each field's message is keyed by its own name.
+ */
+export const ZCustomerEdit = z.intersection(z.object({ customerId: ZId }), ZCustomerProfile);
+export type TCustomerEditInput = z.input<typeof ZCustomerEdit>;
+
+/** Archiving or restoring one customer. */
+export const ZCustomerRef = z.object({ customerId: ZId });
 
 /** At most this many usage-alert thresholds per customer: more would be noise, not warning. */
 export const MAX_USAGE_ALERT_THRESHOLDS = 5;

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createCustomer, updateCustomerLegalEntity } from "@/lib/customers/manage";
-import { ZCustomerLegalEntity, ZNewCustomer, ZUsageAlertThresholds } from "@/lib/customers/schemas";
+import { createCustomer } from "@/lib/customers/manage";
+import { ZNewCustomer, ZUsageAlertThresholds } from "@/lib/customers/schemas";
 import { setUsageAlertThresholds } from "@/lib/customers/usage-alerts";
 import { action } from "@/lib/http/action";
 
@@ -12,14 +12,6 @@ export const createCustomerAction = action(
     const customer = await createCustomer(db, actor, input);
     revalidatePath("/customers");
     return customer;
-  },
-);
-
-export const updateCustomerLegalEntityAction = action(
-  { permission: "customers.manage", input: ZCustomerLegalEntity },
-  async (input, { actor, db }) => {
-    await updateCustomerLegalEntity(db, actor, input);
-    revalidatePath("/customers");
   },
 );
 

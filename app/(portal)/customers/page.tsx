@@ -1,59 +1,78 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { ComplianceProfileCard } from "@/components/compliance/compliance-profile-card";
-import { LegalEntityDialog } from "@/components/customers/legal-entity-dialog";
+import { CustomersTable } from "@/components/customers/customers-table";
 import { NewCustomerDialog } from "@/components/customers/new-customer-dialog";
-import { UsageAlertsDialog } from "@/components/customers/usage-alerts-dialog";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterTab } from "@/components/ui/filter-tab";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { EXPIRY_NOTICE_DAYS, complianceProfiles } from "@/lib/activations/compliance-profile";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
+import { EXPIRY_NOTICE_DAYS } from "@/lib/activations/compliance-profile";
 import { activationCountries } from "@/lib/activations/countries";
-import { can } from "@/lib/auth/policy";
+import { can, canChange } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
-import { usageAlertThresholds } from "@/lib/customers/usage-alerts";
+import { CUSTOMER_SORTS, listCustomers, ZCustomerListSearch, type TCustomerSort } from "@/lib/customers/list-customers";
 import { db } from "@/lib/db/client";
-import { parseSearchParams, searchEnum, searchText, type RawSearchParams } from "@/lib/http/search-params";
+import { formatNumber, formatPageSummary } from "@/lib/format";
+import { parseSearchParams, searchEnum, type RawSearchParams } from "@/lib/http/search-params";
 
-const ZSearch = z.object({ attention: searchEnum(["1"]), q: searchText(100) });
+// `attention=1` is the older link to the documents to renew (mails and the partner's dashboard send it).
+const ZSearch = ZCustomerListSearch.extend({ attention: searchEnum(["1"]) });
 
 export const metadata: Metadata = { title: "Customers" };
+
+const SORT_LABEL: Record<TCustomerSort, string> = {
+  name: "Name (A–Z)",
+  partner: "Partner (A–Z)",
+  country: "Country (A–Z)",
+  pbxs: "Most PBXs",
+  services: "Most active services",
+  numbers: "Most numbers",
+};
 
 const linkClass = "text-sm font-medium text-brand-700 hover:underline";
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("compliance.view");
-  const { attention, q } = parseSearchParams(ZSearch, await searchParams);
-  const onlyAttention = attention === "1";
-  const canManage = can(actor, "customers.manage");
-  const canRequest = can(actor, "activation.request");
-  const [profiles, countries] = await Promise.all([
-    complianceProfiles(db(), actor, new Date(), { q }),
+  const { attention, ...search } = parseSearchParams(ZSearch, await searchParams);
+  if (attention && !search.view) search.view = "attention";
+  const canManage = canChange(actor, "customers.manage");
+  const showPartner = can(actor, "partners.view_all");
+  const [list, countries] = await Promise.all([
+    listCustomers(db(), actor, search),
     canManage ? activationCountries(db()) : [],
   ]);
-  const shown = onlyAttention ? profiles.filter((p) => p.needsAttention > 0) : profiles;
-  const thresholds = canManage
-    ? await usageAlertThresholds(
-        db(),
-        actor,
-        shown.map((p) => p.id),
-      )
-    : new Map<string, never>();
-  const attentionCount = profiles.filter((p) => p.needsAttention > 0).length;
-  const withQuery = (extra: Record<string, string>) =>
-    `/customers?${new URLSearchParams({ ...(q ? { q } : {}), ...extra })}`;
+  const { rows, total, page, pageCount, sort, dir, view, counts } = list;
+  // Every link keeps the search; a new view or sort starts again at page 1.
+  const hrefWith = (next: Partial<Record<"q" | "view" | "sort" | "dir" | "page", string | undefined>>) => {
+    const params = {
+      q: search.q,
+      view: view === "active" ? undefined : view,
+      sort: search.sort,
+      dir: search.dir,
+      ...next,
+    };
+    const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => !!entry[1]));
+    return `/customers${query.size ? `?${query}` : ""}`;
+  };
+  const sortHref = (key: TCustomerSort) =>
+    hrefWith({ sort: key, dir: key === sort ? (dir === "asc" ? "desc" : "asc") : undefined, page: undefined });
+  const viewHref = (next: "active" | "attention" | "archived") =>
+    hrefWith({ view: next === "active" ? undefined : next, page: undefined });
+  const sorts = (Object.keys(CUSTOMER_SORTS) as TCustomerSort[]).filter((key) => key !== "partner" || showPartner);
+  const addButton = canManage ? <NewCustomerDialog countries={countries} /> : undefined;
+
   return (
     <>
       <PageHeader
         title="Customers"
-        description={`Each customer's compliance profile: the legal entity and the documents accepted for it, reused by the next request for that customer. Documents are flagged ${EXPIRY_NOTICE_DAYS} days before they expire.`}
-        actions={canManage ? <NewCustomerDialog countries={countries} /> : undefined}
+        description={`Each customer with its PBXs, CLASSOUND services and numbers. Open one to edit its details and legal entity, see its documents (flagged ${EXPIRY_NOTICE_DAYS} days before they expire), register a PBX, or archive it.`}
+        actions={addButton}
       />
       <form role="search" action="/customers" className="mb-4 flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1 sm:max-w-sm">
+        <div className="min-w-0 flex-1 basis-56 sm:max-w-sm">
           <label htmlFor="customer-search" className="mb-1 block text-sm font-medium text-foreground">
             Search customers
           </label>
@@ -61,69 +80,80 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             id="customer-search"
             name="q"
             type="search"
-            defaultValue={q}
-            placeholder="Name, legal name or VAT number"
+            defaultValue={search.q}
+            placeholder="Name, legal name, VAT number or contact"
             maxLength={100}
           />
         </div>
-        {onlyAttention && <input type="hidden" name="attention" value="1" />}
+        {/* Phones have no column headings to sort by: the order is chosen here. */}
+        <div className="basis-full sm:hidden">
+          <label htmlFor="customer-sort" className="mb-1 block text-sm font-medium text-foreground">
+            Order
+          </label>
+          <Select id="customer-sort" name="sort" defaultValue={sort}>
+            {sorts.map((key) => (
+              <option key={key} value={key}>
+                {SORT_LABEL[key]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {view !== "active" && <input type="hidden" name="view" value={view} />}
         <Button type="submit" variant="secondary">
           Search
         </Button>
-        {q && (
-          <Link href={onlyAttention ? "/customers?attention=1" : "/customers"} className={linkClass}>
+        {search.q && (
+          <Link href={hrefWith({ q: undefined, page: undefined })} className={linkClass}>
             Clear the search
           </Link>
         )}
       </form>
       <nav aria-label="Filter customers" className="mb-4 flex flex-wrap gap-2">
-        <FilterTab href={withQuery({})} active={!onlyAttention}>
-          All ({profiles.length})
+        <FilterTab href={viewHref("active")} active={view === "active"}>
+          Active <span className="tabular-nums">({formatNumber(counts.active)})</span>
         </FilterTab>
-        <FilterTab href={withQuery({ attention: "1" })} active={onlyAttention}>
-          Documents to renew ({attentionCount})
+        <FilterTab href={viewHref("attention")} active={view === "attention"}>
+          Documents to renew <span className="tabular-nums">({formatNumber(counts.attention)})</span>
+        </FilterTab>
+        <FilterTab href={viewHref("archived")} active={view === "archived"}>
+          Archived <span className="tabular-nums">({formatNumber(counts.archived)})</span>
         </FilterTab>
       </nav>
-      {shown.length === 0 ? (
-        <EmptyState
-          title={q ? "No customer matches" : onlyAttention ? "Nothing to renew" : "No customers yet"}
-          description={
-            q
-              ? `Nothing matches "${q}" in the names, legal names or VAT numbers.`
-              : onlyAttention
-                ? `No document expires in the next ${EXPIRY_NOTICE_DAYS} days.`
-                : "Customers appear here once they are registered."
-          }
-        />
-      ) : (
-        <div className="space-y-6">
-          {shown.map((profile) => (
-            <ComplianceProfileCard
-              key={profile.id}
-              profile={profile}
-              showPartner={can(actor, "partners.view_all")}
-              actions={
-                <>
-                  <Link href={`/pbxs?customer=${profile.id}`} className={linkClass}>
-                    PBXs<span className="sr-only"> of {profile.name}</span>
-                  </Link>
-                  <Link href={`/statistics?customer=${profile.id}`} className={linkClass}>
-                    Call statistics<span className="sr-only"> of {profile.name}</span>
-                  </Link>
-                  {canRequest && (
-                    <Link href={`/activations?customer=${profile.id}`} className={linkClass}>
-                      Activation requests<span className="sr-only"> of {profile.name}</span>
-                    </Link>
-                  )}
-                  {canManage && <LegalEntityDialog customer={profile} countries={countries} />}
-                  {thresholds.has(profile.id) && (
-                    <UsageAlertsDialog customer={profile} thresholds={thresholds.get(profile.id)!} />
-                  )}
-                </>
-              }
-            />
-          ))}
+      {rows.length === 0 ? (
+        <div className="rounded-card border border-border bg-surface">
+          <EmptyState
+            title={
+              search.q
+                ? "No customer matches"
+                : view === "archived"
+                  ? "No archived customers"
+                  : view === "attention"
+                    ? "Nothing to renew"
+                    : "No customers yet"
+            }
+            description={
+              search.q
+                ? `Nothing matches “${search.q}” in the names, legal names, VAT numbers or contacts${view === "archived" ? " of archived customers" : ""}.`
+                : view === "archived"
+                  ? "A customer without services can be archived from its page; it then waits here, out of the lists."
+                  : view === "attention"
+                    ? `No document expires in the next ${EXPIRY_NOTICE_DAYS} days.`
+                    : canManage
+                      ? "Add a customer with the button above, then register its PBXs and activate CLASSOUND on them."
+                      : "Customers appear here once partners register them."
+            }
+          />
         </div>
+      ) : (
+        <>
+          <CustomersTable rows={rows} showPartner={showPartner} sort={sort} dir={dir} sortHref={sortHref} />
+          <Pagination
+            summary={formatPageSummary(total, "customer", page, pageCount)}
+            page={page}
+            pageCount={pageCount}
+            hrefOf={(p) => hrefWith({ page: p > 1 ? String(p) : undefined })}
+          />
+        </>
       )}
     </>
   );
