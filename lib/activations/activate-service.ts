@@ -4,6 +4,7 @@ import { flatFeeQuoteForPbx } from "@/lib/pricing/basket-quote";
 import { describeFlatFeeQuote } from "@/lib/pricing/flat-fee-quote";
 import { priceListInForce } from "@/lib/pricing/price-list-in-force";
 import { addMonths } from "@/lib/pricing/proration";
+import { tierIdInForce, tierPeriodInForce } from "@/lib/partners/tier-in-force";
 import { ELIGIBILITY_INCLUDE, INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "./eligibility";
 import { pickLegalEntity } from "./schemas";
 
@@ -23,7 +24,9 @@ export async function activateService(
     include: {
       ...ELIGIBILITY_INCLUDE,
       service: true,
-      customer: { select: { partner: { select: { tierId: true, timeZone: true } } } },
+      customer: {
+        select: { partner: { select: { tierId: true, timeZone: true, tierPeriods: tierPeriodInForce(now) } } },
+      },
     },
   });
   // R1 again, through the form's own function: the PBX may have changed since the partner submitted.
@@ -35,11 +38,15 @@ export async function activateService(
     );
   }
 
-  const priceList = await priceListInForce(tx, pbx.customer.partner.tierId, now, {
+  // The tier in force today (docs/decisions/0041), as the quote shown before approval read it.
+  const priceList = await priceListInForce(tx, tierIdInForce(pbx.customer.partner), now, {
     flatFeeBands: { orderBy: { minUsers: "asc" } },
   });
   if (!priceList)
-    throw new AppError("CONFLICT", "The partner's tier has no price list in force. Add one before approving.");
+    throw new AppError(
+      "CONFLICT",
+      "The partner's tier has no price list in force. Publish its draft or import one on Price-list versions before approving.",
+    );
   const quote = flatFeeQuoteForPbx(
     { ...pbx, licensePlan: pbx.licensePlan, termExpiry: pbx.termExpiry, timeZone: pbx.customer.partner.timeZone },
     priceList,
@@ -55,7 +62,16 @@ export async function activateService(
       expiresAt: pbx.termExpiry,
       activationRequestId: request.id,
     },
-    update: { status: "ACTIVE", activatedAt: now, expiresAt: pbx.termExpiry, activationRequestId: request.id },
+    // A PBX whose earlier service ended starts afresh: its end, cancellation and quarantine are history.
+    update: {
+      status: "ACTIVE",
+      activatedAt: now,
+      expiresAt: pbx.termExpiry,
+      activationRequestId: request.id,
+      endedAt: null,
+      cancellationRequestedAt: null,
+      numbersQuarantinedAt: null,
+    },
   });
   const charge = await tx.serviceCharge.create({
     data: {

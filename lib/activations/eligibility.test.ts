@@ -5,6 +5,7 @@ import { compareVersions, ineligibilityReasons, isReadableVersion } from "./elig
 const now = new Date("2026-11-23T00:00:00Z");
 const eligible = {
   licensePlan: "YEARLY" as const,
+  licensing: "PER_USER" as const,
   softwareVersion: "6.01.20240310.2",
   termExpiry: new Date("2027-05-01"),
   userLicenses: 4,
@@ -21,6 +22,13 @@ describe("R1 eligibility", () => {
     expect(ineligibilityReasons({ ...eligible, licensePlan: "LIFETIME", termExpiry: null }, now)).toEqual([
       "LIFETIME_LICENSE",
     ]);
+  });
+
+  it("refuses a PBX licensed per system, whatever its plan", () => {
+    expect(ineligibilityReasons({ ...eligible, licensing: "PER_SYSTEM" }, now)).toEqual(["NOT_PER_USER"]);
+    expect(
+      ineligibilityReasons({ ...eligible, licensing: "PER_SYSTEM", licensePlan: "LIFETIME", termExpiry: null }, now),
+    ).toEqual(["NOT_PER_USER", "LIFETIME_LICENSE"]);
   });
 
   it("refuses software below 5.0, comparing numerically", () => {
@@ -49,6 +57,7 @@ describe("R1 eligibility", () => {
       ineligibilityReasons(
         {
           licensePlan: "LIFETIME",
+          licensing: "PER_SYSTEM",
           softwareVersion: "4.9",
           termExpiry: null,
           userLicenses: 0,
@@ -57,7 +66,14 @@ describe("R1 eligibility", () => {
         },
         now,
       ),
-    ).toEqual(["LIFETIME_LICENSE", "SOFTWARE_TOO_OLD", "NO_USER_LICENSES", "ALREADY_ACTIVE", "REQUEST_OPEN"]);
+    ).toEqual([
+      "NOT_PER_USER",
+      "LIFETIME_LICENSE",
+      "SOFTWARE_TOO_OLD",
+      "NO_USER_LICENSES",
+      "ALREADY_ACTIVE",
+      "REQUEST_OPEN",
+    ]);
   });
 
   it("refuses an expired subscription", () => {

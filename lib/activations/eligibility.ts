@@ -1,4 +1,4 @@
-import type { LicensePlan } from "@/lib/db/generated/enums";
+import type { LicensePlan, PbxLicensing } from "@/lib/db/generated/enums";
 
 // R1: the minimum PBX software version, compared numerically part by part ("5.03.20210826.1").
 export const MINIMUM_PBX_VERSION = "5.0";
@@ -22,6 +22,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 export type IneligibilityReason =
+  | "NOT_PER_USER"
   | "LIFETIME_LICENSE"
   | "SOFTWARE_VERSION_UNREADABLE"
   | "SOFTWARE_TOO_OLD"
@@ -31,6 +32,8 @@ export type IneligibilityReason =
   | "TERM_EXPIRED";
 
 export const INELIGIBILITY_MESSAGE: Record<IneligibilityReason, string> = {
+  NOT_PER_USER:
+    "This PBX is licensed per system (simultaneous calls). CLASSOUND is priced per user: it needs a per-user license.",
   LIFETIME_LICENSE:
     "This PBX has a lifetime license. CLASSOUND needs a per-user license with a monthly, yearly or 5-year subscription.",
   SOFTWARE_VERSION_UNREADABLE:
@@ -44,6 +47,7 @@ export const INELIGIBILITY_MESSAGE: Record<IneligibilityReason, string> = {
 
 export interface EligibilityInput {
   licensePlan: LicensePlan;
+  licensing: PbxLicensing;
   softwareVersion: string;
   termExpiry: Date | null;
   /** All user licenses of the PBX (Basic + Essential + Business + Premium), R4. */
@@ -55,6 +59,7 @@ export interface EligibilityInput {
 /** Every reason (R1) this PBX cannot be activated now; empty when it can. The one source of R1. */
 export function ineligibilityReasons(pbx: EligibilityInput, now = new Date()): IneligibilityReason[] {
   const reasons: IneligibilityReason[] = [];
+  if (pbx.licensing !== "PER_USER") reasons.push("NOT_PER_USER");
   if (pbx.licensePlan === "LIFETIME") reasons.push("LIFETIME_LICENSE");
   if (!isReadableVersion(pbx.softwareVersion)) reasons.push("SOFTWARE_VERSION_UNREADABLE");
   else if (compareVersions(pbx.softwareVersion, MINIMUM_PBX_VERSION) < 0) reasons.push("SOFTWARE_TOO_OLD");
@@ -76,7 +81,7 @@ export const ELIGIBILITY_INCLUDE = {
  * other than the one being decided (an approval passes none: its own request is open by definition).
  */
 export function pbxIneligibilityReasons(
-  pbx: Pick<EligibilityInput, "licensePlan" | "softwareVersion" | "termExpiry"> & {
+  pbx: Pick<EligibilityInput, "licensePlan" | "licensing" | "softwareVersion" | "termExpiry"> & {
     licenses: { quantity: number }[];
     service: { status: string } | null;
   },

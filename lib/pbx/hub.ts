@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { formatCount } from "@/lib/format";
 
 /** The PBX hub's tabs, in order; each is its own route under /pbxs/[id]. */
-export const PBX_TABS = ["overview", "numbers", "emergency", "usage", "support", "sms", "api-keys"] as const;
+export const PBX_TABS = ["overview", "licence", "numbers", "emergency", "usage", "support", "sms", "api-keys"] as const;
 export type PbxTab = (typeof PBX_TABS)[number];
 
 /*
@@ -61,6 +61,7 @@ export async function pbxHubHeader(db: Db, actor: Actor, pbxId: string) {
   // `title` says what the count counts, for the tab's tooltip and screen readers.
   const tabs: { tab: PbxTab; label: string; count?: number; title?: string; attention?: boolean }[] = [
     { tab: "overview", label: "Overview" },
+    { tab: "licence", label: "Licence" },
     ...(numberCount === null
       ? []
       : [{ tab: "numbers" as const, label: "Numbers", count: numberCount, title: formatCount(numberCount, "number") }]),

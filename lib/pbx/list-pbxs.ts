@@ -31,6 +31,7 @@ export async function listPbxs(db: Db, actor: Actor, now = new Date()): Promise<
       serial: true,
       name: true,
       licensePlan: true,
+      licensing: true,
       termExpiry: true,
       softwareVersion: true,
       customer: { select: { id: true, name: true, partner: { select: { name: true } } } },

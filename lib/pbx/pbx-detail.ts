@@ -49,6 +49,7 @@ export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; no
     serial: pbx.serial,
     customer: { id: pbx.customer.id, name: pbx.customer.name, partnerName: pbx.customer.partner.name },
     licensePlan: pbx.licensePlan,
+    licensing: pbx.licensing,
     licenses: pbx.licenses,
     userCount: pbx.licenses.reduce((sum, l) => sum + l.quantity, 0),
     softwareVersion: pbx.softwareVersion,

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PbxTable } from "@/components/pbx/pbx-table";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/policy";
+import { can, canChange } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ZId } from "@/lib/http/ids";
@@ -19,7 +21,22 @@ export default async function PbxsPage({ searchParams }: { searchParams: Promise
   const rows = await listPbxs(db(), actor);
   return (
     <>
-      <PageHeader title="PBXs" description="License plan, term and CLASSOUND status of every PBX you can see." />
+      <PageHeader
+        title="PBXs"
+        description="License plan, term and CLASSOUND status of every PBX you can see."
+        actions={
+          canChange(actor, "pbx.manage") ? (
+            <>
+              <Button asChild variant="secondary">
+                <Link href="/pbxs/import">Import from CSV</Link>
+              </Button>
+              <Button asChild>
+                <Link href={customer ? `/pbxs/new?customerId=${customer}` : "/pbxs/new"}>Register a PBX</Link>
+              </Button>
+            </>
+          ) : undefined
+        }
+      />
       <PbxTable
         rows={rows}
         showPartner={can(actor, "partners.view_all")}
