@@ -184,7 +184,7 @@ export const e2eDataDir = () => process.env.E2E_DATA_DIR ?? `.data/e2e-${process
 export const e2eStorage = () => localDriver(path.join(e2eDataDir(), "uploads"));
 
 // `npm start` writes the URL of the database it opened into its data directory.
-function e2eDatabaseUrl() {
+export function e2eDatabaseUrl() {
   return process.env.E2E_DATABASE_URL ?? readFileSync(databaseUrlFile(e2eDataDir()), "utf8").trim();
 }
 

@@ -124,7 +124,7 @@ function UsersDialog({ pbxId, users, defaults }: LicenceFormsProps) {
       defaults={initial}
       trigger="Change users"
       title="Change the users"
-      description="Users added mid-term are charged for the rest of the term, the whole PBX at its new band (R4). Users removed are not refunded."
+      description="Users added mid-term are charged for the rest of the term, the whole PBX at its new band. Users removed are not refunded."
       confirmLabel="Confirm the users"
       done="Users changed"
     >
@@ -214,7 +214,7 @@ function SoftwareDialog({ pbxId, softwareVersion }: LicenceFormsProps) {
       defaults={initial}
       trigger="Update software"
       title="Record a software update"
-      description={`The version the PBX now reports. CLASSOUND needs ${MINIMUM_PBX_VERSION} or later to be activated (R1).`}
+      description={`The version the PBX now reports. CLASSOUND needs ${MINIMUM_PBX_VERSION} or later to be activated.`}
       confirmLabel="Confirm the version"
       done="Software version recorded"
     >

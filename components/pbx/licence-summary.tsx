@@ -47,7 +47,7 @@ export function LicenceSummary({ licence }: { licence: PbxLicence }) {
           ...LICENCE_LEVELS.map(
             (level) => [LICENSE_TYPE_LABEL[LEVEL_TYPE[level]]!, formatNumber(licence.users[level])] as [string, string],
           ),
-          ["All users (R4)", <strong key="total">{formatNumber(licence.userCount)}</strong>],
+          ["All users", <strong key="total">{formatNumber(licence.userCount)}</strong>],
         ]}
       />
     </>

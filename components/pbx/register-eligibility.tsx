@@ -47,7 +47,7 @@ export function RegisterEligibility({ control }: { control: Control<TRegisterPbx
         CLASSOUND eligibility
       </h2>
       {reasons.length ? (
-        <Alert variant="warning" title="CLASSOUND could not be activated on this PBX (R1)">
+        <Alert variant="warning" title="CLASSOUND could not be activated on this PBX">
           <p>You can still register it. To activate CLASSOUND on it later:</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
             {reasons.map((reason) => (
@@ -56,11 +56,11 @@ export function RegisterEligibility({ control }: { control: Control<TRegisterPbx
           </ul>
         </Alert>
       ) : toFill.length ? (
-        <Alert variant="info" title="CLASSOUND eligibility (R1)">
+        <Alert variant="info" title="CLASSOUND eligibility">
           Nothing stands in the way so far. Fill in {toFill.join(" and ")} to be sure.
         </Alert>
       ) : (
-        <Alert variant="success" title="CLASSOUND can be activated on this PBX (R1)">
+        <Alert variant="success" title="CLASSOUND can be activated on this PBX">
           Per-user licensing, a plan that renews, software {MINIMUM_PBX_VERSION} or later and at least one user.
         </Alert>
       )}

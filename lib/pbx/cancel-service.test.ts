@@ -22,7 +22,11 @@ async function running(pbxId: string) {
 
 const serviceOf = (pbxId: string) => prisma.classoundService.findUniqueOrThrow({ where: { pbxId } });
 const historyOf = (pbxId: string) =>
-  prisma.pbxLicenseEvent.findMany({ where: { pbxId }, select: { kind: true, effectiveAt: true, actorId: true } });
+  prisma.pbxLicenseEvent.findMany({
+    where: { pbxId },
+    select: { kind: true, effectiveAt: true, actorId: true },
+    orderBy: { createdAt: "asc" },
+  });
 
 describe("cancelling at the end of the term (R3)", () => {
   it("keeps the service running to its term's end, then ends it CANCELLED; a withdrawal before then keeps it", async () => {
@@ -46,6 +50,10 @@ describe("cancelling at the end of the term (R3)", () => {
 
     await withdrawCancellation(prisma, a.partnerActor, { pbxId: a.pbx.id }, new Date(NOW.getTime() + DAY));
     expect((await serviceOf(a.pbx.id)).cancellationRequestedAt).toBeNull();
+    expect((await historyOf(a.pbx.id)).map((event) => event.kind)).toEqual([
+      "SERVICE_CANCELLATION_REQUESTED",
+      "SERVICE_CANCELLATION_WITHDRAWN",
+    ]);
     expect(
       await prisma.auditLog.count({ where: { action: "pbx.service_cancellation_withdrawn", entityId: a.pbx.id } }),
     ).toBe(1);
@@ -105,8 +113,10 @@ describe("cancelling at the end of the term (R3)", () => {
       cancellationRequestedAt: NOW,
       updatedAt: expect.any(Date),
     });
+    // Only the admin's cancellation and withdrawal of the test before.
     expect(await historyOf(b.pbx.id)).toEqual([
       { kind: "SERVICE_CANCELLATION_REQUESTED", effectiveAt: ENDS, actorId: admin.userId },
+      { kind: "SERVICE_CANCELLATION_WITHDRAWN", effectiveAt: NOW, actorId: admin.userId },
     ]);
   });
 

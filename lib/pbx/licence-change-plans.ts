@@ -73,7 +73,7 @@ async function planRenewal(db: Tx, pbx: LoadedPbx, change: Change<"renewal">): P
       to: newExpiry,
     });
     charge = { kind: "RENEWAL", ...priced, periodStart: oldExpiry, periodEnd: newExpiry };
-    notes.push(`CLASSOUND moves to the new expiry, ${formatDate(newExpiry)}, with the PBX (R3).`);
+    notes.push(`CLASSOUND moves to the new expiry, ${formatDate(newExpiry)}, with the PBX.`);
   } else if (pbx.service?.status === "ACTIVE") {
     notes.push(
       `CLASSOUND was cancelled: it still ends on ${formatDate(pbx.service.expiresAt)}, and nothing is charged for the new term.`,
@@ -159,11 +159,7 @@ async function planUsersChange(db: Tx, pbx: LoadedPbx, change: Change<"users">, 
       `The users last changed from ${formatDate(lastChange.effectiveAt)}: the date cannot be earlier`,
     );
   if (service && totalAfter === 0)
-    throw fieldError(
-      "CONFLICT",
-      "basic",
-      "CLASSOUND is active and priced per user: keep at least one user licence (R4)",
-    );
+    throw fieldError("CONFLICT", "basic", "CLASSOUND is active and priced per user: keep at least one user licence");
 
   const notes: string[] = [];
   let charge: Plan["charge"];
@@ -236,13 +232,13 @@ function planPlanChange(pbx: LoadedPbx, change: Change<"plan">, now: Date): Plan
     throw fieldError(
       "CONFLICT",
       "licensePlan",
-      "CLASSOUND is active on this PBX and needs a plan that renews (R1): keep a monthly, yearly or 5-year plan",
+      "CLASSOUND is active on this PBX and needs a plan that renews: keep a monthly, yearly or 5-year plan",
     );
   if (active && change.licensing !== "PER_USER")
     throw fieldError(
       "CONFLICT",
       "licensing",
-      "CLASSOUND is active on this PBX and is priced per user (R1): keep per-user licensing",
+      "CLASSOUND is active on this PBX and is priced per user: keep per-user licensing",
     );
 
   const notes: string[] = [];
