@@ -9,7 +9,8 @@ import { waitForHttp } from "../scripts/wait-for-http";
  * A second portal for the specs about a production start (issue 31): the real `npm start` on an
  * empty database of its own, reached by DATABASE_URL as an operator's would be, so it loads the
  * reference catalogue and no demo data. The database is created in the e2e server's PostgreSQL (one
- * cluster, no second initdb) and the server reuses the build `npm test` made.
+ * cluster, no second initdb) and the server serves the e2e server's build, never rebuilding it under
+ * that server (`--no-build`).
  */
 export interface EmptyPortal {
   baseURL: string;
@@ -38,7 +39,11 @@ export async function startEmptyPortal(clusterUrl: string, port: number): Promis
     NEXTAUTH_URL: baseURL,
     CLASSOUND_TEST_BUILD: "1",
   };
-  const server = spawn("npx", ["tsx", "scripts/start.ts"], { detached: true, stdio: ["ignore", "pipe", "pipe"], env });
+  const server = spawn("npx", ["tsx", "scripts/start.ts", "--no-build"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
   let output = "";
   server.stdout!.on("data", (chunk) => (output += chunk));
   server.stderr!.on("data", (chunk) => (output += chunk));

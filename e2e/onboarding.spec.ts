@@ -12,6 +12,9 @@ const SLOW = { timeout: 30_000 };
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf(name)) });
 
+// A step that cannot happen fails in seconds, not at the test's end.
+test.use({ actionTimeout: 20_000 });
+
 let portal: EmptyPortal;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -69,7 +72,7 @@ test("from an empty database: the first admin, a partner onboarded, its customer
     await admin.goto("/admin/price-lists");
     for (const tier of ["Gold", "End User"]) {
       await admin.getByRole("button", { name: new RegExp(`^Publish CLASSOUND ${tier} `) }).click();
-      await admin.getByRole("dialog").getByRole("button", { name: "Publish" }).click();
+      await admin.getByRole("alertdialog").getByRole("button", { name: "Publish" }).click();
       await expect(admin.getByRole("button", { name: new RegExp(`^Publish CLASSOUND ${tier} `) })).toHaveCount(0);
     }
 
@@ -108,7 +111,7 @@ test("from an empty database: the first admin, a partner onboarded, its customer
     await partner.getByRole("link", { name: "Register a PBX" }).click();
     await expect(partner).toHaveURL(/\/pbxs\/new\?customerId=/);
     await partner.getByLabel("Serial").fill("NW-0001-LH");
-    await partner.getByLabel("Name", { exact: true }).fill("Lärchenhof office");
+    await partner.getByLabel(/^Name\*?$/).fill("Lärchenhof office");
     await partner.getByLabel("Software version").fill("6.01.20240310.2");
     await partner.getByLabel("Plan").selectOption("YEARLY");
     await partner.getByLabel("Term start").fill(day(-60));
@@ -152,7 +155,7 @@ test("from an empty database: the first admin, a partner onboarded, its customer
     await admin.getByRole("button", { name: "Start review" }).click();
     await expect(admin.getByText("In review", { exact: true }).first()).toBeVisible();
     await admin.getByRole("button", { name: "Approve" }).click();
-    await admin.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+    await admin.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
     await expect(admin.getByText("Approved", { exact: true }).first()).toBeVisible(SLOW);
     const service = await db.classoundService.findUniqueOrThrow({ where: { pbxId: pbx.id } });
     expect(service.status).toBe("ACTIVE");

@@ -20,6 +20,9 @@ import { checkBuild, markBuilt } from "./build-state";
 import { waitForHttp } from "./wait-for-http";
 
 const isDev = process.argv.includes("--dev");
+// Serve the build as it is, never rebuild: for instances started beside one that serves the same
+// build directory (a rebuild would swap its files under it), and for deployments built once.
+const noBuild = process.argv.includes("--no-build");
 const env = readRuntimeEnv();
 const dir = dataDir(env);
 const log = (message: string) => console.log(`[classound] ${message}`);
@@ -77,7 +80,7 @@ if (await portInUse(env.PORT)) {
 }
 
 // The build check only reads files: it runs while PostgreSQL starts.
-const buildCheck = isDev ? undefined : checkBuild();
+const buildCheck = isDev || noBuild ? undefined : checkBuild();
 buildCheck?.catch(() => {});
 
 const database = await step(() => openAppDatabase(env.DATABASE_URL, dir), describeDatabase).catch(failStart);

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { formatCount } from "@/lib/format";
-import { RUNNING_STATUSES } from "@/lib/pbx/term-ends";
+import { RUNNING_STATUSES } from "@/lib/pbx/service-status";
 import { ZCustomerRef } from "./schemas";
 
 export const ARCHIVED_CUSTOMER_MESSAGE =

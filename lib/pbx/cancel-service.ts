@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { ZId } from "@/lib/http/ids";
 import type { Tx } from "@/lib/tickets/thread";
-import { RUNNING_STATUSES } from "./term-ends";
+import { RUNNING_STATUSES } from "./service-status";
 
 /** The one argument of cancelling and of withdrawing a cancellation: the PBX whose service it is. */
 export const ZServiceTerm = z.object({ pbxId: ZId });

@@ -3,7 +3,7 @@ import { assertCan, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { pageOf } from "@/lib/paging";
-import { RUNNING_STATUSES } from "./term-ends";
+import { RUNNING_STATUSES } from "./service-status";
 
 const DAY_MS = 86_400_000;
 

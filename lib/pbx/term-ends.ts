@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import type { ServiceStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { RUNNING_STATUSES } from "./service-status";
 import { notifyPartner } from "@/lib/notifications/notify";
 import { quarantineNumbers } from "@/lib/numbers/release";
 import type { Tx } from "@/lib/tickets/thread";
@@ -22,8 +23,6 @@ export const NUMBERS_GRACE_DAYS = 30;
 /** The warnings before a service's term ends, farthest first; each goes out once per expiry date. */
 export const EXPIRY_WARNING_DAYS = [30, 7] as const;
 
-/** A service still running: the only ones that can end, be warned or be cancelled. */
-export const RUNNING_STATUSES = ["ACTIVE", "SUSPENDED"] as const satisfies readonly ServiceStatus[];
 /** A service that reached its term's end: its numbers wait out the grace, then go to quarantine. */
 export const ENDED_STATUSES = ["EXPIRED", "CANCELLED"] as const satisfies readonly ServiceStatus[];
 
