@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { useServerSearch } from "@/components/ui/use-server-search";
 import { FieldMessages, useFieldIds } from "@/components/ui/form-field";
 import { cn } from "@/components/ui/cn";
 import { controlClassName } from "@/components/ui/control-styles";
@@ -9,32 +10,10 @@ import type { CustomerOption } from "@/lib/pbx/register";
 
 type SearchResult = { rows: CustomerOption[]; total: number };
 
-/** The customers matching `q`, from the server (GET /api/pbxs/customers): typing waits 200 ms, and an older answer never replaces a newer one. */
+/** The customers matching `q`, from the server (GET /api/pbxs/customers). */
 function useCustomerSearch(q: string, enabled: boolean) {
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const params = new URLSearchParams(q.trim() ? { q: q.trim() } : {});
-        const response = await fetch(`/api/pbxs/customers?${params}`, { signal: controller.signal });
-        const body = (await response.json()) as { ok: true; data: SearchResult } | { ok: false; error: string };
-        if (body.ok) {
-          setResult(body.data);
-          setError(null);
-        } else setError(body.error);
-      } catch (e) {
-        if (!controller.signal.aborted) setError(e instanceof Error ? e.message : "The search failed.");
-      }
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, enabled]);
-  return { result, error };
+  const params = new URLSearchParams(q.trim() ? { q: q.trim() } : {});
+  return useServerSearch<SearchResult>(`/api/pbxs/customers?${params}`, enabled);
 }
 
 const optionLabel = (c: CustomerOption) => (c.partnerName ? `${c.name} (${c.partnerName})` : c.name);

@@ -78,3 +78,13 @@ export async function readUploadedForm(
   );
   return { file: { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name }, fields };
 }
+
+/** An uploaded CSV file's text: UTF-8, or a clear refusal (a spreadsheet's other encodings would garble names). */
+export async function readUploadedCsvText(request: Request): Promise<string> {
+  const { bytes } = await readUploadedFile(request);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID", "Save the file as UTF-8 CSV and choose it again.");
+  }
+}
