@@ -15,7 +15,7 @@ import { FilterPanel } from "@/components/ui/filter-panel";
 import { FilterTab } from "@/components/ui/filter-tab";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/policy";
+import { can, canChange } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { complianceOverview } from "@/lib/emergency/compliance";
@@ -57,7 +57,7 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
     siteFormOptions(db(), actor),
     emergencyPbxOptions(db(), actor),
   ]);
-  const canEdit = can(actor, "emergency.edit");
+  const canEdit = canChange(actor, "emergency.edit");
   const { totals } = compliance;
   const withLocation = totals.ACTIVE + totals.PENDING;
   const missing = totals.NO_LOCATION + totals.CHANGES_REQUIRED;

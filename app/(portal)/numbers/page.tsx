@@ -4,7 +4,7 @@ import { NumberFilters } from "@/components/numbers/number-filters";
 import { NumbersTable } from "@/components/numbers/numbers-table";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/policy";
+import { canChange } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { db } from "@/lib/db/client";
@@ -38,7 +38,7 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
       <NumbersTable
         rows={list.rows}
         caption="Numbers"
-        canRelease={can(actor, "numbers.manage")}
+        canRelease={canChange(actor, "numbers.manage")}
         showPbx
         quarantineDays={readRuntimeEnv().NUMBER_QUARANTINE_DAYS}
         empty="No numbers match."

@@ -40,7 +40,7 @@ export default async function PbxsPage({ searchParams }: { searchParams: Promise
       <PbxTable
         rows={rows}
         showPartner={can(actor, "partners.view_all")}
-        canActivate={can(actor, "activation.request")}
+        canActivate={canChange(actor, "activation.request")}
         filters
         customerId={customer}
       />

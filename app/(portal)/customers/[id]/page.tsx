@@ -153,7 +153,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <Link href={`/statistics?customer=${customer.id}`} className={linkClass}>
                 Call statistics
               </Link>
-              {can(actor, "activation.request") && (
+              {canChange(actor, "activation.request") && (
                 <Link href={`/activations?customer=${customer.id}`} className={linkClass}>
                   Activation requests
                 </Link>

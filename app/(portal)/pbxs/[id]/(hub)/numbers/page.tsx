@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { PbxNumbersSection } from "@/components/numbers/pbx-numbers-section";
 import { PbxPortingSection } from "@/components/porting/pbx-porting-section";
-import { can } from "@/lib/auth/policy";
+import { can, canChange } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { db } from "@/lib/db/client";
@@ -32,8 +32,8 @@ export default async function PbxNumbersPage({
         pbxId={pbxId}
         q={search.q}
         overview={pbxNumbersOverview(db(), actor, pbxId, search)}
-        canOrder={can(actor, "numbers.order")}
-        canManage={can(actor, "numbers.manage")}
+        canOrder={canChange(actor, "numbers.order")}
+        canManage={canChange(actor, "numbers.manage")}
         quarantineDays={readRuntimeEnv().NUMBER_QUARANTINE_DAYS}
       />
       {(can(actor, "porting.request") || can(actor, "porting.handle")) && (
