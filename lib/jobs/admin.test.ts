@@ -142,6 +142,7 @@ describe("mail settings", () => {
       ["porting", false],
       ["pricelists", false],
       ["compliance.expiring", false],
+      ["agreement", false],
       ["service.ending", false],
     ]);
     expect((await mailPreferences(prisma, colleague)).every((p) => p.enabled)).toBe(true);
@@ -153,6 +154,7 @@ describe("mail settings", () => {
       false,
       false,
       true,
+      false,
       false,
     ]);
     expect((await mailPreferences(prisma, admin)).map((p) => p.key)).toEqual(["activation", "tickets", "porting"]);

@@ -39,6 +39,12 @@ export const MAIL_EVENTS = [
     roles: ["PARTNER"],
   },
   {
+    key: "agreement",
+    label: "Your agreement with CLASSOUND",
+    description: "Your partner agreement is suspended or reinstated.",
+    roles: ["PARTNER"],
+  },
+  {
     key: "service.ending",
     label: "Ends of CLASSOUND terms",
     description: "CLASSOUND on one of your PBXs reaches the end of its term in 30 or 7 days.",

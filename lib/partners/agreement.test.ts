@@ -139,6 +139,19 @@ describe("suspending a partner's agreement (R9)", () => {
       actorId: admin.userId,
       detail: { reason: "Invoices unpaid since October", servicesSuspended: 2 },
     });
+    // The partner's users are told, in the portal and by mail; the other partner's are not.
+    const told = await prisma.notification.findMany({
+      where: { title: "Your partner agreement with CLASSOUND is suspended" },
+      select: { userId: true, body: true },
+    });
+    expect(told.map((n) => n.userId)).toContain(a.partnerActor.userId);
+    expect(told.map((n) => n.userId)).not.toContain(b.partnerActor.userId);
+    expect(told[0].body).toContain("Invoices unpaid since October");
+    expect(
+      await prisma.outboxEmail.count({
+        where: { to: a.partnerActor.email, subject: "Your partner agreement with CLASSOUND is suspended" },
+      }),
+    ).toBe(1);
   });
 
   it("refuses the suspended partner's number orders, holds, activation requests and uploads with the clear message, storing nothing", async () => {

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import type { AgreementStatus } from "@/lib/db/generated/enums";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { notifyPartner } from "@/lib/notifications/notify";
 import { ZAgreementChange } from "./schemas";
 
 // R9: a suspended agreement suspends the service. The partner's users (and its customers' end users)
@@ -58,6 +59,11 @@ export async function suspendAgreement(db: Db, actor: Actor, input: unknown) {
       entityId: partnerId,
       detail: { reason, servicesSuspended: services.count },
     });
+    await notifyPartner(tx, partnerId, {
+      event: "agreement",
+      title: "Your partner agreement with CLASSOUND is suspended",
+      body: `${reason}\n\nYour data stays readable in the portal, but nothing can be ordered, activated, uploaded or changed, and CLASSOUND is suspended on your PBXs until the agreement is reinstated. Nothing already charged is refunded.`,
+    });
     return { servicesSuspended: services.count };
   });
 }
@@ -81,6 +87,12 @@ export async function reinstateAgreement(db: Db, actor: Actor, input: unknown, n
       entityType: "Partner",
       entityId: partnerId,
       detail: { reason, servicesReinstated: services.count },
+    });
+    await notifyPartner(tx, partnerId, {
+      event: "agreement",
+      title: "Your partner agreement with CLASSOUND is reinstated",
+      body: `${reason}\n\nYou can order, activate and change again; CLASSOUND runs again on ${services.count} of your PBXs whose term has not ended.`,
+      link: "/pbxs",
     });
     return { servicesReinstated: services.count };
   });

@@ -34,6 +34,7 @@ export const suspendAgreementAction = action(
   { permission: "partners.manage", input: ZAgreementChange },
   async (input, { actor, db }) => {
     const result = await suspendAgreement(db, actor, input);
+    await requestMailDelivery();
     revalidatePath(`/admin/partners/${input.partnerId}`);
     revalidatePath("/admin/partners");
     return result;
@@ -44,6 +45,7 @@ export const reinstateAgreementAction = action(
   { permission: "partners.manage", input: ZAgreementChange },
   async (input, { actor, db }) => {
     const result = await reinstateAgreement(db, actor, input);
+    await requestMailDelivery();
     revalidatePath(`/admin/partners/${input.partnerId}`);
     revalidatePath("/admin/partners");
     return result;
