@@ -7,7 +7,7 @@ import type { ActivationCandidate } from "@/lib/activations/queries";
 import { LICENSE_PLAN_LABEL, formatDate } from "@/lib/format";
 import { StartActivationButton } from "./start-activation-button";
 
-function Action({ pbx }: { pbx: ActivationCandidate }) {
+function Action({ pbx, canStart }: { pbx: ActivationCandidate; canStart: boolean }) {
   if (pbx.serviceStatus === "ACTIVE")
     return <Badge variant="success">Active until {formatDate(pbx.serviceExpiresAt)}</Badge>;
   if (pbx.openRequest) {
@@ -26,10 +26,13 @@ function Action({ pbx }: { pbx: ActivationCandidate }) {
       </ul>
     );
   }
+  if (!canStart)
+    return <span className="text-sm text-muted-foreground">Read-only while the agreement is suspended</span>;
   return <StartActivationButton pbxId={pbx.id} pbxName={pbx.name} />;
 }
 
-export function CandidatesTable({ rows }: { rows: ActivationCandidate[] }) {
+/** `canStart` is false while the partner's agreement is suspended (R9): the table stays, its buttons go. */
+export function CandidatesTable({ rows, canStart }: { rows: ActivationCandidate[]; canStart: boolean }) {
   const columns: Column<ActivationCandidate>[] = [
     {
       key: "pbx",
@@ -65,7 +68,7 @@ export function CandidatesTable({ rows }: { rows: ActivationCandidate[] }) {
       sortValue: (r) => r.termExpiry,
       cell: (r) => formatDate(r.termExpiry),
     },
-    { key: "action", header: "CLASSOUND", className: "w-80", cell: (r) => <Action pbx={r} /> },
+    { key: "action", header: "CLASSOUND", className: "w-80", cell: (r) => <Action pbx={r} canStart={canStart} /> },
   ];
   return (
     <DataTable

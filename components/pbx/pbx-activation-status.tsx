@@ -44,6 +44,12 @@ export function PbxActivationStatus({ pbx }: { pbx: PbxDetail }) {
       </div>
     );
   }
+  if (pbx.readOnly)
+    return (
+      <p className="text-sm text-muted-foreground">
+        Not active. CLASSOUND can be activated again once the agreement is reinstated.
+      </p>
+    );
   if (!pbx.canRequest)
     return (
       <p className="text-sm text-muted-foreground">Not active. Your partner can activate CLASSOUND on this PBX.</p>

@@ -58,6 +58,18 @@ describe("the PBX page", () => {
     });
   });
 
+  it("offers no activation to a partner whose agreement is suspended (R9), and says why", async () => {
+    expect(await pbxDetail(prisma, a.partnerActor, { pbxId: a.pbx.id, now })).toMatchObject({
+      canRequest: true,
+      readOnly: false,
+    });
+    const suspended = { ...a.partnerActor, agreementSuspended: true };
+    expect(await pbxDetail(prisma, suspended, { pbxId: a.pbx.id, now })).toMatchObject({
+      canRequest: false,
+      readOnly: true,
+    });
+  });
+
   it("is not found for another partner's PBX, for the partner and for its end user", async () => {
     await expect(pbxDetail(prisma, b.partnerActor, { pbxId: a.pbx.id, now })).rejects.toMatchObject({
       code: "NOT_FOUND",

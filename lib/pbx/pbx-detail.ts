@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, can, scope, visiblePrices } from "@/lib/auth/policy";
+import { assertCan, can, canChange, scope, visiblePrices } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { INELIGIBILITY_MESSAGE, pbxIneligibilityReasons } from "@/lib/activations/eligibility";
@@ -73,7 +73,9 @@ export async function pbxDetail(db: Db, actor: Actor, input: { pbxId: string; no
       : [],
     requests,
     openRequest,
-    canRequest: can(actor, "activation.request"),
+    canRequest: canChange(actor, "activation.request"),
+    /** R9: the partner's agreement is suspended, so nothing can be started here for now. */
+    readOnly: actor.agreementSuspended === true,
     reasons: reasons.filter((r) => r !== "REQUEST_OPEN" && r !== "ALREADY_ACTIVE").map((r) => INELIGIBILITY_MESSAGE[r]),
     quote,
     /** The prices money on the PBX's pages may carry for this actor. */

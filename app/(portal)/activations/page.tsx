@@ -5,6 +5,7 @@ import { RequestsTable } from "@/components/activations/requests-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { activationCandidates, listActivationRequests } from "@/lib/activations/queries";
 import { toRequestRows } from "@/lib/activations/request-rows";
+import { canChange } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ZId } from "@/lib/http/ids";
@@ -63,7 +64,10 @@ export default async function ActivationsPage({ searchParams }: { searchParams: 
             </Link>
           </p>
         )}
-        <CandidatesTable rows={focused.length > 0 ? focused : candidates} />
+        <CandidatesTable
+          rows={focused.length > 0 ? focused : candidates}
+          canStart={canChange(actor, "activation.request")}
+        />
       </section>
     </>
   );
