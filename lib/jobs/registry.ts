@@ -13,6 +13,7 @@ import {
 } from "./cdr-jobs";
 import type { JobDefinition } from "./definition";
 import { complianceExpiryJob } from "./compliance-expiry";
+import { invoiceRunDueJob, invoiceRunJob } from "./invoice-jobs";
 import { mailSendJob, mailSweepJob } from "./mail-jobs";
 import { numberHoldSweepJob, numberQuarantineJob } from "./number-jobs";
 import { partnerTierJob } from "./partner-tier-jobs";
@@ -42,4 +43,6 @@ export const JOBS: readonly JobDefinition<object>[] = [
   priceListNoticesJob,
   partnerTierJob,
   serviceTermEndsJob,
+  invoiceRunJob,
+  invoiceRunDueJob,
 ] as JobDefinition<object>[];

@@ -186,7 +186,9 @@ describe("every job handler is idempotent", () => {
     // lib/cdr/statistics/figures.test.ts the seven-day ranking, in lib/cdr/statistics/top-numbers.test.ts
     // the range ranking, in
     // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine, in lib/cdr/alerts the usage alerts.
-    // In lib/cdr/rating/unrated.test.ts the re-rating of a partner-month and the re-rating after a publish.
+    // In lib/cdr/rating/unrated.test.ts the re-rating of a partner-month and the re-rating after a publish;
+    // in lib/partners/tier-change.test.ts the tier moves, in lib/pbx/term-ends.test.ts the ends of terms,
+    // in lib/billing/invoice-jobs.test.ts the invoice run and its hourly fan-out.
     const inputs: Record<string, object> = {
       [MAIL_SEND]: { outboxEmailId: row.id },
       [MAIL_SWEEP]: {},
@@ -208,6 +210,8 @@ describe("every job handler is idempotent", () => {
       "usage-alerts": {},
       "partner-tiers": {},
       "service-term-ends": {},
+      "invoice-run": {},
+      "invoice-run-due": {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

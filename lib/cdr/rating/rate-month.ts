@@ -30,7 +30,8 @@ const SQL = { month: [RATE_CALLS_SQL, RATE_SMS_SQL], new: [RATE_NEW_CALLS_SQL, R
  * order) or the whole month's, a partner's included (exclusive). Each writes its users' running
  * totals, which must follow one order of ratings to stay exact.
  */
-const LOCK_SQL = `SELECT CASE WHEN $2::text[] IS NULL THEN pg_advisory_xact_lock(52, hashtext($1))::text
+/** A rating's locks: the month's exclusively ($2 null), or the month's shared and then each PBX's in $2, sorted. */
+export const RATING_LOCK_SQL = `SELECT CASE WHEN $2::text[] IS NULL THEN pg_advisory_xact_lock(52, hashtext($1))::text
   ELSE pg_advisory_xact_lock_shared(52, hashtext($1))::text
     || (SELECT count(pg_advisory_xact_lock(52, hashtext($1 || ':' || id))) FROM unnest($2::text[]) id)::text END`;
 
@@ -63,7 +64,7 @@ async function ratingStatements(db: RatingTx, { month, partnerId, pbxIds, scope 
   const params = [from, to, partnerId ?? null, END_USER_TIER_CODE, pbxIds ?? null, wallClock(start), wallClock(end)];
   const [callsSql, smsSql] = SQL[scope];
   return {
-    lock: () => db.$queryRawUnsafe(LOCK_SQL, month.slice(0, 7), pbxIds ? [...pbxIds].sort() : null),
+    lock: () => db.$queryRawUnsafe(RATING_LOCK_SQL, month.slice(0, 7), pbxIds ? [...pbxIds].sort() : null),
     calls: () => db.$queryRawUnsafe<RatingChange[]>(callsSql, ...params),
     sms: () => db.$queryRawUnsafe<RatingChange[]>(smsSql, ...params),
   };

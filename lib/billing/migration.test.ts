@@ -1,0 +1,35 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { migrateAcross } from "@/lib/testing/migrations";
+
+const MIGRATION = "invoice_run";
+
+describe(`migration ${MIGRATION}`, () => {
+  it("keeps invoices and lines written before it, and lets a draft have no number", async () => {
+    const { url, applied, left } = await migrateAcross(MIGRATION, (client) =>
+      client.query(`
+        INSERT INTO "Country" (code, name, "dialCode", "callTerminationArea", "updatedAt") VALUES ('DE', 'Germany', '49', 1, now());
+        INSERT INTO "PriceListTier" (id, code, name) VALUES ('t1', 'GOLD', 'Gold');
+        INSERT INTO "Partner" (id, name, "tierId", "countryCode", "billingEmail", "updatedAt") VALUES ('p1', 'P', 't1', 'DE', 'b@example.test', now());
+        INSERT INTO "Invoice" (id, "partnerId", number, "periodStart", "periodEnd", status, currency, total) VALUES
+          ('i1', 'p1', '2026-000001', '2026-09-30 22:00', '2026-10-31 23:00', 'ISSUED', 'EUR', 12.34);
+        INSERT INTO "InvoiceLine" (id, "invoiceId", description, quantity, "unitPrice", amount) VALUES
+          ('l1', 'i1', 'Flat fee', 1, 12.34, 12.34);`),
+    );
+    expect(applied).toBe(left);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT kind, formula, "sortOrder", "pbxId" FROM "InvoiceLine"`);
+      expect(rows).toEqual([{ kind: "ACTIVATION", formula: "Flat fee", sortOrder: 0, pbxId: null }]);
+      await client.query(`INSERT INTO "Invoice" (id, "partnerId", "periodStart", "periodEnd", currency, total)
+        VALUES ('i2', 'p1', '2026-10-31 23:00', '2026-11-30 23:00', 'EUR', 0)`);
+      await expect(
+        client.query(`INSERT INTO "InvoiceLine" (id, "invoiceId", description, quantity, "unitPrice", amount)
+          VALUES ('l2', 'i2', 'x', 1, 1, 1)`),
+      ).rejects.toThrow(/null value in column "formula"|violates not-null/);
+    } finally {
+      await client.end();
+    }
+  });
+});
