@@ -166,7 +166,11 @@ test("a partner's custom date range shows its top numbers once its ranking job h
   await expect(page).toHaveURL(/preset=custom/);
   // Ten days: no stored ranking answers them, the worker ranks them while the figure waits (it
   // mounts once near the viewport, `WhenNear`: scrolled to, as a user would).
-  await page.getByRole("heading", { name: "Top numbers", exact: true }).scrollIntoViewIfNeeded();
+  // The range's own render may still replace the previous one's heading while it is scrolled to (seen
+  // in a CI run as "not attached to the DOM"): the scroll is retried until it reaches the one that stays.
+  await expect(() =>
+    page.getByRole("heading", { name: "Top numbers", exact: true }).scrollIntoViewIfNeeded({ timeout: 2_000 }),
+  ).toPass({ timeout: 20_000 });
   const topNumbers = page.getByRole("table", { name: /^Top numbers/ });
   await expect(topNumbers.getByRole("row").nth(1)).toContainText(top.number, { timeout: 60_000 });
   await expect(topNumbers.getByRole("row")).toHaveCount(Math.min(10, entries.size) + 1);
