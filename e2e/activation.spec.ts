@@ -1,11 +1,11 @@
 import { makePbx, makeTenant } from "@/lib/testing/fixtures";
 import { sampleFiles } from "@/lib/testing/sample-files";
+import { documentSlots, fillLegalEntity, pdf, uploadEveryDocument } from "./activation-form";
 import { expect, expectAccessible, test } from "./fixtures";
 
 // The whole R2 workflow in one browser session per actor, on a tenant of its own: a partner
 // activates CLASSOUND on a PBX, the admin asks for one document to be replaced, the partner
 // replaces it, the admin approves.
-const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf(name)) });
 
 test("a partner activates CLASSOUND and an admin approves it after one change", async ({ db, tenant, signInAs }) => {
   test.setTimeout(180_000);
@@ -33,22 +33,12 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   // ── Partner: the form, one refused upload, the others accepted ──────────────
   // Nothing is reproached before the partner has typed anything.
   await expect(partner.locator('[aria-invalid="true"]')).toHaveCount(0);
-  await partner.getByLabel("Company name").fill("Lärchenhof Beratung GmbH");
-  await partner.getByLabel("VAT or tax number").fill("DE136695976");
-  await partner.getByLabel("Registered address").fill("Sendlinger Straße 12");
-  await partner.getByLabel("Postcode").fill("80331");
-  await partner.getByLabel("City").fill("München");
-  await partner.getByLabel("Contact person").fill("Claire Martin");
-  await partner.getByLabel("Contact e-mail").fill("claire.martin@laerchenhof.example");
-  await partner.getByLabel("Contact phone").fill("0472000000");
+  await fillLegalEntity(partner, "0472000000");
   // A draft keeps what was typed, even before it is valid.
   await partner.getByRole("button", { name: "Save draft" }).click();
   await expect(partner.getByText("Draft saved", { exact: true })).toBeVisible();
 
-  const uploads = partner.getByLabel(/^Upload /);
-  const slotNames = await uploads.evaluateAll((inputs) =>
-    inputs.map((i) => i.getAttribute("aria-label")!.replace(/^Upload /, "")),
-  );
+  const slotNames = await documentSlots(partner);
   expect(slotNames.length).toBeGreaterThan(0);
   await partner
     .getByLabel(`Upload ${slotNames[0]}`)
@@ -56,10 +46,7 @@ test("a partner activates CLASSOUND and an admin approves it after one change", 
   await expect(
     partner.getByRole("alert").filter({ hasText: "Only PDF, PNG and JPEG files are accepted" }),
   ).toBeVisible();
-  for (const name of slotNames) {
-    await partner.getByLabel(`Upload ${name}`).setInputFiles(pdf(`${name}.pdf`));
-    await expect(partner.getByLabel(`Replace ${name}`)).toBeAttached();
-  }
+  await uploadEveryDocument(partner, slotNames);
   // The pre-check lists what is still wrong, and submitting shows it next to the field.
   await expect(partner.getByText("1 item to complete before submitting")).toBeVisible();
   await expect(partner.getByText("Contact phone: Enter the number in E.164 form")).toBeVisible();

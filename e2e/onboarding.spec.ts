@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { totpCode } from "@/lib/auth/totp";
 import { createPrismaClient } from "@/lib/db/client";
-import { sampleFiles } from "@/lib/testing/sample-files";
+import { documentSlots, fillLegalEntity, uploadEveryDocument } from "./activation-form";
 import { startEmptyPortal, type EmptyPortal } from "./empty-portal";
 import { e2eDatabaseUrl, expect, expectAccessible, test } from "./fixtures";
 
@@ -10,7 +10,6 @@ import { e2eDatabaseUrl, expect, expectAccessible, test } from "./fixtures";
 const PASSWORD = "a long and fresh passphrase";
 const SLOW = { timeout: 30_000 };
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(sampleFiles.pdf(name)) });
 
 // A step that cannot happen fails in seconds, not at the test's end.
 test.use({ actionTimeout: 20_000 });
@@ -131,21 +130,8 @@ test("from an empty database: the first admin, a partner onboarded, its customer
     await partner.goto(`/activations?pbx=${pbx.id}`);
     await partner.getByRole("button", { name: "Activate CLASSOUND on Lärchenhof office" }).click();
     await expect(partner).toHaveURL(/\/activations\/c[a-z0-9]+$/, SLOW);
-    await partner.getByLabel("Company name").fill("Lärchenhof Beratung GmbH");
-    await partner.getByLabel("VAT or tax number").fill("DE136695976");
-    await partner.getByLabel("Registered address").fill("Sendlinger Straße 12");
-    await partner.getByLabel("Postcode").fill("80331");
-    await partner.getByLabel("City").fill("München");
-    await partner.getByLabel("Contact person").fill("Claire Martin");
-    await partner.getByLabel("Contact e-mail").fill("claire.martin@laerchenhof.example");
-    await partner.getByLabel("Contact phone").fill("+498912345678");
-    const slots = await partner
-      .getByLabel(/^Upload /)
-      .evaluateAll((inputs) => inputs.map((i) => i.getAttribute("aria-label")!.replace(/^Upload /, "")));
-    for (const name of slots) {
-      await partner.getByLabel(`Upload ${name}`).setInputFiles(pdf(`${name}.pdf`));
-      await expect(partner.getByLabel(`Replace ${name}`)).toBeAttached();
-    }
+    await fillLegalEntity(partner, "+498912345678");
+    await uploadEveryDocument(partner, await documentSlots(partner));
     await partner.getByRole("button", { name: "Submit for review" }).click();
     await expect(partner.getByText("Submitted", { exact: true }).first()).toBeVisible(SLOW);
 
