@@ -167,7 +167,7 @@ try {
       for (const login of DEMO_LOGINS)
         console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
       console.log("  Admins also give a two-factor code: `npm run demo:totp` prints the current one.");
-    } else if (!(await demoDataState(database.url)).hasAnyAdmin) {
+    } else if (!state.hasAnyAdmin) {
       console.log(
         '\nNo admin yet. Create the first one (it prints a one-time link to set its password):\n  npm run admin:create -- --email you@example.com --name "Your Name"',
       );
