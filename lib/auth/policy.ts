@@ -65,6 +65,14 @@ export const PERMISSIONS = [
   "partners.manage",
   /** Register PBXs, import them from CSV, record licence changes and cancel a service at its term's end (issue 31). */
   "pbx.manage",
+  /** Invoices and credit notes, their PDF and CSV: a partner its own, admins all (issue 33). */
+  "invoices.view",
+  /** The operator's billing: run a month, issue drafts, mark payments, import a payments file, credit notes. */
+  "invoices.manage",
+  /** Resale prices and the per-customer re-billing of the month (issue 33): the partner's own. */
+  "resale.manage",
+  /** The month at the partner's resale prices: an end user its own customer's, never purchase prices. */
+  "resale.view",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,6 +105,8 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
     "prices.purchase",
     "partners.manage",
     "pbx.manage",
+    "invoices.view",
+    "invoices.manage",
   ],
   PARTNER: [
     "partner.area",
@@ -120,6 +130,9 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
     "customers.manage",
     "prices.purchase",
     "pbx.manage",
+    "invoices.view",
+    "resale.manage",
+    "resale.view",
   ],
   END_USER: [
     "customer.area",
@@ -130,6 +143,7 @@ export const ROLE_PERMISSIONS: Record<Actor["role"], readonly Permission[]> = {
     "numbers.view",
     "emergency.view",
     "emergency.edit",
+    "resale.view",
   ],
 };
 
@@ -314,6 +328,18 @@ export const scope = {
   },
   /** Port-in requests: admins all; a partner its own; end users none (they order nothing). */
   portingRequests(actor: Actor): Prisma.PortingRequestWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
+    return NOTHING;
+  },
+  /** Invoices: admins all (drafts included); a partner its issued ones, never a draft; end users none. */
+  invoices(actor: Actor): Prisma.InvoiceWhereInput {
+    if (actor.role === "ADMIN") return {};
+    if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor), status: { not: "DRAFT" } };
+    return NOTHING;
+  },
+  /** Credit notes: as invoices, always issued. */
+  creditNotes(actor: Actor): Prisma.CreditNoteWhereInput {
     if (actor.role === "ADMIN") return {};
     if (actor.role === "PARTNER") return { partnerId: partnerIdOf(actor) };
     return NOTHING;

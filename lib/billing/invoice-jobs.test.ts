@@ -64,7 +64,7 @@ describe("which partner-months are due", () => {
     for (let i = 0; i < 2; i++)
       expect(await invoiceRunJob.run(context, invoiceRunJob.parse(mine[0]!.data))).toMatchObject({
         outcome: "DRAFTED",
-        total: "42.00",
+        net: "42.00",
       });
     expect(await prisma.invoice.count({ where: { partnerId: tenant.partner.id } })).toBe(1);
     // Drafted: the fan-out no longer asks for it.

@@ -22,8 +22,8 @@ describe(`migration ${MIGRATION}`, () => {
     try {
       const { rows } = await client.query(`SELECT kind, formula, "sortOrder", "pbxId" FROM "InvoiceLine"`);
       expect(rows).toEqual([{ kind: "ACTIVATION", formula: "Flat fee", sortOrder: 0, pbxId: null }]);
-      await client.query(`INSERT INTO "Invoice" (id, "partnerId", "periodStart", "periodEnd", currency, total)
-        VALUES ('i2', 'p1', '2026-10-31 23:00', '2026-11-30 23:00', 'EUR', 0)`);
+      await client.query(`INSERT INTO "Invoice" (id, "partnerId", "periodStart", "periodEnd", currency, net, total)
+        VALUES ('i2', 'p1', '2026-10-31 23:00', '2026-11-30 23:00', 'EUR', 0, 0)`);
       await expect(
         client.query(`INSERT INTO "InvoiceLine" (id, "invoiceId", description, quantity, "unitPrice", amount)
           VALUES ('l2', 'i2', 'x', 1, 1, 1)`),

@@ -39,6 +39,6 @@ describe("the invoice run and rating take turns", () => {
     expect(ran).toBe(false);
     finishRating();
     await rating;
-    expect(await run).toMatchObject({ outcome: "DRAFTED", total: "10.00" });
+    expect(await run).toMatchObject({ outcome: "DRAFTED", net: "10.00" });
   });
 });

@@ -178,7 +178,7 @@ describe("a hand-computed month for one partner", () => {
 
   it("bills every line and the total as computed by hand, to the cent, grouped by PBX", async () => {
     const result = await runInvoiceMonth(prisma, { partnerId: tenant.partner.id, month: "2026-10" }, NOW);
-    expect(result).toMatchObject({ outcome: "DRAFTED", total: "868.07", currency: "EUR", lines: 9 });
+    expect(result).toMatchObject({ outcome: "DRAFTED", net: "868.07", currency: "EUR", lines: 9 });
     const invoice = (await invoiceOf(tenant.partner.id, OCTOBER))!;
     expect(invoice).toMatchObject({ status: "DRAFT", number: null, currency: "EUR", periodEnd: NOVEMBER });
     const alpha = tenant.pbx.id;
@@ -217,15 +217,22 @@ describe("a hand-computed month for one partner", () => {
       "3 SMS × 0.01200 EUR = 0.03600 EUR → 0.04 EUR",
     ]);
     // 715.20 + 10.00 + 21.60 + 1.45 + 0.80 + 0.02 + 0.06 + 118.90 + 0.04
-    expect(invoice.total.toFixed(2)).toBe("868.07");
-    const sum = invoice.lines.reduce((total, l) => total.add(l.amount), invoice.total.sub(invoice.total));
-    expect(sum.toFixed(2)).toBe(invoice.total.toFixed(2));
+    expect(invoice.net.toFixed(2)).toBe("868.07");
+    const sum = invoice.lines.reduce((total, l) => total.add(l.amount), invoice.net.sub(invoice.net));
+    expect(sum.toFixed(2)).toBe(invoice.net.toFixed(2));
+    // The test partner is in Germany without a VAT number: German VAT, 868.07 × 19 % = 164.9333 → 164.93.
+    expect([invoice.vatRate.toString(), invoice.vatAmount.toFixed(2), invoice.total.toFixed(2)]).toEqual([
+      "19",
+      "164.93",
+      "1033.00",
+    ]);
+    expect(invoice.vatNote).toBe("VAT 19 % (Germany)");
   });
 
   it("running the month again gives one invoice with the same lines, each charge on it once", async () => {
     const first = (await invoiceOf(tenant.partner.id, OCTOBER))!;
     const again = await runInvoiceMonth(prisma, { partnerId: tenant.partner.id, month: "2026-10" }, NOW);
-    expect(again).toMatchObject({ outcome: "DRAFTED", invoiceId: first.id, total: "868.07" });
+    expect(again).toMatchObject({ outcome: "DRAFTED", invoiceId: first.id, net: "868.07" });
     const second = (await invoiceOf(tenant.partner.id, OCTOBER))!;
     const content = (lines: typeof first.lines) => lines.map((l) => [l.sortOrder, l.pbxId, l.formula, ...shown(l)]);
     expect(content(second.lines)).toEqual(content(first.lines));
@@ -242,13 +249,13 @@ describe("a hand-computed month for one partner", () => {
 
   it("bills a charge and calls of the next local month in that month only", async () => {
     const november = await runInvoiceMonth(prisma, { partnerId: tenant.partner.id, month: "2026-11" }, NOW);
-    expect(november).toMatchObject({ outcome: "DRAFTED", total: "2148.60" });
+    expect(november).toMatchObject({ outcome: "DRAFTED", net: "2148.60" });
     const invoice = (await invoiceOf(tenant.partner.id, NOVEMBER))!;
     expect(invoice.lines.map((l) => [l.kind, l.amount.toFixed(2)])).toEqual([
       ["RENEWAL", "2145.60"],
       ["USAGE_CALLS_AREA", "3.00"], // 600 s × 0.30 / 60
     ]);
-    expect((await invoiceOf(tenant.partner.id, OCTOBER))!.total.toFixed(2)).toBe("868.07");
+    expect((await invoiceOf(tenant.partner.id, OCTOBER))!.net.toFixed(2)).toBe("868.07");
   });
 
   // A charge's createdAt is when it was recorded, so none arises in a month already ended; this one is
@@ -266,7 +273,7 @@ describe("a hand-computed month for one partner", () => {
     expect(result).toEqual({ outcome: "ISSUED_UNTOUCHED", invoiceId: october.id, status: "ISSUED" });
     const after = (await invoiceOf(tenant.partner.id, OCTOBER))!;
     expect(after.lines.map((l) => l.id)).toEqual(october.lines.map((l) => l.id));
-    expect(after.total.toFixed(2)).toBe("868.07");
+    expect(after.net.toFixed(2)).toBe("868.07");
     expect((await prisma.serviceCharge.findUniqueOrThrow({ where: { id: late.id } })).invoiceId).toBeNull();
   });
 });
@@ -303,8 +310,8 @@ describe("partners and unrated months", () => {
       await runInvoiceMonth(prisma, { partnerId: mine.partner.id, month: "2026-10" }, NOW),
       await runInvoiceMonth(prisma, { partnerId: other.partner.id, month: "2026-10" }, NOW),
     ];
-    expect(a).toMatchObject({ outcome: "DRAFTED", total: "100.30", lines: 2 });
-    expect(b).toMatchObject({ outcome: "DRAFTED", total: "1029.99", lines: 2 });
+    expect(a).toMatchObject({ outcome: "DRAFTED", net: "100.30", lines: 2 });
+    expect(b).toMatchObject({ outcome: "DRAFTED", net: "1029.99", lines: 2 });
   });
 
   it("two runs at once end with one invoice", async () => {
@@ -313,7 +320,7 @@ describe("partners and unrated months", () => {
     );
     expect(both.map((r) => r.outcome)).toEqual(["DRAFTED", "DRAFTED"]);
     const invoice = (await invoiceOf(mine.partner.id, OCTOBER))!;
-    expect([invoice.total.toFixed(2), invoice.lines.length]).toEqual(["100.30", 2]);
+    expect([invoice.net.toFixed(2), invoice.lines.length]).toEqual(["100.30", 2]);
   });
 
   it("unrated calls block the month with how many and why; the stale draft goes, nothing is billed at 0", async () => {
@@ -353,7 +360,7 @@ describe("partners and unrated months", () => {
     // The other partner's month is not blocked by these calls.
     expect(await runInvoiceMonth(prisma, { partnerId: other.partner.id, month: "2026-10" }, NOW)).toMatchObject({
       outcome: "DRAFTED",
-      total: "1029.99",
+      net: "1029.99",
     });
   });
 

@@ -4,6 +4,7 @@ import { RATING_LOCK_SQL } from "@/lib/cdr/rating/rate-month";
 import type { Prisma } from "@/lib/db/generated/client";
 import { gatherMonth, monthParameters, unratedCounts, type UnratedCount } from "./gather";
 import { buildLines, invoiceCurrency, invoiceTotal } from "./lines";
+import { vatOf, vatTreatment } from "./vat";
 
 /** A partner-local calendar month, "2026-10" (docs/decisions/0041). */
 export const ZInvoiceMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "A month as YYYY-MM");
@@ -15,7 +16,7 @@ const RUN_TRANSACTION = { timeout: 10 * 60_000, maxWait: 60_000 };
 
 export type InvoiceRunResult =
   /** A draft built (or rebuilt) with these lines. */
-  | { outcome: "DRAFTED"; invoiceId: string; total: string; currency: string; lines: number }
+  | { outcome: "DRAFTED"; invoiceId: string; net: string; total: string; currency: string; lines: number }
   /** Issued, paid or overdue: never rebuilt (corrections are credit notes, a later slice). */
   | { outcome: "ISSUED_UNTOUCHED"; invoiceId: string; status: string }
   /** Calls or SMS of the month not rated: not invoiced, never billed at 0 (docs/decisions/0041). */
@@ -40,7 +41,17 @@ export interface Blocked {
 export async function runInvoiceMonth(db: Db, input: InvoiceRunInput, now: Date): Promise<InvoiceRunResult> {
   const { partnerId, month } = ZInvoiceRun.parse(input);
   return db.$transaction(async (tx) => {
-    const partner = await tx.partner.findUniqueOrThrow({ where: { id: partnerId }, select: { timeZone: true } });
+    const partner = await tx.partner.findUniqueOrThrow({
+      where: { id: partnerId },
+      select: {
+        timeZone: true,
+        name: true,
+        countryCode: true,
+        vatNumber: true,
+        billingEmail: true,
+        country: { select: { name: true } },
+      },
+    });
     await lockMonth(tx, partnerId, month);
     const [period] = await tx.$queryRaw<{ start: Date; end: Date }[]>`
       SELECT (${`${month}-01 00:00:00`}::timestamp AT TIME ZONE ${partner.timeZone}) AS start,
@@ -62,8 +73,29 @@ export async function runInvoiceMonth(db: Db, input: InvoiceRunInput, now: Date)
       return { outcome: "NOTHING_TO_BILL", draftRemoved: await removeDraft(tx, existing?.id) } as const;
 
     const currency = invoiceCurrency(lines);
-    const total = invoiceTotal(lines);
-    const data = { currency, total, periodEnd: period!.end };
+    const net = invoiceTotal(lines);
+    const billedTo = {
+      name: partner.name,
+      countryCode: partner.countryCode,
+      countryName: partner.country.name,
+      vatNumber: partner.vatNumber,
+      billingEmail: partner.billingEmail,
+    };
+    // Supplied over the month: the rate in force on its last day.
+    const vat = vatTreatment(billedTo, new Date(period!.end.getTime() - 1));
+    const vatAmount = vatOf(net, vat.rate);
+    const total = net.add(vatAmount);
+    const data = {
+      currency,
+      net,
+      vatRate: vat.rate,
+      vatAmount,
+      vatNote: vat.note,
+      reverseCharge: vat.reverseCharge,
+      total,
+      billedTo,
+      periodEnd: period!.end,
+    };
     const invoice = existing
       ? await tx.invoice.update({ where: { id: existing.id }, data })
       : await tx.invoice.create({
@@ -89,6 +121,7 @@ export async function runInvoiceMonth(db: Db, input: InvoiceRunInput, now: Date)
     return {
       outcome: "DRAFTED",
       invoiceId: invoice.id,
+      net: net.toFixed(2),
       total: total.toFixed(2),
       currency,
       lines: lines.length,

@@ -3,8 +3,9 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory, type SqlQuery } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { splitSqlStatements } from "./sql-script";
 
 // Prisma's native schema engine cannot be downloaded on these machines; the same engine compiled to
 // WebAssembly can. Instantiating the .wasm ourselves (instead of importing the package entry, which
@@ -100,6 +101,16 @@ export interface OpenSchemaEngine {
   close: () => Promise<void>;
 }
 
+/** The adapter, running a script statement by statement as PostgreSQL parses them (lib/db/sql-script.ts). */
+function withWholeStatements<
+  A extends { executeScript: (script: string) => Promise<void>; executeRaw: (q: SqlQuery) => Promise<number> },
+>(adapter: A): A {
+  adapter.executeScript = async (script: string) => {
+    for (const sql of splitSqlStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+  };
+  return adapter;
+}
+
 /** A schema engine bound to a database (for applying migrations, or as the shadow database of a diff). */
 export async function openSchemaEngine(connectionString: string, schemaPath = SCHEMA_PATH): Promise<OpenSchemaEngine> {
   const bg = await loadBindings();
@@ -109,7 +120,7 @@ export async function openSchemaEngine(connectionString: string, schemaPath = SC
   await patchCharColumnType(factory);
   const opened: { dispose: () => Promise<void> }[] = [];
   const connect = async () => {
-    const adapter = await factory.connect();
+    const adapter = withWholeStatements(await factory.connect());
     opened.push(adapter);
     return adapter;
   };
@@ -121,7 +132,7 @@ export async function openSchemaEngine(connectionString: string, schemaPath = SC
       const admin = await connect();
       const database = `prisma_migrate_shadow_db_${randomUUID()}`;
       await admin.executeScript(`CREATE DATABASE "${database}"`);
-      const shadow = await new PrismaPg({ ...config, database }).connect();
+      const shadow = withWholeStatements(await new PrismaPg({ ...config, database }).connect());
       const dispose = shadow.dispose.bind(shadow);
       return Object.assign(shadow, {
         dispose: async () => {
