@@ -82,6 +82,8 @@ export async function activateService(
       currency: quote.currency,
       periodStart: now,
       periodEnd: pbx.termExpiry,
+      // The charge arises at approval: the invoice of that month bills it.
+      createdAt: now,
     },
   });
   await addToComplianceProfile(tx, request, now);

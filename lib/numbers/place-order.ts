@@ -83,9 +83,9 @@ export async function placeOrder(db: Db, o: PlaceOrder): Promise<PlaceOutcome> {
     "go" AS (SELECT 1 FROM "verdict" WHERE "holdOk" AND "found" = ${count}::int AND "locked" = ${count * size}::int),
     "order" AS (
       INSERT INTO "NumberOrder" ("id", "partnerId", "pbxId", "countryCode", "type", "areaName", "blockSize", "blockCount", "status", "currency",
-                                 "setupTotal", "monthlyTotal", "chargeTotal", "idempotencyKey", "requestHash", "createdById")
+                                 "setupTotal", "monthlyTotal", "chargeTotal", "idempotencyKey", "requestHash", "createdById", "createdAt")
       SELECT ${o.orderId}, ${o.partnerId}, ${o.pbxId}, ${request.countryCode}, ${request.type}::"NumberType", ${request.areaName ?? null}::text, ${size}::int, ${count}::int, 'COMPLETED', ${quote.currency},
-             ${sum("NUMBER_SETUP")}::numeric, ${sum("NUMBER_MONTHLY")}::numeric, ${quote.total.toFixed(2)}::numeric, ${o.idempotency.key}, ${o.idempotency.hash}, ${o.actorId}
+             ${sum("NUMBER_SETUP")}::numeric, ${sum("NUMBER_MONTHLY")}::numeric, ${quote.total.toFixed(2)}::numeric, ${o.idempotency.key}, ${o.idempotency.hash}, ${o.actorId}, ${o.now}
       FROM "go"
       RETURNING "id"),
     "lines" AS (

@@ -34,12 +34,12 @@ export async function applyLicenceChange(db: Db, actor: Actor, input: unknown, n
     await tx.$queryRaw`SELECT id FROM "Pbx" WHERE id = ${change.pbxId} FOR UPDATE`;
     const pbx = await loadLicencePbx(tx, actor, change.pbxId);
     const plan = await planChange(tx, pbx, change, now);
-    await carryOut(tx, actor, pbx, plan);
+    await carryOut(tx, actor, pbx, plan, now);
     return plan.outcome;
   });
 }
 
-async function carryOut(tx: Tx, actor: Actor, pbx: LoadedPbx, plan: Plan) {
+async function carryOut(tx: Tx, actor: Actor, pbx: LoadedPbx, plan: Plan, now: Date) {
   if (Object.keys(plan.pbxUpdate).length) await tx.pbx.update({ where: { id: pbx.id }, data: plan.pbxUpdate });
   if (plan.licences) {
     const licences = plan.licences;
@@ -72,6 +72,8 @@ async function carryOut(tx: Tx, actor: Actor, pbx: LoadedPbx, plan: Plan) {
         currency: plan.charge.currency,
         periodStart: plan.charge.periodStart,
         periodEnd: plan.charge.periodEnd,
+        // The charge arises when the change is made: the invoice of that month bills it.
+        createdAt: now,
       },
     });
   await tx.pbxLicenseEvent.create({
