@@ -7,7 +7,12 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 // client must not reach another file through a shared module graph, so they run isolated. Every
 // other file shares its worker's modules (the generated Prisma client alone takes a second to
 // import), docs/decisions/0035.
-const ISOLATED = ["app/api/cdr/route.test.ts", "app/api/sms/route.test.ts", "lib/cdr/import/uploads.test.ts"];
+const ISOLATED = [
+  "app/api/cdr/route.test.ts",
+  "app/api/sms/route.test.ts",
+  "lib/cdr/import/uploads.test.ts",
+  "app/api/invoices/routes.test.ts",
+];
 const TESTS = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 
 // Files of 5 s or more (full seeds, a killed child process, their own clusters), slowest first. Vitest

@@ -9,6 +9,7 @@ import { totpCode } from "@/lib/auth/totp";
 import { databaseUrlFile } from "@/lib/db/database-url-file";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/db/seed";
 import { localDriver } from "@/lib/storage/local-driver";
+import { makeCharge, makeService } from "@/lib/billing/testing";
 import { makeTenant, makeTenantUser, type Tenant } from "@/lib/testing/fixtures";
 import { serverSecret, sessionCookie } from "./session-cookie";
 
@@ -267,6 +268,24 @@ export async function useSessionOf(page: Page, db: Db, email: string) {
 export function makeE2eTenant(db: Db) {
   const now = Date.now();
   return makeTenant(db, { termStart: new Date(now - 30 * 86_400_000), termExpiry: new Date(now + 300 * 86_400_000) });
+}
+
+/**
+ * A fresh tenant with a month to invoice: CLASSOUND activated on its PBX on the 15th of last month
+ * (UTC), its prorated flat fee recorded as activation records it. Returns the month ("2026-10").
+ */
+export async function makeBillableTenant(db: Db, amount = "715.20") {
+  const tenant = await makeE2eTenant(db);
+  const now = new Date();
+  const createdAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12));
+  const service = await makeService(db, tenant.pbx.id);
+  await makeCharge(db, tenant, service.id, {
+    kind: "ACTIVATION",
+    amount,
+    createdAt,
+    description: `CLASSOUND-FLAT-1m: 4 users × 14.90 EUR × 12 months, prorated = ${amount} EUR`,
+  });
+  return { tenant, month: createdAt.toISOString().slice(0, 7) };
 }
 
 /** A new browser context signed in as a fresh user of `tenant` in `role`, by a minted session cookie. */

@@ -80,6 +80,11 @@ const DYNAMIC_PREFIXES = [
   "/admin/numbers/",
   "/admin/numbers/imports/",
   "/admin/cdr-imports/",
+  "/admin/invoices/",
+  "/billing/invoices/",
+  "/api/invoices/",
+  "/api/credit-notes/",
+  "/api/billing/rebilling/",
   "/api/price-lists/GOLD/pdf?version=",
   "/price-list/changes?tier=GOLD&to=",
 ];
@@ -263,6 +268,7 @@ export async function hostileInputFailures(
     "/api/admin/cdr-imports",
     "/api/admin/number-imports",
     "/api/emergency/import",
+    "/api/admin/invoices/payments",
     ...PRICE_LIST_UPLOADS,
     ...WRONG_IDS.map((id) => `/api/activations/${id}/documents/${id}`),
   ];

@@ -108,7 +108,57 @@ export async function pageIds(
     },
   });
 
+  // Partners see issued invoices only: the sweep's is issued (and frozen) at once, with a credit note.
+  const invoice = await db.invoice.create({
+    data: {
+      partnerId: tenant.partner.id,
+      periodStart: new Date("2000-01-01T00:00:00Z"),
+      periodEnd: new Date("2000-02-01T00:00:00Z"),
+      currency: "EUR",
+      net: "1.00",
+      total: "1.00",
+      lines: {
+        create: {
+          kind: "ACTIVATION",
+          pbxId: tenant.pbx.id,
+          description: "Sweep line",
+          quantity: 1,
+          unitPrice: 1,
+          amount: 1,
+          formula: "1 × 1.00",
+          sortOrder: 0,
+        },
+      },
+    },
+    select: { id: true },
+  });
+  await db.invoice.update({
+    where: { id: invoice.id },
+    data: {
+      status: "ISSUED",
+      number: `SWEEP-${randomBytes(4).toString("hex")}`,
+      issuedAt: new Date(),
+      dueAt: new Date(),
+    },
+  });
+  const creditNote = await db.creditNote.create({
+    data: {
+      number: `CN-SWEEP-${randomBytes(4).toString("hex")}`,
+      invoiceId: invoice.id,
+      partnerId: tenant.partner.id,
+      reason: "Sweep",
+      currency: "EUR",
+      net: "0.10",
+      vatAmount: "0.00",
+      total: "0.10",
+      issuedAt: new Date(),
+    },
+    select: { id: true },
+  });
+
   return {
+    invoiceId: invoice.id,
+    creditNoteId: creditNote.id,
     draftId,
     documentId: document?.id ?? draftId,
     reviewId: submitted?.id ?? draftId,
@@ -213,6 +263,13 @@ export function portalPages(ids: PageIds): PortalPage[] {
     ["/admin/porting/[id]", ADMIN, `/admin/porting/${ids.portingId}`],
     ["/emergency", EVERYONE],
     ["/admin/emergency", ADMIN],
+    ["/admin/invoices", ADMIN],
+    ["/admin/invoices/[id]", ADMIN, `/admin/invoices/${ids.invoiceId}`],
+    ["/billing", PARTNER],
+    ["/billing/invoices/[id]", PARTNER, `/billing/invoices/${ids.invoiceId}`],
+    ["/billing/rebilling", PARTNER],
+    ["/billing/resale-prices", PARTNER],
+    ["/customer/month", ["END_USER"]],
   ];
   const home = new Set(["/", "/sign-in"]);
   return pages.map(([route, opens, url]) => ({
@@ -284,6 +341,13 @@ export function routeHandlers(ids: PageIds) {
     "/api/postcodes?country=DE&postcode=10115&city=M%C3%BCnchen",
     "/api/price-lists/GOLD/changes",
     "/api/price-lists/GOLD/pdf",
+    `/api/invoices/${ids.invoiceId}/pdf`,
+    `/api/invoices/${ids.invoiceId}/csv`,
+    `/api/credit-notes/${ids.creditNoteId}/pdf`,
+    "/api/admin/invoices/partners?q=a",
+    "/api/admin/invoices/payments",
+    `/api/billing/rebilling/${ids.customerId}?month=2026-11`,
+    "/api/billing/rebilling/customers?q=a",
     ...PRICE_LIST_UPLOADS,
   ];
 }

@@ -93,3 +93,34 @@ export function formatCount(value: number, one: string, many = `${one}s`) {
 export function formatPageSummary(total: number, one: string, page: number, pageCount: number) {
   return `${formatNumber(total)} ${total === 1 ? one : `${one}s`} · page ${formatNumber(page)} of ${formatNumber(pageCount)}`;
 }
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+function zonedFormat(kind: "date" | "month" | "key", timeZone: string) {
+  const key = `${kind} ${timeZone}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    const options: Record<typeof kind, Intl.DateTimeFormatOptions> = {
+      date: { day: "2-digit", month: "short", year: "numeric" },
+      month: { month: "long", year: "numeric" },
+      key: { year: "numeric", month: "2-digit" },
+    };
+    format = new Intl.DateTimeFormat(kind === "key" ? "en-CA" : LOCALE, { ...options[kind], timeZone });
+    zonedFormats.set(key, format);
+  }
+  return format;
+}
+
+/** An instant as a date of someone's calendar (a partner's: its invoices' dates), "01 Nov 2026". */
+export function formatDateIn(value: Date, timeZone: string) {
+  return zonedFormat("date", timeZone).format(value);
+}
+
+/** The month an instant falls in on someone's calendar: "October 2026". */
+export function formatMonthIn(value: Date, timeZone: string) {
+  return zonedFormat("month", timeZone).format(value);
+}
+
+/** The same month as "2026-10", for file names and keys. */
+export function monthKeyIn(value: Date, timeZone: string) {
+  return zonedFormat("key", timeZone).format(value);
+}

@@ -48,6 +48,7 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
   Country: "Country",
   Customer: "Customer",
   Job: "Background job",
+  Invoice: "Invoice",
   NumberOrder: "Number order",
   NumberRangeImport: "Number-range import",
   OutboxEmail: "E-mail",

@@ -170,6 +170,41 @@ export const AUDIT_ACTIONS = {
     },
   },
   "file.read": { label: "File opened", sentence: (i) => `${who(i)} opened the file ${target(i, "")}` },
+  "invoice.run_requested": {
+    label: "Invoice run requested",
+    sentence: (i) =>
+      i.entityId
+        ? `${who(i)} asked for the ${text(i.detail.month)} invoice of ${target(i, "a partner")}`
+        : `${who(i)} asked for the ${text(i.detail.month)} invoices of ${formatCount(count(i.detail.partners), "partner")}`,
+  },
+  "invoice.issued": {
+    label: "Invoice issued",
+    sentence: (i) =>
+      `${who(i)} issued invoice ${text(i.detail.number)} to ${i.name("Partner", i.detail.partnerId, "a partner")}`,
+    refs: (detail) => ref("Partner", detail.partnerId),
+  },
+  "invoice.credit_note_issued": {
+    label: "Credit note issued",
+    sentence: (i) =>
+      `${who(i)} issued credit note ${text(i.detail.number)} against invoice ${text(i.detail.invoiceNumber)}${text(i.detail.reason) ? `: ${quoted(text(i.detail.reason))}` : ""}`,
+  },
+  "invoice.payment_recorded": {
+    label: "Invoice payment recorded",
+    sentence: (i) =>
+      `${who(i)} recorded a payment of ${text(i.detail.amount)} ${text(i.detail.currency)} on invoice ${text(i.detail.number)}`,
+  },
+  "invoice.payments_imported": {
+    label: "Invoice payments imported",
+    sentence: (i) =>
+      `${who(i)} imported ${formatCount(count(i.detail.applied), "payment")} from the bank's file${count(i.detail.refused) ? ` (${formatCount(count(i.detail.refused), "row")} refused)` : ""}`,
+  },
+  "invoice.marked_overdue": {
+    label: "Invoice overdue",
+    sentence: (i) => {
+      const numbers = Array.isArray(i.detail.numbers) ? i.detail.numbers.map(text) : [];
+      return `${i.actor ? `${i.actor} marked` : "The daily check marked"} ${numbers.length === 1 ? `invoice ${numbers[0]}` : formatCount(numbers.length, "invoice")} overdue`;
+    },
+  },
   "job.cancelled": {
     label: "Job cancelled",
     sentence: (i) => `${who(i)} cancelled a ${text(i.detail.queue) || "background"} job`,
@@ -305,6 +340,22 @@ export const AUDIT_ACTIONS = {
     label: "Calls re-rated",
     sentence: (i) =>
       `${who(i)} asked to re-rate the calls of ${target(i, "a partner")}${text(i.detail.month) ? ` for ${text(i.detail.month)}` : ""}`,
+  },
+  "resale.pricing_set": {
+    label: "Resale prices set",
+    sentence: (i) => {
+      const basis = text(i.detail.basis);
+      const how =
+        basis === "END_USER_LIST"
+          ? "the End User list"
+          : `${text(i.detail.markupPercent)} % over ${basis === "PURCHASE_MARKUP" ? "the purchase price" : "the End User list"}`;
+      return `${who(i)} set the resale prices ${text(i.detail.customer) ? `of ${target(i, text(i.detail.customer))}` : "for all customers"} to ${how}`;
+    },
+  },
+  "resale.pricing_cleared": {
+    label: "Resale prices reset",
+    sentence: (i) =>
+      `${who(i)} reset the resale prices ${text(i.detail.customer) ? `of ${target(i, text(i.detail.customer))}` : "for all customers"} to the default`,
   },
   "ticket.assigned": {
     label: "Ticket assigned",

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { JobContext } from "@/lib/jobs/definition";
-import { INVOICE_RUN, invoiceRunDueJob, invoiceRunJob } from "@/lib/jobs/invoice-jobs";
+import { INVOICE_RUN_BATCH, invoiceRunBatchJob, invoiceRunDueJob, invoiceRunJob } from "@/lib/jobs/invoice-jobs";
 import { makeTenant } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { unsafeInvoiceableMonths } from "./invoiceable-months";
 import { makeCharge, makeService } from "./testing";
 
-// The scheduled fan-out and the per-partner-month job (docs/decisions/0059).
+// The scheduled fan-out, its batch jobs and the per-partner-month job (docs/decisions/0059, 0064).
 const { prisma } = await createTestDatabase();
 
 async function partnerIn(timeZone: string) {
@@ -35,7 +35,7 @@ describe("which partner-months are due", () => {
     expect(due).toEqual(expect.arrayContaining(ids.map((partnerId) => ({ partnerId, month: "2026-10" }))));
   });
 
-  it("the fan-out enqueues one job per partner-month, and the job drafts it once however often it runs", async () => {
+  it("the fan-out enqueues each due partner-month in one batch job, which drafts it once however often it runs", async () => {
     const tenant = await partnerIn("Europe/Berlin");
     const service = await makeService(prisma, tenant.pbx.id);
     await makeCharge(prisma, tenant, service.id, {
@@ -52,23 +52,33 @@ describe("which partner-months are due", () => {
       enqueue: async (name, data, key) => void enqueued.push({ name, data, key }),
     };
     await invoiceRunDueJob.run(context, invoiceRunDueJob.parse({}));
-    const mine = enqueued.filter((e) => (e.data as { partnerId: string }).partnerId === tenant.partner.id);
+    const mine = enqueued.filter((e) => (e.data as { partnerIds: string[] }).partnerIds.includes(tenant.partner.id));
     expect(mine).toEqual([
       {
-        name: INVOICE_RUN,
-        data: { partnerId: tenant.partner.id, month: "2026-10" },
-        key: `${tenant.partner.id}:2026-10`,
+        name: INVOICE_RUN_BATCH,
+        data: { month: "2026-10", partnerIds: expect.arrayContaining([tenant.partner.id]) },
+        key: expect.stringMatching(/^2026-10:[0-9a-f]{32}$/),
       },
     ]);
+    // Asked again, the same batch is the same job (one waiting job per key).
+    await invoiceRunDueJob.run(context, invoiceRunDueJob.parse({}));
+    expect(enqueued.at(-1)!.key).toBe(mine[0]!.key);
 
     for (let i = 0; i < 2; i++)
-      expect(await invoiceRunJob.run(context, invoiceRunJob.parse(mine[0]!.data))).toMatchObject({
-        outcome: "DRAFTED",
-        net: "42.00",
+      expect(await invoiceRunBatchJob.run(context, invoiceRunBatchJob.parse(mine[0]!.data))).toMatchObject({
+        month: "2026-10",
+        drafted: 1,
+        notDrafted: [],
       });
+    expect(await prisma.invoice.count({ where: { partnerId: tenant.partner.id } })).toBe(1);
+    // The admin's run of one partner: the same draft.
+    expect(
+      await invoiceRunJob.run(context, invoiceRunJob.parse({ partnerId: tenant.partner.id, month: "2026-10" })),
+    ).toMatchObject({ outcome: "DRAFTED", net: "42.00" });
     expect(await prisma.invoice.count({ where: { partnerId: tenant.partner.id } })).toBe(1);
     // Drafted: the fan-out no longer asks for it.
     expect(await dueFor([tenant.partner.id], now)).toEqual([]);
     expect(() => invoiceRunJob.parse({ partnerId: tenant.partner.id, month: "2026-13" })).toThrow();
+    expect(() => invoiceRunBatchJob.parse({ month: "2026-10", partnerIds: [] })).toThrow();
   });
 });

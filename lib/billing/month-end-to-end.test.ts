@@ -1,4 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
 import { Prisma } from "@/lib/db/generated/client";
 import { activateService } from "@/lib/activations/activate-service";
 import { rateMonth } from "@/lib/cdr/rating/rate-month";
@@ -19,6 +25,9 @@ import {
   type Tenant,
 } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { invoiceCsv } from "./documents/invoice-csv";
+import { invoicePdf } from "./documents/invoice-pdf";
+import { issueInvoice } from "./issue";
 import { runInvoiceMonth } from "./run-invoice-month";
 import { callOf, sms } from "./testing";
 
@@ -234,6 +243,7 @@ const NOVEMBER_LINES = [
 ];
 // 325.27 + 50.00 + 64.70 + 20.00 + 43.13 + 1.45 + 0.63 + 0.04 + 0.06 + 0.08 + 113.98 + 0.06 + 0.30
 const NOVEMBER_NET = "619.70";
+let novemberInvoiceId: string;
 
 describe("the hand-computed month (issue 33)", () => {
   it("bills every line and the total as computed by hand, to the cent, under the reverse charge", async () => {
@@ -265,14 +275,63 @@ describe("the hand-computed month (issue 33)", () => {
     expect(invoice.lines[0]!.formula).toBe(
       "CLASSOUND-FLAT-1m: 4 users × 14.90 EUR × 12 months × 166/365 days = 325.27 EUR",
     );
+    novemberInvoiceId = invoice.id;
     expect(invoice.lines.find((l) => l.kind === "USAGE_SMS")!.formula).toBe(
       "5 SMS × 0.01200 EUR = 0.06000 EUR → 0.06 EUR",
     );
   });
 });
 
+describe("the hand-computed month's documents", () => {
+  it("issues it, and the PDF read back with pdftotext and the CSV carry the same figures", async () => {
+    const issued = await issueInvoice(prisma, admin, { invoiceId: novemberInvoiceId }, at("2026-12-01T09:00:00Z"));
+    expect(issued.number).toMatch(/^2026-\d{6}$/);
+
+    const dir = await mkdtemp(path.join(os.tmpdir(), "classound-invoice-"));
+    try {
+      const file = path.join(dir, "invoice.pdf");
+      await writeFile(file, await invoicePdf(prisma, novemberInvoiceId));
+      const { stdout } = await promisify(execFile)("pdftotext", ["-layout", file, "-"]);
+      const rows = stdout.split("\n");
+      // Each line's amount on a row of its own, in the invoice's order, under its PBX's heading.
+      let at = 0;
+      let group = "";
+      for (const [pbx, , amount] of NOVEMBER_LINES) {
+        if (pbx !== group) {
+          at = rows.findIndex((row, i) => i >= at && row.includes(pbx!));
+          expect(at, `the heading of ${pbx}`).toBeGreaterThan(-1);
+          group = pbx!;
+        }
+        const found = rows.findIndex(
+          (row, i) => i > at && new RegExp(`€${amount!.replace(".", "\\.")}\\s*$`).test(row),
+        );
+        expect(found, `${pbx} ${amount}`).toBeGreaterThan(at);
+        at = found;
+      }
+      const words = stdout.replace(/\s+/g, " ");
+      expect(words).toContain(`Invoice ${issued.number}`);
+      expect(words).toMatch(new RegExp(`Net €${NOVEMBER_NET.replace(".", "\\.")}`));
+      expect(words).toMatch(new RegExp(`Total €${NOVEMBER_NET.replace(".", "\\.")}`));
+      expect(words).toContain("Reverse charge: VAT to be accounted for by the recipient");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+
+    const csv: string[][] = parse(await invoiceCsv(prisma, novemberInvoiceId));
+    const [header, ...body] = csv;
+    const amount = header!.indexOf("Amount");
+    const lines = body.filter((r) => !["NET", "VAT", "TOTAL"].includes(r[3]!));
+    expect(lines.map((r) => [r[1], r[3], r[amount]])).toEqual(NOVEMBER_LINES);
+    expect(body.filter((r) => r[3] === "NET" || r[3] === "TOTAL").map((r) => r[amount])).toEqual([
+      NOVEMBER_NET,
+      NOVEMBER_NET,
+    ]);
+    expect(body.every((r) => r[0] === issued.number)).toBe(true);
+  });
+});
+
 describe("three invoice months of the same PBXs", () => {
-  it("bill each euro once: November again, December's renewal, January's nothing", async () => {
+  it("bill each euro once: issued November untouched, December's renewal, January's nothing", async () => {
     // 15 December: Alpha renews for the term from 1 May 2027 (366 days, 29 February 2028 in it).
     await applyLicenceChange(
       prisma,
@@ -283,7 +342,8 @@ describe("three invoice months of the same PBXs", () => {
     const run = (month: string) =>
       runInvoiceMonth(prisma, { partnerId: tenant.partner.id, month }, at("2027-02-01T06:00:00Z"));
     for (const month of ["2026-12", "2027-01"]) await rateMonth(prisma, { month, partnerId: tenant.partner.id });
-    expect(await run("2026-11")).toMatchObject({ outcome: "DRAFTED", net: NOVEMBER_NET });
+    // November is issued (above): left as it is, and its charges stay its own.
+    expect(await run("2026-11")).toMatchObject({ outcome: "ISSUED_UNTOUCHED", status: "ISSUED" });
     expect(await run("2026-12")).toMatchObject({ outcome: "DRAFTED", net: "715.20" });
     expect(await run("2027-01")).toMatchObject({ outcome: "NOTHING_TO_BILL" });
     expect(await run("2026-12")).toMatchObject({ outcome: "DRAFTED", net: "715.20" });

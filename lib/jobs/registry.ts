@@ -13,7 +13,7 @@ import {
 } from "./cdr-jobs";
 import type { JobDefinition } from "./definition";
 import { complianceExpiryJob } from "./compliance-expiry";
-import { invoiceRunDueJob, invoiceRunJob } from "./invoice-jobs";
+import { invoiceOverdueJob, invoiceRunBatchJob, invoiceRunDueJob, invoiceRunJob } from "./invoice-jobs";
 import { mailSendJob, mailSweepJob } from "./mail-jobs";
 import { numberHoldSweepJob, numberQuarantineJob } from "./number-jobs";
 import { partnerTierJob } from "./partner-tier-jobs";
@@ -45,4 +45,6 @@ export const JOBS: readonly JobDefinition<object>[] = [
   serviceTermEndsJob,
   invoiceRunJob,
   invoiceRunDueJob,
+  invoiceRunBatchJob,
+  invoiceOverdueJob,
 ] as JobDefinition<object>[];

@@ -188,7 +188,8 @@ describe("every job handler is idempotent", () => {
     // lib/numbers/numbers.test.ts the hold sweep and the end of quarantine, in lib/cdr/alerts the usage alerts.
     // In lib/cdr/rating/unrated.test.ts the re-rating of a partner-month and the re-rating after a publish;
     // in lib/partners/tier-change.test.ts the tier moves, in lib/pbx/term-ends.test.ts the ends of terms,
-    // in lib/billing/invoice-jobs.test.ts the invoice run and its hourly fan-out.
+    // in lib/billing/invoice-jobs.test.ts the invoice run, its batches and its hourly fan-out, in
+    // lib/billing/payments.test.ts the overdue invoices.
     const inputs: Record<string, object> = {
       [MAIL_SEND]: { outboxEmailId: row.id },
       [MAIL_SWEEP]: {},
@@ -212,6 +213,8 @@ describe("every job handler is idempotent", () => {
       "service-term-ends": {},
       "invoice-run": {},
       "invoice-run-due": {},
+      "invoice-run-batch": {},
+      "invoice-overdue": {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

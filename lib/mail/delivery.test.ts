@@ -137,3 +137,34 @@ describe("mail delivery over a real SMTP server", () => {
     expect(await unsafeDeliverOutboxEmail(prisma, row.id, send())).toBe("skipped");
   });
 });
+
+describe("attachments", () => {
+  it("renders a row's documents at send time and passes them to the transport; an unknown kind fails the attempt", async () => {
+    const subject = `With a document ${Math.random()}`;
+    await queueMail(prisma, [
+      { to: "jo@example.test", subject, body: "Attached.", attachments: [{ kind: "invoice-pdf", id: "inv1" }] },
+    ]);
+    const row = await prisma.outboxEmail.findFirstOrThrow({ where: { subject } });
+    expect(row.attachments).toEqual([{ kind: "invoice-pdf", id: "inv1" }]);
+    const renderers = {
+      "invoice-pdf": async (_db: unknown, id: string) => ({
+        filename: `${id}.pdf`,
+        contentType: "application/pdf",
+        content: Buffer.from("%PDF-1.7 test"),
+      }),
+    };
+    const before = smtp.received.length;
+    expect(await unsafeDeliverOutboxEmail(prisma, row.id, send(), undefined, renderers)).toBe("sent");
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail.raw).toMatch(/Content-Type: application\/pdf; name=inv1\.pdf/);
+    expect(mail.raw).toMatch(/Content-Disposition: attachment; filename=inv1\.pdf/);
+    expect(mail.raw).toContain(Buffer.from("%PDF-1.7 test").toString("base64"));
+
+    const other = `Unknown document ${Math.random()}`;
+    await queueMail(prisma, [{ to: "jo@example.test", subject: other, body: "Attached." }]);
+    const bad = await prisma.outboxEmail.findFirstOrThrow({ where: { subject: other } });
+    await prisma.outboxEmail.update({ where: { id: bad.id }, data: { attachments: [{ kind: "nonsense", id: "x" }] } });
+    await expect(unsafeDeliverOutboxEmail(prisma, bad.id, send())).rejects.toThrow(/Cannot render the attachment/);
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: bad.id } })).toMatchObject({ status: "PENDING" });
+  });
+});

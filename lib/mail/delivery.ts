@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { ATTACHMENT_RENDERERS, renderAttachments, type AttachmentRenderer } from "./attachments";
 import type { SendMail } from "./transport";
 
 /** How long a sender's claim on a row lasts: far above the SMTP timeouts, so only a crash outlives it. */
@@ -32,19 +33,21 @@ export async function unsafeClaimOutboxEmail(db: Outbox, id: string, now = new D
 }
 
 /**
- * Sends one outbox row at most once: claim, send, mark sent. Running it again for a sent or
- * claimed row does nothing ("skipped"). A failure is recorded and re-thrown so the job retries.
+ * Sends one outbox row at most once: claim, render its attachments, send, mark sent. Running it
+ * again for a sent or claimed row does nothing ("skipped"). A failure (rendering included) is
+ * recorded and re-thrown so the job retries.
  */
 export async function unsafeDeliverOutboxEmail(
-  db: Outbox,
+  db: Db,
   id: string,
   send: SendMail,
   now = () => new Date(),
+  renderers: Record<string, AttachmentRenderer> = ATTACHMENT_RENDERERS,
 ): Promise<"sent" | "skipped"> {
   const mail = await unsafeClaimOutboxEmail(db, id, now());
   if (!mail) return "skipped";
   try {
-    await send(mail);
+    await send(mail, await renderAttachments(db, mail.attachments, renderers));
   } catch (error) {
     await db.outboxEmail.updateMany({
       where: { id, status: "SENDING" },

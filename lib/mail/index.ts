@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import type { Db } from "@/lib/db/client";
+import type { AttachmentRef } from "./attachments";
 import { mailHtml, mailText, type MailContent } from "./compose";
 
 export interface Mail extends MailContent {
   to: string;
   toName?: string;
   subject: string;
+  /** Documents rendered when the mail is sent (lib/mail/attachments.ts), e.g. an invoice's PDF. */
+  attachments?: AttachmentRef[];
 }
 
 /** The Message-ID's domain is the portal's host, so ids of different installations never collide. */
@@ -30,6 +33,7 @@ export async function queueMail(db: Pick<Db, "outboxEmail">, mails: Mail[]) {
       text: mailText(mail),
       html: mailHtml(mail),
       messageId: newMessageId(),
+      attachments: mail.attachments?.length ? mail.attachments.map(({ kind, id }) => ({ kind, id })) : undefined,
     })),
   });
 }

@@ -1,8 +1,10 @@
 import nodemailer from "nodemailer";
 import type { TRuntimeEnv } from "@/lib/config/runtime";
 import type { OutboxEmail } from "@/lib/db/generated/client";
+import type { RenderedAttachment } from "./attachments";
 
-export type SendMail = (mail: OutboxEmail) => Promise<void>;
+/** Sends one outbox row with its documents, rendered by the delivery (lib/mail/attachments.ts). */
+export type SendMail = (mail: OutboxEmail, attachments?: RenderedAttachment[]) => Promise<void>;
 
 /**
  * Sends over SMTP_URL, or null when it is not set (mail then stays in the outbox, unsent). Timeouts
@@ -15,7 +17,7 @@ export function smtpSender(env: Pick<TRuntimeEnv, "SMTP_URL" | "MAIL_FROM">): Se
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
   });
-  return async (mail) => {
+  return async (mail, attachments = []) => {
     await transport.sendMail({
       from: env.MAIL_FROM,
       to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to,
@@ -24,6 +26,7 @@ export function smtpSender(env: Pick<TRuntimeEnv, "SMTP_URL" | "MAIL_FROM">): Se
       html: mail.html ?? undefined,
       messageId: mail.messageId,
       headers: { "Auto-Submitted": "auto-generated" },
+      attachments: attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
     });
   };
 }

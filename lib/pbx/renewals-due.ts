@@ -17,7 +17,7 @@ export const DASHBOARD_ROWS = 5;
 export const RENEWALS_PAGE_SIZE = 25;
 
 /** Running services of the actor's PBXs whose term ends within `days`: renewed, or they end (R3). */
-function dueWhere(actor: Actor, now: Date, days: number): Prisma.ClassoundServiceWhereInput {
+export function renewalsDueWhere(actor: Actor, now: Date, days: number): Prisma.ClassoundServiceWhereInput {
   return {
     AND: [
       { pbx: scope.pbxs(actor) },
@@ -25,6 +25,19 @@ function dueWhere(actor: Actor, now: Date, days: number): Prisma.ClassoundServic
         status: { in: [...RUNNING_STATUSES] },
         endedAt: null,
         expiresAt: { gt: now, lte: new Date(now.getTime() + days * DAY_MS) },
+      },
+    ],
+  };
+}
+
+/** The actor's PBXs whose own licence term (monthly, yearly or 5-year) ends within `days`, CLASSOUND or not. */
+export function licenceEndsWhere(actor: Actor, now: Date, days: number): Prisma.PbxWhereInput {
+  return {
+    AND: [
+      scope.pbxs(actor),
+      {
+        licensePlan: { not: "LIFETIME" },
+        termExpiry: { gt: now, lte: new Date(now.getTime() + days * DAY_MS) },
       },
     ],
   };
@@ -69,7 +82,7 @@ export async function renewalsDue(
   }: { days?: number; now?: Date; limit?: number } = {},
 ) {
   assertCan(actor, "pbx.view");
-  const due = dueWhere(actor, now, days);
+  const due = renewalsDueWhere(actor, now, days);
   const recent: Prisma.PbxWhereInput = {
     AND: [scope.pbxs(actor), { createdAt: { gt: new Date(now.getTime() - NEW_PBX_DAYS * DAY_MS), lte: now } }],
   };
@@ -112,7 +125,7 @@ export async function renewalsDuePage(
   { page = 1, days = RENEWALS_DUE_DAYS, now = new Date() }: { page?: number; days?: number; now?: Date } = {},
 ) {
   assertCan(actor, "pbx.view");
-  const where = dueWhere(actor, now, days);
+  const where = renewalsDueWhere(actor, now, days);
   const total = await db.classoundService.count({ where });
   const paging = pageOf(total, RENEWALS_PAGE_SIZE, page);
   const rows = await db.classoundService.findMany({

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MonthSoFarCard } from "@/components/billing/dashboard/month-so-far-card";
+import { RecurringCard } from "@/components/billing/dashboard/recurring-card";
+import { RenewalsCalendarCard } from "@/components/billing/dashboard/renewals-calendar";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { TermCards } from "@/components/dashboard/term-cards";
 import { UsageCards } from "@/components/dashboard/usage-cards";
@@ -7,6 +10,9 @@ import { PbxTable } from "@/components/pbx/pbx-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EXPIRY_NOTICE_DAYS, expiringDocumentCount } from "@/lib/activations/compliance-profile";
 import { requirePermission } from "@/lib/auth/session";
+import { monthSoFar } from "@/lib/billing/dashboard/month-so-far";
+import { recurring } from "@/lib/billing/dashboard/recurring";
+import { renewalsCalendar } from "@/lib/billing/dashboard/renewals-calendar";
 import { usageSummary } from "@/lib/cdr/statistics/usage-summary";
 import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format";
@@ -17,11 +23,15 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function PartnerHome() {
   const actor = await requirePermission("partner.area");
-  const [pbxs, usage, expiring, terms] = await Promise.all([
+  const now = new Date();
+  const [pbxs, usage, expiring, terms, month, mrr, calendar] = await Promise.all([
     listPbxs(db(), actor),
     usageSummary(db(), actor),
     expiringDocumentCount(db(), actor),
-    renewalsDue(db(), actor),
+    renewalsDue(db(), actor, { now }),
+    monthSoFar(db(), actor, now),
+    recurring(db(), actor, now),
+    renewalsCalendar(db(), actor, { now }),
   ]);
   const customers = new Set(pbxs.map((p) => p.customerName)).size;
   const active = pbxs.filter((p) => p.serviceStatus === "ACTIVE").length;
@@ -49,6 +59,11 @@ export default async function PartnerHome() {
         />
         <UsageCards usage={usage} />
       </StatGrid>
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <MonthSoFarCard data={month} />
+        <RecurringCard data={mrr} />
+      </div>
+      <RenewalsCalendarCard data={calendar} />
       <TermCards data={terms} showPartner={false} />
       {/* Not a landmark of its own: the table below is already the region named "PBXs". */}
       <section className="mt-8">

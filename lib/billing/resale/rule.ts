@@ -4,7 +4,7 @@ import type { ResaleBasis } from "@/lib/db/generated/enums";
 
 const D = Prisma.Decimal;
 
-/** How a partner prices what it resells to one customer (issue 33, docs/decisions/0060). */
+/** How a partner prices what it resells to one customer (issue 33, docs/decisions/0063). */
 export interface ResaleRule {
   basis: ResaleBasis;
   /** Percent over the basis; 0 with END_USER_LIST. */

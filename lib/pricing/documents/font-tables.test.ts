@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { COUNTRIES } from "@/lib/db/seed/countries";
-import { priceListFonts } from "./pdf";
+import { documentFonts } from "./pdf-layout";
 
 interface FontLike {
   numGlyphs: number;
@@ -14,7 +14,7 @@ const fontkit = createRequire(import.meta.url)("fontkit") as { create(buffer: Bu
 describe("the price list's fonts", () => {
   it("keep a glyph for every character of every country name, the currency symbols and the table punctuation, without the shaping tables", () => {
     const characters = new Set([...COUNTRIES.map((c) => c.name).join(""), ..."€$£¥₣₺zł…—–·+Łódź"]);
-    for (const buffer of Object.values(priceListFonts())) {
+    for (const buffer of Object.values(documentFonts())) {
       const font = fontkit.create(buffer);
       expect(font.availableFeatures).toEqual([]);
       const missing = [...characters].filter((char) => font.glyphForCodePoint(char.codePointAt(0)!).id === 0);

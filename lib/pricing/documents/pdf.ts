@@ -1,8 +1,22 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
 import { INCLUDED_PER_USER, type Catalogue } from "../catalogue";
-import { withoutOpenTypeLayout } from "./font-tables";
+import {
+  a4Document,
+  bodyTop,
+  BRAND,
+  columnWidths,
+  contentWidth,
+  INK,
+  MUTED,
+  nextTurn,
+  PAGE,
+  rowHeight,
+  runningHeadAndFoot,
+  SIZE,
+  tableBottom,
+  tableRow,
+  writeInBackground,
+  type Doc,
+} from "./pdf-layout";
 import {
   DRAFT_STATUS,
   formatPrice,
@@ -12,33 +26,6 @@ import {
   type Column,
   type PriceListSection,
 } from "./sections";
-
-// Inter covers every country name of the catalogue and the currency symbols; pdfkit's standard fonts
-// stop at WinAnsi ("Curaçao" works, "Türkiye" or "Łódź" would not). Whole TTFs, not web subsets.
-const FONT_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/inter");
-const FONT_FILES = {
-  regular: path.join(FONT_DIR, "400Regular/Inter_400Regular.ttf"),
-  bold: path.join(FONT_DIR, "600SemiBold/Inter_600SemiBold.ttf"),
-};
-let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
-/** The fonts every price-list PDF embeds, read once per process. */
-export const priceListFonts = () =>
-  (fonts ??= {
-    // Read at run time from the checkout: without the ignore, Turbopack traces the whole project into the build.
-    regular: withoutOpenTypeLayout(readFileSync(/*turbopackIgnore: true*/ FONT_FILES.regular)),
-    bold: withoutOpenTypeLayout(readFileSync(/*turbopackIgnore: true*/ FONT_FILES.bold)),
-  });
-
-const BRAND = "#0f4c5c";
-const INK = "#1b1f23";
-const MUTED = "#5b6770";
-const STRIPE = "#f2f5f6";
-const PAGE = { margin: 48, headerBand: 28, footerBand: 30 };
-const MIN_ROW_HEIGHT = 17;
-const CELL_PAD = { x: 6, y: 4.5 };
-const SIZE = { title: 16, notes: 9.5, cell: 9, running: 8 };
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 interface SectionLayout {
   section: PriceListSection;
@@ -58,20 +45,13 @@ interface SectionLayout {
  * totals are known without holding the document in memory; pdfkit then writes each page as it goes.
  */
 export function priceListPdf(c: Catalogue): Doc {
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: PAGE.margin, bottom: 0, left: PAGE.margin, right: PAGE.margin },
-    info: { Title: `CLASSOUND price list – ${c.tier.name}`, Author: "CLASSOUND", Subject: priceListSubtitle(c) },
+  const doc = a4Document({
+    Title: `CLASSOUND price list – ${c.tier.name}`,
+    Author: "CLASSOUND",
+    Subject: priceListSubtitle(c),
   });
-  const { regular, bold } = priceListFonts();
-  doc.registerFont("regular", regular).registerFont("bold", bold);
-  writePages(doc, c).catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
-  return doc;
+  return writeInBackground(doc, () => writePages(doc, c));
 }
-
-// Drawing is synchronous: yielding between pages lets each finished page leave before the next is
-// drawn, instead of the whole document piling up in the stream's buffer.
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function writePages(doc: Doc, c: Catalogue) {
   await nextTurn();
@@ -84,10 +64,6 @@ async function writePages(doc: Doc, c: Catalogue) {
   for (const layout of layouts) await sectionPages(doc, running, layout, totalPages, nextTurn);
   doc.end();
 }
-
-const contentWidth = (doc: Doc) => doc.page.width - 2 * PAGE.margin;
-const tableBottom = (doc: Doc) => doc.page.height - PAGE.footerBand - PAGE.margin / 2;
-const bodyTop = () => PAGE.margin + PAGE.headerBand;
 
 function layOut(doc: Doc, sections: PriceListSection[]): SectionLayout[] {
   let nextPage = 3;
@@ -232,90 +208,7 @@ async function sectionPages(
   }
 }
 
-function columnWidths(doc: Doc, columns: Column[]) {
-  const total = columns.reduce((sum, col) => sum + col.weight, 0);
-  return columns.map((col) => (contentWidth(doc) * col.weight) / total);
-}
-
 function cellText(cell: Cell, column: Column): string {
   if (cell === null) return "—";
   return typeof cell === "string" ? cell : formatPrice(cell, column.kind === "text" ? "fee" : column.kind);
-}
-
-type RowStyle = "header" | "stripe" | "plain";
-
-function cellFont(doc: Doc, style: RowStyle) {
-  return doc.font(style === "header" ? "bold" : "regular").fontSize(style === "header" ? 8.5 : SIZE.cell);
-}
-
-// pdfkit's heightOfString and wrapped text run its line breaker per call (milliseconds each): a
-// 2,000-row table would take seconds. Lines are counted here from word widths (greedy, as pdfkit
-// breaks them), and a cell that fits on one line is placed directly.
-function wrappedLines(doc: Doc, text: string, width: number): number {
-  if (doc.widthOfString(text) <= width) return 1;
-  const space = doc.widthOfString(" ");
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(" ")) {
-    const w = doc.widthOfString(word);
-    if (used > 0 && used + space + w > width) {
-      lines += 1;
-      used = w;
-    } else {
-      used += (used > 0 ? space : 0) + w;
-    }
-  }
-  return lines;
-}
-
-function rowHeight(doc: Doc, widths: number[], texts: string[], style: RowStyle) {
-  cellFont(doc, style);
-  const lines = Math.max(...texts.map((text, i) => wrappedLines(doc, text, widths[i] - 2 * CELL_PAD.x)));
-  return Math.max(MIN_ROW_HEIGHT, lines * doc.currentLineHeight(true) + 2 * CELL_PAD.y);
-}
-
-function tableRow(
-  doc: Doc,
-  columns: Column[],
-  widths: number[],
-  texts: string[],
-  y: number,
-  height: number,
-  style: RowStyle,
-) {
-  if (style !== "plain") doc.rect(PAGE.margin, y, contentWidth(doc), height).fill(style === "header" ? BRAND : STRIPE);
-  cellFont(doc, style).fillColor(style === "header" ? "#ffffff" : INK);
-  const lineHeight = doc.currentLineHeight(true);
-  let x = PAGE.margin;
-  texts.forEach((text, i) => {
-    const width = widths[i] - 2 * CELL_PAD.x;
-    const align = columns[i].kind === "text" ? "left" : "right";
-    const lines = wrappedLines(doc, text, width);
-    const top = y + (height - lines * lineHeight) / 2 + 0.5;
-    if (lines === 1) {
-      const left = align === "right" ? x + CELL_PAD.x + width - doc.widthOfString(text) : x + CELL_PAD.x;
-      doc.text(text, left, top, { lineBreak: false });
-    } else {
-      doc.text(text, x + CELL_PAD.x, top, { width, align });
-    }
-    x += widths[i];
-  });
-  return y + height;
-}
-
-function runningHeadAndFoot(doc: Doc, running: string, page: number, totalPages: number) {
-  const width = contentWidth(doc);
-  doc.font("regular").fontSize(SIZE.running).fillColor(MUTED);
-  // Placed, not wrapped: pdfkit's line wrapper for two fixed lines on every page costs more than the rows.
-  doc.text(running, PAGE.margin, PAGE.margin - 16, { lineBreak: false });
-  doc
-    .moveTo(PAGE.margin, doc.page.height - PAGE.footerBand)
-    .lineTo(PAGE.margin + width, doc.page.height - PAGE.footerBand)
-    .lineWidth(0.5)
-    .strokeColor("#d0d7dc")
-    .stroke();
-  const pageOf = `Page ${page} of ${totalPages}`;
-  doc.text(pageOf, PAGE.margin + width - doc.widthOfString(pageOf), doc.page.height - PAGE.footerBand + 8, {
-    lineBreak: false,
-  });
 }

@@ -42,9 +42,10 @@ export function priceListSections(c: Catalogue): PriceListSection[] {
         `Priced per user and month by the company's number of users (all user licenses of the PBX). Each user includes ${INCLUDED_PER_USER.area1Minutes.toLocaleString("en-GB")} minutes a month to Area 1 destinations and ${INCLUDED_PER_USER.sms} SMS, not pooled between users.`,
       ],
       columns: [
-        { header: "SKU", kind: "text", weight: 2.9 },
+        // Wide enough for the longest SKU (CLASSOUND-FLAT-1m-251PLUS) on one line.
+        { header: "SKU", kind: "text", weight: 3.0 },
         { header: "Users", kind: "text", weight: 0.8 },
-        { header: "Description", kind: "text", weight: 4.1 },
+        { header: "Description", kind: "text", weight: 4.0 },
         { header: `Per user / month (${cur})`, kind: "fee", weight: 1.8 },
       ],
       rows: c.flatFeeBands.map((b) => [
