@@ -203,7 +203,7 @@ async function seedDemo(prisma: Prisma, state: DemoDataState) {
     },
     (stored) =>
       stored
-        ? `Stored ${stored.templates} document templates, ${stored.activationRequests} demo activation requests and ${stored.complianceDocuments} compliance documents`
+        ? `Stored ${stored.templates} document templates, ${stored.activationRequests} demo activation requests and ${stored.complianceDocuments} compliance documents; ${stored.invoices} invoices of last month drafted`
         : "Demo files present",
   );
 }

@@ -75,17 +75,24 @@ export async function actionBodyProblem(
   return isArgumentList(typeof root === "string" ? root : null) ? null : BAD_ACTION;
 }
 
-/** The body, or null as soon as it passes `limit` (a declared length past it is not read at all). */
+/**
+ * A body past the limit is still read, and dropped, up to this much: an honest client still writing
+ * then gets its 413, not a connection reset. Past it, the connection goes without reading more.
+ */
+const DRAIN_LIMIT = 8 * ACTION_BODY_LIMIT;
+
+/** The body, or null when it passes `limit` (drained up to DRAIN_LIMIT, never kept). */
 async function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  if (Number(req.headers["content-length"] ?? 0) > limit) return null;
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > DRAIN_LIMIT) return null;
   const chunks: Buffer[] = [];
   let received = 0;
   for await (const chunk of req) {
     received += (chunk as Buffer).byteLength;
-    if (received > limit) return null;
-    chunks.push(chunk as Buffer);
+    if (received > DRAIN_LIMIT) return null;
+    if (received <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return received > limit || declared > limit ? null : Buffer.concat(chunks);
 }
 
 /** The same request with its body already read, for Next to read again. */

@@ -16,6 +16,7 @@ import { storeFile, storageDriver } from "@/lib/storage";
 import type { StorageDriver } from "@/lib/storage/driver";
 import { renderFilledDocument, storeComplianceProfile } from "./compliance-profile";
 import { REQUIRED_DOCUMENT_FORMS } from "./documents";
+import { seedDemoInvoices } from "./invoices";
 import { DEMO_LOGINS } from "./tenants";
 
 // The part of the demo data that needs file storage: the fillable templates of the required
@@ -25,6 +26,8 @@ export interface DemoFilesSummary {
   templates: number;
   activationRequests: number;
   complianceDocuments: number;
+  /** Last month's drafts made by the run (Alpentel's issued). */
+  invoices: number;
 }
 
 type Outcome = "SUBMITTED" | "IN_REVIEW" | "CHANGES_REQUESTED" | "REJECTED" | "APPROVED";
@@ -48,7 +51,8 @@ export async function seedDemoFiles(
   const templates = await attachFormTemplates(db, async () => (await admin()).userId, driver);
 
   // Only a database nobody has used yet gets the demo requests and profiles.
-  if ((await db.activationRequest.count()) > 0) return { templates, activationRequests: 0, complianceDocuments: 0 };
+  if ((await db.activationRequest.count()) > 0)
+    return { templates, activationRequests: 0, complianceDocuments: 0, invoices: 0 };
   const reviewer = await admin();
   const seedStartedAt = new Date();
   const complianceDocuments = await seedComplianceProfile(db, await actor(logins("PARTNER")[0].email), now, driver);
@@ -62,9 +66,10 @@ export async function seedDemoFiles(
       activationRequests++;
     }
   }
-  // The demo requests' notices would announce long-decided requests to (reserved) addresses: never send them.
+  const invoices = await seedDemoInvoices(db, reviewer, now);
+  // The demo requests' notices and invoice mail would go to (reserved) addresses about made-up events: never send them.
   await unsafeMarkOutboxDelivered(db, seedStartedAt);
-  return { templates, activationRequests, complianceDocuments };
+  return { templates, activationRequests, complianceDocuments, invoices };
 }
 
 // Weber's services predate the portal: its documents were accepted before, one of them

@@ -291,12 +291,26 @@ describe("seedDemoFiles", () => {
     expect(rest.every((profile) => profile.needsAttention === 0)).toBe(true);
   });
 
+  it("drafts last month's invoices by the real run, and issues Alpentel's", async () => {
+    const invoices = await db.invoice.findMany({ include: { partner: { select: { name: true } }, lines: true } });
+    expect(invoices).toHaveLength(summary().invoices);
+    expect(summary().invoices).toBeGreaterThanOrEqual(1);
+    const alpentel = invoices.find((i) => i.partner.name.startsWith("Alpentel"))!;
+    expect(alpentel.status).toBe("ISSUED");
+    expect(alpentel.number).toMatch(/^\d{4}-\d{6}$/);
+    expect(alpentel.lines.length).toBeGreaterThan(0);
+    // Alpentel is German with a valid VAT number: reverse charge.
+    expect(alpentel.reverseCharge).toBe(true);
+    expect(invoices.filter((i) => i !== alpentel).every((i) => i.status === "DRAFT")).toBe(true);
+  });
+
   it("adds nothing when run again", async () => {
     const files = await db.storedFile.count();
     expect(await seedDemoFiles(db, NOW, driver)).toEqual({
       templates: 0,
       activationRequests: 0,
       complianceDocuments: 0,
+      invoices: 0,
     });
     expect(await db.storedFile.count()).toBe(files);
   });
