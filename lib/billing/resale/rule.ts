@@ -21,6 +21,11 @@ export async function resaleRulesOf(db: Db | Prisma.TransactionClient, partnerId
     where: { partnerId },
     select: { customerId: true, basis: true, markupPercent: true },
   });
+  return rulesFrom(rows);
+}
+
+/** The precedence of `resaleRulesOf` over rows already read (one partner's, or only those a customer needs). */
+export function rulesFrom(rows: { customerId: string | null; basis: ResaleBasis; markupPercent: Prisma.Decimal }[]) {
   const forAll = rows.find((r) => r.customerId === null);
   const own = new Map(rows.flatMap((r) => (r.customerId ? [[r.customerId, r] as const] : [])));
   return (customerId: string): ResaleRule => {

@@ -4,7 +4,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { csvRow } from "@/lib/csv/cell";
 import { statisticsFigure } from "./figures";
 import { PRICE_COLUMN } from "./price-columns";
-import { callPrices } from "./prices";
+import { callPrices, priceSource, type TEndUserPricing } from "./prices";
+import { endUserPricing } from "@/lib/billing/resale/end-user-pricing";
 import { notRatedText } from "@/lib/cdr/rating/unrated-reasons";
 import { viewZones } from "./context";
 import { callRecordWhere, type TStatisticsScope } from "./where";
@@ -66,27 +67,30 @@ function toRow(
   { pbxId, cost, endUserCost, ratedAt, unratedReason, ...call }: TSelected,
   pbxs: Map<string, { id: string; name: string }>,
   prices: readonly PriceColumn[],
+  pricing: TEndUserPricing,
 ): TCallRow {
   return {
     ...call,
     id: call.id.toString(),
     startedAt: call.startedAt.toISOString(),
-    prices: callPrices(prices, { cost, endUserCost }),
+    prices: callPrices(prices, pricing, { cost, endUserCost }),
     notRated: notRatedText({ ratedAt, unratedReason }),
     pbx: pbxs.get(pbxId) ?? { id: pbxId, name: "" },
   };
 }
 
 // The id breaks ties, so a page boundary never repeats or skips a call among equal sort keys. "cost"
-// sorts by the first price the actor sees: an order by a hidden price would leak it.
+// sorts by the first price the actor sees: an order by a hidden price would leak it. An end user's
+// resale price is its source column times one positive factor, so that column's order is its order.
 function orderBy(
   sort: TStatisticsScope["filters"]["sort"],
   prices: readonly PriceColumn[],
+  pricing: TEndUserPricing,
 ): Prisma.CallRecordOrderByWithRelationInput[] {
   const [key, order] = sort.split(".") as ["startedAt" | "durationSeconds" | "cost", "asc" | "desc"];
   if (key !== "cost") return [{ [key]: order }, { id: order }];
   // Calls with no price (unrated, docs/decisions/0041) sort after the priced ones either way.
-  return [{ [PRICE_COLUMN[prices[0]].column]: { sort: order, nulls: "last" } }, { id: order }];
+  return [{ [priceSource(prices[0], pricing).column]: { sort: order, nulls: "last" } }, { id: order }];
 }
 
 /**
@@ -107,11 +111,14 @@ export async function listCalls(
   assertCan(context.actor, "statistics.view");
   const { page, sort } = context.filters;
   const prices = visiblePrices(context.actor);
-  const zones = context.zones ?? (await viewZones(db, context.actor, context.filters));
+  const [zones, pricing] = await Promise.all([
+    context.zones ?? viewZones(db, context.actor, context.filters),
+    endUserPricing(db, context.actor),
+  ]);
   const [calls, answered] = await Promise.all([
     db.callRecord.findMany({
       where: callRecordWhere({ ...context, zones }),
-      orderBy: orderBy(sort, prices),
+      orderBy: orderBy(sort, prices, pricing),
       skip: (page - 1) * CALL_PAGE_SIZE,
       take: CALL_PAGE_SIZE,
       select: SELECT,
@@ -120,7 +127,7 @@ export async function listCalls(
   ]);
   const pbxs = await pbxesOf(db, calls);
   return {
-    calls: calls.map((c) => toRow(c, pbxs, prices)),
+    calls: calls.map((c) => toRow(c, pbxs, prices, pricing)),
     prices,
     total: answered.calls,
     page,
@@ -156,6 +163,7 @@ export const callCsvHeader = (prices: readonly PriceColumn[]) => [
 export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerator<string> {
   assertCan(context.actor, "statistics.view");
   const prices = visiblePrices(context.actor);
+  const pricing = await endUserPricing(db, context.actor);
   yield csvRow(callCsvHeader(prices));
   const zones = context.zones ?? (await viewZones(db, context.actor, context.filters));
   const where = callRecordWhere({ ...context, zones });
@@ -190,7 +198,7 @@ export async function* callsCsv(db: Db, context: TStatisticsScope): AsyncGenerat
           String(c.durationSeconds),
           String(c.billedSeconds),
           notRatedText(c) ?? "",
-          ...Object.values(callPrices(prices, c)).map((price) => price ?? ""),
+          ...Object.values(callPrices(prices, pricing, c)).map((price) => price ?? ""),
           c.currency,
         ]),
       )

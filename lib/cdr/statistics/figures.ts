@@ -5,7 +5,8 @@ import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
 import { ANSWERED_SQL, INCLUDED_MINUTES_CALL_SQL, INCLUDED_SMS_SQL, UNRATED_CALL_SQL } from "./answered";
 import { dateRange, monthOf, type TStatisticsFilters } from "./filters";
 import type { TMoney } from "./price-columns";
-import { moneyShape, moneySql } from "./prices";
+import { END_USER_LIST_PRICING, moneyShape, moneySql, type TEndUserPricing } from "./prices";
+import { endUserPricing } from "@/lib/billing/resale/end-user-pricing";
 import { rankedTopNumbers, topNumbersSql, type TRequestRanking, type TTopNumbers } from "./top-numbers";
 import { calls, seconds, statisticsWhere, TABLE_SQL, type TStatisticsScope, type TStatisticsTable } from "./where";
 import { viewZone } from "./day-labels";
@@ -48,8 +49,17 @@ interface Figure<T> {
     where: Prisma.Sql,
     whereOf: (table: TStatisticsTable) => Prisma.Sql,
     prices: readonly PriceColumn[],
+    pricing: TEndUserPricing,
   ) => Prisma.Sql;
-  shape: (rows: never[], range: { from: Date; toExclusive: Date }, now: Date, prices: readonly PriceColumn[]) => T;
+  shape: (
+    rows: never[],
+    range: { from: Date; toExclusive: Date },
+    now: Date,
+    prices: readonly PriceColumn[],
+    pricing: TEndUserPricing,
+  ) => T;
+  /** Carries money: reads the actor's End User pricing (an end user's resale rule) first. */
+  money?: true;
   /** Whether the month the range ends in replaces the filters' dates. */
   month?: "rangeEnd";
   /** Filters that do not apply (a user's included minutes are Area 1 outgoing by definition). */
@@ -63,12 +73,13 @@ interface Figure<T> {
 const day = (t: TStatisticsTable) => (t === "raw" ? localDaySql(Prisma.sql`"startedAt"`) : Prisma.sql`"day"`);
 const hour = (t: TStatisticsTable) => (t === "raw" ? Prisma.sql`date_trunc('hour', "startedAt")` : Prisma.sql`"hour"`);
 
-// Money figures carry only the prices the actor sees (issue 29): an end user's never read `cost`.
+// Money figures carry only the prices the actor sees (issue 29): an end user's carry its resale price
+// only, which may be summed from `cost` times its markup (./prices), never `cost` as such.
 const unratedCalls = (t: TStatisticsTable) =>
   t === "raw" ? Prisma.sql`count(*) FILTER (WHERE ${UNRATED_CALL_SQL})` : Prisma.sql`coalesce(sum("unratedCalls"), 0)`;
-const costSql: Figure<TMoney[]>["sql"] = (t, where, _, prices) =>
-  moneySql(prices, TABLE_SQL[t], where, unratedCalls(t));
-const costShape: Figure<TMoney[]>["shape"] = (rows, _, __, prices) => moneyShape(prices, rows);
+const costSql: Figure<TMoney[]>["sql"] = (t, where, _, prices, pricing) =>
+  moneySql(prices, pricing, TABLE_SQL[t], where, unratedCalls(t));
+const costShape: Figure<TMoney[]>["shape"] = (rows, _, __, prices, pricing) => moneyShape(prices, pricing, rows);
 
 const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
   perDay: {
@@ -130,7 +141,7 @@ const FIGURES: { [K in TFigureName]: Figure<TFigures[K]> } = {
     sql: topNumbersSql,
     shape: (rows: TTopNumbers["numbers"]) => ({ ranking: "ready" as const, numbers: rows }),
   },
-  cost: { rollup: "daily", sql: costSql, shape: costShape },
+  cost: { rollup: "daily", sql: costSql, shape: costShape, money: true },
   userUse: {
     rollup: "users",
     month: "rangeEnd",
@@ -181,8 +192,9 @@ export async function statisticsFigure<K extends TFigureName>(
   const numberParty = name === "topNumbers" ? "other" : "either";
   const whereOf = (t: TStatisticsTable) => statisticsWhere(t, { ...context, filters, range, numberParty });
   const prices = visiblePrices(context.actor);
-  const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf, prices));
-  return figure.shape(rows, range, context.now ?? new Date(), prices);
+  const pricing = figure.money ? await endUserPricing(db, context.actor) : END_USER_LIST_PRICING;
+  const rows = await db.$queryRaw<never[]>(figure.sql(table, whereOf(table), whereOf, prices, pricing));
+  return figure.shape(rows, range, context.now ?? new Date(), prices, pricing);
 }
 
 const NO_RANKING_JOBS: TRequestRanking = async () => {

@@ -2,7 +2,9 @@ import type { PriceColumn } from "@/lib/auth/policy";
 
 // Where each price a statistics view can show is stored (the call table and the daily roll-up name
 // their columns alike) and what it is called on screen and in exports. Which of them an actor sees is
-// the policy's `visiblePrices`, nowhere else. No runtime imports: the client components read it too.
+// the policy's `visiblePrices`, nowhere else. An end user's "End User price" is its customer's resale
+// price, read from the column and factor `./prices` `priceSource` gives (docs/decisions/0063).
+// No runtime imports: the client components read it too.
 export const PRICE_COLUMN: Record<PriceColumn, { column: "cost" | "endUserCost"; label: string }> = {
   purchase: { column: "cost", label: "Purchase cost" },
   endUser: { column: "endUserCost", label: "End User price" },

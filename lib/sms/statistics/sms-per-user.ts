@@ -1,6 +1,7 @@
 import { assertCan, visiblePrices, type PriceColumn } from "@/lib/auth/policy";
 import { dateRange, monthOf } from "@/lib/cdr/statistics/filters";
-import { PRICE_COLUMN } from "@/lib/cdr/statistics/price-columns";
+import { priced, priceSource } from "@/lib/cdr/statistics/prices";
+import { endUserPricing } from "@/lib/billing/resale/end-user-pricing";
 import { statisticsWhere, type TStatisticsScope } from "@/lib/cdr/statistics/where";
 import { viewZone } from "@/lib/cdr/statistics/day-labels";
 import type { Db } from "@/lib/db/client";
@@ -43,8 +44,9 @@ type Row = Omit<TSmsUserRow, "included" | "charged" | "prices"> & { total: numbe
 /**
  * SMS sent and received per PBX user in one month (R15: 200 sent messages included per user per
  * partner month, received ones free), with what the messages past the 200 cost in the prices the
- * actor may see (an end user's query never reads the purchase cost). Tenant and filters as the
- * statistics' other figures; direction, area and number do not apply to a user's month.
+ * actor may see: an end user's its resale price only (summed from the purchase cost when its partner
+ * marks that up, never returned as such). Tenant and filters as the statistics' other figures;
+ * direction, area and number do not apply to a user's month.
  */
 export async function smsPerUser(db: Db, context: TStatisticsScope, page: number): Promise<TSmsPerUser> {
   assertCan(context.actor, "statistics.view");
@@ -58,9 +60,10 @@ export async function smsPerUser(db: Db, context: TStatisticsScope, page: number
     range: { from, toExclusive },
   });
   const prices = visiblePrices(context.actor);
+  const pricing = await endUserPricing(db, context.actor);
   const money = prices.map(
     (price) =>
-      Prisma.sql`, sum(s.${Prisma.raw(`"${PRICE_COLUMN[price].column}"`)})::text AS ${Prisma.raw(`"${price}"`)}`,
+      Prisma.sql`, sum(s.${Prisma.raw(`"${priceSource(price, pricing).column}"`)})::text AS ${Prisma.raw(`"${price}"`)}`,
   );
   const rows = await db.$queryRaw<Row[]>`
     SELECT u.*, pbx.name AS "pbxName", count(*) OVER ()::int AS total
@@ -88,7 +91,10 @@ export async function smsPerUser(db: Db, context: TStatisticsScope, page: number
       charged: Math.max(0, r.sent - INCLUDED_PER_USER.sms),
       unrated: r.unrated,
       currency: r.currency,
-      prices: Object.fromEntries(prices.map((price) => [price, r[price] ?? "0"])),
+      // To 5 decimals as rated: a markup can add decimals to a sum of rated prices.
+      prices: Object.fromEntries(
+        prices.map((price) => [price, r[price] == null ? "0" : priced(r[price], price, pricing).toFixed(5)]),
+      ),
     })),
     total: rows[0]?.total ?? 0,
     page,
