@@ -98,6 +98,7 @@ export interface OrderLineRow extends OfPartner {
   pbxId: string;
   pbxName: string;
   createdAt: Date;
+  orderId: string;
   sortOrder: number;
 }
 
@@ -107,7 +108,7 @@ export interface OrderLineRow extends OfPartner {
  */
 const ORDER_LINES_SQL = `
 SELECT o."partnerId", l.id, l.description, l.quantity, l."unitPrice"::text AS "unitPrice", l.amount::text AS amount, l.formula,
-  o.currency, o."pbxId", x.name AS "pbxName", o."createdAt", l."sortOrder"
+  o.currency, o."pbxId", x.name AS "pbxName", o."createdAt", l."orderId", l."sortOrder"
 FROM "NumberOrderLine" l JOIN "NumberOrder" o ON o.id = l."orderId"
 JOIN "Partner" p ON p.id = o."partnerId" JOIN "Pbx" x ON x.id = o."pbxId"
 WHERE ${OF_PARTNERS('o."partnerId"')} AND o.status = 'COMPLETED' AND l."invoiceId" IS NULL AND l.amount <> 0

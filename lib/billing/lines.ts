@@ -89,7 +89,8 @@ export function buildLines({ charges, orderLines, calls, sms }: MonthGathered): 
       currency: l.currency,
       chargeId: null,
       orderLineId: l.id,
-      tieBreak: `${l.createdAt.toISOString()} ${pad(l.sortOrder)} ${l.id}`,
+      // An order's lines stay together, in their order, even beside another order of the same instant.
+      tieBreak: `${l.createdAt.toISOString()} ${l.orderId} ${pad(l.sortOrder)}`,
     });
   for (const u of calls) lines.push(callLine(u));
   for (const u of sms) {
