@@ -12,6 +12,7 @@ const ISOLATED = [
   "app/api/sms/route.test.ts",
   "lib/cdr/import/uploads.test.ts",
   "app/api/invoices/routes.test.ts",
+  "app/api/v1/routes.test.ts",
 ];
 const TESTS = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 

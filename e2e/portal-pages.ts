@@ -205,6 +205,8 @@ export function portalPages(ids: PageIds): PortalPage[] {
     ["/two-factor", EVERYONE],
     ["/account", EVERYONE],
     ["/users", ADMIN],
+    // A partner ADMIN's page (the sweep's partner user is not one): every sweep role gets the 403.
+    ["/api-keys", []],
     ["/admin", ADMIN],
     ["/admin/activations", ADMIN],
     ["/admin/activations/[id]", ADMIN, `/admin/activations/${ids.reviewId}`],
@@ -348,6 +350,16 @@ export function routeHandlers(ids: PageIds) {
     "/api/admin/invoices/payments",
     `/api/billing/rebilling/${ids.customerId}?month=2026-11`,
     "/api/billing/rebilling/customers?q=a",
+    // The partner API answers a session (no Bearer key) 401 problems, never a 5xx.
+    "/api/v1/customers",
+    "/api/v1/pbxs",
+    `/api/v1/pbxs/${ids.pbxId}`,
+    "/api/v1/pbxs?cursor=%%%&limit=0",
+    "/api/v1/openapi.json",
+    "/api/docs",
+    "/api/docs/swagger-ui-bundle.js",
+    "/api/docs/swagger-ui.css",
+    "/api/docs/init.js",
     ...PRICE_LIST_UPLOADS,
   ];
 }

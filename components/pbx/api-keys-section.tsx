@@ -3,25 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(portal)/pbxs/[id]/actions";
-import { Alert } from "@/components/ui/alert";
+import { KeyList, type KeyListRow } from "@/components/api/key-list";
+import { ShownOnceKey } from "@/components/api/shown-once-key";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { toast } from "@/components/ui/toast";
-import { formatDate, formatDateTime } from "@/lib/format";
-
-interface KeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
 
 /** The keys the PBX posts its call records to POST /api/cdr with; a new key is shown once. */
-export function ApiKeysSection({ pbxId, keys }: { pbxId: string; keys: KeyRow[] }) {
+export function ApiKeysSection({ pbxId, keys }: { pbxId: string; keys: KeyListRow[] }) {
   const router = useRouter();
   const nameId = useId();
   const [name, setName] = useState("");
@@ -53,14 +42,7 @@ export function ApiKeysSection({ pbxId, keys }: { pbxId: string; keys: KeyRow[] 
         </div>
       </CardHeader>
       <CardContent className="space-y-4">
-        {created && (
-          <Alert variant="success">
-            Copy the key now: it is not shown again.
-            <code className="mt-2 block break-all rounded-control bg-neutral-50 p-2 font-mono text-xs text-foreground">
-              {created}
-            </code>
-          </Alert>
-        )}
+        {created && <ShownOnceKey value={created} />}
         <form onSubmit={create} className="flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-1">
             <label htmlFor={nameId} className="block text-sm font-medium">
@@ -88,45 +70,11 @@ export function ApiKeysSection({ pbxId, keys }: { pbxId: string; keys: KeyRow[] 
         {keys.length === 0 ? (
           <p className="text-sm text-muted-foreground">No keys yet.</p>
         ) : (
-          <ul className="divide-y divide-border text-sm">
-            {keys.map((key) => (
-              <li key={key.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span className="min-w-0">
-                  <span className="font-medium">{key.name}</span>{" "}
-                  <span className="font-mono text-xs text-muted-foreground">{key.prefix}…</span>
-                  <span className="block text-xs text-muted-foreground">
-                    Created {formatDate(key.createdAt)} ·{" "}
-                    {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt)}` : "never used"}
-                    {key.revokedAt && ` · revoked ${formatDate(key.revokedAt)}`}
-                  </span>
-                </span>
-                {!key.revokedAt && (
-                  <ConfirmDialog
-                    title={`Revoke the key “${key.name}”?`}
-                    description="The PBX can no longer post call records with it. This cannot be undone."
-                    confirmLabel="Revoke key"
-                    variant="danger"
-                    onConfirm={async () => {
-                      const result = await revokeApiKeyAction({ keyId: key.id, pbxId });
-                      if (!result.ok) throw new Error(result.error);
-                      toast({ title: "Key revoked", variant: "success" });
-                      router.refresh();
-                    }}
-                    trigger={
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        className="text-danger-700"
-                        aria-label={`Revoke key ${key.name}`}
-                      >
-                        Revoke
-                      </Button>
-                    }
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
+          <KeyList
+            keys={keys}
+            revokeConsequence="The PBX can no longer post call records with it."
+            revoke={(keyId) => revokeApiKeyAction({ keyId, pbxId })}
+          />
         )}
       </CardContent>
     </Card>

@@ -24,7 +24,13 @@ interface AuditActionWords {
   refs?: (detail: Record<string, unknown>) => AuditRef[];
 }
 
-const who = (i: AuditSentenceInput) => i.actor ?? "Someone";
+/** An API key's request names the key and who made it: "Anna Berger's API key “CRM”". */
+function who(i: AuditSentenceInput) {
+  const key = i.detail.viaApiKey as { name?: unknown } | undefined;
+  const name = typeof key?.name === "string" ? key.name : null;
+  if (name) return i.actor ? `${i.actor}'s API key “${name}”` : `The API key “${name}”`;
+  return i.actor ?? "Someone";
+}
 const target = (i: AuditSentenceInput, fallback: string) => i.name(i.entityType ?? "", i.entityId, fallback);
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const count = (value: unknown) => (typeof value === "number" ? value : Array.isArray(value) ? value.length : 0);
@@ -89,6 +95,14 @@ export const AUDIT_ACTIONS = {
   "activation.submitted": {
     label: "Activation submitted",
     sentence: (i) => `${who(i)} submitted the activation of ${target(i, "a PBX")} for review`,
+  },
+  "api_key.created": {
+    label: "API key created",
+    sentence: (i) => `${who(i)} created the API key ${quoted(text(i.detail.name))}`,
+  },
+  "api_key.revoked": {
+    label: "API key revoked",
+    sentence: (i) => `${who(i)} revoked the API key ${quoted(text(i.detail.name))}`,
   },
   "auth.recovery_code_used": {
     label: "Recovery code used",

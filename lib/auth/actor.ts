@@ -15,6 +15,11 @@ export interface Actor {
    * active: its data is read-only (`assertCanChange` refuses every change). Absent means active.
    */
   agreementSuspended?: boolean;
+  /**
+   * Set when a partner API key acts (issue 34): `userId` is then the key's creator, for the columns
+   * that name a person, and the key is what acted.
+   */
+  apiKey?: { id: string; name: string };
   name: string;
   email: string;
 }

@@ -73,6 +73,8 @@ export const PERMISSIONS = [
   "resale.manage",
   /** The month at the partner's resale prices: an end user its own customer's, never purchase prices. */
   "resale.view",
+  /** The partner's API keys for /api/v1 (issue 34): a partner admin's alone, never the operator's staff. */
+  "api_keys.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -163,7 +165,7 @@ export function visiblePrices(actor: Actor): readonly PriceColumn[] {
 }
 
 // Held by a PARTNER user only when the partner made them its administrator.
-const PARTNER_ADMIN_PERMISSIONS: readonly Permission[] = ["users.manage"];
+const PARTNER_ADMIN_PERMISSIONS: readonly Permission[] = ["users.manage", "api_keys.manage"];
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (ROLE_PERMISSIONS[actor.role].includes(permission)) return true;

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeTwoTenants } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { requestInvoiceRuns, ZRunMonthRequest } from "./run-request";
+import { requestInvoiceRuns } from "./run-request";
+import { ZRunMonthRequest } from "./schemas";
 
 const { prisma } = await createTestDatabase();
 const NOW = new Date("2026-12-07T10:00:00Z");

@@ -1,32 +1,9 @@
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanChange, scope } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { ZId } from "@/lib/http/ids";
-
-// Client-safe imports only: the run form validates with the schema below.
-
-/**
- * The admin's "Run month" form: one partner (chosen in the picker) or every partner, and a
- * partner-local month. The partner is required only for "one partner", and said beside its field.
- */
-export const ZRunMonthRequest = z
-  .object({
-    who: z.enum(["one", "all"]),
-    partnerId: z.string(),
-    month: z
-      .string()
-      .trim()
-      .min(1, "Choose a month")
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "A month as YYYY-MM"),
-  })
-  .superRefine((value, ctx) => {
-    if (value.who === "one" && !ZId.safeParse(value.partnerId).success)
-      ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Choose a partner" });
-  });
-export type TRunMonthRequest = z.output<typeof ZRunMonthRequest>;
+import { ZRunMonthRequest, type TRunMonthRequest } from "./schemas";
 
 /** How many partner names the answer lists; beyond, it counts. */
 const NAMED = 5;

@@ -55,3 +55,23 @@ export const ZPaymentRow = z.object({
   paidOn: ZCalendarDay,
   reference: ZPaymentReference,
 });
+
+/**
+ * The admin's "Run month" form: one partner (chosen in the picker) or every partner, and a
+ * partner-local month. The partner is required only for "one partner", and said beside its field.
+ */
+export const ZRunMonthRequest = z
+  .object({
+    who: z.enum(["one", "all"]),
+    partnerId: z.string(),
+    month: z
+      .string()
+      .trim()
+      .min(1, "Choose a month")
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "A month as YYYY-MM"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.who === "one" && !ZId.safeParse(value.partnerId).success)
+      ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Choose a partner" });
+  });
+export type TRunMonthRequest = z.output<typeof ZRunMonthRequest>;

@@ -31,7 +31,7 @@ export function failureOf(error: unknown): ActionFailure {
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; try again.", code: "INTERNAL" };
 }
 
-const HTTP_STATUS: Record<ActionFailure["code"], number> = {
+export const HTTP_STATUS: Record<ActionFailure["code"], number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -45,7 +45,7 @@ export const pbxHubCounts = cache(async function pbxHubCounts(db: Db, actor: Act
           where: { AND: [scope.tickets(actor), { pbxId, status: { notIn: ["CLOSED", "RESOLVED"] } }] },
         })
       : null,
-    can(actor, "pbx.api_keys") ? db.pbxApiKey.count({ where: { pbxId, revokedAt: null } }) : null,
+    can(actor, "pbx.api_keys") ? db.apiKey.count({ where: { kind: "PBX", pbxId, revokedAt: null } }) : null,
   ]);
   return { numbers: numberCount, missingLocations, openTickets, apiKeys };
 });

@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/auth/client-address";
 import { importPostedRecords, MAX_POSTED_RECORDS } from "@/lib/cdr/import/pbx-post";
 import { cdrPool, cdrRatingDb } from "@/lib/cdr/import/pool";
 import { rateArrivals } from "@/lib/cdr/rate-arrivals";
@@ -34,7 +35,7 @@ async function rateInRequest(months: string[], pbxId: string) {
 export function pbxRecordsPost(kind: ImportKind) {
   return async function POST(request: Request): Promise<Response> {
     try {
-      const pbx = await unsafePbxOfApiKey(db(), request.headers.get("authorization"));
+      const pbx = await unsafePbxOfApiKey(db(), request.headers.get("authorization"), clientAddress(request.headers));
       const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
       const tooLarge = () =>
         new AppError("TOO_LARGE", `At most ${limit} bytes or ${MAX_POSTED_RECORDS} records per request.`);

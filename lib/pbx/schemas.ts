@@ -155,11 +155,12 @@ function checkTerm(
 }
 
 // The term is checked even while other fields are wrong (the form shows every message at once), once
-// the fields it reads are themselves valid.
+// the fields it reads are themselves valid; never when the value is no object at all (an API body of
+// `null` or `[]`: an issue with an empty path), which has no fields to read.
 const TERM_FIELDS = ["licensePlan", "termStart", "termEnd"];
 const termFieldsValid = {
   when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
-    !payload.issues.some((issue) => TERM_FIELDS.includes(String(issue.path?.[0]))),
+    !payload.issues.some((issue) => !issue.path?.length || TERM_FIELDS.includes(String(issue.path[0]))),
 };
 
 /** A PBX's own fields, without its customer: what a registration form and a CSV row both carry. */

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createPartnerKey } from "@/lib/api/keys";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createPbxApiKey, revokePbxApiKey } from "@/lib/pbx/api-keys";
 import { actorOf, makeTenant, makeTenantUser, type Tenant } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
@@ -117,7 +119,7 @@ describe("API keys", () => {
     await expect(createPbxApiKey(prisma, partnerB, { pbxId: a.pbx.id, name: "steal" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    const keys = await prisma.pbxApiKey.findMany({ where: { pbxId: a.pbx.id, revokedAt: null } });
+    const keys = await prisma.apiKey.findMany({ where: { pbxId: a.pbx.id, revokedAt: null } });
     await expect(revokePbxApiKey(prisma, partnerB, { keyId: keys[0].id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const endUser = actorOf(await makeTenantUser(prisma, "END_USER", a));
     await expect(createPbxApiKey(prisma, endUser, { pbxId: a.pbx.id, name: "mine" })).rejects.toMatchObject({
@@ -125,8 +127,37 @@ describe("API keys", () => {
     });
   });
 
+  it("records when and from where a key was last used; a partner's API key is not a PBX key", async () => {
+    const admin = actorOf(await makeTenantUser(prisma, "ADMIN", a));
+    const { id, key } = await createPbxApiKey(prisma, admin, { pbxId: a.pbx.id, name: "addressed" });
+    const request = (bearer: string) =>
+      POST(
+        new Request("http://localhost/api/cdr", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${bearer}`,
+            [CLIENT_ADDRESS_HEADER]: "203.0.113.9",
+          },
+          body: JSON.stringify([record(a.pbx.serial, "addressed")]),
+        }),
+      );
+    expect((await request(key)).status).toBe(200);
+    const row = await prisma.apiKey.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ kind: "PBX", partnerId: a.partner.id, lastUsedFrom: "203.0.113.9" });
+    expect(row.lastUsedAt).not.toBeNull();
+
+    const partnerAdmin = await makeTenantUser(prisma, "PARTNER", a);
+    await prisma.user.update({ where: { id: partnerAdmin.id }, data: { isPartnerAdmin: true } });
+    const partnerKey = await createPartnerKey(prisma, actorOf({ ...partnerAdmin, isPartnerAdmin: true }), {
+      name: "crm",
+      scopes: ["records:write"],
+    });
+    expect((await request(partnerKey.key)).status).toBe(401);
+  });
+
   it("stores only a hash of the key", async () => {
-    const row = await prisma.pbxApiKey.findFirstOrThrow({ where: { pbxId: a.pbx.id, name: "pbx host" } });
+    const row = await prisma.apiKey.findFirstOrThrow({ where: { pbxId: a.pbx.id, name: "pbx host" } });
     expect(keyA.startsWith(row.prefix)).toBe(true);
     expect(row.prefix.length).toBeLessThan(12);
     expect(row.hash).toBe(createHash("sha256").update(keyA).digest("hex"));

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { PartnerOption } from "@/lib/billing/queries";
-import { ZRunMonthRequest, type TRunMonthRequest } from "@/lib/billing/run-request";
+import { ZRunMonthRequest, type TRunMonthRequest } from "@/lib/billing/schemas";
 import { formatCount } from "@/lib/format";
 import { monthLabel } from "./labels";
 import { PartnerPicker } from "./partner-picker";
