@@ -116,10 +116,19 @@ export async function expectAccessible(page: Page, scope?: TAxeScope) {
   // A document React is still building (a first load's root rendered again on the client) has no
   // lang and no main for a moment: a CI run's axe caught one. Wait for both, briefly; a page that
   // never gets them fails below on axe's own findings.
+  // A toast sliding in is half transparent for 200 ms: axe then reads its text's contrast against
+  // the page behind it (a CI run failed so). Finite animations are let finish first, briefly.
   await page
-    .waitForFunction(() => document.documentElement.lang !== "" && document.querySelector("main") !== null, null, {
-      timeout: 5_000,
-    })
+    .waitForFunction(
+      () =>
+        document.documentElement.lang !== "" &&
+        document.querySelector("main") !== null &&
+        document
+          .getAnimations()
+          .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+      null,
+      { timeout: 5_000 },
+    )
     .catch(() => {});
   const violations = await axeViolations(page, scope);
   // Moderate too: duplicate landmarks and unnamed regions are moderate, and they confuse screen-reader navigation.
