@@ -13,6 +13,7 @@ const ISOLATED = [
   "lib/cdr/import/uploads.test.ts",
   "app/api/invoices/routes.test.ts",
   "app/api/v1/routes.test.ts",
+  "app/api/v1/invoices.test.ts",
 ];
 const TESTS = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 

@@ -355,6 +355,8 @@ export function routeHandlers(ids: PageIds) {
     "/api/v1/pbxs",
     `/api/v1/pbxs/${ids.pbxId}`,
     "/api/v1/pbxs?cursor=%%%&limit=0",
+    "/api/v1/invoices?month=2026-13",
+    `/api/v1/invoices/${ids.invoiceId}`,
     "/api/v1/openapi.json",
     "/api/docs",
     "/api/docs/swagger-ui-bundle.js",

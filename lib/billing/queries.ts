@@ -56,7 +56,7 @@ const money = (value: Prisma.Decimal) => value.toFixed(2);
  * A month's invoices start at that month's first local midnight, which is within 14 hours of UTC's
  * (no zone is further): a range on `periodStart` the unique (partnerId, periodStart) index serves.
  */
-function monthWhere(month: string): Prisma.InvoiceWhereInput {
+export function monthWhere(month: string): Prisma.InvoiceWhereInput {
   const utc = new Date(`${month}-01T00:00:00Z`).getTime();
   const slack = 14 * 3_600_000;
   return { periodStart: { gte: new Date(utc - slack), lte: new Date(utc + slack) } };

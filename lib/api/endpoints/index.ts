@@ -1,5 +1,6 @@
 import type { ApiEndpoint } from "../endpoint";
 import { listCustomersEndpoint } from "./customers";
+import { getInvoiceEndpoint, listInvoicesEndpoint } from "./invoices";
 import { getPbxEndpoint, listPbxsEndpoint, registerPbxEndpoint } from "./pbxs";
 
 /** Every operation of /api/v1, for the OpenAPI document and the tests that hold it to the handlers. */
@@ -8,4 +9,6 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
   listPbxsEndpoint,
   registerPbxEndpoint,
   getPbxEndpoint,
+  listInvoicesEndpoint,
+  getInvoiceEndpoint,
 ] as ApiEndpoint[];
