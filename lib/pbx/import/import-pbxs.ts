@@ -1,8 +1,8 @@
-import { parse } from "csv-parse/sync";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanChange, scope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { csvValue } from "@/lib/csv/cell";
+import { readCsvTable } from "@/lib/csv/read";
 import type { Db } from "@/lib/db/client";
 import { AppError, controlCharacterIssues } from "@/lib/errors";
 import { formatCount } from "@/lib/format";
@@ -36,21 +36,7 @@ interface Row {
 }
 
 function readRows(text: string): Row[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      record_delimiter: ["\r\n", "\n", "\r"],
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new AppError("INVALID", `This is not a readable CSV file: ${(error as Error).message}.`);
-  }
-  const [header, ...body] = records;
-  if (!header) throw new AppError("INVALID", "The file is empty: start from the template.");
-  const names = header.record.map((name) => name.trim().toLowerCase().replace(/\s+/g, "_"));
+  const { names, rows: body } = readCsvTable(text, "The file is empty: start from the template.");
   const unknown = names.filter((name) => name && !(PBX_CSV_COLUMNS as readonly string[]).includes(name));
   const missing = PBX_CSV_COLUMNS.filter((column) => !names.includes(column));
   if (unknown.length || missing.length)
@@ -70,8 +56,8 @@ function readRows(text: string): Row[] {
       "TOO_LARGE",
       `The file has ${formatCount(body.length, "row")}: at most ${PBX_IMPORT_MAX_ROWS} PBXs can be imported at once. Split it.`,
     );
-  return body.map(({ record, info }) => ({
-    line: info.lines,
+  return body.map(({ record, line }) => ({
+    line,
     cells: Object.fromEntries(
       PBX_CSV_COLUMNS.map((column) => [column, csvValue(record[names.indexOf(column)])]),
     ) as Row["cells"],
