@@ -53,6 +53,8 @@ export default defineConfig({
           CLASSOUND_DATA_DIR: DATA_DIR,
           DATABASE_URL: "",
           NEXTAUTH_URL: `http://localhost:${PORT}`,
+          // The API flow's webhook receiver listens on 127.0.0.1 (e2e/api-flow.spec.ts).
+          CLASSOUND_WEBHOOK_ALLOW_PRIVATE: "true",
         },
       },
 });

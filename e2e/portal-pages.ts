@@ -207,6 +207,8 @@ export function portalPages(ids: PageIds): PortalPage[] {
     ["/users", ADMIN],
     // A partner ADMIN's page (the sweep's partner user is not one): every sweep role gets the 403.
     ["/api-keys", []],
+    ["/webhooks", []],
+    ["/webhooks/[id]", [], `/webhooks/${ids.draftId}`],
     ["/admin", ADMIN],
     ["/admin/activations", ADMIN],
     ["/admin/activations/[id]", ADMIN, `/admin/activations/${ids.reviewId}`],
@@ -358,6 +360,8 @@ export function routeHandlers(ids: PageIds) {
     "/api/v1/invoices?month=2026-13",
     `/api/v1/invoices/${ids.invoiceId}`,
     "/api/v1/openapi.json",
+    "/api/health",
+    "/api/ready",
     "/api/docs",
     "/api/docs/swagger-ui-bundle.js",
     "/api/docs/swagger-ui.css",

@@ -2,6 +2,8 @@
 import { createPrismaClient } from "@/lib/db/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDatabase } from "@/lib/db/seed";
 import { seedDemoFiles } from "@/lib/db/seed/demo-files";
+import { withStartupLock } from "@/lib/db/startup";
+import { waitingForAnotherStart } from "./startup-log";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -10,7 +12,14 @@ if (!url) {
 }
 
 const prisma = createPrismaClient(url, 2);
+// Under the start-up lock (decision 0078): an instance starting meanwhile must not store the demo files too.
 try {
+  await withStartupLock(url, seed, waitingForAnotherStart);
+} finally {
+  await prisma.$disconnect();
+}
+
+async function seed() {
   const started = performance.now();
   const summary = await seedDatabase(prisma);
   console.log(
@@ -24,6 +33,4 @@ try {
   console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
   console.table(DEMO_LOGINS);
   console.log("Admins also give a two-factor code: `npm run demo:totp` prints the current one.");
-} finally {
-  await prisma.$disconnect();
 }

@@ -1,9 +1,10 @@
 // `npm start`: one command from a fresh clone to a running portal. Starts the embedded PostgreSQL
-// (unless DATABASE_URL is set), applies migrations, seeds an empty database (the demo companies;
-// with DATABASE_URL or CLASSOUND_DEMO=false only the reference catalogue), builds when the
-// sources changed since the last build, then serves Next.js through scripts/server.ts (which gives the
-// app the client's real address). Each step prints its time; the seed, the demo files and the schema
-// engine are loaded only when there is something for them to do, so a warm restart stays short.
+// (unless DATABASE_URL is set), prepares the database under the start-up lock (migrations, then the
+// demo data, or with DATABASE_URL or CLASSOUND_DEMO=false only the reference catalogue: lib/db/startup.ts),
+// builds when the sources changed since the last build, then serves Next.js through scripts/server.ts
+// (which gives the app the client's real address). Each step prints its time; the seed, the demo files
+// and the schema engine are loaded only when there is something for them to do, so a warm restart
+// stays short. SIGTERM or Ctrl-C: the server drains first (decision 0079), then PostgreSQL stops.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -14,9 +15,9 @@ import { dataDir, demoDataWanted, readRuntimeEnv } from "@/lib/config/runtime";
 import { databaseUrlFile } from "@/lib/db/database-url-file";
 import { PostgresStartError } from "@/lib/db/embedded-postgres-errors";
 import { openAppDatabase, type DatabaseHandle } from "@/lib/db/local-database";
-import { applyMigrations } from "@/lib/db/migrations";
-import { demoDataState, type DemoDataState } from "@/lib/db/seed/state";
+import { prepareDatabase } from "@/lib/db/startup";
 import { checkBuild, markBuilt } from "./build-state";
+import { log, seconds, step, waitingForAnotherStart } from "./startup-log";
 import { waitForHttp } from "./wait-for-http";
 
 const isDev = process.argv.includes("--dev");
@@ -25,18 +26,6 @@ const isDev = process.argv.includes("--dev");
 const noBuild = process.argv.includes("--no-build");
 const env = readRuntimeEnv();
 const dir = dataDir(env);
-const log = (message: string) => console.log(`[classound] ${message}`);
-// Since the process started (performance's origin), so the total includes loading this script.
-const seconds = (from = 0) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
-
-/** Runs one start-up step and prints what it did and how long it took. */
-async function step<T>(run: () => Promise<T>, done: (result: T) => string): Promise<T> {
-  const startedAt = performance.now();
-  const result = await run();
-  log(`${done(result)} · ${seconds(startedAt)}`);
-  return result;
-}
-
 /** A secret kept under the data directory, so sessions survive restarts without any setup. */
 async function authSecret(): Promise<string> {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
@@ -88,33 +77,29 @@ await mkdir(dir, { recursive: true }).then(() => writeFile(databaseUrlFile(dir),
 
 let server: ChildProcess | undefined;
 let stopping = false;
+/**
+ * Stops the server first and PostgreSQL after it: the server drains its requests and jobs on SIGTERM
+ * (decision 0079) and needs the database until it exits. Ends with the server's exit code when it
+ * had one of its own, `code` otherwise.
+ */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (server && server.exitCode === null) {
+  let serverCode: number | null = server?.exitCode ?? null;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise<number | null>((resolve) => server!.once("exit", (exitCode) => resolve(exitCode)));
     server.kill("SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
+    serverCode = await exited;
   }
   await database.stop();
-  process.exit(code);
+  process.exit(serverCode ?? code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  await step(
-    () => applyMigrations(database.url),
-    (applied) => (applied.length ? `Applied ${applied.length} migration(s)` : "Migrations current"),
-  );
-
-  const state = await demoDataState(database.url);
   const demo = demoDataWanted(env);
-  const prisma = (demo ? !state.hasData || state.demoFilesPending : !state.hasCatalogue || state.templatesPending)
-    ? (await import("@/lib/db/client")).createPrismaClient(database.url, 2)
-    : undefined;
-  if (demo) await seedDemo(prisma, state);
-  else await loadCatalogue(prisma, state);
-  await prisma?.$disconnect();
+  const state = await prepareDatabase(database.url, { demo, step, onWait: waitingForAnotherStart });
 
   const childEnv = {
     ...process.env,
@@ -152,7 +137,8 @@ try {
       env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
     },
   );
-  server.on("exit", (code) => void shutdown(code ?? 0));
+  // Killed by a signal other than a stop (the OOM killer's SIGKILL) is a failure, not a clean exit.
+  server.on("exit", (code, signal) => void shutdown(code ?? (signal === "SIGTERM" || signal === "SIGINT" ? 0 : 1)));
   // Loaded while the server starts: the seed's tenants module is not small.
   const tenants = demo ? import("@/lib/db/seed/tenants") : undefined;
 
@@ -177,58 +163,6 @@ try {
 } catch (error) {
   console.error(error);
   await shutdown(1);
-}
-
-type Prisma = import("@/lib/db/client").Db | undefined;
-
-/** The demo database: every demo company, then the files they need (templates, requests). */
-async function seedDemo(prisma: Prisma, state: DemoDataState) {
-  await step(
-    async () => {
-      if (state.hasData) return undefined;
-      const { seedDatabase } = await import("@/lib/db/seed");
-      return seedDatabase(prisma!);
-    },
-    (seeded) =>
-      seeded
-        ? `Seeded demo data (${seeded.insertedRows} rows)`
-        : "Seed skipped (the database has data; npm run db:seed adds what is missing)",
-  );
-  // A database seeded just now has no demo files yet.
-  await step(
-    async () => {
-      if (state.hasData && !state.demoFilesPending) return undefined;
-      const { seedDemoFiles } = await import("@/lib/db/seed/demo-files");
-      return seedDemoFiles(prisma!);
-    },
-    (stored) =>
-      stored
-        ? `Stored ${stored.templates} document templates, ${stored.activationRequests} demo activation requests and ${stored.complianceDocuments} compliance documents; ${stored.invoices} invoices of last month drafted`
-        : "Demo files present",
-  );
-}
-
-/** A production database (issue 31): the reference catalogue once, price lists as drafts; no company, no user. */
-async function loadCatalogue(prisma: Prisma, state: DemoDataState) {
-  await step(
-    async () => {
-      if (state.hasCatalogue) return undefined;
-      const { seedCatalogue } = await import("@/lib/db/seed");
-      return seedCatalogue(prisma!);
-    },
-    (loaded) =>
-      loaded
-        ? `Loaded the reference catalogue (${loaded.countries} countries, ${loaded.requiredDocuments} required documents, ${loaded.priceLists} price lists as drafts for an admin to publish)`
-        : "Reference catalogue present (no demo data: CLASSOUND_DEMO is off)",
-  );
-  await step(
-    async () => {
-      if (!state.templatesPending) return 0;
-      const { attachFormTemplates } = await import("@/lib/db/seed/demo-files");
-      return attachFormTemplates(prisma!, async () => null);
-    },
-    (stored) => (stored ? `Stored ${stored} document templates` : "Document templates present"),
-  );
 }
 
 async function waitForServer(url: string) {

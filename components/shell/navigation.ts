@@ -36,6 +36,7 @@ const NAV_ITEMS: NavItem[] = [
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/users", label: "Users", permission: "users.manage" },
   { href: "/api-keys", label: "API keys", permission: "api_keys.manage" },
+  { href: "/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { href: "/account", label: "My account", permission: "account.manage" },
   { href: "/admin/tickets", label: "Ticket queue", permission: "tickets.handle" },
   { href: "/tickets", label: "Support tickets", permission: "tickets.use" },

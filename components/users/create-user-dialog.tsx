@@ -7,10 +7,10 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createUserAction } from "@/app/(portal)/users/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormDialogFooter, useFormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { RevealOnceDialog } from "@/components/ui/reveal-once-dialog";
 import type { UserFormOptions } from "@/lib/users/queries";
 import { ZNewUser, type TNewUser } from "@/lib/users/schemas";
 import { AccessFields, accessFieldProps } from "./access-fields";
@@ -37,47 +37,33 @@ export function CreateUserDialog({ options }: { options: UserFormOptions }) {
   const { open, onOpenChange, close, error, submit } = useFormDialog(form, defaults, () => setIssued(null));
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>New user</Button>
-      </DialogTrigger>
-      <DialogContent
-        title={issued ? "User created" : "New user"}
-        description={issued ? undefined : "The user chooses a password through a one-time link we e-mail them."}
-        size="md"
+    <RevealOnceDialog
+      trigger={<Button>New user</Button>}
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New user"
+      revealedTitle="User created"
+      description="The user chooses a password through a one-time link we e-mail them."
+      revealed={issued && <PasswordLink {...issued} />}
+      onDone={close}
+    >
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={submit(createUserAction, (user) => {
+          setIssued({ email: user.email, link: user.link, expiresAt: new Date(user.expiresAt) });
+          router.refresh();
+        })}
       >
-        {issued ? (
-          <>
-            <PasswordLink {...issued} />
-            <DialogFooter>
-              <Button onClick={close}>Done</Button>
-            </DialogFooter>
-          </>
-        ) : (
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={submit(createUserAction, (user) => {
-              setIssued({ email: user.email, link: user.link, expiresAt: new Date(user.expiresAt) });
-              router.refresh();
-            })}
-          >
-            <FormField label="Name" required error={errors.name?.message}>
-              {(field) => <Input {...field} {...register("name")} autoComplete="off" maxLength={120} />}
-            </FormField>
-            <FormField label="E-mail" required error={errors.email?.message}>
-              {(field) => <Input {...field} {...register("email")} type="email" autoComplete="off" maxLength={254} />}
-            </FormField>
-            <AccessFields role={role} options={options} {...accessFieldProps(register, errors)} />
-            <FormDialogFooter
-              error={error}
-              onCancel={close}
-              submitLabel="Create user"
-              pending={formState.isSubmitting}
-            />
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+        <FormField label="Name" required error={errors.name?.message}>
+          {(field) => <Input {...field} {...register("name")} autoComplete="off" maxLength={120} />}
+        </FormField>
+        <FormField label="E-mail" required error={errors.email?.message}>
+          {(field) => <Input {...field} {...register("email")} type="email" autoComplete="off" maxLength={254} />}
+        </FormField>
+        <AccessFields role={role} options={options} {...accessFieldProps(register, errors)} />
+        <FormDialogFooter error={error} onCancel={close} submitLabel="Create user" pending={formState.isSubmitting} />
+      </form>
+    </RevealOnceDialog>
   );
 }

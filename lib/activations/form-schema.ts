@@ -22,10 +22,13 @@ export function legalEntityCountryIssues(values: {
   return issues;
 }
 
+/** legalEntityCountryIssues as a zod refinement, beside each field, for a schema of the form's fields. */
+export function refineByCountry(values: Parameters<typeof legalEntityCountryIssues>[0], ctx: z.RefinementCtx) {
+  for (const issue of legalEntityCountryIssues(values)) ctx.addIssue({ code: "custom", ...issue, path: [issue.path] });
+}
+
 /** The activation form as submitted: the legal entity plus the country of service, checked together. */
 export const ZActivationForm = ZLegalEntity.extend({
   countryCode: z.string().trim().length(2, "Choose the country of service"),
-}).superRefine((values, ctx) => {
-  for (const issue of legalEntityCountryIssues(values)) ctx.addIssue({ code: "custom", ...issue, path: [issue.path] });
-});
+}).superRefine(refineByCountry);
 export type TActivationForm = z.infer<typeof ZActivationForm>;

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
 import { notifyCustomer, notifyPartner } from "@/lib/notifications/notify";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { activateService } from "./activate-service";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
@@ -51,11 +52,12 @@ export async function rejectActivationRequest(db: Db, actor: Actor, input: unkno
       body: `The activation of CLASSOUND for PBX ${request.pbx.name} was rejected: ${reason}`,
       link: `/activations/${request.id}`,
     });
+    await emitDecision(tx, request, { decision: "rejected", status: "REJECTED", note: reason }, now);
   });
 }
 
 /** Sends the request back, naming each document to replace and why; the rest stays as it is. */
-export async function requestActivationChanges(db: Db, actor: Actor, input: unknown) {
+export async function requestActivationChanges(db: Db, actor: Actor, input: unknown, now = new Date()) {
   assertCan(actor, "activation.review");
   const { requestId, version, documents } = parseOrThrow(ZRequestChanges, input);
   return db.$transaction(async (tx) => {
@@ -87,6 +89,21 @@ export async function requestActivationChanges(db: Db, actor: Actor, input: unkn
       body: `Replace these documents for PBX ${request.pbx.name}: ${list}`,
       link: `/activations/${request.id}`,
     });
+    await emitDecision(
+      tx,
+      request,
+      {
+        decision: "changes_requested",
+        status: "CHANGES_REQUESTED",
+        note: list,
+        documents: documents.map((d) => ({
+          documentId: d.documentId,
+          name: names.get(d.documentId),
+          comment: d.comment,
+        })),
+      },
+      now,
+    );
   });
 }
 
@@ -135,8 +152,31 @@ export async function approveActivationRequest(
         link: `/pbxs/${request.pbxId}`,
         event: "service",
       });
+      await emitDecision(
+        tx,
+        request,
+        {
+          decision: "approved",
+          status: "APPROVED",
+          note: null,
+          serviceId: service.id,
+          serviceExpiresAt: service.expiresAt.toISOString(),
+        },
+        now,
+      );
       return service;
     },
     { timeout: 15_000 },
   );
+}
+
+/** The partner's systems hear of the decision (webhook "activation.decided"), in the decision's transaction. */
+function emitDecision(
+  tx: Pick<Db, "$executeRaw">,
+  request: { id: string; partnerId: string; pbxId: string; customerId: string },
+  decision: { decision: string; status: string; note: string | null } & Record<string, unknown>,
+  now: Date,
+) {
+  const data = { id: request.id, pbxId: request.pbxId, customerId: request.customerId, ...decision };
+  return emitWebhookEvent(tx, request.partnerId, "activation.decided", { ...data, decidedAt: now.toISOString() }, now);
 }

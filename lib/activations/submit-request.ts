@@ -2,15 +2,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCanChange } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { formatCount } from "@/lib/format";
 import { notifyAdmins } from "@/lib/notifications/notify";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { recordActivationEvent } from "./events";
 import { loadActivationRequest } from "./load";
-import { precheckActivationRequest, precheckInputOf } from "./precheck";
+import { precheckActivationRequest, precheckInputOf, type PrecheckIssue } from "./precheck";
 import { transitionActivationRequest } from "./transition";
 
 const PRECHECK_INCLUDE = { documents: true, country: { select: { activationEnabled: true } } } as const;
+
+/** Each issue's message under its target (a field's name, `document:<slot id>`), for a client to show beside it. */
+const issueErrors = (issues: PrecheckIssue[]) =>
+  fieldErrorsOf(issues.map(({ target, message }) => ({ path: [target], message })));
 
 /** The pre-check of a request the actor may see. */
 export async function precheckFor(db: Db, actor: Actor, requestId: string, now = new Date()) {
@@ -41,11 +46,11 @@ export async function submitActivationRequest(
       throw new AppError(
         "INVALID",
         `${formatCount(issues.length, "item")} still ${issues.length === 1 ? "needs" : "need"} attention before submitting.`,
+        issueErrors(issues),
       );
     const resubmission = request.status === "CHANGES_REQUESTED";
-    await transitionActivationRequest(tx, actor, request, version, resubmission ? "resubmit" : "submit", {
-      submittedAt: now,
-    });
+    const step = resubmission ? "resubmit" : "submit";
+    const status = await transitionActivationRequest(tx, actor, request, version, step, { submittedAt: now });
     // The replacements go back to the reviewer; which file each replaced stays on the slot for them.
     if (resubmission)
       await tx.activationDocument.updateMany({
@@ -70,5 +75,19 @@ export async function submitActivationRequest(
       body: `${request.partner.name} ${resubmission ? "resubmitted" : "submitted"} the activation of CLASSOUND for PBX ${request.pbx.name}.`,
       link: `/admin/activations/${request.id}`,
     });
+    await emitWebhookEvent(
+      tx,
+      request.partnerId,
+      "activation.submitted",
+      {
+        id: request.id,
+        pbxId: request.pbxId,
+        customerId: request.customerId,
+        status,
+        resubmission,
+        submittedAt: now.toISOString(),
+      },
+      now,
+    );
   });
 }

@@ -4,22 +4,25 @@ import type { Actor } from "@/lib/auth/actor";
 import { withApiKeyAudit } from "@/lib/audit/record";
 import { clientAddress } from "@/lib/auth/client-address";
 import { db as appDb, type Db } from "@/lib/db/client";
+import { readRuntimeEnv } from "@/lib/config/runtime";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { fileTooLarge, isMultipart, readMultipartBody } from "@/lib/http/uploaded-file";
 import { authenticateApiKey, type AuthenticatedKey } from "./authenticate";
-import type { ApiEndpoint } from "./endpoint";
+import { fileFieldsOf, type ApiEndpoint } from "./endpoint";
 import { problemResponse } from "./problem";
 import { API_RATE_LIMIT, ApiRateLimitedError, rateHeaders, takeRequest, type RateState } from "./rate-limit";
 import { scopeAllows } from "./scopes";
 
-/** The largest JSON body an endpoint reads: uploads will have their own routes and limits. */
+/** The largest JSON body an endpoint reads: an upload's limit is its own (ApiEndpoint.upload). */
 export const API_BODY_LIMIT = 1024 * 1024;
 
-export interface ApiContext<P, Q, B> {
+export interface ApiContext<P, Q, B, H = undefined> {
   actor: Actor;
   key: AuthenticatedKey;
   params: P;
   query: Q;
   body: B;
+  headers: H;
   db: Db;
   now: Date;
   request: Request;
@@ -27,14 +30,39 @@ export interface ApiContext<P, Q, B> {
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** Each query parameter once; a repeated one stays a list, which a single-valued schema refuses. */
-function queryOf(url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const name of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(name);
-    query[name] = values.length === 1 ? values[0]! : values;
+/** Each named value once; a repeated one stays a list, which a single-valued schema refuses. */
+function eachOnce<T>(names: Iterable<string>, all: (name: string) => T[]): Record<string, T | T[]> {
+  const values: Record<string, T | T[]> = {};
+  for (const name of new Set(names)) {
+    const found = all(name);
+    values[name] = found.length === 1 ? found[0]! : found;
   }
-  return query;
+  return values;
+}
+
+const queryOf = (url: URL) => eachOnce(url.searchParams.keys(), (name) => url.searchParams.getAll(name));
+
+/** The headers the endpoint describes, by the names it gives them (HTTP's are case-insensitive). */
+const headersOf = (request: Request, schema: z.ZodObject) =>
+  Object.fromEntries(Object.keys(schema.shape).map((name) => [name, request.headers.get(name) ?? undefined]));
+
+/**
+ * An upload's multipart body as its schema parses it: text fields as strings, files as File. The
+ * body is refused (413) as soon as it passes room for a file of the limit, and so is any file past it.
+ */
+async function formBody(request: Request, endpoint: Pick<ApiEndpoint, "body" | "upload">) {
+  if (!isMultipart(request))
+    throw new AppError(
+      "BAD_REQUEST",
+      `Send the body as multipart/form-data, the file in the field "${fileFieldsOf(endpoint).join('", "')}".`,
+    );
+  const maxBytes = endpoint.upload?.maxBytes ?? readRuntimeEnv().UPLOAD_MAX_BYTES;
+  const form = await readMultipartBody(request, maxBytes);
+  if (!form) throw new AppError("BAD_REQUEST", "The multipart body is malformed or cut off.");
+  const body = eachOnce(form.keys(), (name) => form.getAll(name));
+  if ([...form.values()].some((value) => typeof value !== "string" && value.size > maxBytes))
+    throw fileTooLarge(maxBytes);
+  return body;
 }
 
 async function jsonBody(request: Request): Promise<unknown> {
@@ -58,9 +86,15 @@ async function jsonBody(request: Request): Promise<unknown> {
  * not; the key's scopes must allow the endpoint; path parameters of the wrong shape are a 404, query
  * and body ones a 400 naming each field. Every error is a problem document (lib/api/problem.ts).
  */
-export function apiRoute<P extends z.ZodObject, Q extends z.ZodObject, B extends z.ZodType, R extends z.ZodType>(
-  endpoint: ApiEndpoint<P, Q, B, R>,
-  handler: (context: ApiContext<Output<P>, Output<Q>, Output<B>>) => Promise<z.output<R> | Response>,
+export function apiRoute<
+  P extends z.ZodObject,
+  Q extends z.ZodObject,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  H extends z.ZodObject = z.ZodObject,
+>(
+  endpoint: ApiEndpoint<P, Q, B, R, H>,
+  handler: (context: ApiContext<Output<P>, Output<Q>, Output<B>, Output<H>>) => Promise<z.output<R> | Response>,
   options: { rateLimit?: number } = {},
 ) {
   return async (request: Request, { params }: { params: Promise<unknown> }): Promise<Response> => {
@@ -80,7 +114,16 @@ export function apiRoute<P extends z.ZodObject, Q extends z.ZodObject, B extends
       const query = endpoint.query
         ? parseOrThrow(endpoint.query, queryOf(new URL(request.url)), "Check the query parameters.")
         : undefined;
-      const body = endpoint.body ? parseOrThrow(endpoint.body, await jsonBody(request), "Check the body.") : undefined;
+      const headers = endpoint.headers
+        ? parseOrThrow(endpoint.headers, headersOf(request, endpoint.headers), "Check the headers.")
+        : undefined;
+      const body = endpoint.body
+        ? parseOrThrow(
+            endpoint.body,
+            fileFieldsOf(endpoint).length ? await formBody(request, endpoint) : await jsonBody(request),
+            "Check the body.",
+          )
+        : undefined;
       // Every audit entry of the request names the key beside its creator (lib/audit/record.ts).
       const result = await withApiKeyAudit({ apiKey: { id: key.id, name: key.name }, ip: address }, () =>
         handler({
@@ -89,15 +132,18 @@ export function apiRoute<P extends z.ZodObject, Q extends z.ZodObject, B extends
           params: parsedParams?.data as Output<P>,
           query: query as Output<Q>,
           body: body as Output<B>,
+          headers: headers as Output<H>,
           db,
           now,
           request,
         }),
       );
+      // A file (endpoint.file) passes through as the handler built it (`fileAnswer`): streamed, with the download headers.
       if (result instanceof Response) {
         for (const [name, value] of Object.entries(rateHeaders(rate))) result.headers.set(name, value);
         return result;
       }
+      if (endpoint.file) throw new Error(`${endpoint.method} ${endpoint.path} answers a file: return fileAnswer(…).`);
       return new Response(JSON.stringify(result), {
         status: endpoint.status ?? 200,
         headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...rateHeaders(rate) },

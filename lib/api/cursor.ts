@@ -1,12 +1,13 @@
 import { z } from "zod";
 
-/** How many rows a page of the API holds: `limit`, 1 to 200, 50 unless asked. */
-export const ZLimit = z.coerce
-  .number({ error: "The limit must be a whole number from 1 to 200" })
-  .int("The limit must be a whole number from 1 to 200")
-  .min(1, "The limit must be a whole number from 1 to 200")
-  .max(200, "The limit must be a whole number from 1 to 200")
-  .default(50);
+/** How many rows a page holds: `limit`, 1 to `max`, `fallback` unless asked. */
+export function limitParam(max: number, fallback: number) {
+  const message = `The limit must be a whole number from 1 to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).default(fallback);
+}
+
+/** The limit of a page of the API: 1 to 200, 50 unless asked (exports of records allow more: ./endpoints/records). */
+export const ZLimit = limitParam(200, 50);
 
 const CURSOR_MESSAGE = "This cursor was not given by this API: start again without it.";
 
@@ -38,7 +39,7 @@ export function cursorParam<K extends z.ZodType>(key: K) {
 }
 
 /** The query every cursor-paged list takes, with the sort key its cursor carries. */
-export const pageQuery = <K extends z.ZodType>(key: K) => z.object({ cursor: cursorParam(key), limit: ZLimit });
+export const pageQuery = <K extends z.ZodType>(key: K, limit = ZLimit) => z.object({ cursor: cursorParam(key), limit });
 
 /** A page as every list answers it: `next` is null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next: z.string().nullable() });

@@ -121,6 +121,59 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(content)).toEqual(["multipart/form-data"]);
   });
 
+  it("describes an upload's file types, limit and 413, a header parameter and an operation's own refusals", async () => {
+    const upload = defineEndpoint({
+      ...uploadDocument,
+      path: "/activations/{id}/scans",
+      upload: { maxBytes: 2048, mediaTypes: ["application/pdf", "image/png"] },
+      headers: z.object({ "Idempotency-Key": z.string().min(8).describe("One per request.") }),
+      problems: { 422: "The key was used with another body." },
+    });
+    const built = buildOpenApiDocument([upload] as ApiEndpoint[]);
+    expect((await new Validator().validate(structuredClone(built))).valid).toBe(true);
+    const op = (built.paths as Record<string, Record<string, Op>>)["/api/v1/activations/{id}/scans"].post;
+    expect(op.requestBody!.content["multipart/form-data"]).toEqual({
+      schema: jsonSchemaOf(upload.body!, "input"),
+      encoding: { file: { contentType: "application/pdf, image/png" } },
+    });
+    expect(op.requestBody!.content["multipart/form-data"].schema).toMatchObject({
+      properties: { file: { type: "string", format: "binary" } },
+      required: ["kind", "file"],
+    });
+    expect(op.parameters).toContainEqual({
+      name: "Idempotency-Key",
+      in: "header",
+      required: true,
+      description: "One per request.",
+      schema: { type: "string", minLength: 8 },
+    });
+    expect(Object.keys(op.responses)).toEqual(["201", "400", "401", "403", "404", "413", "422", "429"]);
+    expect(op.description).toContain("at most 2048 bytes, of type application/pdf, image/png by its content");
+    expect(operation("/api/v1/pbxs", "post").responses["413"]).toBeUndefined();
+  });
+
+  it("describes a file answer by its media types as bytes, named in Content-Disposition, and refuses an answer of both kinds", async () => {
+    const pdf = defineEndpoint({
+      method: "GET",
+      path: "/pbxs/{id}/sheet",
+      tag: "PBXs",
+      summary: "A PBX's data sheet",
+      scope: "pbxs:read",
+      params: z.object({ id: z.string() }),
+      file: { mediaTypes: ["application/pdf", "text/csv"], description: "The sheet." },
+    });
+    const built = buildOpenApiDocument([...ENDPOINTS, pdf] as ApiEndpoint[]);
+    expect((await new Validator().validate(structuredClone(built))).valid).toBe(true);
+    const answer = (built.paths as Record<string, Record<string, Op>>)["/api/v1/pbxs/{id}/sheet"].get.responses["200"];
+    expect(answer.content).toEqual({
+      "application/pdf": { schema: { type: "string", format: "binary", description: "The sheet." } },
+      "text/csv": { schema: { type: "string", format: "binary", description: "The sheet." } },
+    });
+    expect(Object.keys((answer as unknown as { headers: object }).headers)).toContain("Content-Disposition");
+    expect(() => buildOpenApiDocument([{ ...pdf, response: z.object({}) }] as ApiEndpoint[])).toThrow(/one of them/);
+    expect(() => buildOpenApiDocument([{ ...pdf, file: undefined }] as ApiEndpoint[])).toThrow(/one of them/);
+  });
+
   it("moves named and recursive schemas into components, with dates as date-time strings", () => {
     const schemas = document.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
     expect(schemas.TestPbx.properties?.createdAt).toEqual({ type: "string", format: "date-time" });

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { HTTP_STATUS } from "@/lib/http/action-result";
-import type { ApiEndpoint } from "./endpoint";
+import { fileFieldsOf, type ApiEndpoint, type ApiFileAnswer } from "./endpoint";
 import { API_ENDPOINTS } from "./endpoints";
 
 /** Where every operation lives: the document's paths carry it, so a client's base URL is just the portal. */
@@ -113,7 +113,7 @@ const operationIdOf = (endpoint: ApiEndpoint) =>
     .join("");
 
 function parametersOf(
-  location: "path" | "query",
+  location: "path" | "query" | "header",
   schema: z.ZodObject | undefined,
   components: Record<string, JsonSchema>,
 ) {
@@ -134,10 +134,60 @@ function parametersOf(
   });
 }
 
-// A body with a file in it (z.file()) is sent as a form, not as JSON.
-const hasBinary = (schema: JsonSchema) => JSON.stringify(schema).includes('"format":"binary"');
+// A body with a file in it (z.file()) is sent as a form, not as JSON; the upload says what the file may be.
+function requestContentOf(endpoint: ApiEndpoint, schema: JsonSchema) {
+  const files = fileFieldsOf(endpoint);
+  if (!files.length) return { "application/json": { schema } };
+  const types = endpoint.upload?.mediaTypes.join(", ");
+  const encoding = types ? { encoding: Object.fromEntries(files.map((name) => [name, { contentType: types }])) } : {};
+  return { "multipart/form-data": { schema, ...encoding } };
+}
 
-function operationOf(endpoint: ApiEndpoint, response: JsonSchema, components: Record<string, JsonSchema>): Operation {
+function uploadNoteOf(endpoint: ApiEndpoint) {
+  if (!fileFieldsOf(endpoint).length) return undefined;
+  const size = endpoint.upload?.maxBytes
+    ? `at most ${endpoint.upload.maxBytes} bytes`
+    : "at most the portal's upload limit (10 MB unless configured)";
+  const types = endpoint.upload ? `, of type ${endpoint.upload.mediaTypes.join(", ")} by its content` : "";
+  return `Send the body as \`multipart/form-data\`: the file ${size}${types}; a larger body is refused (413) before it is read whole.`;
+}
+
+/** Every refusal the operation can answer: those of every operation, an upload's 413, and its own. */
+const errorResponsesOf = (endpoint: ApiEndpoint): Record<string, string> => ({
+  ...ERROR_RESPONSES,
+  ...(fileFieldsOf(endpoint).length ? { "413": "The file or the body is larger than the limit." } : {}),
+  ...endpoint.problems,
+});
+
+/**
+ * A file answer (decision 0071) in each of its media types, as bytes: OpenAPI 3.1's binary string,
+ * which generated clients read as a Blob; the download's name comes in Content-Disposition.
+ */
+function fileAnswerOf(file: ApiFileAnswer) {
+  return {
+    headers: {
+      ...RATE_LIMIT_HEADERS,
+      "Content-Disposition": {
+        description: "`attachment` with the file's name (RFC 6266: an ASCII `filename` and the UTF-8 `filename*`).",
+        schema: { type: "string" },
+      },
+    },
+    content: Object.fromEntries(
+      file.mediaTypes.map((type) => [
+        type,
+        { schema: { type: "string", format: "binary", description: file.description } },
+      ]),
+    ),
+  };
+}
+
+function operationOf(
+  endpoint: ApiEndpoint,
+  response: JsonSchema | undefined,
+  components: Record<string, JsonSchema>,
+): Operation {
+  if (!endpoint.file === !response)
+    throw new Error(`${endpoint.method} ${endpoint.path}: answer JSON (response) or a file (file), one of them.`);
   const segments = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
   const declared = Object.keys(endpoint.params?.shape ?? {}).sort();
   if (!isDeepStrictEqual(segments, declared))
@@ -147,6 +197,7 @@ function operationOf(endpoint: ApiEndpoint, response: JsonSchema, components: Re
   const parameters = [
     ...parametersOf("path", endpoint.params, components),
     ...parametersOf("query", endpoint.query, components),
+    ...parametersOf("header", endpoint.headers, components),
   ];
   const body = endpoint.body && hoistDefinitions(jsonSchemaOf(endpoint.body, "input"), components, "input");
   const status = String(endpoint.status ?? 200);
@@ -154,7 +205,11 @@ function operationOf(endpoint: ApiEndpoint, response: JsonSchema, components: Re
     operationId: operationIdOf(endpoint),
     tags: [endpoint.tag],
     summary: endpoint.summary,
-    description: [endpoint.description, `Requires the scope \`${endpoint.scope}\` (or its area's write scope).`]
+    description: [
+      endpoint.description,
+      uploadNoteOf(endpoint),
+      `Requires the scope \`${endpoint.scope}\` (or its area's write scope).`,
+    ]
       .filter(Boolean)
       .join("\n\n"),
     "x-required-scope": endpoint.scope,
@@ -165,20 +220,19 @@ function operationOf(endpoint: ApiEndpoint, response: JsonSchema, components: Re
       ? {
           requestBody: {
             required: true,
-            content: { [hasBinary(body) ? "multipart/form-data" : "application/json"]: { schema: body } },
+            content: requestContentOf(endpoint, body),
           },
         }
       : {}),
     responses: {
       [status]: {
         description: endpoint.status === 201 ? "Created." : endpoint.status === 202 ? "Accepted." : "OK.",
-        headers: RATE_LIMIT_HEADERS,
-        content: {
-          "application/json": { schema: response },
-        },
+        ...(endpoint.file
+          ? fileAnswerOf(endpoint.file)
+          : { headers: RATE_LIMIT_HEADERS, content: { "application/json": { schema: response } } }),
       },
       ...Object.fromEntries(
-        Object.entries(ERROR_RESPONSES).map(([code, description]) => [
+        Object.entries(errorResponsesOf(endpoint)).map(([code, description]) => [
           code,
           {
             description,
@@ -208,8 +262,9 @@ export function buildOpenApiDocument(endpoints: readonly ApiEndpoint[]) {
     a.path === b.path ? (a.method < b.method ? -1 : 1) : a.path < b.path ? -1 : 1,
   );
   // Answers first: a schema named in both keeps its name for the answer, the request's variant gets "Input".
-  const responses = sorted.map((endpoint) =>
-    hoistDefinitions(jsonSchemaOf(endpoint.response, "output"), components, "output"),
+  const responses = sorted.map(
+    (endpoint) =>
+      endpoint.response && hoistDefinitions(jsonSchemaOf(endpoint.response, "output"), components, "output"),
   );
   for (const [index, endpoint] of sorted.entries()) {
     const path = API_BASE + endpoint.path;

@@ -52,9 +52,18 @@ export function problemOf(error: unknown, instance?: string): Problem & { retryA
   };
 }
 
-/** The problem as a response; a RATE_LIMITED one says when to come back. */
-export function problemResponse(error: unknown, instance?: string, headers: Record<string, string> = {}): Response {
-  const { retryAfterSeconds: retryAfter, ...problem } = problemOf(error, instance);
+/**
+ * The problem as a response; a RATE_LIMITED one says when to come back. `status` replaces its code's
+ * where a standard asks for another (422 for an idempotency key reused with another body).
+ */
+export function problemResponse(
+  error: unknown,
+  instance?: string,
+  headers: Record<string, string> = {},
+  status?: number,
+): Response {
+  const { retryAfterSeconds: retryAfter, ...found } = problemOf(error, instance);
+  const problem = status ? { ...found, status } : found;
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: {

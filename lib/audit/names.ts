@@ -18,6 +18,7 @@ export async function auditNames(db: Pick<Db, "$queryRaw">, refs: readonly Audit
       WHEN 'Country' THEN (SELECT c."name" FROM "Country" c WHERE c."code" = r."id")
       WHEN 'PhoneNumber' THEN (SELECT n."e164" FROM "PhoneNumber" n WHERE n."id" = r."id")
       WHEN 'PriceList' THEN (SELECT l."name" FROM "PriceList" l WHERE l."id" = r."id")
+      WHEN 'EmergencyLocation' THEN (SELECT '“' || l."name" || '”' FROM "EmergencyLocation" l WHERE l."id" = r."id")
       WHEN 'Ticket' THEN (SELECT '“' || t."subject" || '”' FROM "Ticket" t WHERE t."id" = r."id")
       WHEN 'StoredFile' THEN (SELECT '“' || f."fileName" || '”' FROM "StoredFile" f WHERE f."id" = r."id")
       WHEN 'NumberRangeImport' THEN (SELECT '“' || i."fileName" || '”' FROM "NumberRangeImport" i WHERE i."id" = r."id")
@@ -47,6 +48,7 @@ export const AUDIT_TARGET_LABEL: Record<string, string> = {
   ComplianceDocument: "Compliance document",
   Country: "Country",
   Customer: "Customer",
+  EmergencyLocation: "Emergency site",
   Job: "Background job",
   Invoice: "Invoice",
   NumberOrder: "Number order",

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
+import { currentRequestId } from "@/lib/log/request-context";
 import type { AuditAction } from "./sentences";
 
 export interface AuditEntry {
@@ -45,6 +46,8 @@ export async function recordAudit(db: Pick<Db, "auditLog">, entry: AuditEntry) {
       entityId: entry.entityId,
       ip: entry.ip ?? viaKey?.ip ?? null,
       detail: viaKey ? withKey(entry.detail, viaKey.apiKey) : entry.detail,
+      // The request that did it, as in the server's log lines and its X-Request-Id (decision 0080).
+      requestId: currentRequestId() ?? null,
     },
   });
 }

@@ -43,6 +43,29 @@ const SIGN_IN_FAILURE: Record<string, string> = {
   wrong_password: "wrong password",
 };
 
+/** The partner's webhook endpoints (issue 34): each entry names the endpoint by its URL. */
+function webhookActions() {
+  const step = (label: string, verb: string): AuditActionWords => ({
+    label,
+    sentence: (i) => `${who(i)} ${verb} ${text(i.detail.url) || "a webhook endpoint"}`,
+  });
+  return {
+    "webhook.created": step("Webhook endpoint added", "added the webhook endpoint"),
+    "webhook.edited": step("Webhook endpoint's events changed", "changed the events of the webhook endpoint"),
+    "webhook.enabled": step("Webhook endpoint turned on", "turned on the webhook endpoint"),
+    "webhook.disabled": step("Webhook endpoint turned off", "turned off the webhook endpoint"),
+    "webhook.secret_rotated": step("Webhook secret rotated", "rotated the signing secret of the webhook endpoint"),
+    "webhook.deleted": step("Webhook endpoint deleted", "deleted the webhook endpoint"),
+    "webhook.replayed": step("Webhook delivery replayed", "replayed a delivery to the webhook endpoint"),
+    "webhook.test_sent": step("Webhook test event sent", "sent a test event to the webhook endpoint"),
+    "webhook.turned_off": {
+      label: "Webhook endpoint turned off after failures",
+      sentence: (i) =>
+        `The portal turned off the webhook endpoint ${text(i.detail.url) || ""} after a day of failed deliveries`,
+    },
+  } as const satisfies Record<string, AuditActionWords>;
+}
+
 const portingStep = (verb: string): AuditActionWords => ({
   label: `Port-in ${verb}`,
   sentence: (i) => `${who(i)} ${verb} the port-in to ${target(i, "a PBX")}`,
@@ -182,6 +205,22 @@ export const AUDIT_ACTIONS = {
       const to = Array.isArray(percents) ? `${percents.join(" %, ")} %` : "the default";
       return `${who(i)} set the usage alerts of ${target(i, "a customer")} to ${to}`;
     },
+  },
+  "emergency.site_created": {
+    label: "Emergency site created",
+    sentence: (i) =>
+      `${who(i)} created the emergency site ${target(i, quoted(text(i.detail.name)))} for ${i.name("Customer", i.detail.customerId, "a customer")}`,
+    refs: (d) => ref("Customer", d.customerId),
+  },
+  "emergency.site_updated": {
+    label: "Emergency site changed",
+    sentence: (i) =>
+      `${who(i)} changed the emergency site ${target(i, quoted(text(i.detail.name)))}${count(i.detail.reregistered) ? `: ${formatCount(count(i.detail.reregistered), "number")} to register again` : ""}`,
+  },
+  "emergency.location_assigned": {
+    label: "Emergency location assigned",
+    sentence: (i) =>
+      `${who(i)} assigned ${formatCount(count(i.detail.numbers), "number")} to the emergency site ${target(i, "")}`,
   },
   "file.read": { label: "File opened", sentence: (i) => `${who(i)} opened the file ${target(i, "")}` },
   "invoice.run_requested": {
@@ -432,6 +471,7 @@ export const AUDIT_ACTIONS = {
     label: "Two-factor sign-in turned on",
     sentence: (i) => `${who(i)} turned on two-factor sign-in`,
   },
+  ...webhookActions(),
 } as const satisfies Record<string, AuditActionWords>;
 
 /** An action the audit log records; `recordAudit` takes nothing else. */

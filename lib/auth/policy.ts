@@ -75,6 +75,8 @@ export const PERMISSIONS = [
   "resale.view",
   /** The partner's API keys for /api/v1 (issue 34): a partner admin's alone, never the operator's staff. */
   "api_keys.manage",
+  /** The partner's webhook endpoints and their delivery logs (issue 34): a partner admin's, or an API key's with webhooks scopes. */
+  "webhooks.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -165,10 +167,13 @@ export function visiblePrices(actor: Actor): readonly PriceColumn[] {
 }
 
 // Held by a PARTNER user only when the partner made them its administrator.
-const PARTNER_ADMIN_PERMISSIONS: readonly Permission[] = ["users.manage", "api_keys.manage"];
+const PARTNER_ADMIN_PERMISSIONS: readonly Permission[] = ["users.manage", "api_keys.manage", "webhooks.manage"];
+// Held by a partner API key: a partner admin gave it, and its scopes (checked by apiRoute) say which areas.
+const API_KEY_PERMISSIONS: readonly Permission[] = ["webhooks.manage"];
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (ROLE_PERMISSIONS[actor.role].includes(permission)) return true;
+  if (actor.role === "PARTNER" && actor.apiKey && API_KEY_PERMISSIONS.includes(permission)) return true;
   return actor.role === "PARTNER" && actor.isPartnerAdmin && PARTNER_ADMIN_PERMISSIONS.includes(permission);
 }
 

@@ -8,6 +8,7 @@ import type { InvoiceLineKind } from "@/lib/db/generated/enums";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { monthKeyIn } from "@/lib/format";
 import { queueMail } from "@/lib/mail";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { gatherMonth, monthParameters } from "./gather";
 import { buildLines } from "./lines";
 import { billedToFrom, PARTNER_AS_BILLED, ZBilledTo } from "./billed-to";
@@ -70,8 +71,33 @@ export async function issueInvoice(db: Db, actor: Actor, input: TIssueInvoice, n
     // The draft is current (checked above): it bills the partner as its record reads.
     const billedTo = billedToFrom(invoice.partner);
     await queueMail(tx, [invoiceMail({ ...invoice, number, billedTo, dueAt, timeZone })]);
+    await emitWebhookEvent(tx, draft.partnerId, "invoice.issued", issuedEvent(invoice, { number, dueAt }, now), now);
     return { id: invoiceId, number, issuedAt: now, dueAt };
   }, ISSUE_TRANSACTION);
+}
+
+/** What the partner's systems receive of an issued invoice (webhook "invoice.issued"): money as exact decimal strings. */
+function issuedEvent(
+  invoice: { id: string; periodStart: Date; periodEnd: Date; currency: string } & Record<
+    "net" | "vatAmount" | "total",
+    Prisma.Decimal
+  >,
+  { number, dueAt }: { number: string; dueAt: Date },
+  now: Date,
+) {
+  return {
+    id: invoice.id,
+    number,
+    status: "ISSUED",
+    issuedAt: now.toISOString(),
+    dueAt: dueAt.toISOString(),
+    periodStart: invoice.periodStart.toISOString(),
+    periodEnd: invoice.periodEnd.toISOString(),
+    currency: invoice.currency,
+    net: invoice.net.toFixed(2),
+    vatAmount: invoice.vatAmount.toFixed(2),
+    total: invoice.total.toFixed(2),
+  };
 }
 
 const USAGE_KINDS: InvoiceLineKind[] = ["USAGE_CALLS_AREA", "USAGE_FREEPHONE", "USAGE_SMS"];

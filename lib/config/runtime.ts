@@ -2,8 +2,11 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_RETENTION_MONTHS } from "@/lib/cdr/retention";
 
+// An empty value means "not set" (a compose file's `S3_ENDPOINT=`).
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 // Every environment variable the portal reads, validated once with a message naming the bad one.
-const ZRuntimeEnv = z.object({
+const ZRuntimeFields = z.object({
   // An empty value means "not set", so a caller can switch the embedded database back on.
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
@@ -22,6 +25,17 @@ const ZRuntimeEnv = z.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   UPLOADTHING_TOKEN: z.string().min(1).optional(),
+  // Issue 35: documents in an S3-compatible bucket (AWS S3, MinIO, Ceph, R2…) when S3_BUCKET is set
+  // (decision 0076); the endpoint unset means AWS, the keys unset the SDK's own credential chain.
+  S3_BUCKET: unsetIfEmpty(z.string().min(3).max(63).optional()),
+  S3_ENDPOINT: unsetIfEmpty(z.string().url().optional()),
+  S3_REGION: unsetIfEmpty(z.string().min(1).default("us-east-1")),
+  S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().min(1).optional()),
+  S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().min(1).optional()),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("CLASSOUND portal <no-reply@classound.example>"),
   // "false" when background jobs run elsewhere (`npm run worker`); the web server then only enqueues.
@@ -38,6 +52,9 @@ const ZRuntimeEnv = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  // Decision 0079: how long a SIGTERM'd server lets requests in flight and jobs in hand finish before
+  // it cuts them; below the platform's own grace (Kubernetes: 30 s) so the exit stays ours.
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(25),
   // Expensive on-demand work per user and kind (rankings of a chosen range, exports, imports):
   // how many may wait or run at once, and how many may start in any minute (lib/limits).
   EXPENSIVE_WORK_QUEUED_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
@@ -48,6 +65,27 @@ const ZRuntimeEnv = z.object({
   CDR_RETENTION_MONTHS: z.coerce.number().int().min(2).max(600).default(DEFAULT_RETENTION_MONTHS),
   // Issue 28: how many numbers one partner may hold at once (all its PBXs), so no one holds a whole pool.
   NUMBER_HOLD_MAX_NUMBERS: z.coerce.number().int().min(1).max(100_000).default(200),
+  // Issue 34: "true" lets webhooks go to private, loopback and link-local addresses, and over plain
+  // http: tests and development only (docs/security.md). Unset, only public https URLs are allowed.
+  CLASSOUND_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+const ZRuntimeEnv = ZRuntimeFields.superRefine((env, ctx) => {
+  // A half-made storage setting must stop the start, not quietly fall back to one machine's disk.
+  const s3Only = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+  for (const name of s3Only.filter((n) => env[n] && !env.S3_BUCKET))
+    ctx.addIssue({ code: "custom", path: [name], message: `${name} is set but S3_BUCKET is not` });
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY)
+    ctx.addIssue({
+      code: "custom",
+      path: ["S3_SECRET_ACCESS_KEY"],
+      message: "set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together",
+    });
+  if (env.S3_BUCKET && env.UPLOADTHING_TOKEN)
+    ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "set S3_BUCKET or UPLOADTHING_TOKEN, not both" });
 });
 
 export type TRuntimeEnv = z.infer<typeof ZRuntimeEnv>;

@@ -1,5 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { closeAtShutdown } from "@/lib/ops/lifecycle";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -32,7 +33,9 @@ export function db(): PrismaClient {
   if (!globalForPrisma.classoundPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
-    globalForPrisma.classoundPrisma = createPrismaClient(url);
+    const client = createPrismaClient(url);
+    globalForPrisma.classoundPrisma = client;
+    closeAtShutdown("database pool", () => client.$disconnect());
   }
   return globalForPrisma.classoundPrisma;
 }

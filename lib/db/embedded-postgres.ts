@@ -98,9 +98,12 @@ function track(server: ChildProcess) {
     ["SIGHUP", 1],
   ] as const) {
     process.on(signal, () => {
+      // Alone, this stands in for the default action (ending the process). A process with handlers of
+      // its own (npm start) decides itself when PostgreSQL stops: after its server drained, which
+      // still needs the database (decision 0079); the exit hook above stops it at the latest.
+      if (process.listenerCount(signal) > 1) return;
       stopAll();
-      // Alone, this stands in for the default action (ending the process); a process with handlers of its own (npm start) decides itself.
-      if (process.listenerCount(signal) === 1) process.exit(128 + number);
+      process.exit(128 + number);
     });
   }
 }

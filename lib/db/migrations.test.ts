@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createEmptyDatabase, createTestDatabase } from "@/lib/testing/test-database";
+import { migrationNames } from "./migration-status";
 import { applyMigrations, migrationsCurrent, pendingSchemaChange, readMigrationsList } from "./migrations";
 
 describe("migrations", () => {
@@ -32,11 +33,23 @@ describe("migrations", () => {
     expect(await applyMigrations(url)).toEqual([]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query(
-      "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",
-    );
-    await client.end();
-    expect(rows[0].n).toBe(first.length);
+    try {
+      const names = async () =>
+        (
+          await client.query<{ name: string }>("SELECT migration_name AS name FROM _prisma_migrations ORDER BY 1")
+        ).rows.map((row) => row.name);
+      // Under their directories' names, as Prisma's CLI records them (decision 0078).
+      expect(await names()).toEqual(await migrationNames());
+      // Recorded under absolute paths by the portal before 0078: renamed, and nothing applied again.
+      await client.query(
+        "UPDATE _prisma_migrations SET migration_name = '/old/checkout/prisma/migrations/' || migration_name",
+      );
+      expect(await applyMigrations(url)).toEqual([]);
+      expect(await names()).toEqual(await migrationNames());
+    } finally {
+      await client.end();
+    }
+    expect((await migrationNames()).length).toBe(first.length);
   });
 
   it("are found current without the schema engine only when it would apply nothing", async () => {

@@ -1,21 +1,30 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { MIGRATIONS_DIR, SCHEMA_PATH, openSchemaEngine } from "./schema-engine";
+import {
+  APPLIED_MIGRATIONS_SQL,
+  MIGRATIONS_DIR,
+  NAME_MIGRATIONS_AS_PRISMA_DOES_SQL,
+  isMissingTable,
+  migrationNames,
+  migrationStatus,
+  type AppliedMigrationRow,
+  type FolderMigration,
+} from "./migration-status";
+import { SCHEMA_PATH, openSchemaEngine } from "./schema-engine";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
-/** The migrations folder in Prisma's standard layout, as the schema engine wants it. */
+/**
+ * The migrations folder in Prisma's standard layout, as the schema engine wants it and as Prisma's
+ * CLI builds it: each migration named by its directory (the engine records that name), the lock file
+ * by its name (decision 0078).
+ */
 export async function readMigrationsList(dir = MIGRATIONS_DIR) {
-  const lockPath = path.join(dir, "migration_lock.toml");
-  const entries = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
   const migrationDirectories = await Promise.all(
-    entries.map(async (name) => ({
-      path: path.join(dir, name),
+    (await migrationNames(dir)).map(async (name) => ({
+      path: name,
       migrationFile: {
         path: "migration.sql",
         content: { tag: "ok" as const, value: await readFile(path.join(dir, name, "migration.sql"), "utf8") },
@@ -24,7 +33,7 @@ export async function readMigrationsList(dir = MIGRATIONS_DIR) {
   );
   return {
     baseDir: dir,
-    lockfile: { path: lockPath, content: await readFile(lockPath, "utf8") },
+    lockfile: { path: "migration_lock.toml", content: await readFile(path.join(dir, "migration_lock.toml"), "utf8") },
     shadowDbInitScript: "",
     migrationDirectories,
   };
@@ -32,53 +41,53 @@ export async function readMigrationsList(dir = MIGRATIONS_DIR) {
 
 type MigrationsList = Awaited<ReturnType<typeof readMigrationsList>>;
 
-interface AppliedRow {
-  migration_name: string;
-  checksum: string;
-  finished_at: Date | null;
-  rolled_back_at: Date | null;
-}
+const folderOf = (list: MigrationsList): FolderMigration[] =>
+  list.migrationDirectories.map((migration) => ({
+    name: migration.path,
+    checksum: createHash("sha256").update(migration.migrationFile.content.value).digest("hex"),
+  }));
 
 /**
  * Whether the schema engine would apply nothing: every migration in the folder is recorded in
- * `_prisma_migrations` as finished (not rolled back) under the name the engine gives it (the
- * directory's path as passed) and with the checksum it computes (SHA-256 of migration.sql, hex),
- * no migration has failed, and none is recorded that the folder lacks. Read with pg in a few
+ * `_prisma_migrations` as finished (not rolled back) with the checksum the engine computes, no
+ * migration has failed, and none is recorded that the folder lacks. Read with pg in a few
  * milliseconds; instantiating the WebAssembly engine takes seconds. Anything else, including no
  * `_prisma_migrations` table yet, is "not current" and left to the engine.
  */
-export async function migrationsCurrent(connectionString: string, list: MigrationsList): Promise<boolean> {
+async function migrationsCurrentOn(client: pg.Client, list: MigrationsList): Promise<boolean> {
+  try {
+    const { rows } = await client.query<AppliedMigrationRow>(APPLIED_MIGRATIONS_SQL);
+    return Object.values(migrationStatus(rows, folderOf(list))).every((names) => names.length === 0);
+  } catch (error) {
+    if (isMissingTable(error)) return false;
+    throw error;
+  }
+}
+
+async function withClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query<AppliedRow>(
-      "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations",
-    );
-    if (rows.some((row) => row.finished_at === null && row.rolled_back_at === null)) return false;
-    const applied = new Map(
-      rows
-        .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
-        .map((row) => [row.migration_name, row.checksum]),
-    );
-    const folder = new Set(list.migrationDirectories.map((migration) => migration.path));
-    if ([...applied.keys()].some((name) => !folder.has(name))) return false;
-    return list.migrationDirectories.every(
-      (migration) =>
-        applied.get(migration.path) ===
-        createHash("sha256").update(migration.migrationFile.content.value).digest("hex"),
-    );
-  } catch (error) {
-    if ((error as { code?: string }).code === "42P01") return false; // no _prisma_migrations: a new database
-    throw error;
+    return await work(client);
   } finally {
     await client.end();
   }
 }
 
+export function migrationsCurrent(connectionString: string, list: MigrationsList): Promise<boolean> {
+  return withClient(connectionString, (client) => migrationsCurrentOn(client, list));
+}
+
 /** Applies pending migrations exactly as `prisma migrate deploy` would; returns the names applied. */
 export async function applyMigrations(connectionString: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const migrationsList = await readMigrationsList(migrationsDir);
-  if (await migrationsCurrent(connectionString, migrationsList)) return [];
+  const current = await withClient(connectionString, async (client) => {
+    await client.query(NAME_MIGRATIONS_AS_PRISMA_DOES_SQL).catch((error: unknown) => {
+      if (!isMissingTable(error)) throw error;
+    });
+    return migrationsCurrentOn(client, migrationsList);
+  });
+  if (current) return [];
   const { engine, close } = await openSchemaEngine(connectionString);
   try {
     const result = await engine.applyMigrations({ migrationsList, filters: FILTERS });

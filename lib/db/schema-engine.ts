@@ -39,7 +39,7 @@ function loadBindings() {
 }
 
 export const SCHEMA_PATH = path.resolve(process.cwd(), "prisma/schema.prisma");
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+export { MIGRATIONS_DIR } from "./migration-status";
 
 // The schema engine introspects the shadow database with catalog queries that return PostgreSQL's
 // internal one-byte "char" type (OID 18), which @prisma/adapter-pg 7.10 does not map and rejects

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanChange, scope } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -87,7 +88,16 @@ export async function assignSite(db: Db, actor: Actor, input: unknown, now = new
       throw new AppError("INVALID", "No number of this site's customer matches the filters.", {
         numberIds: ["No number of this site's customer matches the filters."],
       });
-    return assignInTx(tx, actor, site, [...numberIds, ...matched], now);
+    const result = await assignInTx(tx, actor, site, [...numberIds, ...matched], now);
+    // Each number's move is in its emergency history; the log keeps who did it, and how many.
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "emergency.location_assigned",
+      entityType: "EmergencyLocation",
+      entityId: site.id,
+      detail: { numbers: result.assigned, unchanged: result.unchanged },
+    });
+    return result;
   });
 }
 

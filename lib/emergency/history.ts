@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { EmergencyStatus, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/tickets/thread";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { siteSnapshot, type SiteRow } from "./site-snapshot";
 
 export interface NumberChange {
@@ -15,7 +16,11 @@ export interface NumberChange {
   reason?: string | null;
 }
 
-/** Appends one history row per number, in the transaction that made the change (`actor` null: a job did it). */
+/**
+ * Appends one history row per number, in the transaction that made the change (`actor` null: a job
+ * did it). Every status change passes here, so here each partner's systems hear of theirs (webhook
+ * "emergency_location.status_changed", one event per partner and change).
+ */
 export async function recordNumberChanges(
   tx: Tx,
   actor: Pick<Actor, "userId"> | null,
@@ -35,6 +40,39 @@ export async function recordNumberChanges(
       reason: c.reason ?? null,
     })) satisfies Prisma.EmergencyLocationChangeCreateManyInput[],
   });
+  await emitStatusChanges(tx, changes, now);
+}
+
+async function emitStatusChanges(tx: Tx, changes: NumberChange[], now: Date) {
+  const moved = new Map(changes.filter((c) => c.oldStatus !== c.newStatus).map((c) => [c.phoneNumberId, c]));
+  if (!moved.size) return;
+  const numbers = await tx.phoneNumber.findMany({
+    where: { id: { in: [...moved.keys()] }, partnerId: { not: null } },
+    orderBy: { e164: "asc" },
+    select: { id: true, e164: true, partnerId: true, pbxId: true, emergencyLocationId: true },
+  });
+  for (const partnerId of new Set(numbers.map((n) => n.partnerId!))) {
+    const own = numbers.filter((n) => n.partnerId === partnerId);
+    const data = own.map(({ id, e164, pbxId, emergencyLocationId }) => {
+      const { oldStatus, newStatus, reason } = moved.get(id)!;
+      return {
+        numberId: id,
+        e164,
+        pbxId,
+        locationId: emergencyLocationId,
+        previousStatus: oldStatus,
+        status: newStatus,
+        reason: reason ?? null,
+      };
+    });
+    await emitWebhookEvent(
+      tx,
+      partnerId,
+      "emergency_location.status_changed",
+      { numbers: data, changedAt: now.toISOString() },
+      now,
+    );
+  }
 }
 
 async function visibleNumber(db: Db, actor: Actor, numberId: string) {

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, assertCanChange, scope } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -35,7 +36,8 @@ export async function createSiteInTx(tx: Tx, actor: Actor, customerId: string, s
     where: { AND: [scope.customers(actor), { id: customerId }] },
     select: { id: true, partnerId: true },
   });
-  if (!customer) throw new AppError("NOT_FOUND", "This customer does not exist.");
+  if (!customer)
+    throw new AppError("NOT_FOUND", "This customer does not exist.", { customerId: ["This customer does not exist."] });
   return tx.emergencyLocation.create({
     data: { ...columns(site), partnerId: customer.partnerId, customerId: customer.id, updatedById: actor.userId },
     select: { ...SITE_FIELDS, customerId: true },
@@ -47,7 +49,17 @@ export async function createSite(db: Db, actor: Actor, input: unknown) {
   assertCanChange(actor, "emergency.edit");
   const { customerId, site } = parseOrThrow(ZCreateSite, input);
   try {
-    return await db.$transaction((tx) => createSiteInTx(tx, actor, customerId, site));
+    return await db.$transaction(async (tx) => {
+      const created = await createSiteInTx(tx, actor, customerId, site);
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "emergency.site_created",
+        entityType: "EmergencyLocation",
+        entityId: created.id,
+        detail: { name: created.name, customerId },
+      });
+      return created;
+    });
   } catch (error) {
     throw nameTaken(error);
   }
@@ -74,7 +86,15 @@ export async function updateSite(db: Db, actor: Actor, input: unknown, now = new
         data: { ...columns(site), updatedById: actor.userId },
         select: { ...SITE_FIELDS, customerId: true },
       });
-      if (!sameLocation(before, after)) {
+      const moved = !sameLocation(before, after);
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "emergency.site_updated",
+        entityType: "EmergencyLocation",
+        entityId: after.id,
+        detail: { name: after.name, reregistered: moved ? numbers.length : 0 },
+      });
+      if (moved) {
         await tx.phoneNumber.updateMany({
           where: { emergencyLocationId: after.id },
           data: { emergencyStatus: "PENDING", emergencyStatusReason: null, emergencyStatusAt: now },

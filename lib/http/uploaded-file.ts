@@ -6,7 +6,8 @@ import { formatBytes } from "@/lib/storage/validate-upload";
 // limit still fits.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-function tooLarge(limit: number) {
+/** A file past the upload limit, in words with the limit. */
+export function fileTooLarge(limit: number) {
   return new AppError("TOO_LARGE", `The file is larger than the limit (${formatBytes(limit)}).`);
 }
 
@@ -44,6 +45,20 @@ async function readBodyWithin(
   return body;
 }
 
+/** Whether the request says it carries a multipart form. */
+export const isMultipart = (request: Request) =>
+  (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+
+/**
+ * A multipart body as a form, read within room for a file of `maxBytes` (TOO_LARGE past it, before
+ * the rest is read); null when it is cut off or malformed. Each file's own size is the caller's to check.
+ */
+export async function readMultipartBody(request: Request, maxBytes: number): Promise<FormData | null> {
+  const body = await readBodyWithin(request, maxBytes + MULTIPART_OVERHEAD, () => fileTooLarge(maxBytes));
+  const headers = { "content-type": request.headers.get("content-type") ?? "" };
+  return new Response(body, { headers }).formData().catch(() => null);
+}
+
 /**
  * The `file` field of a multipart upload, as bytes. The size is enforced while the body streams in;
  * the exact size and the type are checked by lib/storage.
@@ -62,16 +77,14 @@ export async function readUploadedForm(
   fileField = "file",
 ): Promise<{ file: { bytes: Uint8Array; fileName: string }; fields: Record<string, string> }> {
   const limit = readRuntimeEnv().UPLOAD_MAX_BYTES;
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data"))
+  if (!isMultipart(request))
     throw new AppError("INVALID", "Send the file as multipart/form-data in a field named file.");
-  const body = await readBodyWithin(request, limit + MULTIPART_OVERHEAD, () => tooLarge(limit));
-  const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => null);
+  const form = await readMultipartBody(request, limit);
   if (!form) throw new AppError("INVALID", "The upload was cut off or malformed. Choose the file again.");
   const file = form.get("file");
   if (!(file instanceof File))
     throw new AppError("INVALID", "Choose a file to upload.", { [fileField]: ["Choose a file to upload."] });
-  if (file.size > limit) throw tooLarge(limit);
+  if (file.size > limit) throw fileTooLarge(limit);
   // The form's text fields (an effective date, a port-in's details), for the route's schema to parse.
   const fields = Object.fromEntries(
     [...form.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),

@@ -144,6 +144,7 @@ describe("mail settings", () => {
       ["compliance.expiring", false],
       ["agreement", false],
       ["service.ending", false],
+      ["webhooks", false],
     ]);
     expect((await mailPreferences(prisma, colleague)).every((p) => p.enabled)).toBe(true);
     await saveMailPreferences(prisma, a.partnerActor, { enabled: ["compliance.expiring"] });
@@ -154,6 +155,7 @@ describe("mail settings", () => {
       false,
       false,
       true,
+      false,
       false,
       false,
     ]);

@@ -1,4 +1,5 @@
 import { readRuntimeEnv } from "@/lib/config/runtime";
+import { closeAtShutdown } from "@/lib/ops/lifecycle";
 import { createBoss, type Boss } from "./boss";
 import type { TRerateRequest } from "@/lib/cdr/rating/unrated";
 import { CDR_IMPORT, CDR_RANGE_RANKING, CDR_RATE, CDR_RERATE, CDR_RERATE_PUBLISHED } from "./cdr-jobs";
@@ -13,9 +14,12 @@ const holder = globalThis as unknown as {
   classoundWakeWorker?: (queue: string) => void;
 };
 
-/** Lets a process that already runs workers lend its instance to the app's enqueuing. */
-export function shareJobSender(boss: Boss) {
-  holder.classoundJobSender = Promise.resolve(boss);
+/**
+ * Lets a process that already runs workers lend its instance to the app's enqueuing; null takes it
+ * back when the workers stop, so requests still finishing then get a sender of their own.
+ */
+export function shareJobSender(boss: Boss | null) {
+  holder.classoundJobSender = boss ? Promise.resolve(boss) : undefined;
 }
 
 /**
@@ -40,6 +44,7 @@ export function jobSender(): Promise<Boss> {
       if (db.opened) await db.close?.();
       throw error;
     });
+    closeAtShutdown("job sender", stopJobSender);
     return boss;
   })().catch((error) => {
     holder.classoundJobSender = undefined;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/log/logger";
 
 /** How often each worker process writes its heartbeat row. */
 export const HEARTBEAT_INTERVAL_MS = 5_000;
@@ -34,7 +35,7 @@ export async function startHeartbeat(db: Db, intervalMs = HEARTBEAT_INTERVAL_MS)
   await db.$executeRaw`DELETE FROM "WorkerHeartbeat" WHERE "beatAt" < now() - interval '1 day'`;
   await beat(db, id);
   const timer = setInterval(() => {
-    beat(db, id).catch((error) => console.error("[jobs] heartbeat not written", error));
+    beat(db, id).catch((error: unknown) => log.error("heartbeat not written", { error }));
   }, intervalMs);
   timer.unref();
   return {
@@ -59,4 +60,19 @@ export async function isWorkerAlive(db: Db): Promise<boolean> {
   const [row] = await db.$queryRaw<{ alive: boolean }[]>`
     SELECT EXISTS (SELECT FROM "WorkerHeartbeat" WHERE "beatAt" > now() - ${HEARTBEAT_FRESH_SECONDS} * interval '1 second') AS alive`;
   return row.alive;
+}
+
+export interface TJobsHeartbeat {
+  /** The latest beat of any worker within the last day, or null. */
+  lastHeartbeat: Date | null;
+  /** No worker beat recently: queued jobs wait (reported by /api/ready, which stays ready: decision 0079). */
+  stale: boolean;
+}
+
+/** The job workers' state in one row, for a readiness probe asked every few seconds. */
+export async function jobsHeartbeat(db: Db): Promise<TJobsHeartbeat> {
+  const [row] = await db.$queryRaw<{ last: Date | null; alive: boolean | null }[]>`
+    SELECT max("beatAt") AS last, bool_or("beatAt" > now() - ${HEARTBEAT_FRESH_SECONDS} * interval '1 second') AS alive
+    FROM "WorkerHeartbeat"`;
+  return { lastHeartbeat: row.last, stale: !row.alive };
 }

@@ -20,6 +20,7 @@ import { partnerTierJob } from "./partner-tier-jobs";
 import { priceListNoticesJob } from "./price-list-notices";
 import { serviceTermEndsJob } from "./service-term-jobs";
 import { usageAlertsJob } from "./usage-alerts";
+import { webhookDispatchJob } from "@/lib/webhooks/jobs";
 
 /** Every background job the worker runs. Add a job here and it gets its queue, schedule and worker. */
 export const JOBS: readonly JobDefinition<object>[] = [
@@ -47,4 +48,5 @@ export const JOBS: readonly JobDefinition<object>[] = [
   invoiceRunDueJob,
   invoiceRunBatchJob,
   invoiceOverdueJob,
+  webhookDispatchJob,
 ] as JobDefinition<object>[];

@@ -189,7 +189,7 @@ describe("every job handler is idempotent", () => {
     // In lib/cdr/rating/unrated.test.ts the re-rating of a partner-month and the re-rating after a publish;
     // in lib/partners/tier-change.test.ts the tier moves, in lib/pbx/term-ends.test.ts the ends of terms,
     // in lib/billing/invoice-jobs.test.ts the invoice run, its batches and its hourly fan-out, in
-    // lib/billing/payments.test.ts the overdue invoices.
+    // lib/billing/payments.test.ts the overdue invoices; in lib/webhooks/webhooks.test.ts the webhook dispatch.
     const inputs: Record<string, object> = {
       [MAIL_SEND]: { outboxEmailId: row.id },
       [MAIL_SWEEP]: {},
@@ -215,6 +215,7 @@ describe("every job handler is idempotent", () => {
       "invoice-run-due": {},
       "invoice-run-batch": {},
       "invoice-overdue": {},
+      "webhook-dispatch": {},
     };
     expect(JOBS.map((job) => job.name).sort()).toEqual(Object.keys(inputs).sort());
 

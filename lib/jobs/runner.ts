@@ -1,12 +1,16 @@
 import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import type { SendMail } from "@/lib/mail/transport";
-import { createBoss, type Boss } from "./boss";
+import { log } from "@/lib/log/logger";
+import { QUEUE_SCHEMA, createBoss, type Boss } from "./boss";
 import type { JobContext, JobDefinition } from "./definition";
 import { sendJob, shareWorkerWakeUp } from "./enqueue";
 import { startHeartbeat } from "./heartbeat";
 import { MAIL_SWEEP } from "./mail-jobs";
 import { JOBS } from "./registry";
+
+/** How long a job released at shutdown waits: longer than the stopping process takes to exit. */
+const RELEASE_DELAY_SECONDS = 3;
 
 export interface JobRunnerOptions {
   connectionString: string;
@@ -72,11 +76,15 @@ export async function startJobRunner({
   await installQueues(connectionString, boss, jobs);
   const workerIds = new Map<string, string>();
   const context: JobContext = { db, enqueue: enqueueWith(boss, workerIds), sendMail, now };
+  // The jobs this runner holds (id → queue), for a stop to release the ones it could not finish.
+  const inHand = new Map<string, string>();
   for (const job of jobs) {
     const workerId = await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds }, async ([received]) => {
+      inHand.set(received.id, job.name);
       try {
         return await job.run(context, job.parse(received.data));
       } finally {
+        inHand.delete(received.id);
         // A worker that found a job asks for the next one at once: pg-boss otherwise waits out its
         // polling interval after every job, and ten queued rating jobs spent 20 s waiting alone.
         boss.notifyWorker(workerIds.get(job.name)!);
@@ -92,10 +100,41 @@ export async function startJobRunner({
   await boss.send(MAIL_SWEEP, {});
   // Beats once the workers are registered: /admin/jobs and waiting figures read it as "jobs will run".
   const heartbeat = await startHeartbeat(db);
-  const stop = async () => {
+  /**
+   * Takes no new job, lets the jobs in hand finish for up to `timeoutMs`, and releases those still
+   * running back to the queue (decision 0079): another runner takes them, with no retry spent.
+   */
+  const stop = async (timeoutMs = 10_000) => {
     shareWorkerWakeUp(null);
     await heartbeat.stop();
-    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    try {
+      if (inHand.size) await releaseJobs(boss, inHand);
+    } finally {
+      await (boss.getDb() as unknown as { close: () => Promise<void> }).close();
+    }
   };
   return { boss, stop };
+}
+
+/**
+ * Puts jobs a stopping runner still held back in the queue. pg-boss failed them on its way down
+ * ("pg-boss shut down while active"): a retry spent, after the queue's retry delay, or none left and
+ * failed for good, for a job that did nothing wrong. Released, they wait a few seconds (this process
+ * exits meanwhile, cutting the old run, whose transactions roll back) and count no retry: a fetch
+ * counts one only for a job with a start recorded. One job at a time, so one that cannot move (a
+ * stately queue already holding a retry) leaves the others released.
+ */
+export async function releaseJobs(boss: Boss, jobs: ReadonlyMap<string, string>) {
+  for (const [id, queue] of jobs) {
+    await boss
+      .getDb()
+      .executeSql(
+        `UPDATE ${QUEUE_SCHEMA}.job SET state = 'retry', started_on = NULL, completed_on = NULL, output = NULL,
+           start_after = now() + interval '${RELEASE_DELAY_SECONDS} seconds'
+         WHERE name = $1 AND id = $2 AND state IN ('retry', 'failed')`,
+        [queue, id],
+      )
+      .catch((error: unknown) => log.error("job not released at shutdown", { queue, jobId: id, error }));
+  }
 }

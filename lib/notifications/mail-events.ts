@@ -51,6 +51,12 @@ export const MAIL_EVENTS = [
     roles: ["PARTNER"],
   },
   {
+    key: "webhooks",
+    label: "Webhook endpoints",
+    description: "An endpoint of yours is turned off after a day of failed deliveries (administrators only).",
+    roles: ["PARTNER"],
+  },
+  {
     key: "service",
     label: "CLASSOUND on your PBXs",
     description: "CLASSOUND is turned on for one of your PBXs.",

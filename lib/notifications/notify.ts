@@ -42,10 +42,18 @@ const recipient = (event: MailEvent | undefined) => ({
   mailOptOuts: { where: { event: event ?? "activation" }, select: { event: true } },
 });
 
-/** In-app notification to every active user of a partner, and e-mail to those who want this event's. */
-export async function notifyPartner(db: Tx, partnerId: string, content: NotificationContent) {
+/**
+ * In-app notification to every active user of a partner (`adminsOnly`: its administrators), and
+ * e-mail to those who want this event's.
+ */
+export async function notifyPartner(
+  db: Tx,
+  partnerId: string,
+  content: NotificationContent,
+  { adminsOnly = false }: { adminsOnly?: boolean } = {},
+) {
   const users = await db.user.findMany({
-    where: { partnerId, role: "PARTNER", disabledAt: null },
+    where: { partnerId, role: "PARTNER", disabledAt: null, ...(adminsOnly ? { isPartnerAdmin: true } : {}) },
     select: recipient(content.event),
   });
   await notify(db, users, content);

@@ -24,6 +24,14 @@ export function requestHash(body: unknown): string {
     .digest("hex");
 }
 
+/** The same key with another body: INVALID to a form, 422 to the partner API (the IETF draft's status). */
+export class IdempotencyKeyReusedError extends AppError {
+  constructor() {
+    super("INVALID", "This idempotency key was already used with a different request. Start a new order.");
+    this.name = "IdempotencyKeyReusedError";
+  }
+}
+
 export interface IdempotentCall {
   partnerId: string;
   scope: string;
@@ -72,11 +80,7 @@ export async function withIdempotency<T extends Prisma.InputJsonValue>(
   if (!opened?.taken) {
     // No row: the conflicting record was committed after this statement's snapshot, by a call still running.
     if (!opened) throw new AppError("CONFLICT", "This request is being processed; try again in a moment.");
-    if (opened.requestHash !== hash)
-      throw new AppError(
-        "INVALID",
-        "This idempotency key was already used with a different request. Start a new order.",
-      );
+    if (opened.requestHash !== hash) throw new IdempotencyKeyReusedError();
     if (opened.state === "IN_PROGRESS") throw new AppError("CONFLICT", "This order is already being processed.");
     return { replayed: true, result: opened.responseBody as T };
   }

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { notifyPartner } from "@/lib/notifications/notify";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { loadPortingRequest, portingPath } from "./load";
 import { numberTypeOf } from "./numbers";
 import { ZPortingStep } from "./schemas";
@@ -42,6 +43,7 @@ export async function completePortingRequest(db: Db, actor: Actor, input: unknow
         pbxId: request.pbxId,
         assignedAt: now,
       };
+      const ported: { e164: string; numberId: string }[] = [];
       for (const number of request.numbers) {
         const id = byE164.get(number.e164);
         const phone = id
@@ -56,6 +58,7 @@ export async function completePortingRequest(db: Db, actor: Actor, input: unknow
               select: { id: true },
             });
         await tx.portingRequestNumber.update({ where: { id: number.id }, data: { phoneNumberId: phone.id } });
+        ported.push({ e164: number.e164, numberId: phone.id });
       }
       await notifyPartner(tx, request.partnerId, {
         title: "Porting completed",
@@ -63,6 +66,14 @@ export async function completePortingRequest(db: Db, actor: Actor, input: unknow
         event: "porting",
         link: portingPath(request.id, "partner"),
       });
+      const data = { id: request.id, pbxId: request.pbxId, status: "COMPLETED", numbers: ported };
+      await emitWebhookEvent(
+        tx,
+        request.partnerId,
+        "porting.completed",
+        { ...data, completedAt: now.toISOString() },
+        now,
+      );
     },
     { timeout: 15_000 },
   );

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { parseOrThrow } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { notifyPartner } from "@/lib/notifications/notify";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { loadPortingRequest, portingPath } from "./load";
 import { utcMinute, ZPortingStep, ZRejectPorting, ZSchedulePorting } from "./schemas";
 import { transitionPortingRequest } from "./transition";
@@ -21,12 +22,15 @@ export async function startPortingRequest(db: Db, actor: Actor, input: unknown) 
 }
 
 /** Sets (or moves) the switch date and time and tells the partner in advance (R10). */
-export async function schedulePortingRequest(db: Db, actor: Actor, input: unknown) {
+export async function schedulePortingRequest(db: Db, actor: Actor, input: unknown, now = new Date()) {
   const parsed = parseOrThrow(ZSchedulePorting, input);
   const { requestId, version } = parsed;
   const portingAt = utcMinute(parsed.portingAt);
   return db.$transaction(async (tx) => {
-    const request = await loadPortingRequest(tx, actor, requestId, pbxName);
+    const request = await loadPortingRequest(tx, actor, requestId, {
+      ...pbxName,
+      numbers: { select: { e164: true }, orderBy: { e164: "asc" } },
+    });
     const when = formatDateTime(portingAt);
     const verb = request.status === "SCHEDULED" ? "Rescheduled" : "Scheduled";
     await transitionPortingRequest(tx, actor, request, version, "schedule", {
@@ -40,6 +44,10 @@ export async function schedulePortingRequest(db: Db, actor: Actor, input: unknow
       event: "porting",
       link: portingPath(request.id, "partner"),
     });
+    const numbers = request.numbers.map((n) => n.e164);
+    const scheduled = { portingAt: portingAt.toISOString(), rescheduled: verb === "Rescheduled", numbers };
+    const data = { id: request.id, pbxId: request.pbxId, status: "SCHEDULED", ...scheduled };
+    await emitWebhookEvent(tx, request.partnerId, "porting.scheduled", data, now);
   });
 }
 

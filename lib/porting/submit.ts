@@ -33,7 +33,8 @@ export async function submitPortingRequest(
     where: { AND: [scope.pbxs(actor), { id: parsed.pbxId }] },
     select: { id: true, name: true, customer: { select: { partnerId: true } }, service: { select: { status: true } } },
   });
-  if (!pbx) throw invalid("pbxId", "This PBX does not exist.");
+  // Another partner's PBX is NOT_FOUND like a missing one, beside the field (the API answers 404).
+  if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.", { pbxId: ["This PBX does not exist."] });
   if (pbx.service?.status !== "ACTIVE")
     throw invalid("pbxId", "CLASSOUND is not active on this PBX: numbers can be ported in once it is.");
   const countryCode = parsed.numbers[0].countryCode;

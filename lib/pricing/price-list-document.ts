@@ -17,15 +17,15 @@ const CONTENT_TYPE: Record<PriceListFormat, string> = {
 };
 
 /**
- * The price list in force for a tier the actor may see (or one stored version of it, past or
- * upcoming), as a stream in the format asked for (R8). A tier outside the actor's scope is
- * NOT_FOUND, as is a tier with no version in force and a version of another tier. A draft is a
+ * The price list in force for a tier the actor may see (its own when none is named; or one stored
+ * version of it, past or upcoming), as a stream in the format asked for (R8). A tier outside the
+ * actor's scope is NOT_FOUND, as is a tier with no version in force and a version of another tier. A draft is a
  * version only for an admin reviewing it (docs/decisions/0057): to anyone else it does not exist.
  */
 export async function priceListDocument(
   db: Db,
   actor: Actor,
-  tierCode: string,
+  tierCode: string | undefined,
   format: PriceListFormat,
   now = new Date(),
   versionId?: string,

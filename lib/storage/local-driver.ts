@@ -1,6 +1,9 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { StorageDriver } from "./driver";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { defineDriver, missingObject, type StorageDriver } from "./driver";
 
 /**
  * Files on local disk, outside `public/`: they are served only through authorized route handlers.
@@ -11,20 +14,32 @@ export function localDriver(root: string): StorageDriver {
     if (!/^[a-zA-Z0-9_-]+$/.test(key)) throw new Error(`Invalid storage key: ${key}`);
     return path.join(root, key.slice(0, 2), key);
   };
-  return {
+  return defineDriver({
     name: "local",
-    async put(key, bytes) {
+    async put(key, body) {
       const file = fileFor(key);
       await mkdir(path.dirname(file), { recursive: true });
-      // Written to a temporary name first, so a crash never leaves a half-written file under the key.
-      await writeFile(`${file}.part`, bytes);
-      await rename(`${file}.part`, file);
+      // Written to a temporary name first, so a crash or a failing stream never leaves a half-written
+      // file under the key.
+      const part = `${file}.part`;
+      try {
+        await pipeline(body instanceof Readable ? body : Readable.from([body]), createWriteStream(part));
+        await rename(part, file);
+      } catch (error) {
+        await rm(part, { force: true });
+        throw error;
+      }
     },
-    async get(key) {
-      return new Uint8Array(await readFile(fileFor(key)));
+    async open(key) {
+      // Opened before the stream is handed out, so a missing file is a NOT_FOUND rather than an error
+      // emitted after the caller has started answering.
+      const handle = await open(fileFor(key), "r").catch((error: NodeJS.ErrnoException) => {
+        throw error.code === "ENOENT" ? missingObject() : error;
+      });
+      return handle.createReadStream();
     },
     async delete(key) {
       await rm(fileFor(key), { force: true });
     },
-  };
+  });
 }

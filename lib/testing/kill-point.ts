@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startTsChild } from "./ts-child";
 
 // A crash at a chosen point: the child (lib/testing/crash-child.ts) runs an import against the test
 // database and, at the point asked for, says so on stdout and waits; the test then kills it with
@@ -13,18 +13,7 @@ export function holdAtKillPoint(): Promise<never> {
   return new Promise<never>(() => setInterval(() => {}, 60_000));
 }
 
-function startChild(args: string[], env: Record<string, string>) {
-  // node itself (tsx loaded in-process), so the kill reaches the importing process, not a wrapper.
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const startChild = (args: string[], env: Record<string, string>) => startTsChild(CHILD, args, env);
 
 /** Runs the child until it reaches its kill point, then SIGKILLs it. Fails when it ends before. */
 export async function runUntilKilled(args: string[], env: Record<string, string>): Promise<void> {

@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrations";
-import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
+import { MIGRATIONS_DIR, migrationNames } from "@/lib/db/migration-status";
 import { createEmptyDatabase } from "./test-database";
 
 /**
@@ -11,10 +11,7 @@ import { createEmptyDatabase } from "./test-database";
  * applies them: a migration test writes rows the old way between the two.
  */
 export async function migrationsAround(suffix: string): Promise<{ before: string[]; fromIt: string[] }> {
-  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
+  const names = await migrationNames();
   const index = names.findIndex((n) => n.endsWith(`_${suffix}`));
   if (index < 0) throw new Error(`No migration named *_${suffix}`);
   return { before: names.slice(0, index), fromIt: names.slice(index) };

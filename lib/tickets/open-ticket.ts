@@ -109,7 +109,8 @@ async function loadOwnPbx(tx: Tx, actor: Actor, pbxId: string) {
       service: { select: { emergencyConfiguredAt: true } },
     },
   });
-  if (!pbx) throw invalid("pbxId", "This PBX does not exist.");
+  // Another partner's PBX is NOT_FOUND like a missing one, beside the field (the API answers 404).
+  if (!pbx) throw new AppError("NOT_FOUND", "This PBX does not exist.", { pbxId: ["This PBX does not exist."] });
   return pbx;
 }
 

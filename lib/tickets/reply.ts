@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { parseOrThrow } from "@/lib/errors";
 import { storeFileWith } from "@/lib/storage";
 import type { StorageDriver } from "@/lib/storage/driver";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { loadTicket, TICKET_READERS } from "./load";
 import { ZTicketReply } from "./schemas";
 import { assertOpenForMessages, moveTicket, notifyOtherSide, statusAfterMessage, type Tx } from "./thread";
@@ -15,7 +16,8 @@ async function addMessage(tx: Tx, actor: Actor, ticketId: string, message: { bod
   const created = await tx.ticketMessage.create({
     data: { ticketId: ticket.id, authorId: actor.userId, body: message.body, fileId: message.fileId },
   });
-  await moveTicket(tx, actor, ticket, statusAfterMessage(actor, ticket.status));
+  const status = statusAfterMessage(actor, ticket.status);
+  await moveTicket(tx, actor, ticket, status);
   await recordAudit(tx, {
     actorId: actor.userId,
     action: "ticket.replied",
@@ -27,6 +29,17 @@ async function addMessage(tx: Tx, actor: Actor, ticketId: string, message: { bod
     title: `${actor.role === "ADMIN" ? "Support answered" : "New reply"}: ${ticket.subject}`,
     body: message.fileId ? `${actor.name} attached a file. ${message.body}` : message.body.slice(0, 500),
   });
+  // Support's replies reach the partner's systems (webhook "ticket.replied"); its own replies came from there.
+  if (actor.role === "ADMIN")
+    await emitWebhookEvent(tx, ticket.partnerId, "ticket.replied", {
+      id: ticket.id,
+      subject: ticket.subject,
+      status,
+      messageId: created.id,
+      body: message.body,
+      fileId: message.fileId ?? null,
+      repliedAt: created.createdAt.toISOString(),
+    });
   return created;
 }
 

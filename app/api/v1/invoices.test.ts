@@ -1,82 +1,30 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ApiScope } from "@/lib/api/scopes";
 import type { InvoiceStatus } from "@/lib/db/generated/enums";
-import { actorOf, makeTwoTenants, makeUser } from "@/lib/testing/fixtures";
+import { csvValue } from "@/lib/csv/cell";
+import { makeApiInvoice } from "@/lib/testing/api-fixtures-invoices";
+import { makeTwoTenants } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
-// GET /api/v1/invoices and /invoices/{id} through the exported route handlers with real keys; the
-// process-wide db() points at this file's database (so the file runs isolated, vitest.config.ts).
+// The invoice endpoints through the exported route handlers with real keys; the process-wide db()
+// points at this file's database (so the file runs isolated, vitest.config.ts).
 const { prisma, url } = await createTestDatabase();
 process.env.DATABASE_URL = url;
 const listRoute = await import("./invoices/route");
 const oneRoute = await import("./invoices/[id]/route");
-const { createPartnerKey } = await import("@/lib/api/keys");
+const { makePartnerApiKey } = await import("@/lib/testing/api-keys");
+const { callApi } = await import("@/lib/api/testing/call-api");
+const { getInvoiceEndpoint, invoiceCsvEndpoint, invoicePdfEndpoint } = await import("@/lib/api/endpoints/invoices");
 const { db } = await import("@/lib/db/client");
 afterAll(() => db().$disconnect());
 
 type Partner = { id: string };
 
-/** A key of the partner's, made as its administrator makes one in the portal. */
-async function makeKey(partner: Partner, scopes: ApiScope[] = ["invoices:read"]) {
-  const user = await makeUser(prisma, "PARTNER", { partnerId: partner.id });
-  const admin = actorOf(await prisma.user.update({ where: { id: user.id }, data: { isPartnerAdmin: true } }));
-  return (await createPartnerKey(prisma, admin, { name: "Billing system", scopes })).key;
-}
-
-let numbers = 0;
-/**
- * An invoice of a Berlin partner's month. Built as a draft with its lines and then moved on, as the
- * run and the issue do: the database refuses lines on an issued invoice.
- */
-async function makeInvoice(partner: Partner, month: string, status: InvoiceStatus, createdAt = new Date()) {
-  const periodStart = new Date(`${month}-01T00:00:00+02:00`);
-  const invoice = await prisma.invoice.create({
-    data: {
-      partnerId: partner.id,
-      periodStart,
-      periodEnd: new Date(periodStart.getTime() + 30 * 86_400_000),
-      currency: "EUR",
-      net: "120.50",
-      vatRate: "19",
-      vatAmount: "22.90",
-      total: "143.40",
-      createdAt,
-      lines: {
-        create: [
-          {
-            kind: "ACTIVATION",
-            description: "Activation",
-            quantity: "1",
-            unitPrice: "100",
-            amount: "100.00",
-            formula: "1 × 100.00",
-            sortOrder: 0,
-          },
-          {
-            kind: "USAGE_CALLS_AREA",
-            area: 1,
-            description: "Calls, area 1",
-            quantity: "1025",
-            unitPrice: "0.02",
-            amount: "20.50",
-            formula: "1025 min × 0.02",
-            sortOrder: 1,
-          },
-        ],
-      },
-    },
-  });
-  if (status === "DRAFT") return invoice;
-  return prisma.invoice.update({
-    where: { id: invoice.id },
-    data: {
-      status,
-      number: `T-${++numbers}-${partner.id.slice(-8)}`,
-      issuedAt: new Date(periodStart.getTime() + 32 * 86_400_000),
-      dueAt: new Date(periodStart.getTime() + 46 * 86_400_000),
-    },
-  });
-}
+const makeKey = (partner: Partner, scopes: ApiScope[] = ["invoices:read"]) =>
+  makePartnerApiKey(prisma, partner, scopes);
+const makeInvoice = (partner: Partner, month: string, status: InvoiceStatus, createdAt?: Date) =>
+  makeApiInvoice(prisma, partner, month, status, createdAt);
 
 const BASE = "http://portal.test/api/v1";
 
@@ -204,7 +152,7 @@ describe("GET /api/v1/invoices/{id}", () => {
     ]);
   });
 
-  it("is 404 for another partner's invoice, a draft, a void one, an unknown or a malformed id", async () => {
+  it("is 404, as are its documents, for another partner's invoice, a draft, a void one, an unknown or a malformed id", async () => {
     const refused: [string, string][] = [
       [keyB, june.id],
       [keyA, ofB.id],
@@ -214,23 +162,26 @@ describe("GET /api/v1/invoices/{id}", () => {
       [keyA, "nope"],
       [keyA, "' OR 1=1 --"],
     ];
-    for (const [key, id] of refused) {
-      const result = await call(key, `/invoices/${encodeURIComponent(id)}`);
-      expect(result.response.status, id).toBe(404);
-      expect(result.response.headers.get("content-type")).toBe("application/problem+json");
-      expect(JSON.stringify(result.json)).not.toContain(june.number!);
-    }
+    for (const endpoint of [getInvoiceEndpoint, invoicePdfEndpoint, invoiceCsvEndpoint])
+      for (const [key, id] of refused) {
+        const answer = await callApi(key, endpoint, { params: { id } });
+        expect(answer.status, `${endpoint.path} ${id}`).toBe(404);
+        expect(answer.response.headers.get("content-type")).toBe("application/problem+json");
+        expect(answer.text).not.toContain(june.number!);
+      }
   });
 });
 
 describe("the invoices:read scope", () => {
-  it("is needed for both operations (403 without it); invoices:write includes it", async () => {
+  it("is needed for every operation (403 without it); invoices:write includes it", async () => {
     const other = await makeKey(a.partner, ["pbxs:read", "customers:write"]);
     for (const path of ["/invoices", `/invoices/${june.id}`]) {
       const result = await call(other, path);
       expect(result.response.status).toBe(403);
       expect(result.json.detail).toContain("invoices:read");
     }
+    for (const endpoint of [invoicePdfEndpoint, invoiceCsvEndpoint])
+      expect((await callApi(other, endpoint, { params: { id: june.id } })).status).toBe(403);
     const writer = await makeKey(a.partner, ["invoices:write"]);
     expect((await call(writer, `/invoices/${june.id}`)).response.status).toBe(200);
   });
@@ -264,5 +215,60 @@ describe("cursor paging", async () => {
     } while (next);
     expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 1]);
     expect(pages.flat().sort()).toEqual(made.map((invoice) => invoice.id).sort());
+  });
+});
+
+describe("GET /api/v1/invoices/{id}/pdf and /csv", () => {
+  it("answers the portal's PDF, streamed with the download headers", async () => {
+    const answer = await callApi(keyA, invoicePdfEndpoint, { params: { id: june.id } });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const headers = answer.response.headers;
+    expect(headers.get("content-type")).toBe("application/pdf");
+    expect(headers.get("content-disposition")).toBe(
+      `attachment; filename="CLASSOUND-invoice-${june.number}.pdf"; filename*=UTF-8''CLASSOUND-invoice-${june.number}.pdf`,
+    );
+    expect(headers.get("x-content-type-options")).toBe("nosniff");
+    expect(headers.get("cache-control")).toContain("no-store");
+    expect(headers.get("ratelimit-limit")).not.toBeNull();
+  });
+
+  it("answers its lines as the portal's CSV, a formula-looking text neutralised", async () => {
+    const invoice = await makeInvoice(a.partner, "2026-10", "DRAFT");
+    await prisma.invoiceLine.create({
+      data: {
+        invoiceId: invoice.id,
+        kind: "NUMBER_ORDER",
+        description: '=HYPERLINK("http://evil.example","Refund")',
+        quantity: "1",
+        unitPrice: "5",
+        amount: "5.00",
+        formula: "1 × 5.00",
+        sortOrder: 2,
+      },
+    });
+    const issued = await prisma.invoice.update({
+      where: { id: invoice.id },
+      data: { status: "ISSUED", number: `T-CSV-${invoice.id.slice(-6)}`, issuedAt: new Date() },
+    });
+    const answer = await callApi(keyA, invoiceCsvEndpoint, { params: { id: issued.id } });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(answer.response.headers.get("content-length")).toBe(String(answer.bytes.length));
+    expect(answer.response.headers.get("content-disposition")).toContain(`CLASSOUND-invoice-${issued.number}.csv`);
+    const rows = parse(answer.text) as string[][];
+    expect(rows[0]![0]).toBe("Invoice");
+    expect(rows.map((row) => row[3])).toEqual([
+      "Kind",
+      "ACTIVATION",
+      "USAGE_CALLS_AREA",
+      "NUMBER_ORDER",
+      "NET",
+      "VAT",
+      "TOTAL",
+    ]);
+    // An apostrophe first, so a spreadsheet shows the text instead of running it; read back, it is the text.
+    expect(rows[3]![4]).toBe(`'=HYPERLINK("http://evil.example","Refund")`);
+    expect(csvValue(rows[3]![4])).toBe('=HYPERLINK("http://evil.example","Refund")');
   });
 });

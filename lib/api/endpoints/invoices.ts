@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, scope } from "@/lib/auth/policy";
 import { ZBilledTo } from "@/lib/billing/billed-to";
-import { invoiceDetail, monthWhere } from "@/lib/billing/queries";
+import { invoiceCsv } from "@/lib/billing/documents/invoice-csv";
+import { invoiceFileName, invoicePdfStream } from "@/lib/billing/documents/invoice-pdf";
+import { invoiceDetail, monthWhere, readableInvoice } from "@/lib/billing/queries";
 import { ZMonth } from "@/lib/billing/resale/schemas";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -12,13 +14,15 @@ import { monthKeyIn } from "@/lib/format";
 import { ZId } from "@/lib/http/ids";
 import { dayOf } from "@/lib/pbx/schemas";
 import { afterCreated, createdKey, pageFrom, pageOf, pageQuery, ZCreatedCursor } from "../cursor";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, type ApiEndpoint } from "../endpoint";
+import { fileAnswer } from "../file-answer";
 
 /**
  * What the API shows of invoices: issued ones and what became of them. A void invoice was never
  * owed, so it is left out like a draft (the portal's scope shows it; the API's clients book what it lists).
  */
 const API_STATUSES = ["ISSUED", "PAID", "OVERDUE"] as const;
+const isListed = (status: string) => (API_STATUSES as readonly string[]).includes(status);
 
 const ZMoney = z.string().describe('An exact decimal with its cents, e.g. "715.20".');
 const ZInstant = z.iso.datetime();
@@ -119,6 +123,45 @@ export const getInvoiceEndpoint = defineEndpoint({
   response: ZApiInvoiceDetail,
 });
 
+const DOCUMENTS = {
+  pdf: {
+    mediaType: "application/pdf",
+    contentType: "application/pdf",
+    summary: "Download an invoice as PDF",
+    description: "The invoice document the portal issues: lines grouped by PBX, VAT, payment details, credit notes.",
+  },
+  csv: {
+    mediaType: "text/csv",
+    contentType: "text/csv; charset=utf-8",
+    summary: "Download an invoice's lines as CSV",
+    description: "One row per line, then net, VAT and total; a text starting with = + - @ is prefixed with '.",
+  },
+} as const;
+type InvoiceDocument = keyof typeof DOCUMENTS;
+
+const invoiceDocumentEndpoint = (format: InvoiceDocument) =>
+  defineEndpoint({
+    method: "GET",
+    path: `/invoices/{id}/${format}`,
+    tag: "Invoices",
+    summary: DOCUMENTS[format].summary,
+    description: "The same document as the portal's download, for an invoice this API lists (never a draft).",
+    scope: "invoices:read",
+    params: z.object({ id: ZId }),
+    file: { mediaTypes: [DOCUMENTS[format].mediaType], description: DOCUMENTS[format].description },
+  });
+
+export const invoicePdfEndpoint = invoiceDocumentEndpoint("pdf");
+export const invoiceCsvEndpoint = invoiceDocumentEndpoint("csv");
+
+/** Every invoice operation of /api/v1. */
+export const INVOICE_ENDPOINTS: ApiEndpoint[] = [
+  listInvoicesEndpoint,
+  getInvoiceEndpoint,
+  invoicePdfEndpoint,
+  invoiceCsvEndpoint,
+] as ApiEndpoint[];
+
 const SELECT = {
   id: true,
   number: true,
@@ -179,8 +222,7 @@ export async function invoicesPage(
 /** One invoice as its portal page shows it (same query, same scope); one the API does not list is NOT_FOUND. */
 export async function apiInvoice(db: Db, actor: Actor, id: string): Promise<z.output<typeof ZApiInvoiceDetail>> {
   const invoice = await invoiceDetail(db, actor, id);
-  if (!(API_STATUSES as readonly string[]).includes(invoice.status))
-    throw new AppError("NOT_FOUND", "This invoice does not exist.");
+  if (!isListed(invoice.status)) throw new AppError("NOT_FOUND", "This invoice does not exist.");
   return {
     ...invoice,
     status: invoice.status as (typeof API_STATUSES)[number],
@@ -193,4 +235,18 @@ export async function apiInvoice(db: Db, actor: Actor, id: string): Promise<z.ou
     creditNotes: invoice.creditNotes.map((note) => ({ ...note, issuedAt: note.issuedAt.toISOString() })),
     payments: invoice.payments.map((payment) => ({ ...payment, paidOn: dayOf(payment.paidOn) })),
   };
+}
+
+/**
+ * An invoice's document through the portal's own builders, after the same read the portal's download
+ * does (the actor's scope first) and the API's own rule: a draft or void one is NOT_FOUND, before a byte.
+ */
+export async function apiInvoiceDocument(db: Db, actor: Actor, id: string, format: InvoiceDocument) {
+  const invoice = await readableInvoice(db, actor, id);
+  if (!isListed(invoice.status)) throw new AppError("NOT_FOUND", "This invoice does not exist.");
+  return fileAnswer({
+    fileName: invoiceFileName(invoice, format),
+    contentType: DOCUMENTS[format].contentType,
+    body: format === "pdf" ? await invoicePdfStream(db, invoice.id) : await invoiceCsv(db, invoice.id),
+  });
 }

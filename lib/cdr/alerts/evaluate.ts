@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { notifyCustomerUsers, notifyPartner } from "@/lib/notifications/notify";
 import { INCLUDED_PER_USER } from "@/lib/pricing/catalogue";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 
 /** When a partner has set nothing for a customer: 80 % and 100 % of the included minutes and SMS. */
 export const USAGE_ALERT_DEFAULT_PERCENTS = [80, 100];
@@ -59,6 +60,14 @@ export async function unsafeEvaluateUsageAlerts(db: Db, month: Date): Promise<nu
         };
         await notifyPartner(tx, pbx.customer.partnerId, content);
         await notifyCustomerUsers(tx, pbx.customer.id, content);
+        await emitWebhookEvent(tx, pbx.customer.partnerId, "usage.threshold_reached", {
+          pbxId: pbx.id,
+          customerId: pbx.customer.id,
+          extension: alert.extension,
+          month: from.toISOString().slice(0, 7),
+          kind: alert.kind === "MINUTES" ? "area1_minutes" : "sms",
+          percent: alert.percent,
+        });
       }
       return crossed.length;
     },

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { closeAtShutdown } from "@/lib/ops/lifecycle";
 
 const holder = globalThis as unknown as { classoundCdrPool?: pg.Pool };
 
@@ -20,6 +21,8 @@ export function cdrPool(): pg.Pool {
     });
     // An idle connection the server closes (a restart) must not crash the process: the pool replaces it.
     holder.classoundCdrPool.on("error", (error) => console.error("[cdr] idle database connection lost", error.message));
+    const pool = holder.classoundCdrPool;
+    closeAtShutdown("import pool", () => pool.end());
   }
   return holder.classoundCdrPool;
 }
@@ -36,7 +39,9 @@ export function cdrRatingDb(): Db {
     const url = readRuntimeEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     // A post waits its turn for a rating connection (a burst of posts queues here), up to a minute.
-    ratingHolder.classoundCdrRatingDb = createPrismaClient(url, 2, { connectionTimeoutMillis: 60_000 });
+    const client = createPrismaClient(url, 2, { connectionTimeoutMillis: 60_000 });
+    ratingHolder.classoundCdrRatingDb = client;
+    closeAtShutdown("rating pool", () => client.$disconnect());
   }
   return ratingHolder.classoundCdrRatingDb;
 }

@@ -76,6 +76,9 @@ const ZFilterObject = z
   })
   .strict();
 
+/** The filter fields one by one, for an entry point with a query object of its own (the partner API's records). */
+export const STATISTICS_FILTER_FIELDS = ZFilterObject.shape;
+
 const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw === "object" && raw !== null;
 
 /** Dates with another period (or none) mean a custom range: whoever typed dates meant those days. */

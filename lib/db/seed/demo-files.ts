@@ -34,7 +34,7 @@ type Outcome = "SUBMITTED" | "IN_REVIEW" | "CHANGES_REQUESTED" | "REJECTED" | "A
 
 // Per demo partner (by its place in DEMO_LOGINS), what happens to its first eligible PBXs. The first
 // partner is left alone: its eligible PBXs are where a visitor (and the e2e test) starts a request.
-const DEMO_REQUESTS: { partnerLogin: number; outcomes: Outcome[] }[] = [
+export const DEMO_REQUESTS: { partnerLogin: number; outcomes: Outcome[] }[] = [
   { partnerLogin: 1, outcomes: ["SUBMITTED", "CHANGES_REQUESTED"] },
   { partnerLogin: 2, outcomes: ["IN_REVIEW", "REJECTED", "APPROVED"] },
 ];

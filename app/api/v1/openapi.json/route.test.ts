@@ -70,8 +70,13 @@ describe("GET /api/v1/openapi.json", () => {
         const [body] = Object.values(operation.requestBody!.content);
         expect(sameSchema(body.schema, components, jsonSchemaOf(endpoint.body, "input")), label).toBe(true);
       } else expect(operation.requestBody, label).toBeUndefined();
-      const answer = operation.responses[String(endpoint.status ?? 200)].content!["application/json"];
-      expect(sameSchema(answer.schema, components, jsonSchemaOf(endpoint.response, "output")), label).toBe(true);
+      const content = operation.responses[String(endpoint.status ?? 200)].content!;
+      if (endpoint.file) expect(Object.keys(content), label).toEqual(endpoint.file.mediaTypes);
+      else
+        expect(
+          sameSchema(content["application/json"].schema, components, jsonSchemaOf(endpoint.response!, "output")),
+          label,
+        ).toBe(true);
       for (const [location, schema] of [
         ["path", endpoint.params],
         ["query", endpoint.query],
