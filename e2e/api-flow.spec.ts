@@ -197,6 +197,15 @@ test("a partner's system activates a PBX through the API and orders numbers when
     expect(numbers.data!.data).toHaveLength(10);
     const status = await api.GET("/api/v1/activations/{id}", { params: { path: { id: activation.id } } });
     expect(status.data!.status).toBe("APPROVED");
+
+    // ── The partner's admin finds the delivery in the endpoint's log ───────
+    const { page: partner, email } = await signInAs("PARTNER");
+    await db.user.update({ where: { email }, data: { isPartnerAdmin: true } });
+    await partner.goto("/webhooks");
+    await partner.getByRole("link", { name: "Delivery log" }).click();
+    const delivery = partner.getByRole("listitem").filter({ hasText: "activation.decided" });
+    await expect(delivery).toContainText("Delivered");
+    await expect(delivery).toContainText(decided!.id);
   } finally {
     receiver.close();
   }
