@@ -35,14 +35,14 @@ describe("readiness", () => {
     const pending = await readiness(prisma, { migrations: Promise.resolve([...folder, "29991231000000_later"]) });
     expect(pending).toEqual({
       httpStatus: 503,
-      body: { status: "not ready", reason: "1 migration(s) of this build not applied" },
+      body: { status: "not ready", reason: "1 migration of this build not applied" },
     });
     const older = await readiness(prisma, { migrations: Promise.resolve(folder.slice(0, -1)) });
     expect(older.body).toMatchObject({ status: "ready", migrations: { newer: 1 } });
     await prisma.$executeRaw`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count)
       VALUES ('broken', 'x', '29991231000000_broken', now(), 0)`;
     try {
-      expect((await readiness(prisma)).body).toEqual({ status: "not ready", reason: "1 migration(s) failed half-way" });
+      expect((await readiness(prisma)).body).toEqual({ status: "not ready", reason: "1 migration failed half-way" });
     } finally {
       await prisma.$executeRaw`DELETE FROM _prisma_migrations WHERE id = 'broken'`;
     }
