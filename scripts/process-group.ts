@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 
 /** Whether any process of the group `pgid` is still alive. */
-function groupAlive(pgid: number) {
+export function groupAlive(pgid: number) {
   try {
     process.kill(-pgid, 0);
     return true;

@@ -3,7 +3,9 @@
 // log line per request). Requests Next would fail on with a 500 (a path that does not percent-decode,
 // an action body it cannot decode) are answered here first (lib/http/malformed-request.ts). SIGTERM
 // drains it (decision 0079): no new connection, requests in flight and jobs in hand finish within
-// SHUTDOWN_TIMEOUT_SECONDS, then the pools close and the process exits 0.
+// SHUTDOWN_TIMEOUT_SECONDS, then the pools close and the process exits 0. `npm start` runs it compiled
+// (decision 0083): in its own process with DATABASE_URL, as the embedded database's supervisor's child
+// otherwise; `npm run dev` through tsx.
 import next from "next";
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { guardMalformedRequest } from "@/lib/http/malformed-request";

@@ -1,23 +1,26 @@
 // `npm start`: one command from a fresh clone to a running portal. Starts the embedded PostgreSQL
 // (unless DATABASE_URL is set), prepares the database under the start-up lock (migrations, then the
-// demo data, or with DATABASE_URL or CLASSOUND_DEMO=false only the reference catalogue: lib/db/startup.ts),
-// builds when the sources changed since the last build, then serves Next.js through scripts/server.ts
-// (which gives the app the client's real address). Each step prints its time; the seed, the demo files
-// and the schema engine are loaded only when there is something for them to do, so a warm restart
-// stays short. SIGTERM or Ctrl-C: the server drains first (decision 0079), then PostgreSQL stops.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// demo data, or with DATABASE_URL or CLASSOUND_DEMO=false only the reference catalogue: lib/db/startup.ts)
+// and builds when the sources changed since the last build, both in a process of its own that exits
+// (scripts/start-prepare.ts), then serves Next.js through scripts/server.ts (which gives the app the
+// client's real address). Each step prints its time. `npm start` runs this compiled (scripts/launch.mjs,
+// decision 0083): with DATABASE_URL this process then becomes the server itself, nothing waits beside
+// it; with the embedded PostgreSQL it stays as the small supervisor that owns the database, the server
+// a child. SIGTERM or Ctrl-C: the server drains first (decision 0079), then PostgreSQL stops.
+// `npm run dev` runs it through tsx, the server always a child.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { dataDir, demoDataWanted, readRuntimeEnv } from "@/lib/config/runtime";
 import { databaseUrlFile } from "@/lib/db/database-url-file";
 import { PostgresStartError } from "@/lib/db/embedded-postgres-errors";
 import { openAppDatabase, type DatabaseHandle } from "@/lib/db/local-database";
-import { prepareDatabase } from "@/lib/db/startup";
-import { checkBuild, markBuilt } from "./build-state";
-import { log, seconds, step, waitingForAnotherStart } from "./startup-log";
+import type { Prepared } from "./start-prepare";
+import { log, seconds, step } from "./startup-log";
 import { waitForHttp } from "./wait-for-http";
 
 const isDev = process.argv.includes("--dev");
@@ -68,39 +71,58 @@ if (await portInUse(env.PORT)) {
   process.exit(1);
 }
 
-// The build check only reads files: it runs while PostgreSQL starts.
-const buildCheck = isDev || noBuild ? undefined : checkBuild();
-buildCheck?.catch(() => {});
-
 const database = await step(() => openAppDatabase(env.DATABASE_URL, dir), describeDatabase).catch(failStart);
 await mkdir(dir, { recursive: true }).then(() => writeFile(databaseUrlFile(dir), database.url, { mode: 0o600 }));
 
-let server: ChildProcess | undefined;
+// Compiled (scripts/launch.mjs), the other entries are beside this file; through tsx, their sources.
+const compiled = import.meta.url.endsWith(".mjs");
+const entryArgs = (name: string) =>
+  compiled
+    ? [fileURLToPath(new URL(`./${name}.mjs`, import.meta.url))]
+    : ["--import", "tsx", path.join("scripts", `${name}.ts`)];
+const flags = [...(isDev ? ["--dev"] : []), ...(noBuild ? ["--no-build"] : [])];
+
+let child: ChildProcess | undefined;
 let stopping = false;
 /**
- * Stops the server first and PostgreSQL after it: the server drains its requests and jobs on SIGTERM
- * (decision 0079) and needs the database until it exits. Ends with the server's exit code when it
- * had one of its own, `code` otherwise.
+ * Stops the child (the preparation, or the server) first and PostgreSQL after it: the server drains
+ * its requests and jobs on SIGTERM (decision 0079) and needs the database until it exits. Ends with
+ * the child's exit code when it had one of its own, `code` otherwise.
  */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  let serverCode: number | null = server?.exitCode ?? null;
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise<number | null>((resolve) => server!.once("exit", (exitCode) => resolve(exitCode)));
-    server.kill("SIGTERM");
-    serverCode = await exited;
+  let childCode: number | null = child?.exitCode ?? null;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<number | null>((resolve) => child!.once("exit", (exitCode) => resolve(exitCode)));
+    child.kill("SIGTERM");
+    childCode = await exited;
   }
   await database.stop();
-  process.exit(serverCode ?? code);
+  process.exit(childCode ?? code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+const onSignal = () => void shutdown(0);
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
+/** Runs scripts/start-prepare.ts to its end; what it says to print once the portal is ready. */
+function prepare(childEnv: NodeJS.ProcessEnv): Promise<Prepared> {
+  return new Promise((resolve, reject) => {
+    let prepared: Prepared | undefined;
+    child = spawn(process.execPath, [...entryArgs("start-prepare"), ...flags], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...childEnv, CLASSOUND_DEMO: String(demoDataWanted(env)) },
+    });
+    child.on("message", (message) => (prepared = message as Prepared));
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      if (code === 0 && prepared) resolve(prepared);
+      else reject(new Error(`The start-up's preparation failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
 
 try {
-  const demo = demoDataWanted(env);
-  const state = await prepareDatabase(database.url, { demo, step, onWait: waitingForAnotherStart });
-
   const childEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -108,60 +130,46 @@ try {
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-
-  if (buildCheck) {
-    await step(
-      async () => {
-        const check = await buildCheck;
-        if (check.current) return check;
-        log("Building the app (first start or sources changed)…");
-        const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
-        if (build.status !== 0) throw new Error("next build failed");
-        await markBuilt(check);
-        return check;
-      },
-      (check) =>
-        check.current
-          ? `Build current (checked by file ${check.checkedBy === "stat" ? "sizes and times" : "contents"})`
-          : "Built the app",
-    );
-  }
+  const { notice } = await prepare(childEnv);
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...childEnv,
+    PORT: String(env.PORT),
+    NODE_ENV: isDev ? "development" : "production",
+  };
 
   const serverStartedAt = performance.now();
-  server = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join("scripts", "server.ts"), ...(isDev ? ["--dev"] : [])],
-    {
+  if (compiled && !database.embedded) {
+    // Nothing left to supervise: this process becomes the server, whose own handlers (drain, then
+    // exit) take over the signals. One arriving in between ends the process, before it listens.
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    Object.assign(process.env, serverEnv);
+    import(new URL("./server.mjs", import.meta.url).href).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  } else {
+    const server = spawn(process.execPath, [...entryArgs("server"), ...(isDev ? ["--dev"] : [])], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
-    },
-  );
-  // Killed by a signal other than a stop (the OOM killer's SIGKILL) is a failure, not a clean exit.
-  server.on("exit", (code, signal) => void shutdown(code ?? (signal === "SIGTERM" || signal === "SIGINT" ? 0 : 1)));
-  // Loaded while the server starts: the seed's tenants module is not small.
-  const tenants = demo ? import("@/lib/db/seed/tenants") : undefined;
+      env: serverEnv,
+    });
+    child = server;
+    // Killed by a signal other than a stop (the OOM killer's SIGKILL) is a failure, not a clean exit.
+    server.on("exit", (code, signal) => void shutdown(code ?? (signal === "SIGTERM" || signal === "SIGINT" ? 0 : 1)));
+  }
 
   await waitForServer(`http://localhost:${env.PORT}/sign-in`);
   // Unless the server exited meanwhile (shutdown() then ends this process with its exit code).
   if (!stopping) {
     log(`Server ready · ${seconds(serverStartedAt)}`);
     log(`Portal ready on http://localhost:${env.PORT} after ${seconds()}`);
-    if (demo) {
-      const { DEMO_LOGINS, DEMO_PASSWORD } = await tenants!;
-      console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD})`);
-      for (const login of DEMO_LOGINS)
-        console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.description}`);
-      console.log("  Admins also give a two-factor code: `npm run demo:totp` prints the current one.");
-    } else if (!state.hasAnyAdmin) {
-      console.log(
-        '\nNo admin yet. Create the first one (it prints a one-time link to set its password):\n  npm run admin:create -- --email you@example.com --name "Your Name"',
-      );
-    }
+    if (notice) console.log(notice);
     console.log("\nPress Ctrl-C to stop.\n");
   }
 } catch (error) {
-  console.error(error);
+  console.error(
+    error instanceof Error && error.message.startsWith("The start-up's") ? `[classound] ${error.message}` : error,
+  );
   await shutdown(1);
 }
 

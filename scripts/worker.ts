@@ -1,6 +1,7 @@
 // `npm run worker`: the background jobs alone, for deployments that run them apart from the web
 // servers (which then start with JOBS_IN_PROCESS=false). Any number may run on one database. SIGTERM
 // lets the jobs in hand finish within SHUTDOWN_TIMEOUT_SECONDS and releases the rest (decision 0079).
+// Runs compiled, as the server does (scripts/launch.mjs, decision 0083).
 import { readRuntimeEnv } from "@/lib/config/runtime";
 import { runWorkers } from "@/lib/jobs/process";
 import { log } from "@/lib/log/logger";

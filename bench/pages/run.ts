@@ -15,10 +15,10 @@ import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
 import { databaseUrlFile } from "@/lib/db/database-url-file";
-import { demoLogin, HOME, makeE2eTenant, mintedSession, ROLES, signIn, type Role } from "../../e2e/fixtures";
+import { demoLogin, HOME, mintedSession, ROLES, signIn, type Role } from "../../e2e/fixtures";
 import { WITHOUT_OMNIBOX_POPUP } from "../../e2e/chromium-flags";
-import { pageIds, portalPages } from "../../e2e/portal-pages";
 import { benchPortal, startPortal, stopPortal } from "../portal";
+import { sweepPages } from "../sweep-pages";
 
 const PORTAL = benchPortal(3391, "pages");
 const BASE = PORTAL.base;
@@ -113,20 +113,7 @@ const browser = await chromium.launch({
 });
 const results = new Map<Role, Measured[]>();
 try {
-  // The sweep's own tenant gives the ids of a draft, an order, a ticket...; the demo partner's PBX
-  // with the most numbers stands in for its PBX, so the PBX pages are measured at the demo scale.
-  const tenant = await makeE2eTenant(db);
-  const sweepPartner = await mintedSession(browser, db, "PARTNER", tenant, BASE);
-  const ids = await pageIds(db, sweepPartner, tenant);
-  const demoPartner = await db.user.findUniqueOrThrow({ where: { email: demoLogin("PARTNER").email } });
-  const biggestPbx = await db.pbx.findFirstOrThrow({
-    where: { customer: { partnerId: demoPartner.partnerId! } },
-    orderBy: { phoneNumbers: { _count: "desc" } },
-    select: { id: true },
-  });
-  const pages = portalPages({ ...ids, pbxId: biggestPbx.id });
-  // Pages on the sweep tenant's own rows are opened by a user of that tenant (the demo users may not).
-  const sweepRows = [ids.draftId, ids.orderId, ids.ticketId, ids.portingId];
+  const { tenant, pages, sweepRows } = await sweepPages(db, browser, BASE);
 
   for (const role of ROLES) {
     const context = await browser.newContext({ baseURL: BASE });

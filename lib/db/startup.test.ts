@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { countUnreferencedStoredFiles } from "@/lib/testing/stored-files";
 import { createEmptyDatabase } from "@/lib/testing/test-database";
 import { outputMatching, startTsChild } from "@/lib/testing/ts-child";
 import { createPrismaClient } from "./client";
@@ -57,18 +58,7 @@ describe("two instances started at once on an empty database", () => {
         select: { templateFileId: true },
       });
       expect(templates).toHaveLength(REQUIRED_DOCUMENT_FORMS.size);
-      // A second demo-files run would leave files no document points at (a template that lost the race).
-      const orphans = await prisma.storedFile.count({
-        where: {
-          templateFor: { none: {} },
-          activationDocuments: { none: {} },
-          replacedInActivationDocuments: { none: {} },
-          complianceDocuments: { none: {} },
-          ticketMessages: { none: {} },
-          portingLoas: { none: {} },
-        },
-      });
-      expect(orphans).toBe(0);
+      expect(await countUnreferencedStoredFiles(prisma)).toBe(0);
       const stored = await prisma.storedFile.findMany({ select: { storageKey: true } });
       const onDisk = await filesUnder(path.join(await dataDir, "uploads"));
       expect(onDisk.sort()).toEqual(stored.map((file) => file.storageKey).sort());
