@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { WITHOUT_OMNIBOX_POPUP } from "./e2e/chromium-flags";
+import { e2eServerEnv } from "./e2e/server-env";
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -48,13 +49,6 @@ export default defineConfig({
         timeout: 600_000,
         reuseExistingServer: false,
         stdout: "pipe",
-        env: {
-          PORT: String(PORT),
-          CLASSOUND_DATA_DIR: DATA_DIR,
-          DATABASE_URL: "",
-          NEXTAUTH_URL: `http://localhost:${PORT}`,
-          // The API flow's webhook receiver listens on 127.0.0.1 (e2e/api-flow.spec.ts).
-          CLASSOUND_WEBHOOK_ALLOW_PRIVATE: "true",
-        },
+        env: e2eServerEnv(PORT, DATA_DIR),
       },
 });

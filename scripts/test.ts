@@ -10,6 +10,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { stopProcessGroup } from "./process-group";
 import { waitForHttp } from "./wait-for-http";
+import { e2eServerEnv } from "../e2e/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `.data/e2e-${PORT}`;
@@ -44,10 +45,7 @@ async function startE2eServer() {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
-      PORT: String(PORT),
-      CLASSOUND_DATA_DIR: DATA_DIR,
-      DATABASE_URL: "",
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      ...e2eServerEnv(PORT, DATA_DIR),
       CLASSOUND_TEST_BUILD: "1",
     },
   });
