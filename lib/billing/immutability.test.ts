@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateAcross } from "@/lib/testing/migrations";
+import { OLD_PARTNER_SQL, migrateAcross } from "@/lib/testing/migrations";
 
 const MIGRATION = "invoice_lifecycle";
 
@@ -11,9 +11,7 @@ describe(`migration ${MIGRATION}`, () => {
   beforeAll(async () => {
     const { url, applied, left } = await migrateAcross(MIGRATION, (old) =>
       old.query(`
-        INSERT INTO "Country" (code, name, "dialCode", "callTerminationArea", "updatedAt") VALUES ('DE', 'Germany', '49', 1, now());
-        INSERT INTO "PriceListTier" (id, code, name) VALUES ('t1', 'GOLD', 'Gold');
-        INSERT INTO "Partner" (id, name, "tierId", "countryCode", "billingEmail", "updatedAt") VALUES ('p1', 'P', 't1', 'DE', 'b@example.test', now());
+        ${OLD_PARTNER_SQL}
         INSERT INTO "Invoice" (id, "partnerId", "periodStart", "periodEnd", status, currency, total) VALUES
           ('i1', 'p1', '2026-09-30 22:00', '2026-10-31 23:00', 'DRAFT', 'EUR', 12.34);
         INSERT INTO "InvoiceLine" (id, "invoiceId", kind, description, quantity, "unitPrice", amount, formula, "sortOrder") VALUES

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { migrateAcross } from "@/lib/testing/migrations";
+import { OLD_PARTNER_SQL, migrateAcross } from "@/lib/testing/migrations";
 
 const MIGRATION = "invoice_run";
 
@@ -8,9 +8,7 @@ describe(`migration ${MIGRATION}`, () => {
   it("keeps invoices and lines written before it, and lets a draft have no number", async () => {
     const { url, applied, left } = await migrateAcross(MIGRATION, (client) =>
       client.query(`
-        INSERT INTO "Country" (code, name, "dialCode", "callTerminationArea", "updatedAt") VALUES ('DE', 'Germany', '49', 1, now());
-        INSERT INTO "PriceListTier" (id, code, name) VALUES ('t1', 'GOLD', 'Gold');
-        INSERT INTO "Partner" (id, name, "tierId", "countryCode", "billingEmail", "updatedAt") VALUES ('p1', 'P', 't1', 'DE', 'b@example.test', now());
+        ${OLD_PARTNER_SQL}
         INSERT INTO "Invoice" (id, "partnerId", number, "periodStart", "periodEnd", status, currency, total) VALUES
           ('i1', 'p1', '2026-000001', '2026-09-30 22:00', '2026-10-31 23:00', 'ISSUED', 'EUR', 12.34);
         INSERT INTO "InvoiceLine" (id, "invoiceId", description, quantity, "unitPrice", amount) VALUES

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { migrateAcross } from "@/lib/testing/migrations";
+import { OLD_PARTNER_SQL, migrateAcross } from "@/lib/testing/migrations";
 
 const MIGRATION = "one_model_of_key";
 
@@ -8,9 +8,7 @@ describe(`migration ${MIGRATION}`, () => {
   it("moves every PBX key to the one model of key, under its PBX's partner, still working", async () => {
     const { url, applied, left } = await migrateAcross(MIGRATION, (client) =>
       client.query(`
-        INSERT INTO "Country" (code, name, "dialCode", "callTerminationArea", "updatedAt") VALUES ('DE', 'Germany', '49', 1, now());
-        INSERT INTO "PriceListTier" (id, code, name) VALUES ('t1', 'GOLD', 'Gold');
-        INSERT INTO "Partner" (id, name, "tierId", "countryCode", "billingEmail", "updatedAt") VALUES ('p1', 'P', 't1', 'DE', 'b@example.test', now());
+        ${OLD_PARTNER_SQL}
         INSERT INTO "Customer" (id, "partnerId", name, "countryCode", "updatedAt") VALUES ('c1', 'p1', 'C', 'DE', now());
         INSERT INTO "Pbx" (id, serial, name, "customerId", "licensePlan", "termStart", "softwareVersion", "updatedAt")
           VALUES ('x1', 'CS-1', 'PBX', 'c1', 'YEARLY', '2026-05-01', '6.01.20240310.2', now());

@@ -6,6 +6,12 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { MIGRATIONS_DIR, migrationNames } from "@/lib/db/migration-status";
 import { createEmptyDatabase } from "./test-database";
 
+/** The rows an old-schema fixture hangs from: country DE, tier t1 and partner p1 (columns every migration has had). */
+export const OLD_PARTNER_SQL = `
+  INSERT INTO "Country" (code, name, "dialCode", "callTerminationArea", "updatedAt") VALUES ('DE', 'Germany', '49', 1, now());
+  INSERT INTO "PriceListTier" (id, code, name) VALUES ('t1', 'GOLD', 'Gold');
+  INSERT INTO "Partner" (id, name, "tierId", "countryCode", "billingEmail", "updatedAt") VALUES ('p1', 'P', 't1', 'DE', 'b@example.test', now());`;
+
 /**
  * The migrations before the one named `suffix` and the rest from it on, in the order the engine
  * applies them: a migration test writes rows the old way between the two.
