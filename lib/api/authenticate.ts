@@ -37,6 +37,7 @@ export async function authenticateApiKey(
           scopes: true,
           expiresAt: true,
           revokedAt: true,
+          lastUsedAt: true,
           partner: { select: { agreementStatus: true } },
           createdBy: { select: { id: true, email: true } },
         },
@@ -44,7 +45,7 @@ export async function authenticateApiKey(
     : null;
   if (!row || row.kind !== "PARTNER" || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.createdBy)
     throw new AppError("UNAUTHENTICATED", REFUSED);
-  await recordKeyUse(db, row.id, clientAddress, now);
+  await recordKeyUse(db, row, clientAddress, now);
   const actor: Actor = {
     userId: row.createdBy.id,
     role: "PARTNER",

@@ -21,13 +21,21 @@ export function parseBearerKey(authorization: string | null | undefined): string
   return key?.startsWith(KEY_PREFIX) && key.length <= 200 ? hashApiKey(key) : null;
 }
 
-/** Records when and from where a key was used, at most once a minute per key (a conditional update). */
-export async function recordKeyUse(db: Pick<Db, "apiKey">, keyId: string, clientAddress: string, now: Date) {
+/**
+ * Records when and from where a key was used, at most once a minute per key: the key row just read
+ * says whether it is due (no statement otherwise, on every API request), and the update's condition
+ * keeps two requests at once from both writing.
+ */
+export async function recordKeyUse(
+  db: Pick<Db, "apiKey">,
+  key: { id: string; lastUsedAt: Date | null },
+  clientAddress: string,
+  now: Date,
+) {
+  const staleBefore = new Date(now.getTime() - LAST_USE_RESOLUTION_MS);
+  if (key.lastUsedAt && key.lastUsedAt > staleBefore) return;
   await db.apiKey.updateMany({
-    where: {
-      id: keyId,
-      OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USE_RESOLUTION_MS) } }],
-    },
+    where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: staleBefore } }] },
     data: { lastUsedAt: now, lastUsedFrom: clientAddress.slice(0, 100) },
   });
 }

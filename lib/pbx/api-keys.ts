@@ -81,11 +81,18 @@ export async function unsafePbxOfApiKey(db: Db, authorization: string | null, cl
   const row = hash
     ? await db.apiKey.findUnique({
         where: { hash },
-        select: { id: true, kind: true, revokedAt: true, expiresAt: true, pbx: { select: { id: true, serial: true } } },
+        select: {
+          id: true,
+          kind: true,
+          revokedAt: true,
+          expiresAt: true,
+          lastUsedAt: true,
+          pbx: { select: { id: true, serial: true } },
+        },
       })
     : null;
   if (!row?.pbx || row.kind !== "PBX" || row.revokedAt || (row.expiresAt && row.expiresAt <= now))
     throw new AppError("UNAUTHENTICATED", "A valid API key of this PBX is required (Authorization: Bearer <key>).");
-  await recordKeyUse(db, row.id, clientAddress, now);
+  await recordKeyUse(db, row, clientAddress, now);
   return row.pbx;
 }
